@@ -1,0 +1,134 @@
+"""Settings for building and previewing the sample site (Seewerk Velo AG)."""
+
+from __future__ import annotations
+
+import os
+
+# --- The site -------------------------------------------------------------
+SITENAME = "Seewerk Gesichter"
+SITESUBTITLE = "Die Menschen hinter Seewerk Velo AG schreiben selbst."
+COMPANY_NAME = "Seewerk Velo AG"
+COMPANY_URL = "https://seewerk.example"
+SITEURL = ""  # root-relative links for the local preview; publishconf.py sets the real one
+SITE_DESCRIPTION = (
+    "Der Blog der Seewerk Velo AG: Mitarbeitende aus Konstanz und Kreuzlingen "
+    "schreiben über ihre Arbeit, Entscheidungen und Ideen."
+)
+TIMEZONE = "Europe/Zurich"
+DEFAULT_LANG = "de"
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+DEFAULT_PAGINATION = 10
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"  # templates format dates with Babel, not strftime
+
+# --- Content layout ---------------------------------------------------------
+ARTICLE_PATHS = ["posts"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+ARTICLE_EXCLUDES = ["authors", "pages", "images", "data"]
+PAGE_EXCLUDES = ["authors", "posts", "images", "data"]
+WITH_FUTURE_DATES = False  # scheduled posts stay out until their date (they become drafts)
+SLUGIFY_SOURCE = "title"
+DEFAULT_METADATA = {"Visibility": "public"}
+
+# --- URLs (German by default; clean URLs that work on any static host) ------
+ARTICLE_URL = "{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = "{date:%Y}/{slug}/index.html"
+ARTICLE_LANG_URL = "{date:%Y}/{slug}-{lang}/"
+ARTICLE_LANG_SAVE_AS = "{date:%Y}/{slug}-{lang}/index.html"
+DRAFT_URL = "entwuerfe/{slug}/"
+DRAFT_SAVE_AS = "entwuerfe/{slug}/index.html"
+DRAFT_LANG_URL = "entwuerfe/{slug}-{lang}/"
+DRAFT_LANG_SAVE_AS = "entwuerfe/{slug}-{lang}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+PAGE_LANG_URL = "{slug}-{lang}/"
+PAGE_LANG_SAVE_AS = "{slug}-{lang}/index.html"
+CATEGORY_URL = "kategorie/{slug}/"
+CATEGORY_SAVE_AS = "kategorie/{slug}/index.html"
+CATEGORIES_URL = "kategorie/"
+CATEGORIES_SAVE_AS = "kategorie/index.html"
+TAG_URL = "thema/{slug}/"
+TAG_SAVE_AS = "thema/{slug}/index.html"
+TAGS_URL = "thema/"
+TAGS_SAVE_AS = "thema/index.html"
+AUTHOR_URL = "menschen/{slug}/"
+AUTHOR_SAVE_AS = "menschen/{slug}/index.html"
+AUTHORS_URL = "menschen/"
+AUTHORS_SAVE_AS = "menschen/index.html"
+ARCHIVES_URL = "archiv/"
+ARCHIVES_SAVE_AS = "archiv/index.html"
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "authors", "404"]
+INDEX_SAVE_AS = "index.html"
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/seite/{number}/", "{base_name}/seite/{number}/index.html"),
+)
+
+# --- Feeds: Atom for all posts and per category, nothing else ---------------
+FEED_DOMAIN = "http://127.0.0.1:8000"  # feeds need absolute links, even in the preview
+FEED_ALL_ATOM = "feeds/alle.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/kategorie-{slug}.atom.xml"
+AUTHOR_FEED_ATOM = None  # author_profiles writes per-author feeds without e-mail addresses
+AUTHOR_FEED_RSS = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_RSS = None
+FEED_MAX_ITEMS = 20
+RSS_FEED_SUMMARY_ONLY = True
+
+# --- Markdown ----------------------------------------------------------------
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {"permalink": False},
+        "markdown.extensions.smarty": {
+            "substitutions": {
+                "left-double-quote": "&bdquo;",
+                "right-double-quote": "&ldquo;",
+                "left-single-quote": "&sbquo;",
+                "right-single-quote": "&lsquo;",
+            }
+        },
+    },
+    "output_format": "html5",
+}
+
+# --- Theme -------------------------------------------------------------------
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": ["jinja2.ext.i18n"]}
+MENU_PAGES = ["ueber-uns", "redaktionsleitfaden"]  # page slugs shown in the main navigation
+FOOTER_PAGES = ["impressum", "datenschutz", "redaktionsleitfaden"]
+DISPLAY_PAGES_ON_MENU = False
+DISPLAY_CATEGORIES_ON_MENU = False
+
+# --- Caching: the content cache makes the preview's rebuilds cheap -------------
+CACHE_PATH = ".cache/pelican"
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+DELETE_OUTPUT_DIRECTORY = False
+
+# --- Plugins -------------------------------------------------------------------
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["site_i18n", "content_checks", "visibility", "seo"]
+
+# Language of the interface and of dates: "de_CH", "de_DE" or "en_GB" (English UI).
+I18N_LOCALE = os.environ.get("FACES_LOCALE", "de_CH")
+
+CHECKS_CATEGORIES = ["Einblicke", "Technik", "Nachhaltigkeit", "Menschen", "Unternehmen", "Ideen"]
+CHECKS_LANGUAGES = ["de", "en"]
+
+SEO_ROBOTS_DISALLOW = ["/entwuerfe/"]
+# Fields of this blog on top of Pelican's own (see docs/writing.md).
+CHECKS_EXTRA_FIELDS = [
+    "submitted", "reviewed-by", "image", "image-alt", "image-credit",
+    "correction", "disclosure", "visibility",
+]
+CHECKS_CHOICES = {
+    "disclosure": ["sponsored", "paid-partnership", "own-product"],
+    "visibility": ["public", "internal"],
+}

@@ -1,0 +1,101 @@
+"""Run a Pelican build in-process, counting content problems for strict mode."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from typing import Any
+
+logger = logging.getLogger("content_checks")
+
+
+class PlainFormatter(logging.Formatter):
+    """One problem per paragraph, in words; no columns that wrap in a narrow terminal."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        """Problem reports stand as they are; anything else gets its level in front."""
+        message = super().format(record)
+        if ": error: " in message or ": warning: " in message or record.levelno < logging.WARNING:
+            return message
+        return f"{record.levelname.lower()}: {message}"
+
+
+def plain_handler() -> logging.Handler:
+    """A stderr handler with the plain format, for pelican.log.init(handler=...)."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(PlainFormatter("%(message)s"))
+    return handler
+
+
+class ProblemCounter(logging.Handler):
+    """Count log records at WARNING and above while a build runs."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """How a build went: problems logged, whether it crashed, how long it took."""
+
+    problems: int
+    failed: bool
+    seconds: float
+
+    def exit_code(self, strict: bool) -> int:
+        """0 if the build is acceptable; strict mode also fails on any problem."""
+        return 1 if self.failed or (strict and self.problems) else 0
+
+
+def build(
+    settings_file: str,
+    overrides: dict[str, Any] | None = None,
+    *,
+    debug: bool = False,
+) -> BuildResult:
+    """Build the site once; errors are reported in one line unless debug is set."""
+    from pelican import Pelican
+    from pelican.log import LimitFilter
+    from pelican.settings import read_settings
+
+    # Pelican drops a warning it has already shown in this process; a preview that
+    # rebuilds in-process must show it again on every build until it is fixed.
+    LimitFilter._raised_messages.clear()
+    counter = ProblemCounter()
+    root = logging.getLogger()
+    root.addHandler(counter)
+    started = time.perf_counter()
+    failed = False
+    try:
+        settings = read_settings(settings_file, override=overrides or {})
+        Pelican(settings).run()
+    except Exception as error:
+        failed = True
+        if debug:
+            logger.exception("The build stopped")
+        else:
+            logger.critical(
+                "The build stopped: %s (run with --debug for the full traceback)", error
+            )
+    finally:
+        root.removeHandler(counter)
+    return BuildResult(counter.count, failed, time.perf_counter() - started)
+
+
+def summary(result: BuildResult, strict: bool) -> str:
+    """One line that says whether the build passed and why not."""
+    if result.failed:
+        return "Build failed."
+    if result.problems and strict:
+        return (
+            f"Build failed in strict mode: {result.problems} problem(s) reported above. "
+            "Fix them, or build without --strict for a preview."
+        )
+    if result.problems:
+        return f"Built in {result.seconds:.1f} s with {result.problems} problem(s) reported above."
+    return f"Built in {result.seconds:.1f} s without problems."

@@ -1,0 +1,69 @@
+"""Read the metadata header of a Markdown file, keeping line numbers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Python-Markdown's meta extension: "Key: value", continuation lines indented.
+_FIELD = re.compile(r"^(?P<name>[A-Za-z0-9_-]+)\s*:(?P<value>.*)$")
+_CONTINUATION = re.compile(r"^[ ]{4,}(?P<value>.*)$")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One metadata line: its name as written, its value and its 1-based line."""
+
+    name: str
+    value: str
+    line: int
+
+    @property
+    def key(self) -> str:
+        """The name as Pelican sees it (lower case)."""
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Header:
+    """All metadata fields of a file and the line where its body starts."""
+
+    fields: list[Field]
+    body_line: int
+    stray_lines: list[tuple[int, str]]
+
+    def first(self, key: str) -> Field | None:
+        """The first field with this (lower-case) key, if any."""
+        return next((f for f in self.fields if f.key == key), None)
+
+    def all(self, key: str) -> list[Field]:
+        """Every field with this (lower-case) key."""
+        return [f for f in self.fields if f.key == key]
+
+
+def parse_header(text: str) -> Header:
+    """Split the header into fields the way Python-Markdown's meta extension does."""
+    fields: list[Field] = []
+    stray: list[tuple[int, str]] = []
+    lines = text.splitlines()
+    number = 0
+    for number, raw in enumerate(lines, start=1):
+        line = raw.removeprefix("\ufeff") if number == 1 else raw
+        if not line.strip():
+            return Header(fields, number + 1, stray)
+        match = _FIELD.match(line)
+        if match:
+            fields.append(Field(match["name"], match["value"].strip(), number))
+            continue
+        continuation = _CONTINUATION.match(line)
+        if continuation and fields:
+            last = fields[-1]
+            fields[-1] = Field(
+                last.name, f"{last.value} {continuation['value'].strip()}", last.line
+            )
+            continue
+        if not fields:
+            # No header at all: Markdown treats the whole file as body.
+            return Header([], 1, stray)
+        stray.append((number, line))
+    return Header(fields, number + 1, stray)

@@ -1,0 +1,136 @@
+"""Rules for the metadata header of posts and pages."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from pelican.utils import get_date
+
+from .header import Header
+from .messages import text
+from .problems import ERROR, WARNING, Problem
+
+_EXAMPLES = {
+    "title": "Title: Mein erster Beitrag",
+    "date": "Date: 2026-03-14 09:30",
+    "category": "Category: Einblicke",
+    "author": "Author: vorname-nachname",
+    "lang": "Lang: de",
+    "status": "Status: draft",
+}
+_DATE_FIELDS = ("date", "modified", "submitted")
+_AUTHOR_FIELDS = ("author", "authors")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?\s*$")
+
+
+def check_header(
+    header: Header, path: str, settings: Mapping[str, Any], kind: str
+) -> list[Problem]:
+    """Return every problem in a post's or page's header."""
+    lang = settings["CHECKS_LANGUAGE"]
+
+    def problem(line: int, key: str, severity: str = ERROR, **values: object) -> Problem:
+        message, fix = text(lang, key, **values)
+        return Problem(path, line, message, fix, severity, rule=key)
+
+    if not header.fields:
+        return [problem(1, "no_header")]
+
+    problems = [problem(number, "stray_line") for number, _ in header.stray_lines]
+    known = set(settings["CHECKS_FIELDS"]) | set(settings["CHECKS_EXTRA_FIELDS"])
+    repeatable = set(settings["CHECKS_REPEATABLE_FIELDS"])
+    seen: dict[str, int] = {}
+    for field in header.fields:
+        if field.key not in known:
+            guess = difflib.get_close_matches(field.key, sorted(known), n=1, cutoff=0.6)
+            known_list = ", ".join(sorted(k.capitalize() for k in known))
+            if guess:
+                problems.append(
+                    problem(
+                        field.line,
+                        "unknown_field",
+                        WARNING,
+                        field=field.name,
+                        suggestion=guess[0].capitalize(),
+                        known=known_list,
+                    )
+                )
+            else:
+                problems.append(
+                    problem(
+                        field.line,
+                        "unknown_field_no_guess",
+                        WARNING,
+                        field=field.name,
+                        known=known_list,
+                    )
+                )
+        if field.key in seen and field.key not in repeatable:
+            problems.append(
+                problem(field.line, "duplicate_field", field=field.name, first=seen[field.key])
+            )
+        seen.setdefault(field.key, field.line)
+
+    required = settings["CHECKS_REQUIRED"].get(kind, [])
+    for key in required:
+        if key == "author":
+            present = [f for f in header.fields if f.key in _AUTHOR_FIELDS]
+        else:
+            present = header.all(key)
+        if not present:
+            problems.append(
+                problem(
+                    header.fields[-1].line,
+                    "missing",
+                    field=key.capitalize(),
+                    example=_EXAMPLES.get(key, f"{key.capitalize()}: …"),
+                )
+            )
+        elif not any(f.value for f in present):
+            problems.append(
+                problem(
+                    present[0].line,
+                    "empty",
+                    field=present[0].name,
+                    example=_EXAMPLES.get(key, f"{key.capitalize()}: …"),
+                )
+            )
+
+    for key in _DATE_FIELDS:
+        field = header.first(key)
+        if field and field.value and not _is_date(field.value, settings):
+            problems.append(problem(field.line, "bad_date", field=field.name, value=field.value))
+
+    choices: dict[str, list[str] | None] = {
+        "lang": settings["CHECKS_LANGUAGES"],
+        "status": settings["CHECKS_STATUSES"],
+        "category": settings["CHECKS_CATEGORIES"] if kind == "article" else None,
+        **settings["CHECKS_CHOICES"],
+    }
+    for key, allowed in choices.items():
+        field = header.first(key)
+        if allowed and field and field.value and field.value not in allowed:
+            problems.append(
+                problem(
+                    field.line,
+                    "bad_value",
+                    field=field.name,
+                    value=field.value,
+                    allowed=", ".join(allowed),
+                )
+            )
+    return problems
+
+
+def _is_date(value: str, settings: Mapping[str, Any]) -> bool:
+    # Only ISO dates: "03.04.2026" means April to a German reader and March to dateutil.
+    if not _ISO_DATE.match(value):
+        return False
+    try:
+        get_date(value)
+    except (ValueError, OverflowError):
+        return False
+    return True

@@ -1,0 +1,35 @@
+"""Date filters that format with Babel's CLDR data, not the machine's locales."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_datetime
+
+
+def make_filters(locale: str, timezone: str) -> dict[str, Callable[..., str]]:
+    """Return Jinja filters bound to one locale and timezone."""
+    zone = ZoneInfo(timezone)
+
+    def aware(value: dt.datetime) -> dt.datetime:
+        return value if value.tzinfo else value.replace(tzinfo=zone)
+
+    def date(value: dt.date | dt.datetime, format: str = "long") -> str:
+        day = value.date() if isinstance(value, dt.datetime) else value
+        return format_date(day, format=format, locale=locale)
+
+    def datetime(value: dt.datetime, format: str = "medium") -> str:
+        return format_datetime(aware(value), format=format, tzinfo=zone, locale=locale)
+
+    def isodate(value: Any) -> str:
+        if isinstance(value, dt.datetime):
+            return aware(value).isoformat(timespec="seconds")
+        return value.isoformat()
+
+    def month(value: dt.date | dt.datetime) -> str:
+        return format_date(value, format="LLLL yyyy", locale=locale)
+
+    return {"date": date, "datetime": datetime, "isodate": isodate, "month": month}

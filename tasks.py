@@ -1,0 +1,126 @@
+"""Tasks for building, previewing, checking and testing the blog (run with `uv run invoke ...`)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+
+from invoke import task
+from invoke.context import Context
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
+
+CONFIG = {
+    # Settings for the local preview and for publishing.
+    "settings_base": "pelicanconf.py",
+    "settings_publish": "publishconf.py",
+    # Output folder of both builds.
+    "deploy_path": "output",
+    # Where the preview server listens.
+    "host": "127.0.0.1",
+    "port": 8000,
+    # Folders whose changes trigger a rebuild in the preview.
+    "watch": ["content", "theme", "plugins", "pelicanconf.py"],
+}
+
+
+def _build(settings_file: str, strict: bool, debug: bool, overrides: dict | None = None) -> None:
+    import logging
+
+    from content_checks.build import build, plain_handler, summary
+    from pelican.log import init as init_logging
+
+    init_logging(level=logging.DEBUG if debug else logging.WARNING, handler=plain_handler())
+    result = build(settings_file, overrides, debug=debug)
+    print(summary(result, strict), file=sys.stderr)
+    code = result.exit_code(strict)
+    if code:
+        sys.exit(code)
+
+
+@task(
+    help={
+        "strict": "Fail on any content warning, as publishing does.",
+        "debug": "Show full tracebacks.",
+        "settings": "Settings file (default pelicanconf.py).",
+        "output": "Output folder (default output/).",
+        "no_cache": "Neither read nor write the content cache.",
+    }
+)
+def build(
+    c: Context,
+    strict: bool = False,
+    debug: bool = False,
+    settings: str = "",
+    output: str = "",
+    no_cache: bool = False,
+) -> None:
+    """Build the site with the preview settings (drafts included) into output/."""
+    overrides: dict = {"OUTPUT_PATH": output} if output else {}
+    if no_cache:
+        overrides.update(LOAD_CONTENT_CACHE=False, CACHE_CONTENT=False)
+    _build(settings or CONFIG["settings_base"], strict, debug, overrides)
+
+
+@task(help={"debug": "Show full tracebacks.", "output": "Output folder (default output/)."})
+def publish(c: Context, debug: bool = False, output: str = "") -> None:
+    """Build the public site (publishconf.py, strict); SITEURL comes from the environment."""
+    overrides = {"OUTPUT_PATH": output} if output else None
+    _build(CONFIG["settings_publish"], strict=True, debug=debug, overrides=overrides)
+
+
+@task
+def clean(c: Context) -> None:
+    """Remove the output folder and the build caches."""
+    for path in (CONFIG["deploy_path"], ".cache"):
+        if os.path.isdir(path):
+            shutil.rmtree(path)
+
+
+@task(help={"port": "Port of the preview server.", "debug": "Show full tracebacks."})
+def livereload(c: Context, port: int = CONFIG["port"], debug: bool = False) -> None:
+    """Build, serve the site and the poll backend on one origin, rebuild on every change."""
+    from faces_backend.preview import serve_preview
+
+    serve_preview(
+        settings_file=CONFIG["settings_base"],
+        output_path=CONFIG["deploy_path"],
+        watch=CONFIG["watch"],
+        host=CONFIG["host"],
+        port=port,
+        debug=debug,
+    )
+
+
+@task(help={"browser": "Also run the browser tests (default: yes).", "k": "Only tests matching."})
+def test(c: Context, browser: bool = True, k: str = "") -> None:
+    """Install the test tools a fresh machine lacks, then run the whole test suite."""
+    from tests.tools import ensure_test_tools
+
+    ensure_test_tools()
+    args = ["-q"]
+    if not browser:
+        args += ["-m", "not browser"]
+    if k:
+        args += ["-k", k]
+    c.run(f"{sys.executable} -m pytest {' '.join(args)}", pty=False)
+
+
+@task
+def lint(c: Context) -> None:
+    """Check style and formatting with ruff."""
+    c.run("ruff check . && ruff format --check .")
+
+
+@task
+def translations(c: Context) -> None:
+    """Extract the theme's strings and update the German catalog (then translate the new ones)."""
+    c.run(
+        "pybabel extract --no-location --omit-header --sort-output -F theme/babel.cfg "
+        "-o theme/translations/messages.pot theme"
+    )
+    c.run(
+        "pybabel update --no-location --omit-header -i theme/translations/messages.pot "
+        "-d theme/translations -l de"
+    )

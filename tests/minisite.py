@@ -1,0 +1,59 @@
+"""A tiny site in a temporary folder that uses the project's settings, theme and plugins."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from tests.sites import ROOT
+
+GOOD_POST = """\
+Title: Ein guter Beitrag
+Date: 2026-03-14 09:30
+Category: Technik
+Author: miriam-keller
+Lang: de
+Summary: Alles in Ordnung.
+
+Dieser Beitrag ist in Ordnung.
+"""
+
+PROFILE = """\
+Name: Miriam Keller
+Role: Leiterin Entwicklung
+Department: entwicklung
+Level: bereichsleitung
+Consent: yes
+Consent-date: 2026-01-10
+Status: active
+
+Ich leite die Entwicklung.
+"""
+
+
+def make_site(folder: Path, posts: dict[str, str], extra_settings: str = "") -> Path:
+    """Write posts (name -> text) and a settings file; return the settings file."""
+    for name, text in {"good.md": GOOD_POST, **posts}.items():
+        path = folder / "content" / "posts" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    profile = folder / "content" / "authors" / "miriam-keller.md"
+    profile.parent.mkdir(parents=True, exist_ok=True)
+    profile.write_text(PROFILE, encoding="utf-8")
+    (folder / "content" / "pages").mkdir(exist_ok=True)
+    settings = folder / "siteconf.py"
+    settings.write_text(
+        textwrap.dedent(f"""\
+        import sys
+        sys.path.insert(0, {str(ROOT)!r})
+        from pelicanconf import *
+        PATH = {str(folder / "content")!r}
+        THEME = {str(ROOT / "theme")!r}
+        PLUGIN_PATHS = [{str(ROOT / "plugins")!r}]
+        CACHE_PATH = {str(folder / ".cache")!r}
+        LOAD_CONTENT_CACHE = False
+        """)
+        + extra_settings,
+        encoding="utf-8",
+    )
+    return settings

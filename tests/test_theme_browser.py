@@ -1,0 +1,133 @@
+"""Every page type in real Chromium: no errors, no foreign requests, accessible, responsive."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser import PageWatch, axe_violations, launch_chromium
+from tests.servers import free_port, serve_static
+from tests.sites import BuildRun, run_build
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, BuildRun]]:
+    """The public build, made for and served at http://127.0.0.1:PORT/blog/."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/blog"
+    run = run_build(
+        tmp_path_factory.mktemp("browser") / "output", task="publish", env={"SITEURL": base}
+    )
+    assert run.returncode == 0, run.log
+    with serve_static(run.output, port, prefix="/blog") as url:
+        yield url, run
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    yield from launch_chromium()
+
+
+def page_types(run: BuildRun) -> dict[str, str]:
+    """One address per page type, found in the build itself."""
+    pages = [str(p) for p in run.pages()]
+
+    def first(predicate: Any) -> str:
+        return next(p for p in pages if predicate(p)).removesuffix("index.html")
+
+    article_with_image = next(
+        p for p in pages if p[:4].isdigit() and run.html(p).select_one(".post__image")
+    )
+    english = next(p for p in pages if p[:4].isdigit() and run.html(p).html.get("lang") == "en")
+    return {
+        "index": "",
+        "index-page-2": "seite/2/",
+        "article": article_with_image.removesuffix("index.html"),
+        "article-english": english.removesuffix("index.html"),
+        "page": "ueber-uns/",
+        "category": first(lambda p: p.startswith("kategorie/") and p.count("/") == 2),
+        "tag": first(lambda p: p.startswith("thema/") and p.count("/") == 2),
+        "categories": "kategorie/",
+        "archives": "archiv/",
+        "authors": "menschen/",
+        "author": first(lambda p: p.startswith("menschen/") and p.count("/") == 2),
+        "404": "gibt-es-nicht/",
+    }
+
+
+@pytest.fixture(scope="module")
+def addresses(site: tuple[str, BuildRun]) -> dict[str, str]:
+    return page_types(site[1])
+
+
+PAGE_TYPES = [
+    "index",
+    "index-page-2",
+    "article",
+    "article-english",
+    "page",
+    "category",
+    "tag",
+    "categories",
+    "archives",
+    "authors",
+    "author",
+    "404",
+]
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_page_type_is_clean_and_accessible(
+    kind: str, site: tuple[str, BuildRun], browser: Any, addresses: dict[str, str]
+) -> None:
+    base, _ = site
+    watch = PageWatch(base)
+    for width in (360, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        watch.attach(page)
+        response = page.goto(base + addresses[kind], wait_until="networkidle")
+        assert response.status == (404 if kind == "404" else 200)
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{kind}-{width}.png"), full_page=True)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{kind} scrolls sideways at {width} px"
+        if width == 1280:
+            assert axe_violations(page) == []
+        context.close()
+    assert watch.console_errors == []
+    assert watch.foreign_requests() == []
+
+
+def test_pages_work_without_javascript(
+    site: tuple[str, BuildRun], browser: Any, addresses: dict[str, str]
+) -> None:
+    base, _ = site
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + addresses["index"])
+    page.get_by_role("link", name="Archiv").first.click()
+    assert page.url == base + "archiv/"
+    assert page.locator("main h1").inner_text() == "Archiv"
+    first_post = page.locator(".archive-list a").first
+    title = first_post.inner_text()
+    first_post.click()
+    assert page.locator("main h1").inner_text() == title
+    context.close()
+
+
+def test_skip_link_moves_focus_to_the_content(site: tuple[str, BuildRun], browser: Any) -> None:
+    base, _ = site
+    page = browser.new_page()
+    page.goto(base)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.close()

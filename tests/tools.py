@@ -1,0 +1,46 @@
+"""Install the tools the test suite needs beyond Python: Chromium, Java, vnu.jar and axe-core."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CHROMIUM = "/usr/bin/chromium"
+VNU_JAR = os.path.join(ROOT, "node_modules", "vnu-jar", "build", "dist", "vnu.jar")
+AXE_JS = os.path.join(ROOT, "node_modules", "axe-core", "axe.min.js")
+
+
+def _apt_install(*packages: str) -> None:
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        sys.exit(
+            f"The tests need the Debian packages {', '.join(packages)}. "
+            f"Install them with: sudo apt-get install -y {' '.join(packages)}"
+        )
+    print(f"Installing {', '.join(packages)} with apt-get …", file=sys.stderr)
+    subprocess.run(["apt-get", "update", "-qq"], check=True)
+    subprocess.run(
+        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages],
+        check=True,
+        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+    )
+
+
+def ensure_test_tools() -> None:
+    """Install what is missing; a tool that cannot be installed ends the run with the fix."""
+    missing = []
+    if not os.path.exists(CHROMIUM):
+        missing.append("chromium")
+    if not shutil.which("java"):
+        missing.append("default-jre-headless")
+    if not shutil.which("npm"):
+        missing.append("npm")
+    if missing:
+        _apt_install(*missing)
+    if not (os.path.exists(VNU_JAR) and os.path.exists(AXE_JS)):
+        print("Installing vnu-jar and axe-core from package-lock.json …", file=sys.stderr)
+        subprocess.run(
+            ["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=ROOT, check=True
+        )
