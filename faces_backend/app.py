@@ -1,0 +1,29 @@
+"""The Starlette application of the poll backend."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from starlette.applications import Starlette
+from starlette.routing import Route
+
+from faces_backend import routes
+from faces_backend.backend import lifespan
+from faces_backend.settings import Settings
+from faces_backend.voting import vote
+
+
+def create_app(settings: Settings) -> Starlette:
+    """Build the app; routes are relative to the root, so it can be mounted under /api."""
+    return Starlette(
+        debug=settings.debug,
+        routes=[
+            Route("/vote", vote, methods=["POST"]),
+            Route("/vote", routes.preflight, methods=["OPTIONS"]),
+            Route("/polls/{poll}/results", routes.poll_results, methods=["GET"]),
+            Route("/polls/{poll}/suggestions", routes.poll_suggestions, methods=["GET"]),
+            Route("/health", routes.health, methods=["GET"]),
+            Route("/openapi.json", routes.openapi, methods=["GET"]),
+        ],
+        lifespan=partial(lifespan, settings),
+    )

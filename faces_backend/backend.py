@@ -1,0 +1,75 @@
+"""The running backend's parts, opened and closed together by the app's lifespan."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from functools import partial
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+
+from faces_backend.ballots import daily_salt
+from faces_backend.database import connect
+from faces_backend.identity import VoterIdentity
+from faces_backend.manifest_source import ManifestSource
+from faces_backend.origins import OriginPolicy
+from faces_backend.ratelimit import RateLimiter
+from faces_backend.settings import Settings
+from faces_backend.writer import Writer
+
+
+@dataclass
+class Backend:
+    """Everything a request handler needs, created once per app start."""
+
+    settings: Settings
+    manifest: ManifestSource
+    writer: Writer
+    reader: sqlite3.Connection  # used only from the event loop thread, never for writes
+    identity: VoterIdentity
+    limiter: RateLimiter
+    origins: OriginPolicy
+
+
+def backend_of(request: Request) -> Backend:
+    """Return the Backend of the app serving this request."""
+    backend: Backend = request.app.state.backend
+    return backend
+
+
+@contextlib.asynccontextmanager
+async def lifespan(settings: Settings, app: Starlette) -> AsyncIterator[None]:
+    """Open the manifest, the writer and the read connection; close them at shutdown.
+
+    The Backend is kept on `app.state`, so the app also works mounted under a parent app,
+    as long as the parent runs this app's `router.lifespan_context` in its own lifespan.
+    """
+    async with contextlib.AsyncExitStack() as stack:
+        manifest = ManifestSource(settings.manifest)
+        await manifest.open()
+        stack.push_async_callback(manifest.close)
+        writer = Writer(settings.db_path)
+        writer.start()
+        stack.callback(writer.stop)
+        reader = connect(settings.db_path, readonly=True)
+        stack.callback(reader.close)
+
+        async def salt_of_day(day: str) -> bytes:
+            return await writer.run(partial(daily_salt, day=day))
+
+        app.state.backend = Backend(
+            settings=settings,
+            manifest=manifest,
+            writer=writer,
+            reader=reader,
+            identity=VoterIdentity(settings, salt_of_day),
+            limiter=RateLimiter(settings.rate_limit),
+            origins=OriginPolicy(
+                settings.allowed_origins, allow_missing=settings.allow_missing_origin
+            ),
+        )
+        stack.callback(delattr, app.state, "backend")
+        yield

@@ -1,0 +1,133 @@
+"""Ballots in SQLite: casting one (a writer job), counting them, and the daily IP salt."""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+from dataclasses import dataclass
+from typing import Literal
+
+PreviousAnswer = Literal["counted", "suggestion_queued"]
+
+
+@dataclass(frozen=True)
+class WriteOutcome:
+    """What a write job did: the status word to answer, and whether it was a retry."""
+
+    status: Literal["counted", "suggestion_queued", "already_voted"]
+    duplicate_retry: bool = False
+
+
+@dataclass(frozen=True)
+class Ballot:
+    """One voter's choices in one poll, as stored (identities only as HMACs)."""
+
+    poll: str
+    options: tuple[str, ...]
+    voter_hash: str
+    ip_hash: str | None
+    sid: str | None
+    day: str
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True)
+class Tally:
+    """The counts of one poll: ballots cast and votes per option id."""
+
+    total: int
+    votes: dict[str, int]
+
+
+def previous_answer(conn: sqlite3.Connection, poll: str, sid: str | None) -> PreviousAnswer | None:
+    """Return what a request with this `_sid` was answered before, if it changed anything."""
+    if sid is None:
+        return None
+    if conn.execute("SELECT 1 FROM ballots WHERE poll = ? AND sid = ?", (poll, sid)).fetchone():
+        return "counted"
+    if conn.execute("SELECT 1 FROM suggestions WHERE poll = ? AND sid = ?", (poll, sid)).fetchone():
+        return "suggestion_queued"
+    return None
+
+
+def cast_ballot(conn: sqlite3.Connection, ballot: Ballot) -> WriteOutcome:
+    """Store a ballot unless it is a retry or the voter already voted (writer job)."""
+    previous = previous_answer(conn, ballot.poll, ballot.sid)
+    if previous is not None:
+        return WriteOutcome(previous, duplicate_retry=True)
+    voted = conn.execute(
+        "SELECT 1 FROM ballots WHERE poll = ? AND (voter_hash = ? OR ip_hash = ?)",
+        (ballot.poll, ballot.voter_hash, ballot.ip_hash),
+    ).fetchone()
+    if voted:
+        return WriteOutcome("already_voted")
+    cursor = conn.execute(
+        "INSERT INTO ballots (poll, voter_hash, ip_hash, sid, created_day) VALUES (?, ?, ?, ?, ?)",
+        (ballot.poll, ballot.voter_hash, ballot.ip_hash, ballot.sid, ballot.day),
+    )
+    conn.executemany(
+        "INSERT INTO choices (ballot_id, poll, option) VALUES (?, ?, ?)",
+        [(cursor.lastrowid, ballot.poll, option) for option in ballot.options],
+    )
+    conn.executemany(
+        "INSERT INTO tallies (poll, option, votes) VALUES (?, ?, 1)"
+        " ON CONFLICT (poll, option) DO UPDATE SET votes = votes + 1",
+        [(ballot.poll, option) for option in ballot.options],
+    )
+    conn.execute(
+        "INSERT INTO totals (poll, ballots) VALUES (?, 1)"
+        " ON CONFLICT (poll) DO UPDATE SET ballots = ballots + 1",
+        (ballot.poll,),
+    )
+    if ballot.suggestion is not None:
+        conn.execute(
+            "INSERT INTO suggestions (poll, text, sid, created_day) VALUES (?, ?, ?, ?)",
+            (ballot.poll, ballot.suggestion, ballot.sid, ballot.day),
+        )
+    return WriteOutcome("counted")
+
+
+def has_voted(conn: sqlite3.Connection, poll: str, voter_hash: str | None) -> bool:
+    """Return whether this voter has a ballot in the poll."""
+    if voter_hash is None:
+        return False
+    row = conn.execute(
+        "SELECT 1 FROM ballots WHERE poll = ? AND voter_hash = ?", (poll, voter_hash)
+    ).fetchone()
+    return row is not None
+
+
+def read_tally(conn: sqlite3.Connection, poll: str) -> Tally:
+    """Return the counts of one poll."""
+    total = conn.execute("SELECT ballots FROM totals WHERE poll = ?", (poll,)).fetchone()
+    rows = conn.execute("SELECT option, votes FROM tallies WHERE poll = ?", (poll,)).fetchall()
+    return Tally(total=total[0] if total else 0, votes=dict(rows))
+
+
+def read_all_tallies(conn: sqlite3.Connection) -> dict[str, Tally]:
+    """Return the counts of every poll that has ballots."""
+    tallies = {
+        poll: Tally(total=total, votes={})
+        for poll, total in conn.execute("SELECT poll, ballots FROM totals")
+    }
+    for poll, option, votes in conn.execute("SELECT poll, option, votes FROM tallies"):
+        tallies.setdefault(poll, Tally(total=0, votes={})).votes[option] = votes
+    return tallies
+
+
+def daily_salt(conn: sqlite3.Connection, day: str) -> bytes:
+    """Return the random IP salt of `day`, creating it and forgetting older days (writer job).
+
+    When a new day starts, the salts and the IP hashes of earlier days are erased: the IP
+    limit is per day, and afterwards nothing can link a ballot to an address.
+    """
+    row = conn.execute("SELECT salt FROM daily_salts WHERE day = ?", (day,)).fetchone()
+    if row is not None:
+        return bytes(row[0])
+    salt = secrets.token_bytes(32)
+    conn.execute("INSERT INTO daily_salts (day, salt) VALUES (?, ?)", (day, salt))
+    conn.execute("DELETE FROM daily_salts WHERE day < ?", (day,))
+    conn.execute(
+        "UPDATE ballots SET ip_hash = NULL WHERE ip_hash IS NOT NULL AND created_day < ?", (day,)
+    )
+    return salt

@@ -1,0 +1,148 @@
+"""`python -m faces_backend`: serve, export, snapshot and moderate suggestions."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import os
+import sqlite3
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from faces_backend.ballots import read_all_tallies
+from faces_backend.database import DatabaseError, connect, migrate, open_database
+from faces_backend.export import export_csv, export_json, snapshot, write_json_atomically
+from faces_backend.identity import today
+from faces_backend.manifest import Manifest, ManifestError
+from faces_backend.manifest_source import load_manifest
+from faces_backend.settings import ConfigError, Settings, require_manifest
+from faces_backend.suggestions import STATUSES, decide, list_suggestions
+
+log = logging.getLogger("faces_backend")
+
+
+class UsageError(Exception):
+    """The command cannot run as asked; the message says why."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of all commands."""
+    parser = argparse.ArgumentParser(
+        prog="python -m faces_backend",
+        description="Poll backend of the company blog. Configured by FACES_* variables.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="run the backend with uvicorn")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8001)
+    serve.add_argument("--root-path", default="", help="mount point behind a proxy, e.g. /api")
+    export = commands.add_parser("export", help="print the results of every poll")
+    export.add_argument("--format", choices=["json", "csv"], default="json")
+    export.add_argument("--poll", help="only this poll")
+    snap = commands.add_parser("snapshot", help="write all results as JSON for the site")
+    snap.add_argument("path", type=Path)
+    moderate = commands.add_parser("suggestions", help="list, approve or reject suggestions")
+    actions = moderate.add_subparsers(dest="action", required=True)
+    listing = actions.add_parser("list", help="list suggestions (default: pending)")
+    listing.add_argument("--status", choices=[*STATUSES, "all"], default="pending")
+    listing.add_argument("--poll", help="only this poll")
+    for action in ("approve", "reject"):
+        actions.add_parser(action, help=f"{action} one suggestion").add_argument("id", type=int)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
+    """Run one command; return the exit status (2 for configuration errors)."""
+    environ = os.environ if environ is None else environ
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
+    try:
+        return _run(args, environ)
+    except (ConfigError, ManifestError, DatabaseError, UsageError, sqlite3.Error) as exc:
+        if environ.get("FACES_DEBUG", "").strip().lower() in ("1", "true", "yes", "on"):
+            raise
+        print(f"faces_backend: {exc}", file=sys.stderr)
+        return 1 if isinstance(exc, UsageError) else 2
+
+
+def _run(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
+    if args.command == "serve":
+        return _serve(args, Settings.from_env(environ))
+    settings = Settings.from_env(environ, for_server=False)
+    if args.command == "suggestions":
+        return _suggestions(args, settings)
+    manifest = load_manifest(require_manifest(settings.manifest))
+    with contextlib.closing(_database(settings)) as conn:
+        tallies = read_all_tallies(conn)
+        approved = list_suggestions(conn, status="approved")
+    if args.command == "snapshot":
+        write_json_atomically(args.path, snapshot(manifest, tallies, approved))
+        print(f"Wrote the results of {len(manifest.polls)} polls to {args.path}.")
+        return 0
+    _check_poll(manifest, args.poll)
+    render = export_json if args.format == "json" else export_csv
+    sys.stdout.write(render(manifest, tallies, args.poll))
+    return 0
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from faces_backend.app import create_app
+
+    # Fail here with one clear line rather than with a traceback from the lifespan.
+    manifest = load_manifest(settings.manifest)
+    open_database(settings.db_path).close()
+    log.info(
+        "faces_backend: %s polls, database %s, voter mode %s",
+        len(manifest.polls),
+        settings.db_path,
+        settings.voter_mode,
+    )
+    # The access log would record client IP addresses: it stays off. Proxy headers are
+    # handled by the app itself (FACES_TRUST_PROXY), so uvicorn must not rewrite them.
+    uvicorn.run(
+        create_app(settings),
+        host=args.host,
+        port=args.port,
+        root_path=args.root_path,
+        access_log=False,
+        proxy_headers=False,
+        server_header=False,
+        log_level="debug" if settings.debug else "info",
+    )
+    return 0
+
+
+def _database(settings: Settings) -> sqlite3.Connection:
+    if not settings.db_path.exists():
+        raise UsageError(
+            f"FACES_DB has value '{settings.db_path}', which does not exist. Expected the "
+            "database file of the running backend."
+        )
+    conn = connect(settings.db_path)
+    migrate(conn)
+    return conn
+
+
+def _check_poll(manifest: Manifest, poll: str | None) -> None:
+    if poll is not None and poll not in manifest.polls:
+        known = ", ".join(sorted(manifest.polls)) or "none"
+        raise UsageError(f"--poll {poll!r} is not in the manifest. Known polls: {known}.")
+
+
+def _suggestions(args: argparse.Namespace, settings: Settings) -> int:
+    with contextlib.closing(_database(settings)) as conn:
+        if args.action == "list":
+            status = None if args.status == "all" else args.status
+            for item in list_suggestions(conn, status=status, poll=args.poll):
+                text = item.text.replace("\n", " / ")
+                print(f"{item.id}\t{item.poll}\t{item.status}\t{item.created_day}\t{text}")
+            return 0
+        status = "approved" if args.action == "approve" else "rejected"
+        if not decide(conn, args.id, status, today()):
+            raise UsageError(f"there is no suggestion with id {args.id}.")
+    print(f"Suggestion {args.id} {status}.")
+    return 0

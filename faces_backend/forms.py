@@ -1,0 +1,154 @@
+"""Reading a vote post: bounded body, form decoding and the per-field limits."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncGenerator
+from dataclasses import dataclass
+from urllib.parse import parse_qsl
+
+from starlette.formparsers import MultiPartException, MultiPartParser
+from starlette.requests import ClientDisconnect, Request
+
+MAX_FIELDS = 32
+ID_MAX_CHARS = 64
+SUGGESTION_MAX_CHARS = 500
+NEXT_MAX_CHARS = 2048
+SID_PATTERN = re.compile(r"[A-Za-z0-9_-]{8,64}")
+FORM_FIELDS = frozenset({"poll", "choice", "suggestion"})
+RESERVED_FIELDS = frozenset({"_next", "_hp", "_sid"})
+_SINGLE_FIELDS = ("poll", "suggestion", "_next", "_hp", "_sid")
+# C0 controls other than tab and newline, DEL and C1 controls: never stored (terminal safety).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class BodyTooLarge(Exception):
+    """The body exceeds the byte limit, or has more fields than MAX_FIELDS."""
+
+
+class MalformedBody(Exception):
+    """The body cannot be decoded as a form."""
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """Why one field is not acceptable: the field name and an error code."""
+
+    field: str
+    error: str
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class VoteForm:
+    """The fields of a vote post, collected but not yet checked against the poll."""
+
+    poll: str | None
+    choices: tuple[str, ...]
+    suggestion: str | None
+    next_url: str | None
+    honeypot: bool
+    sid: str | None
+    problem: FieldProblem | None
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """Read the request body, refusing more than `limit` bytes without reading them all."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise BodyTooLarge
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise BodyTooLarge
+            chunks.append(chunk)
+    except ClientDisconnect:
+        raise MalformedBody("the client closed the connection mid-body") from None
+    return b"".join(chunks)
+
+
+async def decode_fields(request: Request, body: bytes) -> list[tuple[str, str]]:
+    """Decode an urlencoded or multipart body into (name, value) pairs."""
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type == "application/x-www-form-urlencoded":
+        try:
+            fields = parse_qsl(body.decode("utf-8"), keep_blank_values=True, errors="strict")
+        except (UnicodeDecodeError, ValueError):
+            raise MalformedBody("the form is not valid UTF-8 url-encoding") from None
+    elif media_type == "multipart/form-data":
+        fields = await _multipart(request, body)
+    else:
+        raise MalformedBody(
+            "expected Content-Type application/x-www-form-urlencoded or multipart/form-data"
+        )
+    if len(fields) > MAX_FIELDS:
+        raise BodyTooLarge
+    return fields
+
+
+async def _multipart(request: Request, body: bytes) -> list[tuple[str, str]]:
+    async def replay() -> AsyncGenerator[bytes, None]:
+        yield body
+
+    # The body is already bounded, so the field count is checked by the caller.
+    parser = MultiPartParser(
+        request.headers, replay(), max_files=0, max_fields=len(body), max_part_size=len(body) + 1
+    )
+    try:
+        form = await parser.parse()
+    except MultiPartException as exc:
+        raise MalformedBody(f"invalid multipart form: {exc.message}") from None
+    fields: list[tuple[str, str]] = []
+    for name, value in form.multi_items():
+        if not isinstance(value, str):
+            raise MalformedBody("file uploads are not accepted")
+        fields.append((name, value))
+    return fields
+
+
+def collect(fields: list[tuple[str, str]]) -> VoteForm:
+    """Sort the fields into a VoteForm, noting the first field that breaks a limit."""
+    values: dict[str, list[str]] = {}
+    problems: list[FieldProblem] = []
+    for name, value in fields:
+        if name in FORM_FIELDS or name in RESERVED_FIELDS:
+            values.setdefault(name, []).append(value)
+        elif not name.startswith("_"):
+            problems.append(FieldProblem(name[:ID_MAX_CHARS], "unknown_field"))
+    for name in _SINGLE_FIELDS:
+        if len(values.get(name, [])) > 1:
+            problems.append(FieldProblem(name, "repeated"))
+
+    def first(name: str) -> str | None:
+        found = values.get(name)
+        return found[0] if found else None
+
+    poll = first("poll")
+    if poll is not None and len(poll) > ID_MAX_CHARS:
+        problems.append(FieldProblem("poll", "too_long", ID_MAX_CHARS))
+    choices = tuple(values.get("choice", []))
+    if any(len(choice) > ID_MAX_CHARS for choice in choices):
+        problems.append(FieldProblem("choice", "too_long", ID_MAX_CHARS))
+    suggestion = _clean_text(first("suggestion") or "") or None
+    if suggestion is not None and len(suggestion) > SUGGESTION_MAX_CHARS:
+        problems.append(FieldProblem("suggestion", "too_long", SUGGESTION_MAX_CHARS))
+    next_url = (first("_next") or "").strip() or None
+    sid = first("_sid") or None
+    if sid is not None and not SID_PATTERN.fullmatch(sid):
+        problems.append(FieldProblem("_sid", "invalid"))
+    return VoteForm(
+        poll=poll,
+        choices=choices,
+        suggestion=suggestion,
+        next_url=next_url,
+        honeypot=bool(first("_hp")),
+        sid=sid,
+        problem=problems[0] if problems else None,
+    )
+
+
+def _clean_text(text: str) -> str:
+    return _CONTROL.sub("", text.replace("\r\n", "\n")).strip()

@@ -1,0 +1,144 @@
+"""Loading the poll manifest from a file or URL, and picking up a rebuilt site."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import time
+from collections.abc import Callable
+
+import httpx
+
+from faces_backend.manifest import Manifest, ManifestError, parse_manifest
+
+log = logging.getLogger("faces_backend")
+
+# A file is stat()ed at most this often; a rebuilt site is live within a second.
+FILE_CHECK_SECONDS = 1.0
+# A URL is asked again (conditionally, with ETag/Last-Modified) at most this often.
+URL_CHECK_SECONDS = 30.0
+FETCH_TIMEOUT_SECONDS = 5.0
+
+FileSignature = tuple[int, int, int]
+
+
+def is_url(location: str) -> bool:
+    """Return whether the manifest location is an http(s) URL rather than a path."""
+    return location.startswith(("http://", "https://"))
+
+
+def load_manifest(location: str) -> Manifest:
+    """Read the manifest once, synchronously (CLI commands, start-up checks)."""
+    try:
+        if is_url(location):
+            response = httpx.get(location, timeout=FETCH_TIMEOUT_SECONDS, follow_redirects=True)
+            response.raise_for_status()
+            return parse_manifest(response.content)
+        with open(location, "rb") as file:
+            return parse_manifest(file.read())
+    except (OSError, httpx.HTTPError) as exc:
+        raise ManifestError(f"cannot read the poll manifest {location}: {exc}") from None
+    except ManifestError as exc:
+        raise ManifestError(f"poll manifest {location}: {exc}") from None
+
+
+class ManifestSource:
+    """Holds the current manifest and re-reads it when the site build replaced it."""
+
+    def __init__(self, location: str, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self.location = location
+        self._clock = clock
+        self._manifest: Manifest | None = None
+        self._checked_at = 0.0
+        self._file_signature: FileSignature | None = None
+        self._validators: dict[str, str] = {}
+        self._client: httpx.AsyncClient | None = None
+        self._refresh: asyncio.Task[None] | None = None
+
+    async def open(self) -> None:
+        """Load the manifest for the first time; raise ManifestError if that fails."""
+        if is_url(self.location):
+            self._client = httpx.AsyncClient(timeout=FETCH_TIMEOUT_SECONDS, follow_redirects=True)
+            try:
+                await self._fetch()
+            except httpx.HTTPError as exc:
+                raise ManifestError(
+                    f"cannot read the poll manifest {self.location}: {exc}"
+                ) from None
+        else:
+            self._reload_file(self._stat())
+        self._checked_at = self._clock()
+
+    async def close(self) -> None:
+        """Stop a refresh in flight and close the HTTP client."""
+        if self._refresh is not None:
+            self._refresh.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._refresh
+        if self._client is not None:
+            await self._client.aclose()
+
+    def current(self) -> Manifest:
+        """Return the manifest, re-reading it first if it changed (checked at most 1/s)."""
+        now = self._clock()
+        if is_url(self.location):
+            if now - self._checked_at >= URL_CHECK_SECONDS and self._refresh is None:
+                self._checked_at = now
+                self._refresh = asyncio.get_running_loop().create_task(self._refresh_url())
+        elif now - self._checked_at >= FILE_CHECK_SECONDS:
+            self._checked_at = now
+            self._check_file()
+        if self._manifest is None:
+            raise RuntimeError("ManifestSource.current() called before open()")
+        return self._manifest
+
+    def _stat(self) -> FileSignature:
+        try:
+            stat = os.stat(self.location)
+        except OSError as exc:
+            raise ManifestError(f"cannot read the poll manifest {self.location}: {exc}") from None
+        return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+    def _check_file(self) -> None:
+        try:
+            signature = self._stat()
+            if signature != self._file_signature:
+                self._reload_file(signature)
+        except ManifestError as exc:
+            log.error("faces_backend: keeping the previous manifest: %s", exc)
+
+    def _reload_file(self, signature: FileSignature) -> None:
+        manifest = load_manifest(self.location)
+        if self._manifest is not None:
+            log.info("faces_backend: manifest reloaded, %s polls", len(manifest.polls))
+        self._manifest = manifest
+        self._file_signature = signature
+
+    async def _refresh_url(self) -> None:
+        try:
+            await self._fetch()
+        except (httpx.HTTPError, ManifestError) as exc:
+            log.error(
+                "faces_backend: keeping the previous manifest from %s: %s", self.location, exc
+            )
+        finally:
+            self._refresh = None
+
+    async def _fetch(self) -> None:
+        assert self._client is not None
+        response = await self._client.get(self.location, headers=self._validators)
+        if response.status_code == 304 and self._manifest is not None:
+            return
+        response.raise_for_status()
+        try:
+            manifest = parse_manifest(response.content)
+        except ManifestError as exc:
+            raise ManifestError(f"poll manifest {self.location}: {exc}") from None
+        self._manifest = manifest
+        self._validators = {}
+        if "etag" in response.headers:
+            self._validators["If-None-Match"] = response.headers["etag"]
+        if "last-modified" in response.headers:
+            self._validators["If-Modified-Since"] = response.headers["last-modified"]

@@ -1,0 +1,49 @@
+"""An in-memory sliding-window rate limit per hashed client."""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import deque
+from collections.abc import Callable
+
+# Forget idle clients after this many hits, so memory stays bounded under a flood.
+_SWEEP_EVERY = 1000
+
+
+class RateLimiter:
+    """Allows `limit` hits per `window` seconds per key (a sliding log of hit times).
+
+    The state lives in this process: with several workers each has its own window.
+    """
+
+    def __init__(
+        self, limit: int, window: float = 60.0, *, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.limit = limit
+        self.window = window
+        self._clock = clock
+        self._hits: dict[str, deque[float]] = {}
+        self._since_sweep = 0
+
+    def hit(self, key: str) -> int | None:
+        """Record a hit; return None if allowed, else the whole seconds until one is."""
+        now = self._clock()
+        self._since_sweep += 1
+        if self._since_sweep >= _SWEEP_EVERY:
+            self._sweep(now)
+        hits = self._hits.get(key)
+        if hits is None:
+            hits = self._hits[key] = deque(maxlen=self.limit)
+        if len(hits) == self.limit and now - hits[0] < self.window:
+            return max(1, math.ceil(hits[0] + self.window - now))
+        hits.append(now)
+        return None
+
+    def _sweep(self, now: float) -> None:
+        self._since_sweep = 0
+        idle = [
+            key for key, hits in self._hits.items() if not hits or now - hits[-1] >= self.window
+        ]
+        for key in idle:
+            del self._hits[key]

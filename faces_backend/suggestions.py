@@ -1,0 +1,62 @@
+"""Suggested ideas in SQLite: queued for moderation, shown only once approved."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Literal
+
+from faces_backend.ballots import WriteOutcome, previous_answer
+
+Status = Literal["pending", "approved", "rejected"]
+STATUSES: tuple[Status, ...] = ("pending", "approved", "rejected")
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One suggested idea and where moderation stands."""
+
+    id: int
+    poll: str
+    text: str
+    status: Status
+    created_day: str
+
+
+def queue_suggestion(
+    conn: sqlite3.Connection, poll: str, text: str, sid: str | None, day: str
+) -> WriteOutcome:
+    """Store a suggestion as pending unless it is a retry (writer job)."""
+    previous = previous_answer(conn, poll, sid)
+    if previous is not None:
+        return WriteOutcome(previous, duplicate_retry=True)
+    conn.execute(
+        "INSERT INTO suggestions (poll, text, sid, created_day) VALUES (?, ?, ?, ?)",
+        (poll, text, sid, day),
+    )
+    return WriteOutcome("suggestion_queued")
+
+
+def list_suggestions(
+    conn: sqlite3.Connection, *, status: Status | None = None, poll: str | None = None
+) -> list[Suggestion]:
+    """Return suggestions, oldest first, optionally only one status and one poll."""
+    query = "SELECT id, poll, text, status, created_day FROM suggestions WHERE 1 = 1"
+    params: list[str] = []
+    if status is not None:
+        query += " AND status = ?"
+        params.append(status)
+    if poll is not None:
+        query += " AND poll = ?"
+        params.append(poll)
+    rows = conn.execute(query + " ORDER BY id", params).fetchall()
+    return [Suggestion(*row) for row in rows]
+
+
+def decide(conn: sqlite3.Connection, suggestion_id: int, status: Status, day: str) -> bool:
+    """Set a suggestion's status; return False if there is no such suggestion."""
+    cursor = conn.execute(
+        "UPDATE suggestions SET status = ?, decided_day = ? WHERE id = ?",
+        (status, day, suggestion_id),
+    )
+    return cursor.rowcount == 1
