@@ -30,17 +30,30 @@ ARTICLE_EXCLUDES = ["authors", "pages", "images", "data"]
 PAGE_EXCLUDES = ["authors", "posts", "images", "data"]
 WITH_FUTURE_DATES = False  # scheduled posts stay out until their date (they become drafts)
 SLUGIFY_SOURCE = "title"
+# German transliteration in URLs ("Qualität" -> "qualitaet", not "qualitat"): Pelican's ASCII
+# mode would drop the umlauts before any substitution runs, so slugs keep Unicode and map
+# the letters here first.
+SLUGIFY_USE_UNICODE = True
+SLUG_REGEX_SUBSTITUTIONS = [
+    (r"ä", "ae"), (r"ö", "oe"), (r"ü", "ue"), (r"ß", "ss"),
+    (r"[éèêë]", "e"), (r"[àâá]", "a"), (r"[îï]", "i"), (r"[ôó]", "o"), (r"[ûù]", "u"), (r"ç", "c"),
+    (r"[^\w\s-]", ""),
+    (r"(?u)\A\s*", ""),
+    (r"(?u)\s*\Z", ""),
+    (r"[-\s]+", "-"),
+]
 DEFAULT_METADATA = {"Visibility": "public"}
 
 # --- URLs (German by default; clean URLs that work on any static host) ------
 ARTICLE_URL = "{date:%Y}/{slug}/"
 ARTICLE_SAVE_AS = "{date:%Y}/{slug}/index.html"
-ARTICLE_LANG_URL = "{date:%Y}/{slug}-{lang}/"
-ARTICLE_LANG_SAVE_AS = "{date:%Y}/{slug}-{lang}/index.html"
+# Posts in English are posts of their own, not translations: same URL pattern.
+ARTICLE_LANG_URL = ARTICLE_URL
+ARTICLE_LANG_SAVE_AS = ARTICLE_SAVE_AS
 DRAFT_URL = "entwuerfe/{slug}/"
 DRAFT_SAVE_AS = "entwuerfe/{slug}/index.html"
-DRAFT_LANG_URL = "entwuerfe/{slug}-{lang}/"
-DRAFT_LANG_SAVE_AS = "entwuerfe/{slug}-{lang}/index.html"
+DRAFT_LANG_URL = DRAFT_URL
+DRAFT_LANG_SAVE_AS = DRAFT_SAVE_AS
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 PAGE_LANG_URL = "{slug}-{lang}/"
@@ -114,7 +127,7 @@ DELETE_OUTPUT_DIRECTORY = False
 
 # --- Plugins -------------------------------------------------------------------
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["site_i18n", "content_checks", "visibility", "seo"]
+PLUGINS = ["site_i18n", "content_checks", "visibility", "fast_preview", "seo"]
 
 # Language of the interface and of dates: "de_CH", "de_DE" or "en_GB" (English UI).
 I18N_LOCALE = os.environ.get("FACES_LOCALE", "de_CH")
