@@ -131,6 +131,7 @@ PLUGINS = ["site_i18n", "content_checks", "visibility", "fast_preview", "seo"]
 
 # Language of the interface and of dates: "de_CH", "de_DE" or "en_GB" (English UI).
 I18N_LOCALE = os.environ.get("FACES_LOCALE", "de_CH")
+CHECKS_LANGUAGE = I18N_LOCALE[:2]  # problem reports in the interface language
 
 CHECKS_CATEGORIES = ["Einblicke", "Technik", "Nachhaltigkeit", "Menschen", "Unternehmen", "Ideen"]
 CHECKS_LANGUAGES = ["de", "en"]

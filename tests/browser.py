@@ -46,6 +46,7 @@ class PageWatch:
     origin: str
     requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    failed: list[tuple[str, int]] = field(default_factory=list)
 
     def attach(self, page: Any) -> None:
         """Start recording on a Playwright page."""
@@ -55,6 +56,12 @@ class PageWatch:
             lambda message: message.type == "error" and self.console_errors.append(message.text),
         )
         page.on("pageerror", lambda error: self.console_errors.append(str(error)))
+        page.on(
+            "response",
+            lambda response: (
+                response.status >= 400 and self.failed.append((response.url, response.status))
+            ),
+        )
 
     def foreign_requests(self) -> list[str]:
         """Requests to any host other than the site's own."""
