@@ -58,8 +58,18 @@ class Answer:
 
 
 def prefers_json(accept: str) -> bool:
-    """Return whether an Accept header ranks application/json above text/html."""
-    json_q = html_q = 0.0
+    """Return whether an Accept header ranks application/json above text/html.
+
+    Each type takes the quality of its most specific matching range; on equal quality the
+    more specific mention wins, and on a full tie (`*/*`) the answer is HTML.
+    """
+    best: dict[str, tuple[float, int]] = {"json": (0.0, -1), "html": (0.0, -1)}
+    ranges = {
+        "application/json": ("json", 2),
+        "application/*": ("json", 1),
+        "text/html": ("html", 2),
+        "text/*": ("html", 1),
+    }
     for item in accept.split(","):
         media, _, params = item.strip().partition(";")
         media = media.strip().lower()
@@ -71,11 +81,13 @@ def prefers_json(accept: str) -> bool:
                     quality = float(value)
                 except ValueError:
                     quality = 0.0
-        if media in ("application/json", "application/*"):
-            json_q = max(json_q, quality + (0.001 if media == "application/json" else 0))
-        if media in ("text/html", "text/*"):
-            html_q = max(html_q, quality + (0.001 if media == "text/html" else 0))
-    return json_q > html_q
+        matches = [ranges[media]] if media in ranges else []
+        if media == "*/*":
+            matches = [("json", 0), ("html", 0)]
+        for kind, specificity in matches:
+            if specificity > best[kind][1]:
+                best[kind] = (quality, specificity)
+    return best["json"][0] > 0 and best["json"] > best["html"]
 
 
 def redirect_target(next_url: str, status: str, poll: str | None) -> str:

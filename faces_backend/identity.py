@@ -86,10 +86,10 @@ class VoterIdentity:
             user = request.headers.get(self.settings.voter_header, "").strip()
             voter_hash = _hmac(self.settings.secret, f"header:{user}") if user else None
             return Voter(voter_hash, None, ip_hash, None, secure)
-        token = request.cookies.get(COOKIE_NAME, "")
+        token: str | None = request.cookies.get(COOKIE_NAME, "")
         new_cookie = None
-        if not _TOKEN.fullmatch(token):
-            token = new_cookie = secrets.token_urlsafe(32) if issue_cookie else ""
+        if token is None or not _TOKEN.fullmatch(token):
+            token = new_cookie = secrets.token_urlsafe(32) if issue_cookie else None
         voter_hash = _hmac(self.settings.secret, f"cookie:{token}") if token else None
         limited_ip = ip_hash if self.settings.ip_limit else None
         return Voter(voter_hash, limited_ip, ip_hash, new_cookie, secure)

@@ -122,8 +122,10 @@ def _vote_response(description: str, code: str) -> dict[str, Any]:
         "content": {
             "application/json": {"schema": {"$ref": _REF + "VoteAnswer"}},
             "text/html": {
-                "schema": {"type": "string"},
-                "description": "Small German page when the post has no usable _next.",
+                "schema": {
+                    "type": "string",
+                    "description": "Small German page when the post has no usable _next.",
+                }
             },
         },
     }

@@ -109,7 +109,7 @@ class Settings:
         manifest = environ.get("FACES_MANIFEST", "").strip()
         if for_server:
             require_manifest(manifest)
-        return cls(
+        settings = cls(
             manifest=manifest,
             db_path=Path(environ.get("FACES_DB", "polls.sqlite3")),
             allowed_origins=_origins(environ, dev=dev, required=for_server),
@@ -130,6 +130,12 @@ class Settings:
             ip_limit=_boolean(environ, "FACES_IP_LIMIT", default=True),
             allow_missing_origin=_boolean(environ, "FACES_ALLOW_MISSING_ORIGIN"),
         )
+        if dev and for_server and not environ.get("FACES_SECRET"):
+            log.warning(
+                "faces_backend: FACES_SECRET is not set; using a random secret (FACES_DEV=1). "
+                "Voters can vote again after a restart."
+            )
+        return settings
 
 
 def require_manifest(manifest: str) -> str:
@@ -137,7 +143,7 @@ def require_manifest(manifest: str) -> str:
     if not manifest:
         raise ConfigError(
             "FACES_MANIFEST is not set. Expected the path or http(s) URL of the poll "
-            "manifest written by the site build, e.g. output/polls.json."
+            "manifest written by the site build, e.g. output/polls/manifest.json."
         )
     return manifest
 
@@ -198,11 +204,6 @@ def _secret(environ: Mapping[str, str], *, dev: bool, required: bool) -> bytes:
     hint = "e.g. the output of: python -c 'import secrets; print(secrets.token_urlsafe(32))'"
     if not raw:
         if dev or not required:
-            if dev:
-                log.warning(
-                    "faces_backend: FACES_SECRET is not set; using a random secret (FACES_DEV=1). "
-                    "Voters can vote again after a restart."
-                )
             return secrets.token_bytes(32)
         raise ConfigError(f"FACES_SECRET is not set. Expected a random string, {hint}.")
     if len(raw) < MIN_SECRET_CHARS:
