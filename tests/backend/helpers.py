@@ -1,0 +1,77 @@
+"""Helpers for the poll backend tests: the test manifest, headers of voters, DB queries."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+with warnings.catch_warnings():
+    # Starlette 1.x prefers httpx2 for its TestClient; the project pins httpx for now.
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+    from starlette.testclient import TestClient
+
+__all__ = ["TestClient"]
+
+ClientFactory = Callable[..., TestClient]
+
+ORIGIN = "https://blog.example.com"
+SECRET = b"test-secret-" + b"x" * 32
+JSON = {"Origin": ORIGIN, "Accept": "application/json"}
+FORM = {"Origin": ORIGIN, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+NEXT = f"{ORIGIN}/posts/2026/kantine/"
+
+
+def poll(poll_id: str, **fields: Any) -> dict[str, Any]:
+    """Return a manifest entry for a poll, with two options unless told otherwise."""
+    entry: dict[str, Any] = {
+        "id": poll_id,
+        "question": f"Frage {poll_id}?",
+        "url": f"/posts/{poll_id}/#poll-{poll_id}",
+        "options": [{"id": "salatbar", "label": "Salatbar"}, {"id": "cafe", "label": "Café"}],
+        "multiple": False,
+        "max": 1,
+        "closes": "2099-01-31T23:59:59+01:00",
+        "results": "live",
+        "suggestions": False,
+    }
+    entry.update(fields)
+    return entry
+
+
+POLLS = [
+    poll("kantine-2027", results="after_vote", suggestions=True),
+    poll("live", results="live"),
+    poll(
+        "multi",
+        multiple=True,
+        max=2,
+        options=[{"id": o, "label": o.title()} for o in ("a", "b", "c")],
+    ),
+    poll("closed", closes="2020-01-31T23:59:59+01:00", results="after_close"),
+    poll("later", closes=None, results="after_close"),
+]
+
+
+def write_manifest(path: Path, polls: list[dict[str, Any]]) -> Path:
+    """Write a manifest file with these polls."""
+    data = {"version": 1, "generated": "2026-11-22T10:00:00+00:00", "polls": polls}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def rows(db_path: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+    """Run a query on the database file and return all rows."""
+    conn = sqlite3.connect(db_path)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
+
+
+def voter(number: int) -> dict[str, str]:
+    """Headers of a distinct voter (its own forwarded address), for JSON answers."""
+    return {**JSON, "X-Forwarded-For": f"203.0.113.{number}"}

@@ -1,0 +1,53 @@
+"""Opening the database: pragmas and migrations by PRAGMA user_version."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from faces_backend.database import MIGRATIONS, DatabaseError, connect, migrate, open_database
+
+
+def test_open_database_migrates_and_uses_wal(tmp_path: Path) -> None:
+    conn = open_database(tmp_path / "polls.sqlite3")
+    assert conn.execute("PRAGMA user_version").fetchone() == (len(MIGRATIONS),)
+    assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert conn.execute("PRAGMA synchronous").fetchone() == (2,)  # FULL
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert tables == {"ballots", "choices", "tallies", "totals", "suggestions", "daily_salts"}
+    conn.close()
+
+
+def test_migrating_twice_changes_nothing(tmp_path: Path) -> None:
+    open_database(tmp_path / "polls.sqlite3").close()
+    conn = connect(tmp_path / "polls.sqlite3")
+    assert migrate(conn) == len(MIGRATIONS)
+    conn.close()
+
+
+def test_no_column_can_hold_an_address_or_user_agent(tmp_path: Path) -> None:
+    conn = open_database(tmp_path / "polls.sqlite3")
+    columns = {
+        column[1]
+        for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        for column in conn.execute(f"PRAGMA table_info({table})")
+    }
+    assert not {c for c in columns if c in {"ip", "ip_address", "user_agent", "user", "email"}}
+    conn.close()
+
+
+def test_a_newer_database_is_refused(tmp_path: Path) -> None:
+    conn = open_database(tmp_path / "polls.sqlite3")
+    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    conn.close()
+    with pytest.raises(DatabaseError, match="newer than this backend"):
+        open_database(tmp_path / "polls.sqlite3")
+
+
+def test_read_connection_cannot_write(tmp_path: Path) -> None:
+    open_database(tmp_path / "polls.sqlite3").close()
+    reader = connect(tmp_path / "polls.sqlite3", readonly=True)
+    with pytest.raises(Exception, match="readonly"):
+        reader.execute("INSERT INTO totals VALUES ('p', 1)")
+    reader.close()

@@ -1,0 +1,142 @@
+"""Reading and sorting the fields of a vote post."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from starlette.requests import Request
+from starlette.types import Message
+
+from faces_backend.forms import (
+    BodyTooLarge,
+    FieldProblem,
+    MalformedBody,
+    VoteForm,
+    collect,
+    decode_fields,
+    read_body,
+)
+
+MULTIPART = "multipart/form-data; boundary=b"
+
+
+def request(body: bytes, content_type: str, chunks: int = 1) -> Request:
+    """Return a request whose body arrives in `chunks` pieces, without Content-Length."""
+    size = max(1, -(-len(body) // chunks))
+    pieces = [body[i : i + size] for i in range(0, len(body), size)] or [b""]
+    messages: list[Message] = [
+        {"type": "http.request", "body": piece, "more_body": i < len(pieces) - 1}
+        for i, piece in enumerate(pieces)
+    ]
+
+    async def receive() -> Message:
+        return messages.pop(0)
+
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": "/vote",
+        "headers": [(b"content-type", content_type.encode())],
+    }
+    return Request(scope, receive)
+
+
+def decode(body: bytes, content_type: str = "application/x-www-form-urlencoded") -> list:
+    return asyncio.run(decode_fields(request(body, content_type), body))
+
+
+def test_urlencoded_fields_in_order() -> None:
+    assert decode(b"poll=p&choice=a&choice=b&suggestion=Gr%C3%BCn+tee&_hp=") == [
+        ("poll", "p"),
+        ("choice", "a"),
+        ("choice", "b"),
+        ("suggestion", "Grün tee"),
+        ("_hp", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (b"poll=%C3%28", "application/x-www-form-urlencoded"),
+        (b"poll=\xc3\x28", "application/x-www-form-urlencoded"),
+        (b"poll=p", "text/plain"),
+        (b"poll=p", ""),
+        (
+            b"--b\r\nContent-Disposition: form-data\r\n\r\nx\r\n--b--",
+            "multipart/form-data; boundary=b",
+        ),
+        (
+            b'--b\r\nContent-Disposition: form-data; name="f"; filename="a.txt"\r\n'
+            b"\r\nx\r\n--b--\r\n",
+            MULTIPART,
+        ),
+    ],
+)
+def test_undecodable_bodies_are_malformed(body: bytes, content_type: str) -> None:
+    with pytest.raises(MalformedBody):
+        decode(body, content_type)
+
+
+def test_more_than_32_fields_is_too_large() -> None:
+    with pytest.raises(BodyTooLarge):
+        decode(b"&".join([b"_x=1"] * 33))
+    assert len(decode(b"&".join([b"_x=1"] * 32))) == 32
+
+
+def test_body_limit_counts_the_bytes_that_arrive() -> None:
+    assert asyncio.run(read_body(request(b"x" * 100, "text/plain", chunks=10), 100)) == b"x" * 100
+    with pytest.raises(BodyTooLarge):
+        asyncio.run(read_body(request(b"x" * 101, "text/plain", chunks=10), 100))
+
+
+def test_collect_a_complete_form() -> None:
+    form = collect(
+        [
+            ("poll", "p"),
+            ("choice", "a"),
+            ("choice", "b"),
+            ("suggestion", " Tee\x1b[31m\r\nund Kekse "),
+            ("_next", " https://blog.example.com/x "),
+            ("_hp", ""),
+            ("_sid", "abcd-1234"),
+            ("_utm_source", "newsletter"),
+        ]
+    )
+    assert form == VoteForm(
+        poll="p",
+        choices=("a", "b"),
+        suggestion="Tee[31m\nund Kekse",
+        next_url="https://blog.example.com/x",
+        honeypot=False,
+        sid="abcd-1234",
+        problem=None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("fields", "problem"),
+    [
+        ([("poll", "p"), ("email", "x")], FieldProblem("email", "unknown_field")),
+        ([("poll", "p"), ("poll", "q")], FieldProblem("poll", "repeated")),
+        ([("poll", "p"), ("_sid", "a"), ("_sid", "b")], FieldProblem("_sid", "repeated")),
+        ([("poll", "p" * 65)], FieldProblem("poll", "too_long", 64)),
+        ([("poll", "p"), ("choice", "c" * 65)], FieldProblem("choice", "too_long", 64)),
+        ([("poll", "p"), ("suggestion", "s" * 501)], FieldProblem("suggestion", "too_long", 500)),
+        ([("poll", "p"), ("_sid", "sieben7")], FieldProblem("_sid", "invalid")),
+        ([("poll", "p"), ("_sid", "x" * 65)], FieldProblem("_sid", "invalid")),
+        ([("poll", "p"), ("_sid", "with space")], FieldProblem("_sid", "invalid")),
+    ],
+)
+def test_collect_notes_the_first_problem(
+    fields: list[tuple[str, str]], problem: FieldProblem
+) -> None:
+    assert collect(fields).problem == problem
+
+
+def test_empty_optional_fields_count_as_absent() -> None:
+    form = collect([("poll", "p"), ("suggestion", " \n "), ("_next", ""), ("_sid", "")])
+    assert (form.suggestion, form.next_url, form.sid, form.problem) == (None, None, None, None)
+    assert collect([("poll", "p"), ("_hp", " ")]).honeypot is True
+    assert collect([("poll", "p"), ("suggestion", "ä" * 500)]).problem is None

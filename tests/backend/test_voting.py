@@ -1,0 +1,648 @@
+"""POST /vote in-process: every status of the hook contract, as JSON, redirect and page."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+
+from faces_backend.settings import Settings
+from tests.backend.helpers import (
+    FORM,
+    JSON,
+    NEXT,
+    ORIGIN,
+    POLLS,
+    ClientFactory,
+    TestClient,
+    poll,
+    rows,
+    voter,
+    write_manifest,
+)
+
+COOKIE = re.compile(
+    r"faces_voter=[A-Za-z0-9_-]{43}; HttpOnly; Max-Age=31536000; Path=/; SameSite=lax; Secure"
+)
+CORS = {
+    "access-control-allow-origin": ORIGIN,
+    "access-control-allow-credentials": "true",
+    "vary": "Origin",
+}
+SALAD_ONE = {
+    "total": 1,
+    "options": [
+        {"id": "salatbar", "label": "Salatbar", "votes": 1},
+        {"id": "cafe", "label": "Café", "votes": 0},
+    ],
+    "closed": False,
+}
+COUNTED = "Danke! Ihre Stimme wurde gezählt."
+
+
+def headers_of(response: Any) -> dict[str, str]:
+    """Return the response headers without the length (asserted through the body)."""
+    return {k: v for k, v in response.headers.items() if k != "content-length"}
+
+
+def json_headers(**extra: str) -> dict[str, str]:
+    """Return the headers every JSON answer to an allowed origin carries."""
+    return {"cache-control": "no-store", **CORS, "content-type": "application/json", **extra}
+
+
+def test_counted_json_whole_answer(client: TestClient, settings: Settings) -> None:
+    response = client.post(
+        "/vote", data={"poll": "kantine-2027", "choice": "salatbar"}, headers=JSON
+    )
+    assert response.status_code == 201
+    cookie = response.headers["set-cookie"]
+    assert COOKIE.fullmatch(cookie)
+    assert headers_of(response) == json_headers(**{"set-cookie": cookie})
+    assert response.json() == {
+        "status": "counted",
+        "poll": "kantine-2027",
+        "message": COUNTED,
+        "results": SALAD_ONE,
+    }
+    assert rows(settings.db_path, "SELECT poll, option FROM choices") == [
+        ("kantine-2027", "salatbar")
+    ]
+
+
+def test_counted_form_post_redirects_back_with_status(client: TestClient) -> None:
+    fields = {"poll": "kantine-2027", "choice": "cafe", "_next": NEXT + "?lang=de#top"}
+    response = client.post("/vote", data=fields, headers=FORM, follow_redirects=False)
+    assert response.status_code == 303
+    cookie = response.headers["set-cookie"]
+    assert COOKIE.fullmatch(cookie)
+    assert headers_of(response) == {
+        "cache-control": "no-store",
+        **CORS,
+        "location": f"{NEXT}?lang=de&poll_status=counted&poll=kantine-2027#poll-kantine-2027",
+        "set-cookie": cookie,
+    }
+    assert response.content == b""
+
+
+def test_counted_form_post_without_next_gets_a_page(client: TestClient) -> None:
+    response = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=FORM)
+    assert response.status_code == 201
+    assert response.headers["content-type"] == "text/html; charset=utf-8"
+    page = BeautifulSoup(response.text, "html.parser")
+    assert page.html is not None and page.html["lang"] == "de"
+    assert page.h1 is not None and page.h1.get_text() == "Abstimmung"
+    assert [p.get_text() for p in page.find_all("p")] == [COUNTED, "Zurück zum Beitrag"]
+    assert page.a is not None and page.a["href"] == "/posts/live/#poll-live"
+
+
+def test_cookie_is_not_secure_over_http(make_client: ClientFactory) -> None:
+    client = make_client(base_url="http://testserver")
+    response = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=JSON)
+    assert response.status_code == 201
+    assert not response.headers["set-cookie"].endswith("Secure")
+    assert "Secure" not in response.headers["set-cookie"]
+
+
+def test_forwarded_proto_https_makes_the_cookie_secure(make_client: ClientFactory) -> None:
+    client = make_client(base_url="http://testserver")
+    headers = {**JSON, "X-Forwarded-Proto": "https"}
+    response = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=headers)
+    assert response.headers["set-cookie"].endswith("; Secure")
+
+
+def test_multipart_is_accepted(client: TestClient) -> None:
+    fields = {"poll": "multi", "choice": ["a", "c"]}
+    response = client.post("/vote", data=fields, files={"_x": (None, "")}, headers=JSON)
+    assert response.status_code == 201, response.text
+    assert response.json()["results"]["options"] == [
+        {"id": "a", "label": "A", "votes": 1},
+        {"id": "b", "label": "B", "votes": 0},
+        {"id": "c", "label": "C", "votes": 1},
+    ]
+
+
+def test_suggestion_without_choice_is_queued_not_shown(
+    client: TestClient, settings: Settings
+) -> None:
+    fields = {"poll": "kantine-2027", "suggestion": "  Ein Obstkorb\r\nfür alle  "}
+    response = client.post("/vote", data=fields, headers=JSON)
+    assert response.status_code == 202
+    assert "set-cookie" in response.headers
+    assert response.json() == {
+        "status": "suggestion_queued",
+        "poll": "kantine-2027",
+        "message": (
+            "Danke für Ihren Vorschlag! Er erscheint, sobald die Redaktion ihn freigegeben hat."
+        ),
+        "results": None,
+    }
+    assert rows(settings.db_path, "SELECT poll, text, status FROM suggestions") == [
+        ("kantine-2027", "Ein Obstkorb\nfür alle", "pending")
+    ]
+    assert rows(settings.db_path, "SELECT count(*) FROM ballots") == [(0,)]
+    shown = client.get("/polls/kantine-2027/suggestions")
+    assert shown.json() == {"poll": "kantine-2027", "suggestions": []}
+
+
+def test_vote_with_suggestion_counts_and_stores_both(
+    client: TestClient, settings: Settings
+) -> None:
+    fields = {"poll": "kantine-2027", "choice": "salatbar", "suggestion": "Suppe"}
+    response = client.post("/vote", data=fields, headers=JSON)
+    assert response.status_code == 201
+    assert response.json() == {
+        "status": "counted",
+        "poll": "kantine-2027",
+        "message": (
+            "Danke! Ihre Stimme wurde gezählt. Ihr Vorschlag erscheint, sobald die Redaktion "
+            "ihn freigegeben hat."
+        ),
+        "results": SALAD_ONE,
+    }
+    assert rows(settings.db_path, "SELECT text, status FROM suggestions") == [("Suppe", "pending")]
+
+
+@pytest.mark.parametrize(
+    ("content", "content_type", "message"),
+    [
+        (b"poll=live&choice=%FF", "application/x-www-form-urlencoded", "read"),
+        (b"poll=live&choice=\xff", "application/x-www-form-urlencoded", "read"),
+        (b'{"poll": "live"}', "application/json", "read"),
+        (b"choice=cafe", "application/x-www-form-urlencoded", "nennt keine Umfrage"),
+        (b"--x\r\nbroken", "multipart/form-data", "read"),
+    ],
+)
+def test_malformed_is_400(
+    client: TestClient, content: bytes, content_type: str, message: str
+) -> None:
+    headers = {**JSON, "Content-Type": content_type}
+    response = client.post("/vote", content=content, headers=headers)
+    assert response.status_code == 400
+    assert headers_of(response) == json_headers()
+    body = response.json()
+    expected = {
+        "read": "Die Anfrage konnte nicht gelesen werden. Bitte laden Sie die Seite neu.",
+        "nennt keine Umfrage": "Die Anfrage nennt keine Umfrage. Bitte laden Sie die Seite neu.",
+    }[message]
+    assert body == {"status": "malformed", "poll": None, "message": expected, "results": None}
+
+
+def test_malformed_form_post_redirects_without_poll(client: TestClient) -> None:
+    fields = {"choice": "cafe", "_next": NEXT + "#poll-x"}
+    response = client.post("/vote", data=fields, headers=FORM, follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == f"{NEXT}?poll_status=malformed#poll-x"
+    assert "set-cookie" not in response.headers
+
+
+ORIGIN_TEXT = (
+    "Abstimmen ist nur über die Seiten des Blogs möglich. Bitte öffnen Sie den Beitrag "
+    "im Blog und stimmen Sie dort ab."
+)
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "https://evil.example"},
+        {"Origin": "null"},
+        {"Referer": "https://evil.example/page"},
+        {"Origin": "https://blog.example.com.evil.example"},
+        {"Origin": "http://blog.example.com"},
+        {},
+    ],
+)
+def test_origin_not_allowed_is_403_json(
+    client: TestClient, settings: Settings, headers: dict[str, str]
+) -> None:
+    response = client.post(
+        "/vote",
+        data={"poll": "live", "choice": "cafe"},
+        headers={"Accept": "application/json", **headers},
+    )
+    assert response.status_code == 403
+    assert headers_of(response) == {"cache-control": "no-store", "content-type": "application/json"}
+    assert response.json() == {
+        "status": "origin_not_allowed",
+        "poll": "live",
+        "message": ORIGIN_TEXT,
+        "results": None,
+    }
+    assert rows(settings.db_path, "SELECT count(*) FROM ballots") == [(0,)]
+
+
+def test_origin_not_allowed_form_post_gets_a_page_not_a_redirect(client: TestClient) -> None:
+    headers = {**FORM, "Origin": "https://evil.example"}
+    response = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=headers)
+    assert response.status_code == 403
+    assert response.headers["content-type"] == "text/html; charset=utf-8"
+    page = BeautifulSoup(response.text, "html.parser")
+    assert [p.get_text() for p in page.find_all("p")] == [ORIGIN_TEXT]
+    assert page.find("a") is None
+
+
+def test_next_on_a_foreign_origin_is_403_and_never_followed(client: TestClient) -> None:
+    fields = {"poll": "live", "choice": "cafe", "_next": "https://evil.example/phish"}
+    response = client.post("/vote", data=fields, headers=FORM, follow_redirects=False)
+    assert response.status_code == 403
+    assert "location" not in response.headers
+    assert "evil" not in response.text
+
+
+def test_foreign_page_with_next_to_the_blog_is_sent_back_with_the_reason(
+    client: TestClient,
+) -> None:
+    headers = {**FORM, "Origin": "https://evil.example"}
+    fields = {"poll": "live", "choice": "cafe", "_next": NEXT}
+    response = client.post("/vote", data=fields, headers=headers, follow_redirects=False)
+    assert response.status_code == 303
+    assert (
+        response.headers["location"] == f"{NEXT}?poll_status=origin_not_allowed&poll=live#poll-live"
+    )
+    assert "access-control-allow-origin" not in response.headers
+
+
+def test_referer_stands_in_for_a_missing_origin(client: TestClient) -> None:
+    headers = {"Accept": "application/json", "Referer": f"{NEXT}?x=1"}
+    response = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=headers)
+    assert response.status_code == 201
+
+
+def test_missing_origin_and_referer_can_be_allowed(make_client: ClientFactory) -> None:
+    client = make_client(allow_missing_origin=True)
+    headers = {"Accept": "application/json"}
+    response = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=headers)
+    assert response.status_code == 201
+
+
+def test_unknown_poll_is_404(client: TestClient) -> None:
+    response = client.post("/vote", data={"poll": "nope", "choice": "cafe"}, headers=JSON)
+    assert response.status_code == 404
+    assert response.json() == {
+        "status": "unknown_poll",
+        "poll": "nope",
+        "message": "Diese Umfrage gibt es nicht (mehr).",
+        "results": None,
+    }
+    redirect = client.post(
+        "/vote",
+        data={"poll": "nope", "choice": "cafe", "_next": NEXT},
+        headers=FORM,
+        follow_redirects=False,
+    )
+    assert redirect.status_code == 303
+    assert redirect.headers["location"] == f"{NEXT}?poll_status=unknown_poll&poll=nope#poll-nope"
+
+
+def test_second_vote_with_the_same_cookie_is_409(client: TestClient, settings: Settings) -> None:
+    first = client.post("/vote", data={"poll": "kantine-2027", "choice": "salatbar"}, headers=JSON)
+    assert first.status_code == 201
+    again = client.post("/vote", data={"poll": "kantine-2027", "choice": "cafe"}, headers=voter(99))
+    assert again.status_code == 409
+    assert "set-cookie" not in again.headers
+    assert again.json() == {
+        "status": "already_voted",
+        "poll": "kantine-2027",
+        "message": "Sie haben bei dieser Umfrage bereits abgestimmt.",
+        "results": SALAD_ONE,
+    }
+    assert rows(settings.db_path, "SELECT option FROM choices") == [("salatbar",)]
+
+
+def test_same_address_on_the_same_day_is_409_without_cookie(client: TestClient) -> None:
+    first = client.post("/vote", data={"poll": "kantine-2027", "choice": "cafe"}, headers=voter(7))
+    assert first.status_code == 201
+    client.cookies.clear()
+    again = client.post("/vote", data={"poll": "kantine-2027", "choice": "cafe"}, headers=voter(7))
+    assert again.status_code == 409
+    # This browser has not voted (new cookie), so after_vote results stay hidden.
+    assert again.json()["results"] is None
+    client.cookies.clear()
+    other = client.post("/vote", data={"poll": "kantine-2027", "choice": "cafe"}, headers=voter(8))
+    assert other.status_code == 201
+
+
+def test_ip_limit_can_be_switched_off(make_client: ClientFactory) -> None:
+    client = make_client(ip_limit=False)
+    for _ in range(2):
+        client.cookies.clear()
+        response = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=voter(7))
+        assert response.status_code == 201
+
+
+def test_closed_poll_is_410_with_results(client: TestClient, settings: Settings) -> None:
+    response = client.post("/vote", data={"poll": "closed", "choice": "cafe"}, headers=JSON)
+    assert response.status_code == 410
+    assert response.json() == {
+        "status": "closed",
+        "poll": "closed",
+        "message": "Diese Umfrage ist beendet. Es werden keine Stimmen mehr angenommen.",
+        "results": {
+            "total": 0,
+            "options": [
+                {"id": "salatbar", "label": "Salatbar", "votes": 0},
+                {"id": "cafe", "label": "Café", "votes": 0},
+            ],
+            "closed": True,
+        },
+    }
+    assert rows(settings.db_path, "SELECT count(*) FROM ballots") == [(0,)]
+
+
+TOO_LARGE = {
+    "status": "too_large",
+    "poll": None,
+    "message": "Die Anfrage ist zu groß.",
+    "results": None,
+}
+
+
+def test_body_over_the_limit_is_413(make_client: ClientFactory) -> None:
+    client = make_client(max_body=1024)
+    fields = {"poll": "live", "choice": "cafe", "_pad": "x" * 1100}
+    response = client.post("/vote", data=fields, headers=JSON)
+    assert response.status_code == 413
+    assert headers_of(response) == json_headers()
+    assert response.json() == TOO_LARGE
+
+
+def test_chunked_body_over_the_limit_is_413(make_client: ClientFactory) -> None:
+    client = make_client(max_body=1024)
+
+    def chunks() -> Any:
+        yield b"poll=live&choice=cafe&_pad="
+        for _ in range(20):
+            yield b"x" * 100
+
+    headers = {**JSON, "Content-Type": "application/x-www-form-urlencoded"}
+    response = client.post("/vote", content=chunks(), headers=headers)
+    assert response.status_code == 413
+    assert response.json() == TOO_LARGE
+
+
+def test_too_many_fields_is_413(client: TestClient) -> None:
+    content = "poll=live&choice=cafe" + "&_x=1" * 40
+    headers = {**JSON, "Content-Type": "application/x-www-form-urlencoded"}
+    response = client.post("/vote", content=content, headers=headers)
+    assert response.status_code == 413
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "error", "message"),
+    [
+        (
+            {"poll": "live", "choice": "cafe", "name": "Eva"},
+            "name",
+            "unknown_field",
+            "Das Formular enthält das unbekannte Feld „name“.",
+        ),
+        (
+            {"poll": "live", "choice": "pizza"},
+            "choice",
+            "unknown_option",
+            "Bitte wählen Sie eine der angebotenen Ideen.",
+        ),
+        (
+            {"poll": "live", "choice": ["cafe", "salatbar"]},
+            "choice",
+            "too_many",
+            "Bitte wählen Sie nur eine Idee.",
+        ),
+        (
+            {"poll": "multi", "choice": ["a", "b", "c"]},
+            "choice",
+            "too_many",
+            "Bitte wählen Sie höchstens 2 Ideen.",
+        ),
+        (
+            {"poll": "multi", "choice": ["a", "a"]},
+            "choice",
+            "duplicate",
+            "Jede Idee kann nur einmal gewählt werden.",
+        ),
+        ({"poll": "live"}, "choice", "missing", "Bitte wählen Sie eine Idee aus."),
+        (
+            {"poll": "kantine-2027", "suggestion": "   "},
+            "choice",
+            "missing",
+            "Bitte wählen Sie eine Idee aus oder schlagen Sie eine eigene vor.",
+        ),
+        (
+            {"poll": "kantine-2027", "suggestion": "x" * 501},
+            "suggestion",
+            "too_long",
+            "Ihr Vorschlag ist zu lang (höchstens 500 Zeichen).",
+        ),
+        (
+            {"poll": "live", "choice": "cafe", "suggestion": "Suppe"},
+            "suggestion",
+            "not_accepted",
+            "Bei dieser Umfrage können keine eigenen Ideen vorgeschlagen werden.",
+        ),
+        (
+            {"poll": "live", "choice": "cafe", "_sid": "short"},
+            "_sid",
+            "invalid",
+            "Das Feld „_sid“ muss aus 8 bis 64 Zeichen A–Z, a–z, 0–9, _ oder - bestehen.",
+        ),
+        (
+            {"poll": ["live", "multi"], "choice": "cafe"},
+            "poll",
+            "repeated",
+            "Das Feld „poll“ darf nur einmal vorkommen.",
+        ),
+        (
+            {"poll": "live", "choice": "c" * 65},
+            "choice",
+            "too_long",
+            "Das Feld „choice“ ist zu lang (höchstens 64 Zeichen).",
+        ),
+    ],
+)
+def test_invalid_field_is_422(
+    client: TestClient,
+    settings: Settings,
+    fields: dict[str, Any],
+    field: str,
+    error: str,
+    message: str,
+) -> None:
+    response = client.post("/vote", data=fields, headers=JSON)
+    assert response.status_code == 422
+    poll_id = fields["poll"] if isinstance(fields["poll"], str) else "live"
+    assert response.json() == {
+        "status": "invalid",
+        "poll": poll_id,
+        "message": message,
+        "results": None,
+        "field": field,
+        "error": error,
+    }
+    assert rows(settings.db_path, "SELECT count(*) FROM ballots") == [(0,)]
+    assert rows(settings.db_path, "SELECT count(*) FROM suggestions") == [(0,)]
+
+
+def test_reserved_fields_other_than_the_known_are_ignored(client: TestClient) -> None:
+    fields = {"poll": "live", "choice": "cafe", "_utm": "x", "_gotcha": ""}
+    assert client.post("/vote", data=fields, headers=JSON).status_code == 201
+
+
+def test_rate_limit_is_429_with_retry_after(make_client: ClientFactory, settings: Settings) -> None:
+    client = make_client(rate_limit=3)
+    for number in range(3):
+        client.cookies.clear()
+        answer = client.post("/vote", data={"poll": "nope"}, headers=voter(5))
+        assert answer.status_code == 404, number
+    response = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=voter(5))
+    assert response.status_code == 429
+    assert headers_of(response) == json_headers(**{"retry-after": "60"})
+    assert response.json() == {
+        "status": "rate_limited",
+        "poll": "live",
+        "message": "Zu viele Versuche in kurzer Zeit. Bitte versuchen Sie es in 60 Sekunden "
+        "noch einmal.",
+        "results": None,
+        "retry_after": 60,
+    }
+    other = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=voter(6))
+    assert other.status_code == 201
+    assert rows(settings.db_path, "SELECT count(*) FROM ballots") == [(1,)]
+
+
+def test_rate_limited_form_post_redirects_with_retry_after(make_client: ClientFactory) -> None:
+    client = make_client(rate_limit=1)
+    fields = {"poll": "live", "choice": "cafe", "_next": NEXT}
+    client.post("/vote", data=fields, headers=FORM, follow_redirects=False)
+    response = client.post("/vote", data=fields, headers=FORM, follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["retry-after"] == "60"
+    assert response.headers["location"] == f"{NEXT}?poll_status=rate_limited&poll=live#poll-live"
+
+
+def test_honeypot_answers_like_success_and_stores_nothing(
+    client: TestClient, settings: Settings
+) -> None:
+    fields = {"poll": "live", "choice": "cafe", "_hp": "http://spam.example"}
+    response = client.post("/vote", data=fields, headers=JSON)
+    assert response.status_code == 201
+    assert COOKIE.fullmatch(response.headers["set-cookie"])
+    assert response.json() == {
+        "status": "counted",
+        "poll": "live",
+        "message": COUNTED,
+        "results": {
+            "total": 0,
+            "options": [
+                {"id": "salatbar", "label": "Salatbar", "votes": 0},
+                {"id": "cafe", "label": "Café", "votes": 0},
+            ],
+            "closed": False,
+        },
+    }
+    redirect = client.post(
+        "/vote", data={**fields, "_next": NEXT}, headers=FORM, follow_redirects=False
+    )
+    assert redirect.headers["location"] == f"{NEXT}?poll_status=counted&poll=live#poll-live"
+    for table in ("ballots", "choices", "tallies", "totals", "suggestions"):
+        assert rows(settings.db_path, f"SELECT count(*) FROM {table}") == [(0,)], table
+
+
+def test_retry_with_the_same_sid_is_not_counted_twice(
+    client: TestClient, settings: Settings
+) -> None:
+    fields = {"poll": "kantine-2027", "choice": "salatbar", "_sid": "retry-1234"}
+    first = client.post("/vote", data=fields, headers=JSON)
+    client.cookies.clear()  # a retry may even come without the cookie the lost answer set
+    second = client.post("/vote", data=fields, headers=JSON)
+    assert first.status_code == second.status_code == 201
+    assert first.json() == {
+        "status": "counted",
+        "poll": "kantine-2027",
+        "message": COUNTED,
+        "results": SALAD_ONE,
+    }
+    assert second.json() == {**first.json(), "duplicate_retry": True}
+    assert rows(settings.db_path, "SELECT count(*) FROM ballots") == [(1,)]
+    assert rows(settings.db_path, "SELECT votes FROM tallies") == [(1,)]
+
+
+def test_retried_suggestion_is_queued_once(client: TestClient, settings: Settings) -> None:
+    fields = {"poll": "kantine-2027", "suggestion": "Suppe", "_sid": "suggest-123"}
+    first = client.post("/vote", data=fields, headers=JSON)
+    second = client.post("/vote", data=fields, headers=JSON)
+    assert first.status_code == second.status_code == 202
+    assert second.json()["duplicate_retry"] is True
+    assert rows(settings.db_path, "SELECT count(*) FROM suggestions") == [(1,)]
+
+
+@pytest.mark.parametrize(
+    ("poll_id", "shown"),
+    [("live", True), ("kantine-2027", True), ("later", False)],
+)
+def test_results_in_the_answer_follow_the_results_mode(
+    client: TestClient, poll_id: str, shown: bool
+) -> None:
+    response = client.post("/vote", data={"poll": poll_id, "choice": "cafe"}, headers=JSON)
+    assert response.status_code == 201
+    assert (response.json()["results"] is not None) is shown
+
+
+def test_header_mode_uses_the_sso_user_and_stores_only_a_hash(
+    make_client: ClientFactory, settings: Settings
+) -> None:
+    client = make_client(voter_mode="header", voter_header="X-Remote-User")
+    alice = {**JSON, "X-Remote-User": "alice@example.com"}
+    first = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=alice)
+    assert first.status_code == 201
+    assert "set-cookie" not in first.headers
+    client.cookies.clear()
+    again = client.post(
+        "/vote",
+        data={"poll": "live", "choice": "cafe"},
+        headers={**alice, "X-Forwarded-For": "1.2.3.4"},
+    )
+    assert again.status_code == 409
+    bob = {**JSON, "X-Remote-User": "bob@example.com"}
+    assert (
+        client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=bob).status_code
+        == 201
+    )
+    anonymous = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=JSON)
+    assert anonymous.status_code == 403
+    assert anonymous.json() == {
+        "status": "not_signed_in",
+        "poll": "live",
+        "message": "Bitte melden Sie sich an, um abzustimmen.",
+        "results": None,
+    }
+    dump = "\n".join(map(str, rows(settings.db_path, "SELECT * FROM ballots")))
+    assert "alice" not in dump and "bob" not in dump
+
+
+def test_no_raw_address_is_stored(client: TestClient, settings: Settings) -> None:
+    headers = {**JSON, "X-Forwarded-For": "198.51.100.77"}
+    client.post("/vote", data={"poll": "kantine-2027", "choice": "cafe"}, headers=headers)
+    client.post("/vote", data={"poll": "kantine-2027", "suggestion": "Idee"}, headers=headers)
+    database = Path(settings.db_path).read_bytes()
+    wal = Path(f"{settings.db_path}-wal")
+    database += wal.read_bytes() if wal.exists() else b""
+    assert b"198.51.100.77" not in database
+    assert b"testclient" not in database
+
+
+def test_manifest_rebuild_is_picked_up_without_restart(
+    client: TestClient, manifest_path: Path
+) -> None:
+    answer = client.post("/vote", data={"poll": "neu", "choice": "cafe"}, headers=voter(1))
+    assert answer.status_code == 404
+    write_manifest(manifest_path, [*POLLS, poll("neu")])
+    stat = os.stat(manifest_path)
+    os.utime(manifest_path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
+    time.sleep(1.05)  # the file is checked at most once per second
+    answer = client.post("/vote", data={"poll": "neu", "choice": "cafe"}, headers=voter(1))
+    assert answer.status_code == 201
