@@ -18,7 +18,7 @@ from faces_backend.identity import today
 from faces_backend.manifest import Manifest, ManifestError
 from faces_backend.manifest_source import load_manifest
 from faces_backend.settings import ConfigError, Settings, require_manifest
-from faces_backend.suggestions import STATUSES, decide, list_suggestions
+from faces_backend.suggestions import STATUSES, Status, decide, list_suggestions
 
 log = logging.getLogger("faces_backend")
 
@@ -141,8 +141,8 @@ def _suggestions(args: argparse.Namespace, settings: Settings) -> int:
                 text = item.text.replace("\n", " / ")
                 print(f"{item.id}\t{item.poll}\t{item.status}\t{item.created_day}\t{text}")
             return 0
-        status = "approved" if args.action == "approve" else "rejected"
-        if not decide(conn, args.id, status, today()):
+        decision: Status = "approved" if args.action == "approve" else "rejected"
+        if not decide(conn, args.id, decision, today()):
             raise UsageError(f"there is no suggestion with id {args.id}.")
-    print(f"Suggestion {args.id} {status}.")
+    print(f"Suggestion {args.id} {decision}.")
     return 0

@@ -110,8 +110,8 @@ async def _decide(backend: Backend, request: Request, voter: Voter, form: VoteFo
         return _invalid(poll.id, problem, poll)
     if form.honeypot:
         # Looks exactly like success to the bot; nothing is stored.
-        status = "counted" if form.choices else "suggestion_queued"
-        return _success(backend, poll, form, WriteOutcome(status), now, voted=bool(form.choices))
+        fake = WriteOutcome("counted") if form.choices else WriteOutcome("suggestion_queued")
+        return _success(backend, poll, form, fake, now, voted=bool(form.choices))
     outcome = await _store(backend, poll, form, voter)
     voted = outcome.status == "counted" or has_voted(backend.reader, poll.id, voter.voter_hash)
     if outcome.status == "already_voted":

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator
+from dataclasses import replace
+from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.routing import Mount
@@ -31,9 +33,7 @@ def test_mounted_under_api(settings: Settings) -> None:
         assert client.post("/vote", data={}, headers={"Origin": ORIGIN}).status_code == 404
 
 
-def test_each_app_has_its_own_state(settings: Settings, tmp_path) -> None:
-    from dataclasses import replace
-
+def test_each_app_has_its_own_state(settings: Settings, tmp_path: Path) -> None:
     first = create_app(settings)
     second = create_app(replace(settings, db_path=tmp_path / "other.sqlite3"))
     with TestClient(first) as one, TestClient(second) as two:

@@ -9,14 +9,14 @@ from pathlib import Path
 
 from faces_backend.ballots import Tally
 from faces_backend.export import export_csv, export_json, snapshot, write_json_atomically
-from faces_backend.manifest import parse_manifest
+from faces_backend.manifest import Manifest, parse_manifest
 from faces_backend.suggestions import Suggestion
 from tests.backend.helpers import POLLS, write_manifest
 
 TALLIES = {"live": Tally(3, {"cafe": 2, "salatbar": 1}), "archived": Tally(4, {"x": 4})}
 
 
-def manifest(tmp_path: Path):
+def manifest(tmp_path: Path) -> Manifest:
     return parse_manifest(write_manifest(tmp_path / "polls.json", POLLS).read_text())
 
 

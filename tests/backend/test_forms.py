@@ -42,7 +42,9 @@ def request(body: bytes, content_type: str, chunks: int = 1) -> Request:
     return Request(scope, receive)
 
 
-def decode(body: bytes, content_type: str = "application/x-www-form-urlencoded") -> list:
+def decode(
+    body: bytes, content_type: str = "application/x-www-form-urlencoded"
+) -> list[tuple[str, str]]:
     return asyncio.run(decode_fields(request(body, content_type), body))
 
 

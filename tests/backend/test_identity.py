@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
+from typing import Any
 
 import pytest
 from starlette.requests import Request
@@ -31,7 +32,7 @@ async def salt(day: str) -> bytes:
     return day.encode()
 
 
-def identity(**changes: object) -> VoterIdentity:
+def identity(**changes: Any) -> VoterIdentity:
     return VoterIdentity(replace(SETTINGS, **changes), salt)
 
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from faces_backend.ballots import Tally
-from faces_backend.manifest import parse_manifest
+from faces_backend.manifest import Poll, parse_manifest
 from faces_backend.results import hidden_reason, results_body
 from tests.backend.helpers import POLLS, write_manifest
 
@@ -15,7 +15,7 @@ NOW = datetime(2026, 11, 22, 12, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
-def polls(tmp_path_factory: pytest.TempPathFactory) -> dict:
+def polls(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Poll]:
     path = write_manifest(tmp_path_factory.mktemp("m") / "polls.json", POLLS)
     return parse_manifest(path.read_text()).polls
 
@@ -30,11 +30,13 @@ def polls(tmp_path_factory: pytest.TempPathFactory) -> dict:
         ("closed", False, None),
     ],
 )
-def test_hidden_reason(polls: dict, poll_id: str, has_voted: bool, reason: str | None) -> None:
+def test_hidden_reason(
+    polls: dict[str, Poll], poll_id: str, has_voted: bool, reason: str | None
+) -> None:
     assert hidden_reason(polls[poll_id], now=NOW, has_voted=has_voted) == reason
 
 
-def test_results_body_lists_every_option_in_manifest_order(polls: dict) -> None:
+def test_results_body_lists_every_option_in_manifest_order(polls: dict[str, Poll]) -> None:
     tally = Tally(total=3, votes={"cafe": 3, "gone": 5})
     assert results_body(polls["live"], tally, now=NOW) == {
         "total": 3,

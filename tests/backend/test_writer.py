@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from faces_backend.database import connect
 from faces_backend.writer import Writer, WriterStopped
 
 
-def insert(poll: str) -> object:
+def insert(poll: str) -> Callable[[sqlite3.Connection], str]:
     def job(conn: sqlite3.Connection) -> str:
         conn.execute("INSERT INTO totals (poll, ballots) VALUES (?, 1)", (poll,))
         return poll
@@ -28,7 +29,7 @@ def test_every_job_is_committed_before_its_caller_hears_back(tmp_path: Path) -> 
     outside = connect(db, readonly=True)
 
     async def one(number: int) -> bool:
-        await writer.run(insert(f"p{number}"))  # type: ignore[arg-type]
+        await writer.run(insert(f"p{number}"))
         row = outside.execute("SELECT 1 FROM totals WHERE poll = ?", (f"p{number}",)).fetchone()
         return row is not None
 
@@ -41,31 +42,38 @@ def test_every_job_is_committed_before_its_caller_hears_back(tmp_path: Path) -> 
     outside.close()
 
 
-def test_jobs_share_commits_when_they_queue_up(tmp_path: Path) -> None:
+def test_jobs_that_queue_up_share_one_commit(tmp_path: Path) -> None:
     writer = Writer(tmp_path / "polls.sqlite3")
     writer.start()
     gate = threading.Event()
-    threads: list[int] = []
+    statements: list[str] = []
+    threads: set[int] = set()
 
     def blocker(conn: sqlite3.Connection) -> None:
+        conn.set_trace_callback(statements.append)
         gate.wait(5)
 
-    def record(conn: sqlite3.Connection) -> int:
-        threads.append(threading.get_ident())
-        return conn.total_changes
+    def record(conn: sqlite3.Connection) -> None:
+        threads.add(threading.get_ident())
 
-    async def scenario() -> list[int]:
+    async def scenario() -> None:
         first = asyncio.ensure_future(writer.run(blocker))
         await asyncio.sleep(0.05)
         queued = [asyncio.ensure_future(writer.run(record)) for _ in range(10)]
         await asyncio.sleep(0.05)
         gate.set()
-        await first
-        return list(await asyncio.gather(*queued))
+        await asyncio.gather(first, *queued)
 
     asyncio.run(scenario())
     writer.stop()
-    assert len(set(threads)) == 1 and threads[0] != threading.get_ident()
+    assert threads != {threading.get_ident()} and len(threads) == 1
+    # The blocker's own batch commits once; the ten jobs that waited meanwhile commit once.
+    assert [s for s in statements if s in ("BEGIN IMMEDIATE", "COMMIT")] == [
+        "COMMIT",
+        "BEGIN IMMEDIATE",
+        "COMMIT",
+    ]
+    assert statements.count("SAVEPOINT job") == 10
 
 
 def test_a_failing_job_is_rolled_back_alone(tmp_path: Path) -> None:
@@ -78,11 +86,11 @@ def test_a_failing_job_is_rolled_back_alone(tmp_path: Path) -> None:
 
     async def scenario() -> list[object]:
         return await asyncio.gather(
-            writer.run(insert("a")),  # type: ignore[arg-type]
+            writer.run(insert("a")),
             writer.run(half_then_fail),
-            writer.run(insert("b")),  # type: ignore[arg-type]
+            writer.run(insert("b")),
             return_exceptions=True,
-        )
+        )  # type: ignore[return-value]
 
     results = asyncio.run(scenario())
     writer.stop()
@@ -100,4 +108,4 @@ def test_a_stopped_writer_refuses_jobs(tmp_path: Path) -> None:
     writer.stop()
     assert not writer.alive
     with pytest.raises(WriterStopped):
-        asyncio.run(writer.run(insert("late")))  # type: ignore[arg-type]
+        asyncio.run(writer.run(insert("late")))
