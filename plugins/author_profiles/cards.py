@@ -1,0 +1,334 @@
+"""Social cards (1200x630 OpenGraph images) for posts and for authors, drawn with Pillow."""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
+
+from .avatars import initials, palette_colour
+
+logger = logging.getLogger(__name__)
+
+CARD_SIZE = (1200, 630)
+_MARGIN = 80
+_BACKGROUND = "#FFFFFF"
+_INK = "#111827"
+_MUTED = "#4B5563"
+_STRIPE = "#1F2937"
+_STRIPE_HEIGHT = 12
+_ELLIPSIS = "…"
+_SUPERSAMPLE = 4
+_LANCZOS = Image.Resampling.LANCZOS
+_MAX_FACES = 4
+_TITLE_SIZES = (68, 60, 52)
+_TITLE_LINES = 3
+_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}
+# Pillow's built-in font covers ASCII only; these keep names readable where it has no glyph
+# (German convention for umlauts, the base letter for other accented letters).
+_FALLBACKS = {
+    "ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS",
+    "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe",
+    "Đ": "D", "đ": "d", "ı": "i", "Þ": "Th", "þ": "th", "ð": "d",
+    "–": "-", "—": "-", "‐": "-", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
+    "‘": "'", "‚": "'", "‹": "'", "›": "'", "€": "EUR", "•": "-", "×": "x", "\u00a0": " ",
+}  # fmt: skip
+# A code point no font maps: whatever FreeType draws for it is the "missing glyph" box.
+_UNMAPPED = "\U0010fffd"
+
+
+@dataclass(frozen=True)
+class CardPerson:
+    """Someone shown on a card; `photo` is a processed square photo, None for initials."""
+
+    name: str
+    handle: str
+    photo: Path | None = None
+    role: str | None = None
+
+
+def draw_card(
+    title: str,
+    people: Sequence[CardPerson],
+    company_name: str,
+    out_path: Path,
+    *,
+    font_path: Path | None = None,
+    jpeg_quality: int = 88,
+) -> Path:
+    """Draw a post's card: title, the authors' faces and names, the company; return out_path."""
+    card, draw = _blank_card(_STRIPE)
+    width = CARD_SIZE[0] - 2 * _MARGIN
+
+    company_font = _font(30, font_path)
+    draw.text(
+        (_MARGIN, 56), _fit(company_name, company_font, width), font=company_font, fill=_MUTED
+    )
+
+    title_font, lines = _title_layout(title, width, font_path)
+    line_height = round(title_font.size * 1.22)
+    for number, line in enumerate(lines):
+        draw.text((_MARGIN, 130 + number * line_height), line, font=title_font, fill=_INK)
+
+    if people:
+        diameter, gap = 104, 12
+        top = CARD_SIZE[1] - 64 - diameter
+        x = _MARGIN
+        for person in people[:_MAX_FACES]:
+            _paste_face(card, person, (x, top), diameter, font_path)
+            x += diameter + gap
+        text_left = x + 16
+        text_width = CARD_SIZE[0] - _MARGIN - text_left
+        names_font, names = _sized_to_fit(
+            _join_names([person.name for person in people]), (34, 30, 26), text_width, font_path
+        )
+        middle = top + diameter // 2
+        role = people[0].role if len(people) == 1 else None
+        if role:
+            role_font = _font(26, font_path)
+            draw.text(
+                (text_left, middle - 4),
+                names,
+                font=names_font,
+                fill=_INK,
+                anchor="ls",
+            )
+            draw.text(
+                (text_left, middle + 8),
+                _fit(role, role_font, text_width),
+                font=role_font,
+                fill=_MUTED,
+                anchor="la",
+            )
+        else:
+            draw.text(
+                (text_left, middle),
+                names,
+                font=names_font,
+                fill=_INK,
+                anchor="lm",
+            )
+    return _save(card, out_path, jpeg_quality)
+
+
+def draw_author_card(
+    person: CardPerson,
+    company_name: str,
+    out_path: Path,
+    *,
+    font_path: Path | None = None,
+    jpeg_quality: int = 88,
+) -> Path:
+    """Draw an author's card: face, name, role and company; return out_path."""
+    card, draw = _blank_card(palette_colour(person.handle))
+    diameter = 300
+    top = (CARD_SIZE[1] - diameter) // 2 + _STRIPE_HEIGHT // 2
+    _paste_face(card, person, (_MARGIN, top), diameter, font_path)
+
+    text_left = _MARGIN + diameter + 64
+    width = CARD_SIZE[0] - _MARGIN - text_left
+    name_font, name = _sized_to_fit(person.name, _TITLE_SIZES, width, font_path)
+    role_font = _font(36, font_path)
+    company_font = _font(30, font_path)
+    role_lines = wrap_text(person.role or "", role_font, width, 2)
+
+    name_height = round(name_font.size * 1.25)
+    role_height = round(role_font.size * 1.3)
+    block = name_height + role_height * len(role_lines) + 16 + company_font.size
+    y = (CARD_SIZE[1] + _STRIPE_HEIGHT - block) // 2
+    draw.text((text_left, y), name, font=name_font, fill=_INK)
+    y += name_height
+    for line in role_lines:
+        draw.text((text_left, y), line, font=role_font, fill=_MUTED)
+        y += role_height
+    draw.text(
+        (text_left, y + 16), _fit(company_name, company_font, width), font=company_font, fill=_MUTED
+    )
+    return _save(card, out_path, jpeg_quality)
+
+
+def wrap_text(
+    text: str, font: ImageFont.FreeTypeFont, max_width: float, max_lines: int
+) -> list[str]:
+    """Break text into at most max_lines lines that fit max_width, ending in … if cut."""
+    lines: list[str] = []
+    current = ""
+    for word in _drawable(text, font).split():
+        candidate = f"{current} {word}" if current else word
+        if font.getlength(candidate) <= max_width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        # A word longer than a whole line (a URL, a German compound) is cut where it must be.
+        while font.getlength(word) > max_width and len(word) > 1:
+            cut = _longest_fitting_prefix(word, font, max_width)
+            lines.append(word[:cut])
+            word = word[cut:]
+        current = word
+    if current:
+        lines.append(current)
+    if len(lines) <= max_lines:
+        return lines
+    kept = lines[:max_lines]
+    kept[-1] = _with_ellipsis(f"{kept[-1]} {lines[max_lines]}", font, max_width)
+    return kept
+
+
+def _blank_card(stripe: str) -> tuple[Image.Image, ImageDraw.ImageDraw]:
+    card = Image.new("RGB", CARD_SIZE, _BACKGROUND)
+    draw = ImageDraw.Draw(card)
+    draw.rectangle((0, 0, CARD_SIZE[0], _STRIPE_HEIGHT - 1), fill=stripe)
+    return card, draw
+
+
+def _title_layout(
+    title: str, width: int, font_path: Path | None
+) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    # The largest size that fits the title without cutting it; else the smallest, cut.
+    for size in _TITLE_SIZES:
+        font = _font(size, font_path)
+        lines = wrap_text(title, font, width, _TITLE_LINES + 1)
+        if len(lines) <= _TITLE_LINES:
+            return font, lines
+    return font, wrap_text(title, font, width, _TITLE_LINES)
+
+
+def _sized_to_fit(
+    text: str, sizes: Sequence[int], width: int, font_path: Path | None
+) -> tuple[ImageFont.FreeTypeFont, str]:
+    # The largest size at which the text fits on one line; else the smallest, cut.
+    for size in sizes:
+        font = _font(size, font_path)
+        line = _drawable(text, font)
+        if font.getlength(line) <= width:
+            return font, line
+    return font, _fit(text, font, width)
+
+
+def _font(size: int, font_path: Path | None) -> ImageFont.FreeTypeFont:
+    if font_path is not None:
+        return ImageFont.truetype(str(font_path), size)
+    font = ImageFont.load_default(size=size)
+    if not isinstance(font, ImageFont.FreeTypeFont):
+        raise RuntimeError(
+            "author_profiles: Pillow was built without FreeType; social cards need it"
+        )
+    # Basic layout gives the same pixels with or without libraqm installed; the built-in font
+    # has only Latin letters, which need no complex shaping.
+    return font.font_variant(layout_engine=ImageFont.Layout.BASIC)
+
+
+def _drawable(text: str, font: ImageFont.FreeTypeFont) -> str:
+    missing_box = bytes(font.getmask(_UNMAPPED))
+    replaced: list[str] = []
+    out: list[str] = []
+    for char in unicodedata.normalize("NFC", text):
+        if char.isspace() or bytes(font.getmask(char)) != missing_box:
+            out.append(char)
+            continue
+        substitute = _FALLBACKS.get(char)
+        if substitute is None:
+            base = "".join(
+                c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+            )
+            fits = base and all(bytes(font.getmask(c)) != missing_box for c in base)
+            substitute = base if fits else "?"
+        replaced.append(char)
+        out.append(substitute)
+    if replaced:
+        logger.debug(
+            "author_profiles: card font has no glyph for %s; drew look-alikes instead "
+            "(set a font file with wider coverage)",
+            "".join(sorted(set(replaced))),
+        )
+    return "".join(out)
+
+
+def _fit(text: str, font: ImageFont.FreeTypeFont, max_width: float) -> str:
+    text = _drawable(text, font)
+    if font.getlength(text) <= max_width:
+        return text
+    return _with_ellipsis(text, font, max_width)
+
+
+def _with_ellipsis(text: str, font: ImageFont.FreeTypeFont, max_width: float) -> str:
+    words = text.split(" ")
+    # Drop whole words first; cut inside a word only when one word is all there is.
+    while len(words) > 1 and font.getlength(" ".join(words) + _ELLIPSIS) > max_width:
+        words.pop()
+    line = " ".join(words)
+    while line and font.getlength(line + _ELLIPSIS) > max_width:
+        line = line[:-1]
+    return line.rstrip(" ,;:-") + _ELLIPSIS
+
+
+def _longest_fitting_prefix(word: str, font: ImageFont.FreeTypeFont, max_width: float) -> int:
+    cut = len(word) - 1
+    while cut > 1 and font.getlength(word[:cut]) > max_width:
+        cut -= 1
+    return cut
+
+
+def _join_names(names: Sequence[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " & " + names[-1]
+
+
+def _paste_face(
+    card: Image.Image,
+    person: CardPerson,
+    position: tuple[int, int],
+    diameter: int,
+    font_path: Path | None,
+) -> None:
+    card.paste(_face(person, diameter, font_path), position, _circle_mask(diameter))
+
+
+def _circle_mask(diameter: int) -> Image.Image:
+    # Drawn large and scaled down: ImageDraw's ellipse has no anti-aliasing of its own.
+    large = diameter * _SUPERSAMPLE
+    mask = Image.new("L", (large, large), 0)
+    ImageDraw.Draw(mask).ellipse((0, 0, large - 1, large - 1), fill=255)
+    return mask.resize((diameter, diameter), _LANCZOS)
+
+
+def _face(person: CardPerson, diameter: int, font_path: Path | None) -> Image.Image:
+    if person.photo is not None:
+        try:
+            with Image.open(person.photo) as photo:
+                square = ImageOps.fit(photo.convert("RGB"), (diameter, diameter), _LANCZOS)
+                return square
+        except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as exc:
+            logger.warning(
+                "author_profiles: cannot read photo %s for %s's card (%s); using initials",
+                person.photo,
+                person.name,
+                exc,
+            )
+    tile = Image.new("RGB", (diameter, diameter), palette_colour(person.handle))
+    font = _font(round(diameter * 0.4), font_path)
+    letters = initials(_drawable(person.name, font)) or "?"
+    ImageDraw.Draw(tile).text(
+        (diameter / 2, diameter / 2), letters, font=font, fill="#FFFFFF", anchor="mm"
+    )
+    return tile
+
+
+def _save(card: Image.Image, out_path: Path, jpeg_quality: int) -> Path:
+    out_path = Path(out_path)
+    image_format = _FORMATS.get(out_path.suffix.lower())
+    if image_format is None:
+        raise ValueError(f"out_path {out_path} must end in .png, .jpg or .jpeg")
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    # A fresh image and no exif/icc/comment arguments: the file carries pixels only.
+    if image_format == "JPEG":
+        card.save(out_path, "JPEG", quality=jpeg_quality, progressive=True, optimize=True)
+    else:
+        card.save(out_path, "PNG")
+    return out_path

@@ -1,0 +1,117 @@
+"""Tests for author_profiles.avatars: initials, colours and the SVG they make."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from author_profiles.avatars import PALETTE, initials, initials_svg, palette_colour
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2.x relative luminance of a #RRGGBB colour."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_with_white(colour: str) -> float:
+    return (1.0 + 0.05) / (relative_luminance(colour) + 0.05)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Miriam Keller", "MK"),
+        ("Cher", "C"),
+        ("Jürgen Müller", "JM"),
+        ("Özlem Ärger", "ÖÄ"),
+        ("ursula von der leyen", "UL"),
+        ("Jean-Luc Picard", "JP"),
+        ("  Anna   Lena  Berg ", "AB"),
+        ("E\u0308mil Zola", "ËZ"),  # decomposed umlaut stays one letter
+        ("Lukas (Luki) Frei", "LF"),
+        ("ßenny", "S"),
+        ("", ""),
+        ("  ", ""),
+    ],
+)
+def test_initials(name: str, expected: str) -> None:
+    assert initials(name) == expected
+
+
+def test_palette_colours_are_readable_with_white_text() -> None:
+    assert len(PALETTE) == len(set(PALETTE)) >= 8
+    for colour in PALETTE:
+        assert contrast_with_white(colour) >= 4.5, colour
+
+
+def test_contrast_formula_matches_known_values() -> None:
+    assert contrast_with_white("#000000") == pytest.approx(21.0)
+    assert contrast_with_white("#FFFFFF") == pytest.approx(1.0)
+    assert contrast_with_white("#767676") == pytest.approx(4.54, abs=0.01)
+
+
+def test_palette_colour_is_deterministic_and_spread() -> None:
+    # Pinned: a changed palette or hash would change everybody's avatar.
+    assert palette_colour("mkeller") == palette_colour("mkeller") == "#15803D"
+    assert palette_colour(" MKeller ") == palette_colour("mkeller")
+    used = {palette_colour(f"person-{n}") for n in range(200)}
+    assert len(used) >= len(PALETTE) - 1
+
+
+def test_svg_whole_output() -> None:
+    svg = initials_svg("Miriam Keller", "mkeller", "Miriam Keller")
+    assert svg == (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" role="img"'
+        ' aria-label="Miriam Keller"><title>Miriam Keller</title>'
+        '<rect width="100" height="100" fill="#15803D"/>'
+        '<text x="50" y="50" dy="0.35em" text-anchor="middle" fill="#FFFFFF"'
+        " font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial,"
+        " 'Noto Sans', 'Liberation Sans', sans-serif\" font-size=\"40\""
+        ' font-weight="600">MK</text></svg>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "handle", "label", "letters"),
+    [
+        ("Jürgen Müller", "jmueller", "Jürgen Müller", "JM"),
+        ("Cher", "cher", "Cher, Empfang", "C"),
+        ("Tom <script>", "tom", 'Tom "the <b>boss</b>" & co', "TS"),
+        ("", "nobody", "Unbekannt", "?"),
+    ],
+)
+def test_svg_structure(name: str, handle: str, label: str, letters: str) -> None:
+    svg = initials_svg(name, handle, label, size=48)
+    root = ET.fromstring(svg)
+
+    assert root.tag == f"{SVG}svg"
+    assert root.get("role") == "img"
+    assert root.get("aria-label") == label
+    assert root.get("viewBox") == "0 0 100 100"
+    assert root.get("width") == root.get("height") == "48"
+    assert [child.tag for child in root] == [f"{SVG}title", f"{SVG}rect", f"{SVG}text"]
+    title, rect, text = list(root)
+    assert title.text == label
+    assert rect.get("fill") == palette_colour(handle)
+    assert text.text == letters
+    assert (text.get("font-family") or "").endswith("sans-serif")
+
+
+def test_svg_has_no_external_references() -> None:
+    svg = initials_svg("Miriam Keller", "mkeller", "Miriam Keller")
+    for reference in (
+        "href",
+        "url(",
+        "@import",
+        "@font-face",
+        "<image",
+        "<use",
+        "http://www.w3.org/1999/xlink",
+    ):
+        assert reference not in svg
+    # The one URL is the namespace name, which nothing fetches.
+    assert svg.count("http") == 1
