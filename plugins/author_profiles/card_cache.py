@@ -1,0 +1,115 @@
+"""Social cards drawn once per content: a card is drawn again only when what it shows changes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+import time
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import avatars, cards
+from .cards import CardPerson, draw_author_card, draw_card
+
+logger = logging.getLogger(__name__)
+
+_CACHE_SUBDIR = "author_cards"
+_KEY_LENGTH = 16
+# Below this many cards, starting worker processes costs more than it saves.
+_PARALLEL_FROM = 12
+
+
+@dataclass(frozen=True)
+class CardJob:
+    """One card: a post's (title and authors) or, without a title, a person's."""
+
+    title: str | None
+    people: tuple[CardPerson, ...]
+
+
+@dataclass(frozen=True)
+class CardStyle:
+    """What every card of a build shares."""
+
+    company: str
+    font: str | None = None
+
+
+def pipeline_digest(font: str | None) -> str:
+    """A digest of the drawing code and the font: changing either draws every card again."""
+    digest = hashlib.sha256()
+    for module in (cards, avatars):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    if font:
+        digest.update(Path(font).read_bytes())
+    return digest.hexdigest()
+
+
+def card_key(job: CardJob, style: CardStyle, pipeline: str) -> str:
+    """The short hash naming a card: its text, its people and their photos, the drawing code."""
+    recipe = {
+        "pipeline": pipeline,
+        "company": style.company,
+        "title": job.title,
+        # A processed photo's path names its content (the photo cache is keyed by hash).
+        "people": [[p.name, p.handle, p.role, str(p.photo or "")] for p in job.people],
+    }
+    encoded = json.dumps(recipe, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()[:_KEY_LENGTH]
+
+
+def render_cards(
+    jobs: Sequence[CardJob], cache_dir: Path, style: CardStyle, workers: int | None = None
+) -> list[tuple[str, Path]]:
+    """Return (key, cached JPEG) per job, drawing only the cards not in the cache."""
+    root = Path(cache_dir) / _CACHE_SUBDIR
+    pipeline = pipeline_digest(style.font)
+    keyed = [(card_key(job, style, pipeline), job) for job in jobs]
+    missing = {key: job for key, job in keyed if not (root / f"{key}.jpg").is_file()}
+    started = time.perf_counter()
+    if missing:
+        root.mkdir(parents=True, exist_ok=True)
+        workers = min(workers or os.cpu_count() or 1, len(missing))
+        if workers > 1 and len(missing) >= _PARALLEL_FROM:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                list(
+                    pool.map(
+                        _draw,
+                        missing.values(),
+                        [root / f"{key}.jpg" for key in missing],
+                        [style] * len(missing),
+                        chunksize=8,
+                    )
+                )
+        else:
+            for key, job in missing.items():
+                _draw(job, root / f"{key}.jpg", style)
+    logger.info(
+        "author_profiles: %s social cards ready in %.2f s (%s drawn)",
+        len(jobs),
+        time.perf_counter() - started,
+        len(missing),
+    )
+    return [(key, root / f"{key}.jpg") for key, _ in keyed]
+
+
+def _draw(job: CardJob, target: Path, style: CardStyle) -> None:
+    # Drawn under a temporary name and renamed: an interrupted build leaves no half card.
+    handle, temporary = tempfile.mkstemp(suffix=".jpg", dir=target.parent)
+    os.close(handle)
+    font = Path(style.font) if style.font else None
+    try:
+        if job.title is None:
+            draw_author_card(job.people[0], style.company, Path(temporary), font_path=font)
+        else:
+            draw_card(job.title, job.people, style.company, Path(temporary), font_path=font)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)

@@ -1,0 +1,223 @@
+"""Author pages, the faces wall, per-author feeds, photos and social cards."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import shutil
+from collections.abc import Iterator
+from operator import attrgetter
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from pelican.contents import Article
+from pelican.generators import Generator
+from pelican.urlwrappers import Author
+
+from .card_cache import CardJob, CardStyle, render_cards
+from .cards import CardPerson
+from .messages import report
+from .portraits import make_portraits
+from .profiles import AuthorProfile, read_profiles, rules_from_settings
+from .resolve import find_profile
+from .wall import WallPage, build_wall
+
+logger = logging.getLogger(__name__)
+
+# Context key other plugins and the templates read: handle -> AuthorProfile.
+PROFILES_KEY = "author_profiles"
+
+
+class AuthorProfilesGenerator(Generator):
+    """Read the profiles and photos up front; write the people's pages after the posts."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Ready before any generator builds its context: the article generator resolves
+        # post authors against the profiles, and other plugins read them.
+        profiles, problems = read_profiles(
+            Path(self.path) / self.settings["AUTHORS_DIR"], rules_from_settings(self.settings)
+        )
+        self.portraits, photo_problems = make_portraits(profiles, self.settings)
+        report(problems + photo_problems)
+        self.profiles: dict[str, AuthorProfile] = {
+            p.handle: self._with_portrait(p) for p in profiles
+        }
+        self.context[PROFILES_KEY] = self.profiles
+        self.posts: dict[str, list[Article]] = {}
+        self.wall: list[WallPage] = []
+        self.card_files: list[tuple[Path, str]] = []
+
+    def _with_portrait(self, profile: AuthorProfile) -> AuthorProfile:
+        portrait = self.portraits.get(profile.handle)
+        feed = self.settings["AUTHORS_FEED_ATOM"]
+        return dataclasses.replace(
+            profile,
+            has_photo=portrait is not None,
+            photos=portrait.photos if portrait else (),
+            photo_credit=profile.photo_credit if portrait else None,
+            feed_url=feed.format(slug=profile.handle) if feed and profile.url else None,
+        )
+
+    def generate_context(self) -> None:
+        """Collect each person's posts, draw the social cards and lay out the wall."""
+        articles: list[Article] = self.context.get("articles", [])
+        for handle, profile in self.profiles.items():
+            if profile.url is not None:
+                self.posts[handle] = []
+        for article in articles:
+            for author in article.authors:
+                if author.slug in self.posts and find_profile(self.context, author):
+                    self.posts[author.slug].append(article)
+        if self.settings["AUTHORS_CARDS_PATH"]:
+            self._make_cards()
+        self.wall = build_wall(self.profiles.values(), self.settings)
+
+    def _card_person(self, profile: AuthorProfile) -> CardPerson:
+        portrait = self.portraits.get(profile.handle)
+        return CardPerson(
+            name=profile.name,
+            handle=profile.handle,
+            photo=portrait.card_photo if portrait else None,
+            role=profile.role or None,
+        )
+
+    def _make_cards(self) -> None:
+        items = list(_every_post(self.context))
+        people = [p for p in self.profiles.values() if p.url is not None]
+        jobs = [
+            CardJob(
+                Markup(item.title).striptags(),
+                tuple(
+                    self._card_person(profile)
+                    for author in item.authors
+                    if (profile := find_profile(self.context, author)) is not None
+                ),
+            )
+            for item in items
+        ]
+        jobs += [CardJob(None, (self._card_person(p),)) for p in people]
+        style = CardStyle(
+            company=self.settings.get("COMPANY_NAME") or self.settings["SITENAME"],
+            font=self.settings["AUTHORS_CARD_FONT"],
+        )
+        drawn = render_cards(
+            jobs, Path(self.settings["CACHE_PATH"]), style, self.settings["AUTHORS_WORKERS"]
+        )
+        folder = self.settings["AUTHORS_CARDS_PATH"].strip("/")
+        targets: list[tuple[str, Article | None]] = [(item.slug, item) for item in items]
+        targets += [(p.handle, None) for p in people]
+        for (key, cached), (name, item) in zip(drawn, targets, strict=True):
+            path = f"{folder}/{name}-{key[:12]}.jpg"
+            self.card_files.append((cached, path))
+            if item is not None:
+                item.social_card = path
+            else:
+                self.profiles[name] = dataclasses.replace(self.profiles[name], social_card=path)
+
+    def generate_output(self, writer: Any) -> None:
+        """Write the author pages, the wall, the feeds; publish photos and cards."""
+        published = self._publish_files()
+        self._write_author_pages(writer)
+        self._write_wall(writer)
+        self._write_feeds(writer)
+        self._prune(published)
+
+    def _write_author_pages(self, writer: Any) -> None:
+        template = self.get_template("author")
+        newest_first = self.settings.get("NEWEST_FIRST_ARCHIVES", True)
+        for handle, posts in self.posts.items():
+            profile = self.profiles[handle]
+            author = Author(profile.name, self.settings)
+            author.slug = handle
+            writer.write_file(
+                self.settings["AUTHORS_PAGE_SAVE_AS"].format(slug=handle),
+                template,
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                template_name="author",
+                url=profile.url,
+                author=author,
+                profile=profile,
+                articles=posts,
+                dates=sorted(posts, key=attrgetter("date"), reverse=newest_first),
+                all_articles=self.context.get("articles", []),
+                blog=True,
+                page_name=profile.url,
+                # Someone who has left keeps their page, but search engines should let it go.
+                noindex=profile.is_alumni,
+            )
+
+    def _write_wall(self, writer: Any) -> None:
+        template = self.get_template("authors")
+        for page in self.wall:
+            writer.write_file(
+                page.save_as,
+                template,
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                template_name="authors",
+                url=page.url,
+                wall=page,
+                page_name="authors",
+            )
+
+    def _write_feeds(self, writer: Any) -> None:
+        for handle, posts in self.posts.items():
+            profile = self.profiles[handle]
+            if profile.feed_url:
+                writer.write_feed(posts, self.context, profile.feed_url, feed_title=profile.name)
+
+    def _publish_files(self) -> set[str]:
+        output = Path(self.output_path)
+        files = [f for p in self.portraits.values() for f in p.files] + self.card_files
+        published = set()
+        for source, relative in files:
+            target = output / relative
+            published.add(relative)
+            # Names carry a content hash: a file that is there with the same size is the same.
+            if target.is_file() and target.stat().st_size == source.stat().st_size:
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+        return published
+
+    def _prune(self, published: set[str]) -> None:
+        # The preview keeps its output folder between builds: photos and cards of people who
+        # left or withdrew consent must not stay behind there.
+        output = Path(self.output_path)
+        for setting in ("AUTHORS_PHOTOS_PATH", "AUTHORS_CARDS_PATH"):
+            folder = self.settings[setting]
+            if not folder or not (output / folder).is_dir():
+                continue
+            for path in (output / folder).iterdir():
+                relative = path.relative_to(output).as_posix()
+                if path.is_file() and relative not in published:
+                    path.unlink()
+        for profile in self.profiles.values():
+            if profile.url is None:
+                self._remove_leftovers(profile.handle)
+
+    def _remove_leftovers(self, handle: str) -> None:
+        output = Path(self.output_path).resolve()
+        page = (output / self.settings["AUTHORS_PAGE_SAVE_AS"].format(slug=handle)).resolve()
+        # Only a folder named after the person is removed whole (it holds the paginated pages).
+        if page.name == "index.html" and page.parent.name == handle and output in page.parents:
+            shutil.rmtree(page.parent, ignore_errors=True)
+        elif page.is_file() and output in page.parents:
+            page.unlink()
+        feed = self.settings["AUTHORS_FEED_ATOM"]
+        if feed:
+            leftover = output / feed.format(slug=handle)
+            if leftover.is_file():
+                leftover.unlink()
+                logger.info("author_profiles: removed %s of a removed profile", leftover)
+
+
+def _every_post(context: dict[str, Any]) -> Iterator[Article]:
+    """Every post that gets a page: published, drafts and hidden ones, with translations."""
+    for name in ("articles", "drafts", "hidden_articles"):
+        for article in context.get(name, []):
+            yield article
+            yield from getattr(article, "translations", [])

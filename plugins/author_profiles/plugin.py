@@ -1,0 +1,183 @@
+"""Settings, Jinja globals and signal wiring of the author profiles."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from pelican import signals
+
+from .generator import PROFILES_KEY, AuthorProfilesGenerator
+from .messages import report
+from .resolve import attach_authors, display_name, find_profile
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS: dict[str, Any] = {
+    # Folder inside PATH with one <handle>.md per person and the photo beside it.
+    "AUTHORS_DIR": "authors",
+    # Departments in the order of the faces wall: key (used in profiles) -> label shown.
+    "AUTHORS_DEPARTMENTS": {},
+    # Levels from the executive board down: key (used in profiles) -> label shown.
+    "AUTHORS_LEVELS": {},
+    # Shown in the byline instead of a person who withdrew consent (Status: removed).
+    "AUTHORS_REMOVED_LABEL": "Former employee",
+    # Language of problem reports, "de" or "en"; None follows DEFAULT_LANG.
+    "AUTHORS_MESSAGES_LANG": None,
+    # Where an author page is written; None follows Pelican's AUTHOR_URL (+ "index.html").
+    "AUTHORS_PAGE_SAVE_AS": None,
+    # Where the faces wall is written; None follows Pelican's AUTHORS_URL (+ "index.html").
+    "AUTHORS_WALL_SAVE_AS": None,
+    # The wall filtered to one department, and to one level ({key} from the settings above).
+    "AUTHORS_DEPARTMENT_URL": "authors/department/{key}/",
+    "AUTHORS_DEPARTMENT_SAVE_AS": "authors/department/{key}/index.html",
+    "AUTHORS_LEVEL_URL": "authors/level/{key}/",
+    "AUTHORS_LEVEL_SAVE_AS": "authors/level/{key}/index.html",
+    # Atom feed of each person's posts; None writes none.
+    "AUTHORS_FEED_ATOM": "feeds/author-{slug}.atom.xml",
+    # Output folder of the processed photos (file names carry a hash of their content).
+    "AUTHORS_PHOTOS_PATH": "authors/photos",
+    # Output folder of the 1200x630 social cards; None draws no cards.
+    "AUTHORS_CARDS_PATH": "authors/cards",
+    # Square photo sizes in pixels, for 1x to 4x screens.
+    "AUTHORS_PHOTO_SIZES": [96, 192, 384, 768],
+    # Encoder qualities of the photos (1-100).
+    "AUTHORS_PHOTO_JPEG_QUALITY": 82,
+    "AUTHORS_PHOTO_WEBP_QUALITY": 80,
+    # Larger photos are refused with a message instead of exhausting memory.
+    "AUTHORS_PHOTO_MAX_MEGAPIXELS": 60.0,
+    # Processes for photos and cards; None uses every core.
+    "AUTHORS_WORKERS": None,
+    # TrueType font for the social cards; None uses Pillow's built-in font (Latin letters).
+    "AUTHORS_CARD_FONT": None,
+}
+
+
+def apply_defaults(pelican: Any) -> None:
+    """Merge DEFAULTS into the settings once and validate them."""
+    settings = pelican.settings
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, value)
+    if settings["AUTHORS_MESSAGES_LANG"] is None:
+        settings["AUTHORS_MESSAGES_LANG"] = "en" if settings["DEFAULT_LANG"] == "en" else "de"
+    for key, url_key in (
+        ("AUTHORS_PAGE_SAVE_AS", "AUTHOR_URL"),
+        ("AUTHORS_WALL_SAVE_AS", "AUTHORS_URL"),
+    ):
+        if settings[key] is None:
+            settings[key] = _save_as(settings[url_key])
+    validate(settings)
+
+
+def _save_as(url: str) -> str:
+    # Clean URLs ("menschen/{slug}/") are folders with an index.html inside.
+    return f"{url}index.html" if url == "" or url.endswith("/") else url
+
+
+def validate(settings: Mapping[str, Any]) -> None:
+    """Raise ValueError naming the first setting that cannot work."""
+
+    def fail(key: str, expected: str) -> None:
+        raise ValueError(f"{key} has value {settings[key]!r}. {expected}")
+
+    for key in ("AUTHORS_DEPARTMENTS", "AUTHORS_LEVELS"):
+        value = settings[key]
+        if not isinstance(value, Mapping) or not value:
+            fail(key, "Expected a mapping of keys to labels, e.g. {'entwicklung': 'Entwicklung'}.")
+        if not all(isinstance(k, str) and k and k == k.lower() and " " not in k for k in value):
+            fail(key, "Write the keys in lower case without spaces; they appear in addresses.")
+    if settings["AUTHORS_MESSAGES_LANG"] not in ("de", "en"):
+        fail("AUTHORS_MESSAGES_LANG", "Expected 'de' or 'en'.")
+    if (
+        not isinstance(settings["AUTHORS_REMOVED_LABEL"], str)
+        or not settings["AUTHORS_REMOVED_LABEL"].strip()
+    ):
+        fail("AUTHORS_REMOVED_LABEL", "Expected the text shown instead of a removed person.")
+    for key in ("AUTHOR_SAVE_AS", "AUTHORS_SAVE_AS"):
+        # Pelican's own pages would list removed people and unknown names.
+        if settings.get(key):
+            fail(key, "Set it to '': author_profiles writes the author pages and the wall.")
+    for key in ("AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS"):
+        if settings.get(key):
+            fail(key, "Set it to None: author_profiles writes per-author feeds.")
+    for key in ("AUTHORS_PAGE_SAVE_AS", "AUTHORS_WALL_SAVE_AS", "AUTHORS_PHOTOS_PATH"):
+        if not isinstance(settings[key], str) or not settings[key]:
+            fail(key, "Expected a path inside the output folder.")
+    sizes = settings["AUTHORS_PHOTO_SIZES"]
+    if not isinstance(sizes, list | tuple) or not sizes:
+        fail("AUTHORS_PHOTO_SIZES", "Expected a list of pixel sizes, e.g. [96, 192, 384, 768].")
+    if not all(isinstance(size, int) and 16 <= size <= 4096 for size in sizes):
+        fail("AUTHORS_PHOTO_SIZES", "Expected whole pixel sizes from 16 to 4096.")
+    for key in ("AUTHORS_PHOTO_JPEG_QUALITY", "AUTHORS_PHOTO_WEBP_QUALITY"):
+        quality = settings[key]
+        if not isinstance(quality, int) or not 1 <= quality <= 100:
+            fail(key, "Expected an integer from 1 to 100.")
+    megapixels = settings["AUTHORS_PHOTO_MAX_MEGAPIXELS"]
+    if not isinstance(megapixels, int | float) or megapixels <= 0:
+        fail("AUTHORS_PHOTO_MAX_MEGAPIXELS", "Expected a positive number.")
+    workers = settings["AUTHORS_WORKERS"]
+    if workers is not None and (not isinstance(workers, int) or workers < 1):
+        fail("AUTHORS_WORKERS", "Expected None (every core) or a positive number.")
+    font = settings["AUTHORS_CARD_FONT"]
+    if font is not None and not os.path.isfile(font):
+        fail("AUTHORS_CARD_FONT", "Expected None or the path of a TrueType font file.")
+    if _photos_are_static(settings):
+        fail(
+            "STATIC_PATHS",
+            f"It includes '{settings['AUTHORS_DIR']}', which would publish the original "
+            "photos with their metadata. Leave the profile folder out of STATIC_PATHS.",
+        )
+
+
+def _photos_are_static(settings: Mapping[str, Any]) -> bool:
+    folder = os.path.normpath(settings["AUTHORS_DIR"])
+    excluded = {os.path.normpath(p) for p in settings.get("STATIC_EXCLUDES", [])}
+    if folder in excluded:
+        return False
+    for static in settings.get("STATIC_PATHS", []):
+        static = os.path.normpath(static)
+        if static in (".", "") or folder == static or folder.startswith(static + os.sep):
+            return True
+    return False
+
+
+def install_globals(generator: Any) -> None:
+    """Give every template author_profile(author) and author_display_name(author)."""
+    generator.env.globals.update(
+        author_profile=functools.partial(find_profile, generator.context),
+        author_display_name=functools.partial(display_name, generator.context),
+    )
+
+
+def use_profiles(generator: Any) -> None:
+    """Give every post the canonical authors of its profiles, before listings are built."""
+    profiles = generator.context.get(PROFILES_KEY, {})
+    posts = [
+        post
+        for name in (
+            "articles",
+            "translations",
+            "drafts",
+            "drafts_translations",
+            "hidden_articles",
+            "hidden_translations",
+        )
+        for post in getattr(generator, name, [])
+    ]
+    report(attach_authors(posts, profiles, generator.settings))
+
+
+def add_generator(pelican: Any) -> type[AuthorProfilesGenerator]:
+    """Return the generator of author pages, the faces wall, photos and cards."""
+    return AuthorProfilesGenerator
+
+
+def register() -> None:
+    """Connect the plugin to Pelican."""
+    signals.initialized.connect(apply_defaults)
+    signals.generator_init.connect(install_globals)
+    signals.article_generator_pretaxonomy.connect(use_profiles)
+    signals.get_generators.connect(add_generator)

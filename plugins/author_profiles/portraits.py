@@ -1,0 +1,112 @@
+"""Photos of the people who may be shown, processed once per build through the cached pipeline."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from content_checks.problems import WARNING, Problem
+
+from .messages import problem
+from .photos import PhotoJob, PhotoResult, PhotoSettings, process_photos
+from .profiles import AuthorProfile, PhotoFile
+
+logger = logging.getLogger(__name__)
+
+# Social cards show faces 300 px wide; this is the smallest size that stays sharp there.
+_CARD_FACE = 300
+
+
+@dataclass(frozen=True)
+class Portrait:
+    """A person's processed photo: how pages address it and which files to publish."""
+
+    photos: tuple[PhotoFile, ...]
+    # (file in the cache, path relative to the output folder)
+    files: tuple[tuple[Path, str], ...]
+    card_photo: Path
+
+
+def photo_settings(settings: Mapping[str, Any]) -> PhotoSettings:
+    """The pipeline settings from the AUTHORS_PHOTO_* settings."""
+    return PhotoSettings(
+        sizes=tuple(settings["AUTHORS_PHOTO_SIZES"]),
+        jpeg_quality=settings["AUTHORS_PHOTO_JPEG_QUALITY"],
+        webp_quality=settings["AUTHORS_PHOTO_WEBP_QUALITY"],
+        max_megapixels=settings["AUTHORS_PHOTO_MAX_MEGAPIXELS"],
+    )
+
+
+def make_portraits(
+    profiles: Iterable[AuthorProfile], settings: Mapping[str, Any]
+) -> tuple[dict[str, Portrait], list[Problem]]:
+    """Process the photos of everyone with a usable photo; return portraits by handle."""
+    wanted = [p for p in profiles if p.photo_source is not None]
+    if not wanted:
+        return {}, []
+    started = time.perf_counter()
+    results = process_photos(
+        [PhotoJob(Path(p.photo_source or ""), p.photo_focus) for p in wanted],
+        Path(settings["CACHE_PATH"]),
+        workers=settings["AUTHORS_WORKERS"],
+        settings=photo_settings(settings),
+    )
+    lang = settings["AUTHORS_MESSAGES_LANG"]
+    portraits: dict[str, Portrait] = {}
+    problems: list[Problem] = []
+    for profile, result in zip(wanted, results, strict=True):
+        where = os.path.relpath(profile.source_path, os.getcwd())
+        if not result.ok:
+            source = profile.photo_source or ""
+            detail = (result.error or "").replace(source, os.path.relpath(source, os.getcwd()))
+            problems.append(problem(lang, where, profile.photo_line, "photo_error", detail=detail))
+            continue
+        photo_name = os.path.basename(profile.photo_source or "")
+        for note in result.warnings:
+            problems.append(
+                problem(
+                    lang,
+                    where,
+                    profile.photo_line,
+                    "photo_warning",
+                    WARNING,
+                    photo=photo_name,
+                    detail=note,
+                )
+            )
+        portraits[profile.handle] = _portrait(profile.handle, result, settings)
+    fresh = sum(1 for result in results if result.ok and not result.cached)
+    logger.info(
+        "author_profiles: %s photos ready in %.2f s (%s processed, %s from the cache)",
+        len(results),
+        time.perf_counter() - started,
+        fresh,
+        len(results) - fresh,
+    )
+    return portraits, problems
+
+
+def _portrait(handle: str, result: PhotoResult, settings: Mapping[str, Any]) -> Portrait:
+    folder = settings["AUTHORS_PHOTOS_PATH"].strip("/")
+    photos: list[PhotoFile] = []
+    files: list[tuple[Path, str]] = []
+    for size in result.sizes:
+        names = {}
+        for image_format in ("webp", "jpeg"):
+            output = result.output(size, image_format)
+            if output is None:
+                continue
+            # The content hash in the name lets browsers cache a photo for good.
+            name = f"{folder}/{handle}-{result.key}-{size}{output.path.suffix}"
+            names[image_format] = name
+            files.append((output.path, name))
+        if len(names) == 2:
+            photos.append(PhotoFile(size, names["webp"], names["jpeg"]))
+    card_sizes = [s for s in result.sizes if s >= _CARD_FACE] or [result.sizes[-1]]
+    card_photo = result.output(card_sizes[0], "jpeg") or result.outputs[-1]
+    return Portrait(tuple(photos), tuple(files), card_photo.path)

@@ -1,0 +1,193 @@
+"""Map the authors a post names (by handle or by exact name) to profiles."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from content_checks.header import parse_header
+from content_checks.problems import Problem
+from pelican.contents import Article
+from pelican.urlwrappers import Author
+from pelican.utils import slugify
+
+from .messages import problem
+from .profiles import AuthorProfile, name_key
+
+_AUTHOR_FIELDS = ("author", "authors")
+
+
+class PlainAuthor(Author):
+    """An author without a page: the neutral label for a removed person, or an unknown name."""
+
+    url = ""
+    save_as = ""
+    page_name = ""
+
+
+@dataclass(frozen=True)
+class AuthorIndex:
+    """Profiles by handle and by name, for finding the person a post names."""
+
+    profiles: Mapping[str, AuthorProfile]
+    by_name: Mapping[str, tuple[str, ...]]
+
+    @classmethod
+    def build(cls, profiles: Mapping[str, AuthorProfile]) -> AuthorIndex:
+        """Index the profiles by handle and by name."""
+        by_name: dict[str, tuple[str, ...]] = {}
+        for handle, profile in profiles.items():
+            key = name_key(profile.name)
+            by_name[key] = (*by_name.get(key, ()), handle)
+        return cls(profiles, by_name)
+
+    def find(self, written: str) -> tuple[AuthorProfile | None, tuple[str, ...]]:
+        """Return the profile a post means, or None and the handles a name is ambiguous between."""
+        text = written.strip()
+        for candidate in (text, text.lower()):
+            if candidate in self.profiles:
+                return self.profiles[candidate], ()
+        handles = self.by_name.get(name_key(text), ())
+        if len(handles) == 1:
+            return self.profiles[handles[0]], ()
+        return None, handles
+
+    def suggest(self, written: str) -> AuthorProfile | None:
+        """The closest handle or name to a misspelt author, if any is close."""
+        choices: dict[str, str] = {handle: handle for handle in self.profiles}
+        for key, handles in self.by_name.items():
+            choices.setdefault(key, handles[0])
+        close = difflib.get_close_matches(name_key(written), list(choices), n=1, cutoff=0.6)
+        return self.profiles[choices[close[0]]] if close else None
+
+
+def find_profile(context: Mapping[str, Any], author: Any) -> AuthorProfile | None:
+    """The profile of a post's author (an Author or a handle); None if it has no public profile."""
+    if isinstance(author, PlainAuthor) or author is None:
+        return None
+    handle = getattr(author, "slug", author)
+    profile = (context.get("author_profiles") or {}).get(handle)
+    return profile if profile is not None and profile.status != "removed" else None
+
+
+def display_name(context: Mapping[str, Any], author: Any) -> str:
+    """The name to show for a post's author."""
+    profile = find_profile(context, author)
+    return profile.name if profile is not None else str(author)
+
+
+def attach_authors(
+    articles: Iterable[Article],
+    profiles: Mapping[str, AuthorProfile],
+    settings: Mapping[str, Any],
+) -> list[Problem]:
+    """Replace each post's authors by their profiles' canonical authors; return the problems."""
+    index = AuthorIndex.build(profiles)
+    canonical: dict[str, Author] = {}
+    label = settings["AUTHORS_REMOVED_LABEL"]
+    neutral = PlainAuthor(label, settings)
+    # Set explicitly: from a label without letters Pelican would warn about an empty slug.
+    neutral.slug = _slug(label, settings) or "removed"
+    problems: list[Problem] = []
+    for article in articles:
+        authors: list[Author] = []
+        for author in getattr(article, "authors", []):
+            if isinstance(author, PlainAuthor):
+                replacement: Author = author
+            else:
+                profile, ambiguous = index.find(author.name)
+                if profile is None:
+                    problems.append(_unknown(article, author.name, ambiguous, index, settings))
+                    replacement = PlainAuthor(author.name, settings)
+                elif profile.status == "removed":
+                    replacement = neutral
+                else:
+                    replacement = canonical.get(profile.handle) or _canonical(profile, settings)
+                    canonical[profile.handle] = replacement
+            if replacement not in authors:
+                authors.append(replacement)
+        if authors:
+            article.authors = authors
+            article.author = authors[0]
+            article.metadata["authors"] = authors
+            article.metadata["author"] = authors[0]
+    return problems
+
+
+def _slug(text: str, settings: Mapping[str, Any]) -> str:
+    return str(slugify(text, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", [])))
+
+
+def _canonical(profile: AuthorProfile, settings: Mapping[str, Any]) -> Author:
+    author = Author(profile.name, settings)
+    author.slug = profile.handle
+    return author
+
+
+def _unknown(
+    article: Article,
+    written: str,
+    ambiguous: tuple[str, ...],
+    index: AuthorIndex,
+    settings: Mapping[str, Any],
+) -> Problem:
+    lang = settings["AUTHORS_MESSAGES_LANG"]
+    folder = settings["AUTHORS_DIR"]
+    path = os.path.relpath(article.source_path, os.getcwd())
+    line, column = _position(article.source_path, written)
+    if ambiguous:
+        return problem(
+            lang,
+            path,
+            line,
+            "ambiguous_author",
+            column=column,
+            name=written,
+            handles=", ".join(ambiguous),
+            handle=ambiguous[0],
+        )
+    guess = index.suggest(written)
+    if guess is not None:
+        return problem(
+            lang,
+            path,
+            line,
+            "unknown_author",
+            column=column,
+            name=written,
+            handle=guess.handle,
+            full=guess.name,
+            folder=folder,
+        )
+    return problem(
+        lang,
+        path,
+        line,
+        "unknown_author_no_guess",
+        column=column,
+        name=written,
+        folder=folder,
+        slug=_slug(written, settings) or "vorname-nachname",
+    )
+
+
+def _position(source_path: str, written: str) -> tuple[int, int]:
+    # Read only for posts with a problem: finding the line costs a second read of the header.
+    try:
+        with open(source_path, encoding="utf-8-sig") as source:
+            text = source.read()
+    except OSError:
+        return 1, 1
+    fields = [f for f in parse_header(text).fields if f.key in _AUTHOR_FIELDS]
+    if not fields:
+        return 1, 1
+    lines = text.splitlines()
+    for found in fields:
+        raw = lines[found.line - 1] if found.line <= len(lines) else ""
+        column = raw.find(written)
+        if column >= 0:
+            return found.line, column + 1
+    return fields[0].line, 1

@@ -1,0 +1,112 @@
+"""The faces wall: active people grouped by department, and one page per filter."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .profiles import AuthorProfile
+
+
+@dataclass(frozen=True)
+class WallFilter:
+    """A link of the filter navigation: one department or one level."""
+
+    kind: str  # "department" or "level"
+    key: str
+    label: str
+    count: int
+    url: str
+    save_as: str
+
+
+@dataclass(frozen=True)
+class WallGroup:
+    """The people of one department; key None holds people whose department is not listed."""
+
+    key: str | None
+    label: str
+    people: tuple[AuthorProfile, ...]
+
+
+@dataclass(frozen=True)
+class WallPage:
+    """One written page of the wall: everyone, or the people matching one filter."""
+
+    url: str
+    save_as: str
+    groups: tuple[WallGroup, ...]
+    departments: tuple[WallFilter, ...]
+    levels: tuple[WallFilter, ...]
+    active: WallFilter | None = None
+
+    def shows(self, person: AuthorProfile) -> bool:
+        """Whether the person matches this page's filter."""
+        if self.active is None:
+            return True
+        return getattr(person, self.active.kind) == self.active.key
+
+    def count(self, group: WallGroup | None = None) -> int:
+        """People shown on this page, in one group or in all."""
+        groups = self.groups if group is None else (group,)
+        return sum(1 for g in groups for person in g.people if self.shows(person))
+
+    @property
+    def total(self) -> int:
+        """Everyone on the wall, shown or not."""
+        return sum(len(group.people) for group in self.groups)
+
+
+def sort_key(name: str) -> str:
+    """Alphabetical order that puts 'Ćevapi' next to 'Cevapi'."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def build_wall(profiles: Iterable[AuthorProfile], settings: Mapping[str, Any]) -> list[WallPage]:
+    """Return the wall with everyone first, then one page per department and per level."""
+    people = sorted((p for p in profiles if p.is_active), key=lambda p: sort_key(p.name))
+    departments: Mapping[str, str] = settings["AUTHORS_DEPARTMENTS"]
+    levels: Mapping[str, str] = settings["AUTHORS_LEVELS"]
+
+    groups = [
+        WallGroup(key, str(label), tuple(p for p in people if p.department == key))
+        for key, label in departments.items()
+    ]
+    unlisted = tuple(p for p in people if p.department not in departments)
+    if unlisted:
+        groups.append(WallGroup(None, "", unlisted))
+    groups = [group for group in groups if group.people]
+
+    def filters(kind: str, choices: Mapping[str, str]) -> tuple[WallFilter, ...]:
+        url = settings[f"AUTHORS_{kind.upper()}_URL"]
+        save_as = settings[f"AUTHORS_{kind.upper()}_SAVE_AS"]
+        found = []
+        for key, label in choices.items():
+            count = sum(1 for p in people if getattr(p, kind) == key)
+            if count:
+                found.append(
+                    WallFilter(
+                        kind, key, str(label), count, url.format(key=key), save_as.format(key=key)
+                    )
+                )
+        return tuple(found)
+
+    department_filters = filters("department", departments)
+    level_filters = filters("level", levels)
+    everyone = WallPage(
+        settings["AUTHORS_URL"],
+        settings["AUTHORS_WALL_SAVE_AS"],
+        tuple(groups),
+        department_filters,
+        level_filters,
+    )
+    return [
+        everyone,
+        *(
+            WallPage(f.url, f.save_as, tuple(groups), department_filters, level_filters, f)
+            for f in (*department_filters, *level_filters)
+        ),
+    ]
