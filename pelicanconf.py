@@ -67,9 +67,9 @@ TAG_SAVE_AS = "thema/{slug}/index.html"
 TAGS_URL = "thema/"
 TAGS_SAVE_AS = "thema/index.html"
 AUTHOR_URL = "menschen/{slug}/"
-AUTHOR_SAVE_AS = "menschen/{slug}/index.html"
+AUTHOR_SAVE_AS = ""  # author_profiles writes the author pages (AUTHORS_PAGE_SAVE_AS)
 AUTHORS_URL = "menschen/"
-AUTHORS_SAVE_AS = "menschen/index.html"
+AUTHORS_SAVE_AS = ""  # author_profiles writes the faces wall (AUTHORS_WALL_SAVE_AS)
 ARCHIVES_URL = "archiv/"
 ARCHIVES_SAVE_AS = "archiv/index.html"
 YEAR_ARCHIVE_SAVE_AS = ""
@@ -127,7 +127,7 @@ DELETE_OUTPUT_DIRECTORY = False
 
 # --- Plugins -------------------------------------------------------------------
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["site_i18n", "content_checks", "visibility", "fast_preview", "seo"]
+PLUGINS = ["site_i18n", "content_checks", "visibility", "fast_preview", "author_profiles", "seo"]
 
 # Language of the interface and of dates: "de_CH", "de_DE" or "en_GB" (English UI).
 I18N_LOCALE = os.environ.get("FACES_LOCALE", "de_CH")
@@ -146,3 +146,30 @@ CHECKS_CHOICES = {
     "disclosure": ["sponsored", "paid-partnership", "own-product"],
     "visibility": ["public", "internal"],
 }
+
+# --- author_profiles: profiles, author pages, the faces wall (see README) ----------
+AUTHORS_DEPARTMENTS = {  # in the order of the faces wall
+    "geschaeftsleitung": "Geschäftsleitung",
+    "entwicklung": "Entwicklung",
+    "produktion": "Produktion",
+    "vertrieb": "Vertrieb",
+    "kundendienst": "Kundendienst",
+    "personal": "Personal",
+    "kommunikation": "Kommunikation",
+    "finanzen": "Finanzen",
+}
+AUTHORS_LEVELS = {  # from the executive board down
+    "vorstand": "Vorstand",
+    "bereichsleitung": "Bereichsleitung",
+    "teamleitung": "Teamleitung",
+    "fachkraft": "Fachkraft",
+    "ausbildung": "Ausbildung",
+}
+AUTHORS_REMOVED_LABEL = "Ehemaliges Teammitglied"
+AUTHORS_DEPARTMENT_URL = "menschen/abteilung/{key}/"
+AUTHORS_DEPARTMENT_SAVE_AS = "menschen/abteilung/{key}/index.html"
+AUTHORS_LEVEL_URL = "menschen/ebene/{key}/"
+AUTHORS_LEVEL_SAVE_AS = "menschen/ebene/{key}/index.html"
+AUTHORS_FEED_ATOM = "feeds/menschen-{slug}.atom.xml"
+AUTHORS_PHOTOS_PATH = "menschen/fotos"
+AUTHORS_CARDS_PATH = "menschen/karten"
