@@ -1,0 +1,131 @@
+"""The faces wall, an author page and a co-authored post in real Chromium."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests import sample
+from tests.browser import PageWatch, axe_violations, launch_chromium
+from tests.servers import free_port, serve_static
+from tests.sites import BuildRun, run_build
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, BuildRun]]:
+    """The public build, made for and served at http://127.0.0.1:PORT/blog/."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/blog"
+    run = run_build(
+        tmp_path_factory.mktemp("people") / "output", task="publish", env={"SITEURL": base}
+    )
+    assert run.returncode == 0, run.log
+    with serve_static(run.output, port, prefix="/blog") as url:
+        yield url, run
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    yield from launch_chromium()
+
+
+def production() -> list[str]:
+    """The active people of the production department, read from the profiles."""
+    names = []
+    for path in sorted((sample.CONTENT / "authors").glob("*.md")):
+        meta = sample.read_meta(path)
+        if meta.get("status", "active") == "active" and meta["department"] == "produktion":
+            names.append(meta["name"])
+    assert len(names) > 1
+    return sorted(names)
+
+
+def visible_people(page: Any) -> list[str]:
+    return sorted(page.locator(".faces__person:visible .faces__name").all_inner_texts())
+
+
+def co_authored_post(run: BuildRun) -> str:
+    titles = {
+        p.meta["title"] for p in sample.posts() if p.is_public and "," in p.meta.get("authors", "")
+    }
+    for page in run.pages():
+        heading = run.html(str(page)).select_one("article.post h1")
+        if heading and heading.get_text(strip=True) in titles:
+            return str(page).removesuffix("index.html")
+    raise AssertionError("the sample site needs a public post with co-authors")
+
+
+def test_filter_without_javascript_opens_the_department_page(
+    site: tuple[str, BuildRun], browser: Any
+) -> None:
+    url, _ = site
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    watch = PageWatch(url)
+    watch.attach(page)
+    page.goto(url + "menschen/")
+    everyone = visible_people(page)
+    page.get_by_role("link", name="Produktion").click()
+    page.wait_for_url(url + "menschen/abteilung/produktion/")
+    assert visible_people(page) == production()
+    assert len(everyone) > len(production())
+    assert page.locator('.wall-filter a[aria-current="page"]').inner_text().startswith("Produktion")
+    assert watch.foreign_requests() == []
+    context.close()
+
+
+def test_filter_with_javascript_works_in_place(site: tuple[str, BuildRun], browser: Any) -> None:
+    url, _ = site
+    page = browser.new_page()
+    watch = PageWatch(url)
+    watch.attach(page)
+    page.goto(url + "menschen/")
+    everyone = visible_people(page)
+    page.evaluate("window.stillTheSamePage = true")
+    page.get_by_role("link", name="Produktion").click()
+    assert page.url == url + "menschen/abteilung/produktion/"
+    assert page.evaluate("window.stillTheSamePage") is True  # filtered, not loaded anew
+    assert visible_people(page) == production()
+    assert page.locator("h1").inner_text() == "Menschen: Produktion"
+    assert page.locator('[role="status"]').inner_text() == (
+        f"{len(production())} Personen angezeigt"
+    )
+    current = page.locator('.wall-filter a[aria-current="page"]')
+    assert current.count() == 1 and current.inner_text().startswith("Produktion")
+    page.get_by_role("link", name="Vorstand").click()
+    assert page.url == url + "menschen/ebene/vorstand/"
+    assert page.locator(".wall__group:visible").count() >= 1
+    page.go_back()
+    assert visible_people(page) == production()
+    page.go_back()
+    assert visible_people(page) == everyone
+    assert watch.console_errors == [] and watch.foreign_requests() == []
+
+
+@pytest.mark.parametrize("kind", ["wall", "author", "co-authored post", "filtered wall"])
+def test_accessible_and_private(site: tuple[str, BuildRun], browser: Any, kind: str) -> None:
+    url, run = site
+    path = {
+        "wall": "menschen/",
+        "filtered wall": "menschen/ebene/teamleitung/",
+        "author": "menschen/miriam-keller/",
+        "co-authored post": co_authored_post(run),
+    }[kind]
+    page = browser.new_page()
+    watch = PageWatch(url)
+    watch.attach(page)
+    response = page.goto(url + path)
+    assert response is not None and response.status == 200
+    page.wait_for_load_state("networkidle")
+    assert axe_violations(page) == []
+    assert watch.foreign_requests() == []
+    assert watch.console_errors == []
+    broken = page.evaluate(
+        "Array.from(document.images).filter(i => i.complete && i.loading !== 'lazy'"
+        " && i.naturalWidth === 0).map(i => i.currentSrc)"
+    )
+    assert broken == []
