@@ -127,7 +127,10 @@ DELETE_OUTPUT_DIRECTORY = False
 
 # --- Plugins -------------------------------------------------------------------
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["site_i18n", "content_checks", "visibility", "fast_preview", "author_profiles", "seo"]
+PLUGINS = [
+    "site_i18n", "content_checks", "visibility", "fast_preview", "author_profiles", "editorial",
+    "seo",
+]
 
 # Language of the interface and of dates: "de_CH", "de_DE" or "en_GB" (English UI).
 I18N_LOCALE = os.environ.get("FACES_LOCALE", "de_CH")
@@ -173,3 +176,11 @@ AUTHORS_LEVEL_SAVE_AS = "menschen/ebene/{key}/index.html"
 AUTHORS_FEED_ATOM = "feeds/menschen-{slug}.atom.xml"
 AUTHORS_PHOTOS_PATH = "menschen/fotos"
 AUTHORS_CARDS_PATH = "menschen/karten"
+
+# --- editorial: checks, new posts, review page, edit links (see docs/writing.md) ----
+EDITORIAL_REVIEW_PAGE = True  # the editors' page at /entwuerfe/; publishconf.py turns it off
+# e.g. "https://github.com/seewerk/blog"; CI sets it from the repository it runs in.
+EDITORIAL_REPOSITORY_URL = os.environ.get("EDITORIAL_REPOSITORY_URL") or None
+# GitLab: "{repository}/-/edit/{branch}/{path}"
+EDITORIAL_EDIT_URL = os.environ.get("EDITORIAL_EDIT_URL", "{repository}/edit/{branch}/{path}")
+EDITORIAL_REPOSITORY_BRANCH = os.environ.get("EDITORIAL_REPOSITORY_BRANCH", "main")

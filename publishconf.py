@@ -17,3 +17,5 @@ LOAD_CONTENT_CACHE = False
 # Drafts and scheduled posts exist only in the preview.
 DRAFT_SAVE_AS = ""
 DRAFT_LANG_SAVE_AS = ""
+# The editors' review page exists only in the preview.
+EDITORIAL_REVIEW_PAGE = False

@@ -17,6 +17,9 @@ CONFIG = {
     "settings_publish": "publishconf.py",
     # Output folder of both builds.
     "deploy_path": "output",
+    # The intranet build: internal posts included (see docs/hosting.md).
+    "settings_intranet": "intranetconf.py",
+    "deploy_path_intranet": "output-intranet",
     # Where the preview server listens.
     "host": "127.0.0.1",
     "port": 8000,
@@ -124,3 +127,78 @@ def translations(c: Context) -> None:
         "pybabel update --no-location --omit-header -i theme/translations/messages.pot "
         "-d theme/translations -l de"
     )
+
+
+@task(
+    help={
+        "format": "text (default), github (annotations and job summary) or gitlab (Code Quality).",
+        "output": "Write the report to this file (gitlab: default gl-code-quality-report.json).",
+        "settings": "Settings file (default pelicanconf.py).",
+        "strict": "Also fail on warnings.",
+    }
+)
+def check(
+    c: Context, format: str = "text", output: str = "", settings: str = "", strict: bool = False
+) -> None:
+    """Check every post and profile without building: file, line, what is wrong, how to fix it."""
+    from editorial.commands import run_check
+
+    code = run_check(settings or CONFIG["settings_base"], format, output, strict)
+    if code:
+        sys.exit(code)
+
+
+@task(
+    iterable=["author"],
+    help={
+        "title": "Title of the post.",
+        "author": "Handle of an author (repeat or separate with commas); new ones get a profile.",
+        "category": "Category of the post.",
+        "lang": "Language of the post (de or en).",
+        "date": "Publication date, YYYY-MM-DD HH:MM (default: now).",
+        "settings": "Settings file (default pelicanconf.py).",
+    },
+)
+def new_post(
+    c: Context,
+    title: str = "",
+    author: list[str] | None = None,
+    category: str = "",
+    lang: str = "",
+    date: str = "",
+    settings: str = "",
+) -> None:
+    """Create a post with every field explained; asks for what is missing when run in a terminal."""
+    from editorial.commands import run_new_post
+    from editorial.prompts import Arguments
+
+    given = Arguments(title, tuple(author or ()), category, lang, date)
+    code = run_new_post(settings or CONFIG["settings_base"], given)
+    if code:
+        sys.exit(code)
+
+
+@task(help={"debug": "Show full tracebacks.", "output": "Output folder (default output-intranet)."})
+def intranet(c: Context, debug: bool = False, output: str = "") -> None:
+    """Build the intranet site (internal posts included); address from INTRANET_SITEURL."""
+    overrides = {"OUTPUT_PATH": output or CONFIG["deploy_path_intranet"]}
+    _build(CONFIG["settings_intranet"], strict=True, debug=debug, overrides=overrides)
+
+
+@task(
+    help={
+        "output": "Built site to check (default output/).",
+        "settings": "Settings the site was built with (default publishconf.py; SITEURL from env).",
+    }
+)
+def linkcheck(c: Context, output: str = "", settings: str = "") -> None:
+    """Check that every internal link and image in the built site exists (no network)."""
+    from editorial.config import load_settings
+    from editorial.linkcheck import run_linkcheck
+
+    site = load_settings(settings or CONFIG["settings_publish"])
+    code = run_linkcheck(
+        output or CONFIG["deploy_path"], site["SITEURL"], site["EDITORIAL_LINKCHECK_IGNORE"]
+    )
+    if code:
+        sys.exit(code)

@@ -1,0 +1,17 @@
+"""Intranet settings: the public site's settings plus the posts marked `Visibility: internal`."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from publishconf import *  # noqa: F403
+
+# The intranet's own address, e.g. "https://intranet.seewerk.example/blog".
+SITEURL = os.environ.get("INTRANET_SITEURL", "https://intranet.seewerk.example/blog").rstrip("/")
+FEED_DOMAIN = SITEURL
+OUTPUT_PATH = "output-intranet"
+VISIBILITY_AUDIENCE = "internal"
+# Nobody outside should index the intranet, even if a page leaks.
+SEO_ROBOTS_DISALLOW = ["/"]

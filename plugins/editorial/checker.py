@@ -1,0 +1,70 @@
+"""Run every content check over all posts, pages and profiles in one pass, without building."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from content_checks.problems import ERROR, Problem
+from content_checks.rules import check_header
+
+from .adapters import PollRef, load_people, polls_in
+from .bylines import check_bylines
+from .corpus import Source, read_sources
+from .duplicates import duplicate_poll_ids, duplicate_slugs
+from .images import ImageFiles, check_images
+from .internal import shared_image_problems
+from .links import check_links
+from .scaffold import leftover_guide
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Every problem found, sorted by file and line, and how many files were read."""
+
+    problems: list[Problem]
+    files: int
+
+    @property
+    def errors(self) -> int:
+        """Number of errors."""
+        return sum(1 for p in self.problems if p.severity == ERROR)
+
+    @property
+    def warnings(self) -> int:
+        """Number of warnings and other non-errors."""
+        return len(self.problems) - self.errors
+
+    def exit_code(self, strict: bool = False) -> int:
+        """1 if there are errors (or, when strict, any problem), else 0."""
+        return 1 if self.errors or (strict and self.problems) else 0
+
+    def for_file(self, shown: str) -> list[Problem]:
+        """The problems of one file."""
+        return [p for p in self.problems if p.path == shown]
+
+
+def check_site(settings: Mapping[str, Any]) -> CheckResult:
+    """Check the site whose settings are given; problems name files from the current folder."""
+    content = Path(settings["PATH"]).resolve()
+    sources = read_sources(settings)
+    people, problems = load_people(settings)
+    by_relative = {source.relative: source for source in sources}
+    image_files: ImageFiles = {}
+    polls: list[tuple[Source, PollRef]] = []
+    for source in sources:
+        problems += check_header(source.header, source.shown, settings, source.kind)
+        problems += check_images(source, content, image_files, settings)
+        problems += check_links(source, by_relative, content)
+        problems += check_bylines(source, people)
+        problems += leftover_guide(source)
+        found, poll_problems = polls_in(source.text, source.shown, source.body[1], settings)
+        polls += [(source, poll) for poll in found]
+        problems += poll_problems
+    problems += duplicate_slugs(sources)
+    problems += duplicate_poll_ids(polls)
+    problems += shared_image_problems(sources)
+    ordered = sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.rule, p.message))
+    return CheckResult(ordered, len(sources) + len(people))

@@ -1,0 +1,102 @@
+"""What the invoke tasks run: check and new-post, with their output and exit codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from .adapters import load_people, profiles_folder
+from .checker import check_site
+from .config import load_settings
+from .messages import word
+from .prompts import Arguments, Ask, Say, build_request
+from .report import as_github, as_gitlab, as_text
+from .scaffold import ScaffoldError, create_post
+
+FORMATS = ("text", "github", "gitlab")
+# Where GitLab's Code Quality job artifact is written unless --output says otherwise.
+GITLAB_REPORT = "gl-code-quality-report.json"
+
+
+def run_check(
+    settings_file: str,
+    output_format: str = "text",
+    output: str = "",
+    strict: bool = False,
+    stdout: TextIO = sys.stdout,
+) -> int:
+    """Check all content and report in the format; the exit code is 1 on errors."""
+    if output_format not in FORMATS:
+        print(
+            f"--format has value {output_format!r}. Expected one of {', '.join(FORMATS)}.",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        settings = load_settings(settings_file)
+    except ValueError as error:
+        print(f"{settings_file}: {error}", file=sys.stderr)
+        return 2
+    result = check_site(settings)
+    lang = settings["CHECKS_LANGUAGE"]
+    if output_format == "github":
+        commands, summary = as_github(result, lang)
+        _write(commands, output, stdout)
+        summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_path:
+            with open(summary_path, "a", encoding="utf-8") as out:
+                out.write(summary)
+    elif output_format == "gitlab":
+        # The report is for GitLab; people reading the job log get the text as well.
+        Path(output or GITLAB_REPORT).write_text(as_gitlab(result), encoding="utf-8")
+        stdout.write(as_text(result, lang))
+    else:
+        _write(as_text(result, lang), output, stdout)
+    return result.exit_code(strict)
+
+
+def run_new_post(
+    settings_file: str,
+    given: Arguments,
+    *,
+    interactive: bool | None = None,
+    ask: Ask = input,
+    say: Say = print,
+    today: dt.date | None = None,
+) -> int:
+    """Create a post (and profiles for first-time authors); ask for what is missing on a TTY."""
+    settings = load_settings(settings_file)
+    lang = settings["CHECKS_LANGUAGE"]
+    people, _ = load_people(settings)
+    if interactive is None:
+        interactive = sys.stdin.isatty()
+    try:
+        request = build_request(given, people, settings, interactive=interactive, ask=ask, say=say)
+        created = create_post(
+            request,
+            settings,
+            profiles_folder(settings),
+            today or dt.date.today(),
+        )
+    except ScaffoldError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except EOFError:
+        # Input ended before every question was answered (e.g. piped input ran out).
+        print(word(lang, "not_a_tty", missing="…"), file=sys.stderr)
+        return 1
+    say(word(lang, "created_post", path=os.path.relpath(created[0])))
+    for path in created[1:]:
+        say(word(lang, "created_profile", path=os.path.relpath(path)))
+    say(word(lang, "next_steps"))
+    return 0
+
+
+def _write(text: str, output: str, stdout: TextIO) -> None:
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        stdout.write(text)

@@ -1,0 +1,86 @@
+"""Wire the editorial workflow into Pelican: review page, edit links, internal images."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from pelican import signals
+
+from .edit_links import edit_url
+from .internal import drop_internal_images
+from .review import ReviewPageGenerator
+
+DEFAULTS: dict[str, Any] = {
+    # Write the editors' review page (drafts, scheduled posts, check results): preview only.
+    "EDITORIAL_REVIEW_PAGE": False,
+    # Where the review page is written, relative to the output folder.
+    "EDITORIAL_REVIEW_SAVE_AS": "entwuerfe/index.html",
+    # Web address of the repository; when set, posts and profiles get a "suggest a change" link.
+    "EDITORIAL_REPOSITORY_URL": None,
+    # The branch the web editor opens.
+    "EDITORIAL_REPOSITORY_BRANCH": "main",
+    # The web editor's address: GitHub's; GitLab's is "{repository}/-/edit/{branch}/{path}".
+    "EDITORIAL_EDIT_URL": "{repository}/edit/{branch}/{path}",
+    # The repository's root folder; None means the folder that holds PATH.
+    "EDITORIAL_REPOSITORY_ROOT": None,
+    # Largest image file a post may show, in kilobytes.
+    "EDITORIAL_IMAGE_MAX_KB": 800,
+    # Largest image a post may show, in pixels on the longer side.
+    "EDITORIAL_IMAGE_MAX_PIXELS": 2000,
+    # Where `invoke new-post` writes a post, relative to PATH.
+    "EDITORIAL_NEW_POST_PATH": "posts/{year}/{slug}.md",
+    # Path prefixes `invoke linkcheck` does not look for in the output (served by the backend).
+    "EDITORIAL_LINKCHECK_IGNORE": ["/api/"],
+}
+
+
+def apply_defaults(pelican: Any) -> None:
+    """Merge DEFAULTS into the settings once and validate them."""
+    settings = pelican.settings
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, value)
+    for key in ("EDITORIAL_IMAGE_MAX_KB", "EDITORIAL_IMAGE_MAX_PIXELS"):
+        value = settings[key]
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            raise ValueError(f"{key} has value {value!r}. Expected a positive whole number.")
+    for key, field in (("EDITORIAL_EDIT_URL", "{path}"), ("EDITORIAL_NEW_POST_PATH", "{slug}")):
+        if field not in str(settings[key]):
+            raise ValueError(f"{key} has value {settings[key]!r}. It must contain {field}.")
+    repository = settings["EDITORIAL_REPOSITORY_URL"]
+    if repository is not None and not str(repository).startswith(("https://", "http://")):
+        raise ValueError(
+            f"EDITORIAL_REPOSITORY_URL has value {repository!r}. Expected an https:// address "
+            "or None."
+        )
+    if settings["EDITORIAL_REVIEW_PAGE"] and not settings["EDITORIAL_REVIEW_SAVE_AS"]:
+        raise ValueError(
+            "EDITORIAL_REVIEW_SAVE_AS has value ''. Give the review page a path, or set "
+            "EDITORIAL_REVIEW_PAGE = False."
+        )
+    if not isinstance(settings["EDITORIAL_LINKCHECK_IGNORE"], list | tuple):
+        raise ValueError(
+            f"EDITORIAL_LINKCHECK_IGNORE has value {settings['EDITORIAL_LINKCHECK_IGNORE']!r}. "
+            "Expected a list of path prefixes."
+        )
+
+
+def add_generator(pelican: Any) -> type[ReviewPageGenerator]:
+    """Return the generator of the review page."""
+    return ReviewPageGenerator
+
+
+def install_edit_links(generator: Any) -> None:
+    """Give templates suggest_change_url(post_or_path)."""
+    if hasattr(generator, "env"):
+        generator.env.globals["suggest_change_url"] = functools.partial(
+            edit_url, generator.settings
+        )
+
+
+def register() -> None:
+    """Connect the plugin to Pelican."""
+    signals.initialized.connect(apply_defaults)
+    signals.get_generators.connect(add_generator)
+    signals.generator_init.connect(install_edit_links)
+    signals.static_generator_finalized.connect(drop_internal_images)

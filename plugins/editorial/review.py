@@ -1,0 +1,94 @@
+"""The editors' review page in the preview: drafts and scheduled posts with their check results."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from content_checks.problems import Problem
+from pelican.generators import Generator
+
+from .checker import CheckResult, check_site
+from .report import summary_line
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ReviewEntry:
+    """A post waiting for publication, as the review page lists it."""
+
+    title: str
+    url: str
+    date: dt.datetime
+    authors: list[Any]
+    lang: str
+    path: str
+    problems: list[Problem]
+
+
+@dataclass(frozen=True)
+class FileProblems:
+    """The problems of a file that is not among the waiting posts."""
+
+    path: str
+    problems: list[Problem]
+
+
+class ReviewPageGenerator(Generator):
+    """Write the review page when EDITORIAL_REVIEW_PAGE is on (the preview, never publishing)."""
+
+    def generate_output(self, writer: Any) -> None:
+        """Check the content and write the page listing scheduled posts, drafts and problems."""
+        if not self.settings["EDITORIAL_REVIEW_PAGE"]:
+            return
+        result = check_site(self.settings)
+        waiting = self.context.get("drafts", []) + self.context.get("drafts_translations", [])
+        scheduled, drafts = [], []
+        for article in sorted(waiting, key=lambda a: a.date):
+            entry = _entry(article, result)
+            # Pelican turns a future post into a draft; its own Status: says which it is.
+            is_draft = str(article.metadata.get("status", "published")).lower() == "draft"
+            (drafts if is_draft else scheduled).append(entry)
+        listed = {entry.path for entry in scheduled + drafts}
+        others = _others(result, listed)
+        writer.write_file(
+            self.settings["EDITORIAL_REVIEW_SAVE_AS"],
+            self.get_template("review"),
+            self.context,
+            page_name="review",
+            noindex=True,
+            scheduled=scheduled,
+            drafts=drafts,
+            other_problems=others,
+            check_summary=summary_line(result, self.settings["CHECKS_LANGUAGE"]),
+        )
+        logger.info(
+            "editorial: review page lists %d scheduled post(s), %d draft(s)",
+            len(scheduled),
+            len(drafts),
+        )
+
+
+def _entry(article: Any, result: CheckResult) -> ReviewEntry:
+    path = os.path.relpath(article.source_path)
+    return ReviewEntry(
+        title=article.title,
+        url=article.url,
+        date=article.date,
+        authors=list(getattr(article, "authors", [])),
+        lang=article.lang,
+        path=path,
+        problems=result.for_file(path),
+    )
+
+
+def _others(result: CheckResult, listed: set[str]) -> list[FileProblems]:
+    by_file: dict[str, list[Problem]] = {}
+    for problem in result.problems:
+        if problem.path not in listed:
+            by_file.setdefault(problem.path, []).append(problem)
+    return [FileProblems(path, problems) for path, problems in sorted(by_file.items())]

@@ -1,0 +1,154 @@
+"""Write a new post (and a first-time author's profile) with every field present and explained."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from string import Template
+from typing import Any
+
+from content_checks.problems import WARNING, Problem
+
+from .corpus import Source
+from .guide import POST_GUIDE, PROFILE_GUIDE
+from .messages import text, word
+
+# The first line of the explanation block; the check asks for the block to be deleted.
+GUIDE_MARKER = "<!-- invoke new-post:"
+_GUIDE_END = "-->"
+
+
+class ScaffoldError(ValueError):
+    """The post cannot be created as asked; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class NewAuthor:
+    """Someone writing for the first time: a profile is created for them."""
+
+    handle: str
+    name: str
+
+
+@dataclass(frozen=True)
+class PostRequest:
+    """What a new post needs: title, authors' handles, category, language and date."""
+
+    title: str
+    authors: tuple[str, ...]
+    category: str
+    lang: str
+    date: dt.datetime
+    new_authors: tuple[NewAuthor, ...] = ()
+
+
+def post_path(request: PostRequest, settings: Mapping[str, Any]) -> Path:
+    """Where the post goes: content/posts/<year>/<slug>.md by default."""
+    relative = settings["EDITORIAL_NEW_POST_PATH"].format(
+        year=request.date.year, slug=slug_for(request.title, settings)
+    )
+    return Path(settings["PATH"], relative)
+
+
+def slug_for(value: str, settings: Mapping[str, Any]) -> str:
+    """The slug Pelican derives from a title or name."""
+    from pelican.utils import slugify
+
+    return slugify(
+        value,
+        regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"],
+        preserve_case=settings["SLUGIFY_PRESERVE_CASE"],
+        use_unicode=settings["SLUGIFY_USE_UNICODE"],
+    )
+
+
+def post_text(request: PostRequest, settings: Mapping[str, Any], today: dt.date) -> str:
+    """The new post's file: the header with every field, then the explanation block."""
+    author_field = "Authors" if len(request.authors) > 1 else "Author"
+    header = [
+        ("Title", request.title),
+        ("Date", request.date.strftime("%Y-%m-%d %H:%M")),
+        ("Category", request.category),
+        ("Tags", ""),
+        (author_field, ", ".join(request.authors)),
+        ("Lang", request.lang),
+        ("Summary", ""),
+        ("Submitted", today.isoformat()),
+        ("Reviewed-by", ""),
+        ("Image", ""),
+        ("Image-alt", ""),
+        ("Image-credit", ""),
+        ("Disclosure", ""),
+        ("Visibility", "public"),
+        ("Status", "published"),
+    ]
+    guide = Template(POST_GUIDE[settings["CHECKS_LANGUAGE"]])
+    return _file(header, guide.safe_substitute(pixels=settings["EDITORIAL_IMAGE_MAX_PIXELS"]))
+
+
+def profile_text(author: NewAuthor, lang: str) -> str:
+    """A first-time author's profile: every field, consent 'no' until the checklist is done."""
+    header = [
+        ("Name", author.name),
+        *((field, "") for field in ("Role", "Department", "Level", "Location", "Languages")),
+        *((field, "") for field in ("Joined", "Ask-me-about", "Website", "Linkedin", "Xing")),
+        *((field, "") for field in ("Mastodon", "Github", "Photo", "Photo-focus", "Photo-credit")),
+        ("Consent", "no"),
+        ("Consent-date", ""),
+        ("Status", "active"),
+        ("Editor", "no"),
+    ]
+    return _file(header, PROFILE_GUIDE[lang])
+
+
+def create_post(
+    request: PostRequest, settings: Mapping[str, Any], profiles_folder: Path, today: dt.date
+) -> list[Path]:
+    """Write the post and any new profiles; never overwrite an existing file."""
+    lang = settings["CHECKS_LANGUAGE"]
+    planned = [(post_path(request, settings), post_text(request, settings, today))]
+    planned += [
+        (profiles_folder / f"{author.handle}.md", profile_text(author, lang))
+        for author in request.new_authors
+    ]
+    for path, _ in planned:
+        if path.exists():
+            raise ScaffoldError(word(lang, "exists", path=path))
+    for path, content in planned:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+    return [path for path, _ in planned]
+
+
+def handle_for(name: str, settings: Mapping[str, Any]) -> str:
+    """A handle from a name, e.g. 'Jürg Müller' -> 'jurg-muller'."""
+    return slug_for(name, settings)
+
+
+def name_for(handle: str) -> str:
+    """A first guess at a name from a handle, e.g. 'anna-meier' -> 'Anna Meier'."""
+    return " ".join(part.capitalize() for part in re.split(r"[-_]+", handle) if part)
+
+
+def leftover_guide(source: Source) -> list[Problem]:
+    """A warning while the explanation block written by new-post is still in the file."""
+    lines = source.text.splitlines()
+    for number, line in enumerate(lines, start=1):
+        if line.startswith(GUIDE_MARKER):
+            last = next(
+                (n for n in range(number, len(lines) + 1) if _GUIDE_END in lines[n - 1]),
+                len(lines),
+            )
+            message, fix = text(
+                source.settings["CHECKS_LANGUAGE"], "scaffold_guide", first=number, last=last
+            )
+            return [Problem(source.shown, number, message, fix, WARNING, rule="scaffold_guide")]
+    return []
+
+
+def _file(header: Sequence[tuple[str, str]], guide: str) -> str:
+    fields = "\n".join(f"{name}: {value}".rstrip() for name, value in header)
+    return f"{fields}\n\n{GUIDE_MARKER}\n{guide.strip()}\n{_GUIDE_END}\n\n"

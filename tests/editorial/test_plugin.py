@@ -1,0 +1,41 @@
+"""The plugin's settings: defaults documented in the README, bad values refused by name."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from editorial.plugin import DEFAULTS, apply_defaults
+
+from tests.sites import ROOT
+
+
+def test_every_setting_is_documented_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [key for key in DEFAULTS if f"| `{key}` |" not in readme]
+    assert missing == []
+
+
+def test_defaults_are_merged_without_touching_given_values() -> None:
+    settings: dict[str, Any] = {"EDITORIAL_IMAGE_MAX_KB": 300}
+    apply_defaults(SimpleNamespace(settings=settings))
+    assert settings["EDITORIAL_IMAGE_MAX_KB"] == 300
+    assert settings["EDITORIAL_REVIEW_PAGE"] is False
+    assert set(DEFAULTS) <= set(settings)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("EDITORIAL_IMAGE_MAX_KB", 0, "EDITORIAL_IMAGE_MAX_KB has value 0."),
+        ("EDITORIAL_IMAGE_MAX_PIXELS", "2000", "EDITORIAL_IMAGE_MAX_PIXELS has value '2000'."),
+        ("EDITORIAL_EDIT_URL", "{repository}/edit", "It must contain {path}."),
+        ("EDITORIAL_NEW_POST_PATH", "posts/{year}.md", "It must contain {slug}."),
+        ("EDITORIAL_REPOSITORY_URL", "github.com/x", "EDITORIAL_REPOSITORY_URL has value"),
+        ("EDITORIAL_LINKCHECK_IGNORE", "/api/", "EDITORIAL_LINKCHECK_IGNORE has value '/api/'."),
+    ],
+)
+def test_bad_values_are_refused_by_name(key: str, value: object, message: str) -> None:
+    with pytest.raises(ValueError, match=message.replace("{", r"\{").replace("}", r"\}")):
+        apply_defaults(SimpleNamespace(settings={key: value}))
