@@ -129,7 +129,7 @@ DELETE_OUTPUT_DIRECTORY = False
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "site_i18n", "content_checks", "visibility", "fast_preview", "author_profiles", "editorial",
-    "seo",
+    "idea_polls", "seo",
 ]
 
 # Language of the interface and of dates: "de_CH", "de_DE" or "en_GB" (English UI).
@@ -184,3 +184,10 @@ EDITORIAL_REPOSITORY_URL = os.environ.get("EDITORIAL_REPOSITORY_URL") or None
 # GitLab: "{repository}/-/edit/{branch}/{path}"
 EDITORIAL_EDIT_URL = os.environ.get("EDITORIAL_EDIT_URL", "{repository}/edit/{branch}/{path}")
 EDITORIAL_REPOSITORY_BRANCH = os.environ.get("EDITORIAL_REPOSITORY_BRANCH", "main")
+
+# --- idea_polls: polls in posts and the poll backend (see docs/polls.md) ------------
+# The preview (`invoke livereload`) serves the backend under /api on the site's own origin.
+POLLS_ENDPOINT = "/api/vote"
+POLLS_RESULTS_ENDPOINT = "/api/polls/{poll}/results"
+POLLS_SNAPSHOT_PATH = "data/poll-results.json"  # written by `invoke poll-results`, under PATH
+POLLS_LANGUAGE = CHECKS_LANGUAGE  # poll problems in the language of the other content checks

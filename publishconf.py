@@ -17,5 +17,9 @@ LOAD_CONTENT_CACHE = False
 # Drafts and scheduled posts exist only in the preview.
 DRAFT_SAVE_AS = ""
 DRAFT_LANG_SAVE_AS = ""
+# Idea polls post to the backend only when it is deployed: POLLS_ENDPOINT="/api/vote" (same
+# origin, preferred) or an https URL; unset, every poll is shown read-only with its snapshot.
+POLLS_ENDPOINT = os.environ.get("POLLS_ENDPOINT") or None
+POLLS_RESULTS_ENDPOINT = os.environ.get("POLLS_RESULTS_ENDPOINT") or None
 # The editors' review page exists only in the preview.
 EDITORIAL_REVIEW_PAGE = False

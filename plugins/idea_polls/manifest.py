@@ -1,0 +1,58 @@
+"""The poll manifest: what the backend needs to know about every published poll."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from .model import Poll
+
+MANIFEST_VERSION = 1
+
+
+def poll_url(poll: Poll) -> str:
+    """The address of the poll inside its post, as the site links to it."""
+    return f"{poll.article_url}#poll-{poll.id}"
+
+
+def manifest(polls: Sequence[Poll], generated: datetime) -> dict[str, Any]:
+    """Return the manifest document (version 1) for these polls."""
+    return {
+        "version": MANIFEST_VERSION,
+        "generated": generated.isoformat(timespec="seconds"),
+        "polls": [
+            {
+                "id": poll.id,
+                "question": poll.question,
+                "url": poll_url(poll),
+                "options": [{"id": option.id, "label": option.label} for option in poll.options],
+                "multiple": poll.multiple,
+                "max": poll.max,
+                "closes": poll.closes.isoformat() if poll.closes else None,
+                "results": poll.results_mode,
+                "suggestions": poll.suggestions,
+            }
+            for poll in polls
+        ],
+    }
+
+
+def write_manifest(path: str, document: dict[str, Any]) -> None:
+    """Write the manifest through a temporary file: the backend may re-read it at any moment."""
+    folder = os.path.dirname(path) or "."
+    os.makedirs(folder, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".manifest-", suffix=".json", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump(document, file, ensure_ascii=False, indent=2)
+            file.write("\n")
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.remove(temporary)
+        raise
