@@ -96,6 +96,45 @@ def livereload(c: Context, port: int = CONFIG["port"], debug: bool = False) -> N
     )
 
 
+@task(
+    help={
+        "results": "Results snapshot to write (default content/data/poll-results.json).",
+        "suggestions": "Pending suggestions to write (default content/data/poll-suggestions.json).",
+        "db": "The backend's database (default: FACES_DB, else the preview's).",
+        "manifest": "The poll manifest (default: FACES_MANIFEST, else output/polls/manifest.json).",
+    }
+)
+def poll_results(
+    c: Context,
+    results: str = "content/data/poll-results.json",
+    suggestions: str = "content/data/poll-suggestions.json",
+    db: str = "",
+    manifest: str = "",
+) -> None:
+    """Pull poll results and pending suggestions from the backend's database into content/data/."""
+    import json
+    import shlex
+
+    preview_db = os.path.join(".cache", "preview-polls.sqlite3")
+    built_manifest = os.path.join(CONFIG["deploy_path"], "polls", "manifest.json")
+    env = {
+        "FACES_DB": db or os.environ.get("FACES_DB", preview_db),
+        "FACES_MANIFEST": manifest or os.environ.get("FACES_MANIFEST", built_manifest),
+    }
+    backend = f"{shlex.quote(sys.executable)} -m faces_backend"
+    c.run(f"{backend} snapshot {shlex.quote(results)}", env=env)
+    listing = c.run(f"{backend} suggestions list --status pending", env=env, hide="out").stdout
+    pending = []
+    for line in listing.splitlines():
+        number, poll, _status, day, text = line.split("\t", 4)
+        pending.append({"id": int(number), "poll": poll, "day": day, "text": text})
+    os.makedirs(os.path.dirname(suggestions) or ".", exist_ok=True)
+    with open(suggestions, "w", encoding="utf-8") as out:
+        json.dump({"pending": pending}, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    print(f"{len(pending)} pending suggestion(s) in {suggestions} (docs/polls.md: approving).")
+
+
 @task(help={"browser": "Also run the browser tests (default: yes).", "k": "Only tests matching."})
 def test(c: Context, browser: bool = True, k: str = "") -> None:
     """Install the test tools a fresh machine lacks, then run the whole test suite."""
