@@ -1,0 +1,171 @@
+"""The sample site plus test polls, built and served with the real backend by the preview app."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import shutil
+import textwrap
+import threading
+import time
+import urllib.request
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import uvicorn
+from starlette.applications import Starlette
+
+from faces_backend.app import create_app
+from faces_backend.preview import ReloadHub, create_preview_app
+from faces_backend.settings import Settings
+from tests.sites import ROOT, BuildRun, run_build
+
+# One poll per test, so every count a test checks is its own.
+TEST_POLLS = """\
+Title: Testumfragen
+Date: 2026-11-01 10:00
+Category: Ideen
+Author: miriam-keller
+Lang: de
+Slug: testumfragen
+Summary: Umfragen für die Browsertests.
+
+Diese Seite gibt es nur in den Tests.
+
+{blocks}
+"""
+
+
+def block(poll_id: str, results: str = "after_vote", **extra: str) -> str:
+    """A ```poll block with three options, open until 2099 unless told otherwise."""
+    fields = {"closes": "2099-12-31", "results": results, "suggestions": "false", **extra}
+    lines = "\n".join(f"{key}: {value}" for key, value in fields.items())
+    return (
+        textwrap.dedent(f"""\
+        ```poll
+        id: {poll_id}
+        question: Frage {poll_id}?
+        options:
+          - {{id: salatbar, label: Salatbar, description: Jeden Tag frisch.}}
+          - {{id: cafe, label: Werkstattcafé}}
+          - {{id: grill, label: Grillabend}}
+        """)
+        + lines
+        + "\n```\n"
+    )
+
+
+BLOCKS = [
+    block("test-js"),
+    block("test-zweimal", "live"),
+    block("test-ohne-js", "live"),
+    block("test-honig", "live"),
+    block("test-vorschlag", suggestions="true"),
+    block("test-schleife", "live", multiple="true", max="2"),
+    block("test-tastatur", multiple="true", max="2"),
+    block(
+        "test-zu",
+        "after_close",
+        closes="2020-01-31",
+        decision="\n  status: done\n  response: Die Salatbar gibt es seit März.",
+    ),
+]
+
+
+@dataclass(frozen=True)
+class PollSite:
+    """A built site served with the backend at `origin`, and where its parts live."""
+
+    origin: str
+    folder: Path
+    build: BuildRun
+    db: Path
+
+    @property
+    def manifest(self) -> Path:
+        """The manifest the build wrote and the backend reads."""
+        return self.build.output / "polls" / "manifest.json"
+
+    def results(self, poll_id: str) -> dict[str, Any]:
+        """The backend's public results of a poll (live polls show them to anyone)."""
+        url = f"{self.origin}/api/polls/{poll_id}/results"
+        with urllib.request.urlopen(url, timeout=10) as answer:
+            return json.load(answer)
+
+
+def write_settings(folder: Path, origin: str, snapshot: Path, endpoint: bool = True) -> Path:
+    """Settings of the project with the test content, an absolute SITEURL and a snapshot."""
+    settings = folder / f"siteconf-{snapshot.stem}-{int(endpoint)}.py"
+    settings.write_text(
+        textwrap.dedent(f"""\
+            import sys
+            sys.path.insert(0, {str(ROOT)!r})
+            from pelicanconf import *
+            PATH = {str(folder / "content")!r}
+            THEME = {str(ROOT / "theme")!r}
+            PLUGIN_PATHS = [{str(ROOT / "plugins")!r}]
+            CACHE_PATH = {str(folder / ".cache")!r}
+            LOAD_CONTENT_CACHE = False
+            SITEURL = {origin!r}
+            POLLS_SNAPSHOT_PATH = {str(snapshot)!r}
+            """)
+        + ("" if endpoint else "POLLS_ENDPOINT = None\nPOLLS_RESULTS_ENDPOINT = None\n"),
+        encoding="utf-8",
+    )
+    return settings
+
+
+def build_site(folder: Path, origin: str) -> BuildRun:
+    """Copy the sample content, add the test polls and build with the preview settings."""
+    content = folder / "content"
+    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("data"))
+    post = content / "posts" / "2026" / "testumfragen.md"
+    post.write_text(TEST_POLLS.format(blocks="\n".join(BLOCKS)), encoding="utf-8")
+    settings = write_settings(folder, origin, folder / "no-snapshot.json")
+    run = run_build(folder / "output", settings=str(settings))
+    assert run.returncode == 0, run.log
+    return run
+
+
+@contextlib.contextmanager
+def serve(folder: Path, port: int) -> Iterator[PollSite]:
+    """Build, then serve the output and the backend on one origin until the block ends."""
+    origin = f"http://127.0.0.1:{port}"
+    build = build_site(folder, origin)
+    db = folder / "polls.sqlite3"
+    backend = create_app(
+        Settings.from_env(
+            {
+                "FACES_DB": str(db),
+                "FACES_MANIFEST": str(build.output / "polls" / "manifest.json"),
+                "FACES_ALLOWED_ORIGINS": origin,
+                "FACES_SECRET": "test-secret-" + "x" * 32,
+                "FACES_RATE_LIMIT": "1000",
+                # Every browser here comes from 127.0.0.1: the cookie tells voters apart.
+                "FACES_IP_LIMIT": "0",
+            }
+        )
+    )
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        async with backend.router.lifespan_context(backend):
+            yield
+
+    app = create_preview_app(str(build.output), backend, ReloadHub(), lifespan)
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the preview did not start"
+        time.sleep(0.05)
+    try:
+        yield PollSite(origin, folder, build, db)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
