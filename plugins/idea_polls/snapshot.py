@@ -34,7 +34,7 @@ def read_snapshots(path: str) -> dict[str, Snapshot]:
 def _snapshot(entry: Any, generated: datetime | None, where: str) -> Snapshot:
     if not isinstance(entry, dict):
         raise SnapshotError(f"{where} must be an object")
-    total = entry.get("total")
+    total: Any = entry.get("total")
     options = entry.get("options")
     if (
         not _count(total)
