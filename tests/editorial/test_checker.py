@@ -127,6 +127,16 @@ def test_reports_in_english_by_setting(broken_settings: dict[str, Any], in_broke
     assert problem.fix.startswith("Describe what it shows inside the square brackets")
 
 
+def test_without_the_profile_and_poll_plugins_their_checks_are_left_out(
+    broken_settings: dict[str, Any], in_broken: Path
+) -> None:
+    plugins = [p for p in broken_settings["PLUGINS"] if p not in ("author_profiles", "idea_polls")]
+    rules = {p.rule for p in check_site({**broken_settings, "PLUGINS": plugins}).problems}
+    gone = {"unknown_author", "unknown_reviewer", "author_profiles.missing", "poll"}
+    assert not rules & (gone | {"duplicate_poll_id"})
+    assert "image_no_alt" in rules
+
+
 def test_the_sample_site_has_no_errors(monkeypatch: pytest.MonkeyPatch) -> None:
     from editorial.config import load_settings
 
