@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 from collections.abc import Mapping
 
 from content_checks.header import Field
@@ -13,6 +12,7 @@ from content_checks.problems import ERROR, WARNING, Problem
 from .adapters import Person, profiles_folder
 from .corpus import ARTICLE, Source
 from .messages import text, word
+from .scaffold import handle_for
 
 _AUTHOR_FIELDS = ("author", "authors")
 _REVIEWER_FIELD = "reviewed-by"
@@ -41,7 +41,8 @@ def check_bylines(source: Source, people: Mapping[str, Person]) -> list[Problem]
             for handle in handles(field.value):
                 if handle not in people:
                     hint = _guess(handle, people, lang)
-                    profile = os.path.relpath(folder / f"{_as_handle(handle)}.md")
+                    file = f"{handle_for(handle, source.settings)}.md"
+                    profile = os.path.relpath(folder / file)
                     problems.append(
                         report(field, handle, "unknown_author", hint=hint, profile=profile)
                     )
@@ -67,8 +68,3 @@ def _guess(handle: str, people: Mapping[str, Person], lang: str) -> str:
     by_name = [p.handle for p in people.values() if p.name.casefold() == handle.casefold()]
     close = by_name or difflib.get_close_matches(handle, list(people), n=1, cutoff=0.6)
     return word(lang, "author_guess", guess=close[0]) if close else ""
-
-
-def _as_handle(value: str) -> str:
-    # Only to name the file in the fix; the scaffolder makes real handles with Pelican's slugify.
-    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")

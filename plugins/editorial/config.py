@@ -10,7 +10,7 @@ def load_settings(settings_file: str, overrides: dict[str, Any] | None = None) -
     from pelican import Pelican
     from pelican.settings import read_settings
 
-    settings = read_settings(settings_file, override=overrides or {})
+    settings: dict[str, Any] = read_settings(settings_file, override=overrides or {})
     # Creating Pelican loads the plugins and sends `initialized`; nothing is read or written.
     Pelican(settings)
     return settings

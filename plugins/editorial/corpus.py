@@ -61,26 +61,31 @@ class Source:
     @cached_property
     def slug(self) -> str:
         """The slug Pelican gives the file: Slug: if set, else from the title."""
-        from pelican.utils import slugify
-
         explicit = self.value("slug")
         if explicit:
             return explicit
-        settings = self.settings
-        source = self.value("title")
-        if settings["SLUGIFY_SOURCE"] == "basename":
-            source = self.path.stem
-        return slugify(
-            source,
-            regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"],
-            preserve_case=settings["SLUGIFY_PRESERVE_CASE"],
-            use_unicode=settings["SLUGIFY_USE_UNICODE"],
-        )
+        if self.settings["SLUGIFY_SOURCE"] == "basename":
+            return slug_for(self.path.stem, self.settings)
+        return slug_for(self.value("title"), self.settings)
 
     @cached_property
     def body(self) -> tuple[list[Reference], list[Fence]]:
         """Images and links outside code, and the fenced blocks, of the body."""
         return scan_body(self.text, self.header.body_line)
+
+
+def slug_for(value: str, settings: Mapping[str, Any]) -> str:
+    """The slug Pelican derives from a title or name with the site's settings."""
+    from pelican.utils import slugify
+
+    return str(
+        slugify(
+            value,
+            regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"],
+            preserve_case=settings["SLUGIFY_PRESERVE_CASE"],
+            use_unicode=settings["SLUGIFY_USE_UNICODE"],
+        )
+    )
 
 
 def read_sources(settings: Mapping[str, Any]) -> list[Source]:

@@ -54,4 +54,4 @@ def duplicate_poll_ids(polls: Iterable[tuple[Source, PollRef]]) -> list[Problem]
 
 
 def _lang(settings: Mapping[str, Any]) -> str:
-    return settings["CHECKS_LANGUAGE"]
+    return str(settings["CHECKS_LANGUAGE"])

@@ -16,7 +16,7 @@ def edit_url(settings: Mapping[str, Any], item: Any) -> str:
         return ""
     root = settings["EDITORIAL_REPOSITORY_ROOT"] or Path(settings["PATH"]).resolve().parent
     relative = Path(os.path.relpath(Path(source).resolve(), root)).as_posix()
-    return settings["EDITORIAL_EDIT_URL"].format(
+    return str(settings["EDITORIAL_EDIT_URL"]).format(
         repository=repository.rstrip("/"),
         branch=settings["EDITORIAL_REPOSITORY_BRANCH"],
         path=relative,
@@ -26,9 +26,9 @@ def edit_url(settings: Mapping[str, Any], item: Any) -> str:
 def _source_path(item: Any) -> str:
     # Posts and pages carry source_path; profiles may be given as a path or an object with one.
     if isinstance(item, str | os.PathLike):
-        return os.fspath(item)
+        return str(os.fspath(item))
     for attribute in ("source_path", "path"):
         value = getattr(item, attribute, None)
         if value:
-            return os.fspath(value)
+            return str(os.fspath(value))
     return ""

@@ -18,7 +18,8 @@ logger = logging.getLogger(__name__)
 
 def internal_only_images(sources: Sequence[Source]) -> set[str]:
     """Content-relative paths of images that only internal posts and pages show."""
-    internal, public = set(), set()
+    internal: set[str] = set()
+    public: set[str] = set()
     for source in sources:
         paths = {use.path for use in image_uses(source)}
         (internal if source.internal else public).update(paths)

@@ -82,7 +82,9 @@ def _non_empty(value: str) -> str | None:
     return value.strip() or None
 
 
-def _ask_until(ask: Ask, say: Say, prompt: str, parse: Callable[[str], Any], lang: str) -> Any:
+def _ask_until(
+    ask: Ask, say: Say, prompt: str, parse: Callable[[str], str | None], lang: str
+) -> str:
     while True:
         answer = ask(prompt)
         parsed = parse(answer)

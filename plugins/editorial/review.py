@@ -47,7 +47,8 @@ class ReviewPageGenerator(Generator):
             return
         result = check_site(self.settings)
         waiting = self.context.get("drafts", []) + self.context.get("drafts_translations", [])
-        scheduled, drafts = [], []
+        scheduled: list[ReviewEntry] = []
+        drafts: list[ReviewEntry] = []
         for article in sorted(waiting, key=lambda a: a.date):
             entry = _entry(article, result)
             # Pelican turns a future post into a draft; its own Status: says which it is.

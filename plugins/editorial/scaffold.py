@@ -12,7 +12,7 @@ from typing import Any
 
 from content_checks.problems import WARNING, Problem
 
-from .corpus import Source
+from .corpus import Source, slug_for
 from .guide import POST_GUIDE, PROFILE_GUIDE
 from .messages import text, word
 
@@ -51,18 +51,6 @@ def post_path(request: PostRequest, settings: Mapping[str, Any]) -> Path:
         year=request.date.year, slug=slug_for(request.title, settings)
     )
     return Path(settings["PATH"], relative)
-
-
-def slug_for(value: str, settings: Mapping[str, Any]) -> str:
-    """The slug Pelican derives from a title or name."""
-    from pelican.utils import slugify
-
-    return slugify(
-        value,
-        regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"],
-        preserve_case=settings["SLUGIFY_PRESERVE_CASE"],
-        use_unicode=settings["SLUGIFY_USE_UNICODE"],
-    )
 
 
 def post_text(request: PostRequest, settings: Mapping[str, Any], today: dt.date) -> str:
@@ -125,7 +113,8 @@ def create_post(
 
 def handle_for(name: str, settings: Mapping[str, Any]) -> str:
     """A handle from a name, e.g. 'Jürg Müller' -> 'jurg-muller'."""
-    return slug_for(name, settings)
+    # Profile file names are plain: lower-case letters, digits and single hyphens.
+    return re.sub(r"[^a-z0-9]+", "-", slug_for(name, settings).lower()).strip("-")
 
 
 def name_for(handle: str) -> str:

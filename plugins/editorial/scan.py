@@ -75,10 +75,10 @@ def scan_body(text: str, body_line: int) -> tuple[list[Reference], list[Fence]]:
                 a["name"].lower(): a["dq"] if a["dq"] is not None else a["sq"]
                 for a in _ATTR.finditer(match["attrs"])
             }
-            line = bisect.bisect_right(starts, match.start())
-            column = match.start() - starts[line - 1] + 1
+            number = bisect.bisect_right(starts, match.start())
+            column = match.start() - starts[number - 1] + 1
             references.append(
-                Reference(IMAGE, attrs.get("src", ""), attrs.get("alt"), line, column)
+                Reference(IMAGE, attrs.get("src", ""), attrs.get("alt"), number, column)
             )
     references.sort(key=lambda r: (r.line, r.column))
     return references, fences
