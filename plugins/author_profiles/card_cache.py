@@ -6,9 +6,10 @@ import hashlib
 import json
 import logging
 import os
+import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,8 @@ _CACHE_SUBDIR = "author_cards"
 _KEY_LENGTH = 16
 # Below this many cards, starting worker processes costs more than it saves.
 _PARALLEL_FROM = 12
+# A first build with this many cards to draw shows its progress in a terminal.
+_PROGRESS_FROM = 50
 
 
 @dataclass(frozen=True)
@@ -75,20 +78,15 @@ def render_cards(
     if missing:
         root.mkdir(parents=True, exist_ok=True)
         workers = min(workers or os.cpu_count() or 1, len(missing))
+        targets = [root / f"{key}.jpg" for key in missing]
+        styles = [style] * len(missing)
+        show = len(missing) >= _PROGRESS_FROM and sys.stderr.isatty()
         if workers > 1 and len(missing) >= _PARALLEL_FROM:
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                list(
-                    pool.map(
-                        _draw,
-                        missing.values(),
-                        [root / f"{key}.jpg" for key in missing],
-                        [style] * len(missing),
-                        chunksize=8,
-                    )
-                )
+                done = pool.map(_draw, missing.values(), targets, styles, chunksize=8)
+                _report(done, len(missing), show)
         else:
-            for key, job in missing.items():
-                _draw(job, root / f"{key}.jpg", style)
+            _report(map(_draw, missing.values(), targets, styles), len(missing), show)
     logger.info(
         "author_profiles: %s social cards ready in %.2f s (%s drawn)",
         len(jobs),
@@ -96,6 +94,15 @@ def render_cards(
         len(missing),
     )
     return [(key, root / f"{key}.jpg") for key, _ in keyed]
+
+
+def _report(done: Iterable[None], total: int, show: bool) -> None:
+    for count, _ in enumerate(done, start=1):
+        if show:
+            sys.stderr.write(f"\r[{count}/{total}] social cards")
+            sys.stderr.flush()
+    if show:
+        sys.stderr.write("\n")
 
 
 def _draw(job: CardJob, target: Path, style: CardStyle) -> None:

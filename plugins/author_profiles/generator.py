@@ -219,5 +219,7 @@ def _every_post(context: dict[str, Any]) -> Iterator[Article]:
     """Every post that gets a page: published, drafts and hidden ones, with translations."""
     for name in ("articles", "drafts", "hidden_articles"):
         for article in context.get(name, []):
-            yield article
-            yield from getattr(article, "translations", [])
+            for item in (article, *getattr(article, "translations", [])):
+                # Drafts have no page when publishing; their titles must not leak in a card.
+                if item.save_as:
+                    yield item

@@ -241,3 +241,17 @@ def test_a_second_build_does_no_photo_or_card_work(
     entries = list((tmp_path / "cache" / "author_photos").iterdir())
     assert 0 < len(entries) <= photos[0]
     assert os.listdir(tmp_path / "output" / "menschen" / "fotos")
+
+
+def test_every_card_belongs_to_a_published_page(public_site: BuildRun) -> None:
+    # A draft's card would show its title on the public site before it is published.
+    used = set()
+    for page in public_site.pages():
+        tag = public_site.html(str(page)).select_one('meta[property="og:image"]')
+        if tag is not None:
+            used.add(local(tag["content"]))
+    cards = {
+        path.relative_to(public_site.output).as_posix()
+        for path in (public_site.output / "menschen" / "karten").iterdir()
+    }
+    assert cards and cards <= used
