@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from editorial.linkcheck import BrokenLink, check_output
 
-from tests.sites import BuildRun
+from tests.sites import ROOT, BuildRun
 
 PAGE = """<!DOCTYPE html>
 <html><head><link rel="stylesheet" href="{base}/theme/site.css"></head>
@@ -57,3 +60,19 @@ def test_absolute_links_under_a_sub_path(tmp_path: Path) -> None:
 def test_the_published_sample_site_has_no_broken_links(public_site: BuildRun) -> None:
     broken = check_output(public_site.output, "https://blog.seewerk.example/blog", ["/api/"])
     assert [b.format() for b in broken] == []
+
+
+def test_invoke_linkcheck_fails_on_a_broken_link(tmp_path: Path) -> None:
+    base = "https://blog.seewerk.example/blog"
+    _site(tmp_path / "site", base)
+    completed = subprocess.run(
+        [sys.executable, "-m", "invoke", "-r", str(ROOT), "linkcheck", "--output",
+         str(tmp_path / "site")],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "SITEURL": base},
+    )  # fmt: skip
+    assert completed.returncode == 1, completed.stderr
+    assert f"index.html:4: broken link {base}/missing/" in completed.stdout
+    assert completed.stdout.strip().endswith(
+        f"3 broken link(s) in 3 page(s) under {tmp_path}/site."
+    )

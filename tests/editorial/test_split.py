@@ -13,6 +13,7 @@ from editorial.config import load_settings
 from editorial.corpus import read_sources
 from editorial.internal import internal_only_images
 
+from tests import sample
 from tests.sites import ROOT, BuildRun, run_build
 
 SECRET = "Zebra-Protokoll 4711"
@@ -159,3 +160,21 @@ def test_public_posts_are_in_both(split: Split) -> None:
     public = {p.as_posix() for p in split.public.pages()}
     intranet = {p.as_posix() for p in split.intranet.pages()}
     assert public < intranet
+
+
+def test_invoke_intranet_builds_the_sample_site_with_its_internal_posts(tmp_path: Path) -> None:
+    run = run_build(
+        tmp_path / "output-intranet",
+        task="intranet",
+        env={"INTRANET_SITEURL": "https://intranet.seewerk.example"},
+    )
+    assert run.returncode == 0, run.log
+    internal = [p for p in sample.posts() if p.meta.get("visibility") == "internal"]
+    assert internal, "the sample site needs an internal post"
+    titles = {
+        heading.get_text(strip=True)
+        for page in run.pages()
+        if (heading := run.html(str(page)).select_one("article.post h1"))
+    }
+    for post in internal:
+        assert post.meta["title"] in titles, post.path
