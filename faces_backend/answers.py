@@ -91,7 +91,11 @@ def prefers_json(accept: str) -> bool:
 
 
 def redirect_target(next_url: str, status: str, poll: str | None) -> str:
-    """Return `_next` with `poll_status` and `poll` in its query and `#poll-<id>` as fragment."""
+    """Return `_next` with `poll_status` and `poll` in its query, `#poll-<id>-<status>` as fragment.
+
+    The fragment names an element the page renders for each status, so a reader without
+    JavaScript sees the outcome through CSS `:target`.
+    """
     parts = urlsplit(next_url)
     query = [
         (name, value)
@@ -102,7 +106,7 @@ def redirect_target(next_url: str, status: str, poll: str | None) -> str:
     fragment = parts.fragment
     if poll is not None and ID_PATTERN.fullmatch(poll):
         query.append(("poll", poll))
-        fragment = f"poll-{poll}"
+        fragment = f"poll-{poll}-{status}"
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), fragment))
 
 

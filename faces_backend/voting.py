@@ -58,8 +58,11 @@ async def vote(request: Request) -> Response:
         log.exception("faces_backend: the database failed during a vote")
         answer = Answer("unavailable", None, STATUS_MESSAGES["unavailable"])
     next_url = None
-    if form is not None and form.next_url and backend.origins.url_allowed(form.next_url):
-        next_url = form.next_url
+    # A page built with a relative SITEURL (the local preview) cannot name itself in
+    # `_next`; the Referer of an allowed origin is the same page.
+    wanted = (form.next_url if form is not None else None) or request.headers.get("referer")
+    if wanted and backend.origins.url_allowed(wanted):
+        next_url = wanted
     response = render(
         answer,
         want_json=prefers_json(request.headers.get("accept", "")),

@@ -34,13 +34,13 @@ def test_prefers_json(accept: str, json: bool) -> None:
             "https://blog.example.com/posts/x/",
             "counted",
             "p-1",
-            "https://blog.example.com/posts/x/?poll_status=counted&poll=p-1#poll-p-1",
+            "https://blog.example.com/posts/x/?poll_status=counted&poll=p-1#poll-p-1-counted",
         ),
         (
             "https://blog.example.com/posts/x/?lang=de&poll_status=old&poll=old#comments",
             "closed",
             "p-1",
-            "https://blog.example.com/posts/x/?lang=de&poll_status=closed&poll=p-1#poll-p-1",
+            "https://blog.example.com/posts/x/?lang=de&poll_status=closed&poll=p-1#poll-p-1-closed",
         ),
         (
             "https://blog.example.com/x#here",
@@ -80,7 +80,7 @@ def test_render_picks_json_redirect_or_page() -> None:
     redirect = render(answer, want_json=False, next_url="https://b.example/", headers={})
     assert redirect.status_code == 303
     assert (
-        redirect.headers["location"] == "https://b.example/?poll_status=rate_limited&poll=p#poll-p"
+        redirect.headers["location"] == "https://b.example/?poll_status=rate_limited&poll=p#poll-p-rate_limited"
     )
     html = render(answer, want_json=False, next_url=None, headers={"X-Test": "1"})
     assert (html.status_code, html.headers["x-test"]) == (429, "1")

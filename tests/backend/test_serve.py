@@ -112,7 +112,7 @@ def test_round_trip_over_http(server: LiveServer) -> None:
         )
         assert again.status_code == 303
         assert again.headers["location"] == (
-            f"{ORIGIN}/p/?poll_status=already_voted&poll=kantine-2027#poll-kantine-2027"
+            f"{ORIGIN}/p/?poll_status=already_voted&poll=kantine-2027#poll-kantine-2027-already_voted"
         )
         results = client.get("/polls/kantine-2027/results").json()
         assert results["results"]["total"] == 1

@@ -83,7 +83,9 @@ def test_counted_form_post_redirects_back_with_status(client: TestClient) -> Non
     assert headers_of(response) == {
         "cache-control": "no-store",
         **CORS,
-        "location": f"{NEXT}?lang=de&poll_status=counted&poll=kantine-2027#poll-kantine-2027",
+        "location": (
+            f"{NEXT}?lang=de&poll_status=counted&poll=kantine-2027#poll-kantine-2027-counted"
+        ),
         "set-cookie": cookie,
     }
     assert response.content == b""
@@ -98,6 +100,25 @@ def test_counted_form_post_without_next_gets_a_page(client: TestClient) -> None:
     assert page.h1 is not None and page.h1.get_text() == "Abstimmung"
     assert [p.get_text() for p in page.find_all("p")] == [COUNTED, "Zurück zum Beitrag"]
     assert page.a is not None and page.a["href"] == "/posts/live/#poll-live"
+
+
+def test_form_post_without_next_returns_to_the_referring_page(client: TestClient) -> None:
+    headers = {**FORM, "Referer": NEXT + "?poll_status=counted&poll=live"}
+    response = client.post(
+        "/vote", data={"poll": "live", "choice": "cafe"}, headers=headers, follow_redirects=False
+    )
+    assert response.status_code == 303
+    assert response.headers["location"] == f"{NEXT}?poll_status=counted&poll=live#poll-live-counted"
+
+
+def test_a_referer_from_elsewhere_is_not_a_redirect_target(client: TestClient) -> None:
+    headers = {**FORM, "Referer": "https://evil.example/x/"}
+    response = client.post(
+        "/vote", data={"poll": "live", "choice": "cafe"}, headers=headers, follow_redirects=False
+    )
+    assert response.status_code == 201
+    assert "location" not in response.headers
+    assert response.headers["content-type"] == "text/html; charset=utf-8"
 
 
 def test_cookie_is_not_secure_over_http(make_client: ClientFactory) -> None:
@@ -262,7 +283,8 @@ def test_foreign_page_with_next_to_the_blog_is_sent_back_with_the_reason(
     response = client.post("/vote", data=fields, headers=headers, follow_redirects=False)
     assert response.status_code == 303
     assert (
-        response.headers["location"] == f"{NEXT}?poll_status=origin_not_allowed&poll=live#poll-live"
+        response.headers["location"]
+        == f"{NEXT}?poll_status=origin_not_allowed&poll=live#poll-live-origin_not_allowed"
     )
     assert "access-control-allow-origin" not in response.headers
 
@@ -296,7 +318,10 @@ def test_unknown_poll_is_404(client: TestClient) -> None:
         follow_redirects=False,
     )
     assert redirect.status_code == 303
-    assert redirect.headers["location"] == f"{NEXT}?poll_status=unknown_poll&poll=nope#poll-nope"
+    assert (
+        redirect.headers["location"]
+        == f"{NEXT}?poll_status=unknown_poll&poll=nope#poll-nope-unknown_poll"
+    )
 
 
 def test_second_vote_with_the_same_cookie_is_409(client: TestClient, settings: Settings) -> None:
@@ -521,7 +546,10 @@ def test_rate_limited_form_post_redirects_with_retry_after(make_client: ClientFa
     response = client.post("/vote", data=fields, headers=FORM, follow_redirects=False)
     assert response.status_code == 303
     assert response.headers["retry-after"] == "60"
-    assert response.headers["location"] == f"{NEXT}?poll_status=rate_limited&poll=live#poll-live"
+    assert (
+        response.headers["location"]
+        == f"{NEXT}?poll_status=rate_limited&poll=live#poll-live-rate_limited"
+    )
 
 
 def test_honeypot_answers_like_success_and_stores_nothing(
@@ -547,7 +575,7 @@ def test_honeypot_answers_like_success_and_stores_nothing(
     redirect = client.post(
         "/vote", data={**fields, "_next": NEXT}, headers=FORM, follow_redirects=False
     )
-    assert redirect.headers["location"] == f"{NEXT}?poll_status=counted&poll=live#poll-live"
+    assert redirect.headers["location"] == f"{NEXT}?poll_status=counted&poll=live#poll-live-counted"
     for table in ("ballots", "choices", "tallies", "totals", "suggestions"):
         assert rows(settings.db_path, f"SELECT count(*) FROM {table}") == [(0,)], table
 

@@ -136,11 +136,6 @@ def test_vote_without_javascript_goes_back_to_the_poll(browser: Any, site: PollS
     context.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the backend redirects to #poll-<id>; the page shows the status once it redirects "
-    "to #poll-<id>-<status> (docs/polls.md, 'Ohne JavaScript')",
-)
 def test_without_javascript_the_page_says_the_vote_counted(browser: Any, site: PollSite) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
