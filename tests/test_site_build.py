@@ -87,6 +87,8 @@ def test_sitemap_lists_every_indexable_page(public_site: BuildRun) -> None:
         name = str(page)
         if name == "404.html" or "/seite/" in name:
             continue
+        if public_site.html(name).select_one('meta[name="robots"][content="noindex"]'):
+            continue
         expected.add(base + name.removesuffix("index.html"))
     assert listed == expected
     robots = (public_site.output / "robots.txt").read_text()
