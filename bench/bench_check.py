@@ -1,0 +1,120 @@
+"""Check benchmark: `invoke check` on a synthetic site of 1,000 posts (target: under 2 s).
+
+    uv run python bench/bench_check.py [--posts 1000] [--authors 100] [--repeats 5] [--keep]
+
+Generates the site with bench/synthetic.py (the corpus the build benchmark uses: about 620
+words per post, 20% with a header image, links between posts, a poll in every 50th post) into
+bench/.work/check/, then, interleaved per repeat, times in fresh processes:
+`invoke check` as people run it (interpreter start, imports, settings, plugins, all checks),
+`python -c "import pelican"` (the floor every Pelican tool pays), and, in this process, the
+checks alone (check_site, settings already loaded). Prints medians and a Markdown table for
+docs/benchmarks.md. Figures, not assertions: the machine is shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+WORK = REPO / "bench" / ".work" / "check"
+TARGET = 2.0  # seconds for `invoke check` at 1,000 posts (issue 6)
+sys.path[:0] = [str(REPO), str(REPO / "plugins"), str(REPO / "bench")]
+
+from synthetic import CATEGORIES, SiteSpec, generate_site  # noqa: E402
+
+
+def write_settings(folder: Path) -> Path:
+    """Settings for the synthetic site: the project's, with its content and categories."""
+    settings = folder / "benchconf.py"
+    settings.write_text(
+        textwrap.dedent(f"""\
+        import sys
+        sys.path.insert(0, {str(REPO)!r})
+        from pelicanconf import *
+        PATH = {str(folder / "content")!r}
+        THEME = {str(REPO / "theme")!r}
+        PLUGIN_PATHS = [{str(REPO / "plugins")!r}]
+        CHECKS_CATEGORIES = {list(CATEGORIES)!r}
+        """),
+        encoding="utf-8",
+    )
+    return settings
+
+
+def timed_process(command: Sequence[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess]:
+    """Wall time of a fresh process, and what it printed."""
+    started = time.perf_counter()
+    completed = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+    return time.perf_counter() - started, completed
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Generate the site, time the check, print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=1000)
+    parser.add_argument("--authors", type=int, default=100)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--keep", action="store_true", help="keep bench/.work/check/")
+    args = parser.parse_args(argv)
+
+    site = generate_site(WORK, SiteSpec(args.posts, args.authors), quiet=True)
+    settings = write_settings(WORK)
+    check = [sys.executable, "-m", "invoke", "-r", str(REPO), "check", "--settings", str(settings)]
+    floor = [sys.executable, "-c", "import pelican"]
+
+    from editorial.checker import check_site
+    from editorial.config import load_settings
+
+    os.chdir(WORK)
+    loaded = load_settings(str(settings))
+    wall, imports, checks = [], [], []
+    output = ""
+    for _ in range(args.repeats):
+        seconds, completed = timed_process(check, WORK)
+        wall.append(seconds)
+        output = completed.stdout
+        imports.append(timed_process(floor, WORK)[0])
+        started = time.perf_counter()
+        result = check_site(loaded)
+        checks.append(time.perf_counter() - started)
+
+    files = len(site.posts)
+    median_wall, median_import, median_check = (
+        statistics.median(wall),
+        statistics.median(imports),
+        statistics.median(checks),
+    )
+    print(output.strip().splitlines()[-1] if output.strip() else "(no output)")
+    print(f"problems found: {len(result.problems)} ({result.errors} errors)")
+    print(f"{files} posts, {len(site.authors)} profiles, medians of {args.repeats}:")
+    print(f"  invoke check, fresh process:  {median_wall:.2f} s  (target < {TARGET:.0f} s)")
+    print(f"  import pelican alone:         {median_import:.2f} s")
+    print(f"  the checks alone (in process): {median_check:.2f} s")
+    print()
+    print(f"| work | median of {args.repeats} |")
+    print("|---|---|")
+    print(
+        f"| `invoke check`, {files} posts + {len(site.authors)} profiles, fresh process | "
+        f"{median_wall:.2f} s ({median_wall / TARGET:.2f}x the 2 s target) |"
+    )
+    print(f"| of which `import pelican` (fixed cost) | {median_import:.2f} s |")
+    print(
+        f"| the checks alone, settings loaded | {median_check:.2f} s "
+        f"({median_check / files * 1000:.2f} ms per post) |"
+    )
+    if not args.keep:
+        os.chdir(REPO)
+        shutil.rmtree(WORK)
+
+
+if __name__ == "__main__":
+    main()
