@@ -129,7 +129,7 @@ DELETE_OUTPUT_DIRECTORY = False
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "site_i18n", "content_checks", "visibility", "fast_preview", "author_profiles", "editorial",
-    "idea_polls", "seo",
+    "idea_polls", "transparency", "seo",
 ]
 
 # Language of the interface and of dates: "de_CH", "de_DE" or "en_GB" (English UI).
@@ -206,3 +206,10 @@ POLLS_ENDPOINT = "/api/vote"
 POLLS_RESULTS_ENDPOINT = "/api/polls/{poll}/results"
 POLLS_SNAPSHOT_PATH = "data/poll-results.json"  # written by `invoke poll-results`, under PATH
 POLLS_LANGUAGE = CHECKS_LANGUAGE  # poll problems in the language of the other content checks
+
+# --- transparency: the transparency page (see docs/transparency.md) --------------
+# Its address comes from the plugin's defaults ("transparenz/"), so the navigation links to
+# it only while the plugin is enabled. An English site sets TRANSPARENCY_URL = "transparency/"
+# and TRANSPARENCY_SAVE_AS = "transparency/index.html".
+TRANSPARENCY_MONTHS = 24
+TRANSPARENCY_EDITORIAL_PAGE = "redaktionsleitfaden"
