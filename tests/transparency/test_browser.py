@@ -1,0 +1,136 @@
+"""The transparency page in real Chromium: charts drawn, accessible, nothing from other hosts."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser import PageWatch, axe_violations, launch_chromium
+from tests.minisite import make_site
+from tests.servers import free_port, serve_static
+from tests.sites import BuildRun, run_build
+from tests.tools import VNU_JAR
+
+from .conftest import header, plugin_settings
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, BuildRun]]:
+    """The sample site's public build, served at http://127.0.0.1:PORT/blog/."""
+    port = free_port()
+    run = run_build(
+        tmp_path_factory.mktemp("transparency-browser") / "output",
+        task="publish",
+        env={"SITEURL": f"http://127.0.0.1:{port}/blog"},
+    )
+    assert run.returncode == 0, run.log
+    with serve_static(run.output, port, prefix="/blog") as url:
+        yield url, run
+
+
+@pytest.fixture(scope="module")
+def bare(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, BuildRun]]:
+    """A tiny site without profiles, polls or history: the page with its notice."""
+    folder = tmp_path_factory.mktemp("transparency-bare")
+    settings = make_site(
+        folder,
+        {"late.md": header("Ohne Einreichung", "2026-05-04", Disclosure="sponsored")},
+        plugin_settings(),
+    )
+    run = run_build(folder / "output", settings=str(settings), strict=True, cwd=folder)
+    assert run.returncode == 0, run.log
+    port = free_port()
+    with serve_static(run.output, port) as url:
+        yield url, run
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    yield from launch_chromium()
+
+
+def open_page(browser: Any, url: str, width: int) -> tuple[Any, PageWatch]:
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    watch = PageWatch(url)
+    watch.attach(page)
+    response = page.goto(url + "transparenz/", wait_until="networkidle")
+    assert response is not None and response.status == 200
+    return page, watch
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_the_charts_render_and_the_page_is_accessible(
+    browser: Any, sample: tuple[str, BuildRun], width: int
+) -> None:
+    url, _ = sample
+    page, watch = open_page(browser, url, width)
+    charts = page.locator("svg.chart")
+    assert charts.count() == 4
+    for index in range(charts.count()):
+        chart = charts.nth(index)
+        box = chart.bounding_box()
+        assert box is not None and box["width"] > 200 and box["height"] > 100
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width
+        assert chart.locator("rect.chart__bar").count() > 0
+        name = page.evaluate(
+            "id => document.getElementById(id).getAttribute('aria-labelledby')",
+            chart.get_attribute("id"),
+        )
+        assert name and all(page.locator(f"#{part}").count() == 1 for part in name.split())
+    # The bars take the theme's brand colour from its CSS variables.
+    fill = page.evaluate("getComputedStyle(document.querySelector('rect.chart__bar')).fill")
+    brand = page.evaluate(
+        "getComputedStyle(document.documentElement).getPropertyValue('--brand').trim()"
+    )
+    assert fill == _rgb(brand)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert axe_violations(page) == []
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    assert page.locator("#table-months").is_visible()
+    assert axe_violations(page) == []
+    assert watch.foreign_requests() == []
+    assert watch.console_errors == []
+    page.close()
+
+
+def test_the_page_without_profiles_polls_or_history_is_accessible_too(
+    browser: Any, bare: tuple[str, BuildRun]
+) -> None:
+    url, _ = bare
+    page, watch = open_page(browser, url, 1280)
+    assert page.locator(".transparency__notice li").count() == 3
+    assert page.locator("svg.chart").count() == 1
+    assert axe_violations(page) == []
+    assert watch.foreign_requests() == [] and watch.console_errors == []
+    page.close()
+
+
+def test_the_page_is_valid_html(sample: tuple[str, BuildRun], bare: tuple[str, BuildRun]) -> None:
+    java = shutil.which("java")
+    if not java:
+        pytest.fail("Java is missing: run `uv run invoke test`, which installs it.")
+    pages = [str(run.output / "transparenz" / "index.html") for _, run in (sample, bare)]
+    completed = subprocess.run(
+        [java, "-jar", VNU_JAR, "--errors-only", "--format", "json", *pages],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(completed.stderr or '{"messages": []}')["messages"]
+    assert [
+        f"{Path(m['url']).parent.parent.name}:{m.get('lastLine')}: {m['message']}" for m in messages
+    ] == []
+
+
+def _rgb(hex_colour: str) -> str:
+    value = hex_colour.lstrip("#")
+    red, green, blue = (int(value[i : i + 2], 16) for i in (0, 2, 4))
+    return f"rgb({red}, {green}, {blue})"
