@@ -10,6 +10,7 @@ from starlette.routing import Route
 from faces_backend import routes
 from faces_backend.backend import lifespan
 from faces_backend.settings import Settings
+from faces_backend.views import view_beacon, view_pixel
 from faces_backend.voting import vote
 
 
@@ -22,6 +23,8 @@ def create_app(settings: Settings) -> Starlette:
             Route("/vote", routes.preflight, methods=["OPTIONS"]),
             Route("/polls/{poll}/results", routes.poll_results, methods=["GET"]),
             Route("/polls/{poll}/suggestions", routes.poll_suggestions, methods=["GET"]),
+            Route("/views", view_beacon, methods=["POST"]),
+            Route("/views.gif", view_pixel, methods=["GET"]),
             Route("/health", routes.health, methods=["GET"]),
             Route("/openapi.json", routes.openapi, methods=["GET"]),
         ],

@@ -14,10 +14,13 @@ from starlette.requests import Request
 from faces_backend.ballots import daily_salt
 from faces_backend.database import connect
 from faces_backend.identity import VoterIdentity
-from faces_backend.manifest_source import ManifestSource
+from faces_backend.manifest_source import DocumentSource, ManifestSource
 from faces_backend.origins import OriginPolicy
 from faces_backend.ratelimit import RateLimiter
 from faces_backend.settings import Settings
+from faces_backend.view_counter import ViewCounter, ViewCounting
+from faces_backend.view_manifest import parse_view_manifest
+from faces_backend.view_window import ViewWindow
 from faces_backend.writer import Writer
 
 
@@ -32,6 +35,7 @@ class Backend:
     identity: VoterIdentity
     limiter: RateLimiter
     origins: OriginPolicy
+    views: ViewCounting | None = None  # None: FACES_VIEWS_MANIFEST unset, views not counted
 
 
 def backend_of(request: Request) -> Backend:
@@ -42,7 +46,7 @@ def backend_of(request: Request) -> Backend:
 
 @contextlib.asynccontextmanager
 async def lifespan(settings: Settings, app: Starlette) -> AsyncIterator[None]:
-    """Open the manifest, the writer and the read connection; close them at shutdown.
+    """Open the manifests, the writer, the view counter and the reader; close them at shutdown.
 
     The Backend is kept on `app.state`, so the app also works mounted under a parent app,
     as long as the parent runs this app's `router.lifespan_context` in its own lifespan.
@@ -60,6 +64,18 @@ async def lifespan(settings: Settings, app: Starlette) -> AsyncIterator[None]:
         async def salt_of_day(day: str) -> bytes:
             return await writer.run(partial(daily_salt, day=day))
 
+        views = None
+        if settings.views_manifest:
+            paths = DocumentSource(settings.views_manifest, parse_view_manifest, "reach manifest")
+            await paths.open()
+            stack.push_async_callback(paths.close)
+            counter = ViewCounter(writer)
+            # Entered after the writer: its last flush runs before the writer stops.
+            await stack.enter_async_context(counter.running())
+            views = ViewCounting(
+                paths, ViewWindow(settings.views_window, settings.views_rate_limit), counter
+            )
+
         app.state.backend = Backend(
             settings=settings,
             manifest=manifest,
@@ -70,6 +86,7 @@ async def lifespan(settings: Settings, app: Starlette) -> AsyncIterator[None]:
             origins=OriginPolicy(
                 settings.allowed_origins, allow_missing=settings.allow_missing_origin
             ),
+            views=views,
         )
         stack.callback(delattr, app.state, "backend")
         yield

@@ -1,4 +1,4 @@
-"""`python -m faces_backend`: serve, export, snapshot and moderate suggestions."""
+"""`python -m faces_backend`: serve, export, snapshot, moderate suggestions, export views."""
 
 from __future__ import annotations
 
@@ -16,9 +16,11 @@ from faces_backend.database import DatabaseError, connect, migrate, open_databas
 from faces_backend.export import export_csv, export_json, snapshot, write_json_atomically
 from faces_backend.identity import today
 from faces_backend.manifest import Manifest, ManifestError
-from faces_backend.manifest_source import load_manifest
+from faces_backend.manifest_source import load_document, load_manifest
 from faces_backend.settings import ConfigError, Settings, require_manifest
 from faces_backend.suggestions import STATUSES, Status, decide, list_suggestions
+from faces_backend.view_manifest import parse_view_manifest
+from faces_backend.viewcounts import export_document, read_views
 
 log = logging.getLogger("faces_backend")
 
@@ -50,6 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--poll", help="only this poll")
     for action in ("approve", "reject"):
         actions.add_parser(action, help=f"{action} one suggestion").add_argument("id", type=int)
+    views = commands.add_parser("views", help="page views (reach)")
+    view_actions = views.add_subparsers(dest="action", required=True)
+    view_export = view_actions.add_parser("export", help="write the counts as JSON for the site")
+    view_export.add_argument("path", type=Path)
     return parser
 
 
@@ -73,6 +79,8 @@ def _run(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     settings = Settings.from_env(environ, for_server=False)
     if args.command == "suggestions":
         return _suggestions(args, settings)
+    if args.command == "views":
+        return _export_views(args, settings)
     manifest = load_manifest(require_manifest(settings.manifest))
     with contextlib.closing(_database(settings)) as conn:
         tallies = read_all_tallies(conn)
@@ -94,6 +102,9 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
     # Fail here with one clear line rather than with a traceback from the lifespan.
     manifest = load_manifest(settings.manifest)
+    if settings.views_manifest:
+        pages = load_document(settings.views_manifest, parse_view_manifest, "reach manifest")
+        log.info("faces_backend: counting views of %s pages", len(pages.paths))
     open_database(settings.db_path).close()
     log.info(
         "faces_backend: %s polls, database %s, voter mode %s",
@@ -145,4 +156,13 @@ def _suggestions(args: argparse.Namespace, settings: Settings) -> int:
         if not decide(conn, args.id, decision, today()):
             raise UsageError(f"there is no suggestion with id {args.id}.")
     print(f"Suggestion {args.id} {decision}.")
+    return 0
+
+
+def _export_views(args: argparse.Namespace, settings: Settings) -> int:
+    with contextlib.closing(_database(settings)) as conn:
+        views = read_views(conn)
+    write_json_atomically(args.path, export_document(views))
+    total = sum(sum(days.values()) for days in views.values())
+    print(f"Wrote {total} views of {len(views)} pages to {args.path}.")
     return 0

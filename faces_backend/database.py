@@ -54,6 +54,15 @@ MIGRATIONS: tuple[str, ...] = (
         salt BLOB NOT NULL
     );
     """,
+    # Page views (reach): only aggregates, one row per page path and day. No reader, no time.
+    """
+    CREATE TABLE page_views (
+        path TEXT NOT NULL,
+        day TEXT NOT NULL,
+        views INTEGER NOT NULL CHECK (views > 0),
+        PRIMARY KEY (path, day)
+    ) WITHOUT ROWID;
+    """,
 )
 
 BUSY_TIMEOUT_MS = 5000

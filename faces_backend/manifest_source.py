@@ -1,4 +1,4 @@
-"""Loading the poll manifest from a file or URL, and picking up a rebuilt site."""
+"""Loading a manifest (polls, or countable pages) from a file or URL; picking up a rebuild."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import logging
 import os
 import time
 from collections.abc import Callable
+from typing import Generic, TypeVar
 
 import httpx
 
@@ -22,6 +23,8 @@ URL_CHECK_SECONDS = 30.0
 FETCH_TIMEOUT_SECONDS = 5.0
 
 FileSignature = tuple[int, int, int]
+Document = TypeVar("Document")
+Parser = Callable[[bytes], Document]
 
 
 def is_url(location: str) -> bool:
@@ -30,27 +33,41 @@ def is_url(location: str) -> bool:
 
 
 def load_manifest(location: str) -> Manifest:
-    """Read the manifest once, synchronously (CLI commands, start-up checks)."""
+    """Read the poll manifest once, synchronously (CLI commands, start-up checks)."""
+    return load_document(location, parse_manifest, "poll manifest")
+
+
+def load_document(location: str, parse: Parser[Document], label: str) -> Document:
+    """Read and parse a manifest once; errors are ManifestError naming `label` and location."""
     try:
         if is_url(location):
             response = httpx.get(location, timeout=FETCH_TIMEOUT_SECONDS, follow_redirects=True)
             response.raise_for_status()
-            return parse_manifest(response.content)
+            return parse(response.content)
         with open(location, "rb") as file:
-            return parse_manifest(file.read())
+            return parse(file.read())
     except (OSError, httpx.HTTPError) as exc:
-        raise ManifestError(f"cannot read the poll manifest {location}: {exc}") from None
+        raise ManifestError(f"cannot read the {label} {location}: {exc}") from None
     except ManifestError as exc:
-        raise ManifestError(f"poll manifest {location}: {exc}") from None
+        raise ManifestError(f"{label} {location}: {exc}") from None
 
 
-class ManifestSource:
+class DocumentSource(Generic[Document]):
     """Holds the current manifest and re-reads it when the site build replaced it."""
 
-    def __init__(self, location: str, *, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        location: str,
+        parse: Parser[Document],
+        label: str,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.location = location
+        self.label = label
+        self._parse = parse
         self._clock = clock
-        self._manifest: Manifest | None = None
+        self._manifest: Document | None = None
         self._checked_at = 0.0
         self._file_signature: FileSignature | None = None
         self._validators: dict[str, str] = {}
@@ -65,7 +82,7 @@ class ManifestSource:
                 await self._fetch()
             except httpx.HTTPError as exc:
                 raise ManifestError(
-                    f"cannot read the poll manifest {self.location}: {exc}"
+                    f"cannot read the {self.label} {self.location}: {exc}"
                 ) from None
         else:
             self._reload_file(self._stat())
@@ -80,7 +97,7 @@ class ManifestSource:
         if self._client is not None:
             await self._client.aclose()
 
-    def current(self) -> Manifest:
+    def current(self) -> Document:
         """Return the manifest, re-reading it first if it changed (checked at most 1/s)."""
         now = self._clock()
         if is_url(self.location):
@@ -91,14 +108,14 @@ class ManifestSource:
             self._checked_at = now
             self._check_file()
         if self._manifest is None:
-            raise RuntimeError("ManifestSource.current() called before open()")
+            raise RuntimeError(f"{type(self).__name__}.current() called before open()")
         return self._manifest
 
     def _stat(self) -> FileSignature:
         try:
             stat = os.stat(self.location)
         except OSError as exc:
-            raise ManifestError(f"cannot read the poll manifest {self.location}: {exc}") from None
+            raise ManifestError(f"cannot read the {self.label} {self.location}: {exc}") from None
         return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
 
     def _check_file(self) -> None:
@@ -110,9 +127,9 @@ class ManifestSource:
             log.error("faces_backend: keeping the previous manifest: %s", exc)
 
     def _reload_file(self, signature: FileSignature) -> None:
-        manifest = load_manifest(self.location)
+        manifest = load_document(self.location, self._parse, self.label)
         if self._manifest is not None:
-            log.info("faces_backend: manifest reloaded, %s polls", len(manifest.polls))
+            log.info("faces_backend: %s %s reloaded", self.label, self.location)
         self._manifest = manifest
         self._file_signature = signature
 
@@ -133,12 +150,19 @@ class ManifestSource:
             return
         response.raise_for_status()
         try:
-            manifest = parse_manifest(response.content)
+            manifest = self._parse(response.content)
         except ManifestError as exc:
-            raise ManifestError(f"poll manifest {self.location}: {exc}") from None
+            raise ManifestError(f"{self.label} {self.location}: {exc}") from None
         self._manifest = manifest
         self._validators = {}
         if "etag" in response.headers:
             self._validators["If-None-Match"] = response.headers["etag"]
         if "last-modified" in response.headers:
             self._validators["If-Modified-Since"] = response.headers["last-modified"]
+
+
+class ManifestSource(DocumentSource[Manifest]):
+    """The poll manifest, re-read when the site build replaced it."""
+
+    def __init__(self, location: str, *, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(location, parse_manifest, "poll manifest", clock=clock)

@@ -231,10 +231,17 @@ def _preview_backend(output_path: str, host: str, port: int) -> Starlette | None
         os.makedirs(os.path.dirname(manifest), exist_ok=True)
         with open(manifest, "w", encoding="utf-8") as empty:
             json.dump({"version": 1, "generated": None, "polls": []}, empty)
+    pages = os.path.join(output_path, "reach", "manifest.json")
+    if not os.path.exists(pages):
+        # Written by the reach plugin when REACH_ENDPOINT is set; until then nothing counts.
+        os.makedirs(os.path.dirname(pages), exist_ok=True)
+        with open(pages, "w", encoding="utf-8") as empty:
+            json.dump({"version": 1, "generated": None, "pages": []}, empty)
     environ = {
         "FACES_DEV": "1",
         "FACES_DB": os.path.join(".cache", "preview-polls.sqlite3"),
         "FACES_MANIFEST": manifest,
+        "FACES_VIEWS_MANIFEST": pages,
         "FACES_ALLOWED_ORIGINS": f"http://{host}:{port},http://localhost:{port}",
         **{k: v for k, v in os.environ.items() if k.startswith("FACES_")},
     }

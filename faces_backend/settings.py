@@ -77,6 +77,21 @@ SETTINGS: tuple[SettingHelp, ...] = (
         "0",
         "1 = accept posts that carry neither Origin nor Referer (e.g. curl); 0 = refuse (403).",
     ),
+    SettingHelp(
+        "FACES_VIEWS_MANIFEST",
+        "(unset: views are not counted)",
+        "Path or http(s) URL of the reach manifest written by the site build.",
+    ),
+    SettingHelp(
+        "FACES_VIEWS_WINDOW",
+        "1800",
+        "Seconds in which a client's repeated views of one page count once (kept in memory).",
+    ),
+    SettingHelp(
+        "FACES_VIEWS_RATE_LIMIT",
+        "60",
+        "Counted page views per minute allowed per client (in memory); 429 above.",
+    ),
 )
 
 _DEV_ORIGINS = ("http://localhost:8000", "http://127.0.0.1:8000")
@@ -101,6 +116,9 @@ class Settings:
     max_body: int = 16 * 1024
     ip_limit: bool = True
     allow_missing_origin: bool = False
+    views_manifest: str = ""
+    views_window: int = 1800
+    views_rate_limit: int = 60
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str], *, for_server: bool = True) -> Settings:
@@ -129,6 +147,21 @@ class Settings:
             ),
             ip_limit=_boolean(environ, "FACES_IP_LIMIT", default=True),
             allow_missing_origin=_boolean(environ, "FACES_ALLOW_MISSING_ORIGIN"),
+            views_manifest=environ.get("FACES_VIEWS_MANIFEST", "").strip(),
+            views_window=_whole_number(
+                environ,
+                "FACES_VIEWS_WINDOW",
+                1800,
+                1,
+                "a number of seconds of at least 1, e.g. 1800",
+            ),
+            views_rate_limit=_whole_number(
+                environ,
+                "FACES_VIEWS_RATE_LIMIT",
+                60,
+                1,
+                "a whole number of views per minute, e.g. 60",
+            ),
         )
         if dev and for_server and not environ.get("FACES_SECRET"):
             log.warning(

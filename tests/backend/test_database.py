@@ -15,7 +15,15 @@ def test_open_database_migrates_and_uses_wal(tmp_path: Path) -> None:
     assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     assert conn.execute("PRAGMA synchronous").fetchone() == (2,)  # FULL
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert tables == {"ballots", "choices", "tallies", "totals", "suggestions", "daily_salts"}
+    assert tables == {
+        "ballots",
+        "choices",
+        "tallies",
+        "totals",
+        "suggestions",
+        "daily_salts",
+        "page_views",
+    }
     conn.close()
 
 

@@ -1,0 +1,57 @@
+"""The reach manifest written by the site build: the page paths whose views may be counted."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, TypeGuard
+
+from faces_backend.manifest import ManifestError
+
+MANIFEST_VERSION = 1
+PATH_MAX_CHARS = 512
+# Site-relative page paths as the build writes them: no query, fragment, space or control.
+PATH_PATTERN = re.compile(r"/[^\s?#\x00-\x1f\x7f]{0,511}")
+
+
+@dataclass(frozen=True)
+class ViewManifest:
+    """The paths the site publishes; views of any other path are refused."""
+
+    generated: str
+    paths: frozenset[str]
+
+
+def is_page_path(value: Any) -> TypeGuard[str]:
+    """Return whether a value has the shape of a countable page path."""
+    return isinstance(value, str) and PATH_PATTERN.fullmatch(value) is not None
+
+
+def parse_view_manifest(text: str | bytes) -> ViewManifest:
+    """Parse and validate the reach manifest; raise ManifestError naming the entry."""
+    try:
+        data = json.loads(text)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ManifestError(f"the manifest is not valid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise ManifestError("the manifest must be a JSON object with 'version' and 'pages'")
+    if data.get("version") != MANIFEST_VERSION:
+        raise ManifestError(
+            f"'version' is {data.get('version')!r}; this backend reads version {MANIFEST_VERSION}"
+        )
+    pages = data.get("pages")
+    if not isinstance(pages, list):
+        raise ManifestError("'pages' must be a list")
+    paths: set[str] = set()
+    for index, entry in enumerate(pages):
+        path = entry.get("path") if isinstance(entry, dict) else None
+        if not is_page_path(path):
+            raise ManifestError(
+                f"pages[{index}].path is {path!r}; expected a site path such as '/2026/slug/' "
+                f"(at most {PATH_MAX_CHARS} characters, no spaces, '?' or '#')"
+            )
+        if path in paths:
+            raise ManifestError(f"pages[{index}].path {path!r} appears twice")
+        paths.add(path)
+    return ViewManifest(generated=str(data.get("generated") or ""), paths=frozenset(paths))

@@ -1,0 +1,135 @@
+"""POST /views and GET /views.gif: one page view, counted as an aggregate or not at all.
+
+The page's script posts `?p=<page path>` (no body, no cookie); without JavaScript a 1x1
+image asks for `/views.gif?p=<page path>`. The answer comes at once: the view is only added
+to the in-memory counter, which the writer stores once a second (view_counter.py).
+
+A backend without a reach manifest answers every view 204 and counts nothing. Otherwise
+the checks run in this order, and the first that fails answers: query or body too large
+(414, 413), an `Origin` that is not the blog's (403), `p` missing, repeated or malformed
+(400), a path not in the reach manifest (404). Then a well-formed view of a known page is
+answered as a success but not counted when the browser asks not to be tracked (`DNT: 1`,
+`Sec-GPC: 1`), when the user agent is a bot, for HEAD requests, and when the same client
+viewed the same page within the window; a client over its per-minute budget gets 429.
+The `Reach-Status` header says which of these applied.
+"""
+
+from __future__ import annotations
+
+import base64
+from urllib.parse import parse_qsl
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from faces_backend.backend import backend_of
+from faces_backend.bots import is_bot
+from faces_backend.forms import BodyTooLarge, MalformedBody, read_body
+from faces_backend.identity import today
+from faces_backend.origins import normalize_origin
+from faces_backend.view_manifest import is_page_path
+
+QUERY_MAX_BYTES = 1024
+BODY_MAX_BYTES = 1024
+# A transparent 1x1 GIF, the smallest image every browser shows without complaint.
+PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
+
+# Answered like a counted view: the page has no reason to care, and a 4xx would only put
+# noise into readers' consoles ("disabled": this backend has no FACES_VIEWS_MANIFEST).
+NOT_COUNTED = (
+    "disabled",
+    "do_not_track",
+    "global_privacy_control",
+    "bot",
+    "head_request",
+    "repeat",
+)
+STATUS_CODES: dict[str, int] = {
+    "counted": 204,
+    **dict.fromkeys(NOT_COUNTED, 204),
+    "malformed": 400,
+    "origin_not_allowed": 403,
+    "unknown_path": 404,
+    "too_large": 413,
+    "query_too_long": 414,
+    "rate_limited": 429,
+}
+HEADERS = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
+
+
+async def view_beacon(request: Request) -> Response:
+    """Count a view reported by the page's script: 204 when accepted, else 4xx."""
+    status = await decide(request)
+    headers = {**HEADERS, "Reach-Status": status}
+    code = STATUS_CODES[status]
+    if code == 204:
+        return Response(status_code=204, headers=headers)
+    return _refusal(request, status, code, headers)
+
+
+async def view_pixel(request: Request) -> Response:
+    """Count a view reported by the `<noscript>` image: the 1x1 GIF when accepted, else 4xx."""
+    status = await decide(request)
+    headers = {**HEADERS, "Reach-Status": status}
+    code = STATUS_CODES[status]
+    if code == 204:
+        return Response(PIXEL, media_type="image/gif", headers=headers)
+    return _refusal(request, status, code, headers)
+
+
+async def decide(request: Request) -> str:
+    """Check one view request, count it if it counts; return its status word."""
+    backend = backend_of(request)
+    views = backend.views
+    if views is None:
+        return "disabled"
+    query: bytes = request.scope.get("query_string", b"")
+    if len(query) > QUERY_MAX_BYTES:
+        return "query_too_long"
+    if request.method == "POST" and request.headers.get("content-length") != "0":
+        try:
+            await read_body(request, BODY_MAX_BYTES)
+        except BodyTooLarge:
+            return "too_large"
+        except MalformedBody:
+            return "malformed"
+    origin = request.headers.get("origin")
+    if origin is not None and normalize_origin(origin) not in backend.origins.allowed:
+        return "origin_not_allowed"
+    path = _page_path(query)
+    if path is None:
+        return "malformed"
+    if path not in views.manifest.current().paths:
+        return "unknown_path"
+    headers = request.headers
+    if headers.get("dnt", "").strip() == "1":
+        return "do_not_track"
+    if headers.get("sec-gpc", "").strip() == "1":
+        return "global_privacy_control"
+    user_agent = headers.get("user-agent", "")
+    if is_bot(user_agent):
+        return "bot"
+    if request.method == "HEAD":
+        return "head_request"
+    outcome = views.window.check(backend.identity.client_ip(request), user_agent, path)
+    if outcome == "counted":
+        views.counter.add(path, today())
+    return outcome
+
+
+def _page_path(query: bytes) -> str | None:
+    try:
+        fields = parse_qsl(query.decode("ascii"), keep_blank_values=True, errors="strict")
+    except (UnicodeDecodeError, ValueError):
+        return None
+    values = [value for name, value in fields if name == "p"]
+    if len(values) != 1 or not is_page_path(values[0]):
+        return None
+    return values[0]
+
+
+def _refusal(request: Request, status: str, code: int, headers: dict[str, str]) -> Response:
+    views = backend_of(request).views
+    if status == "rate_limited" and views is not None:
+        headers["Retry-After"] = str(views.window.budget_resets_in())
+    return JSONResponse({"status": status}, status_code=code, headers=headers)

@@ -1,0 +1,40 @@
+"""Helpers for the reach tests: the reach manifest, a reader's browser, database queries."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from tests.backend.helpers import ORIGIN
+
+PAGES = ["/", "/2026/kantine/", "/2026/werkstatt/", "/ueber-uns/", "/datenschutz/", "/2025/a/"]
+# A current desktop Chrome; the tests' own headless browser would count as a bot.
+BROWSER_UA = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/130.0.0.0 Safari/537.36"
+)
+READER = {"Origin": ORIGIN, "User-Agent": BROWSER_UA}
+
+
+def reader(number: int) -> dict[str, str]:
+    """Headers of a distinct reader's browser (its own forwarded address)."""
+    return {**READER, "X-Forwarded-For": f"198.51.100.{number}"}
+
+
+def write_pages(path: Path, pages: list[str]) -> Path:
+    """Write a reach manifest listing these page paths."""
+    entries: list[dict[str, Any]] = [{"path": page, "kind": "page"} for page in pages]
+    data = {"version": 1, "generated": "2026-11-22T10:00:00+00:00", "pages": entries}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def stored_views(db_path: Path) -> list[tuple[str, str, int]]:
+    """Every (path, day, views) row, ordered."""
+    conn = sqlite3.connect(db_path)
+    try:
+        return conn.execute("SELECT path, day, views FROM page_views ORDER BY path, day").fetchall()
+    finally:
+        conn.close()

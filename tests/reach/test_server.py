@@ -1,0 +1,150 @@
+"""The view counter in a real `python -m faces_backend serve`: HTTP, shutdown and SIGKILL."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.backend.helpers import ORIGIN, POLLS, write_manifest
+from tests.reach.helpers import PAGES, reader, stored_views, write_pages
+from tests.servers import free_port
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+class ViewServer:
+    """The backend with a reach manifest, in a subprocess on a free port of 127.0.0.1."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.workdir = workdir
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen[bytes] | None = None
+        write_manifest(workdir / "polls.json", POLLS)
+        write_pages(workdir / "reach.json", PAGES)
+
+    @property
+    def db_path(self) -> Path:
+        return self.workdir / "faces.sqlite3"
+
+    def start(self) -> None:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("FACES_")}
+        env.update(
+            FACES_DB=str(self.db_path),
+            FACES_MANIFEST=str(self.workdir / "polls.json"),
+            FACES_VIEWS_MANIFEST=str(self.workdir / "reach.json"),
+            FACES_ALLOWED_ORIGINS=ORIGIN,
+            FACES_SECRET="live-test-secret-" + "x" * 32,
+            FACES_TRUST_PROXY="1",
+            FACES_VIEWS_RATE_LIMIT="100000",
+        )
+        log = open(self.workdir / "server.log", "ab")  # noqa: SIM115 - closed with the process
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "faces_backend", "serve", "--port", str(self.port)],
+            cwd=REPO,
+            env=env,
+            stdout=log,
+            stderr=log,
+        )
+        log.close()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, (self.workdir / "server.log").read_text()
+            try:
+                if httpx.get(f"{self.url}/health", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.05)
+        raise AssertionError("the server did not answer /health within 30 s")
+
+    def signal(self, number: int) -> None:
+        assert self.process is not None
+        self.process.send_signal(number)
+        self.process.wait(timeout=30)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.signal(signal.SIGTERM)
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[ViewServer]:
+    running = ViewServer(tmp_path)
+    running.start()
+    yield running
+    running.stop()
+
+
+def test_views_over_real_http_and_a_clean_shutdown_keeps_them(server: ViewServer) -> None:
+    with httpx.Client(base_url=server.url) as client:
+        counted = client.post("/views", params={"p": "/2026/kantine/"}, headers=reader(1))
+        pixel = client.get("/views.gif", params={"p": "/2026/kantine/"}, headers=reader(2))
+        repeat = client.post("/views", params={"p": "/2026/kantine/"}, headers=reader(1))
+        gpc = client.post("/views?p=/ueber-uns/", headers={**reader(3), "Sec-GPC": "1"})
+        unknown = client.post("/views?p=/nope/", headers=reader(4))
+        long_query = client.post("/views?p=/" + "a" * 3000, headers=reader(5))
+        large = client.post("/views?p=/ueber-uns/", headers=reader(6), content=b"x" * 4096)
+        garbage = client.post("/views?p=%zz", headers=reader(7))
+    assert [a.headers["reach-status"] for a in (counted, pixel, repeat, gpc)] == [
+        "counted",
+        "counted",
+        "repeat",
+        "global_privacy_control",
+    ]
+    assert pixel.headers["content-type"] == "image/gif"
+    statuses = [a.status_code for a in (unknown, long_query, large, garbage)]
+    assert statuses == [404, 414, 413, 400]
+    server.signal(signal.SIGTERM)  # the shutdown flushes what is still in memory
+    [(path, _day, views)] = stored_views(server.db_path)
+    assert (path, views) == ("/2026/kantine/", 2)
+
+
+def test_sigkill_loses_at_most_the_last_second_and_never_corrupts(server: ViewServer) -> None:
+    answered: list[float] = []
+    stop = threading.Event()
+
+    def read_pages(offset: int) -> None:
+        number = 0
+        with httpx.Client(base_url=server.url, timeout=5) as client:
+            while not stop.is_set():
+                number += 1
+                headers = {**reader(1), "X-Forwarded-For": f"2001:db8:{offset:x}::{number:x}"}
+                try:
+                    answer = client.post(f"/views?p={PAGES[number % len(PAGES)]}", headers=headers)
+                except httpx.HTTPError:
+                    return
+                if answer.headers.get("reach-status") == "counted":
+                    answered.append(time.monotonic())
+
+    readers = [threading.Thread(target=read_pages, args=(n,)) for n in range(4)]
+    for thread in readers:
+        thread.start()
+    time.sleep(2.5)
+    server.signal(signal.SIGKILL)
+    killed = time.monotonic()
+    stop.set()
+    for thread in readers:
+        thread.join(timeout=10)
+
+    stored = sum(views for _, _, views in stored_views(server.db_path))
+    last_second = sum(1 for moment in answered if moment > killed - 1.5)
+    assert stored > 0, "nothing was flushed in 2.5 s"
+    assert len(answered) - last_second <= stored <= len(answered)
+    conn = sqlite3.connect(server.db_path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    finally:
+        conn.close()
+    server.start()  # the database opens again as it is
+    with httpx.Client(base_url=server.url) as client:
+        assert client.post("/views?p=/", headers=reader(9)).headers["reach-status"] == "counted"
