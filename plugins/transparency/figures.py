@@ -70,7 +70,6 @@ class Sources:
     polls: Sequence[PollOutcome] | None = None
     history: History | None = None  # None: not needed, every post has `Submitted:`
     guidelines: Link | None = None
-    site_url: str = ""
 
 
 def compute_figures(posts: Sequence[PostRecord], sources: Sources) -> Figures:
@@ -100,7 +99,7 @@ def compute_figures(posts: Sequence[PostRecord], sources: Sources) -> Figures:
         editorial=editorial_figures(posts, history.first_commit, sources.zone, people),
         corrections=corrections,
         correction_counts=_ordered_counts([c.kind for c in corrections], sources.correction_types),
-        polls=_public_polls(sources.polls, posts, sources.site_url),
+        polls=_public_polls(sources.polls, posts),
         credits=image_credits(posts, people),
         disclosures=listed,
         disclosure_counts=_ordered_counts([d.kind for d in listed], sources.disclosure_types),
@@ -117,19 +116,13 @@ def _ordered_counts(kinds: Sequence[str], order: Sequence[str]) -> dict[str, int
 
 
 def _public_polls(
-    polls: Sequence[PollOutcome] | None, posts: Sequence[PostRecord], site_url: str
+    polls: Sequence[PollOutcome] | None, posts: Sequence[PostRecord]
 ) -> tuple[PollOutcome, ...] | None:
     # Polls in drafts or intranet-only posts never count, like their posts.
     if polls is None:
         return None
-    counted = {_path(post.url, site_url) for post in posts}
-    return tuple(p for p in polls if p.article_url and _path(p.article_url, site_url) in counted)
-
-
-def _path(url: str, site_url: str) -> str:
-    if site_url and url.startswith(site_url):
-        url = url[len(site_url) :]
-    return url.lstrip("/")
+    counted = {post.url for post in posts}
+    return tuple(poll for poll in polls if poll.article_url in counted)
 
 
 def _editors(people: Mapping[str, Person] | None) -> tuple[Link, ...] | None:

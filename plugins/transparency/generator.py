@@ -113,10 +113,9 @@ class TransparencyGenerator(Generator):
             people=read_people(self.context),
             departments=read_catalog(settings, "AUTHORS_DEPARTMENTS"),
             levels=read_catalog(settings, "AUTHORS_LEVELS"),
-            polls=read_polls(self.context, today),
+            polls=read_polls(self.context, today, settings["SITEURL"]),
             history=self._history(posts),
             guidelines=self._guidelines(),
-            site_url=settings["SITEURL"],
         )
 
     def _history(self, posts: list[PostRecord]) -> History | None:

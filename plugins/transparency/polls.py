@@ -24,15 +24,27 @@ class PollOutcome:
     withheld: bool = False  # the poll is open and shows results only to voters or at its close
 
 
-def read_polls(context: Mapping[str, Any], today: dt.date) -> list[PollOutcome] | None:
+def read_polls(
+    context: Mapping[str, Any], today: dt.date, site_url: str = ""
+) -> list[PollOutcome] | None:
     """Every poll with its outcome, or None when no plugin published any."""
     polls = context.get("idea_polls")
     if polls is None:
         return None
-    return [_outcome(poll, today) for poll in polls]
+    return [_outcome(poll, today, site_url) for poll in polls]
 
 
-def _outcome(poll: Any, today: dt.date) -> PollOutcome:
+def site_path(url: str | None, site_url: str) -> str | None:
+    """A link inside the site as a path relative to SITEURL, like Pelican's own `url`."""
+    # idea_polls publishes its posts' addresses with SITEURL in front, Pelican without.
+    if url is None:
+        return None
+    if site_url and url.startswith(f"{site_url}/"):
+        return url[len(site_url) + 1 :]
+    return url if url.startswith(("http://", "https://")) else url.lstrip("/")
+
+
+def _outcome(poll: Any, today: dt.date, site_url: str) -> PollOutcome:
     labels = {
         str(_get(option, "id")): str(_get(option, "label") or _get(option, "id"))
         for option in _get(poll, "options") or []
@@ -56,7 +68,7 @@ def _outcome(poll: Any, today: dt.date) -> PollOutcome:
     return PollOutcome(
         id=str(_get(poll, "id")),
         question=str(_get(poll, "question") or ""),
-        article_url=_get(poll, "article_url"),
+        article_url=site_path(_get(poll, "article_url") or None, site_url),
         article_title=_get(poll, "article_title"),
         total=total,
         leaders=leaders,

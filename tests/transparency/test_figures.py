@@ -252,10 +252,7 @@ def test_only_polls_of_counted_posts_appear_and_editors_are_active_ones() -> Non
 
     figures = compute_figures(
         [counted],
-        sources(
-            polls=[poll("mine", counted.url), poll("draft", "entwuerfe/x/")],
-            site_url="https://blog.example",
-        ),
+        sources(polls=[poll("mine", counted.url), poll("draft", "entwuerfe/x/")]),
     )
     assert [p.id for p in figures.polls or ()] == ["mine"]
     assert [(e.title, e.url) for e in figures.editors or ()] == [("Lea", "menschen/lea/")]

@@ -130,7 +130,7 @@ def test_with_profiles_and_polls_every_section_has_its_figures(site: Site) -> No
             "question": "Welcher Kurs zuerst?",
             "options": [{"id": "a", "label": "Pannenhilfe"}, {"id": "b", "label": "Bremsen"}],
             "decision": {"status": "planned", "response": "Start im Januar."},
-            "article_url": "2026/vorstand-und-gast/",
+            "article_url": "/2026/vorstand-und-gast/",  # as idea_polls: SITEURL + url
             "article_title": "Vorstand und Gast",
             "snapshot": {"total": 12, "votes": {"a": 5, "b": 7}},
             "results_mode": "live",
@@ -196,6 +196,7 @@ def test_with_profiles_and_polls_every_section_has_its_figures(site: Site) -> No
         "Profilfoto von Lea Hofstetter nicht angegeben nicht angegeben",
         "Profilfoto von Miriam Keller Foto: Jana Roth nicht angegeben",
     ]
+    assert page.select_one("#table-polls a")["href"] == "/2026/vorstand-und-gast/"
     assert rows("table-reviewers") == ["Eine ehemalige Kollegin oder ein ehemaliger Kollege 1"]
     editors = page.select(".transparency__editors a")
     assert [(a.get_text(), a["href"]) for a in editors] == [

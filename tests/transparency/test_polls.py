@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from types import SimpleNamespace as Obj
 
-from transparency.polls import PollOutcome, read_polls
+from transparency.polls import PollOutcome, read_polls, site_path
 
 TODAY = dt.date(2026, 6, 30)
 
@@ -67,3 +67,14 @@ def test_a_snapshot_as_plain_json_with_an_options_mapping_is_read_too() -> None:
     plain = poll(snapshot={"total": 7, "options": {"a": 5, "b": 2}})
     [outcome] = read_polls({"idea_polls": [plain]}, TODAY) or []
     assert (outcome.total, outcome.leaders, outcome.leading_votes) == (7, ("Pannenhilfe",), 5)
+
+
+def test_the_post_address_becomes_a_path_inside_the_site_whatever_siteurl_is() -> None:
+    published = poll(article_url="https://blog.example/blog/2026/kurs/")
+    [outcome] = read_polls({"idea_polls": [published]}, TODAY, "https://blog.example/blog") or []
+    assert outcome.article_url == "2026/kurs/"
+    assert site_path("/2026/kurs/", "") == "2026/kurs/"
+    assert site_path("2026/kurs/", "") == "2026/kurs/"
+    assert site_path("https://elsewhere.example/x/", "https://blog.example") == (
+        "https://elsewhere.example/x/"
+    )

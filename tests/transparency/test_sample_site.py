@@ -234,5 +234,18 @@ def test_the_page_shows_the_same_figures_as_the_json(
     assert len(page.select("#table-months tbody tr")) == 24
     for link in page.select("#data a"):
         assert link["href"].startswith("https://blog.seewerk.example/blog/transparenz/")
-        relative = link["href"].removeprefix("https://blog.seewerk.example/blog/")
-        assert (public_site.output / relative).is_file()
+
+
+def test_every_link_on_the_page_leads_to_a_written_file(public_site: BuildRun) -> None:
+    page = public_site.html("transparenz/index.html")
+    broken = []
+    for link in page.select("main a[href]"):
+        href = link["href"].split("#")[0]
+        if not href:
+            continue
+        relative = href.removeprefix("https://blog.seewerk.example/blog/")
+        assert relative != href, f"not a link into the site: {href}"
+        target = public_site.output / relative
+        if not (target.is_file() or (target / "index.html").is_file()):
+            broken.append(href)
+    assert broken == []
