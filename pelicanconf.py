@@ -129,7 +129,7 @@ DELETE_OUTPUT_DIRECTORY = False
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "site_i18n", "content_checks", "visibility", "fast_preview", "author_profiles", "editorial",
-    "idea_polls", "transparency", "seo",
+    "idea_polls", "transparency", "reach", "seo",
 ]
 
 # Language of the interface and of dates: "de_CH", "de_DE" or "en_GB" (English UI).
@@ -213,3 +213,8 @@ POLLS_LANGUAGE = CHECKS_LANGUAGE  # poll problems in the language of the other c
 # and TRANSPARENCY_SAVE_AS = "transparency/index.html".
 TRANSPARENCY_MONTHS = 24
 TRANSPARENCY_EDITORIAL_PAGE = "redaktionsleitfaden"
+
+# --- reach: privacy-friendly view counts (see docs/reach.md) ------------------------
+# The preview (`invoke livereload`) counts views in its backend under /api on the site's own
+# origin; `invoke reach-pull` brings the counts into content/data/views.json for the next build.
+REACH_ENDPOINT = "/api/views"

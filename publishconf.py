@@ -23,3 +23,6 @@ POLLS_ENDPOINT = os.environ.get("POLLS_ENDPOINT") or None
 POLLS_RESULTS_ENDPOINT = os.environ.get("POLLS_RESULTS_ENDPOINT") or None
 # The editors' review page exists only in the preview.
 EDITORIAL_REVIEW_PAGE = False
+# View counts (reach) only when the backend is deployed under the site's own origin, e.g.
+# REACH_ENDPOINT="/api/views"; unset, pages send nothing and show no counts.
+REACH_ENDPOINT = os.environ.get("REACH_ENDPOINT") or None

@@ -135,6 +135,56 @@ def poll_results(
     print(f"{len(pending)} pending suggestion(s) in {suggestions} (docs/polls.md: approving).")
 
 
+@task(
+    help={
+        "output": "Counts file to write (default content/data/views.json).",
+        "db": "The backend's database (default: FACES_DB, else the preview's).",
+    }
+)
+def reach_pull(c: Context, output: str = "content/data/views.json", db: str = "") -> None:
+    """Pull the page views counted by the backend into content/data/views.json (reach)."""
+    import shlex
+
+    preview_db = os.path.join(".cache", "preview-polls.sqlite3")
+    env = {"FACES_DB": db or os.environ.get("FACES_DB", preview_db)}
+    backend = f"{shlex.quote(sys.executable)} -m faces_backend"
+    c.run(f"{backend} views export {shlex.quote(output)}", env=env)
+    print("The next build shows them (author pages, posts, the transparency page).")
+
+
+@task(
+    help={
+        "data": "Counts pulled by reach-pull (default content/data/views.json).",
+        "manifest": "Pages of the last build (default output/reach/manifest.json).",
+        "days": "Days that count as recent (default 90).",
+        "top": "How many posts to list by reads (default 20).",
+        "few": "At most this many recent reads is 'few' (default: the lowest quarter).",
+    }
+)
+def reach_report(
+    c: Context,
+    data: str = "content/data/views.json",
+    manifest: str = "",
+    days: int = 90,
+    top: int = 20,
+    few: int = -1,
+) -> None:
+    """Print for editors the posts by reads, and the posts with few reads (reach)."""
+    from reach.data import DataError, read_view_data
+    from reach.report import ReportError, build_report, format_report, read_manifest
+
+    manifest = manifest or os.path.join(CONFIG["deploy_path"], "reach", "manifest.json")
+    try:
+        counts = read_view_data(data)
+        if counts is None:
+            raise ReportError(f"{data} does not exist: pull the counts first (invoke reach-pull)")
+        pages = read_manifest(manifest)
+    except (DataError, ReportError) as error:
+        sys.exit(f"reach-report: {error}")
+    report = build_report(counts, pages, window_days=days, few=None if few < 0 else few)
+    print(format_report(report, top), end="")
+
+
 @task(help={"browser": "Also run the browser tests (default: yes).", "k": "Only tests matching."})
 def test(c: Context, browser: bool = True, k: str = "") -> None:
     """Install the test tools a fresh machine lacks, then run the whole test suite."""

@@ -1,0 +1,91 @@
+"""Which pages count, the path each is counted under, and the manifest the backend reads."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from markupsafe import Markup
+
+MANIFEST_VERSION = 1
+# Context lists of published content; drafts and hidden content never count.
+CONTENT_LISTS = {"articles": "post", "pages": "page"}
+
+
+@dataclass(frozen=True)
+class Countable:
+    """A published post or page, under the path its views are counted as."""
+
+    path: str
+    kind: str  # "post" or "page"
+    content: Any  # the pelican.contents.Article or Page
+
+
+def page_path(url: str) -> str:
+    """Return the site-relative path a page is counted under: '/' + its URL."""
+    return "/" + url.lstrip("/")
+
+
+def countable(context: Mapping[str, Any]) -> Iterator[Countable]:
+    """Yield every published post and page (translations included) that this build writes.
+
+    A path is yielded once: if two items share a URL, Pelican already warns that one
+    overwrites the other, and the backend would refuse a manifest with a path twice.
+    """
+    seen: set[str] = set()
+    for name, kind in CONTENT_LISTS.items():
+        for item in context.get(name, []):
+            for content in (item, *getattr(item, "translations", [])):
+                path = page_path(content.url)
+                if content.save_as and content.status == "published" and path not in seen:
+                    seen.add(path)
+                    yield Countable(path, kind, content)
+
+
+def manifest(pages: list[Countable], generated: datetime) -> dict[str, Any]:
+    """Return the reach manifest: each countable path with what editors' reports need."""
+    return {
+        "version": MANIFEST_VERSION,
+        "generated": generated.isoformat(timespec="seconds"),
+        "pages": [
+            {
+                "path": page.path,
+                "kind": page.kind,
+                "title": _plain(page.content.title),
+                "date": page.content.date.date().isoformat() if page.kind == "post" else None,
+                "authors": [
+                    {"handle": author.slug, "name": str(author.name)}
+                    for author in getattr(page.content, "authors", [])
+                ]
+                if page.kind == "post"
+                else [],
+            }
+            for page in sorted(pages, key=lambda page: page.path)
+        ],
+    }
+
+
+def write_manifest(path: str, document: dict[str, Any]) -> None:
+    """Write the manifest through a temporary file: the backend may re-read it at any moment."""
+    folder = os.path.dirname(path) or "."
+    os.makedirs(folder, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".reach-", suffix=".json", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump(document, file, ensure_ascii=False, indent=2)
+            file.write("\n")
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.remove(temporary)
+        raise
+
+
+def _plain(title: Any) -> str:
+    return str(Markup(str(title)).striptags())

@@ -1,0 +1,57 @@
+"""`invoke reach-pull` and `invoke reach-report`, run the way an editor runs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from faces_backend.database import open_database
+from faces_backend.viewcounts import PageDay, add_views
+from tests.sites import ROOT
+
+
+def invoke(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FACES_")}
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", "-r", str(ROOT), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_pull_writes_the_counts_file_and_report_reads_it(tmp_path: Path) -> None:
+    db = tmp_path / "faces.sqlite3"
+    conn = open_database(db)
+    add_views(conn, {PageDay("/2026/a/", "2026-11-20"): 7, PageDay("/2026/b/", "2026-11-21"): 1})
+    conn.close()
+    counts = tmp_path / "data" / "views.json"
+    pulled = invoke("reach-pull", "--db", str(db), "--output", str(counts))
+    assert pulled.returncode == 0, pulled.stderr
+    assert f"Wrote 8 views of 2 pages to {counts}." in pulled.stdout
+    assert json.loads(counts.read_text(encoding="utf-8"))["paths"] == {
+        "/2026/a/": {"2026-11-20": 7},
+        "/2026/b/": {"2026-11-21": 1},
+    }
+    manifest = tmp_path / "manifest.json"
+    pages = [
+        {"path": "/2026/a/", "kind": "post", "title": "A", "date": "2026-01-01", "authors": []},
+        {"path": "/2026/b/", "kind": "post", "title": "B", "date": "2026-02-01", "authors": []},
+    ]
+    manifest.write_text(json.dumps({"version": 1, "pages": pages}), encoding="utf-8")
+    report = invoke("reach-report", "--data", str(counts), "--manifest", str(manifest))
+    assert report.returncode == 0, report.stderr
+    lines = report.stdout.splitlines()
+    assert lines[0].startswith("Reads up to ")
+    assert "A (/2026/a/), by no author" in lines[4] and "B (/2026/b/)" in lines[5]
+
+
+def test_report_without_counts_says_what_to_do(tmp_path: Path) -> None:
+    report = invoke("reach-report", "--data", str(tmp_path / "views.json"))
+    assert report.returncode == 1
+    assert "pull the counts first (invoke reach-pull)" in report.stderr
