@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from jinja2 import FileSystemBytecodeCache
+
 # --- The site -------------------------------------------------------------
 SITENAME = "Seewerk Gesichter"
 SITESUBTITLE = "Die Menschen hinter Seewerk Velo AG schreiben selbst."
@@ -112,7 +114,18 @@ MARKDOWN = {
 }
 
 # --- Theme -------------------------------------------------------------------
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": ["jinja2.ext.i18n"]}
+def _jinja_bytecode_cache(folder: str) -> FileSystemBytecodeCache:
+    os.makedirs(folder, exist_ok=True)
+    return FileSystemBytecodeCache(folder)
+
+
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": ["jinja2.ext.i18n"],
+    # Compiled templates survive between builds (the preview rebuilds in one process too).
+    "bytecode_cache": _jinja_bytecode_cache(".cache/jinja"),
+}
 MENU_PAGES = ["ueber-uns", "redaktionsleitfaden"]  # page slugs shown in the main navigation
 FOOTER_PAGES = ["impressum", "datenschutz", "redaktionsleitfaden"]
 DISPLAY_PAGES_ON_MENU = False
@@ -124,6 +137,8 @@ CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
 DELETE_OUTPUT_DIRECTORY = False
+GZIP_CACHE = False  # the preview reads and writes the cache on every rebuild; gzip cost 0.3 s
+STATIC_CHECK_IF_MODIFIED = True  # copy a static file only when it changed
 
 # --- Plugins -------------------------------------------------------------------
 PLUGIN_PATHS = ["plugins"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 import shutil
 from collections.abc import Iterator
 from operator import attrgetter
@@ -180,7 +181,7 @@ class AuthorProfilesGenerator(Generator):
             if target.is_file() and target.stat().st_size == source.stat().st_size:
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            _link_or_copy(source, target)
         return published
 
     def _prune(self, published: set[str]) -> None:
@@ -223,3 +224,13 @@ def _every_post(context: dict[str, Any]) -> Iterator[Article]:
                 # Drafts have no page when publishing; their titles must not leak in a card.
                 if item.save_as:
                     yield item
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    # Cached outputs never change under their content-hashed names, so a hard link is as
+    # good as a copy and costs nothing; other file systems get a copy.
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
@@ -33,6 +34,7 @@ _JPEG_FORMATS = ("JPEG", "MPO")
 _HEAD_AND_SHOULDERS = (0.5, 0.375)
 _CACHE_SUBDIR = "author_photos"
 _MANIFEST = "manifest.json"
+_DIGESTS = "digests.json"
 _KEY_LENGTH = 16
 _PROGRESS_MIN_JOBS = 10
 _FORMAT_SUFFIXES = {"webp": ".webp", "jpeg": ".jpg"}
@@ -187,10 +189,11 @@ def process_photos(
     root = Path(cache_dir) / _CACHE_SUBDIR
     results: list[PhotoResult | None] = [None] * len(jobs)
     pending: dict[str, list[int]] = {}
+    digests = DigestMemo(root / _DIGESTS)
     for index, job in enumerate(jobs):
         try:
             _check_focal_point(job)
-            key = cache_key(_read_digest(job.source), job.focal_point, settings)
+            key = cache_key(digests.digest(job.source), job.focal_point, settings)
         except PhotoError as exc:
             results[index] = PhotoResult(source=job.source, error=str(exc))
             continue
@@ -211,7 +214,44 @@ def process_photos(
         for key, result in _run(work, root, settings, workers, show):
             for index in pending[key]:
                 results[index] = dataclasses.replace(result, source=jobs[index].source)
+    digests.save()
     return [result for result in results if result is not None]
+
+
+class DigestMemo:
+    """Source digests remembered by (path, size, mtime), so a rebuild reads no photo bytes."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.changed = False
+        try:
+            self.known: dict[str, list[Any]] = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.known = {}
+
+    def digest(self, source: Path) -> str:
+        """The SHA-256 of the file, read again only when its size or mtime changed."""
+        try:
+            stat = source.stat()
+        except OSError as exc:
+            raise PhotoError(f"{source}: cannot read the file ({exc.strerror or exc})") from None
+        stamp = [stat.st_size, stat.st_mtime_ns]
+        entry = self.known.get(str(source.resolve()))
+        if entry and entry[:2] == stamp:
+            return str(entry[2])
+        digest = _read_digest(source)
+        self.known[str(source.resolve())] = [*stamp, digest]
+        self.changed = True
+        return digest
+
+    def save(self) -> None:
+        """Write the memo back if it learnt anything (atomically)."""
+        if not self.changed:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(self.known), encoding="utf-8")
+        os.replace(temporary, self.path)
 
 
 def _run(
