@@ -4,26 +4,17 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 from collections.abc import Sequence
 from typing import Any
 
 from content_checks.problems import WARNING, Problem
 
-from .corpus import Source, read_sources
+from .corpus import Source
 from .images import image_uses
 from .messages import text
 
 logger = logging.getLogger(__name__)
-
-
-def internal_only_images(sources: Sequence[Source]) -> set[str]:
-    """Content-relative paths of images that only internal posts and pages show."""
-    internal: set[str] = set()
-    public: set[str] = set()
-    for source in sources:
-        paths = {use.path for use in image_uses(source)}
-        (internal if source.internal else public).update(paths)
-    return internal - public
 
 
 def shared_image_problems(sources: Sequence[Source]) -> list[Problem]:
@@ -65,18 +56,37 @@ def drop_internal_images(generator: Any) -> None:
     # Without the visibility plugin internal posts are published, and so are their images.
     if settings.get("VISIBILITY_AUDIENCE", "internal") != "public":
         return
-    hidden = internal_only_images(read_sources(settings))
+    from visibility.plugin import is_internal
+
+    # Every post and page Pelican read is here, internal ones too (visibility drops them
+    # from the lists only), so nothing is read again; most builds stop at the next line.
+    contents = [c for c in generator.context["generated_content"].values() if c is not None]
+    internal = [c for c in contents if is_internal(c, settings)]
+    hidden = set().union(*(_images_of(c) for c in internal))
     if not hidden:
         return
-    kept = [
-        static
-        for static in generator.staticfiles
-        if static.relative_source_path.replace(os.sep, "/") not in hidden
-    ]
+    internal_ids = {id(c) for c in internal}
+    for content in contents:
+        if id(content) not in internal_ids:
+            hidden -= _images_of(content)
+    kept = [s for s in generator.staticfiles if _posix(s.relative_source_path) not in hidden]
     logger.info(
         "editorial: %d image(s) of internal posts left out", len(generator.staticfiles) - len(kept)
     )
     generator.staticfiles = kept
     generator.context["staticfiles"] = kept
-    for path in hidden:
-        generator.context["static_content"].pop(path.replace("/", os.sep), None)
+    for key in [k for k in generator.context["static_content"] if _posix(k) in hidden]:
+        del generator.context["static_content"][key]
+
+
+def _images_of(content: Any) -> set[str]:
+    # {static} and {attach} targets in the body (Pelican's own parsing), and the header image.
+    found = {_posix(path) for path in content.get_static_links()}
+    header = str(content.metadata.get("image", "")).strip()
+    if header:
+        found.add(posixpath.normpath(header.lstrip("/")))
+    return found
+
+
+def _posix(path: str) -> str:
+    return path.replace(os.sep, "/")

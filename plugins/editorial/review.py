@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,40 +40,58 @@ class FileProblems:
     problems: list[Problem]
 
 
+@dataclass(frozen=True)
+class Review:
+    """Everything the review page shows."""
+
+    scheduled: list[ReviewEntry]
+    drafts: list[ReviewEntry]
+    other_problems: list[FileProblems]
+    summary: str
+
+
 class ReviewPageGenerator(Generator):
     """Write the review page when EDITORIAL_REVIEW_PAGE is on (the preview, never publishing)."""
 
     def generate_output(self, writer: Any) -> None:
-        """Check the content and write the page listing scheduled posts, drafts and problems."""
+        """Write the page; its template asks for the check results only when it is rendered."""
         if not self.settings["EDITORIAL_REVIEW_PAGE"]:
             return
-        result = check_site(self.settings)
         waiting = self.context.get("drafts", []) + self.context.get("drafts_translations", [])
-        scheduled: list[ReviewEntry] = []
-        drafts: list[ReviewEntry] = []
-        for article in sorted(waiting, key=lambda a: a.date):
-            entry = _entry(article, result)
-            # Pelican turns a future post into a draft; its own Status: says which it is.
-            is_draft = str(article.metadata.get("status", "published")).lower() == "draft"
-            (drafts if is_draft else scheduled).append(entry)
-        listed = {entry.path for entry in scheduled + drafts}
-        others = _others(result, listed)
+        # A writer that skips this page (the preview's quick step after one edit) never calls
+        # review(), so the whole site is not checked for a page nobody sees.
         writer.write_file(
             self.settings["EDITORIAL_REVIEW_SAVE_AS"],
             self.get_template("review"),
             self.context,
             page_name="review",
             noindex=True,
-            scheduled=scheduled,
-            drafts=drafts,
-            other_problems=others,
-            check_summary=summary_line(result, self.settings["CHECKS_LANGUAGE"]),
+            review=functools.partial(review, self.settings, waiting),
         )
-        logger.info(
-            "editorial: review page lists %d scheduled post(s), %d draft(s)",
-            len(scheduled),
-            len(drafts),
-        )
+
+
+def review(settings: Mapping[str, Any], waiting: Sequence[Any]) -> Review:
+    """Check the site and sort the waiting posts into scheduled posts and drafts."""
+    result = check_site(settings)
+    scheduled: list[ReviewEntry] = []
+    drafts: list[ReviewEntry] = []
+    for article in sorted(waiting, key=lambda a: a.date):
+        entry = _entry(article, result)
+        # Pelican turns a future post into a draft; its own Status: says which it is.
+        is_draft = str(article.metadata.get("status", "published")).lower() == "draft"
+        (drafts if is_draft else scheduled).append(entry)
+    listed = {entry.path for entry in scheduled + drafts}
+    logger.info(
+        "editorial: review page lists %d scheduled post(s), %d draft(s)",
+        len(scheduled),
+        len(drafts),
+    )
+    return Review(
+        scheduled,
+        drafts,
+        _others(result, listed),
+        summary_line(result, settings["CHECKS_LANGUAGE"]),
+    )
 
 
 def _entry(article: Any, result: CheckResult) -> ReviewEntry:

@@ -7,7 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from editorial.linkcheck import BrokenLink, check_output
 
 from tests.sites import ROOT, BuildRun
@@ -58,11 +57,6 @@ def test_absolute_links_under_a_sub_path(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="transparency.html puts SITEURL in front of idea_polls' Poll.article_url, which is "
-    "already absolute: /blog/https://blog.seewerk.example/blog/2026/… (remove once fixed)",
-)
 def test_the_published_sample_site_has_no_broken_links(public_site: BuildRun) -> None:
     broken = check_output(public_site.output, "https://blog.seewerk.example/blog", ["/api/"])
     assert [b.format() for b in broken] == []

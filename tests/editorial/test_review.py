@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+import pytest
+
 from tests import sample
 from tests.minisite import GOOD_POST, make_site
 from tests.sites import BuildRun, run_build
@@ -89,3 +91,33 @@ def test_publishing_writes_no_review_page(tmp_path: Path) -> None:
     run = run_build(tmp_path / "output", settings=str(settings), cwd=tmp_path)
     assert run.returncode == 0, run.log
     assert not (tmp_path / "output" / REVIEW).exists()
+
+
+def test_the_site_is_checked_only_when_the_page_is_rendered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import editorial.review
+    from editorial.config import load_settings
+    from editorial.review import ReviewPageGenerator
+
+    settings = load_settings(str(make_site(tmp_path, {})))
+    generator = ReviewPageGenerator(
+        context={**settings, "drafts": [], "drafts_translations": []},
+        settings=settings,
+        path=settings["PATH"],
+        theme=settings["THEME"],
+        output_path=str(tmp_path / "output"),
+    )
+    calls: list[str] = []
+    monkeypatch.setattr(editorial.review, "check_site", lambda s: calls.append("checked"))
+    written: dict[str, object] = {}
+
+    class SkippingWriter:
+        def write_file(
+            self, name: str, template: object, context: object, **kwargs: object
+        ) -> None:
+            written.update(kwargs, name=name)
+
+    generator.generate_output(SkippingWriter())
+    assert written["name"] == REVIEW and written["noindex"] is True
+    assert calls == [], "a writer that skips the page must not pay for the check"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from editorial.config import load_settings
 from editorial.corpus import read_sources
-from editorial.internal import internal_only_images
+from editorial.images import image_uses
 
 from tests import sample
 from tests.sites import ROOT, BuildRun, run_build
@@ -105,7 +105,10 @@ def split(tmp_path_factory: pytest.TempPathFactory) -> Split:
     for source in internal:
         markers[f"title of {source.relative}"] = source.value("title")
         markers[f"slug of {source.relative}"] = source.slug
-    return Split(runs["public"], runs["intranet"], markers, internal_only_images(sources))
+    shown = {s.relative: {use.path for use in image_uses(s)} for s in sources}
+    public = set().union(*(shown[s.relative] for s in sources if not s.internal))
+    images = set().union(*(shown[s.relative] for s in internal)) - public
+    return Split(runs["public"], runs["intranet"], markers, images)
 
 
 def _texts(output: Path) -> dict[str, str]:
