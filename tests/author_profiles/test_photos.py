@@ -658,7 +658,26 @@ def test_duplicate_photos_are_processed_once(astronaut_path: Path, tmp_path: Pat
 
     assert results[0].key == results[1].key
     assert [r.source for r in results] == [astronaut_path, copy]
-    assert len(list((tmp_path / "cache" / "author_photos").iterdir())) == 1
+    entries = (tmp_path / "cache" / "author_photos").iterdir()
+    assert len([entry for entry in entries if entry.is_dir()]) == 1
+
+
+def test_a_rebuild_reads_no_photo_bytes_until_the_file_changes(
+    astronaut_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(astronaut_path.read_bytes())
+    first = process_photos([PhotoJob(photo)], tmp_path / "cache")
+    reads: list[Path] = []
+    real_digest = photos.source_digest
+    monkeypatch.setattr(photos, "source_digest", lambda p: reads.append(p) or real_digest(p))
+
+    again = process_photos([PhotoJob(photo)], tmp_path / "cache")
+    assert reads == [] and again[0].key == first[0].key and again[0].cached
+
+    os.utime(photo, ns=(1_000_000_000, 1_000_000_000))
+    process_photos([PhotoJob(photo)], tmp_path / "cache")
+    assert reads == [photo]
 
 
 # --- parallel runs and progress ------------------------------------------------------------
