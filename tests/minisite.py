@@ -30,6 +30,13 @@ Status: active
 Ich leite die Entwicklung.
 """
 
+GUIDELINES = """\
+Title: Redaktionsleitfaden
+Slug: redaktionsleitfaden
+
+Wer schreibt, wie ein Beitrag entsteht und wer ihn prüft.
+"""
+
 
 def make_site(folder: Path, posts: dict[str, str], extra_settings: str = "") -> Path:
     """Write posts (name -> text) and a settings file; return the settings file."""
@@ -41,6 +48,9 @@ def make_site(folder: Path, posts: dict[str, str], extra_settings: str = "") -> 
     profile.parent.mkdir(parents=True, exist_ok=True)
     profile.write_text(PROFILE, encoding="utf-8")
     (folder / "content" / "pages").mkdir(exist_ok=True)
+    guidelines = folder / "content" / "pages" / "redaktionsleitfaden.md"
+    if not guidelines.exists():
+        guidelines.write_text(GUIDELINES, encoding="utf-8")
     settings = folder / "siteconf.py"
     settings.write_text(
         textwrap.dedent(f"""\

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests import sample
-from tests.sites import run_build
+from tests.sites import ROOT, run_build
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,20 @@ def test_interface_language_and_dates_follow_the_locale(
     shown = post.select_one(".post__meta time").get_text()
     day, year = march.date.day, march.date.year
     assert shown == (f"{day}. {month} {year}" if lang == "de" else f"{day} {month} {year}")
+
+
+def test_every_theme_string_has_a_german_translation() -> None:
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.pofile import read_po
+
+    theme = ROOT / "theme"
+    method_map = [("templates/**.html", "jinja2")]
+    options = {"templates/**.html": {"extensions": "jinja2.ext.i18n", "trim_blocks": "True"}}
+    found = {
+        message if isinstance(message, str) else message[0]
+        for _, _, message, _, _ in extract_from_dir(str(theme), method_map, options)
+    }
+    with open(theme / "translations" / "de" / "LC_MESSAGES" / "messages.po", "rb") as po:
+        catalog = read_po(po, locale="de")
+    untranslated = sorted(m for m in found if not (catalog.get(m) and catalog.get(m).string))
+    assert found and untranslated == []

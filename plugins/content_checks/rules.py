@@ -5,9 +5,8 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
-
-from pelican.utils import get_date
 
 from .header import Header
 from .messages import text
@@ -130,7 +129,7 @@ def _is_date(value: str, settings: Mapping[str, Any]) -> bool:
     if not _ISO_DATE.match(value):
         return False
     try:
-        get_date(value)
-    except (ValueError, OverflowError):
+        datetime.fromisoformat(value.strip())
+    except ValueError:
         return False
     return True
