@@ -65,6 +65,10 @@ def apply_defaults(pelican: Any) -> None:
 
 def use_checked_reader(readers: Any) -> None:
     """Read Markdown through the checking reader."""
+    # Signal receivers stay connected for the whole process; a later Pelican run that does
+    # not enable this plugin has no CHECKS_ settings and keeps Pelican's own reader.
+    if "CHECKS_FIELDS" not in readers.settings:
+        return
     for extension in CheckedMarkdownReader.file_extensions:
         readers.reader_classes[extension] = CheckedMarkdownReader
 
