@@ -18,7 +18,6 @@ import logging
 import os
 import sys
 import threading
-import time
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from typing import Any
 
@@ -115,14 +114,19 @@ class OutputState:
         self.output_path = output_path
         self.digests: dict[str, str] = {}
 
-    def changed_since(self, started: float | None) -> list[str]:
-        """URL paths of pages whose content differs from the last look (or newer files only)."""
+    def changed(self, relatives: Iterable[str] | None = None) -> list[str]:
+        """URL paths of pages whose content differs from the last look (all, or the given)."""
+        if relatives is None:
+            pages: Iterable[tuple[str, str]] = self._pages()
+        else:
+            pages = [(r, os.path.join(self.output_path, r)) for r in relatives]
         changed = []
-        for relative, full in self._pages():
-            if started is not None and os.stat(full).st_mtime < started:
+        for relative, full in pages:
+            try:
+                with open(full, "rb") as page:
+                    digest = hashlib.blake2b(page.read(), digest_size=16).hexdigest()
+            except OSError:
                 continue
-            with open(full, "rb") as page:
-                digest = hashlib.blake2b(page.read(), digest_size=16).hexdigest()
             if self.digests.get(relative) != digest:
                 self.digests[relative] = digest
                 changed.append("/" + relative)
@@ -169,12 +173,16 @@ def serve_preview(
 
     def rebuild(sources: list[str] | None = None) -> list[str]:
         overrides: dict[str, Any] = {"OUTPUT_PATH": output_path}
+        written: list[str] = []
         if sources:
-            overrides["FAST_PREVIEW_SOURCES"] = sources
+            # The quick step writes only the edited pages and leaves saving the content
+            # cache to the full build that follows it.
+            overrides.update(
+                FAST_PREVIEW_SOURCES=sources, FAST_PREVIEW_WRITTEN=written, CACHE_CONTENT=False
+            )
         with lock:
-            started = time.time() - 1  # coarse file-system timestamps
             result = build(settings_file, overrides, debug=debug)
-            changed = state.changed_since(started if sources else None)
+            changed = state.changed(written if sources else None)
         if not sources:
             print(summary(result, strict=False), file=sys.stderr)
         return changed

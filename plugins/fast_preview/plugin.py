@@ -12,6 +12,9 @@ DEFAULTS: dict[str, Any] = {
     # None: write everything (every normal build). A list of source file paths: write only
     # the pages made from those files; the preview follows up with a full build.
     "FAST_PREVIEW_SOURCES": None,
+    # None, or a list the writer appends the output path of each selected page to, so the
+    # preview knows what changed without walking the output folder.
+    "FAST_PREVIEW_WRITTEN": None,
 }
 
 
@@ -26,7 +29,10 @@ class SelectiveWriter(Writer):
             source = getattr(item, "source_path", None)
             if source is None or os.path.abspath(source) not in sources:
                 return None
-        return super().write_file(name, template, context, *args, **kwargs)
+        written = super().write_file(name, template, context, *args, **kwargs)
+        if sources is not None and name and self.settings.get("FAST_PREVIEW_WRITTEN") is not None:
+            self.settings["FAST_PREVIEW_WRITTEN"].append(name)
+        return written
 
     def write_feed(self, *args: Any, **kwargs: Any) -> Any:
         """Feeds list many posts: leave them to the full build that follows."""
