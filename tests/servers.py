@@ -6,9 +6,12 @@ import contextlib
 import functools
 import socket
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 
 def free_port() -> int:
@@ -60,3 +63,45 @@ def serve_static(directory: Path, port: int, prefix: str = "") -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@dataclass
+class PreviewServer:
+    """The preview app (site plus backend under /api) running under uvicorn in a thread."""
+
+    server: Any
+    thread: threading.Thread
+
+    def stop(self) -> None:
+        """Shut down; the backend's lifespan writes what it still holds in memory."""
+        self.server.should_exit = True
+        self.thread.join(timeout=15)
+        assert not self.thread.is_alive(), "the preview did not stop"
+
+
+def start_preview(output: Path, backend_env: dict[str, str], port: int) -> PreviewServer:
+    """Serve a built site and a backend configured from FACES_* variables, as livereload does."""
+    import uvicorn
+    from starlette.applications import Starlette
+
+    from faces_backend import Settings, create_app
+    from faces_backend.preview import ReloadHub, create_preview_app
+
+    backend = create_app(Settings.from_env(backend_env))
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        async with backend.router.lifespan_context(backend):
+            yield
+
+    app = create_preview_app(str(output), backend, ReloadHub(), lifespan)
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the preview did not start"
+        time.sleep(0.05)
+    return PreviewServer(server, thread)

@@ -6,20 +6,13 @@ import contextlib
 import json
 import shutil
 import textwrap
-import threading
-import time
 import urllib.request
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import uvicorn
-from starlette.applications import Starlette
-
-from faces_backend.app import create_app
-from faces_backend.preview import ReloadHub, create_preview_app
-from faces_backend.settings import Settings
+from tests.servers import start_preview
 from tests.sites import ROOT, BuildRun, run_build
 
 # One poll per test, so every count a test checks is its own.
@@ -135,37 +128,17 @@ def serve(folder: Path, port: int) -> Iterator[PollSite]:
     origin = f"http://127.0.0.1:{port}"
     build = build_site(folder, origin)
     db = folder / "polls.sqlite3"
-    backend = create_app(
-        Settings.from_env(
-            {
-                "FACES_DB": str(db),
-                "FACES_MANIFEST": str(build.output / "polls" / "manifest.json"),
-                "FACES_ALLOWED_ORIGINS": origin,
-                "FACES_SECRET": "test-secret-" + "x" * 32,
-                "FACES_RATE_LIMIT": "1000",
-                # Every browser here comes from 127.0.0.1: the cookie tells voters apart.
-                "FACES_IP_LIMIT": "0",
-            }
-        )
-    )
-
-    @contextlib.asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        async with backend.router.lifespan_context(backend):
-            yield
-
-    app = create_preview_app(str(build.output), backend, ReloadHub(), lifespan)
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the preview did not start"
-        time.sleep(0.05)
+    environ = {
+        "FACES_DB": str(db),
+        "FACES_MANIFEST": str(build.output / "polls" / "manifest.json"),
+        "FACES_ALLOWED_ORIGINS": origin,
+        "FACES_SECRET": "test-secret-" + "x" * 32,
+        "FACES_RATE_LIMIT": "1000",
+        # Every browser here comes from 127.0.0.1: the cookie tells voters apart.
+        "FACES_IP_LIMIT": "0",
+    }
+    running = start_preview(build.output, environ, port)
     try:
         yield PollSite(origin, folder, build, db)
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+        running.stop()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,10 +13,10 @@ from typing import Any
 import pytest
 
 from tests.browser import PageWatch, axe_violations, launch_chromium
+from tests.html_check import vnu_errors
 from tests.idea_polls.poll_site import PollSite, serve, write_settings
 from tests.servers import free_port
 from tests.sites import ROOT, run_build
-from tests.tools import VNU_JAR
 
 pytestmark = pytest.mark.browser
 POST = "/2026/testumfragen/"
@@ -275,18 +274,3 @@ def test_results_go_into_the_repository_and_the_next_build_shows_them(
     assert figures == ["1 Stimme (100%)", "1 Stimme (100%)", "0 Stimmen (0%)"]
     assert "Velopumpe" not in str(rebuilt.html(POST.strip("/") + "/index.html"))
     assert vnu_errors([rebuilt.output / POST.strip("/") / "index.html"]) == []
-
-
-def vnu_errors(pages: list[Path]) -> list[str]:
-    """The Nu HTML checker's errors for these pages."""
-    java = shutil.which("java")
-    if not java:
-        pytest.fail("Java is missing: run `uv run invoke test`, which installs it.")
-    done = subprocess.run(
-        [java, "-jar", VNU_JAR, "--errors-only", "--format", "json", *map(str, pages)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(done.stderr or '{"messages": []}')["messages"]
-    return [f"{m.get('url', '')}:{m.get('lastLine')}: {m['message']}" for m in messages]

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
-import subprocess
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests.backend.helpers import ORIGIN
-from tests.tools import VNU_JAR
 
 PAGES = ["/", "/2026/kantine/", "/2026/werkstatt/", "/ueber-uns/", "/datenschutz/", "/2025/a/"]
 # A current desktop Chrome; the tests' own headless browser would count as a bot.
@@ -43,21 +38,3 @@ def stored_views(db_path: Path) -> list[tuple[str, str, int]]:
         return conn.execute("SELECT path, day, views FROM page_views ORDER BY path, day").fetchall()
     finally:
         conn.close()
-
-
-def vnu_errors(pages: list[Path]) -> list[str]:
-    """Errors the Nu HTML checker finds in these pages (fails when Java is missing)."""
-    java = shutil.which("java")
-    if not java:
-        pytest.fail("Java is missing: run `uv run invoke test`, which installs it.")
-    completed = subprocess.run(
-        [java, "-jar", VNU_JAR, "--errors-only", "--format", "json", *map(str, pages)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(completed.stderr or '{"messages": []}')["messages"]
-    return [
-        f"{m.get('url', '').rsplit('/', 3)[-2:]}:{m.get('lastLine')}: {m['message']}"
-        for m in messages
-    ]

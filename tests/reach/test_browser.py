@@ -3,25 +3,18 @@ never with Global Privacy Control; the pulled counts on the author and transpare
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
-import threading
-import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
-from starlette.applications import Starlette
 
-from faces_backend import Settings, create_app
-from faces_backend.preview import ReloadHub, create_preview_app
 from tests.browser import PageWatch, axe_violations, launch_chromium
 from tests.reach.helpers import BROWSER_UA
 from tests.reach.site import EXPECTED, make_reach_site
-from tests.servers import free_port
+from tests.servers import PreviewServer, free_port, start_preview
 from tests.sites import BuildRun, run_build
 
 pytestmark = pytest.mark.browser
@@ -37,14 +30,11 @@ class Preview:
 
     origin: str
     db: Path
-    server: uvicorn.Server
-    thread: threading.Thread
+    server: PreviewServer
 
     def stop(self) -> None:
         """Shut down; the backend's lifespan writes the views still in memory."""
-        self.server.should_exit = True
-        self.thread.join(timeout=15)
-        assert not self.thread.is_alive()
+        self.server.stop()
 
     def views(self) -> list[tuple[str, int]]:
         """The stored (path, views) rows, after stop()."""
@@ -71,36 +61,16 @@ def preview(built: BuildRun, tmp_path: Path) -> Iterator[Preview]:
     origin = f"http://127.0.0.1:{port}"
     db = tmp_path / "faces.sqlite3"
     polls = built.output / "polls" / "manifest.json"
-    backend = create_app(
-        Settings.from_env(
-            {
-                "FACES_DB": str(db),
-                "FACES_MANIFEST": str(polls),
-                "FACES_VIEWS_MANIFEST": str(built.output / "reach" / "manifest.json"),
-                "FACES_ALLOWED_ORIGINS": origin,
-                "FACES_SECRET": "test-secret-" + "x" * 32,
-            }
-        )
-    )
-
-    @contextlib.asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        async with backend.router.lifespan_context(backend):
-            yield
-
-    app = create_preview_app(str(built.output), backend, ReloadHub(), lifespan)
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the preview did not start"
-        time.sleep(0.05)
-    running = Preview(origin, db, server, thread)
+    environ = {
+        "FACES_DB": str(db),
+        "FACES_MANIFEST": str(polls),
+        "FACES_VIEWS_MANIFEST": str(built.output / "reach" / "manifest.json"),
+        "FACES_ALLOWED_ORIGINS": origin,
+        "FACES_SECRET": "test-secret-" + "x" * 32,
+    }
+    running = Preview(origin, db, start_preview(built.output, environ, port))
     yield running
-    if thread.is_alive():
+    if running.server.thread.is_alive():
         running.stop()
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import Tag
 
-from tests.reach.helpers import vnu_errors
+from tests.html_check import vnu_errors
 from tests.reach.site import EXPECTED, make_reach_site
 from tests.sites import BuildRun, run_build
 
