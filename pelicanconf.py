@@ -37,8 +37,16 @@ SLUGIFY_SOURCE = "title"
 # the letters here first.
 SLUGIFY_USE_UNICODE = True
 SLUG_REGEX_SUBSTITUTIONS = [
-    (r"ä", "ae"), (r"ö", "oe"), (r"ü", "ue"), (r"ß", "ss"),
-    (r"[éèêë]", "e"), (r"[àâá]", "a"), (r"[îï]", "i"), (r"[ôó]", "o"), (r"[ûù]", "u"), (r"ç", "c"),
+    (r"ä", "ae"),
+    (r"ö", "oe"),
+    (r"ü", "ue"),
+    (r"ß", "ss"),
+    (r"[éèêë]", "e"),
+    (r"[àâá]", "a"),
+    (r"[îï]", "i"),
+    (r"[ôó]", "o"),
+    (r"[ûù]", "u"),
+    (r"ç", "c"),
     (r"[^\w\s-]", ""),
     (r"(?u)\A\s*", ""),
     (r"(?u)\s*\Z", ""),
@@ -113,6 +121,7 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
+
 # --- Theme -------------------------------------------------------------------
 def _jinja_bytecode_cache(folder: str) -> FileSystemBytecodeCache:
     os.makedirs(folder, exist_ok=True)
@@ -143,8 +152,16 @@ STATIC_CHECK_IF_MODIFIED = True  # copy a static file only when it changed
 # --- Plugins -------------------------------------------------------------------
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
-    "site_i18n", "content_checks", "visibility", "fast_preview", "author_profiles", "editorial",
-    "idea_polls", "transparency", "reach", "seo",
+    "site_i18n",
+    "content_checks",
+    "visibility",
+    "fast_preview",
+    "author_profiles",
+    "editorial",
+    "idea_polls",
+    "transparency",
+    "reach",
+    "seo",
 ]
 
 # Language of the interface and of dates: "de_CH", "de_DE" or "en_GB" (English UI).
@@ -157,8 +174,14 @@ CHECKS_LANGUAGES = ["de", "en"]
 SEO_ROBOTS_DISALLOW = ["/entwuerfe/"]
 # Fields of this blog on top of Pelican's own (see docs/writing.md).
 CHECKS_EXTRA_FIELDS = [
-    "submitted", "reviewed-by", "image", "image-alt", "image-credit",
-    "correction", "disclosure", "visibility",
+    "submitted",
+    "reviewed-by",
+    "image",
+    "image-alt",
+    "image-credit",
+    "correction",
+    "disclosure",
+    "visibility",
 ]
 CHECKS_CHOICES = {
     "disclosure": ["sponsored", "paid-partnership", "own-product"],

@@ -80,7 +80,8 @@ def test_render_picks_json_redirect_or_page() -> None:
     redirect = render(answer, want_json=False, next_url="https://b.example/", headers={})
     assert redirect.status_code == 303
     assert (
-        redirect.headers["location"] == "https://b.example/?poll_status=rate_limited&poll=p#poll-p-rate_limited"
+        redirect.headers["location"]
+        == "https://b.example/?poll_status=rate_limited&poll=p#poll-p-rate_limited"
     )
     html = render(answer, want_json=False, next_url=None, headers={"X-Test": "1"})
     assert (html.status_code, html.headers["x-test"]) == (429, "1")
