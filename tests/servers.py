@@ -105,3 +105,46 @@ def start_preview(output: Path, backend_env: dict[str, str], port: int) -> Previ
         assert thread.is_alive() and time.monotonic() < deadline, "the preview did not start"
         time.sleep(0.05)
     return PreviewServer(server, thread)
+
+
+def start_backend_process(workdir: Path, port: int, env: dict[str, str], *args: str) -> Any:
+    """`python -m faces_backend serve` on 127.0.0.1:port, once /health answers; log in workdir."""
+    import os
+    import subprocess
+    import sys
+
+    import httpx
+
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("FACES_")}
+    log_path = workdir / "server.log"
+    with open(log_path, "ab") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "faces_backend", "serve", "--port", str(port), *args],
+            cwd=Path(__file__).resolve().parent.parent,
+            env={**clean, **env},
+            stdout=log,
+            stderr=log,
+        )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        assert process.poll() is None, log_path.read_text()
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
+                return process
+        except httpx.HTTPError:
+            time.sleep(0.05)
+    raise AssertionError("the server did not answer /health within 30 s")
+
+
+@contextlib.contextmanager
+def serve_published(folder: Path) -> Iterator[tuple[str, Any]]:
+    """The sample site published for, and served at, http://127.0.0.1:PORT/blog/."""
+    from tests.sites import run_build
+
+    port = free_port()
+    run = run_build(
+        folder / "output", task="publish", env={"SITEURL": f"http://127.0.0.1:{port}/blog"}
+    )
+    assert run.returncode == 0, run.log
+    with serve_static(run.output, port, prefix="/blog") as url:
+        yield url, run

@@ -9,8 +9,8 @@ import pytest
 
 from tests import sample
 from tests.browser import PageWatch, axe_violations, launch_chromium
-from tests.servers import free_port, serve_static
-from tests.sites import BuildRun, run_build
+from tests.servers import serve_published
+from tests.sites import BuildRun
 
 pytestmark = pytest.mark.browser
 
@@ -18,14 +18,8 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, BuildRun]]:
     """The public build, made for and served at http://127.0.0.1:PORT/blog/."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/blog"
-    run = run_build(
-        tmp_path_factory.mktemp("people") / "output", task="publish", env={"SITEURL": base}
-    )
-    assert run.returncode == 0, run.log
-    with serve_static(run.output, port, prefix="/blog") as url:
-        yield url, run
+    with serve_published(tmp_path_factory.mktemp("people")) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -17,7 +15,7 @@ import pytest
 
 from tests.backend.helpers import ORIGIN, POLLS, write_manifest
 from tests.reach.helpers import PAGES, reader, stored_views, write_pages
-from tests.servers import free_port
+from tests.servers import free_port, start_backend_process
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -38,8 +36,7 @@ class ViewServer:
         return self.workdir / "faces.sqlite3"
 
     def start(self) -> None:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("FACES_")}
-        env.update(
+        env = dict(
             FACES_DB=str(self.db_path),
             FACES_MANIFEST=str(self.workdir / "polls.json"),
             FACES_VIEWS_MANIFEST=str(self.workdir / "reach.json"),
@@ -48,24 +45,7 @@ class ViewServer:
             FACES_TRUST_PROXY="1",
             FACES_VIEWS_RATE_LIMIT="100000",
         )
-        log = open(self.workdir / "server.log", "ab")  # noqa: SIM115 - closed with the process
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "faces_backend", "serve", "--port", str(self.port)],
-            cwd=REPO,
-            env=env,
-            stdout=log,
-            stderr=log,
-        )
-        log.close()
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            assert self.process.poll() is None, (self.workdir / "server.log").read_text()
-            try:
-                if httpx.get(f"{self.url}/health", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                time.sleep(0.05)
-        raise AssertionError("the server did not answer /health within 30 s")
+        self.process = start_backend_process(self.workdir, self.port, env)
 
     def signal(self, number: int) -> None:
         assert self.process is not None

@@ -10,7 +10,7 @@ import pytest
 from tests.browser import PageWatch, axe_violations, launch_chromium
 from tests.html_check import vnu_errors
 from tests.minisite import make_site
-from tests.servers import free_port, serve_static
+from tests.servers import free_port, serve_published, serve_static
 from tests.sites import BuildRun, run_build
 
 from .conftest import header, plugin_settings
@@ -21,15 +21,8 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, BuildRun]]:
     """The sample site's public build, served at http://127.0.0.1:PORT/blog/."""
-    port = free_port()
-    run = run_build(
-        tmp_path_factory.mktemp("transparency-browser") / "output",
-        task="publish",
-        env={"SITEURL": f"http://127.0.0.1:{port}/blog"},
-    )
-    assert run.returncode == 0, run.log
-    with serve_static(run.output, port, prefix="/blog") as url:
-        yield url, run
+    with serve_published(tmp_path_factory.mktemp("transparency-browser")) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")
