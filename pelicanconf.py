@@ -150,6 +150,7 @@ PLUGINS = [
     "content_checks",
     "visibility",
     "fast_preview",
+    "fragment_cache",
     "author_profiles",
     "editorial",
     "idea_polls",

@@ -1,0 +1,70 @@
+"""A Jinja global that renders a call block once per build and reuses the result.
+
+A post's card stands on the index, in its category, on each of its tags and on its authors'
+pages: about six renderings of the same HTML per post. The theme wraps the card in
+``{% call cached("card", item.source_path, SITEURL) %}…{% endcall %}``; the first page
+renders it and the others reuse it. The store belongs to one build's shared context, so every
+build (also each rebuild of a preview or of ``pelican -r`` in one process) renders afresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Any
+
+from pelican import signals
+
+DEFAULTS: dict[str, Any] = {
+    # False renders every fragment on every page, as if the plugin were not loaded (to compare
+    # output or to time a theme change).
+    "FRAGMENT_CACHE_ENABLED": True,
+}
+
+# Key of the store in the context all generators of one build share.
+_STORE = "_fragment_cache_store"
+
+Store = dict[tuple[Hashable, ...], Any]
+
+
+def apply_defaults(pelican: Any) -> None:
+    """Merge DEFAULTS once and check them."""
+    settings = pelican.settings
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, value)
+    if not isinstance(settings["FRAGMENT_CACHE_ENABLED"], bool):
+        raise ValueError(
+            f"FRAGMENT_CACHE_ENABLED has value {settings['FRAGMENT_CACHE_ENABLED']!r}. "
+            "Expected True or False."
+        )
+
+
+def cached_for(store: Store | None) -> Callable[..., Any]:
+    """The `cached` global: a call block's output by key, rendered at most once per store."""
+
+    def cached(*key: Hashable, caller: Callable[[], Any]) -> Any:
+        if store is None:
+            return caller()
+        if key not in store:
+            store[key] = caller()
+        return store[key]
+
+    return cached
+
+
+def install(generator: Any) -> None:
+    """Give the generator's templates `cached`, sharing one store per build."""
+    settings = generator.settings
+    # Signal receivers stay connected for the whole process: a later build that does not
+    # load this plugin must not get it.
+    if __package__ not in settings.get("PLUGINS", ()):
+        return
+    store = generator.context.setdefault(_STORE, {})
+    generator.env.globals["cached"] = cached_for(
+        store if settings.get("FRAGMENT_CACHE_ENABLED", True) else None
+    )
+
+
+def register() -> None:
+    """Connect the plugin to Pelican."""
+    signals.initialized.connect(apply_defaults)
+    signals.generator_init.connect(install)

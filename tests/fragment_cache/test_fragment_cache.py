@@ -1,0 +1,132 @@
+"""fragment_cache: one rendering per card and build, the same pages as without it, never stale."""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from bs4 import BeautifulSoup
+from content_checks.build import build
+from fragment_cache.plugin import DEFAULTS, apply_defaults, cached_for, install
+from jinja2 import Environment
+from pelican.settings import DEFAULT_CONFIG
+
+from tests.minisite import GOOD_POST, make_site
+from tests.sites import ROOT
+
+SECOND_POST = (
+    GOOD_POST.replace("Title: Ein guter Beitrag", "Title: Zweiter Beitrag")
+    .replace("2026-03-14", "2026-03-20")
+    .replace("Category: Technik", "Category: Technik\nTags: Velo, Werkstatt")
+)
+
+
+def _pages(output: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(output)): p.read_text(encoding="utf-8") for p in output.rglob("*.html")
+    }
+
+
+def _card_titles(output: Path, relative: str) -> list[str]:
+    soup = BeautifulSoup((output / relative).read_text(encoding="utf-8"), "html.parser")
+    return [h.get_text(strip=True) for h in soup.select("article.card .card__title")]
+
+
+def test_a_card_is_rendered_once_per_key() -> None:
+    renderings: list[int] = []
+
+    def caller() -> str:
+        renderings.append(1)
+        return f"<article>{len(renderings)}</article>"
+
+    cached = cached_for({})
+    first = cached("article_card", "posts/a.md", "", caller=caller)
+    again = cached("article_card", "posts/a.md", "", caller=caller)
+    other = cached("article_card", "posts/b.md", "", caller=caller)
+    assert (first, again, other) == (
+        "<article>1</article>",
+        "<article>1</article>",
+        "<article>2</article>",
+    )
+    assert len(renderings) == 2
+
+
+def test_disabled_renders_every_time() -> None:
+    calls: list[int] = []
+    cached = cached_for(None)
+    for _ in range(3):
+        cached("article_card", "posts/a.md", "", caller=lambda: calls.append(1) or "x")
+    assert len(calls) == 3
+
+
+def test_pages_are_the_same_with_and_without_the_cache(tmp_path: Path) -> None:
+    settings = make_site(tmp_path, {"zweiter.md": SECOND_POST})
+    with_cache = build(str(settings), {"OUTPUT_PATH": str(tmp_path / "with")})
+    without = build(
+        str(settings),
+        {"OUTPUT_PATH": str(tmp_path / "without"), "FRAGMENT_CACHE_ENABLED": False},
+    )
+    assert not with_cache.failed and not without.failed
+    pages = _pages(tmp_path / "with")
+    assert pages == _pages(tmp_path / "without")
+    # The cards stand on several listings: the index, the category and both tags.
+    for listing in ("index.html", "kategorie/technik/index.html", "thema/velo/index.html"):
+        assert "Zweiter Beitrag" in _card_titles(tmp_path / "with", listing), listing
+
+
+def test_a_rebuild_in_the_same_process_shows_the_edited_title(tmp_path: Path) -> None:
+    settings = make_site(tmp_path, {"zweiter.md": SECOND_POST})
+    output = tmp_path / "output"
+    assert not build(str(settings), {"OUTPUT_PATH": str(output)}).failed
+    assert "Zweiter Beitrag" in _card_titles(output, "thema/velo/index.html")
+    post = tmp_path / "content" / "posts" / "zweiter.md"
+    post.write_text(SECOND_POST.replace("Zweiter Beitrag", "Neuer Titel"), encoding="utf-8")
+    assert not build(str(settings), {"OUTPUT_PATH": str(output)}).failed
+    for listing in ("index.html", "thema/velo/index.html"):
+        titles = _card_titles(output, listing)
+        assert "Neuer Titel" in titles and "Zweiter Beitrag" not in titles, listing
+
+
+def _generator(plugins: list[str], context: dict) -> SimpleNamespace:
+    settings = {"PLUGINS": plugins, "FRAGMENT_CACHE_ENABLED": True}
+    return SimpleNamespace(settings=settings, context=context, env=Environment())
+
+
+def test_generators_of_one_build_share_a_store_and_a_new_build_starts_empty() -> None:
+    build_context: dict = {}
+    articles, authors = (
+        _generator(["fragment_cache"], build_context),
+        _generator(["fragment_cache"], build_context),
+    )
+    install(articles)
+    install(authors)
+    articles.env.globals["cached"]("card", "a.md", caller=lambda: "first")
+    assert authors.env.globals["cached"]("card", "a.md", caller=lambda: "second") == "first"
+    next_build = _generator(["fragment_cache"], {})
+    install(next_build)
+    assert next_build.env.globals["cached"]("card", "a.md", caller=lambda: "fresh") == "fresh"
+
+
+def test_a_build_without_the_plugin_gets_no_cached_global() -> None:
+    # Signal receivers stay connected for the whole process once a build loaded the plugin.
+    generator = _generator(["site_i18n", "seo"], {})
+    install(generator)
+    assert "cached" not in generator.env.globals
+    assert generator.context == {}
+
+
+def test_a_bad_setting_is_refused_by_name() -> None:
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+    settings["FRAGMENT_CACHE_ENABLED"] = "no"
+    with pytest.raises(ValueError, match="FRAGMENT_CACHE_ENABLED has value 'no'"):
+        apply_defaults(SimpleNamespace(settings=settings))
+
+
+def test_every_setting_is_documented_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### `fragment_cache`", 1)[1].split("\n### ", 1)[0]
+    documented = set(re.findall(r"^\| `(FRAGMENT_CACHE_\w+)`", section, re.MULTILINE))
+    assert documented == set(DEFAULTS)
