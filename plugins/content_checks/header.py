@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 # Python-Markdown's meta extension: "Key: value", continuation lines indented.
 _FIELD = re.compile(r"^(?P<name>[A-Za-z0-9_-]+)\s*:(?P<value>.*)$")
@@ -17,11 +18,11 @@ class Field:
     name: str
     value: str
     line: int
+    # The name as Pelican sees it (lower case); rules ask for it thousands of times a build.
+    key: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def key(self) -> str:
-        """The name as Pelican sees it (lower case)."""
-        return self.name.lower()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", self.name.lower())
 
 
 @dataclass(frozen=True)
@@ -32,13 +33,21 @@ class Header:
     body_line: int
     stray_lines: list[tuple[int, str]]
 
+    @cached_property
+    def _by_key(self) -> dict[str, list[Field]]:
+        by_key: dict[str, list[Field]] = {}
+        for f in self.fields:
+            by_key.setdefault(f.key, []).append(f)
+        return by_key
+
     def first(self, key: str) -> Field | None:
         """The first field with this (lower-case) key, if any."""
-        return next((f for f in self.fields if f.key == key), None)
+        found = self._by_key.get(key)
+        return found[0] if found else None
 
     def all(self, key: str) -> list[Field]:
         """Every field with this (lower-case) key."""
-        return [f for f in self.fields if f.key == key]
+        return list(self._by_key.get(key, ()))
 
 
 def parse_header(text: str) -> Header:
