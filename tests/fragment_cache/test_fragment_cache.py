@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
+import fragment_cache.plugin as plugin
 import pytest
 from bs4 import BeautifulSoup
 from content_checks.build import build
@@ -60,6 +63,32 @@ def test_disabled_renders_every_time() -> None:
     for _ in range(3):
         cached("article_card", "posts/a.md", "", caller=lambda: calls.append(1) or "x")
     assert len(calls) == 3
+
+
+def test_a_build_renders_each_card_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[tuple] = []
+    rendered: list[tuple] = []
+    real = plugin.cached_for
+
+    def counting(store: plugin.Store | None) -> Callable[..., Any]:
+        cached = real(store)
+
+        def wrapper(*key: Hashable, caller: Callable[[], Any]) -> Any:
+            asked.append(key)
+            return cached(*key, caller=lambda: rendered.append(key) or caller())
+
+        return wrapper
+
+    monkeypatch.setattr(plugin, "cached_for", counting)
+    settings = make_site(tmp_path, {"zweiter.md": SECOND_POST})
+    assert not build(str(settings), {"OUTPUT_PATH": str(tmp_path / "output")}).failed
+    cards = [key for key in asked if key[0] == "article_card"]
+    # Index, category, two tags and the author's page list the second post.
+    assert sum(1 for key in cards if key[1].endswith("zweiter.md")) >= 5
+    assert sorted(key[1].rsplit("/", 1)[1] for key in rendered if key[0] == "article_card") == [
+        "good.md",
+        "zweiter.md",
+    ]
 
 
 def test_pages_are_the_same_with_and_without_the_cache(tmp_path: Path) -> None:
