@@ -151,6 +151,7 @@ PLUGINS = [
     "visibility",
     "fast_preview",
     "fragment_cache",
+    "output_folders",
     "author_profiles",
     "editorial",
     "idea_polls",
