@@ -108,7 +108,9 @@ RSS_FEED_SUMMARY_ONLY = True
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
-        "markdown.extensions.toc": {"permalink": False},
+        # Headings get ids, so a section can be linked (datenschutz/#reichweite). No "[TOC]"
+        # marker: looking for it walks every element of every post a second time.
+        "markdown.extensions.toc": {"permalink": False, "marker": ""},
         # No smarty: it walks every text node a second time (half of all Markdown time at
         # 1,000 posts) and would put German quotes into English posts; authors type „…“.
     },
