@@ -60,3 +60,18 @@ def test_gitlab_reports_code_quality_previews_and_publishes_pages() -> None:
     assert "uv run invoke publish --output public" in pages["script"]
     assert pages["artifacts"]["paths"] == ["public"]
     assert {"if": '$CI_PIPELINE_SOURCE == "schedule"'} in pages["rules"]
+
+
+def test_every_template_keeps_the_image_caches_between_builds() -> None:
+    # Without them every CI build processes every photo and draws every card again.
+    from pelicanconf import CACHE_PATH
+
+    for path in (".github/workflows/pull-request.yml", ".github/workflows/publish.yml"):
+        steps = next(iter(_load(path)["jobs"].values()))["steps"]
+        cached = [s["with"]["path"] for s in steps if s.get("uses") == "actions/cache@v4"]
+        assert cached == [CACHE_PATH], path
+        restore = next(i for i, s in enumerate(steps) if s.get("uses") == "actions/cache@v4")
+        build = next(i for i, s in enumerate(steps) if s.get("run") == "uv run invoke publish")
+        assert restore < build, path
+    caches = _load(".gitlab-ci.yml")["default"]["cache"]
+    assert any(cache["paths"] == [CACHE_PATH] for cache in caches)
