@@ -1,4 +1,5 @@
-"""The OpenAPI 3.1 document of the poll hook, written by hand to match docs/polls-hook.md."""
+"""The OpenAPI 3.1 document of the backend, written by hand to match docs/polls-hook.md and
+docs/reach.md."""
 
 from __future__ import annotations
 
@@ -134,13 +135,69 @@ def _vote_response(description: str, code: str) -> dict[str, Any]:
     return response
 
 
+# The view counter (views.py): what the Reach-Status header says, and the refusals' codes.
+_VIEW_WORDS = [
+    "counted",
+    "disabled",
+    "do_not_track",
+    "global_privacy_control",
+    "bot",
+    "head_request",
+    "repeat",
+    "malformed",
+    "origin_not_allowed",
+    "unknown_path",
+    "too_large",
+    "query_too_long",
+    "rate_limited",
+]
+_VIEW_REFUSALS = {
+    "400": "malformed: p missing, repeated or not a page path; or a body that is not empty.",
+    "403": "origin_not_allowed: an Origin header that is not the blog's.",
+    "404": "unknown_path: p is not a page of the reach manifest.",
+    "413": "too_large: a body over 1 KiB (POST only).",
+    "414": "query_too_long: a query string over 1 KiB.",
+    "429": "rate_limited: this reader's per-minute budget is spent; see Retry-After.",
+}
+_REACH_STATUS = {
+    "Reach-Status": {
+        "description": "What became of the view: counted, or why not.",
+        "schema": {"enum": _VIEW_WORDS},
+    }
+}
+_PAGE_PARAMETER = {
+    "name": "p",
+    "in": "query",
+    "required": True,
+    "schema": {"type": "string", "pattern": "^/", "maxLength": 1000},
+    "description": "The page's path on the site, as in the reach manifest (e.g. /2026/kantine/).",
+}
+
+
+def _view_refusals(codes: dict[str, str]) -> dict[str, Any]:
+    return {
+        code: {
+            "description": text,
+            "headers": _REACH_STATUS,
+            "content": {"application/json": {"schema": {"$ref": _REF + "ViewRefusal"}}},
+        }
+        for code, text in codes.items()
+    }
+
+
+_VIEW_SUMMARY = (
+    "Accepted as a success: counted, or not counted for a reason the Reach-Status header names "
+    "(Do Not Track, Global Privacy Control, a bot, a HEAD request, the same reader within the "
+    "window, or no reach manifest configured)."
+)
+
 _DOCUMENT: dict[str, Any] = {
     "openapi": "3.1.0",
     "info": {
-        "title": "Faces poll hook",
+        "title": "Faces poll hook and view counter",
         "version": "1",
-        "description": "Readers' votes and suggestions for idea polls embedded in blog posts. "
-        "See docs/polls-hook.md for the full contract.",
+        "description": "Readers' votes and suggestions for idea polls embedded in blog posts "
+        "(docs/polls-hook.md), and privacy-friendly page views (docs/reach.md).",
     },
     "paths": {
         "/vote": {
@@ -250,6 +307,32 @@ _DOCUMENT: dict[str, Any] = {
                 },
             }
         },
+        "/views": {
+            "post": {
+                "operationId": "countView",
+                "summary": "A page view reported by the page's script; no body, no cookie.",
+                "parameters": [_PAGE_PARAMETER],
+                "responses": {
+                    "204": {"description": _VIEW_SUMMARY, "headers": _REACH_STATUS},
+                    **_view_refusals(_VIEW_REFUSALS),
+                },
+            }
+        },
+        "/views.gif": {
+            "get": {
+                "operationId": "countViewPixel",
+                "summary": "A page view reported by the <noscript> image; answers a 1x1 GIF.",
+                "parameters": [_PAGE_PARAMETER],
+                "responses": {
+                    "200": {
+                        "description": _VIEW_SUMMARY,
+                        "headers": _REACH_STATUS,
+                        "content": {"image/gif": {"schema": {"type": "string"}}},
+                    },
+                    **_view_refusals({k: v for k, v in _VIEW_REFUSALS.items() if k != "413"}),
+                },
+            }
+        },
         "/health": {
             "get": {
                 "operationId": "health",
@@ -279,6 +362,11 @@ _DOCUMENT: dict[str, Any] = {
             "VoteForm": _VOTE_FORM,
             "VoteAnswer": _VOTE_ANSWER,
             "Results": _RESULTS,
+            "ViewRefusal": {
+                "type": "object",
+                "required": ["status"],
+                "properties": {"status": {"enum": _VIEW_WORDS}},
+            },
             "Health": {
                 "type": "object",
                 "required": ["status", "polls", "database"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -59,3 +60,18 @@ def test_json_answers_match_the_vote_answer_schema(
     response = client.post("/vote", data=fields, headers=JSON)
     assert str(response.status_code) in document["paths"]["/vote"]["post"]["responses"]
     jsonschema.validate(response.json(), vote_answer_schema(document))
+
+
+def test_every_route_of_the_app_is_documented() -> None:
+    from faces_backend import Settings, create_app
+
+    app = create_app(Settings(manifest="unused.json", db_path=Path("unused.sqlite3")))
+    served = {
+        (route.path, method.lower())
+        for route in app.routes
+        for method in route.methods or ()
+        if method != "HEAD"  # Starlette answers HEAD wherever GET is served
+    }
+    paths = openapi_document()["paths"]
+    documented = {(path, method) for path, item in paths.items() for method in item}
+    assert documented == served
