@@ -79,6 +79,7 @@ class Reach:
     chart: Chart | None  # the months as columns; None before anything was counted
     locale: str = "de_CH"
     privacy_url: str | None = None  # where the privacy page explains the counting
+    figures_url: str | None = None  # the figures as JSON (export.py), if the build writes them
 
     @property
     def window_start(self) -> dt.date:

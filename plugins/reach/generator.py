@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from pelican.generators import Generator
 
 from .data import DataError, ViewData, read_view_data
+from .export import figures_document, page_titles
 from .figures import compute_reach
 from .pages import countable, manifest, write_manifest
 
@@ -46,7 +47,8 @@ class ReachGenerator(Generator):
             locale=settings.get("I18N_LOCALE") or settings["DEFAULT_LANG"],
             today=dt.datetime.now(ZoneInfo(settings["TIMEZONE"])).date(),
         )
-        reach = dataclasses.replace(reach, privacy_url=self._privacy_url())
+        figures = settings["REACH_FIGURES_SAVE_AS"] or None
+        reach = dataclasses.replace(reach, privacy_url=self._privacy_url(), figures_url=figures)
         for page in pages:
             page.content.reach = reach.counts(page.path)
         self.context[CONTEXT_KEY] = reach
@@ -55,7 +57,7 @@ class ReachGenerator(Generator):
         )
 
     def generate_output(self, writer: Any) -> None:
-        """Write the list of countable pages the backend loads (reach/manifest.json)."""
+        """Write the countable pages for the backend and the figures for download."""
         settings = self.settings
         if settings["REACH_ENDPOINT"] is None or settings.get("FAST_PREVIEW_SOURCES") is not None:
             # A fast preview rebuild sees only the edited post; the full build follows.
@@ -64,6 +66,10 @@ class ReachGenerator(Generator):
         path = os.path.join(self.output_path, settings["REACH_MANIFEST_SAVE_AS"])
         write_manifest(path, manifest(pages, dt.datetime.now(dt.UTC)))
         logger.info("reach: %s lists %d countable pages", path, len(pages))
+        reach = self.context.get(CONTEXT_KEY)
+        if reach is not None and reach.figures_url:
+            figures = os.path.join(self.output_path, reach.figures_url)
+            write_manifest(figures, figures_document(reach, page_titles(pages)))
 
     def _privacy_url(self) -> str | None:
         slug, _, section = self.settings["REACH_PRIVACY_PAGE"].partition("#")

@@ -56,7 +56,7 @@ def manifest(pages: list[Countable], generated: datetime) -> dict[str, Any]:
             {
                 "path": page.path,
                 "kind": page.kind,
-                "title": _plain(page.content.title),
+                "title": plain_title(page.content.title),
                 "date": page.content.date.date().isoformat() if page.kind == "post" else None,
                 "authors": [
                     {"handle": author.slug, "name": str(author.name)}
@@ -71,7 +71,7 @@ def manifest(pages: list[Countable], generated: datetime) -> dict[str, Any]:
 
 
 def write_manifest(path: str, document: dict[str, Any]) -> None:
-    """Write the manifest through a temporary file: the backend may re-read it at any moment."""
+    """Write a JSON file through a temporary file: the backend may re-read it at any moment."""
     folder = os.path.dirname(path) or "."
     os.makedirs(folder, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".reach-", suffix=".json", dir=folder)
@@ -87,5 +87,6 @@ def write_manifest(path: str, document: dict[str, Any]) -> None:
         raise
 
 
-def _plain(title: Any) -> str:
+def plain_title(title: Any) -> str:
+    """A title without markup, as readers see it."""
     return str(Markup(str(title)).striptags())

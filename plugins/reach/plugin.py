@@ -17,6 +17,9 @@ DEFAULTS: dict[str, Any] = {
     "REACH_DATA_PATH": "data/views.json",
     # Where the build writes the list of countable pages for the backend, relative to the output.
     "REACH_MANIFEST_SAVE_AS": "reach/manifest.json",
+    # The figures of the transparency page as JSON for download, relative to the output;
+    # "" writes none. Only what the site shows anyway: totals, months, pages, departments.
+    "REACH_FIGURES_SAVE_AS": "reach/figures.json",
     # "Recent" reads cover this many days, up to the day the counts were pulled.
     "REACH_WINDOW_DAYS": 90,
     # How many months the "views per month" chart of the transparency page shows.
@@ -56,6 +59,11 @@ def validate(settings: dict[str, Any]) -> None:
     save_as = settings["REACH_MANIFEST_SAVE_AS"]
     if not isinstance(save_as, str) or not save_as.endswith(".json") or save_as.startswith("/"):
         _bad("REACH_MANIFEST_SAVE_AS", save_as, "a relative path ending in .json")
+    figures = settings["REACH_FIGURES_SAVE_AS"]
+    if not isinstance(figures, str) or (
+        figures and (not figures.endswith(".json") or figures.startswith("/"))
+    ):
+        _bad("REACH_FIGURES_SAVE_AS", figures, "'' or a relative path ending in .json")
     for key, low, high in (
         ("REACH_WINDOW_DAYS", 1, 3660),
         ("REACH_MONTHS", 1, 120),

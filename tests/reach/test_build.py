@@ -9,7 +9,7 @@ import pytest
 from bs4 import Tag
 
 from tests.html_check import vnu_errors
-from tests.reach.site import EXPECTED, make_reach_site
+from tests.reach.site import AS_OF, EXPECTED, make_reach_site
 from tests.sites import BuildRun, run_build
 
 POST = "2026/ein-guter-beitrag/index.html"
@@ -149,6 +149,27 @@ def test_the_transparency_page_shows_how_the_blog_is_used(built: BuildRun) -> No
     ]
 
 
+def test_the_figures_are_published_as_json_beside_the_page(built: BuildRun) -> None:
+    figures = json.loads((built.output / "reach" / "figures.json").read_text(encoding="utf-8"))
+    assert set(figures) == {
+        "version", "as_of", "window_days", "recent", "total", "months", "pages", "departments"
+    }  # fmt: skip
+    assert (figures["as_of"], figures["window_days"]) == (AS_OF, 90)
+    assert (figures["recent"], figures["total"]) == EXPECTED["site"]
+    assert [(m["month"], m["views"]) for m in figures["months"]] == EXPECTED["months"]
+    pages = {page["path"]: page for page in figures["pages"]}
+    for path, (recent, total) in EXPECTED["posts"].items():
+        assert (pages[path]["recent"], pages[path]["total"]) == (recent, total)
+    assert pages["/2026/nur-jonas/"]["title"] == "Nur Jonas"
+    assert sum(page["total"] for page in figures["pages"]) == figures["total"]
+    assert [
+        (row["label"], row["posts"], row["recent"], row["total"]) for row in figures["departments"]
+    ] == EXPECTED["departments"]
+    link = built.html("transparenz/index.html").select_one("section#reach a[download]")
+    assert link is not None and link["href"] == "/reach/figures.json"
+    assert text(link) == "Die Zahlen als JSON"
+
+
 def test_without_an_endpoint_nothing_is_sent_and_nothing_shown(tmp_path: Path) -> None:
     settings = make_reach_site(tmp_path, extra="REACH_ENDPOINT = None\n")
     run = run_build(tmp_path / "output", settings=str(settings), cwd=tmp_path, strict=True)
@@ -164,6 +185,7 @@ def test_before_the_first_pull_pages_count_but_show_nothing(tmp_path: Path) -> N
     run = run_build(tmp_path / "output", settings=str(settings), cwd=tmp_path, strict=True)
     assert run.returncode == 0, run.log
     assert (run.output / "reach" / "manifest.json").exists()
+    assert not (run.output / "reach" / "figures.json").exists()
     page = run.html(POST)
     assert page.select("script[src$='reach.js']") != []
     assert page.select(".reach-post") == []

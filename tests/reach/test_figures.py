@@ -191,6 +191,8 @@ def test_no_counts_file_means_nothing_pulled_yet(tmp_path: Path) -> None:
         ("REACH_ENDPOINT", "/api/views?x=1"),
         ("REACH_DATA_PATH", "data/views.csv"),
         ("REACH_MANIFEST_SAVE_AS", "/reach/manifest.json"),
+        ("REACH_FIGURES_SAVE_AS", None),
+        ("REACH_FIGURES_SAVE_AS", "reach/figures.csv"),
         ("REACH_WINDOW_DAYS", 0),
         ("REACH_WINDOW_DAYS", True),
         ("REACH_MONTHS", "12"),
@@ -208,6 +210,7 @@ def test_a_bad_setting_is_named_with_its_value(key: str, value: Any) -> None:
 def test_the_defaults_are_valid() -> None:
     validate(dict(DEFAULTS))
     validate({**DEFAULTS, "REACH_ENDPOINT": "/api/views"})
+    validate({**DEFAULTS, "REACH_FIGURES_SAVE_AS": ""})
 
 
 def test_the_editors_report(tmp_path: Path) -> None:
