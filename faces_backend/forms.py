@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
@@ -13,13 +14,17 @@ from starlette.requests import ClientDisconnect, Request
 MAX_FIELDS = 32
 ID_MAX_CHARS = 64
 SUGGESTION_MAX_CHARS = 500
-NEXT_MAX_CHARS = 2048
 SID_PATTERN = re.compile(r"[A-Za-z0-9_-]{8,64}")
 FORM_FIELDS = frozenset({"poll", "choice", "suggestion"})
 RESERVED_FIELDS = frozenset({"_next", "_hp", "_sid"})
 _SINGLE_FIELDS = ("poll", "suggestion", "_next", "_hp", "_sid")
-# C0 controls other than tab and newline, DEL and C1 controls: never stored (terminal safety).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Line and paragraph separators become newlines; a tab becomes a space (not glued words).
+_BREAKS = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n", "\t": " "})
+# Kept from the "other" categories: only the newline. Cc are controls; Cf are invisible
+# format characters (bidi overrides U+202A-202E and isolates U+2066-2069, marks U+200E/200F,
+# zero-width U+200B-200D, U+2060, U+FEFF, soft hyphen, tags) that can disguise the text a
+# moderator reads in a terminal or on the page.
+_INVISIBLE = frozenset(("Cc", "Cf", "Cs"))
 
 
 class BodyTooLarge(Exception):
@@ -79,6 +84,11 @@ async def decode_fields(request: Request, body: bytes) -> list[tuple[str, str]]:
         except (UnicodeDecodeError, ValueError):
             raise MalformedBody("the form is not valid UTF-8 url-encoding") from None
     elif media_type == "multipart/form-data":
+        try:
+            # The parser would replace bad bytes silently; a form is text, so all of it is UTF-8.
+            body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise MalformedBody("the form is not valid UTF-8") from None
         fields = await _multipart(request, body)
     else:
         raise MalformedBody(
@@ -132,7 +142,7 @@ def collect(fields: list[tuple[str, str]]) -> VoteForm:
     choices = tuple(values.get("choice", []))
     if any(len(choice) > ID_MAX_CHARS for choice in choices):
         problems.append(FieldProblem("choice", "too_long", ID_MAX_CHARS))
-    suggestion = _clean_text(first("suggestion") or "") or None
+    suggestion = clean_text(first("suggestion") or "") or None
     if suggestion is not None and len(suggestion) > SUGGESTION_MAX_CHARS:
         problems.append(FieldProblem("suggestion", "too_long", SUGGESTION_MAX_CHARS))
     next_url = (first("_next") or "").strip() or None
@@ -150,5 +160,10 @@ def collect(fields: list[tuple[str, str]]) -> VoteForm:
     )
 
 
-def _clean_text(text: str) -> str:
-    return _CONTROL.sub("", text.replace("\r\n", "\n")).strip()
+def clean_text(text: str) -> str:
+    """Return a reader's text as stored: NFC, newlines only, no controls or invisible marks."""
+    text = text.replace("\r\n", "\n").translate(_BREAKS)
+    kept = "".join(
+        char for char in text if char == "\n" or unicodedata.category(char) not in _INVISIBLE
+    )
+    return unicodedata.normalize("NFC", kept).strip()

@@ -13,6 +13,7 @@ from faces_backend.forms import (
     FieldProblem,
     MalformedBody,
     VoteForm,
+    clean_text,
     collect,
     decode_fields,
     read_body,
@@ -74,6 +75,17 @@ def test_urlencoded_fields_in_order() -> None:
             b"\r\nx\r\n--b--\r\n",
             MULTIPART,
         ),
+        # Latin-1 bytes, as an old form with accept-charset or a script might send them.
+        (
+            b'--b\r\nContent-Disposition: form-data; name="suggestion"\r\n\r\nGr\xfcn\r\n--b--\r\n',
+            MULTIPART,
+        ),
+        (
+            b'--b\r\nContent-Disposition: form-data; name="poll\xe4"\r\n\r\np\r\n--b--\r\n',
+            MULTIPART,
+        ),
+        (b"poll=p&suggestion=Gr%FCn", "application/x-www-form-urlencoded"),
+        (b"poll=p&suggestion=Gr\xfcn", "application/x-www-form-urlencoded"),
     ],
 )
 def test_undecodable_bodies_are_malformed(body: bytes, content_type: str) -> None:
@@ -142,3 +154,45 @@ def test_empty_optional_fields_count_as_absent() -> None:
     assert (form.suggestion, form.next_url, form.sid, form.problem) == (None, None, None, None)
     assert collect([("poll", "p"), ("_hp", " ")]).honeypot is True
     assert collect([("poll", "p"), ("suggestion", "ä" * 500)]).problem is None
+
+
+def test_multipart_in_utf8_is_read() -> None:
+    body = (
+        b'--b\r\nContent-Disposition: form-data; name="suggestion"\r\n\r\n'
+        + "Grüner Tee ☕".encode()
+        + b"\r\n--b--\r\n"
+    )
+    assert decode(body, MULTIPART) == [("suggestion", "Grüner Tee ☕")]
+
+
+# Each hostile suggestion and what is stored of it.
+HOSTILE_SUGGESTIONS = [
+    ("Salat\u202ebar", "Salatbar"),  # right-to-left override
+    ("\u202aa\u202bb\u202cc\u202dd\u202ee", "abcde"),  # every bidi embedding/override
+    ("\u2066a\u2067b\u2068c\u2069", "abc"),  # bidi isolates
+    ("a\u200eb\u200fc", "abc"),  # direction marks
+    ("zero\u200bwidth\u200cjoin\u200dx", "zerowidthjoinx"),  # zero-width space/non-joiner/joiner
+    ("word\u2060joiner", "wordjoiner"),  # word joiner
+    ("\ufeffBOM im Text\ufeff", "BOM im Text"),  # byte order mark
+    ("Tee\x1b[31m rot", "Tee[31m rot"),  # terminal escape
+    ("a\x00b\x07c\x7fd\x85e\x9bf", "abcdef"),  # NUL, BEL, DEL, C1 controls
+    ("Zeile 1\r\nZeile 2\rZeile 3", "Zeile 1\nZeile 2\nZeile 3"),  # line ends
+    ("a\u2028b\u2029c", "a\nb\nc"),  # line and paragraph separators
+    ("Tab\tgetrennt", "Tab getrennt"),  # tab: a space, not glued words
+    ("Soft\u00adhyphen", "Softhyphen"),  # invisible soft hyphen
+    ("Tag\U000e0041\U000e0042s", "Tags"),  # invisible tag characters
+    ("Cafe\u0301", "Café"),  # NFC: decomposed e + accent becomes é
+    ("\u212b", "Å"),  # NFC: Angstrom sign becomes the letter
+    ("\u200b\u202e \u2066\n", ""),  # nothing visible left: no suggestion at all
+]
+
+
+@pytest.mark.parametrize(("raw", "stored"), HOSTILE_SUGGESTIONS)
+def test_suggestions_lose_controls_and_invisible_marks(raw: str, stored: str) -> None:
+    assert clean_text(raw) == stored
+    assert collect([("poll", "p"), ("suggestion", raw)]).suggestion == (stored or None)
+
+
+def test_invisible_padding_does_not_count_towards_the_limit() -> None:
+    form = collect([("poll", "p"), ("suggestion", "a" * 500 + "\u200b" * 600)])
+    assert (form.suggestion, form.problem) == ("a" * 500, None)
