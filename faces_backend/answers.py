@@ -1,15 +1,15 @@
-"""Turning the outcome of a vote post into the answer: JSON, a 303 redirect or a small page."""
+"""Turning the outcome of a vote post into the answer: JSON, or the answer page."""
 
 from __future__ import annotations
 
-import html
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 
-from faces_backend.manifest import ID_PATTERN
+from faces_backend.answer_page import PAGE_HEADERS, PageContent, answer_page
+from faces_backend.settings import Language
 
 STATUS_CODES: dict[str, int] = {
     "counted": 201,
@@ -23,6 +23,7 @@ STATUS_CODES: dict[str, int] = {
     "too_large": 413,
     "invalid": 422,
     "rate_limited": 429,
+    "address_limit": 429,
     "unavailable": 503,
 }
 
@@ -31,7 +32,7 @@ NO_STORE = {"Cache-Control": "no-store"}
 
 @dataclass(frozen=True)
 class Answer:
-    """What to tell the reader: a status word, the poll, a German message, maybe results."""
+    """What to tell the reader: a status word, the poll, a message, maybe results."""
 
     status: str
     poll: str | None
@@ -39,7 +40,9 @@ class Answer:
     results: dict[str, Any] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     retry_after: int | None = None
-    back_url: str | None = None
+    back_url: str | None = None  # where the answer page links back to
+    question: str | None = None  # the poll's question, the answer page's heading
+    hidden_by: str | None = None  # the results mode that hides `results` from this reader
 
     @property
     def code(self) -> int:
@@ -90,50 +93,27 @@ def prefers_json(accept: str) -> bool:
     return best["json"][0] > 0 and best["json"] > best["html"]
 
 
-def redirect_target(next_url: str, status: str, poll: str | None) -> str:
-    """Return `_next` with `poll_status` and `poll` in its query, `#poll-<id>-<status>` as fragment.
-
-    The fragment names an element the page renders for each status, so a reader without
-    JavaScript sees the outcome through CSS `:target`.
-    """
-    parts = urlsplit(next_url)
-    query = [
-        (name, value)
-        for name, value in parse_qsl(parts.query, keep_blank_values=True)
-        if name not in ("poll_status", "poll")
-    ]
-    query.append(("poll_status", status))
-    fragment = parts.fragment
-    if poll is not None and ID_PATTERN.fullmatch(poll):
-        query.append(("poll", poll))
-        fragment = f"poll-{poll}-{status}"
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), fragment))
-
-
 def render(
-    answer: Answer, *, want_json: bool, next_url: str | None, headers: dict[str, str]
+    answer: Answer,
+    *,
+    want_json: bool,
+    headers: dict[str, str],
+    language: Language,
+    stylesheets: Sequence[str],
 ) -> Response:
-    """Return the HTTP response for an answer (JSON, 303 to `_next`, or a small HTML page)."""
+    """Return the HTTP response for an answer: JSON for scripts, else the answer page."""
     headers = {**NO_STORE, **headers}
     if answer.retry_after is not None:
         headers["Retry-After"] = str(answer.retry_after)
     if want_json:
         return JSONResponse(answer.body(), status_code=answer.code, headers=headers)
-    if next_url is not None:
-        target = redirect_target(next_url, answer.status, answer.poll)
-        return RedirectResponse(target, status_code=303, headers=headers)
-    return HTMLResponse(page(answer), status_code=answer.code, headers=headers)
-
-
-def page(answer: Answer) -> str:
-    """Return the small German HTML page shown when there is nowhere to redirect to."""
-    back = ""
-    if answer.back_url:
-        back = f'\n<p><a href="{html.escape(answer.back_url)}">Zurück zum Beitrag</a></p>'
-    return (
-        '<!DOCTYPE html>\n<html lang="de">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="robots" content="noindex">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        "<title>Abstimmung</title>\n</head>\n<body>\n"
-        f"<h1>Abstimmung</h1>\n<p>{html.escape(answer.message)}</p>{back}\n</body>\n</html>\n"
+    content = PageContent(
+        status=answer.status,
+        message=answer.message,
+        question=answer.question,
+        results=answer.results,
+        hidden_by=answer.hidden_by,
+        back_url=answer.back_url,
     )
+    body = answer_page(content, language=language, stylesheets=stylesheets)
+    return HTMLResponse(body, status_code=answer.code, headers={**headers, **PAGE_HEADERS})

@@ -14,8 +14,10 @@ PreviousAnswer = Literal["counted", "suggestion_queued"]
 class WriteOutcome:
     """What a write job did: the status word to answer, and whether it was a retry."""
 
-    status: Literal["counted", "suggestion_queued", "already_voted"]
+    status: Literal["counted", "suggestion_queued", "already_voted", "address_limit"]
     duplicate_retry: bool = False
+    # False: a retry carried a suggestion the first request did not store (it was dropped).
+    suggestion_kept: bool = True
 
 
 @dataclass(frozen=True)
@@ -50,17 +52,47 @@ def previous_answer(conn: sqlite3.Connection, poll: str, sid: str | None) -> Pre
     return None
 
 
-def cast_ballot(conn: sqlite3.Connection, ballot: Ballot) -> WriteOutcome:
-    """Store a ballot unless it is a retry or the voter already voted (writer job)."""
-    previous = previous_answer(conn, ballot.poll, ballot.sid)
-    if previous is not None:
-        return WriteOutcome(previous, duplicate_retry=True)
+def retry_outcome(
+    conn: sqlite3.Connection, poll: str, sid: str | None, suggestion: str | None
+) -> WriteOutcome | None:
+    """Return the outcome of a retried request (same `_sid`), saying if its suggestion was kept."""
+    previous = previous_answer(conn, poll, sid)
+    if previous is None:
+        return None
+    kept = suggestion is None or stored_suggestion(conn, poll, sid, suggestion)
+    return WriteOutcome(previous, duplicate_retry=True, suggestion_kept=kept)
+
+
+def stored_suggestion(conn: sqlite3.Connection, poll: str, sid: str | None, text: str) -> bool:
+    """Return whether this suggestion text was stored by the request with this `_sid`."""
+    row = conn.execute(
+        "SELECT 1 FROM suggestions WHERE poll = ? AND sid = ? AND text = ?", (poll, sid, text)
+    ).fetchone()
+    return row is not None
+
+
+def cast_ballot(conn: sqlite3.Connection, ballot: Ballot, address_cap: int = 0) -> WriteOutcome:
+    """Store a ballot unless it is a retry, the voter already voted or the address is full.
+
+    A writer job. `address_cap` > 0: at most that many ballots per poll from one address
+    hash (one day's salt); the address alone never marks a reader as having voted.
+    """
+    retry = retry_outcome(conn, ballot.poll, ballot.sid, ballot.suggestion)
+    if retry is not None:
+        return retry
     voted = conn.execute(
-        "SELECT 1 FROM ballots WHERE poll = ? AND (voter_hash = ? OR ip_hash = ?)",
-        (ballot.poll, ballot.voter_hash, ballot.ip_hash),
+        "SELECT 1 FROM ballots WHERE poll = ? AND voter_hash = ?",
+        (ballot.poll, ballot.voter_hash),
     ).fetchone()
     if voted:
         return WriteOutcome("already_voted")
+    if address_cap and ballot.ip_hash is not None:
+        (from_address,) = conn.execute(
+            "SELECT count(*) FROM ballots WHERE poll = ? AND ip_hash = ?",
+            (ballot.poll, ballot.ip_hash),
+        ).fetchone()
+        if from_address >= address_cap:
+            return WriteOutcome("address_limit")
     cursor = conn.execute(
         "INSERT INTO ballots (poll, voter_hash, ip_hash, sid, created_day) VALUES (?, ?, ?, ?, ?)",
         (ballot.poll, ballot.voter_hash, ballot.ip_hash, ballot.sid, ballot.day),
@@ -118,8 +150,8 @@ def read_all_tallies(conn: sqlite3.Connection) -> dict[str, Tally]:
 def daily_salt(conn: sqlite3.Connection, day: str) -> bytes:
     """Return the random IP salt of `day`, creating it and forgetting older days (writer job).
 
-    When a new day starts, the salts and the IP hashes of earlier days are erased: the IP
-    limit is per day, and afterwards nothing can link a ballot to an address.
+    When a new day starts, the salts and the IP hashes of earlier days are erased: the cap
+    per address is per day, and afterwards nothing can link a ballot to an address.
     """
     row = conn.execute("SELECT salt FROM daily_salts WHERE day = ?", (day,)).fetchone()
     if row is not None:

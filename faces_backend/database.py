@@ -63,6 +63,11 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (path, day)
     ) WITHOUT ROWID;
     """,
+    # An address is never proof of a repeat vote (an office shares one): at most a cap.
+    """
+    DROP INDEX ballots_poll_ip;
+    CREATE INDEX ballots_poll_ip ON ballots (poll, ip_hash) WHERE ip_hash IS NOT NULL;
+    """,
 )
 
 BUSY_TIMEOUT_MS = 5000

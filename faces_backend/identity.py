@@ -26,7 +26,7 @@ class Voter:
     """The identity of one request, ready for storage and rate limiting."""
 
     voter_hash: str | None  # None: header mode and the SSO header is missing
-    ip_hash: str | None  # for the one-vote-per-IP-and-day limit; None when not applied
+    ip_hash: str | None  # for the ballots-per-address-and-day cap; None when not applied
     client_key: str  # rate-limit key: the hashed client IP
     new_cookie: str | None  # a fresh cookie token to set on the answer
     secure: bool  # the request came over https (cookie gets `Secure`)
@@ -44,9 +44,12 @@ def _hmac(key: bytes, message: str) -> str:
 class VoterIdentity:
     """Derives the Voter of a request according to the voter mode and proxy settings."""
 
-    def __init__(self, settings: Settings, salt_of_day: SaltSource) -> None:
+    def __init__(
+        self, settings: Settings, salt_of_day: SaltSource, *, day: Callable[[], str] = today
+    ) -> None:
         self.settings = settings
         self._salt_of_day = salt_of_day
+        self._day = day
         self._salt: tuple[str, bytes] | None = None
 
     def client_ip(self, request: Request) -> str:
@@ -73,7 +76,7 @@ class VoterIdentity:
 
     async def ip_hash(self, request: Request) -> str:
         """Return HMAC(client IP) under today's random salt; the IP itself is never kept."""
-        day = today()
+        day = self._day()
         if self._salt is None or self._salt[0] != day:
             self._salt = (day, await self._salt_of_day(day))
         return _hmac(self._salt[1], self.client_ip(request))

@@ -20,6 +20,7 @@ _STATUS_WORDS = [
     "too_large",
     "invalid",
     "rate_limited",
+    "address_limit",
     "unavailable",
 ]
 
@@ -39,9 +40,9 @@ _VOTE_FORM: dict[str, Any] = {
         },
         "_next": {
             "type": "string",
-            "format": "uri",
             "maxLength": 2048,
-            "description": "Absolute URL on an allowed origin to redirect back to (form posts).",
+            "description": "Where the answer page links back to (form posts): an http(s) URL on "
+            "an allowed origin, or a path on the backend's own origin such as /2026/post/.",
         },
         "_hp": {"type": "string", "description": "Honeypot: must be empty."},
         "_sid": {
@@ -81,7 +82,10 @@ _VOTE_ANSWER: dict[str, Any] = {
     "properties": {
         "status": {"type": "string", "enum": _STATUS_WORDS},
         "poll": {"type": ["string", "null"]},
-        "message": {"type": "string", "description": "German text for the reader."},
+        "message": {
+            "type": "string",
+            "description": "Text for the reader, in FACES_LANGUAGE (de or en).",
+        },
         "results": {"oneOf": [{"$ref": _REF + "Results"}, {"type": "null"}]},
         "duplicate_retry": {"type": "boolean", "const": True, "description": "Only on retries."},
         "field": {"type": "string", "description": "422 only: the field at fault."},
@@ -91,6 +95,15 @@ _VOTE_ANSWER: dict[str, Any] = {
             "duplicate, unknown_option, too_many, not_accepted.",
         },
         "retry_after": {"type": "integer", "description": "429 only: seconds to wait."},
+        "limit": {
+            "type": "integer",
+            "description": "address_limit only: the ballots allowed per poll, address and day.",
+        },
+        "suggestion_stored": {
+            "type": "boolean",
+            "const": False,
+            "description": "Only on a retry whose suggestion the first request did not store.",
+        },
     },
 }
 
@@ -100,11 +113,12 @@ _VOTE_RESPONSES: dict[str, str] = {
     "400": "Malformed: undecodable body, wrong content type, or no poll field.",
     "403": "Origin (or _next) not on an allowed origin; or, in header mode, no SSO user.",
     "404": "Unknown poll.",
-    "409": "This voter already voted in this poll.",
+    "409": "This voter (cookie or SSO user, never the address alone) already voted in this poll.",
     "410": "The poll is closed.",
     "413": "Body larger than FACES_MAX_BODY, or more than 32 fields.",
     "422": "Invalid field: unknown field or option, too many choices, too long, not accepted.",
-    "429": "Rate limited; see Retry-After.",
+    "429": "rate_limited (see Retry-After), or address_limit: FACES_IP_LIMIT ballots from "
+    "this address in this poll today.",
     "503": "The database is not available.",
 }
 
@@ -125,7 +139,8 @@ def _vote_response(description: str, code: str) -> dict[str, Any]:
             "text/html": {
                 "schema": {
                     "type": "string",
-                    "description": "Small German page when the post has no usable _next.",
+                    "description": "Answer page for a plain form post: the message, the "
+                    "poll's results when this reader may see them, a link back to _next.",
                 }
             },
         },
@@ -205,7 +220,7 @@ _DOCUMENT: dict[str, Any] = {
                 "operationId": "vote",
                 "summary": "Cast a vote and/or suggest an idea.",
                 "description": "Answers JSON when Accept prefers application/json; otherwise "
-                "303 to _next with ?poll_status=<status>&poll=<id>#poll-<id>.",
+                "an HTML answer page with the same status code. Referer is never needed.",
                 "parameters": [
                     {
                         "name": "Accept",
@@ -225,10 +240,6 @@ _DOCUMENT: dict[str, Any] = {
                     },
                 },
                 "responses": {
-                    "303": {
-                        "description": "Form post: redirect back to _next with the status word.",
-                        "headers": {"Location": {"schema": {"type": "string"}}},
-                    },
                     **{code: _vote_response(text, code) for code, text in _VOTE_RESPONSES.items()},
                 },
             },

@@ -11,6 +11,7 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 # Preflight answers may be cached by the browser for this long (seconds).
 PREFLIGHT_MAX_AGE = 600
+NEXT_MAX_CHARS = 2048
 
 
 def normalize_origin(url: str) -> str | None:
@@ -31,6 +32,21 @@ def normalize_origin(url: str) -> str | None:
     return f"{scheme}://{host}:{port}"
 
 
+def is_local_path(value: str) -> bool:
+    """Return whether `value` is a path on the current origin (`/x`), never another host.
+
+    `//host` and `/\\host` are read by browsers as another host; controls and spaces could
+    split a header or hide a scheme.
+    """
+    return (
+        value.startswith("/")
+        and not value.startswith(("//", "/\\"))
+        and "\\" not in value
+        and value.isprintable()
+        and " " not in value
+    )
+
+
 class OriginPolicy:
     """Decides whether a request comes from, or a URL points to, one of the allowed origins."""
 
@@ -38,26 +54,37 @@ class OriginPolicy:
         self.allowed = frozenset(allowed)
         self.allow_missing = allow_missing
 
-    def request_origin(self, headers: Headers) -> str | None:
-        """Return the origin the request claims: `Origin`, else the origin of `Referer`."""
-        origin = headers.get("origin")
-        if origin is not None:
-            return origin.strip()
-        referer = headers.get("referer")
-        if referer is not None:
-            return normalize_origin(referer) or referer.strip()
-        return None
-
     def request_allowed(self, headers: Headers) -> bool:
-        """Return whether the request comes from an allowed page."""
-        claimed = self.request_origin(headers)
-        if claimed is None:
-            return self.allow_missing
-        return normalize_origin(claimed) in self.allowed
+        """Return whether the request comes from an allowed page; `Referer` is never needed.
+
+        A browser names the page's origin in `Origin`, or says `null` (e.g. under
+        `Referrer-Policy: no-referrer`); then `Sec-Fetch-Site: same-origin` still proves
+        the post came from a page on the backend's own origin (served under `/api`).
+        """
+        origin = headers.get("origin", "").strip()
+        if origin and origin != "null":
+            return normalize_origin(origin) in self.allowed
+        fetch_site = headers.get("sec-fetch-site")
+        if fetch_site is not None:
+            return fetch_site.strip().lower() == "same-origin"
+        return not origin and self.allow_missing
 
     def url_allowed(self, url: str) -> bool:
         """Return whether an absolute URL (`_next`) points to an allowed origin."""
         return normalize_origin(url) in self.allowed
+
+    def safe_next(self, url: str) -> str | None:
+        """Return `_next` if it is a safe place to send the reader back to, else None.
+
+        Safe: an http(s) URL on an allowed origin, or a path on the backend's own origin
+        (a site built with a relative SITEURL, served with the backend under `/api`).
+        """
+        # Browsers read a backslash as `/`: `https://evil.example<backslash>@blog…` leaves the blog.
+        if len(url) > NEXT_MAX_CHARS or not url.isprintable() or " " in url or "\\" in url:
+            return None
+        if is_local_path(url) or self.url_allowed(url):
+            return url
+        return None
 
     def cors_headers(self, headers: Headers) -> dict[str, str]:
         """Return CORS headers echoing the request's `Origin` if it is allowed, else none."""

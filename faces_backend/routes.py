@@ -12,9 +12,10 @@ from starlette.responses import JSONResponse, Response
 from faces_backend.answers import NO_STORE
 from faces_backend.backend import backend_of
 from faces_backend.ballots import has_voted, read_tally
-from faces_backend.messages import STATUS_MESSAGES
+from faces_backend.messages import status_message
 from faces_backend.openapi import openapi_document
 from faces_backend.results import hidden_reason, results_body
+from faces_backend.settings import Language
 from faces_backend.suggestions import list_suggestions
 
 log = logging.getLogger("faces_backend")
@@ -35,7 +36,7 @@ async def poll_results(request: Request) -> Response:
     poll_id = request.path_params["poll"]
     poll = backend.manifest.current().polls.get(poll_id)
     if poll is None:
-        return _unknown_poll(poll_id, headers)
+        return _unknown_poll(poll_id, headers, backend.settings.language)
     voter = await backend.identity.identify(request, issue_cookie=False)
     now = datetime.now(UTC)
     voted = has_voted(backend.reader, poll.id, voter.voter_hash)
@@ -50,7 +51,7 @@ async def poll_suggestions(request: Request) -> Response:
     headers = {**NO_STORE, **backend.origins.cors_headers(request.headers)}
     poll_id = request.path_params["poll"]
     if poll_id not in backend.manifest.current().polls:
-        return _unknown_poll(poll_id, headers)
+        return _unknown_poll(poll_id, headers, backend.settings.language)
     approved = list_suggestions(backend.reader, status="approved", poll=poll_id)
     body = {"poll": poll_id, "suggestions": [{"id": s.id, "text": s.text} for s in approved]}
     return JSONResponse(body, headers=headers)
@@ -76,7 +77,7 @@ async def openapi(request: Request) -> Response:
     return JSONResponse(openapi_document(request.scope.get("root_path", "")))
 
 
-def _unknown_poll(poll_id: str, headers: dict[str, str]) -> Response:
-    message = STATUS_MESSAGES["unknown_poll"]
+def _unknown_poll(poll_id: str, headers: dict[str, str], language: Language) -> Response:
+    message = status_message(language, "unknown_poll")
     body = {"status": "unknown_poll", "poll": poll_id, "message": message, "results": None}
     return JSONResponse(body, status_code=404, headers=headers)

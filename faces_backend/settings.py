@@ -14,8 +14,13 @@ from faces_backend.origins import normalize_origin
 log = logging.getLogger("faces_backend")
 
 VoterMode = Literal["public", "header"]
+Language = Literal["de", "en"]
 
 MIN_SECRET_CHARS = 32
+# A cap per address below this would lock out readers who share an office address.
+MIN_BALLOTS_PER_ADDRESS = 20
+DEFAULT_RATE_LIMIT = 600
+DEFAULT_STYLESHEETS = ("/theme/css/site.css", "/theme/css/polls.css")
 
 
 class ConfigError(ValueError):
@@ -65,12 +70,27 @@ SETTINGS: tuple[SettingHelp, ...] = (
         "0",
         "Number of reverse proxies in front whose X-Forwarded-For/-Proto entries are trusted.",
     ),
-    SettingHelp("FACES_RATE_LIMIT", "10", "Posts per minute allowed per client (hashed IP)."),
+    SettingHelp(
+        "FACES_RATE_LIMIT",
+        str(DEFAULT_RATE_LIMIT),
+        "Posts per minute allowed per client address; generous, as an office shares one address.",
+    ),
     SettingHelp("FACES_MAX_BODY", "16384", "Largest accepted request body in bytes."),
     SettingHelp(
         "FACES_IP_LIMIT",
-        "1",
-        "1 = also one vote per poll per IP address and day (public mode); 0 = cookie only.",
+        "0",
+        "0 = one vote per cookie only; N (at least 20) = also at most N ballots per poll, "
+        "address and day (public mode).",
+    ),
+    SettingHelp(
+        "FACES_LANGUAGE",
+        "de",
+        "Language of the messages and answer pages readers see: de or en.",
+    ),
+    SettingHelp(
+        "FACES_STYLESHEETS",
+        ",".join(DEFAULT_STYLESHEETS),
+        "Comma-separated stylesheets of the site for the answer page (paths on the site's origin).",
     ),
     SettingHelp(
         "FACES_ALLOW_MISSING_ORIGIN",
@@ -112,13 +132,15 @@ class Settings:
     voter_mode: VoterMode = "public"
     voter_header: str = "X-Remote-User"
     trust_proxy: int = 0
-    rate_limit: int = 10
+    rate_limit: int = DEFAULT_RATE_LIMIT
     max_body: int = 16 * 1024
-    ip_limit: bool = True
+    ip_limit: int = 0  # ballots per poll, address and day; 0 = no cap
     allow_missing_origin: bool = False
     views_manifest: str = ""
     views_window: int = 1800
     views_rate_limit: int = 60
+    language: Language = "de"
+    stylesheets: tuple[str, ...] = DEFAULT_STYLESHEETS
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str], *, for_server: bool = True) -> Settings:
@@ -140,12 +162,16 @@ class Settings:
                 environ, "FACES_TRUST_PROXY", 0, 0, "the number of trusted reverse proxies, e.g. 1"
             ),
             rate_limit=_whole_number(
-                environ, "FACES_RATE_LIMIT", 10, 1, "a whole number of requests per minute, e.g. 10"
+                environ,
+                "FACES_RATE_LIMIT",
+                DEFAULT_RATE_LIMIT,
+                1,
+                f"a whole number of requests per minute, e.g. {DEFAULT_RATE_LIMIT}",
             ),
             max_body=_whole_number(
                 environ, "FACES_MAX_BODY", 16384, 256, "a size in bytes of at least 256, e.g. 16384"
             ),
-            ip_limit=_boolean(environ, "FACES_IP_LIMIT", default=True),
+            ip_limit=_ip_limit(environ),
             allow_missing_origin=_boolean(environ, "FACES_ALLOW_MISSING_ORIGIN"),
             views_manifest=environ.get("FACES_VIEWS_MANIFEST", "").strip(),
             views_window=_whole_number(
@@ -162,6 +188,8 @@ class Settings:
                 1,
                 "a whole number of views per minute, e.g. 60",
             ),
+            language=_language(environ),
+            stylesheets=_stylesheets(environ),
         )
         if dev and for_server and not environ.get("FACES_SECRET"):
             log.warning(
@@ -267,3 +295,41 @@ def _voter_header(environ: Mapping[str, str]) -> str:
             f"FACES_VOTER_HEADER has value {raw!r}. Expected a header name, e.g. X-Remote-User."
         )
     return value
+
+
+def _ip_limit(environ: Mapping[str, str]) -> int:
+    raw = environ.get("FACES_IP_LIMIT")
+    if raw is None or raw.strip().lower() in _FALSE:
+        return 0
+    value = raw.strip()
+    if not value.isdigit() or int(value) < MIN_BALLOTS_PER_ADDRESS:
+        raise ConfigError(
+            f"FACES_IP_LIMIT has value {raw!r}. A small limit per address locks out everyone "
+            "who shares an office address. Expected 0 (one vote per cookie only, the default) "
+            f"or at least {MIN_BALLOTS_PER_ADDRESS} ballots per poll, address and day, e.g. 200."
+        )
+    return int(value)
+
+
+def _language(environ: Mapping[str, str]) -> Language:
+    raw = environ.get("FACES_LANGUAGE", "de")
+    value = raw.strip().lower()
+    if value in ("", "de"):
+        return "de"
+    if value == "en":
+        return "en"
+    raise ConfigError(f"FACES_LANGUAGE has value {raw!r}. Expected de (German) or en (English).")
+
+
+def _stylesheets(environ: Mapping[str, str]) -> tuple[str, ...]:
+    raw = environ.get("FACES_STYLESHEETS")
+    if raw is None:
+        return DEFAULT_STYLESHEETS
+    sheets = tuple(part.strip() for part in raw.split(",") if part.strip())
+    for sheet in sheets:
+        if not sheet.startswith("/") or sheet.startswith("//") or not sheet.isprintable():
+            raise ConfigError(
+                f"FACES_STYLESHEETS has value {raw!r}. Entry {sheet!r} is not a path on the "
+                "site's own origin: expected paths such as /theme/css/site.css, comma-separated."
+            )
+    return sheets

@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Literal
 
-from faces_backend.ballots import WriteOutcome, previous_answer
+from faces_backend.ballots import WriteOutcome, retry_outcome
 
 Status = Literal["pending", "approved", "rejected"]
 STATUSES: tuple[Status, ...] = ("pending", "approved", "rejected")
@@ -27,9 +27,9 @@ def queue_suggestion(
     conn: sqlite3.Connection, poll: str, text: str, sid: str | None, day: str
 ) -> WriteOutcome:
     """Store a suggestion as pending unless it is a retry (writer job)."""
-    previous = previous_answer(conn, poll, sid)
-    if previous is not None:
-        return WriteOutcome(previous, duplicate_retry=True)
+    retry = retry_outcome(conn, poll, sid, text)
+    if retry is not None:
+        return retry
     conn.execute(
         "INSERT INTO suggestions (poll, text, sid, created_day) VALUES (?, ?, ?, ?)",
         (poll, text, sid, day),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 from typing import Any
@@ -26,12 +27,7 @@ from faces_backend.forms import (
 )
 from faces_backend.identity import COOKIE_MAX_AGE, COOKIE_NAME, Voter, today
 from faces_backend.manifest import Poll
-from faces_backend.messages import (
-    COUNTED_WITH_SUGGESTION,
-    MISSING_POLL,
-    STATUS_MESSAGES,
-    field_message,
-)
+from faces_backend.messages import field_message, status_message, text
 from faces_backend.results import hidden_reason, results_body
 from faces_backend.suggestions import queue_suggestion
 from faces_backend.writer import WriterStopped
@@ -40,8 +36,9 @@ log = logging.getLogger("faces_backend")
 
 
 async def vote(request: Request) -> Response:
-    """Handle one vote post and answer as JSON or by redirecting back to the page."""
+    """Handle one vote post and answer as JSON, or with the answer page for a plain form."""
     backend = backend_of(request)
+    language = backend.settings.language
     form: VoteForm | None = None
     voter: Voter | None = None
     try:
@@ -51,23 +48,22 @@ async def vote(request: Request) -> Response:
         )
         answer = await _decide(backend, request, voter, form)
     except BodyTooLarge:
-        answer = Answer("too_large", None, STATUS_MESSAGES["too_large"])
+        answer = Answer("too_large", None, status_message(language, "too_large"))
     except MalformedBody:
-        answer = Answer("malformed", None, STATUS_MESSAGES["malformed"])
+        answer = Answer("malformed", None, status_message(language, "malformed"))
     except (sqlite3.Error, WriterStopped):
         log.exception("faces_backend: the database failed during a vote")
-        answer = Answer("unavailable", None, STATUS_MESSAGES["unavailable"])
-    next_url = None
-    # A page built with a relative SITEURL (the local preview) cannot name itself in
-    # `_next`; the Referer of an allowed origin is the same page.
-    wanted = (form.next_url if form is not None else None) or request.headers.get("referer")
-    if wanted and backend.origins.url_allowed(wanted):
-        next_url = wanted
+        answer = Answer("unavailable", None, status_message(language, "unavailable"))
+    # The way back never comes from `Referer`: only a `_next` that passed the check.
+    back = backend.origins.safe_next(form.next_url) if form and form.next_url else None
+    if back is not None:
+        answer = replace(answer, back_url=back)
     response = render(
         answer,
         want_json=prefers_json(request.headers.get("accept", "")),
-        next_url=next_url,
         headers=backend.origins.cors_headers(request.headers),
+        language=language,
+        stylesheets=backend.settings.stylesheets,
     )
     if voter is not None and voter.new_cookie and answer.status in ("counted", "suggestion_queued"):
         response.set_cookie(
@@ -83,34 +79,35 @@ async def vote(request: Request) -> Response:
 
 
 async def _decide(backend: Backend, request: Request, voter: Voter, form: VoteForm) -> Answer:
+    language = backend.settings.language
     poll_id = form.poll if form.poll and len(form.poll) <= ID_MAX_CHARS else None
     origins = backend.origins
     if not origins.request_allowed(request.headers) or (
-        form.next_url is not None and not origins.url_allowed(form.next_url)
+        form.next_url is not None and origins.safe_next(form.next_url) is None
     ):
-        return Answer("origin_not_allowed", poll_id, STATUS_MESSAGES["origin_not_allowed"])
+        message = status_message(language, "origin_not_allowed")
+        return Answer("origin_not_allowed", poll_id, message)
     if voter.voter_hash is None:
-        return Answer("not_signed_in", poll_id, STATUS_MESSAGES["not_signed_in"])
+        return Answer("not_signed_in", poll_id, status_message(language, "not_signed_in"))
     wait = backend.limiter.hit(voter.client_key)
     if wait is not None:
-        message = STATUS_MESSAGES["rate_limited"].format(seconds=wait)
+        message = status_message(language, "rate_limited", seconds=wait)
         return Answer(
             "rate_limited", poll_id, message, extra={"retry_after": wait}, retry_after=wait
         )
     if form.poll is None:
-        return Answer("malformed", None, MISSING_POLL)
+        return Answer("malformed", None, text(language, "missing_poll"))
     if form.problem is not None:
-        return _invalid(poll_id, form.problem)
+        return _invalid(backend, poll_id, form.problem)
     poll = backend.manifest.current().polls.get(form.poll)
     if poll is None:
-        return Answer("unknown_poll", poll_id, STATUS_MESSAGES["unknown_poll"])
+        return Answer("unknown_poll", poll_id, status_message(language, "unknown_poll"))
     now = datetime.now(UTC)
     if poll.closed_at(now):
-        results = _results(backend, poll, now, has_voted=False)
-        return Answer("closed", poll.id, STATUS_MESSAGES["closed"], results, back_url=poll.url)
+        return _about(backend, poll, now, Answer("closed", poll.id, ""), voted=False)
     problem = check_choices(form, poll)
     if problem is not None:
-        return _invalid(poll.id, problem, poll)
+        return _invalid(backend, poll.id, problem, poll)
     if form.honeypot:
         # Looks exactly like success to the bot; nothing is stored.
         fake = WriteOutcome("counted") if form.choices else WriteOutcome("suggestion_queued")
@@ -118,8 +115,14 @@ async def _decide(backend: Backend, request: Request, voter: Voter, form: VoteFo
     outcome = await _store(backend, poll, form, voter)
     voted = outcome.status == "counted" or has_voted(backend.reader, poll.id, voter.voter_hash)
     if outcome.status == "already_voted":
-        results = _results(backend, poll, now, has_voted=voted)
-        return Answer("already_voted", poll.id, STATUS_MESSAGES["already_voted"], results)
+        sso = backend.settings.voter_mode == "header"
+        message = text(language, "already_voted_sso") if sso else ""
+        return _about(backend, poll, now, Answer("already_voted", poll.id, message), voted=voted)
+    if outcome.status == "address_limit":
+        limit = backend.settings.ip_limit
+        message = status_message(language, "address_limit", limit=limit)
+        answer = Answer("address_limit", poll.id, message, extra={"limit": limit})
+        return _about(backend, poll, now, answer, voted=voted)
     return _success(backend, poll, form, outcome, now, voted=voted)
 
 
@@ -154,7 +157,8 @@ async def _store(backend: Backend, poll: Poll, form: VoteForm, voter: Voter) -> 
         day=day,
         suggestion=form.suggestion,
     )
-    return await backend.writer.run(partial(cast_ballot, ballot=ballot))
+    cap = backend.settings.ip_limit
+    return await backend.writer.run(partial(cast_ballot, ballot=ballot, address_cap=cap))
 
 
 def _success(
@@ -166,24 +170,47 @@ def _success(
     *,
     voted: bool,
 ) -> Answer:
-    if outcome.status == "counted" and form.suggestion is not None:
-        message = COUNTED_WITH_SUGGESTION
+    language = backend.settings.language
+    if not outcome.suggestion_kept:
+        message = text(language, "retry_suggestion_dropped")
+    elif outcome.status == "counted" and form.suggestion is not None:
+        message = text(language, "counted_with_suggestion")
     else:
-        message = STATUS_MESSAGES[outcome.status]
+        message = ""
     extra: dict[str, Any] = {"duplicate_retry": True} if outcome.duplicate_retry else {}
-    results = _results(backend, poll, now, has_voted=voted)
-    return Answer(outcome.status, poll.id, message, results, extra=extra, back_url=poll.url)
+    if not outcome.suggestion_kept:
+        extra["suggestion_stored"] = False
+    answer = Answer(outcome.status, poll.id, message, extra=extra)
+    return _about(backend, poll, now, answer, voted=voted)
 
 
-def _results(
-    backend: Backend, poll: Poll, now: datetime, *, has_voted: bool
-) -> dict[str, Any] | None:
-    if hidden_reason(poll, now=now, has_voted=has_voted) is not None:
-        return None
-    return results_body(poll, read_tally(backend.reader, poll.id), now=now)
+def _about(backend: Backend, poll: Poll, now: datetime, answer: Answer, *, voted: bool) -> Answer:
+    """Complete an answer about a known poll: default message, question, results, way back."""
+    message = answer.message or status_message(backend.settings.language, answer.status)
+    hidden_by = hidden_reason(poll, now=now, has_voted=voted)
+    results = None
+    if hidden_by is None:
+        results = results_body(poll, read_tally(backend.reader, poll.id), now=now)
+    return replace(
+        answer,
+        message=message,
+        results=results,
+        question=poll.question,
+        hidden_by=hidden_by,
+        back_url=backend.origins.safe_next(poll.url),
+    )
 
 
-def _invalid(poll_id: str | None, problem: FieldProblem, poll: Poll | None = None) -> Answer:
-    message = field_message(problem, suggestions=poll is not None and poll.suggestions)
+def _invalid(
+    backend: Backend, poll_id: str | None, problem: FieldProblem, poll: Poll | None = None
+) -> Answer:
+    message = field_message(
+        problem,
+        suggestions=poll is not None and poll.suggestions,
+        language=backend.settings.language,
+    )
     extra = {"field": problem.field, "error": problem.error}
-    return Answer("invalid", poll_id, message, extra=extra)
+    answer = Answer("invalid", poll_id, message, extra=extra)
+    if poll is None:
+        return answer
+    return replace(answer, question=poll.question, back_url=backend.origins.safe_next(poll.url))

@@ -42,19 +42,29 @@ def test_cast_counts_and_tallies(conn: sqlite3.Connection) -> None:
     assert not has_voted(conn, "p", None)
 
 
-def test_one_ballot_per_voter_and_per_address(conn: sqlite3.Connection) -> None:
+def test_one_ballot_per_voter_and_the_address_is_no_proof(conn: sqlite3.Connection) -> None:
     assert cast_ballot(conn, ballot("v1", "a", ip="ip1")).status == "counted"
     assert cast_ballot(conn, ballot("v1", "b", ip="ip2")).status == "already_voted"
-    assert cast_ballot(conn, ballot("v2", "b", ip="ip1")).status == "already_voted"
+    assert cast_ballot(conn, ballot("v2", "b", ip="ip1")).status == "counted"
     assert cast_ballot(conn, ballot("v3", "b", ip=None)).status == "counted"
-    assert read_tally(conn, "p") == Tally(total=2, votes={"a": 1, "b": 1})
+    assert read_tally(conn, "p") == Tally(total=3, votes={"a": 1, "b": 2})
+
+
+def test_an_address_cap_counts_ballots_from_one_address(conn: sqlite3.Connection) -> None:
+    outcomes = [cast_ballot(conn, ballot(f"v{n}", "a", ip="office"), 3).status for n in range(5)]
+    assert outcomes == ["counted", "counted", "counted", "address_limit", "address_limit"]
+    assert cast_ballot(conn, ballot("v9", "a", ip="home"), 3).status == "counted"
+    assert read_tally(conn, "p").total == 4
 
 
 def test_the_database_enforces_one_vote_too(conn: sqlite3.Connection) -> None:
     cast_ballot(conn, ballot("v1", "a", ip="ip1", sid="sid-0001"))
+    conn.execute(
+        "INSERT INTO ballots (poll, voter_hash, ip_hash, sid, created_day)"
+        " VALUES ('p', 'v8', 'ip1', NULL, '2026-11-22')"
+    )
     for values in [
         ("p", "v1", None, None),
-        ("p", "v9", "ip1", None),
         ("p", "v9", None, "sid-0001"),
     ]:
         with pytest.raises(sqlite3.IntegrityError):
@@ -70,6 +80,22 @@ def test_retry_with_same_sid_answers_as_before(conn: sqlite3.Connection) -> None
     again = cast_ballot(conn, ballot("v1", "a", sid="sid-0001"))
     assert again == WriteOutcome("counted", duplicate_retry=True)
     assert read_tally(conn, "p").total == 1
+
+
+def ballot_with(suggestion: str, sid: str) -> Ballot:
+    return Ballot("p", ("a",), "v1", None, sid, "2026-11-22", suggestion=suggestion)
+
+
+def test_a_retry_says_whether_its_suggestion_was_stored(conn: sqlite3.Connection) -> None:
+    assert cast_ballot(conn, ballot_with("Obst", "sid-0001")) == WriteOutcome("counted")
+    same = cast_ballot(conn, ballot_with("Obst", "sid-0001"))
+    assert same == WriteOutcome("counted", duplicate_retry=True, suggestion_kept=True)
+    changed = cast_ballot(conn, ballot_with("Mehr Obst", "sid-0001"))
+    assert changed == WriteOutcome("counted", duplicate_retry=True, suggestion_kept=False)
+    cast_ballot(conn, ballot("v2", "a", sid="sid-0002"))
+    added = cast_ballot(conn, Ballot("p", ("a",), "v2", None, "sid-0002", "d", suggestion="Tee"))
+    assert added == WriteOutcome("counted", duplicate_retry=True, suggestion_kept=False)
+    assert conn.execute("SELECT text FROM suggestions").fetchall() == [("Obst",)]
 
 
 def test_daily_salt_is_stable_within_a_day_and_old_hashes_are_erased(

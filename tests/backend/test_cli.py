@@ -128,7 +128,7 @@ def test_serve_with_a_bad_value_says_so_in_one_line(environ: dict[str, str]) -> 
     assert result.returncode == 2
     assert result.stderr == (
         "faces_backend: FACES_RATE_LIMIT has value 'ten'. Expected a whole number of requests "
-        "per minute, e.g. 10.\n"
+        "per minute, e.g. 600.\n"
     )
 
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
 from starlette.requests import Request
 
+from faces_backend.ballots import daily_salt
+from faces_backend.database import open_database
 from faces_backend.identity import VoterIdentity
 from faces_backend.settings import Settings
 
@@ -60,7 +63,7 @@ def test_forwarded_proto_counts_only_behind_a_trusted_proxy() -> None:
 
 
 def test_public_mode_issues_a_cookie_and_hashes_everything() -> None:
-    voter = asyncio.run(identity().identify(request({})))
+    voter = asyncio.run(identity(ip_limit=200).identify(request({})))
     assert voter.new_cookie is not None and len(voter.new_cookie) == 43
     assert voter.voter_hash is not None and len(voter.voter_hash) == 64
     assert voter.ip_hash == voter.client_key
@@ -80,11 +83,30 @@ def test_results_lookups_issue_no_cookie() -> None:
     assert voter.new_cookie is None and voter.voter_hash is None
 
 
-def test_ip_hash_changes_with_the_day_salt_and_can_be_left_out() -> None:
-    first = asyncio.run(identity().identify(request({})))
-    assert first.ip_hash is not None
-    no_limit = asyncio.run(identity(ip_limit=False).identify(request({})))
-    assert no_limit.ip_hash is None and no_limit.client_key == first.client_key
+def test_the_address_hash_is_kept_only_for_a_cap_per_address() -> None:
+    capped = asyncio.run(identity(ip_limit=200).identify(request({})))
+    assert capped.ip_hash is not None
+    by_default = asyncio.run(identity().identify(request({})))
+    assert by_default.ip_hash is None and by_default.client_key == capped.client_key
+
+
+def test_the_address_hash_uses_the_salt_of_the_day_and_forgets_yesterday(
+    tmp_path: Path,
+) -> None:
+    conn = open_database(tmp_path / "polls.sqlite3")
+    days = iter(["2026-11-23", "2026-11-23", "2026-11-24"])
+
+    async def salt_from_the_database(day: str) -> bytes:
+        return daily_salt(conn, day)
+
+    clocked = VoterIdentity(SETTINGS, salt_from_the_database, day=lambda: next(days))
+    reader = request({}, client="203.0.113.7")
+    monday, monday_again, tuesday = (asyncio.run(clocked.ip_hash(reader)) for _ in range(3))
+    assert monday == monday_again
+    assert tuesday != monday
+    assert conn.execute("SELECT day FROM daily_salts").fetchall() == [("2026-11-24",)]
+    assert "203.0.113.7" not in monday + tuesday
+    conn.close()
 
 
 def test_header_mode() -> None:

@@ -1,4 +1,4 @@
-"""The German texts for field problems."""
+"""The texts readers see, German and English, for status words and field problems."""
 
 from __future__ import annotations
 
@@ -6,11 +6,22 @@ import pytest
 
 from faces_backend.answers import STATUS_CODES
 from faces_backend.forms import FieldProblem
-from faces_backend.messages import STATUS_MESSAGES, field_message
+from faces_backend.messages import FIELD_MESSAGES, STATUS_MESSAGES, TEXTS, field_message
 
 
-def test_every_status_word_has_a_message() -> None:
-    assert set(STATUS_MESSAGES) == set(STATUS_CODES)
+def test_every_status_word_has_a_message_in_both_languages() -> None:
+    assert set(STATUS_MESSAGES) == {"de", "en"}
+    for language in ("de", "en"):
+        assert set(STATUS_MESSAGES[language]) == set(STATUS_CODES)
+    assert set(TEXTS["de"]) == set(TEXTS["en"])
+    assert set(FIELD_MESSAGES["de"]) == set(FIELD_MESSAGES["en"])
+
+
+def test_english_field_messages() -> None:
+    problem = FieldProblem("choice", "too_many", 3)
+    assert field_message(problem, language="en") == "Please choose at most 3 ideas."
+    unknown = FieldProblem("x", "unknown_field")
+    assert field_message(unknown, language="en") == "The form contains the unknown field “x”."
 
 
 @pytest.mark.parametrize(

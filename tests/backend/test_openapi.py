@@ -28,7 +28,7 @@ def test_document_is_valid_openapi_3_1() -> None:
 def test_every_status_of_the_hook_is_documented() -> None:
     document = openapi_document()
     documented = set(document["paths"]["/vote"]["post"]["responses"])
-    assert documented == {str(code) for code in STATUS_CODES.values()} | {"303"}
+    assert documented == {str(code) for code in STATUS_CODES.values()}
     words = document["components"]["schemas"]["VoteAnswer"]["properties"]["status"]["enum"]
     assert set(words) == set(STATUS_CODES)
 

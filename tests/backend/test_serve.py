@@ -89,10 +89,9 @@ def test_round_trip_over_http(server: LiveServer) -> None:
             data={"poll": "kantine-2027", "choice": "salatbar", "_next": f"{ORIGIN}/p/"},
             headers={"Origin": ORIGIN},
         )
-        assert again.status_code == 303
-        assert again.headers["location"] == (
-            f"{ORIGIN}/p/?poll_status=already_voted&poll=kantine-2027#poll-kantine-2027-already_voted"
-        )
+        assert again.status_code == 409
+        assert "bereits abgestimmt" in again.text
+        assert f'href="{ORIGIN}/p/"' in again.text
         results = client.get("/polls/kantine-2027/results").json()
         assert results["results"]["total"] == 1
         assert client.get("/health").json() == {"status": "ok", "polls": 5, "database": "ok"}

@@ -26,10 +26,12 @@ def test_defaults() -> None:
         secret=b"s" * 32,
     )
     assert settings.voter_mode == "public"
-    assert settings.rate_limit == 10
+    assert settings.rate_limit == 600
     assert settings.max_body == 16384
     assert settings.trust_proxy == 0
-    assert settings.ip_limit is True
+    assert settings.ip_limit == 0
+    assert settings.language == "de"
+    assert settings.stylesheets == ("/theme/css/site.css", "/theme/css/polls.css")
     assert settings.allow_missing_origin is False
     assert "secret" not in repr(settings)
 
@@ -46,8 +48,10 @@ def test_every_variable_is_read() -> None:
             "FACES_TRUST_PROXY": "2",
             "FACES_RATE_LIMIT": "30",
             "FACES_MAX_BODY": "8192",
-            "FACES_IP_LIMIT": "off",
+            "FACES_IP_LIMIT": "250",
             "FACES_ALLOW_MISSING_ORIGIN": "1",
+            "FACES_LANGUAGE": "EN",
+            "FACES_STYLESHEETS": "/blog/theme/css/site.css, /blog/theme/css/polls.css",
         }
     )
     assert settings.db_path == Path("/var/lib/faces/polls.sqlite3")
@@ -56,8 +60,15 @@ def test_every_variable_is_read() -> None:
     assert settings.voter_mode == "header"
     assert settings.voter_header == "X-Forwarded-User"
     assert (settings.trust_proxy, settings.rate_limit, settings.max_body) == (2, 30, 8192)
-    assert settings.ip_limit is False
+    assert settings.ip_limit == 250
     assert settings.allow_missing_origin is True
+    assert settings.language == "en"
+    assert settings.stylesheets == ("/blog/theme/css/site.css", "/blog/theme/css/polls.css")
+
+
+@pytest.mark.parametrize("off", ["0", "off", "false", "no", ""])
+def test_no_cap_per_address_by_default_or_when_switched_off(off: str) -> None:
+    assert Settings.from_env({**BASE, "FACES_IP_LIMIT": off}).ip_limit == 0
 
 
 @pytest.mark.parametrize(
@@ -66,12 +77,40 @@ def test_every_variable_is_read() -> None:
         (
             {"FACES_RATE_LIMIT": "ten"},
             "FACES_RATE_LIMIT has value 'ten'. Expected a whole number of requests per "
-            "minute, e.g. 10.",
+            "minute, e.g. 600.",
         ),
         (
             {"FACES_RATE_LIMIT": "0"},
             "FACES_RATE_LIMIT has value '0'. Expected a whole number of requests per "
-            "minute, e.g. 10.",
+            "minute, e.g. 600.",
+        ),
+        (
+            {"FACES_IP_LIMIT": "1"},
+            "FACES_IP_LIMIT has value '1'. A small limit per address locks out everyone who "
+            "shares an office address. Expected 0 (one vote per cookie only, the default) or "
+            "at least 20 ballots per poll, address and day, e.g. 200.",
+        ),
+        (
+            {"FACES_IP_LIMIT": "yes"},
+            "FACES_IP_LIMIT has value 'yes'. A small limit per address locks out everyone who "
+            "shares an office address. Expected 0 (one vote per cookie only, the default) or "
+            "at least 20 ballots per poll, address and day, e.g. 200.",
+        ),
+        (
+            {"FACES_LANGUAGE": "fr"},
+            "FACES_LANGUAGE has value 'fr'. Expected de (German) or en (English).",
+        ),
+        (
+            {"FACES_STYLESHEETS": "https://cdn.example/site.css"},
+            "FACES_STYLESHEETS has value 'https://cdn.example/site.css'. Entry "
+            "'https://cdn.example/site.css' is not a path on the site's own origin: expected "
+            "paths such as /theme/css/site.css, comma-separated.",
+        ),
+        (
+            {"FACES_STYLESHEETS": "//cdn.example/site.css"},
+            "FACES_STYLESHEETS has value '//cdn.example/site.css'. Entry "
+            "'//cdn.example/site.css' is not a path on the site's own origin: expected "
+            "paths such as /theme/css/site.css, comma-separated.",
         ),
         (
             {"FACES_MAX_BODY": "16k"},

@@ -1,4 +1,4 @@
-"""POST /vote in-process: every status of the hook contract, as JSON, redirect and page."""
+"""POST /vote in-process: every status of the hook contract, as JSON and as answer page."""
 
 from __future__ import annotations
 
@@ -43,6 +43,11 @@ SALAD_ONE = {
     "closed": False,
 }
 COUNTED = "Danke! Ihre Stimme wurde gezählt."
+ALREADY_VOTED = (
+    "Sie haben bei dieser Umfrage bereits abgestimmt: Von diesem Browser wurde hier schon eine "
+    "Stimme abgegeben. Jede Person stimmt einmal ab, eine Stimme lässt sich nicht ändern. Hat "
+    "jemand anderes an diesem Gerät abgestimmt, stimmen Sie bitte von Ihrem eigenen Gerät ab."
+)
 
 
 def headers_of(response: Any) -> dict[str, str]:
@@ -74,51 +79,27 @@ def test_counted_json_whole_answer(client: TestClient, settings: Settings) -> No
     ]
 
 
-def test_counted_form_post_redirects_back_with_status(client: TestClient) -> None:
-    fields = {"poll": "kantine-2027", "choice": "cafe", "_next": NEXT + "?lang=de#top"}
-    response = client.post("/vote", data=fields, headers=FORM, follow_redirects=False)
-    assert response.status_code == 303
-    cookie = response.headers["set-cookie"]
-    assert COOKIE.fullmatch(cookie)
-    assert headers_of(response) == {
-        "cache-control": "no-store",
-        **CORS,
-        "location": (
-            f"{NEXT}?lang=de&poll_status=counted&poll=kantine-2027#poll-kantine-2027-counted"
-        ),
-        "set-cookie": cookie,
-    }
-    assert response.content == b""
-
-
-def test_counted_form_post_without_next_gets_a_page(client: TestClient) -> None:
+def test_counted_form_post_without_next_gets_a_page_back_to_the_poll(client: TestClient) -> None:
     response = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=FORM)
     assert response.status_code == 201
     assert response.headers["content-type"] == "text/html; charset=utf-8"
+    assert "location" not in response.headers
     page = BeautifulSoup(response.text, "html.parser")
     assert page.html is not None and page.html["lang"] == "de"
-    assert page.h1 is not None and page.h1.get_text() == "Abstimmung"
-    assert [p.get_text() for p in page.find_all("p")] == [COUNTED, "Zurück zum Beitrag"]
-    assert page.a is not None and page.a["href"] == "/posts/live/#poll-live"
+    assert page.h1 is not None and page.h1.get_text() == "Frage live?"
+    assert page.select_one("[role=status]").get_text() == COUNTED
+    assert page.select_one("a")["href"] == "/posts/live/#poll-live"
 
 
-def test_form_post_without_next_returns_to_the_referring_page(client: TestClient) -> None:
-    headers = {**FORM, "Referer": NEXT + "?poll_status=counted&poll=live"}
-    response = client.post(
-        "/vote", data={"poll": "live", "choice": "cafe"}, headers=headers, follow_redirects=False
-    )
-    assert response.status_code == 303
-    assert response.headers["location"] == f"{NEXT}?poll_status=counted&poll=live#poll-live-counted"
-
-
-def test_a_referer_from_elsewhere_is_not_a_redirect_target(client: TestClient) -> None:
-    headers = {**FORM, "Referer": "https://evil.example/x/"}
-    response = client.post(
-        "/vote", data={"poll": "live", "choice": "cafe"}, headers=headers, follow_redirects=False
-    )
-    assert response.status_code == 201
-    assert "location" not in response.headers
-    assert response.headers["content-type"] == "text/html; charset=utf-8"
+def test_a_referer_is_never_the_way_back(client: TestClient) -> None:
+    for referer in (NEXT + "?from=referer", "https://evil.example/x/"):
+        client.cookies.clear()
+        headers = {**FORM, "Referer": referer}
+        response = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=headers)
+        assert response.status_code == 201
+        assert "location" not in response.headers
+        links = [a["href"] for a in BeautifulSoup(response.text, "html.parser").select("a")]
+        assert links == ["/posts/live/#poll-live"]
 
 
 def test_cookie_is_not_secure_over_http(make_client: ClientFactory) -> None:
@@ -213,11 +194,15 @@ def test_malformed_is_400(
     assert body == {"status": "malformed", "poll": None, "message": expected, "results": None}
 
 
-def test_malformed_form_post_redirects_without_poll(client: TestClient) -> None:
+def test_malformed_form_post_gets_a_page_back_to_next(client: TestClient) -> None:
     fields = {"choice": "cafe", "_next": NEXT + "#poll-x"}
-    response = client.post("/vote", data=fields, headers=FORM, follow_redirects=False)
-    assert response.status_code == 303
-    assert response.headers["location"] == f"{NEXT}?poll_status=malformed#poll-x"
+    response = client.post("/vote", data=fields, headers=FORM)
+    assert response.status_code == 400
+    page = BeautifulSoup(response.text, "html.parser")
+    assert page.select_one("[role=status]").get_text() == (
+        "Die Anfrage nennt keine Umfrage. Bitte laden Sie die Seite neu."
+    )
+    assert page.select_one("a")["href"] == NEXT + "#poll-x"
     assert "set-cookie" not in response.headers
 
 
@@ -265,6 +250,7 @@ def test_origin_not_allowed_form_post_gets_a_page_not_a_redirect(client: TestCli
     page = BeautifulSoup(response.text, "html.parser")
     assert [p.get_text() for p in page.find_all("p")] == [ORIGIN_TEXT]
     assert page.find("a") is None
+    assert page.find("link", rel="stylesheet")["href"] == "/theme/css/site.css"
 
 
 def test_next_on_a_foreign_origin_is_403_and_never_followed(client: TestClient) -> None:
@@ -275,24 +261,33 @@ def test_next_on_a_foreign_origin_is_403_and_never_followed(client: TestClient) 
     assert "evil" not in response.text
 
 
-def test_foreign_page_with_next_to_the_blog_is_sent_back_with_the_reason(
-    client: TestClient,
-) -> None:
+def test_foreign_page_with_next_to_the_blog_is_told_the_reason(client: TestClient) -> None:
     headers = {**FORM, "Origin": "https://evil.example"}
     fields = {"poll": "live", "choice": "cafe", "_next": NEXT}
-    response = client.post("/vote", data=fields, headers=headers, follow_redirects=False)
-    assert response.status_code == 303
-    assert (
-        response.headers["location"]
-        == f"{NEXT}?poll_status=origin_not_allowed&poll=live#poll-live-origin_not_allowed"
-    )
+    response = client.post("/vote", data=fields, headers=headers)
+    assert response.status_code == 403
     assert "access-control-allow-origin" not in response.headers
+    page = BeautifulSoup(response.text, "html.parser")
+    assert page.select_one("[role=status]").get_text() == ORIGIN_TEXT
+    assert page.select_one("a")["href"] == NEXT
 
 
-def test_referer_stands_in_for_a_missing_origin(client: TestClient) -> None:
+def test_a_referer_does_not_stand_in_for_a_missing_origin(client: TestClient) -> None:
     headers = {"Accept": "application/json", "Referer": f"{NEXT}?x=1"}
     response = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=headers)
+    assert response.status_code == 403
+
+
+def test_a_form_without_referer_works_on_the_same_origin(
+    client: TestClient, settings: Settings
+) -> None:
+    # What Chromium sends for a page with Referrer-Policy: no-referrer on the same origin.
+    headers = {"Accept": "text/html", "Origin": "null", "Sec-Fetch-Site": "same-origin"}
+    fields = {"poll": "live", "choice": "cafe", "_next": "/posts/live/#poll-live"}
+    response = client.post("/vote", data=fields, headers=headers)
     assert response.status_code == 201
+    assert BeautifulSoup(response.text, "html.parser").select_one("a")["href"] == fields["_next"]
+    assert rows(settings.db_path, "SELECT count(*) FROM ballots") == [(1,)]
 
 
 def test_missing_origin_and_referer_can_be_allowed(make_client: ClientFactory) -> None:
@@ -311,17 +306,13 @@ def test_unknown_poll_is_404(client: TestClient) -> None:
         "message": "Diese Umfrage gibt es nicht (mehr).",
         "results": None,
     }
-    redirect = client.post(
-        "/vote",
-        data={"poll": "nope", "choice": "cafe", "_next": NEXT},
-        headers=FORM,
-        follow_redirects=False,
+    page = client.post(
+        "/vote", data={"poll": "nope", "choice": "cafe", "_next": NEXT}, headers=FORM
     )
-    assert redirect.status_code == 303
-    assert (
-        redirect.headers["location"]
-        == f"{NEXT}?poll_status=unknown_poll&poll=nope#poll-nope-unknown_poll"
-    )
+    assert page.status_code == 404
+    parsed = BeautifulSoup(page.text, "html.parser")
+    assert parsed.select_one("[role=status]").get_text() == "Diese Umfrage gibt es nicht (mehr)."
+    assert parsed.select_one("a")["href"] == NEXT
 
 
 def test_second_vote_with_the_same_cookie_is_409(client: TestClient, settings: Settings) -> None:
@@ -333,31 +324,66 @@ def test_second_vote_with_the_same_cookie_is_409(client: TestClient, settings: S
     assert again.json() == {
         "status": "already_voted",
         "poll": "kantine-2027",
-        "message": "Sie haben bei dieser Umfrage bereits abgestimmt.",
+        "message": ALREADY_VOTED,
         "results": SALAD_ONE,
     }
     assert rows(settings.db_path, "SELECT option FROM choices") == [("salatbar",)]
 
 
-def test_same_address_on_the_same_day_is_409_without_cookie(client: TestClient) -> None:
-    first = client.post("/vote", data={"poll": "kantine-2027", "choice": "cafe"}, headers=voter(7))
-    assert first.status_code == 201
-    client.cookies.clear()
+def test_ten_readers_behind_one_address_are_all_counted(
+    client: TestClient, settings: Settings
+) -> None:
+    for reader in range(10):
+        client.cookies.clear()  # each reader has a browser of their own
+        choice = "cafe" if reader % 3 else "salatbar"
+        response = client.post(
+            "/vote", data={"poll": "kantine-2027", "choice": choice}, headers=voter(7)
+        )
+        assert response.status_code == 201, response.json()
+    assert rows(settings.db_path, "SELECT ballots FROM totals") == [(10,)]
     again = client.post("/vote", data={"poll": "kantine-2027", "choice": "cafe"}, headers=voter(7))
     assert again.status_code == 409
-    # This browser has not voted (new cookie), so after_vote results stay hidden.
-    assert again.json()["results"] is None
-    client.cookies.clear()
-    other = client.post("/vote", data={"poll": "kantine-2027", "choice": "cafe"}, headers=voter(8))
-    assert other.status_code == 201
+    assert again.json()["message"] == ALREADY_VOTED
+    assert rows(settings.db_path, "SELECT ballots FROM totals") == [(10,)]
 
 
-def test_ip_limit_can_be_switched_off(make_client: ClientFactory) -> None:
-    client = make_client(ip_limit=False)
-    for _ in range(2):
+def test_two_hundred_readers_behind_one_address_in_a_minute_with_the_defaults(
+    make_client: ClientFactory, settings: Settings
+) -> None:
+    defaults = Settings()
+    client = make_client(rate_limit=defaults.rate_limit, ip_limit=defaults.ip_limit)
+    statuses = []
+    for _ in range(200):
         client.cookies.clear()
-        response = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=voter(7))
-        assert response.status_code == 201
+        answer = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=voter(7))
+        statuses.append(answer.status_code)
+    assert statuses == [201] * 200
+    assert rows(settings.db_path, "SELECT ballots FROM totals") == [(200,)]
+
+
+def test_a_cap_per_address_says_why_and_what_to_do(
+    make_client: ClientFactory, settings: Settings
+) -> None:
+    client = make_client(ip_limit=20)
+    for _ in range(20):
+        client.cookies.clear()
+        assert client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=voter(7))
+    client.cookies.clear()
+    refused = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=voter(7))
+    assert refused.status_code == 429
+    assert "set-cookie" not in refused.headers
+    body = refused.json()
+    assert (body["status"], body["limit"]) == ("address_limit", 20)
+    assert body["message"] == (
+        "Von Ihrer Netzwerkadresse wurden bei dieser Umfrage heute schon 20 Stimmen abgegeben, "
+        "mehr lässt der Betreiber pro Adresse und Tag nicht zu (in einem Firmennetz teilen sich "
+        "viele Menschen eine Adresse). Ihre Stimme wurde nicht gezählt: Bitte stimmen Sie "
+        "morgen oder aus einem anderen Netz ab, z. B. mobil."
+    )
+    client.cookies.clear()
+    elsewhere = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=voter(8))
+    assert elsewhere.status_code == 201
+    assert rows(settings.db_path, "SELECT ballots FROM totals") == [(21,)]
 
 
 def test_closed_poll_is_410_with_results(client: TestClient, settings: Settings) -> None:
@@ -382,7 +408,7 @@ def test_closed_poll_is_410_with_results(client: TestClient, settings: Settings)
 TOO_LARGE = {
     "status": "too_large",
     "poll": None,
-    "message": "Die Anfrage ist zu groß.",
+    "message": "Die Anfrage ist zu groß. Bitte kürzen Sie Ihren Vorschlag.",
     "results": None,
 }
 
@@ -529,8 +555,9 @@ def test_rate_limit_is_429_with_retry_after(make_client: ClientFactory, settings
     assert response.json() == {
         "status": "rate_limited",
         "poll": "live",
-        "message": "Zu viele Versuche in kurzer Zeit. Bitte versuchen Sie es in 60 Sekunden "
-        "noch einmal.",
+        "message": "Von Ihrer Netzwerkadresse kamen gerade sehr viele Stimmen (in einem "
+        "Firmennetz teilen sich viele Menschen eine Adresse). Ihre Stimme wurde noch nicht "
+        "gezählt: Bitte versuchen Sie es in 60 Sekunden noch einmal.",
         "results": None,
         "retry_after": 60,
     }
@@ -539,17 +566,16 @@ def test_rate_limit_is_429_with_retry_after(make_client: ClientFactory, settings
     assert rows(settings.db_path, "SELECT count(*) FROM ballots") == [(1,)]
 
 
-def test_rate_limited_form_post_redirects_with_retry_after(make_client: ClientFactory) -> None:
+def test_rate_limited_form_post_gets_a_page_with_retry_after(make_client: ClientFactory) -> None:
     client = make_client(rate_limit=1)
     fields = {"poll": "live", "choice": "cafe", "_next": NEXT}
-    client.post("/vote", data=fields, headers=FORM, follow_redirects=False)
-    response = client.post("/vote", data=fields, headers=FORM, follow_redirects=False)
-    assert response.status_code == 303
+    client.post("/vote", data=fields, headers=FORM)
+    response = client.post("/vote", data=fields, headers=FORM)
+    assert response.status_code == 429
     assert response.headers["retry-after"] == "60"
-    assert (
-        response.headers["location"]
-        == f"{NEXT}?poll_status=rate_limited&poll=live#poll-live-rate_limited"
-    )
+    page = BeautifulSoup(response.text, "html.parser")
+    assert "in 60 Sekunden" in page.select_one("[role=status]").get_text()
+    assert page.select_one("a")["href"] == NEXT
 
 
 def test_honeypot_answers_like_success_and_stores_nothing(
@@ -572,10 +598,9 @@ def test_honeypot_answers_like_success_and_stores_nothing(
             "closed": False,
         },
     }
-    redirect = client.post(
-        "/vote", data={**fields, "_next": NEXT}, headers=FORM, follow_redirects=False
-    )
-    assert redirect.headers["location"] == f"{NEXT}?poll_status=counted&poll=live#poll-live-counted"
+    page = client.post("/vote", data={**fields, "_next": NEXT}, headers=FORM)
+    assert page.status_code == 201
+    assert BeautifulSoup(page.text, "html.parser").select_one("[role=status]").get_text() == COUNTED
     for table in ("ballots", "choices", "tallies", "totals", "suggestions"):
         assert rows(settings.db_path, f"SELECT count(*) FROM {table}") == [(0,)], table
 
@@ -674,3 +699,76 @@ def test_manifest_rebuild_is_picked_up_without_restart(
     time.sleep(1.05)  # the file is checked at most once per second
     answer = client.post("/vote", data={"poll": "neu", "choice": "cafe"}, headers=voter(1))
     assert answer.status_code == 201
+
+
+SUGGESTED = (
+    "Danke! Ihre Stimme wurde gezählt. Ihr Vorschlag erscheint, sobald die Redaktion ihn "
+    "freigegeben hat."
+)
+DROPPED = (
+    "Diese Anfrage wurde schon einmal gesendet und ist angekommen. Ihr Vorschlag darin wurde "
+    "dabei nicht gespeichert: Bitte laden Sie die Seite neu und senden Sie ihn noch einmal."
+)
+
+
+def test_a_replayed_suggestion_that_was_stored_is_reported_as_stored(
+    client: TestClient, settings: Settings
+) -> None:
+    fields = {"poll": "kantine-2027", "choice": "cafe", "suggestion": "Obst", "_sid": "sid-00001"}
+    first = client.post("/vote", data=fields, headers=JSON)
+    again = client.post("/vote", data=fields, headers=JSON)
+    assert first.json()["message"] == again.json()["message"] == SUGGESTED
+    assert again.json()["duplicate_retry"] is True
+    assert "suggestion_stored" not in again.json()
+    assert rows(settings.db_path, "SELECT text FROM suggestions") == [("Obst",)]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        {"poll": "kantine-2027", "choice": "cafe"},
+        {"poll": "kantine-2027", "choice": "cafe", "suggestion": "Obst"},
+        {"poll": "kantine-2027", "suggestion": "Obst"},
+    ],
+)
+def test_a_replay_whose_suggestion_was_dropped_says_so(
+    client: TestClient, settings: Settings, first: dict[str, str]
+) -> None:
+    client.post("/vote", data={**first, "_sid": "sid-00002"}, headers=JSON)
+    replay = {**first, "suggestion": "Mehr Gemüse", "_sid": "sid-00002"}
+    again = client.post("/vote", data=replay, headers=JSON)
+    body = again.json()
+    assert (body["message"], body["suggestion_stored"], body["duplicate_retry"]) == (
+        DROPPED,
+        False,
+        True,
+    )
+    assert "erscheint" not in body["message"]
+    stored = rows(settings.db_path, "SELECT text FROM suggestions")
+    assert ("Mehr Gemüse",) not in stored
+
+
+def test_latin1_multipart_is_400_and_stores_nothing(client: TestClient, settings: Settings) -> None:
+    body = (
+        b'--b\r\nContent-Disposition: form-data; name="poll"\r\n\r\nkantine-2027\r\n'
+        b'--b\r\nContent-Disposition: form-data; name="choice"\r\n\r\ncafe\r\n'
+        b'--b\r\nContent-Disposition: form-data; name="suggestion"\r\n\r\n'
+        b"Gr\xfcner Tee\r\n--b--\r\n"
+    )
+    headers = {**JSON, "Content-Type": "multipart/form-data; boundary=b"}
+    response = client.post("/vote", content=body, headers=headers)
+    assert response.status_code == 400
+    assert response.json() == {
+        "status": "malformed",
+        "poll": None,
+        "message": "Die Anfrage konnte nicht gelesen werden. Bitte laden Sie die Seite neu.",
+        "results": None,
+    }
+    for table in ("ballots", "suggestions"):
+        assert rows(settings.db_path, f"SELECT count(*) FROM {table}") == [(0,)], table
+
+
+def test_a_hostile_suggestion_is_stored_clean(client: TestClient, settings: Settings) -> None:
+    fields = {"poll": "kantine-2027", "suggestion": "\u202eSalat\u200bbar\u2066 Cafe\u0301\x1b"}
+    assert client.post("/vote", data=fields, headers=JSON).status_code == 202
+    assert rows(settings.db_path, "SELECT text FROM suggestions") == [("Salatbar Café",)]
