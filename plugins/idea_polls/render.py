@@ -61,14 +61,16 @@ class PollRenderer:
         if snapshot is not None and poll.results_visible(self.now):
             rows = tuple(self.row(option, snapshot) for option in poll.options)
         closes = poll.closes.astimezone(self.zone) if poll.closes else None
-        # The backend only redirects to absolute addresses on an allowed origin.
-        absolute = self.site_url.startswith(("https://", "http://"))
+        # The backend links back to an http(s) address on an allowed origin, or to a path on
+        # its own origin: with SITEURL "" or "/blog" (the preview) the post's path. Never
+        # leave it to the Referer, which browsers and privacy settings may withhold.
+        rooted = self.site_url.startswith(("https://", "http://", "/")) or not self.site_url
         return PollView(
             poll=poll,
             state=state,
             endpoint=self.endpoint or "",
             results_url=(self.results_endpoint or "").replace("{poll}", poll.id),
-            next_url=f"{self.site_url}/{content_url}#poll-{poll.id}" if absolute else "",
+            next_url=f"{self.site_url}/{content_url}#poll-{poll.id}" if rooted else "",
             rows=rows,
             snapshot=snapshot,
             closes=closes,

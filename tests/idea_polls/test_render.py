@@ -145,11 +145,15 @@ def test_multiple_choice_says_how_many(make_renderer: Callable[..., PollRenderer
     assert page.select("[required]") == []
 
 
-def test_next_is_absolute_only_when_the_site_url_is(
+def test_next_is_the_posts_address_or_its_path_never_left_to_the_referer(
     make_renderer: Callable[..., PollRenderer],
 ) -> None:
-    relative = render(make_renderer(site_url=""), POLL)
-    assert relative.select("input[name=_next]") == []
+    root = render(make_renderer(site_url=""), POLL)
+    assert root.select_one("input[name=_next]")["value"] == "/2026/x/#poll-x"
+    under_path = render(make_renderer(site_url="/blog"), POLL)
+    assert under_path.select_one("input[name=_next]")["value"] == "/blog/2026/x/#poll-x"
+    document_relative = render(make_renderer(site_url=".."), POLL)
+    assert document_relative.select("input[name=_next]") == []
     absolute = render(make_renderer(site_url="https://seewerk.example/blog"), POLL)
     assert absolute.select_one("input[name=_next]")["value"] == (
         "https://seewerk.example/blog/2026/x/#poll-x"

@@ -21,8 +21,9 @@
     const known = poll.querySelector(`[data-status="${status}"]`);
     const live = poll.querySelector(".poll__live");
     live.className = "poll__live poll__live--" + (/^(counted|suggestion_queued)$/.test(status) ? "ok" : "problem");
-    // invalid and rate_limited carry details only the backend knows.
-    live.textContent = ((/^(invalid|rate_limited)$/.test(status) || !known) && message) || known?.textContent || "";
+    // These carry details only the backend knows: the field, the wait, why a vote is refused.
+    const detailed = /^(invalid|rate_limited|already_voted|address_limit)$/.test(status);
+    live.textContent = ((detailed || !known) && message) || known?.textContent || "";
   };
 
   const showResults = (poll, results) => {
