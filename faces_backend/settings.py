@@ -84,7 +84,7 @@ SETTINGS: tuple[SettingHelp, ...] = (
     ),
     SettingHelp(
         "FACES_LANGUAGE",
-        "de",
+        "de (en if FACES_LOCALE is en_*)",
         "Language of the messages and answer pages readers see: de or en.",
     ),
     SettingHelp(
@@ -312,7 +312,10 @@ def _ip_limit(environ: Mapping[str, str]) -> int:
 
 
 def _language(environ: Mapping[str, str]) -> Language:
-    raw = environ.get("FACES_LANGUAGE", "de")
+    raw = environ.get("FACES_LANGUAGE")
+    if raw is None:
+        # Unset: the site's own interface language (pelicanconf.py reads FACES_LOCALE).
+        return "en" if environ.get("FACES_LOCALE", "").strip().lower()[:2] == "en" else "de"
     value = raw.strip().lower()
     if value in ("", "de"):
         return "de"

@@ -66,6 +66,20 @@ def test_every_variable_is_read() -> None:
     assert settings.stylesheets == ("/blog/theme/css/site.css", "/blog/theme/css/polls.css")
 
 
+@pytest.mark.parametrize(
+    ("environ", "language"),
+    [
+        ({}, "de"),
+        ({"FACES_LOCALE": "en_GB"}, "en"),
+        ({"FACES_LOCALE": "de_CH"}, "de"),
+        ({"FACES_LOCALE": "fr_CH"}, "de"),
+        ({"FACES_LOCALE": "en_GB", "FACES_LANGUAGE": "de"}, "de"),
+    ],
+)
+def test_the_language_follows_the_site_unless_set(environ: dict[str, str], language: str) -> None:
+    assert Settings.from_env({**BASE, **environ}).language == language
+
+
 @pytest.mark.parametrize("off", ["0", "off", "false", "no", ""])
 def test_no_cap_per_address_by_default_or_when_switched_off(off: str) -> None:
     assert Settings.from_env({**BASE, "FACES_IP_LIMIT": off}).ip_limit == 0
