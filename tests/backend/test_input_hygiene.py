@@ -1,0 +1,80 @@
+"""Hostile or odd input: replayed suggestions, bytes that are not UTF-8, invisible text."""
+
+from __future__ import annotations
+
+import pytest
+
+from faces_backend.settings import Settings
+from tests.backend.helpers import JSON, TestClient, rows
+
+SUGGESTED = (
+    "Danke! Ihre Stimme wurde gezählt. Ihr Vorschlag erscheint, sobald die Redaktion ihn "
+    "freigegeben hat."
+)
+DROPPED = (
+    "Diese Anfrage wurde schon einmal gesendet und ist angekommen. Ihr Vorschlag darin wurde "
+    "dabei nicht gespeichert: Bitte laden Sie die Seite neu und senden Sie ihn noch einmal."
+)
+
+
+def test_a_replayed_suggestion_that_was_stored_is_reported_as_stored(
+    client: TestClient, settings: Settings
+) -> None:
+    fields = {"poll": "kantine-2027", "choice": "cafe", "suggestion": "Obst", "_sid": "sid-00001"}
+    first = client.post("/vote", data=fields, headers=JSON)
+    again = client.post("/vote", data=fields, headers=JSON)
+    assert first.json()["message"] == again.json()["message"] == SUGGESTED
+    assert again.json()["duplicate_retry"] is True
+    assert "suggestion_stored" not in again.json()
+    assert rows(settings.db_path, "SELECT text FROM suggestions") == [("Obst",)]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        {"poll": "kantine-2027", "choice": "cafe"},
+        {"poll": "kantine-2027", "choice": "cafe", "suggestion": "Obst"},
+        {"poll": "kantine-2027", "suggestion": "Obst"},
+    ],
+)
+def test_a_replay_whose_suggestion_was_dropped_says_so(
+    client: TestClient, settings: Settings, first: dict[str, str]
+) -> None:
+    client.post("/vote", data={**first, "_sid": "sid-00002"}, headers=JSON)
+    replay = {**first, "suggestion": "Mehr Gemüse", "_sid": "sid-00002"}
+    again = client.post("/vote", data=replay, headers=JSON)
+    body = again.json()
+    assert (body["message"], body["suggestion_stored"], body["duplicate_retry"]) == (
+        DROPPED,
+        False,
+        True,
+    )
+    assert "erscheint" not in body["message"]
+    stored = rows(settings.db_path, "SELECT text FROM suggestions")
+    assert ("Mehr Gemüse",) not in stored
+
+
+def test_latin1_multipart_is_400_and_stores_nothing(client: TestClient, settings: Settings) -> None:
+    body = (
+        b'--b\r\nContent-Disposition: form-data; name="poll"\r\n\r\nkantine-2027\r\n'
+        b'--b\r\nContent-Disposition: form-data; name="choice"\r\n\r\ncafe\r\n'
+        b'--b\r\nContent-Disposition: form-data; name="suggestion"\r\n\r\n'
+        b"Gr\xfcner Tee\r\n--b--\r\n"
+    )
+    headers = {**JSON, "Content-Type": "multipart/form-data; boundary=b"}
+    response = client.post("/vote", content=body, headers=headers)
+    assert response.status_code == 400
+    assert response.json() == {
+        "status": "malformed",
+        "poll": None,
+        "message": "Die Anfrage konnte nicht gelesen werden. Bitte laden Sie die Seite neu.",
+        "results": None,
+    }
+    for table in ("ballots", "suggestions"):
+        assert rows(settings.db_path, f"SELECT count(*) FROM {table}") == [(0,)], table
+
+
+def test_a_hostile_suggestion_is_stored_clean(client: TestClient, settings: Settings) -> None:
+    fields = {"poll": "kantine-2027", "suggestion": "\u202eSalat\u200bbar\u2066 Cafe\u0301\x1b"}
+    assert client.post("/vote", data=fields, headers=JSON).status_code == 202
+    assert rows(settings.db_path, "SELECT text FROM suggestions") == [("Salatbar Café",)]
