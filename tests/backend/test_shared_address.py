@@ -61,3 +61,39 @@ def test_a_cap_per_address_says_why_and_what_to_do(
     elsewhere = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=voter(8))
     assert elsewhere.status_code == 201
     assert rows(settings.db_path, "SELECT ballots FROM totals") == [(21,)]
+
+
+def test_in_english_a_refusal_says_why_and_what_to_do(make_client: ClientFactory) -> None:
+    client = make_client(language="en", rate_limit=2)
+    fields = {"poll": "live", "choice": "cafe"}
+    assert client.post("/vote", data=fields, headers=voter(7)).status_code == 201
+    again = client.post("/vote", data=fields, headers=voter(7))
+    assert again.json()["message"] == (
+        "You have already voted in this poll: a vote was cast here from this browser. "
+        "Everyone votes once, and a vote cannot be changed. If someone else voted on this "
+        "device, please vote from your own."
+    )
+    client.cookies.clear()
+    limited = client.post("/vote", data=fields, headers=voter(7))
+    assert limited.status_code == 429
+    assert limited.json()["message"] == (
+        "Very many votes came from your network address just now (in a company network many "
+        "people share one address). Your vote has not been counted yet: please try again in "
+        "60 seconds."
+    )
+
+
+def test_with_company_sign_in_the_reason_is_the_sign_in(make_client: ClientFactory) -> None:
+    client = make_client(voter_mode="header")
+    headers = {**voter(7), "X-Remote-User": "alice"}
+    fields = {"poll": "live", "choice": "cafe"}
+    assert client.post("/vote", data=fields, headers=headers).status_code == 201
+    bob = client.post("/vote", data=fields, headers={**headers, "X-Remote-User": "bob"})
+    assert bob.status_code == 201
+    again = client.post("/vote", data=fields, headers=headers)
+    assert again.status_code == 409
+    assert again.json()["message"] == (
+        "Sie haben bei dieser Umfrage bereits abgestimmt: Mit Ihrer Anmeldung wurde hier schon "
+        "eine Stimme abgegeben. Jede Person stimmt einmal ab, eine Stimme lässt sich nicht "
+        "ändern."
+    )
