@@ -59,3 +59,22 @@ def test_read_connection_cannot_write(tmp_path: Path) -> None:
     with pytest.raises(Exception, match="readonly"):
         reader.execute("INSERT INTO totals VALUES ('p', 1)")
     reader.close()
+
+
+def test_a_database_of_version_2_lets_one_office_address_vote_many_times(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "polls.sqlite3")
+    for number, script in enumerate(MIGRATIONS[:2], start=1):
+        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+    insert = (
+        "INSERT INTO ballots (poll, voter_hash, ip_hash, sid, created_day)"
+        " VALUES ('p', ?, 'office', NULL, '2026-11-22')"
+    )
+    conn.execute(insert, ("v1",))
+    conn.close()
+    conn = open_database(tmp_path / "polls.sqlite3")
+    conn.execute(insert, ("v2",))
+    assert conn.execute("SELECT voter_hash FROM ballots ORDER BY id").fetchall() == [
+        ("v1",),
+        ("v2",),
+    ]
+    conn.close()
