@@ -77,9 +77,17 @@ def cast_ballot(conn: sqlite3.Connection, ballot: Ballot, address_cap: int = 0) 
     A writer job. `address_cap` > 0: at most that many ballots per poll from one address
     hash (one day's salt); the address alone never marks a reader as having voted.
     """
-    retry = retry_outcome(conn, ballot.poll, ballot.sid, ballot.suggestion)
-    if retry is not None:
-        return retry
+    previous = previous_answer(conn, ballot.poll, ballot.sid)
+    if previous == "counted":
+        return WriteOutcome(
+            "counted",
+            duplicate_retry=True,
+            suggestion_kept=ballot.suggestion is None
+            or stored_suggestion(conn, ballot.poll, ballot.sid, ballot.suggestion),
+        )
+    # previous == "suggestion_queued": only the suggestion of an unanswered request with
+    # this `_sid` arrived; the choices now sent with it are a vote still to count.
+    suggestion_stored_before = previous is not None
     voted = conn.execute(
         "SELECT 1 FROM ballots WHERE poll = ? AND voter_hash = ?",
         (ballot.poll, ballot.voter_hash),
@@ -111,11 +119,15 @@ def cast_ballot(conn: sqlite3.Connection, ballot: Ballot, address_cap: int = 0) 
         " ON CONFLICT (poll) DO UPDATE SET ballots = ballots + 1",
         (ballot.poll,),
     )
-    if ballot.suggestion is not None:
-        conn.execute(
-            "INSERT INTO suggestions (poll, text, sid, created_day) VALUES (?, ?, ?, ?)",
-            (ballot.poll, ballot.suggestion, ballot.sid, ballot.day),
-        )
+    if ballot.suggestion is None:
+        return WriteOutcome("counted")
+    if suggestion_stored_before:
+        kept = stored_suggestion(conn, ballot.poll, ballot.sid, ballot.suggestion)
+        return WriteOutcome("counted", suggestion_kept=kept)
+    conn.execute(
+        "INSERT INTO suggestions (poll, text, sid, created_day) VALUES (?, ?, ?, ?)",
+        (ballot.poll, ballot.suggestion, ballot.sid, ballot.day),
+    )
     return WriteOutcome("counted")
 
 

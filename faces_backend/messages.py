@@ -94,6 +94,11 @@ TEXTS: dict[Language, dict[str, str]] = {
             "wurde dabei nicht gespeichert: Bitte laden Sie die Seite neu und senden Sie ihn "
             "noch einmal."
         ),
+        "counted_suggestion_dropped": (
+            "Danke! Ihre Stimme wurde gezählt. Ihr Vorschlag wurde nicht gespeichert, weil "
+            "diese Anfrage schon einmal mit einem anderen Inhalt angekommen war: Bitte laden "
+            "Sie die Seite neu und senden Sie ihn noch einmal."
+        ),
         "missing_poll": "Die Anfrage nennt keine Umfrage. Bitte laden Sie die Seite neu.",
         "page_title": "Abstimmung",
         "results_so_far": "Zwischenergebnis",
@@ -118,6 +123,11 @@ TEXTS: dict[Language, dict[str, str]] = {
         "retry_suggestion_dropped": (
             "This request had already been sent and has arrived. The suggestion in it was not "
             "stored: please reload the page and send it again."
+        ),
+        "counted_suggestion_dropped": (
+            "Thank you! Your vote has been counted. Your suggestion was not stored, because "
+            "this request had already arrived with other content: please reload the page and "
+            "send it again."
         ),
         "missing_poll": "The request names no poll. Please reload the page.",
         "page_title": "Poll",

@@ -171,7 +171,9 @@ def _success(
     voted: bool,
 ) -> Answer:
     language = backend.settings.language
-    if not outcome.suggestion_kept:
+    if not outcome.suggestion_kept and outcome.status == "counted":
+        message = text(language, "counted_suggestion_dropped")
+    elif not outcome.suggestion_kept:
         message = text(language, "retry_suggestion_dropped")
     elif outcome.status == "counted" and form.suggestion is not None:
         message = text(language, "counted_with_suggestion")

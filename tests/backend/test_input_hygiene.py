@@ -11,6 +11,11 @@ SUGGESTED = (
     "Danke! Ihre Stimme wurde gezählt. Ihr Vorschlag erscheint, sobald die Redaktion ihn "
     "freigegeben hat."
 )
+COUNTED_DROPPED = (
+    "Danke! Ihre Stimme wurde gezählt. Ihr Vorschlag wurde nicht gespeichert, weil diese "
+    "Anfrage schon einmal mit einem anderen Inhalt angekommen war: Bitte laden Sie die Seite "
+    "neu und senden Sie ihn noch einmal."
+)
 DROPPED = (
     "Diese Anfrage wurde schon einmal gesendet und ist angekommen. Ihr Vorschlag darin wurde "
     "dabei nicht gespeichert: Bitte laden Sie die Seite neu und senden Sie ihn noch einmal."
@@ -44,8 +49,9 @@ def test_a_replay_whose_suggestion_was_dropped_says_so(
     replay = {**first, "suggestion": "Mehr Gemüse", "_sid": "sid-00002"}
     again = client.post("/vote", data=replay, headers=JSON)
     body = again.json()
+    expected = COUNTED_DROPPED if "choice" in first else DROPPED
     assert (body["message"], body["suggestion_stored"], body["duplicate_retry"]) == (
-        DROPPED,
+        expected,
         False,
         True,
     )
@@ -78,3 +84,21 @@ def test_a_hostile_suggestion_is_stored_clean(client: TestClient, settings: Sett
     fields = {"poll": "kantine-2027", "suggestion": "\u202eSalat\u200bbar\u2066 Cafe\u0301\x1b"}
     assert client.post("/vote", data=fields, headers=JSON).status_code == 202
     assert rows(settings.db_path, "SELECT text FROM suggestions") == [("Salatbar Café",)]
+
+
+@pytest.mark.parametrize("suggestion", ["Obst", "Mehr Gemüse"])
+def test_a_retry_that_adds_a_choice_to_a_stored_suggestion_counts_the_vote(
+    client: TestClient, settings: Settings, suggestion: str
+) -> None:
+    # The answer to a suggestion was lost; the reader then also picks an idea and sends
+    # again: the script keeps the _sid of the unanswered request.
+    first = {"poll": "kantine-2027", "suggestion": "Obst", "_sid": "sid-00003"}
+    client.post("/vote", data=first, headers=JSON)
+    fields = {**first, "choice": "cafe", "suggestion": suggestion}
+    again = client.post("/vote", data=fields, headers=JSON)
+    assert again.status_code == 201
+    assert again.json()["status"] == "counted"
+    assert rows(settings.db_path, "SELECT ballots FROM totals") == [(1,)]
+    assert rows(settings.db_path, "SELECT text FROM suggestions") == [("Obst",)]
+    expected = SUGGESTED if suggestion == "Obst" else COUNTED_DROPPED
+    assert again.json()["message"] == expected
