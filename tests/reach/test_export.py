@@ -21,7 +21,7 @@ def test_export_writes_every_count(tmp_path: Path, capsys: pytest.CaptureFixture
     conn.close()
     target = tmp_path / "content" / "data" / "views.json"
     assert main(["views", "export", str(target)], {"FACES_DB": str(db)}) == 0
-    assert capsys.readouterr().out == f"Wrote 10 views of 2 pages to {target}.\n"
+    assert capsys.readouterr().out == (f"10 Aufrufe von 2 Seiten nach {target} geschrieben.\n")
     data = json.loads(target.read_text(encoding="utf-8"))
     assert data.pop("generated").endswith("+00:00")
     assert data == {
