@@ -57,14 +57,12 @@ def running_app(backend: Backend) -> Iterator[TestClient]:
         yield client
 
 
-def vote(backend: Backend, poll: str, *ballots: tuple[str, ...], suggestion: str = "") -> None:
+def vote(backend: Backend, poll: str, *ballots: tuple[str, ...]) -> None:
     """Cast each ballot through the app as a different voter; each must be counted."""
     with running_app(backend) as client:
         for number, choices in enumerate(ballots, start=1):
             client.cookies.clear()
-            fields: dict[str, Any] = {"poll": poll, "choice": list(choices)}
-            if suggestion:
-                fields["suggestion"] = suggestion
+            fields = {"poll": poll, "choice": list(choices)}
             response = client.post("/vote", data=fields, headers=voter(number % 250 + 1))
             assert response.json()["status"] == "counted", response.text
 
