@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
@@ -78,7 +79,9 @@ def pull_views(args: argparse.Namespace, db: Path, views: dict[str, dict[str, in
     print(text(lang, "views_written", views=total, pages=len(views), path=path))
 
 
-def _merge(lang: Language, path: Path, merge: Any, *inputs: Any) -> Any:
+def _merge(
+    lang: Language, path: Path, merge: Callable[..., tuple[Any, list[Shortfall]]], *inputs: Any
+) -> tuple[Any, list[Shortfall]]:
     """Read the repository's file and merge it; unreadable files refuse the pull."""
     try:
         return merge(read_json(path), *inputs, path=path)

@@ -170,13 +170,15 @@ def _check_entry(entry: Any, poll_id: str, path: Path) -> None:
 def _mapping(document: Any, key: str, path: Path) -> dict[str, Any]:
     if not isinstance(document, dict) or not isinstance(document.get(key), dict):
         raise RepoFileError(path, key, f"expected an object with '{key}'")
-    return document[key]
+    found: dict[str, Any] = document[key]
+    return found
 
 
 def _sequence(document: Any, key: str, path: Path) -> list[Any]:
     if not isinstance(document, dict) or not isinstance(document.get(key), list):
         raise RepoFileError(path, key, f"expected an object with a list '{key}'")
-    return document[key]
+    found: list[Any] = document[key]
+    return found
 
 
 def _count(value: Any) -> bool:
