@@ -18,7 +18,7 @@ from faces_backend.identity import today
 from faces_backend.manifest import Manifest, ManifestError
 from faces_backend.manifest_source import load_document, load_manifest
 from faces_backend.pull_commands import PullRefused, pull_results, pull_views
-from faces_backend.pull_messages import LANGUAGES
+from faces_backend.pull_messages import LANGUAGES, Language, text
 from faces_backend.settings import ConfigError, Settings, require_manifest
 from faces_backend.suggestions import STATUSES, Status, decide, list_suggestions
 from faces_backend.view_manifest import parse_view_manifest
@@ -103,7 +103,7 @@ def _run(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     if args.command == "views":
         return _export_views(args, settings)
     manifest = load_manifest(require_manifest(settings.manifest))
-    with contextlib.closing(_database(settings)) as conn:
+    with contextlib.closing(_database(settings, getattr(args, "lang", "en"))) as conn:
         tallies = read_all_tallies(conn)
         known = list_suggestions(conn)
     if args.command == "snapshot":
@@ -149,14 +149,17 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _database(settings: Settings) -> sqlite3.Connection:
+def _database(settings: Settings, lang: Language = "en") -> sqlite3.Connection:
     if not settings.db_path.exists():
-        raise UsageError(
-            f"FACES_DB has value '{settings.db_path}', which does not exist. Expected the "
-            "database file of the running backend."
-        )
-    conn = connect(settings.db_path)
-    migrate(conn)
+        raise UsageError(text(lang, "no_database", db=settings.db_path))
+    conn: sqlite3.Connection | None = None
+    try:
+        conn = connect(settings.db_path)
+        migrate(conn)
+    except sqlite3.DatabaseError as error:
+        if conn is not None:
+            conn.close()
+        raise UsageError(text(lang, "not_database", db=settings.db_path, reason=error)) from None
     return conn
 
 
@@ -171,8 +174,8 @@ def _suggestions(args: argparse.Namespace, settings: Settings) -> int:
         if args.action == "list":
             status = None if args.status == "all" else args.status
             for item in list_suggestions(conn, status=status, poll=args.poll):
-                text = item.text.replace("\n", " / ")
-                print(f"{item.id}\t{item.poll}\t{item.status}\t{item.created_day}\t{text}")
+                shown = item.text.replace("\n", " / ")
+                print(f"{item.id}\t{item.poll}\t{item.status}\t{item.created_day}\t{shown}")
             return 0
         decision: Status = "approved" if args.action == "approve" else "rejected"
         if not decide(conn, args.id, decision, today()):
@@ -182,7 +185,7 @@ def _suggestions(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _export_views(args: argparse.Namespace, settings: Settings) -> int:
-    with contextlib.closing(_database(settings)) as conn:
+    with contextlib.closing(_database(settings, args.lang)) as conn:
         views = read_views(conn)
     pull_views(args, settings.db_path, views)
     return 0

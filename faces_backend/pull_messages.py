@@ -46,6 +46,15 @@ _TEXTS: dict[Language, dict[str, str]] = {
             "Stellen Sie die Datei wieder her (git checkout -- {path}) oder ersetzen Sie sie "
             "bewusst mit --replace."
         ),
+        "no_database": (
+            "FACES_DB ist „{db}“, diese Datei gibt es nicht. Nötig ist die Datenbankdatei des "
+            "laufenden Backends (bei invoke: --db)."
+        ),
+        "not_database": (
+            "FACES_DB ist „{db}“, das ist keine SQLite-Datenbank des Backends ({reason}). "
+            "Nichts geschrieben. Nötig ist die Datenbankdatei des laufenden Backends (bei "
+            "invoke: --db)."
+        ),
         "results": "Stand von {polls} Umfragen nach {path} geschrieben.",
         "pending": "{count} offene Vorschläge in {path}.",
         "views_written": "{views} Aufrufe von {pages} Seiten nach {path} geschrieben.",
@@ -75,6 +84,14 @@ _TEXTS: dict[Language, dict[str, str]] = {
         "bad_shape": (
             "{path}: '{where}' does not have the expected shape ({expected}). Nothing written. "
             "Restore the file (git checkout -- {path}) or replace it on purpose with --replace."
+        ),
+        "no_database": (
+            "FACES_DB has value '{db}', which does not exist. Expected the database file of "
+            "the running backend."
+        ),
+        "not_database": (
+            "FACES_DB has value '{db}', which is not a SQLite database of the backend "
+            "({reason}). Nothing written. Expected the database file of the running backend."
         ),
         "results": "Wrote the results of {polls} polls to {path}.",
         "pending": "{count} pending suggestion(s) in {path}.",

@@ -190,3 +190,41 @@ def test_a_broken_committed_file_is_named_and_left_alone(
     assert results.read_bytes() == before
     assert finished.stderr.startswith(f"faces_backend: {results}:{message}")
     assert "Traceback" not in finished.stderr
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"SQLite format 3\x00" + b"\xff" * 200, b'{"polls": {}}\n', b"\x00" * 4096],
+    ids=["empty-file", "damaged-header", "json-file", "zeros"],
+)
+def test_a_database_path_that_is_no_database_is_named_and_nothing_written(
+    backend: Backend, results: Path, tmp_path: Path, content: bytes
+) -> None:
+    wrong = tmp_path / "wrong.sqlite3"
+    wrong.write_bytes(content)
+    before = write_file(results, committed(live=entry(3, cafe=3)))
+    environ = {**backend.environ, "FACES_DB": str(wrong)}
+    finished = run_backend(["snapshot", str(results)], environ)
+    assert results.read_bytes() == before
+    assert "Traceback" not in finished.stderr
+    if content:
+        assert finished.returncode == 1
+        assert finished.stderr.startswith(
+            f"faces_backend: FACES_DB ist „{wrong}“, das ist keine SQLite-Datenbank des Backends"
+        )
+    else:
+        # SQLite takes an empty file as an empty database: the pull refuses the zeros.
+        assert finished.returncode == 1
+        assert "Umfrage „live“: 3 Stimmen im Repository, 0 in der Datenbank." in finished.stderr
+
+
+def test_a_missing_database_is_named_in_german(
+    backend: Backend, results: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nope.sqlite3"
+    assert main(["snapshot", str(results)], {**backend.environ, "FACES_DB": str(missing)}) == 1
+    assert capsys.readouterr().err == (
+        f"faces_backend: FACES_DB ist „{missing}“, diese Datei gibt es nicht. Nötig ist die "
+        "Datenbankdatei des laufenden Backends (bei invoke: --db).\n"
+    )
+    assert not results.exists()

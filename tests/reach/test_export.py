@@ -34,7 +34,7 @@ def test_export_writes_every_count(tmp_path: Path, capsys: pytest.CaptureFixture
 def test_export_needs_the_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     missing = tmp_path / "nope.sqlite3"
     assert main(["views", "export", str(tmp_path / "v.json")], {"FACES_DB": str(missing)}) == 1
-    assert "FACES_DB has value" in capsys.readouterr().err
+    assert capsys.readouterr().err.startswith(f"faces_backend: FACES_DB ist „{missing}“")
 
 
 def test_a_poll_database_of_schema_1_gets_the_views_table(tmp_path: Path) -> None:
