@@ -65,7 +65,8 @@ def merge_results(
         )
         lower = _fewer_votes(poll_id, old, new)
         if final or (closed and lower):
-            polls[poll_id] = old
+            # The votes are final; suggestions approved since still join them.
+            polls[poll_id] = {**old, "suggestions": _union(old, new)}
         elif lower:
             polls[poll_id] = old
             shortfalls.extend(lower)
@@ -136,9 +137,9 @@ def _fewer_votes(poll_id: str, old: dict[str, Any], new: dict[str, Any]) -> list
 
 
 def _union(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
-    items = {item["id"]: item for item in old.get("suggestions") or [] if isinstance(item, dict)}
+    items = {item["id"]: item for item in old.get("suggestions", [])}
     items.update({item["id"]: item for item in new["suggestions"]})
-    return [items[key] for key in sorted(items, key=str)]
+    return [items[key] for key in sorted(items)]
 
 
 def _pending_entry(item: Suggestion) -> dict[str, Any]:
@@ -156,14 +157,19 @@ def _same_suggestion(entry: dict[str, Any], stored: Suggestion) -> bool:
 
 
 def _check_entry(entry: Any, poll_id: str, path: Path) -> None:
+    suggestions = entry.get("suggestions", []) if isinstance(entry, dict) else None
     if (
         not isinstance(entry, dict)
         or not _count(entry.get("total"))
         or not isinstance(entry.get("options"), dict)
         or not all(_count(votes) for votes in entry["options"].values())
+        or not isinstance(suggestions, list)
+        or not all(isinstance(item, dict) and _count(item.get("id")) for item in suggestions)
     ):
         raise RepoFileError(
-            path, f"polls[{poll_id!r}]", "expected 'total' and 'options' with whole numbers"
+            path,
+            f"polls[{poll_id!r}]",
+            "expected 'total' and 'options' with whole numbers, 'suggestions' with ids",
         )
 
 

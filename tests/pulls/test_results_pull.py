@@ -11,6 +11,7 @@ import pytest
 from faces_backend.ballots import Ballot, cast_ballot
 from faces_backend.cli import main
 from faces_backend.database import open_database
+from faces_backend.suggestions import queue_suggestion
 from tests.pulls.helpers import Backend, make_backend, run_backend, vote, write_file
 
 GENERATED = "2026-11-22T22:42:06+00:00"
@@ -125,6 +126,22 @@ def test_a_closed_poll_keeps_its_committed_results(
     assert polls["closed"] == entry(40, cafe=25, salatbar=15)
 
 
+def test_a_closed_poll_still_gains_suggestions_approved_later(
+    backend: Backend, results: Path
+) -> None:
+    old = {"id": 1, "text": "Obstkorb"}
+    write_file(results, committed(closed=entry(40, [old], cafe=25, salatbar=15)))
+    conn = open_database(backend.db)
+    queue_suggestion(conn, "closed", "Obstkorb", None, "2020-01-20")
+    queue_suggestion(conn, "closed", "Wasserspender", None, "2020-01-21")
+    conn.close()
+    assert main(["suggestions", "approve", "2"], backend.environ) == 0
+    assert pull(backend, results) == 0
+    polls = json.loads(results.read_text(encoding="utf-8"))["polls"]
+    added = {"id": 2, "text": "Wasserspender"}
+    assert polls["closed"] == entry(40, [old, added], cafe=25, salatbar=15)
+
+
 def test_the_first_pull_after_the_close_takes_the_final_count(
     backend: Backend, results: Path
 ) -> None:
@@ -176,8 +193,16 @@ def test_the_refusal_in_english(
             " „polls['live']“ hat nicht die erwartete Form",
         ),
         ("\udcff", "1: Die Datei ist kein gültiges JSON"),
+        (
+            '{"polls": {"live": {"total": 1, "options": {}, "suggestions": [{"text": "x"}]}}}',
+            " „polls['live']“ hat nicht die erwartete Form",
+        ),
+        (
+            '{"polls": {"live": {"total": 1, "options": {}, "suggestions": "Obstkorb"}}}',
+            " „polls['live']“ hat nicht die erwartete Form",
+        ),
     ],
-    ids=["cut-off", "list", "negative", "wrong-types", "not-utf8"],
+    ids=["cut-off", "list", "negative", "wrong-types", "not-utf8", "nameless", "text"],
 )
 def test_a_broken_committed_file_is_named_and_left_alone(
     backend: Backend, results: Path, content: str, message: str
