@@ -112,12 +112,14 @@ def run_backend(args: list[str], environ: dict[str, str]) -> subprocess.Complete
     )
 
 
-def run_invoke(*args: str) -> subprocess.CompletedProcess[str]:
+def run_invoke(
+    *args: str, environ: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run `invoke ARGS` in the repository, as an editor would."""
     return subprocess.run(
         [sys.executable, "-m", "invoke", "-r", str(REPO), *args],
         cwd=REPO,
-        env=clean_env({}),
+        env=clean_env(environ or {}),
         capture_output=True,
         text=True,
         timeout=120,

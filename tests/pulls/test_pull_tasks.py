@@ -88,3 +88,16 @@ def test_reach_pull_merges_a_backend_ahead(tmp_path: Path) -> None:
     assert json.loads(counts.read_text(encoding="utf-8"))["paths"] == {
         "/2026/a/": {"2026-11-20": 40}
     }
+
+
+def test_an_english_site_gets_the_refusal_in_english(tmp_path: Path) -> None:
+    backend = make_backend(tmp_path / "backend")
+    counts = tmp_path / "data" / "views.json"
+    write_file(counts, {"version": 1, "days": "UTC", "paths": {"/en/a/": {"2026-11-20": 2}}})
+    run = run_invoke(
+        "reach-pull", f"--db={backend.db}", f"--output={counts}", environ={"FACES_LOCALE": "en_GB"}
+    )
+    assert run.returncode == 1
+    assert run.stderr.splitlines()[1] == (
+        "  - /en/a/ on 2026-11-20: 2 views in the repository, 0 in the database."
+    )
