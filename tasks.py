@@ -96,12 +96,29 @@ def livereload(c: Context, port: int = CONFIG["port"], debug: bool = False) -> N
     )
 
 
+def _pull_language(settings_file: str) -> str:
+    """The language of the site's own problem reports (CHECKS_LANGUAGE), for the pulls' messages."""
+    from pelican.settings import read_settings
+
+    settings = read_settings(settings_file)
+    language = settings.get("CHECKS_LANGUAGE") or settings.get("DEFAULT_LANG")
+    return "en" if language == "en" else "de"
+
+
+def _run_pull(c: Context, command: str, env: dict[str, str]) -> None:
+    """Run a backend pull; on a refusal its message is already shown: exit with its status."""
+    result = c.run(command, env=env, warn=True)
+    if result is not None and result.exited:
+        sys.exit(result.exited)
+
+
 @task(
     help={
         "results": "Results snapshot to write (default content/data/poll-results.json).",
         "suggestions": "Pending suggestions to write (default content/data/poll-suggestions.json).",
         "db": "The backend's database (default: FACES_DB, else the preview's).",
         "manifest": "The poll manifest (default: FACES_MANIFEST, else output/polls/manifest.json).",
+        "replace": "Write the database's state even where the repository holds more (loses data).",
     }
 )
 def poll_results(
@@ -110,9 +127,9 @@ def poll_results(
     suggestions: str = "content/data/poll-suggestions.json",
     db: str = "",
     manifest: str = "",
+    replace: bool = False,
 ) -> None:
-    """Pull poll results and pending suggestions from the backend's database into content/data/."""
-    import json
+    """Merge poll results and pending suggestions from the backend's database into content/data/."""
     import shlex
 
     preview_db = os.path.join(".cache", "preview-polls.sqlite3")
@@ -121,35 +138,39 @@ def poll_results(
         "FACES_DB": db or os.environ.get("FACES_DB", preview_db),
         "FACES_MANIFEST": manifest or os.environ.get("FACES_MANIFEST", built_manifest),
     }
-    backend = f"{shlex.quote(sys.executable)} -m faces_backend"
-    c.run(f"{backend} snapshot {shlex.quote(results)}", env=env)
-    listing = c.run(f"{backend} suggestions list --status pending", env=env, hide="out").stdout
-    pending = []
-    for line in listing.splitlines():
-        number, poll, _status, day, text = line.split("\t", 4)
-        pending.append({"id": int(number), "poll": poll, "day": day, "text": text})
-    os.makedirs(os.path.dirname(suggestions) or ".", exist_ok=True)
-    with open(suggestions, "w", encoding="utf-8") as out:
-        json.dump({"pending": pending}, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    print(f"{len(pending)} pending suggestion(s) in {suggestions} (docs/polls.md: approving).")
+    lang = _pull_language(CONFIG["settings_base"])
+    command = (
+        f"{shlex.quote(sys.executable)} -m faces_backend snapshot {shlex.quote(results)} "
+        f"--suggestions {shlex.quote(suggestions)} --lang {lang}"
+    )
+    _run_pull(c, command + (" --replace" if replace else ""), env)
 
 
 @task(
     help={
         "output": "Counts file to write (default content/data/views.json).",
         "db": "The backend's database (default: FACES_DB, else the preview's).",
+        "replace": "Write the database's counts even where the repository holds more (loses data).",
     }
 )
-def reach_pull(c: Context, output: str = "content/data/views.json", db: str = "") -> None:
-    """Pull the page views counted by the backend into content/data/views.json (reach)."""
+def reach_pull(
+    c: Context, output: str = "content/data/views.json", db: str = "", replace: bool = False
+) -> None:
+    """Merge the page views counted by the backend into content/data/views.json (reach)."""
     import shlex
 
     preview_db = os.path.join(".cache", "preview-polls.sqlite3")
     env = {"FACES_DB": db or os.environ.get("FACES_DB", preview_db)}
-    backend = f"{shlex.quote(sys.executable)} -m faces_backend"
-    c.run(f"{backend} views export {shlex.quote(output)}", env=env)
-    print("The next build shows them (author pages, posts, the transparency page).")
+    lang = _pull_language(CONFIG["settings_base"])
+    command = (
+        f"{shlex.quote(sys.executable)} -m faces_backend views export {shlex.quote(output)} "
+        f"--lang {lang}"
+    )
+    _run_pull(c, command + (" --replace" if replace else ""), env)
+    if lang == "en":
+        print("The next build shows them (author pages, posts, the transparency page).")
+    else:
+        print("Der nächste Build zeigt sie (Autorenseiten, Beiträge, Transparenzseite).")
 
 
 @task(

@@ -13,14 +13,16 @@ from pathlib import Path
 
 from faces_backend.ballots import read_all_tallies
 from faces_backend.database import DatabaseError, connect, migrate, open_database
-from faces_backend.export import export_csv, export_json, snapshot, write_json_atomically
+from faces_backend.export import export_csv, export_json, snapshot
 from faces_backend.identity import today
 from faces_backend.manifest import Manifest, ManifestError
 from faces_backend.manifest_source import load_document, load_manifest
+from faces_backend.pull_commands import PullRefused, pull_results, pull_views
+from faces_backend.pull_messages import LANGUAGES, Language, text
 from faces_backend.settings import ConfigError, Settings, require_manifest
 from faces_backend.suggestions import STATUSES, Status, decide, list_suggestions
 from faces_backend.view_manifest import parse_view_manifest
-from faces_backend.viewcounts import export_document, read_views
+from faces_backend.viewcounts import read_views
 
 log = logging.getLogger("faces_backend")
 
@@ -43,8 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="print the results of every poll")
     export.add_argument("--format", choices=["json", "csv"], default="json")
     export.add_argument("--poll", help="only this poll")
-    snap = commands.add_parser("snapshot", help="write all results as JSON for the site")
+    snap = commands.add_parser(
+        "snapshot", help="merge all results into the site's JSON file (never fewer votes)"
+    )
     snap.add_argument("path", type=Path)
+    snap.add_argument("--suggestions", type=Path, help="also merge pending suggestions here")
+    _pull_options(snap)
     moderate = commands.add_parser("suggestions", help="list, approve or reject suggestions")
     actions = moderate.add_subparsers(dest="action", required=True)
     listing = actions.add_parser("list", help="list suggestions (default: pending)")
@@ -54,9 +60,21 @@ def build_parser() -> argparse.ArgumentParser:
         actions.add_parser(action, help=f"{action} one suggestion").add_argument("id", type=int)
     views = commands.add_parser("views", help="page views (reach)")
     view_actions = views.add_subparsers(dest="action", required=True)
-    view_export = view_actions.add_parser("export", help="write the counts as JSON for the site")
+    view_export = view_actions.add_parser(
+        "export", help="merge the counts into the site's JSON file (never fewer views)"
+    )
     view_export.add_argument("path", type=Path)
+    _pull_options(view_export)
     return parser
+
+
+def _pull_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--replace",
+        action="store_true",
+        help="write the database's state even where the repository holds more (loses data)",
+    )
+    command.add_argument("--lang", choices=LANGUAGES, default="de", help="language of messages")
 
 
 def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
@@ -71,6 +89,9 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
             raise
         print(f"faces_backend: {exc}", file=sys.stderr)
         return 1 if isinstance(exc, UsageError) else 2
+    except PullRefused as refusal:
+        print(f"faces_backend: {refusal}", file=sys.stderr)
+        return 1
 
 
 def _run(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
@@ -82,12 +103,13 @@ def _run(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     if args.command == "views":
         return _export_views(args, settings)
     manifest = load_manifest(require_manifest(settings.manifest))
-    with contextlib.closing(_database(settings)) as conn:
+    with contextlib.closing(_database(settings, getattr(args, "lang", "en"))) as conn:
         tallies = read_all_tallies(conn)
-        approved = list_suggestions(conn, status="approved")
+        known = list_suggestions(conn)
     if args.command == "snapshot":
-        write_json_atomically(args.path, snapshot(manifest, tallies, approved))
-        print(f"Wrote the results of {len(manifest.polls)} polls to {args.path}.")
+        approved = [item for item in known if item.status == "approved"]
+        fresh = snapshot(manifest, tallies, approved)
+        pull_results(args, settings.db_path, manifest, fresh, known)
         return 0
     _check_poll(manifest, args.poll)
     render = export_json if args.format == "json" else export_csv
@@ -127,14 +149,17 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _database(settings: Settings) -> sqlite3.Connection:
+def _database(settings: Settings, lang: Language = "en") -> sqlite3.Connection:
     if not settings.db_path.exists():
-        raise UsageError(
-            f"FACES_DB has value '{settings.db_path}', which does not exist. Expected the "
-            "database file of the running backend."
-        )
-    conn = connect(settings.db_path)
-    migrate(conn)
+        raise UsageError(text(lang, "no_database", db=settings.db_path))
+    conn: sqlite3.Connection | None = None
+    try:
+        conn = connect(settings.db_path)
+        migrate(conn)
+    except sqlite3.DatabaseError as error:
+        if conn is not None:
+            conn.close()
+        raise UsageError(text(lang, "not_database", db=settings.db_path, reason=error)) from None
     return conn
 
 
@@ -149,8 +174,8 @@ def _suggestions(args: argparse.Namespace, settings: Settings) -> int:
         if args.action == "list":
             status = None if args.status == "all" else args.status
             for item in list_suggestions(conn, status=status, poll=args.poll):
-                text = item.text.replace("\n", " / ")
-                print(f"{item.id}\t{item.poll}\t{item.status}\t{item.created_day}\t{text}")
+                shown = item.text.replace("\n", " / ")
+                print(f"{item.id}\t{item.poll}\t{item.status}\t{item.created_day}\t{shown}")
             return 0
         decision: Status = "approved" if args.action == "approve" else "rejected"
         if not decide(conn, args.id, decision, today()):
@@ -160,9 +185,7 @@ def _suggestions(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _export_views(args: argparse.Namespace, settings: Settings) -> int:
-    with contextlib.closing(_database(settings)) as conn:
+    with contextlib.closing(_database(settings, args.lang)) as conn:
         views = read_views(conn)
-    write_json_atomically(args.path, export_document(views))
-    total = sum(sum(days.values()) for days in views.values())
-    print(f"Wrote {total} views of {len(views)} pages to {args.path}.")
+    pull_views(args, settings.db_path, views)
     return 0

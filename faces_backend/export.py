@@ -9,10 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from faces_backend.ballots import Tally
@@ -79,17 +76,3 @@ def snapshot(
                 {"id": suggestion.id, "text": suggestion.text}
             )
     return {"generated": _now(), "polls": polls}
-
-
-def write_json_atomically(path: Path, data: dict[str, Any]) -> None:
-    """Write JSON to `path` through a temporary file, so readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as file:
-            json.dump(data, file, ensure_ascii=False, indent=2, sort_keys=True)
-            file.write("\n")
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -71,7 +71,7 @@ def test_snapshot(
     environ: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "content" / "data" / "poll-results.json"
-    assert main(["snapshot", str(target)], environ) == 0
+    assert main(["snapshot", str(target), "--lang", "en"], environ) == 0
     assert capsys.readouterr().out == f"Wrote the results of 5 polls to {target}.\n"
     data = json.loads(target.read_text(encoding="utf-8"))
     assert data["polls"]["live"] == {

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from faces_backend.ballots import Tally
-from faces_backend.export import export_csv, export_json, snapshot, write_json_atomically
+from faces_backend.export import export_csv, export_json, snapshot
 from faces_backend.manifest import Manifest, parse_manifest
 from faces_backend.suggestions import Suggestion
 from tests.backend.helpers import POLLS, write_manifest
@@ -63,10 +63,3 @@ def test_snapshot_has_every_poll_and_approved_suggestions_only(tmp_path: Path) -
         "suggestions": [],
     }
     assert data["polls"]["archived"] == {"total": 4, "options": {"x": 4}, "suggestions": []}
-
-
-def test_write_json_atomically_makes_folders_and_leaves_no_temporary_file(tmp_path: Path) -> None:
-    target = tmp_path / "content" / "data" / "poll-results.json"
-    write_json_atomically(target, {"b": 1, "a": "ä"})
-    assert target.read_text(encoding="utf-8") == '{\n  "a": "ä",\n  "b": 1\n}\n'
-    assert [p.name for p in target.parent.iterdir()] == ["poll-results.json"]

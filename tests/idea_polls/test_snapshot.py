@@ -7,11 +7,12 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from faces_common.jsonfiles import write_json
 from idea_polls.model import Snapshot
 from idea_polls.snapshot import SnapshotError, read_snapshots
 
 from faces_backend.ballots import Tally
-from faces_backend.export import snapshot, write_json_atomically
+from faces_backend.export import snapshot
 from faces_backend.manifest import parse_manifest
 from faces_backend.suggestions import Suggestion
 
@@ -42,7 +43,7 @@ def test_reads_what_the_backend_writes(tmp_path: Path) -> None:
         {"kantine-2027": Tally(7, {"salatbar": 5, "cafe": 2})},
         approved,
     )
-    write_json_atomically(path, data)
+    write_json(path, data)
     [(poll_id, read)] = read_snapshots(str(path)).items()
     assert poll_id == "kantine-2027"
     assert read == Snapshot(

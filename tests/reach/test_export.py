@@ -21,7 +21,7 @@ def test_export_writes_every_count(tmp_path: Path, capsys: pytest.CaptureFixture
     conn.close()
     target = tmp_path / "content" / "data" / "views.json"
     assert main(["views", "export", str(target)], {"FACES_DB": str(db)}) == 0
-    assert capsys.readouterr().out == f"Wrote 10 views of 2 pages to {target}.\n"
+    assert capsys.readouterr().out == (f"10 Aufrufe von 2 Seiten nach {target} geschrieben.\n")
     data = json.loads(target.read_text(encoding="utf-8"))
     assert data.pop("generated").endswith("+00:00")
     assert data == {
@@ -34,7 +34,7 @@ def test_export_writes_every_count(tmp_path: Path, capsys: pytest.CaptureFixture
 def test_export_needs_the_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     missing = tmp_path / "nope.sqlite3"
     assert main(["views", "export", str(tmp_path / "v.json")], {"FACES_DB": str(missing)}) == 1
-    assert "FACES_DB has value" in capsys.readouterr().err
+    assert capsys.readouterr().err.startswith(f"faces_backend: FACES_DB ist „{missing}“")
 
 
 def test_a_poll_database_of_schema_1_gets_the_views_table(tmp_path: Path) -> None:

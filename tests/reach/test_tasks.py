@@ -33,7 +33,7 @@ def test_pull_writes_the_counts_file_and_report_reads_it(tmp_path: Path) -> None
     counts = tmp_path / "data" / "views.json"
     pulled = invoke("reach-pull", "--db", str(db), "--output", str(counts))
     assert pulled.returncode == 0, pulled.stderr
-    assert f"Wrote 8 views of 2 pages to {counts}." in pulled.stdout
+    assert f"8 Aufrufe von 2 Seiten nach {counts} geschrieben." in pulled.stdout
     assert json.loads(counts.read_text(encoding="utf-8"))["paths"] == {
         "/2026/a/": {"2026-11-20": 7},
         "/2026/b/": {"2026-11-21": 1},
