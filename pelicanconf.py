@@ -156,6 +156,7 @@ PLUGINS = [
     "output_folders",
     "author_profiles",
     "editorial",
+    "clean_images",
     "idea_polls",
     "transparency",
     "reach",
