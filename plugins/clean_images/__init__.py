@@ -1,5 +1,7 @@
 """Images leave the build re-encoded: no EXIF, GPS, XMP, IPTC or comments; check and build agree."""
 
-from .plugin import register
+from .clean import CleanResult, clean_images, is_image
+from .messages import describe
+from .plugin import clean_settings, register
 
-__all__ = ["register"]
+__all__ = ["CleanResult", "clean_images", "clean_settings", "describe", "is_image", "register"]
