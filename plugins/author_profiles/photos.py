@@ -12,24 +12,23 @@ import os
 import shutil
 import sys
 import tempfile
-import warnings
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from clean_images.verdict import ImageIssue, ImageRefused, open_image
+from PIL import Image, ImageCms, ImageOps
 
 logger = logging.getLogger(__name__)
 
 # Bump when a change makes the output files differ: every photo is then processed again.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
 # Opening only these formats keeps Pillow's other parsers (the usual source of decoder bugs)
 # away from uploaded files. MPO is what Pillow calls JPEGs with a second picture (many phones).
 _OPEN_FORMATS = ("JPEG", "PNG", "WEBP")
-_JPEG_FORMATS = ("JPEG", "MPO")
 # Horizontally centred, a bit above the middle: where the face is in a typical portrait.
 _HEAD_AND_SHOULDERS = (0.5, 0.375)
 _CACHE_SUBDIR = "author_photos"
@@ -39,22 +38,13 @@ _KEY_LENGTH = 16
 _PROGRESS_MIN_JOBS = 10
 _FORMAT_SUFFIXES = {"webp": ".webp", "jpeg": ".jpg"}
 
-# Formats people send instead of a JPEG, recognised by their first bytes, for a useful message.
-_KNOWN_UNSUPPORTED = (
-    (0, b"GIF8", "GIF"),
-    (0, b"II*\x00", "TIFF (or camera RAW)"),
-    (0, b"MM\x00*", "TIFF (or camera RAW)"),
-    (0, b"BM", "BMP"),
-    (0, b"%PDF", "PDF"),
-    (4, b"ftypheic", "HEIC"),
-    (4, b"ftypheix", "HEIC"),
-    (4, b"ftypmif1", "HEIF"),
-    (4, b"ftypavif", "AVIF"),
-)
-
 
 class PhotoError(Exception):
-    """A photo that cannot be processed; the message says which file and what to do."""
+    """A photo that cannot be processed; carries the issue that says why."""
+
+    def __init__(self, issue: ImageIssue) -> None:
+        super().__init__(issue.key)
+        self.issue = issue
 
 
 @dataclass(frozen=True)
@@ -105,13 +95,13 @@ class PhotoOutput:
 
 @dataclass(frozen=True)
 class PhotoResult:
-    """The outcome of one job: the output files and warnings, or an error message."""
+    """The outcome of one job: the output files and warnings, or the error (message keys)."""
 
     source: Path
     key: str | None = None
     outputs: tuple[PhotoOutput, ...] = ()
-    warnings: tuple[str, ...] = ()
-    error: str | None = None
+    warnings: tuple[ImageIssue, ...] = ()
+    error: ImageIssue | None = None
     cached: bool = False
 
     @property
@@ -195,7 +185,7 @@ def process_photos(
             _check_focal_point(job)
             key = cache_key(digests.digest(job.source), job.focal_point, settings)
         except PhotoError as exc:
-            results[index] = PhotoResult(source=job.source, error=str(exc))
+            results[index] = PhotoResult(source=job.source, error=exc.issue)
             continue
         cached = _read_cache_entry(root / key, job.source, key)
         if cached is not None:
@@ -234,7 +224,7 @@ class DigestMemo:
         try:
             stat = source.stat()
         except OSError as exc:
-            raise PhotoError(f"{source}: cannot read the file ({exc.strerror or exc})") from None
+            raise PhotoError(_unreadable(exc)) from None
         stamp = [stat.st_size, stat.st_mtime_ns]
         entry = self.known.get(str(source.resolve()))
         if entry and entry[:2] == stamp:
@@ -285,11 +275,11 @@ def _run(
                     result = future.result()
                 except Exception as exc:
                     # A worker that died (out of memory, killed) takes only its photos down.
+                    reason = f"{exc.__class__.__name__}: {exc}"
                     result = PhotoResult(
                         source=work[key].source,
                         key=key,
-                        error=f"{work[key].source}: the worker processing this photo failed "
-                        f"({exc.__class__.__name__}: {exc})",
+                        error=ImageIssue("photo_worker_failed", {"reason": reason}),
                     )
                 finished.append((key, result))
                 report()
@@ -316,17 +306,18 @@ def _check_focal_point(job: PhotoJob) -> None:
         and all(0.0 <= v <= 1.0 for v in point)
     )
     if not valid:
-        raise PhotoError(
-            f"{job.source}: focal point {point!r} is not two fractions from 0 to 1 "
-            "(x from the left, y from the top; e.g. (0.5, 0.3))"
-        )
+        raise PhotoError(ImageIssue("photo_bad_focus", {"point": repr(point)}))
 
 
 def _read_digest(path: Path) -> str:
     try:
         return source_digest(path)
     except OSError as exc:
-        raise PhotoError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
+        raise PhotoError(_unreadable(exc)) from None
+
+
+def _unreadable(exc: OSError) -> ImageIssue:
+    return ImageIssue("image_cannot_read", {"reason": exc.strerror or str(exc)})
 
 
 def _read_cache_entry(entry: Path, source: Path, key: str) -> PhotoResult | None:
@@ -342,7 +333,9 @@ def _read_cache_entry(entry: Path, source: Path, key: str) -> PhotoResult | None
             )
             for item in manifest["outputs"]
         )
-        notes = tuple(manifest["warnings"])
+        notes = tuple(
+            ImageIssue(key, values, refused=False) for key, values in manifest["warnings"]
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
     if not outputs or not all(output.path.is_file() for output in outputs):
@@ -368,7 +361,7 @@ def _process_job(job: PhotoJob, key: str, root: Path, settings: PhotoSettings) -
                 }
                 for o in outputs
             ],
-            "warnings": notes,
+            "warnings": [[note.key, dict(note.values)] for note in notes],
         }
         (staging / _MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
         # mkdtemp makes the directory private; the outputs are meant to be published.
@@ -381,13 +374,13 @@ def _process_job(job: PhotoJob, key: str, root: Path, settings: PhotoSettings) -
             warnings=tuple(notes),
         )
     except PhotoError as exc:
-        return PhotoResult(source=job.source, key=key, error=str(exc))
+        return PhotoResult(source=job.source, key=key, error=exc.issue)
+    except ImageRefused as exc:
+        return PhotoResult(source=job.source, key=key, error=exc.issue)
     except Exception as exc:
+        reason = f"{exc.__class__.__name__}: {exc}"
         return PhotoResult(
-            source=job.source,
-            key=key,
-            error=f"{job.source}: unexpected error while processing the photo "
-            f"({exc.__class__.__name__}: {exc})",
+            source=job.source, key=key, error=ImageIssue("image_damaged", {"reason": reason})
         )
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -410,22 +403,17 @@ def _render(
     focal_point: tuple[float, float] | None,
     settings: PhotoSettings,
     out_dir: Path,
-) -> tuple[list[PhotoOutput], list[str]]:
-    notes: list[str] = []
-    with warnings.catch_warnings():
-        # Our own limit (checked from the header) is the one that applies, with a message that
-        # names the size; Pillow's warning would only add noise on stderr.
-        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-        square = _load_square(source, focal_point, settings, notes)
+) -> tuple[list[PhotoOutput], list[ImageIssue]]:
+    notes: list[ImageIssue] = []
+    square = _load_square(source, focal_point, settings, notes)
     side = square.width
     largest, smallest = settings.sizes[-1], settings.sizes[0]
     if side < smallest:
         raise PhotoError(
-            f"{source}: photo is only {side} px; at least {smallest} px needed "
-            f"({largest} px recommended)"
+            ImageIssue("photo_too_small", {"side": side, "smallest": smallest, "largest": largest})
         )
     if side < largest:
-        notes.append(f"photo is only {side} px; at least {largest} px recommended")
+        notes.append(ImageIssue("photo_small", {"side": side, "largest": largest}, refused=False))
     outputs: list[PhotoOutput] = []
     current = square
     # Each size from the next larger one: half the resampling time, a mean difference of
@@ -442,73 +430,23 @@ def _load_square(
     source: Path,
     focal_point: tuple[float, float] | None,
     settings: PhotoSettings,
-    notes: list[str],
+    notes: list[ImageIssue],
 ) -> Image.Image:
-    with _open_checked(source, settings) as image:
-        if image.format in _JPEG_FORMATS:
-            _request_draft(image, settings.sizes[-1])
-        try:
-            image.load()
-        except (OSError, SyntaxError, ValueError) as exc:
-            raise PhotoError(
-                f"{source}: cannot decode the image; the file is truncated or damaged ({exc})"
-            ) from None
+    # The same opening, decoding and refusals as every other image of the site (clean_images),
+    # with photos limited to the formats a camera or phone exports.
+    with open_image(
+        source, _OPEN_FORMATS, settings.max_megapixels, draft_side=settings.sizes[-1]
+    ) as image:
         try:
             ImageOps.exif_transpose(image, in_place=True)
         except (OSError, SyntaxError, ValueError):
-            notes.append("could not read the EXIF orientation; the photo is used as stored")
+            notes.append(ImageIssue("photo_orientation_unreadable", refused=False))
         icc_profile = image.info.get("icc_profile")
         square = image.crop(crop_box(image.width, image.height, focal_point))
     square = _to_srgb(_flatten(square), icc_profile, notes)
     # Only pixels go on: encoders copy some entries (a JPEG comment) from `info`.
     square.info = {}
     return square
-
-
-def _open_checked(source: Path, settings: PhotoSettings) -> Image.Image:
-    limit = settings.max_megapixels
-    try:
-        image = Image.open(source, formats=_OPEN_FORMATS)
-    except Image.DecompressionBombError:
-        raise PhotoError(
-            f"{source}: image has far more than {limit:g} megapixels; "
-            f"reduce it to under {limit:g} megapixels"
-        ) from None
-    except UnidentifiedImageError:
-        raise PhotoError(_unsupported_message(source)) from None
-    except OSError as exc:
-        raise PhotoError(f"{source}: cannot read the file ({exc.strerror or exc})") from None
-    width, height = image.size
-    if width * height > limit * 1_000_000:
-        image.close()
-        raise PhotoError(
-            f"{source}: image is {width}x{height} px ({width * height / 1e6:.1f} megapixels); "
-            f"reduce it to under {limit:g} megapixels"
-        )
-    return image
-
-
-def _unsupported_message(source: Path) -> str:
-    try:
-        with open(source, "rb") as handle:
-            head = handle.read(16)
-    except OSError:
-        head = b""
-    for offset, magic, name in _KNOWN_UNSUPPORTED:
-        if head[offset : offset + len(magic)] == magic:
-            return f"{source}: {name} is not supported; save the photo as JPEG, PNG or WebP"
-    return f"{source}: not a JPEG, PNG or WebP image (the file is unrecognised or damaged)"
-
-
-def _request_draft(image: Image.Image, target: int) -> None:
-    width, height = image.size
-    short_side = min(width, height)
-    if short_side < 2 * target:
-        return
-    # The decoder picks the largest of 1/2, 1/4, 1/8 that keeps the image at least the requested
-    # size, so the square crop of the reduced image stays at least `target` pixels.
-    scale = short_side / target
-    image.draft("RGB", (math.ceil(width / scale), math.ceil(height / scale)))
 
 
 def _flatten(image: Image.Image) -> Image.Image:
@@ -524,7 +462,7 @@ def _flatten(image: Image.Image) -> Image.Image:
     return flat.convert("L" if image.mode in ("LA", "La") else "RGB")
 
 
-def _to_srgb(image: Image.Image, icc_profile: bytes | None, notes: list[str]) -> Image.Image:
+def _to_srgb(image: Image.Image, icc_profile: bytes | None, notes: list[ImageIssue]) -> Image.Image:
     if icc_profile:
         try:
             profile = ImageCms.ImageCmsProfile(io.BytesIO(icc_profile))
@@ -535,7 +473,7 @@ def _to_srgb(image: Image.Image, icc_profile: bytes | None, notes: list[str]) ->
                 )
                 image = converted if converted is not None else image
         except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
-            notes.append("the embedded colour profile could not be applied; colours may be off")
+            notes.append(ImageIssue("photo_profile_unapplied", refused=False))
     if image.mode != "RGB":
         image = image.convert("RGB")
     return image

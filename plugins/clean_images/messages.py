@@ -9,7 +9,7 @@ from .verdict import ImageIssue
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "de": {
         "image_unsupported": (
-            "'{target}' ist ein {kind}-Bild; das zeigen nicht alle Browser an.",
+            "'{target}' ist ein {kind}-Bild; verwendet werden nur {allowed}.",
             "Speichern Sie es als {allowed} (Fotos vom iPhone sind oft HEIC: in der Kamera-App "
             "'Maximale Kompatibilität' wählen oder das Foto per Mail/AirDrop als JPEG teilen).",
         ),
@@ -18,11 +18,11 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Speichern Sie es als {allowed} und laden Sie die Datei noch einmal hoch.",
         ),
         "image_damaged": (
-            "Das Bild '{target}' ist unvollständig oder beschädigt ({reason}).",
+            "Das Bild '{target}' ist unvollständig oder beschädigt.",
             "Laden Sie die Datei noch einmal hoch; sie wurde wohl nicht ganz übertragen.",
         ),
         "image_cannot_read": (
-            "Die Datei '{target}' lässt sich nicht lesen ({reason}).",
+            "Die Datei '{target}' lässt sich nicht lesen.",
             "Prüfen Sie, ob die Datei da ist und gelesen werden darf.",
         ),
         "image_too_many_megapixels": (
@@ -43,7 +43,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "en": {
         "image_unsupported": (
-            "'{target}' is a {kind} image, which not every browser shows.",
+            "'{target}' is a {kind} image; only {allowed} can be used.",
             "Save it as {allowed} (iPhone photos are often HEIC: choose 'Most Compatible' in the "
             "camera settings, or share the photo by mail/AirDrop as JPEG).",
         ),
@@ -52,11 +52,11 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Save it as {allowed} and upload the file again.",
         ),
         "image_damaged": (
-            "The image '{target}' is incomplete or damaged ({reason}).",
+            "The image '{target}' is incomplete or damaged.",
             "Upload the file again; it was probably not transferred completely.",
         ),
         "image_cannot_read": (
-            "The file '{target}' cannot be read ({reason}).",
+            "The file '{target}' cannot be read.",
             "Check that the file is there and may be read.",
         ),
         "image_too_many_megapixels": (
@@ -83,15 +83,26 @@ _LEFT_OUT = {
 }
 
 
-def describe(lang: str, issue: ImageIssue, target: str) -> tuple[str, str]:
-    """The issue in words: (what is wrong, how to fix it), in `lang` ("de" or "en")."""
+def describe(
+    lang: str, issue: ImageIssue, target: str, *, left_out: bool = True
+) -> tuple[str, str]:
+    """The issue in words: (what is wrong, how to fix it), in `lang` ("de" or "en").
+
+    left_out: say that a refused image is missing from the site (not for profile photos,
+    which are replaced by initials).
+    """
     values = {key: _shown(lang, value) for key, value in issue.values.items()}
     message, fix = MESSAGES[lang][issue.key]
-    fix = fix.format(target=target, **values) + (_LEFT_OUT[lang] if issue.refused else "")
+    fix = fix.format(target=target, **values)
+    if issue.refused and left_out:
+        fix += _LEFT_OUT[lang]
     return message.format(target=target, **values), fix
 
 
 def _shown(lang: str, value: object) -> object:
+    if isinstance(value, float):
+        shown = f"{value:.1f}".removesuffix(".0")
+        return shown.replace(".", ",") if lang == "de" else shown
     if isinstance(value, tuple):
         names = [str(v) for v in value]
         return f"{', '.join(names[:-1])} {_OR[lang]} {names[-1]}" if len(names) > 1 else names[0]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 import warnings
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -59,21 +61,26 @@ class ImageLimits:
 
 @contextmanager
 def open_image(
-    path: Path, formats: tuple[str, ...] = WEB_FORMATS, max_megapixels: float = 60.0
+    path: Path,
+    formats: tuple[str, ...] = WEB_FORMATS,
+    max_megapixels: float = 60.0,
+    draft_side: int | None = None,
 ) -> Iterator[Image.Image]:
-    """Open and fully decode an image, or raise ImageRefused saying what is wrong."""
+    """Open and fully decode an image, or raise ImageRefused saying what is wrong.
+
+    With draft_side, a large JPEG is decoded at 1/2, 1/4 or 1/8 of its size where its shorter
+    side stays at least draft_side (much faster; the damage checks are the same).
+    """
     with warnings.catch_warnings():
         # Our own limit (checked from the header) applies, with a message naming the size.
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         try:
             image = Image.open(path, formats=formats)
-        except Image.DecompressionBombError:
-            raise ImageRefused(
-                ImageIssue(
-                    "image_too_many_megapixels",
-                    {"megapixels": "> 180", "limit": f"{max_megapixels:g}"},
-                )
-            ) from None
+        except Image.DecompressionBombError as exc:
+            # Pillow refuses before we see the size; its message has the pixel count.
+            counted = re.search(r"\((\d+) pixels\)", str(exc))
+            megapixels = int(counted.group(1)) / 1e6 if counted else math.inf
+            raise ImageRefused(_too_many(megapixels, max_megapixels)) from None
         except UnidentifiedImageError:
             raise ImageRefused(unsupported_issue(path, formats)) from None
         except OSError as exc:
@@ -82,15 +89,21 @@ def open_image(
             ) from None
         with image:
             width, height = image.size
-            megapixels = width * height / 1e6
-            if megapixels > max_megapixels:
-                values = {"megapixels": f"{megapixels:.1f}", "limit": f"{max_megapixels:g}"}
-                raise ImageRefused(ImageIssue("image_too_many_megapixels", values))
+            if width * height > max_megapixels * 1e6:
+                raise ImageRefused(_too_many(width * height / 1e6, max_megapixels))
+            if draft_side and image.format in JPEG_FORMATS:
+                _request_draft(image, draft_side)
             try:
                 image.load()
             except (OSError, SyntaxError, ValueError, EOFError) as exc:
                 raise ImageRefused(ImageIssue("image_damaged", {"reason": str(exc)})) from None
             yield image
+
+
+def _too_many(megapixels: float, limit: float) -> ImageIssue:
+    return ImageIssue(
+        "image_too_many_megapixels", {"megapixels": round(megapixels, 1), "limit": float(limit)}
+    )
 
 
 def unsupported_issue(path: Path, formats: tuple[str, ...]) -> ImageIssue:
@@ -127,3 +140,14 @@ def size_issues(file_size: int, width: int, height: int, limits: ImageLimits) ->
             )
         )
     return found
+
+
+def _request_draft(image: Image.Image, target: int) -> None:
+    width, height = image.size
+    short_side = min(width, height)
+    if short_side < 2 * target:
+        return
+    # The decoder picks the largest of 1/2, 1/4, 1/8 that keeps the image at least the requested
+    # size, so a square crop of the reduced image stays at least `target` pixels.
+    scale = short_side / target
+    image.draft("RGB", (math.ceil(width / scale), math.ceil(height / scale)))
