@@ -28,7 +28,7 @@ PIPELINE_VERSION = "1"
 _CACHE_SUBDIR = "clean_images"
 _KEY_LENGTH = 20
 # Below this many images to encode, starting worker processes costs more than it saves.
-_PARALLEL_FROM = 4
+_PARALLEL_FROM = 12
 # Image suffixes that are refused rather than published as they came (they carry metadata
 # like any photo, and browsers show few of them).
 REFUSED_SUFFIXES = (".heic", ".heif", ".avif", ".tif", ".tiff", ".bmp", ".dng", ".jxl")

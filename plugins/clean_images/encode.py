@@ -35,7 +35,11 @@ def encode_clean(
     lossless_webp = source_format == "WEBP" and _is_lossless_webp(image)
     icc_profile = image.info.get("icc_profile")
     transparency = image.info.get("transparency")
-    upright = ImageOps.exif_transpose(image)
+    try:
+        upright = ImageOps.exif_transpose(image)
+    except (OSError, SyntaxError, ValueError, TypeError, KeyError):
+        # A damaged orientation entry: the pixels are used as stored rather than refused.
+        upright = image.copy()
     pixels = _to_srgb(upright, icc_profile)
     # Only pixels go on: encoders copy entries such as a JPEG comment or exif from `info`.
     pixels.info = {} if transparency is None else {"transparency": transparency}
@@ -85,22 +89,23 @@ def _save_animation(image: Image.Image, target: Path, target_format: str) -> tup
 
 
 def _is_lossless_webp(image: Image.Image) -> bool:
-    # A lossless WebP stays lossless; its chunk header says which kind it is.
-    handle = getattr(image, "fp", None)
-    filename = getattr(image, "filename", "")
+    # A lossless WebP stays lossless; the first chunk after the header says which kind it is.
     try:
-        with open(filename, "rb") as source:
+        with open(getattr(image, "filename", ""), "rb") as source:
             head = source.read(40)
     except (OSError, TypeError):
-        return handle is None
+        return False
     return b"VP8L" in head
 
 
-def _flatten(image: Image.Image, mode: str) -> Image.Image:
-    has_alpha = image.mode in ("RGBA", "LA", "PA", "RGBa", "La") or (
+def _has_alpha(image: Image.Image) -> bool:
+    return image.mode in ("RGBA", "LA", "PA", "RGBa", "La") or (
         image.mode == "P" and "transparency" in image.info
     )
-    if not has_alpha:
+
+
+def _flatten(image: Image.Image, mode: str) -> Image.Image:
+    if not _has_alpha(image):
         return image.convert(mode) if image.mode != mode else image
     rgba = image.convert("RGBA")
     white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
@@ -124,21 +129,20 @@ def _is_srgb(icc_profile: bytes) -> bool:
 
 
 def _convert_profile(image: Image.Image, icc_profile: bytes | None) -> Image.Image:
-    alpha = image.getchannel("A") if image.mode in ("RGBA", "LA") else None
-    base = image.convert("RGB" if alpha is not None else image.mode) if alpha else image
+    if image.mode not in ("RGB", "RGBA", "CMYK", "L"):
+        image = image.convert("RGBA" if _has_alpha(image) else "RGB")
+    alpha = image.getchannel("A") if image.mode == "RGBA" else None
+    base = image.convert("RGB") if alpha is not None else image
+    converted = None
     if icc_profile:
         try:
             source = ImageCms.ImageCmsProfile(io.BytesIO(icc_profile))
             converted = ImageCms.profileToProfile(
                 base, source, ImageCms.createProfile("sRGB"), outputMode="RGB"
             )
-            if converted is not None:
-                base = converted
         except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
-            base = base.convert("RGB")
-    else:
-        base = base.convert("RGB")
+            converted = None  # a profile that does not fit the pixels: used as they are
+    converted = converted if converted is not None else base.convert("RGB")
     if alpha is not None:
-        base = base.convert("RGB")
-        base.putalpha(alpha)
-    return base
+        converted.putalpha(alpha)
+    return converted

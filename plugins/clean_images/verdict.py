@@ -16,6 +16,7 @@ from PIL import Image, UnidentifiedImageError
 # calls JPEGs with a second picture (many phones).
 WEB_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
 JPEG_FORMATS = ("JPEG", "MPO")
+_ANIMATED_FORMATS = ("GIF", "PNG", "WEBP")
 
 # Formats people send instead, recognised by their first bytes, for a useful message.
 _KNOWN_FORMATS = (
@@ -89,8 +90,10 @@ def open_image(
             ) from None
         with image:
             width, height = image.size
-            if width * height > max_megapixels * 1e6:
-                raise ImageRefused(_too_many(width * height / 1e6, max_megapixels))
+            # An animation is decoded frame by frame: all its frames count against the limit.
+            frames = getattr(image, "n_frames", 1) if image.format in _ANIMATED_FORMATS else 1
+            if frames * width * height > max_megapixels * 1e6:
+                raise ImageRefused(_too_many(frames * width * height / 1e6, max_megapixels))
             if draft_side and image.format in JPEG_FORMATS:
                 _request_draft(image, draft_side)
             try:

@@ -34,10 +34,10 @@ Ich lerne.
 """
 
 
-def settings(cache: Path) -> dict[str, Any]:
+def settings(cache: Path, lang: str = "de") -> dict[str, Any]:
     return {
         "CACHE_PATH": str(cache),
-        "AUTHORS_MESSAGES_LANG": "de",
+        "AUTHORS_MESSAGES_LANG": lang,
         "AUTHORS_PHOTOS_PATH": "menschen/fotos",
         "AUTHORS_PHOTO_SIZES": [96, 192, 384, 768],
         "AUTHORS_PHOTO_JPEG_QUALITY": 82,
@@ -55,12 +55,14 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-def portraits_for(folder: Path, photo_name: str, photo: bytes) -> tuple[dict[str, Any], list[str]]:
+def portraits_for(
+    folder: Path, photo_name: str, photo: bytes, lang: str = "de"
+) -> tuple[dict[str, Any], list[str]]:
     (folder / "emre-yilmaz.md").write_text(PROFILE.format(photo=photo_name), encoding="utf-8")
     (folder / photo_name).write_bytes(photo)
     profiles, problems = read_profiles(folder, RULES)
     assert problems == []
-    portraits, photo_problems = make_portraits(profiles, settings(folder.parent / "cache"))
+    portraits, photo_problems = make_portraits(profiles, settings(folder.parent / "cache", lang))
     return portraits, [p.format() for p in photo_problems]
 
 
@@ -154,3 +156,23 @@ def test_a_large_header_under_pillows_limit_is_refused_too(folder: Path) -> None
     portraits, problems = portraits_for(folder, "emre-yilmaz.png", huge_png_header(10000, 8000))
     assert portraits == {}
     assert "Das Bild 'authors/emre-yilmaz.png' hat 80 Megapixel, erlaubt sind 60." in problems[0]
+
+
+def test_photo_problems_in_english_are_english_throughout(folder: Path) -> None:
+    _, problems = portraits_for(folder, "emre-yilmaz.jpg", b"not a photo at all", lang="en")
+    assert problems == [
+        "authors/emre-yilmaz.md:5:1: error: The photo cannot be used: "
+        "'authors/emre-yilmaz.jpg' is not an image browsers can show.\n"
+        "    → Save it as JPEG, PNG or WebP and upload the file again. "
+        "Until there is a usable photo (JPEG, PNG or WebP) the initials are shown."
+    ]
+
+
+def test_photo_problems_in_german_are_german_throughout(folder: Path) -> None:
+    _, problems = portraits_for(folder, "emre-yilmaz.jpg", b"kein Foto")
+    assert problems == [
+        "authors/emre-yilmaz.md:5:1: error: Das Foto lässt sich nicht verwenden: "
+        "'authors/emre-yilmaz.jpg' ist kein Bild, das Browser anzeigen können.\n"
+        "    → Speichern Sie es als JPEG, PNG oder WebP und laden Sie die Datei noch einmal hoch. "
+        "Bis ein brauchbares Foto (JPEG, PNG oder WebP) da ist, erscheinen Initialen."
+    ]

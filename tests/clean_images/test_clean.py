@@ -9,7 +9,7 @@ import pytest
 from clean_images import clean
 from clean_images.clean import CleanSettings, clean_images
 from clean_images.verdict import ImageLimits
-from PIL import Image
+from PIL import Image, ImageCms
 
 from tests.clean_images.metadata import metadata_in
 
@@ -108,3 +108,36 @@ def test_size_limits_warn_without_refusing(
         ("image_too_wide", False),
         ("image_too_heavy", False),
     ]
+
+
+def _odd_images(folder: Path) -> dict[str, Image.Image | bytes]:
+    lab_profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("LAB")).tobytes()
+    palette = Image.new("P", (64, 48), 3)
+    palette.info["transparency"] = 3
+    grey_alpha = Image.new("LA", (64, 48), (120, 200))
+    deep = Image.new("I;16", (64, 48), 40000)
+    bilevel = Image.new("1", (64, 48), 1)
+    images = {
+        "palette.png": (palette, {"transparency": 3, "icc_profile": lab_profile}),
+        "grey-alpha.png": (grey_alpha, {}),
+        "deep.png": (deep, {}),
+        "bilevel.png": (bilevel, {}),
+        "palette.gif": (palette, {"transparency": 3, "comment": b"Anna"}),
+        "grey.jpg": (Image.new("L", (64, 48), 90), {"comment": b"Anna"}),
+        "lossless.webp": (Image.new("RGBA", (64, 48), (1, 2, 3, 4)), {"lossless": True}),
+    }
+    for name, (image, options) in images.items():
+        image.save(folder / name, **options)
+    return {name: image for name, (image, _) in images.items()}
+
+
+def test_odd_pixel_modes_come_out_clean_and_the_same_size(tmp_path: Path) -> None:
+    made = _odd_images(tmp_path)
+    names = sorted(made)
+    results = clean_images([tmp_path / n for n in names], tmp_path / "cache", CleanSettings())
+    assert [r.issues for r in results] == [()] * len(names)
+    for name, result in zip(names, results, strict=True):
+        assert result.clean is not None, name
+        assert metadata_in(result.clean) == [], name
+        with Image.open(result.clean) as image:
+            assert image.size == (64, 48), name
