@@ -592,7 +592,7 @@ def test_second_run_reuses_the_cache(
     def fail(*args: object) -> None:
         raise AssertionError("processed again")
 
-    monkeypatch.setattr(photos, "_render", fail)
+    monkeypatch.setattr(photos.pipeline, "render", fail)
     second = process_photo(PhotoJob(astronaut_path, (0.5, 0.4)), tmp_path)
 
     assert not first.cached and second.cached
@@ -626,7 +626,7 @@ def test_changes_that_reprocess(
 
 def test_cache_key_depends_on_the_pipeline_version(monkeypatch: pytest.MonkeyPatch) -> None:
     before = cache_key("ab" * 32, None)
-    monkeypatch.setattr(photos, "PIPELINE_VERSION", "test")
+    monkeypatch.setattr(photos.cache, "PIPELINE_VERSION", "test")
     assert cache_key("ab" * 32, None) != before
 
 
@@ -661,8 +661,8 @@ def test_a_rebuild_reads_no_photo_bytes_until_the_file_changes(
     photo.write_bytes(astronaut_path.read_bytes())
     first = process_photos([PhotoJob(photo)], tmp_path / "cache")
     reads: list[Path] = []
-    real_digest = photos.source_digest
-    monkeypatch.setattr(photos, "source_digest", lambda p: reads.append(p) or real_digest(p))
+    real_digest = photos.cache.source_digest
+    monkeypatch.setattr(photos.cache, "source_digest", lambda p: reads.append(p) or real_digest(p))
 
     again = process_photos([PhotoJob(photo)], tmp_path / "cache")
     assert reads == [] and again[0].key == first[0].key and again[0].cached
