@@ -104,12 +104,12 @@ def _unopened(source: Path) -> ImageIssue:
 
 
 def _key(source: Path, settings: CleanSettings) -> str | None:
+    if source.suffix.lower() not in FORMAT_BY_SUFFIX:
+        return None
     try:
         with open(source, "rb") as handle:
             digest = hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:
-        return None
-    if source.suffix.lower() not in FORMAT_BY_SUFFIX:
         return None
     recipe = [
         PIPELINE_VERSION,

@@ -13,6 +13,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from .clean import CleanResult, clean_images
+from .config import clean_settings
 from .messages import describe
 
 logger = logging.getLogger(__name__)
@@ -29,8 +30,6 @@ class CleanImagesGenerator(Generator):
 
     def generate_output(self, writer: Any) -> None:
         """Encode what the cache lacks, link the clean files into the output, report problems."""
-        from .plugin import clean_settings
-
         statics = self.context.get(IMAGES_KEY, [])
         if not statics:
             return
@@ -61,6 +60,8 @@ class CleanImagesGenerator(Generator):
 def _report(result: CleanResult, lang: str) -> None:
     shown = os.path.relpath(result.source, os.getcwd())
     for issue in result.issues:
+        if "reason" in issue.values:
+            logger.debug("clean_images: %s: %s", shown, issue.values["reason"])
         message, fix = describe(lang, issue, shown)
         logger.warning("%s: warning: %s\n    → %s", shown, message, fix)
 

@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 from clean_images.clean import CleanResult
+from clean_images.config import DEFAULTS, clean_settings
 from clean_images.generator import _report
 from clean_images.messages import MESSAGES, describe
-from clean_images.plugin import DEFAULTS, apply_defaults, clean_settings
+from clean_images.plugin import apply_defaults
 from clean_images.verdict import ImageIssue
 from pelican.settings import DEFAULT_CONFIG
 
