@@ -156,6 +156,7 @@ PLUGINS = [
     "output_folders",
     "author_profiles",
     "editorial",
+    "clean_images",
     "idea_polls",
     "transparency",
     "reach",
@@ -212,21 +213,8 @@ AUTHORS_LEVEL_SAVE_AS = "menschen/ebene/{key}/index.html"
 AUTHORS_FEED_ATOM = "feeds/menschen-{slug}.atom.xml"
 AUTHORS_PHOTOS_PATH = "menschen/fotos"
 AUTHORS_CARDS_PATH = "menschen/karten"
-# Social cards need a font with umlauts; Pillow's built-in one has Latin letters only, so
-# use a common system font when the machine has one (DejaVu or Liberation on Linux).
-AUTHORS_CARD_FONT = next(
-    (
-        path
-        for path in (
-            "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-            "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
-            "/System/Library/Fonts/Supplemental/Arial Bold.ttf",
-            "C:/Windows/Fonts/arialbd.ttf",
-        )
-        if os.path.isfile(path)
-    ),
-    None,
-)
+# Social cards use the DejaVu Sans Bold that ships with author_profiles (umlauts and ß on every
+# machine, the same pixels everywhere); AUTHORS_CARD_FONT names another TrueType file.
 
 # --- editorial: checks, new posts, review page, edit links (see docs/writing.md) ----
 EDITORIAL_REVIEW_PAGE = True  # the editors' page at /entwuerfe/; publishconf.py turns it off

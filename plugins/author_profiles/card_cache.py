@@ -48,8 +48,7 @@ def pipeline_digest(font: str | None) -> str:
     digest = hashlib.sha256()
     for module in (cards, avatars):
         digest.update(Path(module.__file__ or "").read_bytes())
-    if font:
-        digest.update(Path(font).read_bytes())
+    digest.update(Path(font or cards.DEFAULT_FONT).read_bytes())
     return digest.hexdigest()
 
 

@@ -29,8 +29,11 @@ _MAX_FACES = 4
 _TITLE_SIZES = (68, 60, 52)
 _TITLE_LINES = 3
 _FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}
-# Pillow's built-in font covers ASCII only; these keep names readable where it has no glyph
-# (German convention for umlauts, the base letter for other accented letters).
+# DejaVu Sans Bold (Bitstream Vera licence, fonts/LICENSE-DejaVu.txt) ships with the plugin, so
+# cards show umlauts, ß and most European letters on every machine without any setting.
+DEFAULT_FONT = Path(__file__).resolve().parent / "fonts" / "DejaVuSans-Bold.ttf"
+# For letters a font lacks (an operator's own font, or scripts DejaVu does not cover), these
+# keep names readable: the German convention for umlauts, the base letter for accented ones.
 _FALLBACKS = {
     "ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS",
     "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe",
@@ -214,14 +217,14 @@ def _sized_to_fit(
 def _font(size: int, font_path: Path | None) -> ImageFont.FreeTypeFont:
     if font_path is not None:
         return ImageFont.truetype(str(font_path), size)
-    font = ImageFont.load_default(size=size)
-    if not isinstance(font, ImageFont.FreeTypeFont):
-        raise RuntimeError(
-            "author_profiles: Pillow was built without FreeType; social cards need it"
-        )
-    # Basic layout gives the same pixels with or without libraqm installed; the built-in font
-    # has only Latin letters, which need no complex shaping.
-    return font.font_variant(layout_engine=ImageFont.Layout.BASIC)
+    # Basic layout gives the same pixels with or without libraqm installed; the letters of
+    # German, French and Italian names need no complex shaping.
+    return _shipped_font(size)
+
+
+@functools.lru_cache(maxsize=16)
+def _shipped_font(size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(DEFAULT_FONT), size, layout_engine=ImageFont.Layout.BASIC)
 
 
 def _has_glyph(font: ImageFont.FreeTypeFont, char: str) -> bool:

@@ -92,11 +92,38 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "photo_error": (
             "Das Foto lässt sich nicht verwenden: {detail}",
-            "Bis ein brauchbares Foto (JPEG, PNG oder WebP) da ist, erscheinen Initialen.",
+            "{fix} Bis ein brauchbares Foto (JPEG, PNG oder WebP) da ist, erscheinen Initialen.",
         ),
         "photo_warning": (
-            "Foto '{photo}': {detail}.",
+            "Foto '{photo}': {detail}",
             "Das Foto wird trotzdem verwendet; ersetzen Sie es, wenn Sie ein besseres haben.",
+        ),
+        # Details of photo_error and photo_warning: (what is wrong, how to fix it).
+        "photo_too_small": (
+            "Das Foto '{photo}' ist nur {side} px groß; nötig sind mindestens {smallest} px "
+            "(empfohlen {largest} px).",
+            "Nehmen Sie ein größeres Foto, am besten das Original aus der Kamera.",
+        ),
+        "photo_small": (
+            "Es ist nur {side} px groß; empfohlen sind mindestens {largest} px.",
+            "",
+        ),
+        "photo_bad_focus": (
+            "Der Bildpunkt {point} für '{photo}' besteht nicht aus zwei Zahlen von 0 bis 1.",
+            "Schreiben Sie 'Photo-focus: 0.5, 0.35' (x von links, y von oben).",
+        ),
+        "photo_worker_failed": (
+            "Die Verarbeitung von '{photo}' ist abgebrochen.",
+            "Bauen Sie noch einmal; bleibt der Fehler, verkleinern Sie das Foto.",
+        ),
+        "photo_orientation_unreadable": (
+            "Die Ausrichtung (EXIF) ließ sich nicht lesen; es wird so verwendet, wie es "
+            "gespeichert ist.",
+            "",
+        ),
+        "photo_profile_unapplied": (
+            "Das eingebettete Farbprofil ließ sich nicht anwenden; die Farben können abweichen.",
+            "",
         ),
         "unknown_author": (
             "Zu '{name}' gibt es kein Profil.",
@@ -192,11 +219,37 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "photo_error": (
             "The photo cannot be used: {detail}",
-            "Until there is a usable photo (JPEG, PNG or WebP) the initials are shown.",
+            "{fix} Until there is a usable photo (JPEG, PNG or WebP) the initials are shown.",
         ),
         "photo_warning": (
-            "Photo '{photo}': {detail}.",
+            "Photo '{photo}': {detail}",
             "The photo is used anyway; replace it when you have a better one.",
+        ),
+        # Details of photo_error and photo_warning: (what is wrong, how to fix it).
+        "photo_too_small": (
+            "The photo '{photo}' is only {side} px; at least {smallest} px are needed "
+            "({largest} px recommended).",
+            "Use a larger photo, ideally the original from the camera.",
+        ),
+        "photo_small": (
+            "it is only {side} px; at least {largest} px are recommended.",
+            "",
+        ),
+        "photo_bad_focus": (
+            "The focal point {point} of '{photo}' is not two numbers from 0 to 1.",
+            "Write 'Photo-focus: 0.5, 0.35' (x from the left, y from the top).",
+        ),
+        "photo_worker_failed": (
+            "Processing '{photo}' was interrupted.",
+            "Build again; if it happens again, make the photo smaller.",
+        ),
+        "photo_orientation_unreadable": (
+            "its orientation (EXIF) could not be read; it is used as stored.",
+            "",
+        ),
+        "photo_profile_unapplied": (
+            "its embedded colour profile could not be applied; colours may be off.",
+            "",
         ),
         "unknown_author": (
             "There is no profile for '{name}'.",

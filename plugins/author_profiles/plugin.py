@@ -51,7 +51,7 @@ DEFAULTS: dict[str, Any] = {
     "AUTHORS_PHOTO_MAX_MEGAPIXELS": 60.0,
     # Processes for photos and cards; None uses every core.
     "AUTHORS_WORKERS": None,
-    # TrueType font for the social cards; None uses Pillow's built-in font (Latin letters).
+    # TrueType font for the social cards; None uses the shipped DejaVu Sans Bold.
     "AUTHORS_CARD_FONT": None,
 }
 

@@ -10,9 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from clean_images import describe
+from clean_images.messages import MESSAGES as IMAGE_MESSAGES
+from clean_images.verdict import ImageIssue
 from content_checks.problems import WARNING, Problem
 
-from .messages import problem
+from .messages import problem, text
 from .photos import PhotoJob, PhotoResult, PhotoSettings, process_photos
 from .profiles import AuthorProfile, PhotoFile
 
@@ -61,13 +64,15 @@ def make_portraits(
     problems: list[Problem] = []
     for profile, result in zip(wanted, results, strict=True):
         where = os.path.relpath(profile.source_path, os.getcwd())
-        if not result.ok:
-            source = profile.photo_source or ""
-            detail = (result.error or "").replace(source, os.path.relpath(source, os.getcwd()))
-            problems.append(problem(lang, where, profile.photo_line, "photo_error", detail=detail))
+        photo = os.path.relpath(profile.photo_source or "", os.getcwd())
+        if result.error is not None:
+            detail, fix = _words(lang, result.error, photo)
+            problems.append(
+                problem(lang, where, profile.photo_line, "photo_error", detail=detail, fix=fix)
+            )
             continue
-        photo_name = os.path.basename(profile.photo_source or "")
         for note in result.warnings:
+            detail, _ = _words(lang, note, photo)
             problems.append(
                 problem(
                     lang,
@@ -75,8 +80,8 @@ def make_portraits(
                     profile.photo_line,
                     "photo_warning",
                     WARNING,
-                    photo=photo_name,
-                    detail=note,
+                    photo=os.path.basename(photo),
+                    detail=detail,
                 )
             )
         portraits[profile.handle] = _portrait(profile.handle, result, settings)
@@ -89,6 +94,18 @@ def make_portraits(
         len(results) - fresh,
     )
     return portraits, problems
+
+
+def check_photos(profiles: Iterable[AuthorProfile], settings: Mapping[str, Any]) -> list[Problem]:
+    """The build's own problems with the photos, for `invoke check` (cached like the build)."""
+    return make_portraits(profiles, settings)[1]
+
+
+def _words(lang: str, issue: ImageIssue, photo: str) -> tuple[str, str]:
+    # Problems every image can have are worded once, in clean_images; photo ones here.
+    if issue.key in IMAGE_MESSAGES[lang]:
+        return describe(lang, issue, photo, left_out=False)
+    return text(lang, issue.key, photo=photo, **issue.values)
 
 
 def _portrait(handle: str, result: PhotoResult, settings: Mapping[str, Any]) -> Portrait:

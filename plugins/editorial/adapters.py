@@ -42,13 +42,16 @@ def profiles_folder(settings: Mapping[str, Any]) -> Path:
 
 
 def load_people(settings: Mapping[str, Any]) -> tuple[dict[str, Person], list[Problem]]:
-    """Everyone with a profile, and the problems author_profiles finds in the profiles."""
+    """Everyone with a profile, and the problems author_profiles finds in profiles and photos."""
     # Without the plugin, bylines are plain names: there is no registry to check them against.
     if "author_profiles" not in settings["PLUGINS"]:
         return {}, []
+    from author_profiles.portraits import check_photos
     from author_profiles.profiles import load_profiles
 
     profiles, problems = load_profiles(profiles_folder(settings), settings)
+    # The build's own photo pipeline (cached), so that check and build cannot disagree.
+    problems = [*problems, *check_photos(profiles.values(), settings)]
     people = {
         handle: Person(profile.handle, profile.name, profile.is_editor, profile.status)
         for handle, profile in profiles.items()

@@ -14,7 +14,7 @@ from .adapters import PollRef, load_people, polls_in
 from .bylines import check_bylines
 from .corpus import Source, read_sources
 from .duplicates import duplicate_poll_ids, duplicate_slugs
-from .images import ImageFiles, check_images
+from .images import check_images, judge_images, unused_image_problems
 from .internal import shared_image_problems
 from .links import check_links
 from .scaffold import leftover_guide
@@ -52,7 +52,7 @@ def check_site(settings: Mapping[str, Any]) -> CheckResult:
     sources = read_sources(settings)
     people, problems = load_people(settings)
     by_relative = {source.relative: source for source in sources}
-    image_files: ImageFiles = {}
+    image_files = judge_images(sources, content, settings)
     polls: list[tuple[Source, PollRef]] = []
     for source in sources:
         problems += check_header(source.header, source.shown, settings, source.kind)
@@ -66,5 +66,6 @@ def check_site(settings: Mapping[str, Any]) -> CheckResult:
     problems += duplicate_slugs(sources)
     problems += duplicate_poll_ids(polls)
     problems += shared_image_problems(sources)
+    problems += unused_image_problems(sources, content, image_files, settings)
     ordered = sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.rule, p.message))
     return CheckResult(ordered, len(sources) + len(people))

@@ -5,11 +5,12 @@ from __future__ import annotations
 import difflib
 import os
 import posixpath
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from clean_images import CleanResult, clean_images, clean_settings, describe, is_image
 from content_checks.problems import ERROR, Problem
 
 from .corpus import Source
@@ -17,19 +18,7 @@ from .messages import text, word
 from .scan import IMAGE
 from .targets import parse_target
 
-# Formats Pillow cannot measure but browsers show; only their size in bytes is checked.
-_UNMEASURED = (".svg",)
 _IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".avif")
-
-
-@dataclass(frozen=True)
-class ImageFile:
-    """What the checks need to know about an image file."""
-
-    size: int
-    width: int
-    height: int
-    readable: bool
 
 
 @dataclass(frozen=True)
@@ -41,8 +30,9 @@ class ImageUse:
     column: int
 
 
-# Measurements per content-relative path, shared by all posts of one check run.
-ImageFiles = dict[str, ImageFile | None]
+# The build's verdict per content-relative path (None: no such file, or not an image the
+# build cleans, such as SVG), shared by all posts of one check run.
+ImageFiles = dict[str, CleanResult | None]
 _Report = Callable[..., Problem]
 
 
@@ -66,8 +56,10 @@ def check_images(
     """Problems with the header image and every image in the body."""
     lang = settings["CHECKS_LANGUAGE"]
 
-    def report(line: int, column: int, key: str, **values: object) -> Problem:
-        message, fix = text(lang, key, **values)
+    def report(
+        line: int, column: int, key: str, words: tuple[str, str] | None = None, **values: object
+    ) -> Problem:
+        message, fix = words or text(lang, key, **values)
         return Problem(source.shown, line, message, fix, ERROR, column, rule=key)
 
     problems = []
@@ -99,27 +91,47 @@ def check_images(
     return problems
 
 
-def measure(path: Path, files: ImageFiles, key: str) -> ImageFile | None:
-    """Size and pixel dimensions of an image file (header only), None if it does not exist."""
-    if key in files:
-        return files[key]
-    try:
-        size = path.stat().st_size
-    except OSError:
-        files[key] = None
-        return None
-    width = height = 0
-    readable = True
-    if path.suffix.lower() not in _UNMEASURED:
-        from PIL import Image, UnidentifiedImageError
+def judge_images(
+    sources: Sequence[Source], content: Path, settings: Mapping[str, Any]
+) -> ImageFiles:
+    """The build's own verdict on every image the posts show and every static image."""
+    wanted = {use.path for source in sources for use in image_uses(source)}
+    wanted |= set(static_images(content, settings))
+    paths = sorted(p for p in wanted if is_image(p) and (content / p).is_file())
+    results = clean_images(
+        [content / p for p in paths],
+        Path(settings["CACHE_PATH"]),
+        clean_settings(settings),
+        settings.get("CLEAN_IMAGES_WORKERS"),
+    )
+    return dict(zip(paths, results, strict=True))
 
-        try:
-            with Image.open(path) as image:  # reads the header, not the pixels
-                width, height = image.size
-        except (UnidentifiedImageError, OSError):
-            readable = False
-    files[key] = ImageFile(size, width, height, readable)
-    return files[key]
+
+def static_images(content: Path, settings: Mapping[str, Any]) -> list[str]:
+    """Content-relative paths of the images the build publishes from STATIC_PATHS."""
+    found = []
+    for folder in settings.get("STATIC_PATHS", []):
+        root = content / folder
+        candidates = [root] if root.is_file() else root.rglob("*") if root.is_dir() else []
+        found += [p.relative_to(content).as_posix() for p in candidates if is_image(p)]
+    return found
+
+
+def unused_image_problems(
+    sources: Sequence[Source], content: Path, files: ImageFiles, settings: Mapping[str, Any]
+) -> list[Problem]:
+    """What the build will say about static images no post shows, reported at the image."""
+    used = {use.path for source in sources for use in image_uses(source)}
+    lang = settings["CHECKS_LANGUAGE"]
+    problems = []
+    for path, result in sorted(files.items()):
+        if path in used or result is None:
+            continue
+        shown = os.path.relpath(content / path)
+        for issue in result.issues:
+            message, fix = describe(lang, issue, path)
+            problems.append(Problem(shown, 1, message, fix, ERROR, 1, rule=issue.key))
+    return problems
 
 
 def _header_path(value: str) -> str:
@@ -137,42 +149,18 @@ def _file_problems(
     settings: Mapping[str, Any],
     report: _Report,
 ) -> list[Problem]:
-    facts = measure(content / path, files, path)
-    if facts is None:
+    if not (content / path).is_file():
         prefix = "{static}/" if written.startswith(("{static}", "{attach}")) else ""
         hint = _guess(path, content, settings["CHECKS_LANGUAGE"], prefix)
         expected = os.path.relpath(content / path)
         return [report(line, column, "image_missing", target=written, expected=expected, hint=hint)]
-    limit_kb = settings["EDITORIAL_IMAGE_MAX_KB"]
-    pixels = settings["EDITORIAL_IMAGE_MAX_PIXELS"]
+    verdict = files.get(path)
+    if verdict is None:
+        return []
     found = []
-    if not facts.readable:
-        found.append(report(line, column, "image_unreadable", target=written))
-    elif max(facts.width, facts.height) > pixels:
-        found.append(
-            report(
-                line,
-                column,
-                "image_too_wide",
-                target=written,
-                width=facts.width,
-                height=facts.height,
-                pixels=pixels,
-            )
-        )
-    if facts.size > limit_kb * 1024:
-        size = facts.size // 1024
-        found.append(
-            report(
-                line,
-                column,
-                "image_too_heavy",
-                target=written,
-                size=size,
-                limit=limit_kb,
-                pixels=pixels,
-            )
-        )
+    for issue in verdict.issues:
+        message, fix = describe(settings["CHECKS_LANGUAGE"], issue, written)
+        found.append(report(line, column, issue.key, (message, fix)))
     return found
 
 

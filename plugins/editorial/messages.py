@@ -23,20 +23,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Ergänzen Sie eine Zeile wie 'Image-credit: Foto: Vorname Nachname' "
             "(wer das Bild gemacht hat, unter welcher Lizenz).",
         ),
-        "image_too_heavy": (
-            "Das Bild '{target}' ist {size} KB groß, erlaubt sind {limit} KB.",
-            "Speichern Sie es als JPEG mit Qualität 80 und höchstens {pixels} Pixel Breite "
-            "(z. B. mit Paint, Vorschau oder squoosh.app).",
-        ),
-        "image_too_wide": (
-            "Das Bild '{target}' ist {width} × {height} Pixel groß, erlaubt sind {pixels} Pixel "
-            "an der längeren Seite.",
-            "Verkleinern Sie es auf höchstens {pixels} Pixel Breite, bevor Sie es hochladen.",
-        ),
-        "image_unreadable": (
-            "'{target}' ist kein Bild, das Browser anzeigen können.",
-            "Speichern Sie es als JPEG, PNG oder WebP (Fotos vom iPhone sind oft HEIC).",
-        ),
         "image_external": (
             "Das Bild '{target}' wird von einem fremden Server geladen.",
             "Laden Sie das Bild nach content/images/ hoch und binden Sie es mit "
@@ -117,20 +103,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "image_no_credit": (
             "The header image has no credit 'Image-credit'.",
             "Add a line such as 'Image-credit: Photo: First Last' (who made it, which licence).",
-        ),
-        "image_too_heavy": (
-            "The image '{target}' is {size} KB, the limit is {limit} KB.",
-            "Save it as JPEG at quality 80, at most {pixels} pixels wide "
-            "(e.g. with Paint, Preview or squoosh.app).",
-        ),
-        "image_too_wide": (
-            "The image '{target}' is {width} × {height} pixels, the limit is {pixels} pixels "
-            "on the longer side.",
-            "Shrink it to at most {pixels} pixels wide before you upload it.",
-        ),
-        "image_unreadable": (
-            "'{target}' is not an image browsers can show.",
-            "Save it as JPEG, PNG or WebP (iPhone photos are often HEIC).",
         ),
         "image_external": (
             "The image '{target}' is loaded from another server.",

@@ -24,10 +24,6 @@ DEFAULTS: dict[str, Any] = {
     "EDITORIAL_EDIT_URL": "{repository}/edit/{branch}/{path}",
     # The repository's root folder; None means the folder that holds PATH.
     "EDITORIAL_REPOSITORY_ROOT": None,
-    # Largest image file a post may show, in kilobytes.
-    "EDITORIAL_IMAGE_MAX_KB": 800,
-    # Largest image a post may show, in pixels on the longer side.
-    "EDITORIAL_IMAGE_MAX_PIXELS": 2000,
     # Where `invoke new-post` writes a post, relative to PATH.
     "EDITORIAL_NEW_POST_PATH": "posts/{year}/{slug}.md",
     # Path prefixes `invoke linkcheck` does not look for in the output (served by the backend).
@@ -40,10 +36,6 @@ def apply_defaults(pelican: Any) -> None:
     settings = pelican.settings
     for key, value in DEFAULTS.items():
         settings.setdefault(key, value)
-    for key in ("EDITORIAL_IMAGE_MAX_KB", "EDITORIAL_IMAGE_MAX_PIXELS"):
-        value = settings[key]
-        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-            raise ValueError(f"{key} has value {value!r}. Expected a positive whole number.")
     for key, field in (("EDITORIAL_EDIT_URL", "{path}"), ("EDITORIAL_NEW_POST_PATH", "{slug}")):
         if field not in str(settings[key]):
             raise ValueError(f"{key} has value {settings[key]!r}. It must contain {field}.")

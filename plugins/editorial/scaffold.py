@@ -10,6 +10,7 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
+from clean_images import clean_settings
 from content_checks.problems import WARNING, Problem
 
 from .corpus import Source, slug_for
@@ -74,7 +75,8 @@ def post_text(request: PostRequest, settings: Mapping[str, Any], today: dt.date)
         ("Status", "published"),
     ]
     guide = Template(POST_GUIDE[settings["CHECKS_LANGUAGE"]])
-    return _file(header, guide.safe_substitute(pixels=settings["EDITORIAL_IMAGE_MAX_PIXELS"]))
+    pixels = clean_settings(settings).limits.max_pixels
+    return _file(header, guide.safe_substitute(pixels=pixels))
 
 
 def profile_text(author: NewAuthor, lang: str) -> str:

@@ -9,13 +9,14 @@ import pytest
 from author_profiles.avatars import palette_colour
 from author_profiles.cards import (
     CARD_SIZE,
+    DEFAULT_FONT,
     CardPerson,
     draw_author_card,
     draw_card,
     wrap_text,
 )
 from author_profiles.photos import PhotoJob, process_photo
-from PIL import Image, ImageChops, ImageFont, ImageStat
+from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageStat
 
 LONG_TITLE = (
     "Wie wir unsere Lieferkette für Velorahmen neu gedacht haben – und was wir dabei über "
@@ -205,7 +206,7 @@ def test_letters_the_font_lacks_become_readable_look_alikes(
 
 
 def test_a_font_file_can_be_given(tmp_path: Path) -> None:
-    # Pillow's built-in font written to a file stands in for a theme's font here.
+    # Pillow's built-in font written to a file stands in for an operator's font here.
     built_in = ImageFont.load_default(size=10)
     assert isinstance(built_in, ImageFont.FreeTypeFont)
     font_file = tmp_path / "theme-font.ttf"
@@ -213,9 +214,34 @@ def test_a_font_file_can_be_given(tmp_path: Path) -> None:
     person = CardPerson("Miriam Keller", "mkeller", role="Produktion")
 
     with_file = draw_author_card(person, "Seewerk", tmp_path / "a.png", font_path=font_file)
-    built_in_card = draw_author_card(person, "Seewerk", tmp_path / "b.png")
+    shipped = draw_author_card(person, "Seewerk", tmp_path / "b.png")
 
-    with Image.open(with_file) as one, Image.open(built_in_card) as other:
+    with Image.open(with_file) as one, Image.open(shipped) as other:
         assert one.size == CARD_SIZE
-        # Same face, but laid out by the default engine instead of the basic one.
-        assert mean_difference(one.convert("RGB"), other.convert("RGB")) < 2
+        assert mean_difference(one.convert("RGB"), other.convert("RGB")) > 0.1
+
+
+def ink(image: Image.Image) -> Image.Image:
+    """The dark pixels (the letters) of an image, white on black."""
+    return image.convert("L").point(lambda value: 255 if value < 80 else 0).convert("RGB")
+
+
+def test_umlauts_and_sharp_s_are_drawn_with_their_own_glyphs(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="author_profiles.cards")
+    card_path = draw_card("Größe Übung", [], "Seewerk Velo AG", tmp_path / "card.png")
+
+    # The title as the shipped font draws it, and as a transliteration would look.
+    font = ImageFont.truetype(str(DEFAULT_FONT), 68, layout_engine=ImageFont.Layout.BASIC)
+    references = {}
+    for text in ("Größe Übung", "Groesse Uebung"):
+        reference = Image.new("L", (1040, 95), 255)
+        ImageDraw.Draw(reference).text((0, 10), text, font=font, fill=0)
+        references[text] = reference
+    with Image.open(card_path) as card:
+        title = card.convert("L").crop((80, 120, 1120, 215))
+    assert ink(title).getbbox() == ink(references["Größe Übung"]).getbbox()
+    assert mean_difference(ink(title), ink(references["Größe Übung"])) < 1
+    assert mean_difference(ink(title), ink(references["Groesse Uebung"])) > 5
+    assert "no glyph" not in caplog.text

@@ -24,9 +24,13 @@ from author_profiles.photos import (
     process_photo,
     process_photos,
 )
+from clean_images import verdict
+from clean_images.verdict import ImageIssue
 from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image, ImageChops, ImageCms, ImageDraw, ImageStat
+
+SMALL_512 = ImageIssue("photo_small", {"side": 512, "largest": 768}, refused=False)
 
 ROOT = Path(__file__).resolve().parents[2]
 MARKER = (0, 255, 0)  # pure green: nowhere in the portrait
@@ -244,7 +248,7 @@ def test_small_photo_gives_the_sizes_it_can_and_a_warning(
     result = process_photo(PhotoJob(astronaut_path), tmp_path)
 
     assert result.error is None
-    assert result.warnings == ("photo is only 512 px; at least 768 px recommended",)
+    assert result.warnings == (SMALL_512,)
     assert result.sizes == (96, 192, 384)
     assert [(o.size, o.format) for o in result.outputs] == [
         (96, "webp"),
@@ -289,11 +293,11 @@ def test_large_photo_gives_every_size_cropped_around_the_focal_point(
 
 def test_decodes_large_jpegs_at_reduced_scale(big_photo: Path) -> None:
     with Image.open(big_photo) as image:
-        photos._request_draft(image, 768)
+        verdict._request_draft(image, 768)
         # Half of 4000x3000 still leaves a 1500 px square for the 768 px output.
         assert image.size == (2000, 1500)
     with Image.open(big_photo) as image:
-        photos._request_draft(image, 1600)
+        verdict._request_draft(image, 1600)
         assert image.size == (4000, 3000)
 
 
@@ -384,7 +388,7 @@ def test_embedded_colour_profile_is_converted_to_srgb(tmp_path: Path) -> None:
     result = process_photo(PhotoJob(source), tmp_path / "cache")
 
     assert result.error is None and result.warnings == (
-        "photo is only 400 px; at least 768 px recommended",
+        ImageIssue("photo_small", {"side": 400, "largest": 768}, refused=False),
     )
     for output in result.outputs:
         assert_no_metadata(output.path)
@@ -400,9 +404,7 @@ def test_unusable_colour_profile_is_a_warning(astronaut: Image.Image, tmp_path: 
     result = process_photo(PhotoJob(source), tmp_path / "cache")
 
     assert result.error is None
-    assert "the embedded colour profile could not be applied; colours may be off" in (
-        result.warnings
-    )
+    assert ImageIssue("photo_profile_unapplied", refused=False) in result.warnings
 
 
 def test_cmyk_jpeg_becomes_rgb(astronaut: Image.Image, tmp_path: Path) -> None:
@@ -463,9 +465,8 @@ def test_truncated_jpeg_is_a_clear_error(big_photo: Path, tmp_path: Path) -> Non
     result = process_photo(PhotoJob(source), tmp_path / "cache")
 
     assert result.outputs == ()
-    assert result.error is not None
-    assert result.error.startswith(f"{source}: cannot decode the image")
-    assert "truncated or damaged" in result.error
+    assert result.error is not None and result.error.key == "image_damaged"
+    assert "truncated" in str(result.error.values["reason"])
 
 
 def test_text_file_named_jpg_is_a_clear_error(tmp_path: Path) -> None:
@@ -474,9 +475,7 @@ def test_text_file_named_jpg_is_a_clear_error(tmp_path: Path) -> None:
 
     result = process_photo(PhotoJob(source), tmp_path / "cache")
 
-    assert result.error == (
-        f"{source}: not a JPEG, PNG or WebP image (the file is unrecognised or damaged)"
-    )
+    assert result.error == ImageIssue("image_not_an_image", {"allowed": ("JPEG", "PNG", "WebP")})
 
 
 def test_other_formats_are_named(astronaut: Image.Image, tmp_path: Path) -> None:
@@ -487,24 +486,25 @@ def test_other_formats_are_named(astronaut: Image.Image, tmp_path: Path) -> None
 
     results = process_photos([PhotoJob(gif), PhotoJob(heic)], tmp_path / "cache", workers=1)
 
+    allowed = ("JPEG", "PNG", "WebP")
     assert [r.error for r in results] == [
-        f"{gif}: GIF is not supported; save the photo as JPEG, PNG or WebP",
-        f"{heic}: HEIC is not supported; save the photo as JPEG, PNG or WebP",
+        ImageIssue("image_unsupported", {"kind": "GIF", "allowed": allowed}),
+        ImageIssue("image_unsupported", {"kind": "HEIC", "allowed": allowed}),
     ]
 
 
 def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     source = tmp_path / "nobody.jpg"
     result = process_photo(PhotoJob(source), tmp_path / "cache")
-    assert result.error == f"{source}: cannot read the file (No such file or directory)"
+    assert result.error == ImageIssue("image_cannot_read", {"reason": "No such file or directory"})
 
 
 def test_tiny_photo_is_an_error(astronaut: Image.Image, tmp_path: Path) -> None:
     source = tmp_path / "stamp.png"
     astronaut.resize((64, 64)).save(source)
     result = process_photo(PhotoJob(source), tmp_path / "cache")
-    assert (
-        result.error == f"{source}: photo is only 64 px; at least 96 px needed (768 px recommended)"
+    assert result.error == ImageIssue(
+        "photo_too_small", {"side": 64, "smallest": 96, "largest": 768}
     )
 
 
@@ -515,38 +515,30 @@ def test_bad_focal_point_is_a_clear_error(
     astronaut_path: Path, tmp_path: Path, focal_point: tuple[float, ...]
 ) -> None:
     result = process_photo(PhotoJob(astronaut_path, focal_point), tmp_path)  # type: ignore[arg-type]
-    assert result.error is not None
-    assert result.error.startswith(f"{astronaut_path}: focal point ")
-    assert "two fractions from 0 to 1" in result.error
+    assert result.error == ImageIssue("photo_bad_focus", {"point": repr(focal_point)})
 
 
 @pytest.mark.parametrize(
-    ("width", "height", "message"),
+    ("width", "height", "megapixels"),
     [
         # Over Pillow's own limit (2 x 89 megapixels): Pillow refuses it while reading the header.
-        (30_000, 30_000, "image has far more than 60 megapixels; reduce it to under 60 megapixels"),
+        (30_000, 30_000, 900.0),
         # Between Pillow's warning and error limits: the warning must not escape either.
-        (
-            10_000,
-            10_000,
-            "image is 10000x10000 px (100.0 megapixels); reduce it to under 60 megapixels",
-        ),
+        (10_000, 10_000, 100.0),
         # Under Pillow's limits, over ours.
-        (
-            10_000,
-            8_000,
-            "image is 10000x8000 px (80.0 megapixels); reduce it to under 60 megapixels",
-        ),
+        (10_000, 8_000, 80.0),
     ],
 )
 def test_decompression_bombs_are_refused_from_the_header(
-    tmp_path: Path, width: int, height: int, message: str
+    tmp_path: Path, width: int, height: int, megapixels: float
 ) -> None:
     source = bomb_png(tmp_path / "bomb.png", width, height)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         result = process_photo(PhotoJob(source), tmp_path / "cache")
-    assert result.error == f"{source}: {message}"
+    assert result.error == ImageIssue(
+        "image_too_many_megapixels", {"megapixels": megapixels, "limit": 60.0}
+    )
     assert [w.message for w in caught] == []
 
 
@@ -600,7 +592,7 @@ def test_second_run_reuses_the_cache(
     def fail(*args: object) -> None:
         raise AssertionError("processed again")
 
-    monkeypatch.setattr(photos, "_render", fail)
+    monkeypatch.setattr(photos.pipeline, "render", fail)
     second = process_photo(PhotoJob(astronaut_path, (0.5, 0.4)), tmp_path)
 
     assert not first.cached and second.cached
@@ -634,7 +626,7 @@ def test_changes_that_reprocess(
 
 def test_cache_key_depends_on_the_pipeline_version(monkeypatch: pytest.MonkeyPatch) -> None:
     before = cache_key("ab" * 32, None)
-    monkeypatch.setattr(photos, "PIPELINE_VERSION", "test")
+    monkeypatch.setattr(photos.cache, "PIPELINE_VERSION", "test")
     assert cache_key("ab" * 32, None) != before
 
 
@@ -669,8 +661,8 @@ def test_a_rebuild_reads_no_photo_bytes_until_the_file_changes(
     photo.write_bytes(astronaut_path.read_bytes())
     first = process_photos([PhotoJob(photo)], tmp_path / "cache")
     reads: list[Path] = []
-    real_digest = photos.source_digest
-    monkeypatch.setattr(photos, "source_digest", lambda p: reads.append(p) or real_digest(p))
+    real_digest = photos.cache.source_digest
+    monkeypatch.setattr(photos.cache, "source_digest", lambda p: reads.append(p) or real_digest(p))
 
     again = process_photos([PhotoJob(photo)], tmp_path / "cache")
     assert reads == [] and again[0].key == first[0].key and again[0].cached

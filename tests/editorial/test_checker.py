@@ -25,7 +25,7 @@ EXPECTED = [
      "Das Bild '{static}/images/klien.png' gibt es nicht."),
     (P + "bild-fremder-server.md", 9, 15, "error", "image_external",
      "Das Bild 'https://cdn.example.com/logo.png' wird von einem fremden Server geladen."),
-    (P + "bild-kaputt.md", 9, 1, "error", "image_unreadable",
+    (P + "bild-kaputt.md", 9, 1, "error", "image_not_an_image",
      "'{static}/images/kaputt.jpg' ist kein Bild, das Browser anzeigen können."),
     (P + "bild-ohne-alt.md", 9, 29, "error", "image_no_alt",
      "Das Bild '{static}/images/klein.png' hat keinen Alternativtext."),

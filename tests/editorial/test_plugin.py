@@ -18,9 +18,9 @@ def test_every_setting_is_documented_in_the_readme() -> None:
 
 
 def test_defaults_are_merged_without_touching_given_values() -> None:
-    settings: dict[str, Any] = {"EDITORIAL_IMAGE_MAX_KB": 300}
+    settings: dict[str, Any] = {"EDITORIAL_REVIEW_SAVE_AS": "review/index.html"}
     apply_defaults(SimpleNamespace(settings=settings))
-    assert settings["EDITORIAL_IMAGE_MAX_KB"] == 300
+    assert settings["EDITORIAL_REVIEW_SAVE_AS"] == "review/index.html"
     assert settings["EDITORIAL_REVIEW_PAGE"] is False
     assert set(DEFAULTS) <= set(settings)
 
@@ -28,8 +28,6 @@ def test_defaults_are_merged_without_touching_given_values() -> None:
 @pytest.mark.parametrize(
     ("key", "value", "message"),
     [
-        ("EDITORIAL_IMAGE_MAX_KB", 0, "EDITORIAL_IMAGE_MAX_KB has value 0."),
-        ("EDITORIAL_IMAGE_MAX_PIXELS", "2000", "EDITORIAL_IMAGE_MAX_PIXELS has value '2000'."),
         ("EDITORIAL_EDIT_URL", "{repository}/edit", "It must contain {path}."),
         ("EDITORIAL_NEW_POST_PATH", "posts/{year}.md", "It must contain {slug}."),
         ("EDITORIAL_REPOSITORY_URL", "github.com/x", "EDITORIAL_REPOSITORY_URL has value"),

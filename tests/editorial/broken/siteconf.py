@@ -12,5 +12,5 @@ PATH = os.path.join(HERE, "content")
 THEME = os.path.join(ROOT, "theme")
 PLUGIN_PATHS = [os.path.join(ROOT, "plugins")]
 # Small limits, so that small test images can be too large.
-EDITORIAL_IMAGE_MAX_KB = 4
-EDITORIAL_IMAGE_MAX_PIXELS = 2000
+CLEAN_IMAGES_MAX_KB = 4
+CLEAN_IMAGES_MAX_PIXELS = 2000

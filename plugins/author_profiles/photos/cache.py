@@ -1,0 +1,148 @@
+"""The photo cache: keys from content and recipe, source digests, entries published whole."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+from clean_images.verdict import ImageIssue
+
+from .model import DEFAULT_SETTINGS, PhotoError, PhotoOutput, PhotoResult, PhotoSettings
+
+# Bump when a change makes the output files differ: every photo is then processed again.
+PIPELINE_VERSION = "2"
+
+CACHE_SUBDIR = "author_photos"
+MANIFEST = "manifest.json"
+DIGESTS = "digests.json"
+_KEY_LENGTH = 16
+
+
+def source_digest(path: Path) -> str:
+    """Return the SHA-256 of a file's bytes."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def cache_key(
+    digest: str,
+    focal_point: tuple[float, float] | None,
+    settings: PhotoSettings = DEFAULT_SETTINGS,
+) -> str:
+    """Return the short hash naming a photo's outputs: source, focal point and pipeline."""
+    recipe = {
+        "pipeline": PIPELINE_VERSION,
+        "source": digest,
+        # Rounded so that 0.3 and 0.30000000000000004 from a YAML file are the same photo.
+        "focal_point": None if focal_point is None else [round(v, 4) for v in focal_point],
+        "sizes": list(settings.sizes),
+        "jpeg_quality": settings.jpeg_quality,
+        "webp_quality": settings.webp_quality,
+    }
+    encoded = json.dumps(recipe, sort_keys=True).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()[:_KEY_LENGTH]
+
+
+class DigestMemo:
+    """Source digests remembered by (path, size, mtime), so a rebuild reads no photo bytes."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.changed = False
+        try:
+            self.known: dict[str, list[Any]] = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.known = {}
+
+    def digest(self, source: Path) -> str:
+        """The SHA-256 of the file, read again only when its size or mtime changed."""
+        try:
+            stat = source.stat()
+        except OSError as exc:
+            raise PhotoError(_unreadable(exc)) from None
+        stamp = [stat.st_size, stat.st_mtime_ns]
+        entry = self.known.get(str(source.resolve()))
+        if entry and entry[:2] == stamp:
+            return str(entry[2])
+        digest = _read_digest(source)
+        self.known[str(source.resolve())] = [*stamp, digest]
+        self.changed = True
+        return digest
+
+    def save(self) -> None:
+        """Write the memo back if it learnt anything (atomically)."""
+        if not self.changed:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(self.known), encoding="utf-8")
+        os.replace(temporary, self.path)
+
+
+def write_manifest(folder: Path, outputs: list[PhotoOutput], notes: list[ImageIssue]) -> None:
+    """Describe an entry's files and warnings, so a rebuild needs no image decoding."""
+    manifest = {
+        "pipeline": PIPELINE_VERSION,
+        "outputs": [
+            {
+                "size": o.size,
+                "format": o.format,
+                "file": o.path.name,
+                "width": o.width,
+                "height": o.height,
+            }
+            for o in outputs
+        ],
+        "warnings": [[note.key, dict(note.values)] for note in notes],
+    }
+    (folder / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+
+
+def _read_digest(path: Path) -> str:
+    try:
+        return source_digest(path)
+    except OSError as exc:
+        raise PhotoError(_unreadable(exc)) from None
+
+
+def _unreadable(exc: OSError) -> ImageIssue:
+    return ImageIssue("image_cannot_read", {"reason": exc.strerror or str(exc)})
+
+
+def read_cache_entry(entry: Path, source: Path, key: str) -> PhotoResult | None:
+    try:
+        manifest = json.loads((entry / MANIFEST).read_text(encoding="utf-8"))
+        outputs = tuple(
+            PhotoOutput(
+                size=item["size"],
+                format=item["format"],
+                path=entry / item["file"],
+                width=item["width"],
+                height=item["height"],
+            )
+            for item in manifest["outputs"]
+        )
+        notes = tuple(
+            ImageIssue(key, values, refused=False) for key, values in manifest["warnings"]
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not outputs or not all(output.path.is_file() for output in outputs):
+        return None
+    return PhotoResult(source=source, key=key, outputs=outputs, warnings=notes, cached=True)
+
+
+def publish(staging: Path, entry: Path, key: str) -> None:
+    # Outputs appear all at once, so an interrupted build never leaves half an entry behind.
+    if read_cache_entry(entry, entry, key) is not None:
+        return  # a parallel build published the same photo first; its files are identical
+    shutil.rmtree(entry, ignore_errors=True)  # an incomplete entry (files deleted by hand)
+    try:
+        os.rename(staging, entry)
+    except OSError:
+        if read_cache_entry(entry, entry, key) is None:
+            raise

@@ -1,0 +1,168 @@
+"""Clean copies of images, cached by content: a rebuild re-encodes nothing it has seen."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .encode import FORMAT_BY_SUFFIX, encode_clean
+from .verdict import (
+    WEB_FORMATS,
+    ImageIssue,
+    ImageLimits,
+    ImageRefused,
+    open_image,
+    size_issues,
+    unsupported_issue,
+)
+
+# Bump when a change makes the clean files differ: every image is then encoded again.
+PIPELINE_VERSION = "1"
+_CACHE_SUBDIR = "clean_images"
+_KEY_LENGTH = 20
+# Below this many images to encode, starting worker processes costs more than it saves.
+_PARALLEL_FROM = 12
+# Image suffixes that are refused rather than published as they came (they carry metadata
+# like any photo, and browsers show few of them).
+REFUSED_SUFFIXES = (".heic", ".heif", ".avif", ".tif", ".tiff", ".bmp", ".dng", ".jxl")
+
+
+@dataclass(frozen=True)
+class CleanSettings:
+    """Encoder qualities for images that are not re-encoded in their own format, and limits."""
+
+    jpeg_quality: int = 90
+    webp_quality: int = 90
+    limits: ImageLimits = dataclasses.field(default_factory=ImageLimits)
+
+
+@dataclass(frozen=True)
+class CleanResult:
+    """One image's verdict: the clean file in the cache (None if refused) and its issues."""
+
+    source: Path
+    clean: Path | None
+    width: int = 0
+    height: int = 0
+    issues: tuple[ImageIssue, ...] = ()
+
+    @property
+    def refused(self) -> bool:
+        """Whether the image stays out of the site."""
+        return self.clean is None
+
+
+def is_image(path: str | Path) -> bool:
+    """Whether a file's name says it is an image this plugin cleans or refuses."""
+    suffix = Path(path).suffix.lower()
+    return suffix in FORMAT_BY_SUFFIX or suffix in REFUSED_SUFFIXES
+
+
+def clean_images(
+    sources: Sequence[Path], cache_dir: Path, settings: CleanSettings, workers: int | None = None
+) -> list[CleanResult]:
+    """Judge and clean every image, encoding only what the cache lacks; one result each."""
+    root = Path(cache_dir) / _CACHE_SUBDIR
+    keys = [_key(source, settings) for source in sources]
+    known = {key: _cached(root, key) for key in set(keys) if key is not None}
+    missing = sorted({key for key, found in known.items() if found is None})
+    by_key = {key: source for source, key in zip(sources, keys, strict=True)}
+    if missing:
+        root.mkdir(parents=True, exist_ok=True)
+        jobs = [(by_key[key], root, key, settings) for key in missing]
+        workers = min(workers or os.cpu_count() or 1, len(jobs))
+        if workers > 1 and len(jobs) >= _PARALLEL_FROM:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                encoded = list(pool.map(_encode_job, *zip(*jobs, strict=True)))
+        else:
+            encoded = [_encode_job(*job) for job in jobs]
+        known.update(zip(missing, encoded, strict=True))
+    results = []
+    for source, key in zip(sources, keys, strict=True):
+        found = known.get(key) if key is not None else None
+        if found is None:
+            results.append(CleanResult(source, None, issues=(_unopened(source),)))
+        elif found.refused:
+            results.append(dataclasses.replace(found, source=source))
+        else:
+            results.append(_with_size_issues(found, source, settings.limits))
+    return results
+
+
+def _unopened(source: Path) -> ImageIssue:
+    # The file could not be read, or its name is one of the refused image formats.
+    if not source.is_file():
+        return ImageIssue("image_cannot_read", {"reason": "not found"})
+    return unsupported_issue(source, WEB_FORMATS)
+
+
+def _key(source: Path, settings: CleanSettings) -> str | None:
+    if source.suffix.lower() not in FORMAT_BY_SUFFIX:
+        return None
+    try:
+        with open(source, "rb") as handle:
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+    recipe = [
+        PIPELINE_VERSION,
+        digest,
+        source.suffix.lower(),
+        settings.jpeg_quality,
+        settings.webp_quality,
+        settings.limits.max_megapixels,
+    ]
+    return hashlib.sha256(json.dumps(recipe).encode()).hexdigest()[:_KEY_LENGTH]
+
+
+def _cached(root: Path, key: str) -> CleanResult | None:
+    try:
+        facts = json.loads((root / f"{key}.json").read_text(encoding="utf-8"))
+        clean = root / facts["file"]
+        if not clean.is_file():
+            return None
+        return CleanResult(clean, clean, facts["width"], facts["height"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _encode_job(source: Path, root: Path, key: str, settings: CleanSettings) -> CleanResult:
+    # Runs in a worker: every failure becomes a refusal with its reason, never an exception.
+    # A refused image leaves no cache entry; it fails fast on opening next time.
+    target = root / f"{key}{source.suffix.lower()}"
+    handle, temporary = tempfile.mkstemp(suffix=source.suffix.lower(), dir=root)
+    os.close(handle)
+    try:
+        with open_image(source, max_megapixels=settings.limits.max_megapixels) as image:
+            width, height = encode_clean(
+                image, Path(temporary), settings.jpeg_quality, settings.webp_quality
+            )
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+        facts = {"file": target.name, "width": width, "height": height}
+        (root / f"{key}.json").write_text(json.dumps(facts), encoding="utf-8")
+        return CleanResult(source, target, width, height)
+    except ImageRefused as refusal:
+        return CleanResult(source, None, issues=(refusal.issue,))
+    except Exception as exc:  # a decoder or encoder failing on odd input
+        reason = f"{exc.__class__.__name__}: {exc}"
+        return CleanResult(source, None, issues=(ImageIssue("image_damaged", {"reason": reason}),))
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _with_size_issues(found: CleanResult, source: Path, limits: ImageLimits) -> CleanResult:
+    try:
+        file_size = source.stat().st_size
+    except OSError:
+        file_size = 0
+    issues = size_issues(file_size, found.width, found.height, limits)
+    return CleanResult(source, found.clean, found.width, found.height, tuple(issues))

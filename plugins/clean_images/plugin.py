@@ -1,0 +1,46 @@
+"""Signal wiring: post images go out re-encoded, without metadata."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican import signals
+
+from .clean import is_image
+from .config import DEFAULTS, validate
+from .generator import IMAGES_KEY, CleanImagesGenerator
+
+
+def apply_defaults(pelican: Any) -> None:
+    """Merge DEFAULTS into the settings once and validate them."""
+    settings = pelican.settings
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, value)
+    if settings["CLEAN_IMAGES_LANGUAGE"] is None:
+        settings["CLEAN_IMAGES_LANGUAGE"] = "en" if settings["DEFAULT_LANG"] == "en" else "de"
+    validate(settings)
+
+
+def take_images(generators: list[Any]) -> None:
+    """Take the images out of Pelican's byte-for-byte copy; the generator writes them clean."""
+    context = generators[0].context
+    files = context.get("staticfiles", [])
+    images = [f for f in files if is_image(f.source_path)]
+    # Other plugins (editorial) have already left out what must not be published at all.
+    context[IMAGES_KEY] = images
+    context["staticfiles"] = [f for f in files if not is_image(f.source_path)]
+    for generator in generators:
+        if hasattr(generator, "staticfiles"):
+            generator.staticfiles = context["staticfiles"]
+
+
+def add_generator(pelican: Any) -> type[CleanImagesGenerator]:
+    """Return the generator that writes the clean images."""
+    return CleanImagesGenerator
+
+
+def register() -> None:
+    """Connect the plugin to Pelican."""
+    signals.initialized.connect(apply_defaults)
+    signals.all_generators_finalized.connect(take_images)
+    signals.get_generators.connect(add_generator)
