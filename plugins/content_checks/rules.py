@@ -8,9 +8,11 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from .formats import HTML, MARKDOWN, RST, Source
 from .header import Header
 from .messages import text
 from .problems import ERROR, WARNING, Problem
+from .slugs import SLUG_MAX_LENGTH, capped_slug, slugify_title
 
 _EXAMPLES = {
     "title": "Title: Mein erster Beitrag",
@@ -25,8 +27,52 @@ _AUTHOR_FIELDS = ("author", "authors")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?\s*$")
 
 
+def check_source(
+    source: Source, path: str, settings: Mapping[str, Any], kind: str
+) -> list[Problem]:
+    """Return every problem of a post or page: its header, its body, its address."""
+    header = source.header
+    lang = settings["CHECKS_LANGUAGE"]
+    if not header.fields and not source.body:
+        message, fix = text(lang, "empty_file", example=_example("title", source.format))
+        return [Problem(path, 1, message, fix, ERROR, rule="empty_file")]
+    problems = check_header(header, path, settings, kind, source.format)
+    if not header.fields and source.format == MARKDOWN:
+        return problems
+    if not source.body:
+        message, fix = text(lang, "no_body")
+        problems.append(Problem(path, header.body_line, message, fix, ERROR, rule="no_body"))
+    return problems + _address_problems(header, path, settings)
+
+
+def _address_problems(header: Header, path: str, settings: Mapping[str, Any]) -> list[Problem]:
+    # A slug becomes a folder name and part of file names: too long, and the build cannot
+    # write them ("File name too long").
+    lang = settings["CHECKS_LANGUAGE"]
+    slug, title = header.first("slug"), header.first("title")
+    if slug and slug.value:
+        if len(slug.value) <= SLUG_MAX_LENGTH:
+            return []
+        message, fix = text(
+            lang,
+            "long_slug",
+            length=len(slug.value),
+            limit=SLUG_MAX_LENGTH,
+            suggestion=capped_slug(slug.value),
+        )
+        return [Problem(path, slug.line, message, fix, ERROR, rule="long_slug")]
+    if not title or not title.value or settings["SLUGIFY_SOURCE"] != "title":
+        return []
+    full = slugify_title(title.value, settings)
+    short = capped_slug(full)
+    if short == full:
+        return []
+    message, fix = text(lang, "long_title", limit=SLUG_MAX_LENGTH, slug=short)
+    return [Problem(path, title.line, message, fix, WARNING, rule="long_title")]
+
+
 def check_header(
-    header: Header, path: str, settings: Mapping[str, Any], kind: str
+    header: Header, path: str, settings: Mapping[str, Any], kind: str, format_: str = MARKDOWN
 ) -> list[Problem]:
     """Return every problem in a post's or page's header."""
     lang = settings["CHECKS_LANGUAGE"]
@@ -35,7 +81,7 @@ def check_header(
         message, fix = text(lang, key, **values)
         return Problem(path, line, message, fix, severity, rule=key)
 
-    if not header.fields:
+    if not header.fields and format_ == MARKDOWN:
         return [problem(1, "no_header")]
 
     problems = [problem(number, "stray_line") for number, _ in header.stray_lines]
@@ -79,13 +125,16 @@ def check_header(
             present = [f for f in header.fields if f.key in _AUTHOR_FIELDS]
         else:
             present = header.all(key)
-        if not present:
+        if not present and key == "title" and format_ == RST:
+            message, fix = text(lang, "missing_rst_title")
+            problems.append(Problem(path, 1, message, fix, ERROR, rule="missing"))
+        elif not present:
             problems.append(
                 problem(
-                    header.fields[-1].line,
+                    header.fields[-1].line if header.fields else 1,
                     "missing",
                     field=key.capitalize(),
-                    example=_EXAMPLES.get(key, f"{key.capitalize()}: …"),
+                    example=_example(key, format_),
                 )
             )
         elif not any(f.value for f in present):
@@ -94,7 +143,7 @@ def check_header(
                     present[0].line,
                     "empty",
                     field=present[0].name,
-                    example=_EXAMPLES.get(key, f"{key.capitalize()}: …"),
+                    example=_example(key, format_),
                 )
             )
 
@@ -122,6 +171,19 @@ def check_header(
                 )
             )
     return problems
+
+
+def _example(key: str, format_: str) -> str:
+    """An example line for a field, written the way the file's format writes it."""
+    written = _EXAMPLES.get(key, f"{key.capitalize()}: …")
+    value = written.split(": ", 1)[1]
+    if format_ == RST:
+        return f":{key}: {value}"
+    if format_ == HTML:
+        if key == "title":
+            return f"<title>{value}</title>"
+        return f'<meta name="{key}" content="{value}">'
+    return written
 
 
 def _is_date(value: str, settings: Mapping[str, Any]) -> bool:

@@ -17,7 +17,10 @@ def test_preview_builds_the_good_posts_and_explains_the_broken_one(tmp_path: Pat
     run = run_build(tmp_path / "output", settings=str(settings), cwd=tmp_path)
     assert run.returncode == 0, run.log
     assert "content/posts/kaputt.md:2:1: error: '14. März 2026' im Feld 'Date'" in run.log
-    assert "Schreiben Sie das Datum als JJJJ-MM-TT" in run.log
+    assert "'2026-03-14' oder '2026-03-14 09:30'" in run.log
+    # One problem, counted once: Pelican's own "Could not process" does not repeat it.
+    assert "Could not process" not in run.log
+    assert "with 1 problem(s) reported above" in run.log
     assert "Traceback" not in run.log
     assert (tmp_path / "output" / "2026" / "ein-guter-beitrag" / "index.html").exists()
     assert not list((tmp_path / "output").rglob("kaputt*"))
