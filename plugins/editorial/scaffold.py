@@ -71,7 +71,9 @@ def post_text(request: PostRequest, settings: Mapping[str, Any], today: dt.date)
         ("Image-credit", ""),
         ("Disclosure", ""),
         ("Visibility", "public"),
-        ("Status", "published"),
+        # A new post is a draft until its author says otherwise: an unfinished text never
+        # becomes the first card on the home page by accident.
+        ("Status", "draft"),
     ]
     guide = Template(POST_GUIDE[settings["CHECKS_LANGUAGE"]])
     return _file(header, guide.safe_substitute(pixels=settings["EDITORIAL_IMAGE_MAX_PIXELS"]))
