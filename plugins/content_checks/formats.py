@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -22,6 +23,9 @@ EXTENSIONS = {
     "html": HTML,
 }
 
+# The first line of the explanation block `invoke new-post` writes; the block ends with GUIDE_END.
+GUIDE_MARKER = "<!-- invoke new-post:"
+GUIDE_END = "-->"
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 # A reStructuredText section adornment: one punctuation character repeated.
 _RST_ADORNMENT = re.compile(r"^([!-/:-@\[-`{-~])\1+\s*$")
@@ -37,11 +41,32 @@ class Source:
     format: str
     header: Header
     body: str
+    # The line of the first byte that is not UTF-8, if any (the text has U+FFFD there).
+    bad_byte_line: int | None = None
+    # First and last line of the explanations of `invoke new-post`, while they are still there.
+    guide_lines: tuple[int, int] | None = None
 
 
 def format_of(path: str) -> str | None:
     """The format of a file by its ending, or None when no reader takes it."""
     return EXTENSIONS.get(path.rsplit(".", 1)[-1].lower()) if "." in path else None
+
+
+def decode(raw: bytes) -> tuple[str, int | None]:
+    """The text of a file, and the line of its first byte that is not UTF-8 (or None)."""
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return raw.decode("utf-8-sig", errors="replace"), line
+
+
+def load_source(path: str, format_: str) -> tuple[str, Source]:
+    """Read a file as the rules see it: its text and what they read of it."""
+    with open(path, "rb") as file:
+        text, bad_line = decode(file.read())
+    source = read_source(text, format_)
+    return text, dataclasses.replace(source, bad_byte_line=bad_line)
 
 
 def read_source(text: str, format_: str) -> Source:
@@ -53,7 +78,21 @@ def read_source(text: str, format_: str) -> Source:
     header = parse_header(text)
     body = "\n".join(text.splitlines()[header.body_line - 1 :]) if header.fields else text
     # The explanation block of `invoke new-post` is an HTML comment: nobody sees it.
-    return Source(MARKDOWN, header, _HTML_COMMENT.sub("", body).strip())
+    return Source(MARKDOWN, header, _HTML_COMMENT.sub("", body).strip(), None, _guide(text))
+
+
+def _guide(text: str) -> tuple[int, int] | None:
+    if GUIDE_MARKER not in text:
+        return None
+    lines = text.splitlines()
+    for number, line in enumerate(lines, start=1):
+        if line.startswith(GUIDE_MARKER):
+            last = next(
+                (n for n in range(number, len(lines) + 1) if GUIDE_END in lines[n - 1]),
+                len(lines),
+            )
+            return number, last
+    return None
 
 
 def _read_rst(text: str) -> Source:

@@ -84,6 +84,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Ändern Sie den Titel oder setzen Sie eine eigene Adresse, z. B. 'Slug: {slug}-2' "
             "(auch eine Übersetzung braucht hier eine eigene Adresse).",
         ),
+        "not_utf8": (
+            "Die Datei ist nicht als UTF-8 gespeichert; Umlaute würden falsch erscheinen.",
+            "Öffnen Sie sie im Editor und speichern Sie sie mit der Kodierung 'UTF-8' "
+            "(z. B. in VS Code unten rechts, im Windows-Editor unter 'Speichern unter').",
+        ),
+        "scaffold_guide": (
+            "Die Erklärungen von 'invoke new-post' stehen noch in der Datei "
+            "(Zeilen {first}–{last}).",
+            "Löschen Sie den Block von '<!--' bis '-->', bevor Sie den Pull-Request öffnen.",
+        ),
         "skipped": (
             "Der Beitrag wird nicht gebaut, bis die Fehler oben behoben sind.",
             "",
@@ -168,6 +178,15 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "This post gets the same address '{slug}' as {other}.",
             "Change the title or set an address of its own, e.g. 'Slug: {slug}-2' "
             "(on this site a translation needs an address of its own too).",
+        ),
+        "not_utf8": (
+            "The file is not saved as UTF-8; accented letters would come out wrong.",
+            "Open it in your editor and save it with the encoding 'UTF-8' "
+            "(e.g. in VS Code at the bottom right, in Windows Notepad under 'Save as').",
+        ),
+        "scaffold_guide": (
+            "The explanations from 'invoke new-post' are still in the file (lines {first}–{last}).",
+            "Delete the block from '<!--' to '-->' before you open the pull request.",
         ),
         "skipped": (
             "The post is not built until the errors above are fixed.",

@@ -10,7 +10,7 @@ from typing import Any
 
 from pelican.readers import BaseReader
 
-from .formats import format_of, read_source
+from .formats import format_of, load_source
 from .messages import text
 from .problems import ERROR, Problem
 from .rules import check_source
@@ -73,10 +73,8 @@ def check_file(source_path: str, settings: dict[str, Any]) -> list[Problem]:
     format_ = format_of(source_path)
     if kind is None or format_ is None:
         return []
-    with open(source_path, encoding="utf-8-sig") as source:
-        content = source.read()
-    relative = os.path.relpath(source_path, os.getcwd())
-    return check_source(read_source(content, format_), relative, settings, kind)
+    _, source = load_source(source_path, format_)
+    return check_source(source, os.path.relpath(source_path, os.getcwd()), settings, kind)
 
 
 def kind_of(source_path: str, settings: dict[str, Any]) -> str | None:

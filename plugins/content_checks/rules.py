@@ -33,6 +33,10 @@ def check_source(
     """Return every problem of a post or page: its header, its body, its address."""
     header = source.header
     lang = settings["CHECKS_LANGUAGE"]
+    if source.bad_byte_line is not None:
+        # Everything else read from a wrongly encoded file would be guesswork.
+        message, fix = text(lang, "not_utf8")
+        return [Problem(path, source.bad_byte_line, message, fix, ERROR, rule="not_utf8")]
     if not header.fields and not source.body:
         message, fix = text(lang, "empty_file", example=_example("title", source.format))
         return [Problem(path, 1, message, fix, ERROR, rule="empty_file")]
@@ -42,6 +46,10 @@ def check_source(
     if not source.body:
         message, fix = text(lang, "no_body")
         problems.append(Problem(path, header.body_line, message, fix, ERROR, rule="no_body"))
+    if source.guide_lines:
+        first, last = source.guide_lines
+        message, fix = text(lang, "scaffold_guide", first=first, last=last)
+        problems.append(Problem(path, first, message, fix, WARNING, rule="scaffold_guide"))
     return problems + _address_problems(header, path, settings)
 
 

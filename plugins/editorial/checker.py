@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from content_checks.duplicates import Claim, duplicate_slugs
-from content_checks.formats import Source as Read
 from content_checks.problems import ERROR, Problem
 from content_checks.rules import check_source
 
@@ -19,7 +18,6 @@ from .duplicates import duplicate_poll_ids
 from .images import ImageFiles, check_images
 from .internal import shared_image_problems
 from .links import check_links
-from .scaffold import leftover_guide
 
 
 @dataclass(frozen=True)
@@ -59,8 +57,7 @@ def check_site(settings: Mapping[str, Any]) -> CheckResult:
     polls: list[tuple[Source, PollRef]] = []
     claims: list[Claim] = []
     for source in sources:
-        read = Read(source.format, source.header, source.visible_body)
-        own = check_source(read, source.shown, settings, source.kind)
+        own = check_source(source.read, source.shown, settings, source.kind)
         problems += own
         # The build leaves a file with errors out before it looks at authors and addresses;
         # the check does the same, so that both report the same problems.
@@ -69,7 +66,6 @@ def check_site(settings: Mapping[str, Any]) -> CheckResult:
             claims.append(Claim(str(source.path), source.kind, source.slug, source.lang))
         problems += check_images(source, content, image_files, settings)
         problems += check_links(source, by_relative, content)
-        problems += leftover_guide(source)
         found, poll_problems = polls_in(source.text, source.shown, source.body[1], settings)
         polls += [(source, poll) for poll in found]
         problems += poll_problems

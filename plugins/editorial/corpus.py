@@ -10,7 +10,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from content_checks.formats import MARKDOWN, format_of, read_source
+from content_checks.formats import MARKDOWN, format_of, load_source
+from content_checks.formats import Source as Read
 from content_checks.header import Field, Header
 from content_checks.slugs import slug_for, slugify_title
 
@@ -30,8 +31,7 @@ class Source:
     kind: str
     text: str
     header: Header
-    format: str
-    visible_body: str
+    read: Read = field(repr=False, compare=False)
     settings: Mapping[str, Any] = field(repr=False, compare=False)
 
     @cached_property
@@ -115,8 +115,7 @@ def _source_files(folder: Path, extensions: set[str], ignores: list[str]) -> lis
 
 
 def _read(path: Path, kind: str, content: Path, settings: Mapping[str, Any]) -> Source:
-    text = path.read_text(encoding="utf-8-sig")
-    read = read_source(text, format_of(path.name) or MARKDOWN)
+    text, read = load_source(str(path), format_of(path.name) or MARKDOWN)
     return Source(
         path=path,
         # Named from the current folder, like every other problem report of the build.
@@ -125,7 +124,6 @@ def _read(path: Path, kind: str, content: Path, settings: Mapping[str, Any]) -> 
         kind=kind,
         text=text,
         header=read.header,
-        format=read.format,
-        visible_body=read.body,
+        read=read,
         settings=settings,
     )

@@ -80,11 +80,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "öffentlich.",
             "Nehmen Sie ein anderes Bild, wenn dieses nicht öffentlich werden soll.",
         ),
-        "scaffold_guide": (
-            "Die Erklärungen von 'invoke new-post' stehen noch in der Datei "
-            "(Zeilen {first}–{last}).",
-            "Löschen Sie den Block von '<!--' bis '-->', bevor Sie den Pull-Request öffnen.",
-        ),
         "no_profiles_check": (
             "Die Profile konnten nicht geprüft werden: {detail}.",
             "Das Plugin author_profiles fehlt oder ist unvollständig; melden Sie es der Redaktion.",
@@ -160,10 +155,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "The image '{target}' also belongs to the internal post {other}; here it becomes "
             "public.",
             "Use another image if this one must not become public.",
-        ),
-        "scaffold_guide": (
-            "The explanations from 'invoke new-post' are still in the file (lines {first}–{last}).",
-            "Delete the block from '<!--' to '-->' before you open the pull request.",
         ),
         "no_profiles_check": (
             "The profiles could not be checked: {detail}.",

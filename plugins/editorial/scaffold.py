@@ -10,15 +10,11 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
-from content_checks.problems import WARNING, Problem
+from content_checks.formats import GUIDE_END, GUIDE_MARKER
 
-from .corpus import Source, slug_for
+from .corpus import slug_for
 from .guide import POST_GUIDE, PROFILE_GUIDE
-from .messages import text, word
-
-# The first line of the explanation block; the check asks for the block to be deleted.
-GUIDE_MARKER = "<!-- invoke new-post:"
-_GUIDE_END = "-->"
+from .messages import word
 
 
 class ScaffoldError(ValueError):
@@ -124,22 +120,6 @@ def name_for(handle: str) -> str:
     return " ".join(part.capitalize() for part in re.split(r"[-_]+", handle) if part)
 
 
-def leftover_guide(source: Source) -> list[Problem]:
-    """A warning while the explanation block written by new-post is still in the file."""
-    lines = source.text.splitlines()
-    for number, line in enumerate(lines, start=1):
-        if line.startswith(GUIDE_MARKER):
-            last = next(
-                (n for n in range(number, len(lines) + 1) if _GUIDE_END in lines[n - 1]),
-                len(lines),
-            )
-            message, fix = text(
-                source.settings["CHECKS_LANGUAGE"], "scaffold_guide", first=number, last=last
-            )
-            return [Problem(source.shown, number, message, fix, WARNING, rule="scaffold_guide")]
-    return []
-
-
 def _file(header: Sequence[tuple[str, str]], guide: str) -> str:
     fields = "\n".join(f"{name}: {value}".rstrip() for name, value in header)
-    return f"{fields}\n\n{GUIDE_MARKER}\n{guide.strip()}\n{_GUIDE_END}\n\n"
+    return f"{fields}\n\n{GUIDE_MARKER}\n{guide.strip()}\n{GUIDE_END}\n\n"
