@@ -98,3 +98,12 @@ def test_a_misspelt_field_gets_a_suggestion_and_the_real_one_is_missing() -> Non
         "content/posts/x.md:4:1: error: Das Pflichtfeld 'Category' fehlt.\n"
         "    → Ergänzen Sie im Kopf der Datei eine Zeile wie 'Category: Einblicke'.",
     ]
+
+
+@pytest.mark.parametrize("field", ["Title", "Date", "Category", "Author"])
+def test_a_required_field_without_a_value_is_an_error(field: str) -> None:
+    line = GOOD.splitlines().index(next(x for x in GOOD.splitlines() if x.startswith(field))) + 1
+    text = "\n".join(f"{field}:" if x.startswith(f"{field}:") else x for x in GOOD.splitlines())
+    problems = check_header(parse_header(text), "content/posts/x.md", settings(), "article")
+    assert [(p.line, p.rule, p.severity) for p in problems] == [(line, "empty", "error")]
+    assert problems[0].message == f"Das Feld '{field}' ist leer."
