@@ -31,7 +31,9 @@ def _write_posts(folder: Path, posts: dict[str, str | bytes]) -> Path:
     return settings
 
 
-def _run_check(settings: Path, cwd: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+def _run_check(
+    settings: Path, cwd: Path, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [
             sys.executable,
@@ -48,7 +50,7 @@ def _run_check(settings: Path, cwd: Path, *extra: str) -> subprocess.CompletedPr
         capture_output=True,
         text=True,
         timeout=600,
-        env={**os.environ, "COLUMNS": "200"},
+        env={**os.environ, "COLUMNS": "200", **(env or {})},
     )
 
 
@@ -183,12 +185,18 @@ def test_strict_build_fails_exactly_when_strict_check_fails(
 
 
 def test_problems_in_english_by_setting(tmp_path: Path) -> None:
-    settings = _write_posts(tmp_path, {"ohne-text.rst": POSTS["ohne-text.rst"]})
-    with settings.open("a", encoding="utf-8") as file:
-        file.write('CHECKS_LANGUAGE = "en"\n')
-    build = run_build(tmp_path / "output", settings=str(settings), cwd=tmp_path)
+    posts = {name: POSTS[name] for name in ("ohne-text.rst", "autor-tippfehler.md")}
+    settings = _write_posts(tmp_path, posts)
+    english = {"FACES_LOCALE": "en_GB"}
+    build = run_build(tmp_path / "output", settings=str(settings), cwd=tmp_path, env=english)
     assert (
         "content/posts/ohne-text.rst:8:1: error: The post has no text.\n"
         "    → Write the text after the blank line below the header."
     ) in build.log
-    assert _problems(build.log) == _problems(_run_check(settings, tmp_path).stdout)
+    assert (
+        "content/posts/autor-tippfehler.md:4:9: error: There is no profile for 'miriam-kelller'.\n"
+        "    → Did you mean 'miriam-keller' (Miriam Keller)?"
+    ) in build.log
+    check = _run_check(settings, tmp_path, env=english)
+    assert _problems(build.log) == _problems(check.stdout)
+    assert check.stdout.endswith("Errors: 2, warnings: 0 (5 files checked).\n")
