@@ -94,6 +94,20 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "(Zeilen {first}–{last}).",
             "Löschen Sie den Block von '<!--' bis '-->', bevor Sie den Pull-Request öffnen.",
         ),
+        "bad_slug": (
+            "Die Adresse '{value}' im Feld 'Slug' darf nur Buchstaben, Ziffern und Bindestriche "
+            "enthalten.",
+            "Schreiben Sie z. B. 'Slug: {suggestion}'.",
+        ),
+        "unsafe_path": (
+            "'{value}' im Feld '{field}' zeigt aus dem Ordner der Website hinaus.",
+            "Löschen Sie die Zeile: Die Adresse ergibt sich aus dem Titel oder aus 'Slug: …'.",
+        ),
+        "unknown_template": (
+            "Die Vorlage '{value}' gibt es im Theme nicht.",
+            "Löschen Sie die Zeile 'Template: …' oder nennen Sie eine dieser Vorlagen: "
+            "{available}.",
+        ),
         "skipped": (
             "Der Beitrag wird nicht gebaut, bis die Fehler oben behoben sind.",
             "",
@@ -187,6 +201,19 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "scaffold_guide": (
             "The explanations from 'invoke new-post' are still in the file (lines {first}–{last}).",
             "Delete the block from '<!--' to '-->' before you open the pull request.",
+        ),
+        "bad_slug": (
+            "The address '{value}' in the field 'Slug' may contain only letters, digits and "
+            "hyphens.",
+            "Write e.g. 'Slug: {suggestion}'.",
+        ),
+        "unsafe_path": (
+            "'{value}' in the field '{field}' points outside the website's folder.",
+            "Delete the line: the address comes from the title or from 'Slug: …'.",
+        ),
+        "unknown_template": (
+            "The theme has no template '{value}'.",
+            "Delete the line 'Template: …' or name one of these templates: {available}.",
         ),
         "skipped": (
             "The post is not built until the errors above are fixed.",

@@ -8,11 +8,11 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from .addresses import address_problems
 from .formats import HTML, MARKDOWN, RST, Source
 from .header import Header
 from .messages import text
 from .problems import ERROR, WARNING, Problem
-from .slugs import SLUG_MAX_LENGTH, capped_slug, slugify_title
 
 _EXAMPLES = {
     "title": "Title: Mein erster Beitrag",
@@ -50,33 +50,7 @@ def check_source(
         first, last = source.guide_lines
         message, fix = text(lang, "scaffold_guide", first=first, last=last)
         problems.append(Problem(path, first, message, fix, WARNING, rule="scaffold_guide"))
-    return problems + _address_problems(header, path, settings)
-
-
-def _address_problems(header: Header, path: str, settings: Mapping[str, Any]) -> list[Problem]:
-    # A slug becomes a folder name and part of file names: too long, and the build cannot
-    # write them ("File name too long").
-    lang = settings["CHECKS_LANGUAGE"]
-    slug, title = header.first("slug"), header.first("title")
-    if slug and slug.value:
-        if len(slug.value) <= SLUG_MAX_LENGTH:
-            return []
-        message, fix = text(
-            lang,
-            "long_slug",
-            length=len(slug.value),
-            limit=SLUG_MAX_LENGTH,
-            suggestion=capped_slug(slug.value),
-        )
-        return [Problem(path, slug.line, message, fix, ERROR, rule="long_slug")]
-    if not title or not title.value or settings["SLUGIFY_SOURCE"] != "title":
-        return []
-    full = slugify_title(title.value, settings)
-    short = capped_slug(full)
-    if short == full:
-        return []
-    message, fix = text(lang, "long_title", limit=SLUG_MAX_LENGTH, slug=short)
-    return [Problem(path, title.line, message, fix, WARNING, rule="long_title")]
+    return problems + address_problems(header, path, settings)
 
 
 def check_header(

@@ -59,6 +59,10 @@ POSTS: dict[str, str | bytes] = {
     "sehr-lang2.md": md(Title=LONG_TITLE[:-10] + " anderes Ende", Date="2026-03-15 09:30"),
     "doppelt.md": md(Date="2026-03-16 09:30"),
     "latin1.md": md(Title="Qualität").encode("latin-1"),
+    # Hostile or mistaken paths: out of the output folder, a template that does not exist.
+    "slug-ausbruch.md": md(Title="Slug Ausbruch\nSlug: ../../../ausbruch"),
+    "save-as-ausbruch.md": md(Title="Save as\nSave_as: ../../ausbruch.html"),
+    "vorlage.md": md(Title="Vorlage\nTemplate: gibtsnicht"),
     "ohne-autor.rst": RST_GOOD.replace(":author: miriam-keller\n", "").replace(
         "Räder aus Konstanz\n##################", "Ohne Autor\n##########"
     ),
@@ -97,6 +101,9 @@ EXPECTED = {
     (P + "sehr-lang2.md", 1, "duplicate_slug"),
     (P + "good.md", 1, "duplicate_slug"),
     (P + "latin1.md", 1, "not_utf8"),
+    (P + "slug-ausbruch.md", 2, "bad_slug"),
+    (P + "save-as-ausbruch.md", 2, "unsafe_path"),
+    (P + "vorlage.md", 2, "unknown_template"),
     (P + "ohne-autor.rst", 5, "missing"),
     (P + "datum-falsch.rst", 4, "bad_date"),
     (P + "ohne-titel.rst", 1, "missing"),

@@ -122,6 +122,7 @@ def test_build_and_check_report_the_same_problems(
 
 def test_the_preview_builds_what_is_good(built: BuildRun) -> None:
     assert built.returncode == 0, built.log
+    assert not list(built.output.parent.parent.rglob("ausbruch*")), "nothing left the output"
     written = {str(p.parent) for p in built.pages()}
     for folder in (
         "2026/raeder-aus-konstanz",
