@@ -15,6 +15,7 @@ from .slugs import SLUG_MAX_LENGTH, capped_slug, slug_for, slugify_title
 
 # Letters (any script), digits, '-' and '_': what slugify makes, and nothing that leaves a folder.
 _SLUG = re.compile(r"^[\w-]+$")
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
 def address_problems(header: Header, path: str, settings: Mapping[str, Any]) -> list[Problem]:
@@ -69,6 +70,8 @@ def address_problems(header: Header, path: str, settings: Mapping[str, Any]) -> 
 
 
 def _leaves_output(value: str) -> bool:
+    if _SCHEME.match(value):
+        return True  # another site: the post's card would lead readers away
     normal = posixpath.normpath(value.replace("\\", "/"))
     return value.startswith(("/", "\\")) or normal == ".." or normal.startswith("../")
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from .addresses import address_problems
 from .formats import HTML, MARKDOWN, RST, Source
-from .header import Header
+from .header import Field, Header
 from .messages import text
 from .problems import ERROR, WARNING, Problem
 
@@ -21,9 +21,11 @@ _EXAMPLES = {
     "author": "Author: vorname-nachname",
     "lang": "Lang: de",
     "status": "Status: draft",
+    "translation": "Translation: true",
 }
 _DATE_FIELDS = ("date", "modified", "submitted")
 _AUTHOR_FIELDS = ("author", "authors")
+_NOT_EMPTY = ("lang", "status", "translation")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?\s*$")
 
 
@@ -119,7 +121,7 @@ def check_header(
                     example=_example(key, format_),
                 )
             )
-        elif not any(f.value for f in present):
+        elif not any(_has_value(f) for f in present):
             problems.append(
                 problem(
                     present[0].line,
@@ -127,6 +129,14 @@ def check_header(
                     field=present[0].name,
                     example=_example(key, format_),
                 )
+            )
+
+    # An empty Lang: or Status: would become the language '' or the status ''.
+    for key in _NOT_EMPTY:
+        field = header.first(key)
+        if field and not field.value and key not in required:
+            problems.append(
+                problem(field.line, "empty", field=field.name, example=_example(key, format_))
             )
 
     for key in _DATE_FIELDS:
@@ -137,6 +147,7 @@ def check_header(
     choices: dict[str, list[str] | None] = {
         "lang": settings["CHECKS_LANGUAGES"],
         "status": settings["CHECKS_STATUSES"],
+        "translation": ["true", "false"],
         "category": settings["CHECKS_CATEGORIES"] if kind == "article" else None,
         **settings["CHECKS_CHOICES"],
     }
@@ -153,6 +164,13 @@ def check_header(
                 )
             )
     return problems
+
+
+def _has_value(field: Field) -> bool:
+    if field.key in _AUTHOR_FIELDS:
+        # Pelican splits 'Authors: ;' into no author at all (and the build stopped on it).
+        return any(name.strip() for name in re.split(r"[;,]", field.value))
+    return bool(field.value)
 
 
 def _example(key: str, format_: str) -> str:

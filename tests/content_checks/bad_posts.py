@@ -63,6 +63,11 @@ POSTS: dict[str, str | bytes] = {
     "slug-ausbruch.md": md(Title="Slug Ausbruch\nSlug: ../../../ausbruch"),
     "save-as-ausbruch.md": md(Title="Save as\nSave_as: ../../ausbruch.html"),
     "vorlage.md": md(Title="Vorlage\nTemplate: gibtsnicht"),
+    "url-fremd.md": md(Title="Url fremd\nUrl: https://evil.example/"),
+    # Pelican reads 'Authors: ;' as no author at all; the build stopped on it.
+    "autoren-leer.md": md(Title="Autoren leer", Author="").replace("Lang:", "Authors: ;\nLang:"),
+    "uebersetzung.md": md(Title="Übersetzung\nTranslation: vielleicht"),
+    "sprache-leer.md": md(Title="Sprache leer", Lang=" "),
     "ohne-autor.rst": RST_GOOD.replace(":author: miriam-keller\n", "").replace(
         "Räder aus Konstanz\n##################", "Ohne Autor\n##########"
     ),
@@ -104,6 +109,10 @@ EXPECTED = {
     (P + "slug-ausbruch.md", 2, "bad_slug"),
     (P + "save-as-ausbruch.md", 2, "unsafe_path"),
     (P + "vorlage.md", 2, "unknown_template"),
+    (P + "url-fremd.md", 2, "unsafe_path"),
+    (P + "autoren-leer.md", 4, "empty"),
+    (P + "uebersetzung.md", 2, "bad_value"),
+    (P + "sprache-leer.md", 5, "empty"),
     (P + "ohne-autor.rst", 5, "missing"),
     (P + "datum-falsch.rst", 4, "bad_date"),
     (P + "ohne-titel.rst", 1, "missing"),
