@@ -32,6 +32,11 @@ _RST_ADORNMENT = re.compile(r"^([!-/:-@\[-`{-~])\1+\s*$")
 _RST_FIELD = re.compile(r"^:(?P<name>[^:\s][^:]*):(?:\s+(?P<value>.*))?$")
 # ".. text" without "::" is a comment; ".. image::" and the like are content.
 _RST_COMMENT = re.compile(r"^\.\.(?:\s(?!.*::)|$)")
+# Directives and options that include a file or a URL, or pass HTML through unchecked.
+_RST_UNSAFE = re.compile(
+    r"^\s*\.\.\s+(?:\|[^|]+\|\s+)?(?P<directive>include|raw)\s*::|^\s+:(?P<option>file|url)\s*:",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,8 @@ class Source:
     bad_byte_line: int | None = None
     # First and last line of the explanations of `invoke new-post`, while they are still there.
     guide_lines: tuple[int, int] | None = None
+    # (line, what) of reStructuredText that reads files of the machine that builds, or raw HTML.
+    unsafe: tuple[tuple[int, str], ...] = ()
 
 
 def format_of(path: str) -> str | None:
@@ -116,7 +123,12 @@ def _read_rst(text: str) -> Source:
         number += 1
     number = _skip_blank(lines, number)
     body = [line for line in lines[number:] if not _RST_COMMENT.match(line)]
-    return Source(RST, Header(fields, number + 1, []), "\n".join(body).strip())
+    unsafe = tuple(
+        (index + 1, (match["directive"] or f":{match['option']}:").lower())
+        for index, line in enumerate(lines)
+        if (match := _RST_UNSAFE.match(line))
+    )
+    return Source(RST, Header(fields, number + 1, []), "\n".join(body).strip(), unsafe=unsafe)
 
 
 def _rst_title(lines: list[str], at: int) -> tuple[str, int, int] | None:

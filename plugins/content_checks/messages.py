@@ -108,6 +108,13 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Löschen Sie die Zeile 'Template: …' oder nennen Sie eine dieser Vorlagen: "
             "{available}.",
         ),
+        "rst_unsafe": (
+            "'{what}' bindet eine Datei, eine Adresse oder rohes HTML in den Beitrag ein; das "
+            "ist hier nicht erlaubt.",
+            "Schreiben Sie den Inhalt selbst in den Beitrag; Bilder binden Sie mit "
+            "'.. image:: {{static}}/images/name.jpg' ein. (Sonst könnte ein Beitrag Dateien des "
+            "Rechners veröffentlichen, der die Website baut.)",
+        ),
         "skipped": (
             "Der Beitrag wird nicht gebaut, bis die Fehler oben behoben sind.",
             "",
@@ -214,6 +221,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "unknown_template": (
             "The theme has no template '{value}'.",
             "Delete the line 'Template: …' or name one of these templates: {available}.",
+        ),
+        "rst_unsafe": (
+            "'{what}' puts a file, an address or raw HTML into the post; that is not allowed here.",
+            "Write the content into the post itself; include images with "
+            "'.. image:: {{static}}/images/name.jpg'. (Otherwise a post could publish files of "
+            "the machine that builds the site.)",
         ),
         "skipped": (
             "The post is not built until the errors above are fixed.",

@@ -11,6 +11,7 @@ from .duplicates import Claim, duplicate_slugs
 from .formats import format_of
 from .reader import checked, filter_reported, report
 
+SAFE_DOCUTILS = {"file_insertion_enabled": False, "raw_enabled": False}
 _ARTICLE_LISTS = (
     "articles",
     "translations",
@@ -81,6 +82,10 @@ def apply_defaults(pelican: Any) -> None:
     for key in ("CHECKS_FIELDS", "CHECKS_EXTRA_FIELDS", "CHECKS_REPEATABLE_FIELDS"):
         if any(name != name.lower() for name in settings[key]):
             raise ValueError(f"{key} has value {settings[key]!r}. Write field names in lower case.")
+    # docutils would let a post include any file of the machine that builds the site
+    # (".. include:: /proc/self/environ" in CI) and pass raw HTML; a site that wants either
+    # sets the key in DOCUTILS_SETTINGS itself.
+    settings["DOCUTILS_SETTINGS"] = {**SAFE_DOCUTILS, **(settings.get("DOCUTILS_SETTINGS") or {})}
     filter_reported(pelican)
 
 

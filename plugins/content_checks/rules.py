@@ -48,6 +48,9 @@ def check_source(
     if not source.body:
         message, fix = text(lang, "no_body")
         problems.append(Problem(path, header.body_line, message, fix, ERROR, rule="no_body"))
+    for line, what in source.unsafe:
+        message, fix = text(lang, "rst_unsafe", what=what)
+        problems.append(Problem(path, line, message, fix, ERROR, rule="rst_unsafe"))
     if source.guide_lines:
         first, last = source.guide_lines
         message, fix = text(lang, "scaffold_guide", first=first, last=last)

@@ -79,6 +79,12 @@ POSTS: dict[str, str | bytes] = {
         "Ein Beitrag in reStructuredText.\n", "..  nur ein Kommentar\n"
     ).replace("Räder aus Konstanz\n##################", "Ohne Text\n#########"),
     "gut.rst": RST_GOOD,
+    # docutils would publish a file of the machine that builds (in CI: its secrets).
+    "einbinden.rst": RST_GOOD.replace(
+        "Räder aus Konstanz\n##################", "Einbinden\n#########"
+    )
+    + "\n.. include:: /etc/hostname\n   :literal:\n\n.. |x| raw:: html\n\n   <script>x</script>\n"
+    + "\n.. csv-table:: Zahlen\n   :file: /etc/passwd\n",
     "ohne-autor.html": HTML_GOOD.replace(
         '<meta name="author" content="miriam-keller">\n', ""
     ).replace("Räder aus Kreuzlingen", "HTML ohne Autor"),
@@ -117,6 +123,9 @@ EXPECTED = {
     (P + "datum-falsch.rst", 4, "bad_date"),
     (P + "ohne-titel.rst", 1, "missing"),
     (P + "ohne-text.rst", 8, "no_body"),
+    (P + "einbinden.rst", 10, "rst_unsafe"),
+    (P + "einbinden.rst", 13, "rst_unsafe"),
+    (P + "einbinden.rst", 18, "rst_unsafe"),
     (P + "ohne-autor.html", 5, "missing"),
     (P + "ohne-titel.html", 5, "missing"),
     (P + "ohne-text.html", 8, "no_body"),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from content_checks.formats import HTML, MARKDOWN, RST, decode, format_of, read_source
 
 
@@ -57,3 +60,37 @@ def test_bytes_that_are_not_utf8_are_found_by_line() -> None:
     assert decode("Title: Qualität\n".encode()) == ("Title: Qualität\n", None)
     text, line = decode(b"Title: A\nSummary: Qualit\xe4t\n")
     assert line == 2 and "\ufffd" in text
+
+
+def test_rst_that_reads_files_or_passes_html_is_found() -> None:
+    text = (
+        "T\n#\n\n:date: 2026-03-14\n\nText.\n\n.. include:: /etc/hostname\n"
+        ".. |x| raw:: html\n.. csv-table:: X\n   :file: /etc/passwd\n   :url: http://x\n"
+        ".. image:: a.png\n.. code:: python\n"
+    )
+    assert read_source(text, RST).unsafe == (
+        (8, "include"),
+        (9, "raw"),
+        (11, ":file:"),
+        (12, ":url:"),
+    )
+
+
+def test_docutils_does_not_include_files_even_unchecked(tmp_path: Path) -> None:
+    from docutils.utils import SystemMessage
+    from editorial.config import load_settings
+    from pelican.readers import RstReader
+
+    from tests.minisite import make_site
+
+    settings = load_settings(str(make_site(tmp_path, {})))
+    secret = tmp_path / "geheim.txt"
+    secret.write_text("GEHEIMNIS", encoding="utf-8")
+    post = tmp_path / "x.rst"
+    post.write_text(
+        f"T\n#\n\n:date: 2026-03-14\n\n.. include:: {secret}\n\n.. raw:: html\n\n   <b>roh</b>\n",
+        encoding="utf-8",
+    )
+    # Pelican stops reading at docutils' warning: the file is neither read nor published.
+    with pytest.raises(SystemMessage, match='"include" directive disabled'):
+        RstReader(settings).read(str(post))
