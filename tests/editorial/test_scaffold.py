@@ -244,3 +244,11 @@ def _read_until(fd: int, expected: str, transcript: str, timeout: float = 60.0) 
             assert chunk, f"the task ended before {expected!r}: {transcript!r}"
             transcript += chunk.decode("utf-8", errors="replace").replace("\r\n", "\n")
     return transcript
+
+
+def test_a_300_character_title_gives_a_short_file_name(site: Path) -> None:
+    title = ("Warum wir " + "sehr " * 60)[:260] + " lange Titel lieben und was daraus folgt"
+    assert _create(site, "miriam-keller", title=title) == 0
+    [created] = Path("content/posts/2026").glob("*.md")
+    assert created.name == "warum-wir" + "-sehr" * 18 + ".md"
+    assert f"Title: {title}\n" in created.read_text(encoding="utf-8")
