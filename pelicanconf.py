@@ -206,6 +206,7 @@ AUTHORS_LEVELS = {  # from the executive board down
     "ausbildung": "Ausbildung",
 }
 AUTHORS_REMOVED_LABEL = "Ehemaliges Teammitglied"
+AUTHORS_MESSAGES_LANG = CHECKS_LANGUAGE  # author problems in the language of the other checks
 AUTHORS_DEPARTMENT_URL = "menschen/abteilung/{key}/"
 AUTHORS_DEPARTMENT_SAVE_AS = "menschen/abteilung/{key}/index.html"
 AUTHORS_LEVEL_URL = "menschen/ebene/{key}/"

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from content_checks.header import parse_header
+from content_checks.formats import MARKDOWN, format_of, read_source
 from content_checks.problems import Problem
 from pelican.contents import Article
 from pelican.urlwrappers import Author
@@ -100,7 +100,9 @@ def attach_authors(
             else:
                 profile, ambiguous = index.find(author.name)
                 if profile is None:
-                    problems.append(_unknown(article, author.name, ambiguous, index, settings))
+                    problems.append(
+                        _unknown(article.source_path, author.name, ambiguous, index, settings)
+                    )
                     replacement = PlainAuthor(author.name, settings)
                 elif profile.status == "removed":
                     replacement = neutral
@@ -117,6 +119,22 @@ def attach_authors(
     return problems
 
 
+def author_problems(
+    source_path: str,
+    names: Iterable[str],
+    profiles: Mapping[str, AuthorProfile],
+    settings: Mapping[str, Any],
+) -> list[Problem]:
+    """The problems the build reports for the authors a file names (for `invoke check`)."""
+    index = AuthorIndex.build(profiles)
+    problems = []
+    for name in names:
+        profile, ambiguous = index.find(name)
+        if profile is None:
+            problems.append(_unknown(source_path, name, ambiguous, index, settings))
+    return problems
+
+
 def _slug(text: str, settings: Mapping[str, Any]) -> str:
     return str(slugify(text, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", [])))
 
@@ -128,7 +146,7 @@ def _canonical(profile: AuthorProfile, settings: Mapping[str, Any]) -> Author:
 
 
 def _unknown(
-    article: Article,
+    source_path: str,
     written: str,
     ambiguous: tuple[str, ...],
     index: AuthorIndex,
@@ -136,8 +154,8 @@ def _unknown(
 ) -> Problem:
     lang = settings["AUTHORS_MESSAGES_LANG"]
     folder = settings["AUTHORS_DIR"]
-    path = os.path.relpath(article.source_path, os.getcwd())
-    line, column = _position(article.source_path, written)
+    path = os.path.relpath(source_path, os.getcwd())
+    line, column = _position(source_path, written)
     if ambiguous:
         return problem(
             lang,
@@ -181,7 +199,9 @@ def _position(source_path: str, written: str) -> tuple[int, int]:
             text = source.read()
     except OSError:
         return 1, 1
-    fields = [f for f in parse_header(text).fields if f.key in _AUTHOR_FIELDS]
+    # Markdown, reStructuredText or HTML: the header as the content checks read it.
+    header = read_source(text, format_of(source_path) or MARKDOWN).header
+    fields = [f for f in header.fields if f.key in _AUTHOR_FIELDS]
     if not fields:
         return 1, 1
     lines = text.splitlines()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -76,8 +77,17 @@ def build(
         Pelican(settings).run()
     except Exception as error:
         failed = True
+        where = content_being_built(error)
         if debug:
-            logger.exception("The build stopped")
+            logger.exception("The build stopped%s", f" at {where}" if where else "")
+        elif where:
+            logger.critical(
+                "%s: The build stopped on this file: %s: %s (run with --debug for the full "
+                "traceback; 'uv run invoke check' names most mistakes with their line)",
+                where,
+                type(error).__name__,
+                error,
+            )
         else:
             logger.critical(
                 "The build stopped: %s (run with --debug for the full traceback)", error
@@ -85,6 +95,23 @@ def build(
     finally:
         root.removeHandler(counter)
     return BuildResult(counter.count, failed, time.perf_counter() - started)
+
+
+def content_being_built(error: BaseException) -> str | None:
+    """The post or page the build was working on when it stopped, named from the current folder."""
+    from pelican.contents import Content
+
+    frames = []
+    traceback = error.__traceback__
+    while traceback is not None:
+        frames.append(traceback.tb_frame)
+        traceback = traceback.tb_next
+    # The innermost frame that holds a post or page is the one that failed on it.
+    for frame in reversed(frames):
+        for value in frame.f_locals.values():
+            if isinstance(value, Content) and getattr(value, "source_path", None):
+                return os.path.relpath(value.source_path)
+    return None
 
 
 def summary(result: BuildResult, strict: bool) -> str:

@@ -2,11 +2,32 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from pelican import signals
 
-from .reader import CheckedMarkdownReader
+from .duplicates import Claim, duplicate_slugs
+from .formats import format_of
+from .reader import checked, filter_reported, report
+
+SAFE_DOCUTILS = {"file_insertion_enabled": False, "raw_enabled": False}
+_ARTICLE_LISTS = (
+    "articles",
+    "translations",
+    "drafts",
+    "drafts_translations",
+    "hidden_articles",
+    "hidden_translations",
+)
+_PAGE_LISTS = (
+    "pages",
+    "translations",
+    "hidden_pages",
+    "hidden_translations",
+    "draft_pages",
+    "draft_translations",
+)
 
 DEFAULTS: dict[str, Any] = {
     # Language of problem reports: "de" or "en"; None follows DEFAULT_LANG.
@@ -61,19 +82,54 @@ def apply_defaults(pelican: Any) -> None:
     for key in ("CHECKS_FIELDS", "CHECKS_EXTRA_FIELDS", "CHECKS_REPEATABLE_FIELDS"):
         if any(name != name.lower() for name in settings[key]):
             raise ValueError(f"{key} has value {settings[key]!r}. Write field names in lower case.")
+    # docutils would let a post include any file of the machine that builds the site
+    # (".. include:: /proc/self/environ" in CI) and pass raw HTML; a site that wants either
+    # sets the key in DOCUTILS_SETTINGS itself.
+    settings["DOCUTILS_SETTINGS"] = {**SAFE_DOCUTILS, **(settings.get("DOCUTILS_SETTINGS") or {})}
+    filter_reported(pelican)
 
 
 def use_checked_reader(readers: Any) -> None:
-    """Read Markdown through the checking reader."""
+    """Read every format (Markdown, reStructuredText, HTML) through the checking readers."""
     # Signal receivers stay connected for the whole process; a later Pelican run that does
     # not enable this plugin has no CHECKS_ settings and keeps Pelican's own reader.
     if "CHECKS_FIELDS" not in readers.settings:
         return
-    for extension in CheckedMarkdownReader.file_extensions:
-        readers.reader_classes[extension] = CheckedMarkdownReader
+    for extension, reader_class in list(readers.reader_classes.items()):
+        if format_of(f"file.{extension}") is not None:
+            readers.reader_classes[extension] = checked(reader_class)
+
+
+def drop_duplicate_articles(generator: Any) -> None:
+    """Report posts with an address another post has, and leave them out of the build."""
+    _drop_duplicates(generator, _ARTICLE_LISTS, "article")
+
+
+def drop_duplicate_pages(generator: Any) -> None:
+    """Report pages with an address another page has, and leave them out of the build."""
+    _drop_duplicates(generator, _PAGE_LISTS, "page")
+
+
+def _drop_duplicates(generator: Any, lists: tuple[str, ...], kind: str) -> None:
+    if "CHECKS_FIELDS" not in generator.settings:
+        return
+    items = [item for name in lists for item in getattr(generator, name, [])]
+    claims = {
+        item.source_path: Claim(item.source_path, kind, item.slug, item.lang) for item in items
+    }
+    problems = duplicate_slugs(claims.values(), generator.settings)
+    report(problems)
+    # Pelican would stop the whole build when the second one overwrites the first.
+    dropped = {os.path.abspath(p.path) for p in problems}
+    for name in lists:
+        kept = getattr(generator, name, None)
+        if kept is not None:
+            kept[:] = [item for item in kept if os.path.abspath(item.source_path) not in dropped]
 
 
 def register() -> None:
     """Connect the plugin to Pelican."""
     signals.initialized.connect(apply_defaults)
     signals.readers_init.connect(use_checked_reader)
+    signals.article_generator_pretaxonomy.connect(drop_duplicate_articles)
+    signals.page_generator_finalized.connect(drop_duplicate_pages)

@@ -1,17 +1,20 @@
-"""A Markdown reader that checks the header first and skips a broken file."""
+"""Readers that check a file with the content rules first and keep a broken file out."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
+import sys
 from typing import Any
 
-from pelican.readers import MarkdownReader
+from pelican.readers import BaseReader
 
-from .header import parse_header
+from .formats import format_of, load_source
 from .messages import text
 from .problems import ERROR, Problem
-from .rules import check_header
+from .rules import check_source
+from .slugs import slug_for
 
 logger = logging.getLogger(__name__)
 
@@ -24,30 +27,58 @@ def report(problems: list[Problem]) -> None:
 
 
 class ContentError(ValueError):
-    """A content file has errors that keep it out of the build."""
+    """A content file has errors that keep it out of the build; they are reported already."""
 
 
-class CheckedMarkdownReader(MarkdownReader):
-    """Pelican's Markdown reader, preceded by the header rules."""
+class ReportedOnce(logging.Filter):
+    """Drop Pelican's 'Could not process' for files already explained; name the error otherwise."""
 
-    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
-        """Read the file, or return a 'skip' stub when its header has errors."""
-        kind = _kind_of(source_path, self.settings)
-        if kind is not None:
-            with open(source_path, encoding="utf-8-sig") as source:
-                header = parse_header(source.read())
-            relative = os.path.relpath(source_path, os.getcwd())
-            problems = check_header(header, relative, self.settings, kind)
-            report(problems)
-            if any(p.severity == ERROR for p in problems):
-                # Raising (rather than returning a 'skip' stub) keeps the broken file out of
-                # Pelican's reader cache, so every rebuild reports it again until it is fixed.
-                message, _ = text(self.settings["CHECKS_LANGUAGE"], "skipped")
-                raise ContentError(f"{relative}: {message}")
-        return super().read(source_path)
+    def __init__(self, content_path: str, lang: str) -> None:
+        super().__init__()
+        self.content_path = content_path
+        self.lang = lang
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """False for what the rules report themselves; otherwise the record, in plain words."""
+        # The duplicate-address rule reports these with file, line and fix. (Two originals
+        # in different languages where languages have addresses of their own are harmless.)
+        if str(record.msg).startswith(("There are %s items ", "There are %s original ")):
+            return False
+        if record.msg != "Could not process %s" or not isinstance(record.args, tuple):
+            return True
+        # Pelican logs this inside its `except` block, so the exception is still at hand.
+        error = sys.exc_info()[1]
+        if isinstance(error, ContentError):
+            return False
+        if error is not None and not record.exc_info:
+            path = os.path.relpath(os.path.join(self.content_path, str(record.args[0])))
+            message, fix = text(self.lang, "unreadable", error=f"{type(error).__name__}: {error}")
+            record.msg, record.args = "%s", (Problem(path, 1, message, fix).format(),)
+        return True
 
 
-def _kind_of(source_path: str, settings: dict[str, Any]) -> str | None:
+def filter_reported(pelican: Any) -> None:
+    """Keep Pelican from repeating, without file or reason, what the rules reported."""
+    settings = pelican.settings
+    for name in ("pelican.generators", "pelican.utils"):
+        log = logging.getLogger(name)
+        for old in [f for f in log.filters if isinstance(f, ReportedOnce)]:
+            log.removeFilter(old)
+        log.addFilter(ReportedOnce(settings["PATH"], settings["CHECKS_LANGUAGE"]))
+
+
+def check_file(source_path: str, settings: dict[str, Any]) -> list[Problem]:
+    """Every problem the rules find in one post or page; [] for other files."""
+    kind = kind_of(source_path, settings)
+    format_ = format_of(source_path)
+    if kind is None or format_ is None:
+        return []
+    _, source = load_source(source_path, format_)
+    return check_source(source, os.path.relpath(source_path, os.getcwd()), settings, kind)
+
+
+def kind_of(source_path: str, settings: dict[str, Any]) -> str | None:
+    """'article' or 'page' by the folder a file lies in, None elsewhere."""
     content = os.path.abspath(settings["PATH"])
     relative = os.path.relpath(os.path.abspath(source_path), content)
     top = relative.split(os.sep, 1)[0]
@@ -56,3 +87,33 @@ def _kind_of(source_path: str, settings: dict[str, Any]) -> str | None:
     if top in settings["PAGE_PATHS"]:
         return "page"
     return None
+
+
+class _Checked:
+    """Mixed in before a Pelican reader: the rules first, then the reader; a capped slug."""
+
+    settings: dict[str, Any]
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        """Read the file, or raise ContentError when the rules find errors in it."""
+        problems = check_file(source_path, self.settings)
+        report(problems)
+        if any(p.severity == ERROR for p in problems):
+            # Raising (rather than returning a 'skip' stub) keeps the broken file out of
+            # Pelican's reader cache, so every rebuild reports it again until it is fixed.
+            message, _ = text(self.settings["CHECKS_LANGUAGE"], "skipped")
+            raise ContentError(f"{os.path.relpath(source_path, os.getcwd())}: {message}")
+        content, metadata = super().read(source_path)  # type: ignore[misc]
+        title = metadata.get("title")
+        if "slug" not in metadata and title and self.settings["SLUGIFY_SOURCE"] == "title":
+            metadata["slug"] = slug_for(str(title), self.settings)
+        return content, metadata
+
+
+@functools.cache
+def checked(reader_class: type[BaseReader]) -> type[BaseReader]:
+    """The reader class with the content rules in front of it."""
+    # Pelican finds readers through BaseReader.__subclasses__(), so it may hand one back.
+    if issubclass(reader_class, _Checked):
+        return reader_class
+    return type(f"Checked{reader_class.__name__}", (_Checked, reader_class), {})

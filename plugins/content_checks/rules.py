@@ -8,7 +8,9 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from .header import Header
+from .addresses import address_problems
+from .formats import HTML, MARKDOWN, RST, Source
+from .header import Field, Header
 from .messages import text
 from .problems import ERROR, WARNING, Problem
 
@@ -19,14 +21,45 @@ _EXAMPLES = {
     "author": "Author: vorname-nachname",
     "lang": "Lang: de",
     "status": "Status: draft",
+    "translation": "Translation: true",
 }
 _DATE_FIELDS = ("date", "modified", "submitted")
 _AUTHOR_FIELDS = ("author", "authors")
+_NOT_EMPTY = ("lang", "status", "translation")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?\s*$")
 
 
+def check_source(
+    source: Source, path: str, settings: Mapping[str, Any], kind: str
+) -> list[Problem]:
+    """Return every problem of a post or page: its header, its body, its address."""
+    header = source.header
+    lang = settings["CHECKS_LANGUAGE"]
+    if source.bad_byte_line is not None:
+        # Everything else read from a wrongly encoded file would be guesswork.
+        message, fix = text(lang, "not_utf8")
+        return [Problem(path, source.bad_byte_line, message, fix, ERROR, rule="not_utf8")]
+    if not header.fields and not source.body:
+        message, fix = text(lang, "empty_file", example=_example("title", source.format))
+        return [Problem(path, 1, message, fix, ERROR, rule="empty_file")]
+    problems = check_header(header, path, settings, kind, source.format)
+    if not header.fields and source.format == MARKDOWN:
+        return problems
+    if not source.body:
+        message, fix = text(lang, "no_body")
+        problems.append(Problem(path, header.body_line, message, fix, ERROR, rule="no_body"))
+    for line, what in source.unsafe:
+        message, fix = text(lang, "rst_unsafe", what=what)
+        problems.append(Problem(path, line, message, fix, ERROR, rule="rst_unsafe"))
+    if source.guide_lines:
+        first, last = source.guide_lines
+        message, fix = text(lang, "scaffold_guide", first=first, last=last)
+        problems.append(Problem(path, first, message, fix, WARNING, rule="scaffold_guide"))
+    return problems + address_problems(header, path, settings)
+
+
 def check_header(
-    header: Header, path: str, settings: Mapping[str, Any], kind: str
+    header: Header, path: str, settings: Mapping[str, Any], kind: str, format_: str = MARKDOWN
 ) -> list[Problem]:
     """Return every problem in a post's or page's header."""
     lang = settings["CHECKS_LANGUAGE"]
@@ -35,7 +68,7 @@ def check_header(
         message, fix = text(lang, key, **values)
         return Problem(path, line, message, fix, severity, rule=key)
 
-    if not header.fields:
+    if not header.fields and format_ == MARKDOWN:
         return [problem(1, "no_header")]
 
     problems = [problem(number, "stray_line") for number, _ in header.stray_lines]
@@ -79,23 +112,34 @@ def check_header(
             present = [f for f in header.fields if f.key in _AUTHOR_FIELDS]
         else:
             present = header.all(key)
-        if not present:
+        if not present and key == "title" and format_ == RST:
+            message, fix = text(lang, "missing_rst_title")
+            problems.append(Problem(path, 1, message, fix, ERROR, rule="missing"))
+        elif not present:
             problems.append(
                 problem(
-                    header.fields[-1].line,
+                    header.fields[-1].line if header.fields else 1,
                     "missing",
                     field=key.capitalize(),
-                    example=_EXAMPLES.get(key, f"{key.capitalize()}: …"),
+                    example=_example(key, format_),
                 )
             )
-        elif not any(f.value for f in present):
+        elif not any(_has_value(f) for f in present):
             problems.append(
                 problem(
                     present[0].line,
                     "empty",
                     field=present[0].name,
-                    example=_EXAMPLES.get(key, f"{key.capitalize()}: …"),
+                    example=_example(key, format_),
                 )
+            )
+
+    # An empty Lang: or Status: would become the language '' or the status ''.
+    for key in _NOT_EMPTY:
+        field = header.first(key)
+        if field and not field.value and key not in required:
+            problems.append(
+                problem(field.line, "empty", field=field.name, example=_example(key, format_))
             )
 
     for key in _DATE_FIELDS:
@@ -106,6 +150,7 @@ def check_header(
     choices: dict[str, list[str] | None] = {
         "lang": settings["CHECKS_LANGUAGES"],
         "status": settings["CHECKS_STATUSES"],
+        "translation": ["true", "false"],
         "category": settings["CHECKS_CATEGORIES"] if kind == "article" else None,
         **settings["CHECKS_CHOICES"],
     }
@@ -122,6 +167,26 @@ def check_header(
                 )
             )
     return problems
+
+
+def _has_value(field: Field) -> bool:
+    if field.key in _AUTHOR_FIELDS:
+        # Pelican splits 'Authors: ;' into no author at all (and the build stopped on it).
+        return any(name.strip() for name in re.split(r"[;,]", field.value))
+    return bool(field.value)
+
+
+def _example(key: str, format_: str) -> str:
+    """An example line for a field, written the way the file's format writes it."""
+    written = _EXAMPLES.get(key, f"{key.capitalize()}: …")
+    value = written.split(": ", 1)[1]
+    if format_ == RST:
+        return f":{key}: {value}"
+    if format_ == HTML:
+        if key == "title":
+            return f"<title>{value}</title>"
+        return f'<meta name="{key}" content="{value}">'
+    return written
 
 
 def _is_date(value: str, settings: Mapping[str, Any]) -> bool:

@@ -41,11 +41,22 @@ def profiles_folder(settings: Mapping[str, Any]) -> Path:
     return Path(settings["PATH"], settings.get("AUTHORS_DIR") or PROFILES_FOLDER)
 
 
-def load_people(settings: Mapping[str, Any]) -> tuple[dict[str, Person], list[Problem]]:
+@dataclass(frozen=True)
+class Registry:
+    """Everyone with a profile, as Person and as profile, and the problems of the profiles."""
+
+    people: dict[str, Person]
+    profiles: Mapping[str, Any]
+    problems: list[Problem]
+    # False without the author_profiles plugin: then bylines are plain names.
+    checks_bylines: bool
+
+
+def load_registry(settings: Mapping[str, Any]) -> Registry:
     """Everyone with a profile, and the problems author_profiles finds in profiles and photos."""
     # Without the plugin, bylines are plain names: there is no registry to check them against.
     if "author_profiles" not in settings["PLUGINS"]:
-        return {}, []
+        return Registry({}, {}, [], checks_bylines=False)
     from author_profiles.portraits import check_photos
     from author_profiles.profiles import load_profiles
 
@@ -56,7 +67,24 @@ def load_people(settings: Mapping[str, Any]) -> tuple[dict[str, Person], list[Pr
         handle: Person(profile.handle, profile.name, profile.is_editor, profile.status)
         for handle, profile in profiles.items()
     }
-    return people, list(problems)
+    return Registry(people, profiles, list(problems), checks_bylines=True)
+
+
+def load_people(settings: Mapping[str, Any]) -> tuple[dict[str, Person], list[Problem]]:
+    """Everyone with a profile, and the problems author_profiles finds in the profiles."""
+    registry = load_registry(settings)
+    return registry.people, registry.problems
+
+
+def author_problems(
+    source_path: Path, names: Iterable[str], registry: Registry, settings: Mapping[str, Any]
+) -> list[Problem]:
+    """What the build reports about the authors a post names: unknown or ambiguous ones."""
+    if not registry.checks_bylines:
+        return []
+    from author_profiles.resolve import author_problems as resolve
+
+    return resolve(str(source_path), names, registry.profiles, settings)
 
 
 def polls_in(

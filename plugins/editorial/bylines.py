@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-import difflib
-import os
-from collections.abc import Mapping
-
 from content_checks.header import Field
 from content_checks.problems import ERROR, WARNING, Problem
 
-from .adapters import Person, profiles_folder
+from .adapters import Registry, author_problems
 from .corpus import ARTICLE, Source
 from .messages import text, word
-from .scaffold import handle_for
 
 _AUTHOR_FIELDS = ("author", "authors")
 _REVIEWER_FIELD = "reviewed-by"
 
 
-def check_bylines(source: Source, people: Mapping[str, Person]) -> list[Problem]:
+def check_bylines(source: Source, registry: Registry) -> list[Problem]:
     """Problems with the handles in Author(s): and Reviewed-by: of a post."""
-    if source.kind != ARTICLE or not people:
+    if source.kind != ARTICLE or not registry.checks_bylines:
         return []
+    people = registry.people
     lang = source.settings["CHECKS_LANGUAGE"]
-    folder = profiles_folder(source.settings)
     lines = source.text.splitlines()
     editors = sorted(p.handle for p in people.values() if p.editor)
     editor_list = ", ".join(editors) or word(lang, "nobody")
@@ -35,18 +30,13 @@ def check_bylines(source: Source, people: Mapping[str, Person]) -> list[Problem]
         column = lines[field.line - 1].find(handle, len(field.name) + 1) + 1
         return Problem(source.shown, field.line, message, fix, severity, max(column, 1), rule=key)
 
-    problems = []
+    # Authors are checked by the very function the build uses, so both say the same.
+    names = [
+        name for f in source.header.fields if f.key in _AUTHOR_FIELDS for name in handles(f.value)
+    ]
+    problems = author_problems(source.path, names, registry, source.settings)
     for field in source.header.fields:
-        if field.key in _AUTHOR_FIELDS:
-            for handle in handles(field.value):
-                if handle not in people:
-                    hint = _guess(handle, people, lang)
-                    file = f"{handle_for(handle, source.settings)}.md"
-                    profile = os.path.relpath(folder / file)
-                    problems.append(
-                        report(field, handle, "unknown_author", hint=hint, profile=profile)
-                    )
-        elif field.key == _REVIEWER_FIELD:
+        if field.key == _REVIEWER_FIELD:
             for handle in handles(field.value):
                 if handle not in people:
                     problems.append(report(field, handle, "unknown_reviewer", editors=editor_list))
@@ -61,10 +51,3 @@ def handles(value: str) -> list[str]:
     """Split a list of handles the way Pelican splits Authors: (';' if present, else ',')."""
     parts = value.split(";") if ";" in value else value.split(",")
     return [part.strip() for part in parts if part.strip()]
-
-
-def _guess(handle: str, people: Mapping[str, Person], lang: str) -> str:
-    # People often write their name instead of their handle.
-    by_name = [p.handle for p in people.values() if p.name.casefold() == handle.casefold()]
-    close = by_name or difflib.get_close_matches(handle, list(people), n=1, cutoff=0.6)
-    return word(lang, "author_guess", guess=close[0]) if close else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -9,19 +10,20 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from content_checks.header import Field, Header, parse_header
+from content_checks.formats import MARKDOWN, format_of, load_source
+from content_checks.formats import Source as Read
+from content_checks.header import Field, Header
+from content_checks.slugs import slug_for, slugify_title
 
 from .scan import Fence, Reference, scan_body
 
 ARTICLE = "article"
 PAGE = "page"
-# The file endings Pelican's Markdown reader takes.
-MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")
 
 
 @dataclass(frozen=True)
 class Source:
-    """One Markdown file of the site: where it is, its text and its header."""
+    """One post or page of the site: where it is, its text, its header and its visible body."""
 
     path: Path
     shown: str
@@ -29,6 +31,7 @@ class Source:
     kind: str
     text: str
     header: Header
+    read: Read = field(repr=False, compare=False)
     settings: Mapping[str, Any] = field(repr=False, compare=False)
 
     @cached_property
@@ -65,7 +68,7 @@ class Source:
         if explicit:
             return explicit
         if self.settings["SLUGIFY_SOURCE"] == "basename":
-            return slug_for(self.path.stem, self.settings)
+            return slugify_title(self.path.stem, self.settings)
         return slug_for(self.value("title"), self.settings)
 
     @cached_property
@@ -74,47 +77,45 @@ class Source:
         return scan_body(self.text, self.header.body_line)
 
 
-def slug_for(value: str, settings: Mapping[str, Any]) -> str:
-    """The slug Pelican derives from a title or name with the site's settings."""
-    from pelican.utils import slugify
-
-    return str(
-        slugify(
-            value,
-            regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"],
-            preserve_case=settings["SLUGIFY_PRESERVE_CASE"],
-            use_unicode=settings["SLUGIFY_USE_UNICODE"],
-        )
-    )
-
-
 def read_sources(settings: Mapping[str, Any]) -> list[Source]:
-    """Every post and page under the settings' ARTICLE_PATHS and PAGE_PATHS, sorted by path."""
+    """Every post and page Pelican would read (ARTICLE_PATHS, PAGE_PATHS), sorted by path."""
     content = Path(settings["PATH"]).resolve()
+    extensions = reader_extensions(settings)
     found: dict[Path, str] = {}
     for kind, folders in ((ARTICLE, settings["ARTICLE_PATHS"]), (PAGE, settings["PAGE_PATHS"])):
         for folder in folders:
-            for path in _markdown_files(content / folder):
+            for path in _source_files(content / folder, extensions, settings["IGNORE_FILES"]):
                 found.setdefault(path, kind)
     return [_read(path, kind, content, settings) for path, kind in sorted(found.items())]
 
 
-def _markdown_files(folder: Path) -> list[Path]:
+def reader_extensions(settings: Mapping[str, Any]) -> set[str]:
+    """The file endings the build reads: those of Pelican's enabled readers we can check."""
+    from pelican.readers import Readers
+
+    return {ext for ext in Readers(dict(settings)).extensions if format_of(f"x.{ext}")}
+
+
+def _source_files(folder: Path, extensions: set[str], ignores: list[str]) -> list[Path]:
+    # The same walk as Pelican's Generator.get_files: ignored folders and files are skipped.
     if not folder.is_dir():
         return []
     files = []
-    for directory, subdirectories, names in os.walk(folder):
-        subdirectories[:] = [d for d in subdirectories if not d.startswith(".")]
+    for directory, subdirectories, names in os.walk(folder, followlinks=True):
+        subdirectories[:] = [
+            d for d in subdirectories if not any(fnmatch.fnmatch(d, i) for i in ignores)
+        ]
         files += [
             Path(directory, name)
             for name in names
-            if name.endswith(MARKDOWN_EXTENSIONS) and not name.startswith(".")
+            if os.path.splitext(name)[1][1:] in extensions
+            and not any(fnmatch.fnmatch(name, i) for i in ignores)
         ]
     return files
 
 
 def _read(path: Path, kind: str, content: Path, settings: Mapping[str, Any]) -> Source:
-    text = path.read_text(encoding="utf-8-sig")
+    text, read = load_source(str(path), format_of(path.name) or MARKDOWN)
     return Source(
         path=path,
         # Named from the current folder, like every other problem report of the build.
@@ -122,6 +123,7 @@ def _read(path: Path, kind: str, content: Path, settings: Mapping[str, Any]) -> 
         relative=path.relative_to(content).as_posix(),
         kind=kind,
         text=text,
-        header=parse_header(text),
+        header=read.header,
+        read=read,
         settings=settings,
     )

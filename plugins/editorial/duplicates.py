@@ -1,8 +1,8 @@
-"""Things that must be unique across the site: addresses (slugs) and poll ids."""
+"""Poll ids must be unique across the site (addresses: content_checks.duplicates)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from content_checks.problems import ERROR, Problem
@@ -10,26 +10,6 @@ from content_checks.problems import ERROR, Problem
 from .adapters import PollRef
 from .corpus import Source
 from .messages import text
-
-
-def duplicate_slugs(sources: Sequence[Source]) -> list[Problem]:
-    """A post whose slug and language another post of the same kind already has."""
-    first: dict[tuple[str, str, str], Source] = {}
-    problems = []
-    for source in sources:
-        if not source.value("title") and not source.value("slug"):
-            continue  # the header check reports the missing title
-        key = (source.kind, source.slug, source.lang)
-        if key not in first:
-            first[key] = source
-            continue
-        field = source.fields.get("slug") or source.fields.get("title")
-        line = field.line if field else 1
-        message, fix = text(
-            _lang(source.settings), "duplicate_slug", slug=source.slug, other=first[key].shown
-        )
-        problems.append(Problem(source.shown, line, message, fix, ERROR, rule="duplicate_slug"))
-    return problems
 
 
 def duplicate_poll_ids(polls: Iterable[tuple[Source, PollRef]]) -> list[Problem]:

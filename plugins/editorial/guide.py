@@ -30,7 +30,8 @@ Image-credit  Wer das Bild gemacht hat und unter welcher Lizenz,
 Disclosure    Nur wenn nötig: 'own-product' (über eigene Produkte),
               'sponsored' (bezahlt) oder 'paid-partnership' (Partnerschaft).
 Visibility    'public' für alle, 'internal' nur im Intranet.
-Status        'published', oder 'draft', solange der Text nicht fertig ist.
+Status        'draft', solange der Text nicht fertig ist (nur in der Vorschau unter
+              /entwuerfe/); 'published', wenn er erscheinen soll.
 
 Später ergänzt die Redaktion bei Bedarf:
 Modified      Datum einer wesentlichen Änderung (JJJJ-MM-TT HH:MM).
@@ -73,7 +74,8 @@ Image-credit  Who made the image and under which licence,
 Disclosure    Only if needed: 'own-product' (about our own products),
               'sponsored' (paid for) or 'paid-partnership'.
 Visibility    'public' for everyone, 'internal' for the intranet only.
-Status        'published', or 'draft' while the text is not finished.
+Status        'draft' while the text is not finished (only in the preview, under
+              /entwuerfe/); 'published' when it is to appear.
 
 Added later by the editorial team when needed:
 Modified      Date of a substantial change (YYYY-MM-DD HH:MM).

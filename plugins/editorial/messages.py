@@ -48,11 +48,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Entfernen Sie den Link, oder machen Sie auch diesen Beitrag intern "
             "('Visibility: internal').",
         ),
-        "unknown_author": (
-            "Zu '{handle}' im Feld '{field}' gibt es kein Profil.",
-            "{hint}Ein neues Profil legt 'uv run invoke new-post' an, oder Sie legen "
-            "{profile} selbst an.",
-        ),
         "unknown_reviewer": (
             "Zu '{handle}' im Feld '{field}' gibt es kein Profil.",
             "Tragen Sie das Kürzel einer Person aus der Redaktion ein: {editors}.",
@@ -60,11 +55,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "reviewer_not_editor": (
             "'{handle}' gehört laut Profil nicht zur Redaktion ('Editor: yes').",
             "Gegengelesen wird von der Redaktion: {editors}.",
-        ),
-        "duplicate_slug": (
-            "Dieser Beitrag bekommt dieselbe Adresse '{slug}' wie {other}.",
-            "Ändern Sie den Titel oder setzen Sie eine eigene Adresse, z. B. 'Slug: {slug}-2'. "
-            "Ist es eine Übersetzung, geben Sie eine andere Sprache an ('Lang: en').",
         ),
         "duplicate_poll_id": (
             "Die Umfrage-ID '{poll}' gibt es schon in {other}.",
@@ -75,11 +65,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Das Bild '{target}' gehört auch zum internen Beitrag {other}; hier wird es "
             "öffentlich.",
             "Nehmen Sie ein anderes Bild, wenn dieses nicht öffentlich werden soll.",
-        ),
-        "scaffold_guide": (
-            "Die Erklärungen von 'invoke new-post' stehen noch in der Datei "
-            "(Zeilen {first}–{last}).",
-            "Löschen Sie den Block von '<!--' bis '-->', bevor Sie den Pull-Request öffnen.",
         ),
         "no_profiles_check": (
             "Die Profile konnten nicht geprüft werden: {detail}.",
@@ -126,10 +111,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "The link '{target}' points to an internal post, which the public blog does not have.",
             "Remove the link, or make this post internal too ('Visibility: internal').",
         ),
-        "unknown_author": (
-            "There is no profile for '{handle}' in the field '{field}'.",
-            "{hint}'uv run invoke new-post' creates a new profile, or create {profile} yourself.",
-        ),
         "unknown_reviewer": (
             "There is no profile for '{handle}' in the field '{field}'.",
             "Enter the handle of someone on the editorial team: {editors}.",
@@ -137,11 +118,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "reviewer_not_editor": (
             "'{handle}' is not on the editorial team according to their profile ('Editor: yes').",
             "Posts are reviewed by the editorial team: {editors}.",
-        ),
-        "duplicate_slug": (
-            "This post gets the same address '{slug}' as {other}.",
-            "Change the title or set an address of its own, e.g. 'Slug: {slug}-2'. "
-            "If it is a translation, give it another language ('Lang: en').",
         ),
         "duplicate_poll_id": (
             "The poll id '{poll}' is already used in {other}.",
@@ -151,10 +127,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "The image '{target}' also belongs to the internal post {other}; here it becomes "
             "public.",
             "Use another image if this one must not become public.",
-        ),
-        "scaffold_guide": (
-            "The explanations from 'invoke new-post' are still in the file (lines {first}–{last}).",
-            "Delete the block from '<!--' to '-->' before you open the pull request.",
         ),
         "no_profiles_check": (
             "The profiles could not be checked: {detail}.",
@@ -169,7 +141,6 @@ WORDS: dict[str, dict[str, str]] = {
         "clean": "Keine Probleme in {files} Dateien.",
         "summary": "Fehler: {errors}, Warnungen: {warnings} ({files} Dateien geprüft).",
         "hint_guess": " Meinten Sie '{guess}'?",
-        "author_guess": "Meinten Sie '{guess}'? Sonst: ",
         "summary_title": "Inhaltsprüfung",
         "summary_more": "Weitere Probleme (GitHub zeigt nur die ersten {limit} als Anmerkung):",
         "col_file": "Datei",
@@ -210,7 +181,6 @@ WORDS: dict[str, dict[str, str]] = {
         "clean": "No problems in {files} files.",
         "summary": "Errors: {errors}, warnings: {warnings} ({files} files checked).",
         "hint_guess": " Did you mean '{guess}'?",
-        "author_guess": "Did you mean '{guess}'? Otherwise: ",
         "summary_title": "Content check",
         "summary_more": "More problems (GitHub shows only the first {limit} as annotations):",
         "col_file": "File",

@@ -11,15 +11,11 @@ from string import Template
 from typing import Any
 
 from clean_images import clean_settings
-from content_checks.problems import WARNING, Problem
+from content_checks.formats import GUIDE_END, GUIDE_MARKER
 
-from .corpus import Source, slug_for
+from .corpus import slug_for
 from .guide import POST_GUIDE, PROFILE_GUIDE
-from .messages import text, word
-
-# The first line of the explanation block; the check asks for the block to be deleted.
-GUIDE_MARKER = "<!-- invoke new-post:"
-_GUIDE_END = "-->"
+from .messages import word
 
 
 class ScaffoldError(ValueError):
@@ -72,7 +68,9 @@ def post_text(request: PostRequest, settings: Mapping[str, Any], today: dt.date)
         ("Image-credit", ""),
         ("Disclosure", ""),
         ("Visibility", "public"),
-        ("Status", "published"),
+        # A new post is a draft until its author says otherwise: an unfinished text never
+        # becomes the first card on the home page by accident.
+        ("Status", "draft"),
     ]
     guide = Template(POST_GUIDE[settings["CHECKS_LANGUAGE"]])
     pixels = clean_settings(settings).limits.max_pixels
@@ -124,22 +122,6 @@ def name_for(handle: str) -> str:
     return " ".join(part.capitalize() for part in re.split(r"[-_]+", handle) if part)
 
 
-def leftover_guide(source: Source) -> list[Problem]:
-    """A warning while the explanation block written by new-post is still in the file."""
-    lines = source.text.splitlines()
-    for number, line in enumerate(lines, start=1):
-        if line.startswith(GUIDE_MARKER):
-            last = next(
-                (n for n in range(number, len(lines) + 1) if _GUIDE_END in lines[n - 1]),
-                len(lines),
-            )
-            message, fix = text(
-                source.settings["CHECKS_LANGUAGE"], "scaffold_guide", first=number, last=last
-            )
-            return [Problem(source.shown, number, message, fix, WARNING, rule="scaffold_guide")]
-    return []
-
-
 def _file(header: Sequence[tuple[str, str]], guide: str) -> str:
     fields = "\n".join(f"{name}: {value}".rstrip() for name, value in header)
-    return f"{fields}\n\n{GUIDE_MARKER}\n{guide.strip()}\n{_GUIDE_END}\n\n"
+    return f"{fields}\n\n{GUIDE_MARKER}\n{guide.strip()}\n{GUIDE_END}\n\n"

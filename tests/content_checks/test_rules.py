@@ -40,14 +40,13 @@ def test_a_good_header_has_no_problems() -> None:
         (
             GOOD.replace("2026-03-14 09:30", "14.03.2026"),
             "content/posts/x.md:2:1: error: '14.03.2026' im Feld 'Date' ist kein gültiges Datum.\n"
-            "    → Schreiben Sie das Datum als JJJJ-MM-TT oder JJJJ-MM-TT HH:MM, "
-            "z. B. '2026-03-14 09:30'.",
+            "    → Schreiben Sie das Datum als Jahr-Monat-Tag, mit Uhrzeit oder ohne: "
+            "'2026-03-14' oder '2026-03-14 09:30'.",
         ),
         (
             GOOD.replace("Title: Hallo\n", ""),
             "content/posts/x.md:3:1: error: Das Pflichtfeld 'Title' fehlt.\n"
-            "    → Ergänzen Sie im Kopf der Datei eine Zeile 'Title: …', "
-            "z. B. 'Title: Mein erster Beitrag'.",
+            "    → Ergänzen Sie im Kopf der Datei eine Zeile wie 'Title: Mein erster Beitrag'.",
         ),
         (
             GOOD.replace("Category: Technik", "Category: Kantine"),
@@ -72,7 +71,7 @@ def test_missing_date_and_wrong_language_in_english() -> None:
     text = "Title: Hi\nCategory: Technik\nAuthor: a\nLang: fr\n\nText"
     assert formatted(text, CHECKS_LANGUAGE="en") == [
         "content/posts/x.md:4:1: error: The required field 'Date' is missing.\n"
-        "    → Add a line 'Date: …' to the header, e.g. 'Date: 2026-03-14 09:30'.",
+        "    → Add a line such as 'Date: 2026-03-14 09:30' to the header.",
         "content/posts/x.md:4:1: error: 'fr' is not allowed in the field 'Lang'.\n"
         "    → Allowed values: de, en.",
     ]
@@ -97,6 +96,14 @@ def test_a_misspelt_field_gets_a_suggestion_and_the_real_one_is_missing() -> Non
         "Description, Image, Lang, Modified, Save_as, Slug, Status, Summary, Tags, Template, "
         "Title, Translation, Url.",
         "content/posts/x.md:4:1: error: Das Pflichtfeld 'Category' fehlt.\n"
-        "    → Ergänzen Sie im Kopf der Datei eine Zeile 'Category: …', "
-        "z. B. 'Category: Einblicke'.",
+        "    → Ergänzen Sie im Kopf der Datei eine Zeile wie 'Category: Einblicke'.",
     ]
+
+
+@pytest.mark.parametrize("field", ["Title", "Date", "Category", "Author"])
+def test_a_required_field_without_a_value_is_an_error(field: str) -> None:
+    line = GOOD.splitlines().index(next(x for x in GOOD.splitlines() if x.startswith(field))) + 1
+    text = "\n".join(f"{field}:" if x.startswith(f"{field}:") else x for x in GOOD.splitlines())
+    problems = check_header(parse_header(text), "content/posts/x.md", settings(), "article")
+    assert [(p.line, p.rule, p.severity) for p in problems] == [(line, "empty", "error")]
+    assert problems[0].message == f"Das Feld '{field}' ist leer."

@@ -61,7 +61,7 @@ def test_arguments_create_the_post_with_every_field(site: Path) -> None:
         "Image-credit:",
         "Disclosure:",
         "Visibility: public",
-        "Status: published",
+        "Status: draft",
         "",
     ]
     guide = "\n".join(lines[16:])
@@ -74,14 +74,40 @@ def test_arguments_create_the_post_with_every_field(site: Path) -> None:
     assert "Modified" in guide and "Correction" in guide
 
 
-def test_the_new_post_checks_clean_except_for_the_explanations(site: Path) -> None:
+def _write_text(path: Path = POST) -> None:
+    """What the author does next: write a paragraph below the explanations."""
+    with path.open("a", encoding="utf-8") as post:
+        post.write("Speichen, Nabe, Felge: so geht es.\n")
+
+
+def test_the_new_post_checks_clean_once_it_has_text_except_for_the_explanations(
+    site: Path,
+) -> None:
     _create(site, "miriam-keller")
+    _write_text()
     result = check_site(load_settings(str(site)))
     assert [(p.path, p.rule) for p in result.problems] == [(str(POST), "scaffold_guide")]
 
 
+def test_a_new_post_without_text_is_refused_and_stays_a_draft(site: Path, tmp_path: Path) -> None:
+    _create(site, "miriam-keller", date="2026-11-01 09:00")
+    text = POST.read_text(encoding="utf-8")
+    assert "\nStatus: draft\n" in text
+    # The explanations are no text: deleting them leaves an empty post, which check refuses.
+    POST.write_text(text[: text.index("<!-- invoke new-post:")], encoding="utf-8")
+    result = check_site(load_settings(str(site)))
+    assert [(p.path, p.line, p.rule) for p in result.problems] == [(str(POST), 17, "no_body")]
+    assert result.exit_code(strict=True) == 1
+    run = run_build(tmp_path / "output", settings=str(site), cwd=tmp_path, strict=True)
+    assert run.returncode == 1
+    assert f"{POST}:17:1: error: Der Beitrag hat keinen Text." in run.log
+    home = run.html("index.html").get_text()
+    assert "Laufräder" not in home
+
+
 def test_the_new_post_builds_as_a_scheduled_post(site: Path, tmp_path: Path) -> None:
     _create(site, "miriam-keller", date="2099-01-01 09:00")
+    _write_text(Path("content/posts/2099/wie-wir-laufraeder-zentrieren.md"))
     run = run_build(tmp_path / "output", settings=str(site), cwd=tmp_path)
     assert run.returncode == 0, run.log
     page = run.html("entwuerfe/wie-wir-laufraeder-zentrieren/index.html")
@@ -97,6 +123,7 @@ def test_a_first_time_author_gets_a_profile_with_the_consent_checklist(site: Pat
     assert profile.startswith("Name: Jana Roth\nRole:\nDepartment:\nLevel:\n")
     assert "\nConsent: no\n" in profile and "\nStatus: active\n" in profile
     assert profile.count("[ ] ") == 5
+    _write_text()
     problems = check_site(load_settings(str(site))).problems
     assert {p.path for p in problems if p.severity == "error"} == {
         "content/authors/jana-roth.md"
@@ -217,3 +244,11 @@ def _read_until(fd: int, expected: str, transcript: str, timeout: float = 60.0) 
             assert chunk, f"the task ended before {expected!r}: {transcript!r}"
             transcript += chunk.decode("utf-8", errors="replace").replace("\r\n", "\n")
     return transcript
+
+
+def test_a_300_character_title_gives_a_short_file_name(site: Path) -> None:
+    title = ("Warum wir " + "sehr " * 60)[:260] + " lange Titel lieben und was daraus folgt"
+    assert _create(site, "miriam-keller", title=title) == 0
+    [created] = Path("content/posts/2026").glob("*.md")
+    assert created.name == "warum-wir" + "-sehr" * 18 + ".md"
+    assert f"Title: {title}\n" in created.read_text(encoding="utf-8")
