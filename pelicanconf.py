@@ -125,6 +125,9 @@ def _jinja_bytecode_cache(folder: str) -> FileSystemBytecodeCache:
 
 
 JINJA_ENVIRONMENT = {
+    # Every value is escaped; HTML made on purpose arrives as Markup (plugins/safe_html,
+    # plugins/faces_common/html.py). The safe_html plugin refuses to build without it.
+    "autoescape": True,
     "trim_blocks": True,
     "lstrip_blocks": True,
     "extensions": ["jinja2.ext.i18n"],
@@ -148,6 +151,7 @@ STATIC_CHECK_IF_MODIFIED = True  # copy a static file only when it changed
 # --- Plugins -------------------------------------------------------------------
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    "safe_html",
     "site_i18n",
     "content_checks",
     "visibility",
