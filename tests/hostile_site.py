@@ -89,6 +89,18 @@ Summary: {SUMMARY_WITH_QUOTES} in English
 The text itself is harmless.
 """
 
+DRAFT = f"""\
+Title: Entwurf {hostile("draft-title")}
+Date: 2026-03-01 09:30
+Category: {hostile("category")}
+Author: miriam-keller
+Lang: de
+Status: draft
+Summary: Ein Entwurf.
+
+Noch nicht fertig.
+"""
+
 PAGE = """\
 Title: {title}
 Slug: {slug}
@@ -135,7 +147,7 @@ POLLS_SNAPSHOT_PATH = {snapshot!r}
 def write_site(folder: Path, *, publish: bool) -> Path:
     """Write the hostile content and its settings; return the settings file."""
     content = folder / "content"
-    for name, text in {"de.md": GERMAN_POST, "en.md": ENGLISH_POST}.items():
+    for name, text in {"de.md": GERMAN_POST, "en.md": ENGLISH_POST, "draft.md": DRAFT}.items():
         path = content / "posts" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

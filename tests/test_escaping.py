@@ -144,6 +144,8 @@ def test_payloads_reach_every_kind_of_page(hostile: BuildRun) -> None:
         "ueber-uns/index.html": "page-ueber-uns",
         "404.html": "page-impressum",
     }
+    if hostile.output.parent.name.startswith("preview"):  # the editors' review page
+        where["entwuerfe/index.html"] = "draft-title"
     for page, field in where.items():
         text = hostile.html(page).get_text()
         assert f"{field}: <script>alert('{field}')</script>" in text, page
