@@ -172,3 +172,9 @@ def test_autoescaping_off_is_refused_with_a_plain_message(tmp_path: Path) -> Non
     assert run.returncode != 0
     assert "JINJA_ENVIRONMENT['autoescape'] has value False. Expected True" in run.log
     assert "Traceback" not in run.log
+
+
+def test_hostile_pages_are_still_valid_html(hostile: BuildRun) -> None:
+    from tests.html_check import vnu_errors
+
+    assert vnu_errors([hostile.output / page for page in hostile.pages()]) == []
