@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from jinja2 import FileSystemBytecodeCache
 
@@ -119,12 +120,31 @@ MARKDOWN = {
 
 
 # --- Theme -------------------------------------------------------------------
+class OptionAwareBytecodeCache(FileSystemBytecodeCache):
+    """Compiled templates, reused only by an environment with the same compile options."""
+
+    def get_bucket(self, environment: Any, name: str, filename: str | None, source: str) -> Any:
+        # Jinja keys the cache by name and source alone, but autoescaping and whitespace
+        # control are compiled into the code: a template compiled without autoescaping
+        # would keep printing author text raw after autoescaping was switched on.
+        options = (
+            environment.autoescape,
+            environment.trim_blocks,
+            environment.lstrip_blocks,
+            sorted(environment.extensions),
+        )
+        return super().get_bucket(environment, name, filename, f"{options!r}\n{source}")
+
+
 def _jinja_bytecode_cache(folder: str) -> FileSystemBytecodeCache:
     os.makedirs(folder, exist_ok=True)
-    return FileSystemBytecodeCache(folder)
+    return OptionAwareBytecodeCache(folder)
 
 
 JINJA_ENVIRONMENT = {
+    # Every value is escaped; HTML made on purpose arrives as Markup (plugins/safe_html,
+    # plugins/faces_common/html.py). The safe_html plugin refuses to build without it.
+    "autoescape": True,
     "trim_blocks": True,
     "lstrip_blocks": True,
     "extensions": ["jinja2.ext.i18n"],
@@ -148,6 +168,7 @@ STATIC_CHECK_IF_MODIFIED = True  # copy a static file only when it changed
 # --- Plugins -------------------------------------------------------------------
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    "safe_html",
     "site_i18n",
     "content_checks",
     "visibility",

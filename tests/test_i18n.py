@@ -34,6 +34,10 @@ def test_interface_language_and_dates_follow_the_locale(
     shown = post.select_one(".post__meta time").get_text()
     day, year = march.date.day, march.date.year
     assert shown == (f"{day}. {month} {year}" if lang == "de" else f"{day} {month} {year}")
+    # og:locale: the interface locale for its own language, the other language's default.
+    expected = {"de": "de_CH", "en": "en_GB", lang: locale}[march.meta.get("lang", "de")]
+    assert archive.select_one('meta[property="og:locale"]')["content"] == locale
+    assert post.select_one('meta[property="og:locale"]')["content"] == expected
 
 
 def test_every_theme_string_has_a_german_translation() -> None:

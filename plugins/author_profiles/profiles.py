@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from content_checks.header import Field, Header, parse_header
 from content_checks.problems import ERROR, WARNING, Problem
+from faces_common.html import sanitize_author_html
 from markdown import Markdown
 from markupsafe import Markup
 from pelican.utils import slugify
@@ -424,7 +425,7 @@ def _read_one(
     photo_field, photo_source = reader.photo() if wants_photo else (None, None)
     body = "\n".join(text.splitlines()[header.body_line - 1 :])
     markdown.reset()
-    bio = Markup(markdown.convert(body)) if shown and body.strip() else Markup("")
+    bio = sanitize_author_html(markdown.convert(body)) if shown and body.strip() else Markup("")
 
     return AuthorProfile(
         handle=handle,

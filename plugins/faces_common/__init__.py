@@ -1,1 +1,1 @@
-"""Shared kernel of the plugins, the tasks and the backend: helpers used in several places."""
+"""Shared kernel of the plugins, the tasks and the backend (not a Pelican plugin itself)."""

@@ -18,7 +18,12 @@ DEFAULTS: dict[str, Any] = {
     "I18N_LOCALE": "de_CH",
     # Folder with <lang>/LC_MESSAGES/messages.po; None means "<THEME>/translations".
     "I18N_CATALOG_DIR": None,
+    # Locale of the content by its `Lang:` (og:locale), e.g. {"de": "de_CH", "en": "en_GB"};
+    # None: I18N_LOCALE for the interface's own language, these two for the others.
+    "I18N_CONTENT_LOCALES": None,
 }
+
+FALLBACK_CONTENT_LOCALES = {"de": "de_CH", "en": "en_GB"}
 
 
 def apply_defaults(pelican: Any) -> None:
@@ -28,15 +33,39 @@ def apply_defaults(pelican: Any) -> None:
         settings.setdefault(key, value)
     if settings["I18N_CATALOG_DIR"] is None:
         settings["I18N_CATALOG_DIR"] = os.path.join(settings["THEME"], "translations")
+    _check_locale("I18N_LOCALE", settings["I18N_LOCALE"])
+    if settings["I18N_CONTENT_LOCALES"] is None:
+        locale = settings["I18N_LOCALE"]
+        settings["I18N_CONTENT_LOCALES"] = {**FALLBACK_CONTENT_LOCALES, locale[:2]: locale}
+    content_locales = settings["I18N_CONTENT_LOCALES"]
+    if not isinstance(content_locales, dict):
+        raise ValueError(
+            f"I18N_CONTENT_LOCALES has value {content_locales!r}. "
+            "Expected None or a dict such as {'de': 'de_CH', 'en': 'en_GB'}."
+        )
+    for locale in content_locales.values():
+        _check_locale("I18N_CONTENT_LOCALES", locale)
+
+
+def _check_locale(key: str, value: Any) -> None:
     from babel import Locale, UnknownLocaleError
 
     try:
-        Locale.parse(settings["I18N_LOCALE"])
-    except (ValueError, UnknownLocaleError):
+        Locale.parse(value)
+    except (TypeError, ValueError, UnknownLocaleError):
         raise ValueError(
-            f"I18N_LOCALE has value {settings['I18N_LOCALE']!r}. "
-            "Expected a locale such as 'de_CH', 'de_DE' or 'en_GB'."
+            f"{key} has value {value!r}. Expected a locale such as 'de_CH', 'de_DE' or 'en_GB'."
         ) from None
+
+
+def content_locale_for(settings: dict[str, Any]) -> Any:
+    """The `content_locale(lang)` global: the locale of content in `lang` ("de" -> "de_CH")."""
+    locales = settings["I18N_CONTENT_LOCALES"]
+
+    def content_locale(lang: str) -> str:
+        return locales.get(lang, settings["I18N_LOCALE"])
+
+    return content_locale
 
 
 def install(generator: Any) -> None:
@@ -47,6 +76,7 @@ def install(generator: Any) -> None:
     generator.env.filters.update(make_filters(settings["I18N_LOCALE"], settings["TIMEZONE"]))
     generator.env.globals["LOCALE"] = settings["I18N_LOCALE"]
     generator.env.globals["UI_LANG"] = settings["I18N_LOCALE"].split("_")[0]
+    generator.env.globals["content_locale"] = content_locale_for(settings)
 
 
 def register() -> None:

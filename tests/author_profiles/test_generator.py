@@ -17,7 +17,10 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 EMAIL = re.compile(rb"[\w.+-]+@[\w-]+\.[\w.-]+")
 # Only what this plugin needs, so that the checks see its output alone.
-PLUGINS = 'PLUGINS = ["site_i18n", "content_checks", "visibility", "author_profiles", "seo"]\n'
+PLUGINS = (
+    'PLUGINS = ["safe_html", "site_i18n", "content_checks", "visibility", "author_profiles",'
+    ' "seo"]\n'
+)
 
 
 def profile(name: str, role: str, department: str, level: str, status: str, photo: bool) -> str:

@@ -23,6 +23,7 @@ def theme_env() -> Environment:
     """The theme's templates with the site's German catalog and date filters (site_i18n)."""
     env = Environment(
         loader=FileSystemLoader(str(ROOT / "theme" / "templates")),
+        autoescape=True,  # as JINJA_ENVIRONMENT in pelicanconf.py
         trim_blocks=True,
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n"],
@@ -30,6 +31,7 @@ def theme_env() -> Environment:
     settings = {
         "I18N_CATALOG_DIR": str(ROOT / "theme" / "translations"),
         "I18N_LOCALE": "de_CH",
+        "I18N_CONTENT_LOCALES": {"de": "de_CH", "en": "en_GB"},
         "TIMEZONE": "Europe/Zurich",
     }
     install(SimpleNamespace(settings=settings, env=env))

@@ -8,7 +8,7 @@ from typing import Any
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 # Only the plugins a poll needs: the tests stay about polls while other plugins change.
-POLL_PLUGINS = 'PLUGINS = ["site_i18n", "content_checks", "idea_polls", "seo"]\n'
+POLL_PLUGINS = 'PLUGINS = ["safe_html", "site_i18n", "content_checks", "idea_polls", "seo"]\n'
 
 
 def poll_post(title: str, slug: str, block: str, lang: str = "de") -> str:

@@ -46,7 +46,7 @@ def plugin_settings(
     """Settings text for make_site: our plugin, fixed today, and the published context."""
     text = textwrap.dedent(f"""\
         PLUGIN_PATHS = PLUGIN_PATHS + [{str(FIXTURE_PLUGINS)!r}]
-        PLUGINS = ["site_i18n", "content_checks", "visibility", "context_fixtures",
+        PLUGINS = ["safe_html", "site_i18n", "content_checks", "visibility", "context_fixtures",
                    "transparency", "seo"]
         TRANSPARENCY_TODAY = {TODAY!r}
         TRANSPARENCY_EDITORIAL_PAGE = ""

@@ -308,7 +308,7 @@ def test_without_the_plugin_there_is_no_page_and_no_link(tmp_path: Path) -> None
     settings = make_site(
         tmp_path,
         {},
-        'PLUGINS = ["site_i18n", "content_checks", "visibility", "seo"]\n',
+        'PLUGINS = ["safe_html", "site_i18n", "content_checks", "visibility", "seo"]\n',
     )
     run = run_build(tmp_path / "output", settings=str(settings), strict=True)
     assert run.returncode == 0, run.log

@@ -1,0 +1,82 @@
+"""Every page of the hostile site in real Chromium: no payload runs, none becomes an element."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests import hostile_site
+from tests.browser import launch_chromium
+from tests.servers import free_port, serve_static
+from tests.sites import BuildRun
+
+pytestmark = pytest.mark.browser
+
+# Elements and attributes a payload would have made; the theme itself has none of them.
+INJECTED = """() => {
+  const found = [...document.querySelectorAll(
+    'img[src="x"], svg[onload], [onerror], [onload], a[href^="javascript:" i], iframe'
+  )].map(element => element.outerHTML.slice(0, 80));
+  for (const script of document.scripts) {
+    if (script.type === 'application/ld+json') JSON.parse(script.textContent);
+    else if (!script.src) found.push(script.outerHTML.slice(0, 80));
+  }
+  return found;
+}"""
+
+
+@pytest.fixture(scope="module", params=["preview", "publish"])
+def served(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, BuildRun]]:
+    """The hostile site served: the preview at /, the strict public build at /blog/."""
+    port = free_port()
+    publish = request.param == "publish"
+    prefix = "/blog" if publish else ""
+    run = hostile_site.build_hostile(
+        tmp_path_factory.mktemp(request.param),
+        publish=publish,
+        siteurl=f"http://127.0.0.1:{port}{prefix}" if publish else "",
+    )
+    assert run.returncode == 0, run.log
+    with serve_static(run.output, port, prefix=prefix) as base:
+        yield base, run
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    yield from launch_chromium()
+
+
+def test_no_payload_fires_or_becomes_an_element_on_any_page(
+    served: tuple[str, BuildRun], browser: Any
+) -> None:
+    base, run = served
+    pages = [str(p).removesuffix("index.html") for p in run.pages()]
+    assert len(pages) >= 20
+    dialogs: list[tuple[str, str]] = []
+    injected: dict[str, list[str]] = {}
+    context = browser.new_context()
+    page = context.new_page()
+    page.on("dialog", lambda dialog: (dialogs.append((page.url, dialog.message)), dialog.dismiss()))
+    for address in pages:
+        page.goto(base + address, wait_until="load")
+        found = page.evaluate(INJECTED)
+        if found:
+            injected[address] = found
+    context.close()
+    assert (injected, dialogs) == ({}, [])
+
+
+def test_payload_is_shown_as_text_in_the_title_bar_and_heading(
+    served: tuple[str, BuildRun], browser: Any
+) -> None:
+    base, _ = served
+    page = browser.new_page()
+    page.goto(base + "2026/deutsch-title-alerttitle-alerttitle/")
+    title = "Deutsch " + hostile_site.hostile("title")
+    assert page.locator("h1.post__title").inner_text() == title
+    assert page.title().startswith(title)
+    page.close()
