@@ -1,0 +1,93 @@
+"""The preview's output folder: a full build goes to a fresh folder, then replaces what is served.
+
+Building into a fresh folder is the one way to know exactly which files the latest build made:
+pages come from Pelican's writer, but static files, photos, feeds, manifests and charts come from
+several plugins, each writing on its own. Whatever the fresh build did not make (the pages of a
+deleted, renamed, drafted or internal post, a listing page that is no longer needed) is gone
+from the served folder afterwards. Files are moved in one at a time with os.replace, so a page
+is always either the old or the new version, and the served folder itself never disappears. The
+caches (Pelican's content cache, photos, cards) live outside the output and are kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+
+# Written by the build when the site has polls or counts views; the backend needs them anyway.
+EMPTY_MANIFESTS = {
+    os.path.join("polls", "manifest.json"): {"version": 1, "generated": None, "polls": []},
+    os.path.join("reach", "manifest.json"): {"version": 1, "generated": None, "pages": []},
+}
+
+
+def staging_folder(output_path: str) -> str:
+    """The folder next to the output that a full build writes to (same file system)."""
+    return os.path.normpath(output_path) + "-preview-build"
+
+
+def fresh_folder(path: str) -> str:
+    """Empty the folder (left over from a failed build) and return it."""
+    shutil.rmtree(path, ignore_errors=True)
+    os.makedirs(path)
+    return path
+
+
+def ensure_backend_manifests(folder: str) -> None:
+    """Write an empty poll and reach manifest where the build wrote none."""
+    for relative, empty in EMPTY_MANIFESTS.items():
+        path = os.path.join(folder, relative)
+        if not os.path.exists(path):
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as manifest:
+                json.dump(empty, manifest)
+
+
+def publish(staging: str, output: str) -> None:
+    """Make output hold exactly the files of staging; hidden top-level entries (.git) stay."""
+    os.makedirs(output, exist_ok=True)
+    made: set[str] = set()
+    for folder, _, files in os.walk(staging):
+        relative_folder = os.path.relpath(folder, staging)
+        target_folder = os.path.normpath(os.path.join(output, relative_folder))
+        _make_folder(target_folder, output)
+        for name in files:
+            target = os.path.join(target_folder, name)
+            if os.path.isdir(target) and not os.path.islink(target):
+                shutil.rmtree(target)
+            os.replace(os.path.join(folder, name), target)
+            made.add(os.path.normpath(os.path.join(relative_folder, name)))
+    _remove_unmade(output, made)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _make_folder(folder: str, output: str) -> None:
+    """Create the folder, replacing a file that stands where a folder now belongs."""
+    if os.path.isdir(folder):
+        return
+    parent = folder
+    while parent != output and not os.path.isdir(parent):
+        if os.path.lexists(parent):
+            os.remove(parent)
+            break
+        parent = os.path.dirname(parent)
+    os.makedirs(folder, exist_ok=True)
+
+
+def _remove_unmade(output: str, made: set[str]) -> None:
+    """Delete files the build did not make, then the folders left empty."""
+    for folder, folders, files in os.walk(output, topdown=True):
+        relative_folder = os.path.relpath(folder, output)
+        if relative_folder == os.curdir:
+            folders[:] = [name for name in folders if not name.startswith(".")]
+            files = [name for name in files if not name.startswith(".")]
+        for name in files:
+            if os.path.normpath(os.path.join(relative_folder, name)) not in made:
+                os.remove(os.path.join(folder, name))
+    for folder, _, _ in os.walk(output, topdown=False):
+        relative_folder = os.path.relpath(folder, output)
+        if relative_folder != os.curdir and not relative_folder.startswith("."):
+            with contextlib.suppress(OSError):  # only an empty folder can be removed
+                os.rmdir(folder)
