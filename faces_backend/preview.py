@@ -35,7 +35,7 @@ from faces_backend.preview_output import (
     publish,
     staging_folder,
 )
-from faces_backend.preview_problems import BuildProblems
+from faces_backend.preview_problems import BuildProblems, not_published
 
 logger = logging.getLogger("faces_backend.preview")
 
@@ -225,8 +225,12 @@ def serve_preview(
             result = build(settings_file, overrides, debug=debug)
             if not sources and not result.failed:
                 # A build that stopped half-way is not served; the last good one stays.
-                ensure_backend_manifests(staging)
-                publish(staging, output_path)
+                try:
+                    ensure_backend_manifests(staging)
+                    publish(staging, output_path)
+                except OSError as error:
+                    result = not_published(result, output_path, error)
+                    print(result.errors[-1].message, file=sys.stderr)
             changed = state.changed(written if sources else None)
         if not sources:
             print(summary(result, strict=False), file=sys.stderr)

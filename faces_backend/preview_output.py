@@ -12,12 +12,13 @@ caches (Pelican's content cache, photos, cards) live outside the output and are 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import shutil
 
 # Written by the build when the site has polls or counts views; the backend needs them anyway.
-EMPTY_MANIFESTS = {
+EMPTY_MANIFESTS: dict[str, dict[str, object]] = {
     os.path.join("polls", "manifest.json"): {"version": 1, "generated": None, "polls": []},
     os.path.join("reach", "manifest.json"): {"version": 1, "generated": None, "pages": []},
 }
@@ -57,10 +58,22 @@ def publish(staging: str, output: str) -> None:
             target = os.path.join(target_folder, name)
             if os.path.isdir(target) and not os.path.islink(target):
                 shutil.rmtree(target)
-            os.replace(os.path.join(folder, name), target)
+            _move(os.path.join(folder, name), target)
             made.add(os.path.normpath(os.path.join(relative_folder, name)))
     _remove_unmade(output, made)
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def _move(source: str, target: str) -> None:
+    """Replace target by source in one step; across file systems, copy then replace."""
+    try:
+        os.replace(source, target)
+    except OSError as error:
+        if error.errno != errno.EXDEV:
+            raise
+        # The output folder is a mount of its own: copy next to the target, then replace.
+        shutil.copy2(source, target + ".preview-new")
+        os.replace(target + ".preview-new", target)
 
 
 def _make_folder(folder: str, output: str) -> None:

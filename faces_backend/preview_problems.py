@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable
+from dataclasses import replace
 from html import escape
 from typing import Any
 
@@ -31,6 +32,10 @@ TEXTS = {
         "label": "Fehler in der Vorschau",
         "page_title": "Fehler in {path}",
         "page_heading": "Dieser Beitrag wird nicht gebaut",
+        "not_published": (
+            "Die Vorschau konnte {output} nicht erneuern ({error}); sie zeigt den letzten Stand. "
+            "Prüfen Sie den freien Speicherplatz und die Schreibrechte des Ordners."
+        ),
         "page_text": (
             "{path} hat Fehler (siehe unten). Sobald Sie sie behoben und gespeichert haben, "
             "erscheint hier wieder der Beitrag."
@@ -49,6 +54,10 @@ TEXTS = {
         "label": "Errors in the preview",
         "page_title": "Errors in {path}",
         "page_heading": "This post is not built",
+        "not_published": (
+            "The preview could not renew {output} ({error}); it shows the last version. "
+            "Check the free disk space and whether the folder is writable."
+        ),
         "page_text": (
             "{path} has errors (see below). As soon as you fix them and save, "
             "the post shows here again."
@@ -126,6 +135,15 @@ class BuildProblems:
             f"<p>{texts['page_text'].format(path=f'<code>{shown}</code>')}</p></main>"
             "</body></html>"
         )
+
+
+def not_published(result: Any, output: str, error: OSError) -> Any:
+    """The build's result, failed, with the reason the preview could not serve it."""
+    from content_checks.problems import Problem
+
+    texts = TEXTS.get(result.language, TEXTS["de"])
+    reason = Problem("", 0, texts["not_published"].format(output=output, error=error), "")
+    return replace(result, failed=True, errors=(*result.errors, reason))
 
 
 def render_overlay(errors: Iterable[Any], language: str, state: str) -> str:

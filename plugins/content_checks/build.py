@@ -21,6 +21,22 @@ REPORTED_PROBLEM = re.compile(
 )
 # Pelican's own line for a file its reader gave up on; the checks have said why already.
 COULD_NOT_PROCESS = "Could not process %s"
+# (what is wrong, the fix) for a file Pelican could not read and no check explained.
+UNREADABLE = {
+    "de": (
+        "Die Datei konnte nicht gelesen werden.",
+        "Speichern Sie sie als UTF-8-Text; `uv run invoke build --debug` zeigt den genauen Grund.",
+    ),
+    "en": (
+        "The file could not be read.",
+        "Save it as UTF-8 text; `uv run invoke build --debug` shows the exact reason.",
+    ),
+}
+# (what happened, where to read more) when the build stops half-way.
+STOPPED = {
+    "de": ("Der Build wurde abgebrochen", "mit --debug sehen Sie den vollständigen Traceback"),
+    "en": ("The build stopped", "run with --debug for the full traceback"),
+}
 # Lists of the context whose posts and pages get written, translations hanging off each.
 WRITTEN_CONTENT = ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages")
 
@@ -58,7 +74,7 @@ class ProblemCollector(logging.Handler):
         self.count += 1
         if record.levelno < logging.ERROR:
             return
-        if record.msg == COULD_NOT_PROCESS and record.args:
+        if record.msg == COULD_NOT_PROCESS and isinstance(record.args, tuple) and record.args:
             self.unreadable.append(str(record.args[0]))
             return
         text = record.getMessage()
@@ -86,15 +102,16 @@ class ProblemCollector(logging.Handler):
                         source = os.path.abspath(content.source_path)
                         self.pages.setdefault(source, []).append(content.save_as)
 
-    def unreadable_errors(self, content_path: str) -> list[Problem]:
+    def unreadable_errors(self, content_path: str, language: str) -> list[Problem]:
         """Files Pelican could not read for which no check named the reason."""
         named = {os.path.abspath(p.path) for p in self.errors if p.path}
+        message, fix = UNREADABLE[language]
         problems = []
         for relative in self.unreadable:
             source = os.path.join(content_path, relative)
             if os.path.abspath(source) not in named:
                 shown = os.path.relpath(source, os.getcwd())
-                problems.append(Problem(shown, 1, COULD_NOT_PROCESS % relative, ""))
+                problems.append(Problem(shown, 1, message, fix))
         return problems
 
 
@@ -143,22 +160,22 @@ def build(
         Pelican(settings).run()
     except Exception as error:
         failed = True
+        stopped, hint = STOPPED[_report_language(settings)]
         if debug:
-            logger.exception("The build stopped")
+            logger.exception("%s", stopped)
         else:
-            logger.critical(
-                "The build stopped: %s (run with --debug for the full traceback)", error
-            )
+            logger.critical("%s: %s (%s)", stopped, error, hint)
     finally:
         root.removeHandler(collector)
         signals.all_generators_finalized.disconnect(collector.note_pages)
-    errors = collector.errors + collector.unreadable_errors(settings.get("PATH", os.curdir))
+    language = _report_language(settings)
+    errors = collector.errors + collector.unreadable_errors(settings.get("PATH", "."), language)
     return BuildResult(
         collector.count,
         failed,
         time.perf_counter() - started,
         errors=tuple(errors),
-        language=_report_language(settings),
+        language=language,
         pages={source: tuple(pages) for source, pages in collector.pages.items()},
     )
 

@@ -92,15 +92,17 @@ class LivePreview:
         self.process.wait(timeout=30)
 
 
-def start_live_preview(folder: Path, posts: dict[str, str], language: str = "de") -> LivePreview:
-    """Write the small site with these posts and serve it with the real preview."""
+def start_live_preview(
+    folder: Path, posts: dict[str, str], language: str = "de", settings: str = ""
+) -> LivePreview:
+    """Write the small site with these posts (and settings) and serve it with the preview."""
     # The content cache on, as in pelicanconf.py: the preview must not serve from it stale.
-    extra = f"CHECKS_LANGUAGE = {language!r}\nLOAD_CONTENT_CACHE = True\n"
-    settings = make_site(folder, posts, extra)
+    extra = f"CHECKS_LANGUAGE = {language!r}\nLOAD_CONTENT_CACHE = True\n{settings}"
+    settings_file = make_site(folder, posts, extra)
     port = free_port()
     log = folder / "preview.log"
     clean = {k: v for k, v in os.environ.items() if not k.startswith("FACES_")}
-    arguments = [ROOT, settings, folder / "output", folder / "content", port]
+    arguments = [ROOT, settings_file, folder / "output", folder / "content", port]
     with open(log, "wb") as out:
         process = subprocess.Popen(
             [sys.executable, "-c", SERVER, *map(str, arguments)],
@@ -117,7 +119,11 @@ def start_live_preview(folder: Path, posts: dict[str, str], language: str = "de"
         if process.poll() is not None or time.monotonic() > deadline:
             process.kill()
             raise AssertionError(f"the preview did not start:\n{log.read_text(encoding='utf-8')}")
-    preview.version = preview.messages.get(timeout=BUILD_TIMEOUT)["version"]
+    try:
+        preview.version = preview.messages.get(timeout=BUILD_TIMEOUT)["version"]
+    except queue.Empty:
+        process.kill()
+        raise AssertionError("/__reload sent no first message (the current state)") from None
     return preview
 
 

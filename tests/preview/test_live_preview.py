@@ -149,3 +149,19 @@ def test_errors_are_reported_in_english_when_the_site_says_so(tmp_path: Path) ->
         assert "How to fix it: Write the date as YYYY-MM-DD" in text
     finally:
         preview.stop()
+
+
+def test_a_build_that_stops_keeps_the_last_good_site_and_says_why(tmp_path: Path) -> None:
+    old_page = tmp_path / "output" / "2026" / "bald-weg" / "index.html"
+    old_page.parent.mkdir(parents=True)
+    old_page.write_text("<html><body><main>Letzter guter Stand</main></body></html>")
+    preview = start_live_preview(tmp_path, POSTS, settings="PLUGINS = ['kein_solches_plugin']\n")
+    try:
+        page = preview.get(GONE)
+        assert page.status_code == 200
+        soup = BeautifulSoup(page.text, "html.parser")
+        assert soup.main.get_text() == "Letzter guter Stand"
+        text = soup.find(id="faces-preview-problems").get_text(" ", strip=True)
+        assert "Der Build wurde abgebrochen:" in text and "kein_solches_plugin" in text
+    finally:
+        preview.stop()
