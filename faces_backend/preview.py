@@ -4,8 +4,10 @@ Only for editors and authors on their own machine: it injects a tiny live-reload
 into the HTML it serves, so the built files themselves stay free of it.
 
 An edited post is rebuilt in two steps: first only that post's page (so the browser
-showing it reloads quickly), then the whole site in the background; browsers reload only
-when the page they show has really changed.
+showing it reloads quickly), then the whole site in the background, into a fresh folder
+that then replaces the served one (preview_output.py); browsers reload only when the page
+they show has really changed. The errors of each build show on every page and in place of
+a post they keep out of the build (preview_problems.py).
 """
 
 from __future__ import annotations
