@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
 import json
 import logging
 import os
@@ -32,6 +31,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
 from faces_backend.preview_output import (
+    OutputState,
     ensure_backend_manifests,
     fresh_folder,
     publish,
@@ -133,46 +133,6 @@ def create_preview_app(
     os.makedirs(output_path, exist_ok=True)
     routes.append(Mount("/", app=PreviewFiles(directory=output_path, problems=problems)))
     return Starlette(routes=routes, lifespan=lifespan)
-
-
-class OutputState:
-    """Digests of the written pages, to tell which ones a build really changed."""
-
-    def __init__(self, output_path: str) -> None:
-        self.output_path = output_path
-        self.digests: dict[str, str] = {}
-
-    def changed(self, relatives: Iterable[str] | None = None) -> list[str]:
-        """URL paths of pages whose content differs from the last look (all, or the given)."""
-        if relatives is None:
-            pages: Iterable[tuple[str, str]] = self._pages()
-        else:
-            pages = [(r, os.path.join(self.output_path, r)) for r in relatives]
-        changed = []
-        seen = set()
-        for relative, full in pages:
-            try:
-                with open(full, "rb") as page:
-                    digest = hashlib.blake2b(page.read(), digest_size=16).hexdigest()
-            except OSError:
-                continue
-            seen.add(relative)
-            if self.digests.get(relative) != digest:
-                self.digests[relative] = digest
-                changed.append("/" + relative)
-        if relatives is None:
-            # A page the whole build no longer makes is gone: a browser showing it reloads.
-            for relative in set(self.digests) - seen:
-                del self.digests[relative]
-                changed.append("/" + relative)
-        return changed
-
-    def _pages(self) -> Iterable[tuple[str, str]]:
-        for folder, _, files in os.walk(self.output_path):
-            for name in files:
-                if name.endswith(".html"):
-                    full = os.path.join(folder, name)
-                    yield os.path.relpath(full, self.output_path).replace(os.sep, "/"), full
 
 
 def quick_sources(changed: Iterable[str]) -> list[str] | None:

@@ -1,4 +1,4 @@
-"""The preview's output folder: a full build goes to a fresh folder, then replaces what is served.
+"""The preview's output: full builds replace it from a fresh folder; digests tell what changed.
 
 Building into a fresh folder is the one way to know exactly which files the latest build made:
 pages come from Pelican's writer, but static files, photos, feeds, manifests and charts come from
@@ -13,15 +13,57 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import json
 import os
 import shutil
+from collections.abc import Iterable
 
 # Written by the build when the site has polls or counts views; the backend needs them anyway.
 EMPTY_MANIFESTS: dict[str, dict[str, object]] = {
     os.path.join("polls", "manifest.json"): {"version": 1, "generated": None, "polls": []},
     os.path.join("reach", "manifest.json"): {"version": 1, "generated": None, "pages": []},
 }
+
+
+class OutputState:
+    """Digests of the written pages, to tell which ones a build really changed."""
+
+    def __init__(self, output_path: str) -> None:
+        self.output_path = output_path
+        self.digests: dict[str, str] = {}
+
+    def changed(self, relatives: Iterable[str] | None = None) -> list[str]:
+        """URL paths of pages whose content differs from the last look (all, or the given)."""
+        if relatives is None:
+            pages: Iterable[tuple[str, str]] = self._pages()
+        else:
+            pages = [(r, os.path.join(self.output_path, r)) for r in relatives]
+        changed = []
+        seen = set()
+        for relative, full in pages:
+            try:
+                with open(full, "rb") as page:
+                    digest = hashlib.blake2b(page.read(), digest_size=16).hexdigest()
+            except OSError:
+                continue
+            seen.add(relative)
+            if self.digests.get(relative) != digest:
+                self.digests[relative] = digest
+                changed.append("/" + relative)
+        if relatives is None:
+            # A page the whole build no longer makes is gone: a browser showing it reloads.
+            for relative in set(self.digests) - seen:
+                del self.digests[relative]
+                changed.append("/" + relative)
+        return changed
+
+    def _pages(self) -> Iterable[tuple[str, str]]:
+        for folder, _, files in os.walk(self.output_path):
+            for name in files:
+                if name.endswith(".html"):
+                    full = os.path.join(folder, name)
+                    yield os.path.relpath(full, self.output_path).replace(os.sep, "/"), full
 
 
 def staging_folder(output_path: str) -> str:
