@@ -131,13 +131,18 @@ HOSTILE = '<img src=x onerror="document.title=1"><script>alert(1)</script>&amp;'
 
 def test_author_text_in_an_error_is_shown_as_text(preview: LivePreview) -> None:
     break_post(preview, f"Date: {HOSTILE}")
+    # A file name is author text too.
+    hostile_name = '<svg onload="alert(1)">".md'
+    (preview.posts / hostile_name).write_text(post("Name", extra="Status: <i>xx</i>"), "utf-8")
     preview.next_build()
     for path in (GONE, "/"):
         soup = BeautifulSoup(preview.get(path).text, "html.parser")
         overlay = soup.find(id="faces-preview-problems")
         assert overlay is not None
-        assert overlay.find("img") is None and overlay.find("script") is None
-        assert HOSTILE in overlay.get_text()
+        assert not overlay.find_all(["img", "script", "svg", "i"])
+        text = overlay.get_text()
+        assert HOSTILE in text
+        assert f"content/posts/{hostile_name}:" in text and "'<i>xx</i>'" in text
 
 
 def test_errors_are_reported_in_english_when_the_site_says_so(tmp_path: Path) -> None:
