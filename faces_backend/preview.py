@@ -216,9 +216,18 @@ def serve_preview(
                 shown = ", ".join(os.path.relpath(n) for n in names[:5])
                 print(f"Changed: {shown}{' …' if len(names) > 5 else ''}", file=sys.stderr)
                 sources = quick_sources(names)
-                if sources:
-                    announce(hub, await asyncio.to_thread(rebuild, sources), full=False)
-                announce(hub, await asyncio.to_thread(rebuild), full=True)
+                try:
+                    if sources:
+                        announce(hub, await asyncio.to_thread(rebuild, sources), full=False)
+                    announce(hub, await asyncio.to_thread(rebuild), full=True)
+                except Exception as error:
+                    # The preview keeps watching: the next save may well build again.
+                    if debug:
+                        logger.exception("preview: the rebuild failed")
+                    else:
+                        logger.error("preview: the rebuild failed: %s (--debug shows more)", error)
+                    problems.rebuild_failed(error)
+                    hub.announce([], problems, full=True)
 
         async with contextlib.AsyncExitStack() as stack:
             if backend is not None:

@@ -32,6 +32,10 @@ TEXTS = {
         "label": "Fehler in der Vorschau",
         "page_title": "Fehler in {path}",
         "page_heading": "Dieser Beitrag wird nicht gebaut",
+        "rebuild_failed": (
+            "Die Vorschau konnte nicht neu bauen ({error}); sie zeigt den letzten Stand und "
+            "versucht es beim nächsten Speichern wieder."
+        ),
         "not_published": (
             "Die Vorschau konnte {output} nicht erneuern ({error}); sie zeigt den letzten Stand. "
             "Prüfen Sie den freien Speicherplatz und die Schreibrechte des Ordners."
@@ -54,6 +58,10 @@ TEXTS = {
         "label": "Errors in the preview",
         "page_title": "Errors in {path}",
         "page_heading": "This post is not built",
+        "rebuild_failed": (
+            "The preview could not rebuild ({error}); it shows the last version and tries "
+            "again with the next save."
+        ),
         "not_published": (
             "The preview could not renew {output} ({error}); it shows the last version. "
             "Check the free disk space and whether the folder is writable."
@@ -112,12 +120,23 @@ class BuildProblems:
         }
         changed = sorted(set(broken).symmetric_difference(self.broken))
         self.broken = broken
+        self._render()
+        return changed
+
+    def rebuild_failed(self, error: Exception) -> None:
+        """Add the reason a rebuild failed outside Pelican to the errors shown."""
+        from content_checks.problems import Problem
+
+        reason = TEXTS[self.language]["rebuild_failed"].format(error=error)
+        self.errors = (*self.errors, Problem("", 0, reason, ""))
+        self._render()
+
+    def _render(self) -> None:
         self.state = ""
         if self.errors:
             shown = repr((self.language, self.errors)).encode()
             self.state = hashlib.blake2b(shown, digest_size=8).hexdigest()
         self.overlay = render_overlay(self.errors, self.language, self.state)
-        return changed
 
     def error_page(self, url_path: str) -> str | None:
         """The page shown instead of a post its errors keep out of the build, else None."""

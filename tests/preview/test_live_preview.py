@@ -173,3 +173,22 @@ def test_a_build_that_stops_keeps_the_last_good_site_and_says_why(tmp_path: Path
         assert "Der Build wurde abgebrochen:" in text and "kein_solches_plugin" in text
     finally:
         preview.stop()
+
+
+def test_a_rebuild_that_fails_outside_pelican_is_shown_and_the_next_save_recovers(
+    preview: LivePreview,
+) -> None:
+    # A file where the fresh folder for the full build belongs makes that build fail.
+    blocker = preview.folder / "output-preview-build"
+    blocker.write_text("im Weg", encoding="utf-8")
+    (preview.posts / "bald-weg.md").write_text(post("Bald weg", "Zweiter Stand."), "utf-8")
+    failed = preview.next_build()
+    assert "Die Vorschau konnte nicht neu bauen" in failed["overlay"]
+    soup = BeautifulSoup(preview.get("/").text, "html.parser")
+    assert "Die Vorschau konnte nicht neu bauen" in soup.find(id="faces-preview-problems").text
+
+    blocker.unlink()
+    (preview.posts / "bald-weg.md").write_text(post("Bald weg", "Dritter Stand."), "utf-8")
+    recovered = preview.next_build()
+    assert recovered["overlay"] == ""
+    assert "Dritter Stand." in preview.get(GONE).text
