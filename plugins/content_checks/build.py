@@ -163,6 +163,9 @@ def build(
         stopped, hint = STOPPED[_report_language(settings)]
         if debug:
             logger.exception("%s", stopped)
+        elif (place := _template_place(error)) is not None:
+            path, line, message = place
+            logger.critical("%s", Problem(path, line, f"{stopped}: {message}", hint).format())
         else:
             logger.critical("%s: %s (%s)", stopped, error, hint)
     finally:
@@ -178,6 +181,15 @@ def build(
         language=language,
         pages={source: tuple(pages) for source, pages in collector.pages.items()},
     )
+
+
+def _template_place(error: Exception) -> tuple[str, int, str] | None:
+    """File, line and message of a template syntax error, else None."""
+    from jinja2 import TemplateSyntaxError
+
+    if isinstance(error, TemplateSyntaxError) and error.filename and error.lineno:
+        return os.path.relpath(error.filename, os.getcwd()), error.lineno, str(error.message)
+    return None
 
 
 def _report_language(settings: dict[str, Any]) -> str:

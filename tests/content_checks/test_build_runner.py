@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -107,3 +108,19 @@ def test_a_stopped_build_keeps_the_reason(tmp_path: Path) -> None:
     assert failed
     assert [p.path for p in errors] == [""] * len(errors)
     assert any("no_such_plugin_here" in p.message for p in errors)
+
+
+def test_a_template_syntax_error_names_the_template_and_line(tmp_path: Path) -> None:
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    article = theme / "templates" / "article.html"
+    lines = article.read_text(encoding="utf-8").split("\n")
+    lines.insert(2, "{% if %}")
+    article.write_text("\n".join(lines), encoding="utf-8")
+    settings = make_site(tmp_path, {}, f"THEME = {str(theme)!r}\n")
+    failed, errors, _, _ = build_result(tmp_path, settings)
+    assert failed
+    assert [(p.path, p.line, p.fix) for p in errors] == [
+        ("theme/templates/article.html", 3, "mit --debug sehen Sie den vollständigen Traceback")
+    ]
+    assert errors[0].message.startswith("Der Build wurde abgebrochen: ")
