@@ -35,12 +35,15 @@ def test_the_served_folder_ends_up_with_exactly_the_new_files(tmp_path: Path) ->
             "feed": "eine Datei, die nun ein Ordner ist",
             "thema/alt": "ein Ordner, der nun eine Datei ist",
             ".git/HEAD": "ref: refs/heads/main",
+            "bilder/logo.svg": "<svg/>",
         },
     )
+    unchanged = (output / "bilder" / "logo.svg").stat().st_ino
     write(
         staging,
         {
             "index.html": "neu",
+            "bilder/logo.svg": "<svg/>",
             "2026/neu/index.html": "neuer Beitrag",
             "bilder/foto.jpg/klein.jpg": "verkleinert",
             "feed/alle.atom.xml": "<feed/>",
@@ -52,10 +55,13 @@ def test_the_served_folder_ends_up_with_exactly_the_new_files(tmp_path: Path) ->
         ".git/HEAD": "ref: refs/heads/main",
         "2026/neu/index.html": "neuer Beitrag",
         "bilder/foto.jpg/klein.jpg": "verkleinert",
+        "bilder/logo.svg": "<svg/>",
         "feed/alle.atom.xml": "<feed/>",
         "index.html": "neu",
         "thema": "jetzt eine Datei",
     }
+    # A file the build made again unchanged is left alone (no write for a browser to notice).
+    assert (output / "bilder" / "logo.svg").stat().st_ino == unchanged
     assert not (output / "2026" / "weg").exists() and not (output / "seite").exists()
     assert not staging.exists()
 
