@@ -103,11 +103,18 @@ def test_a_clean_build_has_no_errors_and_reports_in_english_when_set(tmp_path: P
 
 
 def test_a_stopped_build_keeps_the_reason(tmp_path: Path) -> None:
-    settings = make_site(tmp_path, {}, "PLUGINS = ['no_such_plugin_here']\n")
+    settings = make_site(tmp_path, {}, "CHECKS_LANGUAGE = 'fr'\n")
     failed, errors, _, _ = build_result(tmp_path, settings)
     assert failed
-    assert [p.path for p in errors] == [""] * len(errors)
-    assert any("no_such_plugin_here" in p.message for p in errors)
+    assert errors == [
+        Problem(
+            "",
+            0,
+            "Der Build wurde abgebrochen: CHECKS_LANGUAGE has value 'fr'. Expected 'de' or 'en'. "
+            "(mit --debug sehen Sie den vollständigen Traceback)",
+            "",
+        )
+    ]
 
 
 def test_a_template_syntax_error_names_the_template_and_line(tmp_path: Path) -> None:
