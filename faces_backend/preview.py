@@ -4,21 +4,23 @@ Only for editors and authors on their own machine: it injects a tiny live-reload
 into the HTML it serves, so the built files themselves stay free of it.
 
 An edited post is rebuilt in two steps: first only that post's page (so the browser
-showing it reloads quickly), then the whole site in the background; browsers reload only
-when the page they show has really changed.
+showing it reloads quickly), then the whole site in the background, into a fresh folder
+that then replaces the served one (preview_output.py); browsers reload only when the page
+they show has really changed. The errors of each build show on every page and in place of
+a post they keep out of the build (preview_problems.py).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
 import json
 import logging
 import os
 import sys
 import threading
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
@@ -28,58 +30,83 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
+from faces_backend.preview_output import (
+    OutputState,
+    ensure_backend_manifests,
+    fresh_folder,
+    publish,
+    staging_folder,
+)
+from faces_backend.preview_problems import BuildProblems, not_published
+
 logger = logging.getLogger("faces_backend.preview")
 
 RELOAD_SCRIPT = (
-    "<script>(function(){var s=new EventSource('/__reload');s.onmessage=function(e){"
-    "var d=JSON.parse(e.data),p=location.pathname;"
-    "if(d.paths.indexOf(p)>=0||d.paths.indexOf(p+'index.html')>=0){location.reload();}};})();"
-    "</script>"
+    "<script>"
+    + (Path(__file__).with_name("preview_reload.js")).read_text(encoding="utf-8")
+    + "</script>"
 )
+# Seconds between keep-alive comments on an idle /__reload stream.
+KEEP_ALIVE_SECONDS = 15
 
 
 class ReloadHub:
-    """Tells connected browsers which pages a finished build changed."""
+    """Tells connected browsers what each finished build changed and which errors it found."""
 
     def __init__(self) -> None:
         self.version = 0
-        self.paths: list[str] = []
-        self._changed = asyncio.Event()
+        self.current: dict[str, Any] = {"version": 0, "full": True, "paths": []}
+        self._listeners: set[asyncio.Queue[dict[str, Any]]] = set()
 
-    def announce(self, paths: list[str]) -> None:
-        """Announce changed URL paths (call from the event loop)."""
-        if not paths:
-            return
+    def announce(
+        self, paths: list[str], problems: BuildProblems | None = None, full: bool = True
+    ) -> None:
+        """Announce a finished build: changed URL paths and the errors (call from the loop)."""
         self.version += 1
-        self.paths = paths
-        self._changed.set()
-        self._changed = asyncio.Event()
+        self.current = {"version": self.version, "full": full, "paths": paths}
+        if problems is not None:
+            self.current.update(overlay=problems.overlay, state=problems.state)
+        for listener in self._listeners:
+            listener.put_nowait(self.current)
 
     async def stream(self) -> AsyncIterator[str]:
-        """Server-sent events: one message per build that changed something."""
-        seen = self.version
-        while True:
-            waiter = self._changed
-            try:
-                await asyncio.wait_for(waiter.wait(), timeout=15)
-            except TimeoutError:
-                yield ": keep-alive\n\n"
-                continue
-            if self.version != seen:
-                seen = self.version
-                yield f"data: {json.dumps({'version': seen, 'paths': self.paths})}\n\n"
+        """Server-sent events: the current state at once, then one message per finished build."""
+        listener: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self._listeners.add(listener)
+        try:
+            yield f"data: {json.dumps({**self.current, 'paths': []})}\n\n"
+            while True:
+                try:
+                    message = await asyncio.wait_for(listener.get(), timeout=KEEP_ALIVE_SECONDS)
+                except TimeoutError:
+                    yield ": keep-alive\n\n"
+                    continue
+                yield f"data: {json.dumps(message)}\n\n"
+        finally:
+            self._listeners.discard(listener)
 
 
 class PreviewFiles(StaticFiles):
-    """Static files with the live-reload script added to every HTML page."""
+    """Static files with the live-reload script (and the build's errors) added to every page."""
+
+    def __init__(self, *, directory: str, problems: BuildProblems | None = None) -> None:
+        super().__init__(directory=directory, html=True)
+        self.problems = problems
 
     async def get_response(self, path: str, scope: Scope) -> Response:
-        """Serve the file; HTML gets the reload script before </body>."""
+        """Serve the file, or a broken post's error page; HTML gets the script before </body>."""
+        extra = RELOAD_SCRIPT
+        if self.problems is not None:
+            extra = self.problems.overlay + RELOAD_SCRIPT
+            error_page = self.problems.error_page(scope["path"])
+            if error_page is not None:
+                html = error_page.replace("</body>", f"{extra}</body>", 1)
+                return HTMLResponse(html, status_code=500, headers={"Cache-Control": "no-store"})
         response = await super().get_response(path, scope)
         file_path = str(getattr(response, "path", ""))
         if file_path.endswith(".html"):
             with open(file_path, encoding="utf-8") as page:
-                html = page.read().replace("</body>", f"{RELOAD_SCRIPT}</body>", 1)
+                html = page.read().replace("</body>", f"{extra}</body>", 1)
             return HTMLResponse(
                 html, status_code=response.status_code, headers={"Cache-Control": "no-store"}
             )
@@ -91,6 +118,7 @@ def create_preview_app(
     backend: Starlette | None,
     hub: ReloadHub,
     lifespan: Callable[[Starlette], Any] | None = None,
+    problems: BuildProblems | None = None,
 ) -> Starlette:
     """The preview app: /__reload, the backend under /api, the site everywhere else."""
 
@@ -103,41 +131,8 @@ def create_preview_app(
     if backend is not None:
         routes.append(Mount("/api", app=backend))
     os.makedirs(output_path, exist_ok=True)
-    routes.append(Mount("/", app=PreviewFiles(directory=output_path, html=True)))
+    routes.append(Mount("/", app=PreviewFiles(directory=output_path, problems=problems)))
     return Starlette(routes=routes, lifespan=lifespan)
-
-
-class OutputState:
-    """Digests of the written pages, to tell which ones a build really changed."""
-
-    def __init__(self, output_path: str) -> None:
-        self.output_path = output_path
-        self.digests: dict[str, str] = {}
-
-    def changed(self, relatives: Iterable[str] | None = None) -> list[str]:
-        """URL paths of pages whose content differs from the last look (all, or the given)."""
-        if relatives is None:
-            pages: Iterable[tuple[str, str]] = self._pages()
-        else:
-            pages = [(r, os.path.join(self.output_path, r)) for r in relatives]
-        changed = []
-        for relative, full in pages:
-            try:
-                with open(full, "rb") as page:
-                    digest = hashlib.blake2b(page.read(), digest_size=16).hexdigest()
-            except OSError:
-                continue
-            if self.digests.get(relative) != digest:
-                self.digests[relative] = digest
-                changed.append("/" + relative)
-        return changed
-
-    def _pages(self) -> Iterable[tuple[str, str]]:
-        for folder, _, files in os.walk(self.output_path):
-            for name in files:
-                if name.endswith(".html"):
-                    full = os.path.join(folder, name)
-                    yield os.path.relpath(full, self.output_path).replace(os.sep, "/"), full
 
 
 def quick_sources(changed: Iterable[str]) -> list[str] | None:
@@ -164,31 +159,52 @@ def serve_preview(
     """Build once, then serve on host:port and rebuild whenever a watched path changes."""
     import uvicorn
     import watchfiles
-    from content_checks.build import build, plain_handler, summary
+    from content_checks.build import BuildResult, build, plain_handler, summary
     from pelican.log import init as init_logging
 
     init_logging(level=logging.DEBUG if debug else logging.WARNING, handler=plain_handler())
     lock = threading.Lock()
     state = OutputState(output_path)
+    problems = BuildProblems()
+    staging = staging_folder(output_path)
 
-    def rebuild(sources: list[str] | None = None) -> list[str]:
-        overrides: dict[str, Any] = {"OUTPUT_PATH": output_path}
+    def rebuild(sources: list[str] | None = None) -> tuple[list[str], BuildResult]:
         written: list[str] = []
         if sources:
-            # The quick step writes only the edited pages and leaves saving the content
-            # cache to the full build that follows it.
-            overrides.update(
-                FAST_PREVIEW_SOURCES=sources, FAST_PREVIEW_WRITTEN=written, CACHE_CONTENT=False
-            )
+            # The quick step writes only the edited pages, straight into the served folder,
+            # and leaves saving the content cache to the full build that follows it.
+            overrides: dict[str, Any] = {
+                "OUTPUT_PATH": output_path,
+                "FAST_PREVIEW_SOURCES": sources,
+                "FAST_PREVIEW_WRITTEN": written,
+                "CACHE_CONTENT": False,
+            }
+        else:
+            overrides = {"OUTPUT_PATH": staging}
         with lock:
+            if not sources:
+                fresh_folder(staging)
             result = build(settings_file, overrides, debug=debug)
+            if not sources and not result.failed:
+                # A build that stopped half-way is not served; the last good one stays.
+                try:
+                    ensure_backend_manifests(staging)
+                    publish(staging, output_path)
+                except OSError as error:
+                    result = not_published(result, output_path, error)
+                    print(result.errors[-1].message, file=sys.stderr)
             changed = state.changed(written if sources else None)
         if not sources:
             print(summary(result, strict=False), file=sys.stderr)
-        return changed
+        return changed, result
 
-    rebuild()
+    def announce(hub: ReloadHub, built: tuple[list[str], BuildResult], full: bool) -> None:
+        changed, result = built
+        changed += problems.update(result)
+        hub.announce(sorted(set(changed)), problems, full)
+
     hub = ReloadHub()
+    announce(hub, rebuild(), full=True)
     backend = _preview_backend(output_path, host, port)
 
     @contextlib.asynccontextmanager
@@ -200,9 +216,18 @@ def serve_preview(
                 shown = ", ".join(os.path.relpath(n) for n in names[:5])
                 print(f"Changed: {shown}{' …' if len(names) > 5 else ''}", file=sys.stderr)
                 sources = quick_sources(names)
-                if sources:
-                    hub.announce(await asyncio.to_thread(rebuild, sources))
-                hub.announce(await asyncio.to_thread(rebuild))
+                try:
+                    if sources:
+                        announce(hub, await asyncio.to_thread(rebuild, sources), full=False)
+                    announce(hub, await asyncio.to_thread(rebuild), full=True)
+                except Exception as error:
+                    # The preview keeps watching: the next save may well build again.
+                    if debug:
+                        logger.exception("preview: the rebuild failed")
+                    else:
+                        logger.error("preview: the rebuild failed: %s (--debug shows more)", error)
+                    problems.rebuild_failed(error)
+                    hub.announce([], problems, full=True)
 
         async with contextlib.AsyncExitStack() as stack:
             if backend is not None:
@@ -213,7 +238,7 @@ def serve_preview(
             print(f"Preview: http://{host}:{port}/  (Ctrl+C stops)", file=sys.stderr)
             yield
 
-    app = create_preview_app(output_path, backend, hub, lifespan)
+    app = create_preview_app(output_path, backend, hub, lifespan, problems)
     uvicorn.run(
         app,
         host=host,
@@ -233,18 +258,10 @@ def _preview_backend(output_path: str, host: str, port: int) -> Starlette | None
         logger.warning("preview: the poll backend is not available; polls are read-only")
         return None
     os.makedirs(".cache", exist_ok=True)
+    # A site without polls (or view counts) writes no manifest; the backend needs one to start.
+    ensure_backend_manifests(output_path)
     manifest = os.path.join(output_path, "polls", "manifest.json")
-    if not os.path.exists(manifest):
-        # A site without polls writes no manifest; the backend still needs one to start.
-        os.makedirs(os.path.dirname(manifest), exist_ok=True)
-        with open(manifest, "w", encoding="utf-8") as empty:
-            json.dump({"version": 1, "generated": None, "polls": []}, empty)
     pages = os.path.join(output_path, "reach", "manifest.json")
-    if not os.path.exists(pages):
-        # Written by the reach plugin when REACH_ENDPOINT is set; until then nothing counts.
-        os.makedirs(os.path.dirname(pages), exist_ok=True)
-        with open(pages, "w", encoding="utf-8") as empty:
-            json.dump({"version": 1, "generated": None, "pages": []}, empty)
     environ = {
         "FACES_DEV": "1",
         "FACES_DB": os.path.join(".cache", "preview-polls.sqlite3"),

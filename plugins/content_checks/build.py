@@ -1,14 +1,44 @@
-"""Run a Pelican build in-process, counting content problems for strict mode."""
+"""Run a Pelican build in-process, collecting content problems for strict mode and the preview."""
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from .problems import ERROR, Problem
+
 logger = logging.getLogger("content_checks")
+
+# Problem.format() as logged by the checks: "path:line:col: severity: message", the fix indented.
+REPORTED_PROBLEM = re.compile(
+    r"(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning): "
+    r"(?P<message>.*?)(?:\n\s+→ (?P<fix>.*))?\Z",
+    re.DOTALL,
+)
+# Pelican's own line for a file its reader gave up on; the checks have said why already.
+COULD_NOT_PROCESS = "Could not process %s"
+# (what is wrong, the fix) for a file Pelican could not read and no check explained.
+UNREADABLE = {
+    "de": (
+        "Die Datei konnte nicht gelesen werden.",
+        "Speichern Sie sie als UTF-8-Text; `uv run invoke build --debug` zeigt den genauen Grund.",
+    ),
+    "en": (
+        "The file could not be read.",
+        "Save it as UTF-8 text; `uv run invoke build --debug` shows the exact reason.",
+    ),
+}
+# (what happened, where to read more) when the build stops half-way.
+STOPPED = {
+    "de": ("Der Build wurde abgebrochen", "mit --debug sehen Sie den vollständigen Traceback"),
+    "en": ("The build stopped", "run with --debug for the full traceback"),
+}
+# Lists of the context whose posts and pages get written, translations hanging off each.
+WRITTEN_CONTENT = ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages")
 
 
 class PlainFormatter(logging.Formatter):
@@ -29,15 +59,60 @@ def plain_handler() -> logging.Handler:
     return handler
 
 
-class ProblemCounter(logging.Handler):
-    """Count log records at WARNING and above while a build runs."""
+class ProblemCollector(logging.Handler):
+    """Count log records at WARNING and above while a build runs, and keep the errors."""
 
     def __init__(self) -> None:
         super().__init__(level=logging.WARNING)
         self.count = 0
+        self.errors: list[Problem] = []
+        self.unreadable: list[str] = []
+        self.pages: dict[str, list[str]] = {}
 
     def emit(self, record: logging.LogRecord) -> None:
+        """Count the record; keep an error as a Problem (parsed back from its report)."""
         self.count += 1
+        if record.levelno < logging.ERROR:
+            return
+        if record.msg == COULD_NOT_PROCESS and isinstance(record.args, tuple) and record.args:
+            self.unreadable.append(str(record.args[0]))
+            return
+        text = record.getMessage()
+        reported = REPORTED_PROBLEM.match(text)
+        if reported is None:
+            self.errors.append(Problem("", 0, text, ""))
+        elif reported["severity"] == ERROR:
+            self.errors.append(
+                Problem(
+                    reported["path"],
+                    int(reported["line"]),
+                    reported["message"],
+                    reported["fix"] or "",
+                    column=int(reported["column"]),
+                )
+            )
+
+    def note_pages(self, generators: Any) -> None:
+        """Remember which pages each post or page source is written to (absolute paths)."""
+        context = generators[0].context if generators else {}
+        for name in WRITTEN_CONTENT:
+            for item in context.get(name, []):
+                for content in (item, *getattr(item, "translations", [])):
+                    if content.save_as:
+                        source = os.path.abspath(content.source_path)
+                        self.pages.setdefault(source, []).append(content.save_as)
+
+    def unreadable_errors(self, content_path: str, language: str) -> list[Problem]:
+        """Files Pelican could not read for which no check named the reason."""
+        named = {os.path.abspath(p.path) for p in self.errors if p.path}
+        message, fix = UNREADABLE[language]
+        problems = []
+        for relative in self.unreadable:
+            source = os.path.join(content_path, relative)
+            if os.path.abspath(source) not in named:
+                shown = os.path.relpath(source, os.getcwd())
+                problems.append(Problem(shown, 1, message, fix))
+        return problems
 
 
 @dataclass(frozen=True)
@@ -47,6 +122,12 @@ class BuildResult:
     problems: int
     failed: bool
     seconds: float
+    # The errors among the problems, each with file, line, message and fix where known.
+    errors: tuple[Problem, ...] = ()
+    # Language of the problem reports ("de" or "en").
+    language: str = "de"
+    # Absolute source path -> output paths (relative) of the pages made from it.
+    pages: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def exit_code(self, strict: bool) -> int:
         """0 if the build is acceptable; strict mode also fails on any problem."""
@@ -60,41 +141,68 @@ def build(
     debug: bool = False,
 ) -> BuildResult:
     """Build the site once; errors are reported in one line unless debug is set."""
-    from pelican import Pelican
+    from pelican import Pelican, signals
     from pelican.log import LimitFilter
     from pelican.settings import read_settings
 
     # Pelican drops a warning it has already shown in this process; a preview that
     # rebuilds in-process must show it again on every build until it is fixed.
     LimitFilter._raised_messages.clear()
-    counter = ProblemCounter()
+    collector = ProblemCollector()
     root = logging.getLogger()
-    root.addHandler(counter)
+    root.addHandler(collector)
+    signals.all_generators_finalized.connect(collector.note_pages)
     started = time.perf_counter()
     failed = False
+    settings: dict[str, Any] = {}
     try:
         settings = read_settings(settings_file, override=overrides or {})
         Pelican(settings).run()
     except Exception as error:
         failed = True
+        stopped, hint = STOPPED[_report_language(settings)]
         where = content_being_built(error)
         if debug:
-            logger.exception("The build stopped%s", f" at {where}" if where else "")
+            logger.exception("%s%s", stopped, f" ({where})" if where else "")
+        elif (place := _template_place(error)) is not None:
+            path, line, message = place
+            logger.critical("%s", Problem(path, line, f"{stopped}: {message}", hint).format())
         elif where:
+            # Names the post, so that an editor knows which file to look at; check names most
+            # mistakes with their line.
             logger.critical(
-                "%s: The build stopped on this file: %s: %s (run with --debug for the full "
-                "traceback; 'uv run invoke check' names most mistakes with their line)",
-                where,
-                type(error).__name__,
-                error,
+                "%s: %s: %s: %s (%s)", where, stopped, type(error).__name__, error, hint
             )
         else:
-            logger.critical(
-                "The build stopped: %s (run with --debug for the full traceback)", error
-            )
+            logger.critical("%s: %s (%s)", stopped, error, hint)
     finally:
-        root.removeHandler(counter)
-    return BuildResult(counter.count, failed, time.perf_counter() - started)
+        root.removeHandler(collector)
+        signals.all_generators_finalized.disconnect(collector.note_pages)
+    language = _report_language(settings)
+    errors = collector.errors + collector.unreadable_errors(settings.get("PATH", "."), language)
+    return BuildResult(
+        collector.count,
+        failed,
+        time.perf_counter() - started,
+        errors=tuple(errors),
+        language=language,
+        pages={source: tuple(pages) for source, pages in collector.pages.items()},
+    )
+
+
+def _template_place(error: Exception) -> tuple[str, int, str] | None:
+    """File, line and message of a template syntax error, else None."""
+    from jinja2 import TemplateSyntaxError
+
+    if isinstance(error, TemplateSyntaxError) and error.filename and error.lineno:
+        return os.path.relpath(error.filename, os.getcwd()), error.lineno, str(error.message)
+    return None
+
+
+def _report_language(settings: dict[str, Any]) -> str:
+    """The language problems are reported in: CHECKS_LANGUAGE, else from DEFAULT_LANG."""
+    language = settings.get("CHECKS_LANGUAGE") or settings.get("DEFAULT_LANG") or "de"
+    return "en" if str(language).startswith("en") else "de"
 
 
 def content_being_built(error: BaseException) -> str | None:

@@ -51,7 +51,7 @@ def test_a_build_that_stops_names_the_post_it_stopped_on(tmp_path: Path) -> None
     )
     run = run_build(tmp_path / "output", settings=str(settings), cwd=tmp_path)
     assert run.returncode == 1
-    assert "critical: content/posts/kaputt.md: The build stopped on this file: UndefinedError:" in (
+    assert "critical: content/posts/kaputt.md: Der Build wurde abgebrochen: UndefinedError:" in (
         run.log
     )
     assert "Traceback" not in run.log
