@@ -222,8 +222,15 @@ def test(c: Context, browser: bool = True, k: str = "") -> None:
 
 @task
 def lint(c: Context) -> None:
-    """Check style and formatting with ruff."""
-    c.run("ruff check . && ruff format --check .")
+    """Check style and formatting with ruff and types with mypy (configured in pyproject.toml)."""
+    # Every check runs, so one lint shows all that is wrong, not only the first tool's findings.
+    failed = [
+        command
+        for command in ("ruff check .", "ruff format --check .", "mypy")
+        if c.run(command, warn=True, echo=True).failed
+    ]
+    if failed:
+        sys.exit(f"lint: {', '.join(failed)} failed")
 
 
 @task

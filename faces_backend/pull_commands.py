@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from faces_common.jsonfiles import JsonFileError, locked, read_json, write_json
+
 from faces_backend.manifest import Manifest
 from faces_backend.pull_messages import Language, refusal, text
 from faces_backend.pulls import (
@@ -21,7 +23,6 @@ from faces_backend.pulls import (
 )
 from faces_backend.suggestions import Suggestion
 from faces_backend.viewcounts import export_document
-from plugins.faces_common.jsonfiles import JsonFileError, locked, read_json, write_json
 
 
 class PullRefused(Exception):
