@@ -56,48 +56,65 @@ class _Serialiser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.lines: list[str] = []
         self.open_elements: list[str] = []
+        self.pending_text: list[str] = []
 
-    def _emit(self, text: str) -> None:
-        self.lines.append(INDENT * len(self.open_elements) + text)
+    def _emit(self, line: str) -> None:
+        self.lines.append(INDENT * len(self.open_elements) + line)
 
-    def handle_decl(self, decl: str) -> None:
-        self._emit(f"<!{decl}>")
+    def _markup(self, line: str) -> None:
+        self._flush_text()
+        self._emit(line)
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._emit(_tag(tag, attrs, closed=False))
-        if tag not in VOID_ELEMENTS:
-            self.open_elements.append(tag)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._emit(_tag(tag, attrs, closed=True))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.open_elements:
-            # Elements left open (an unclosed <li>, say) close with their parent, as in a browser.
-            while self.open_elements.pop() != tag:
-                pass
-        self._emit(f"</{tag}>")
-
-    def handle_data(self, data: str) -> None:
-        parent = self.open_elements[-1] if self.open_elements else ""
+    def _flush_text(self) -> None:
+        data = "".join(self.pending_text)
+        self.pending_text.clear()
+        if not data:
+            return
         if WHITESPACE_KEPT.intersection(self.open_elements):
             for line in data.split("\n"):
                 self._emit("|" + line)
-        elif parent in RAW_TEXT:
+        elif self.open_elements and self.open_elements[-1] in RAW_TEXT:
             for line in data.splitlines():
                 if line.strip():
                     self._emit(line.strip())
         elif text := WHITESPACE.sub(" ", data).strip():
             self._emit(text)
 
+    def handle_data(self, data: str) -> None:
+        # The parser may hand one text run over in pieces (a raw "<" splits it); join them first.
+        self.pending_text.append(data)
+
+    def handle_decl(self, decl: str) -> None:
+        self._markup(f"<!{decl}>")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._markup(_tag(tag, attrs, closed=False))
+        if tag not in VOID_ELEMENTS:
+            self.open_elements.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._markup(_tag(tag, attrs, closed=True))
+
+    def handle_endtag(self, tag: str) -> None:
+        self._flush_text()
+        if tag in self.open_elements:
+            # Elements left open (an unclosed <li>, say) close with their parent, as in a browser.
+            while self.open_elements.pop() != tag:
+                pass
+        self._emit(f"</{tag}>")
+
     def handle_comment(self, data: str) -> None:
-        self._emit(f"<!--{WHITESPACE.sub(' ', data)}-->")
+        self._markup(f"<!--{WHITESPACE.sub(' ', data)}-->")
 
     def handle_pi(self, data: str) -> None:
-        self._emit(f"<?{data}>")
+        self._markup(f"<?{data}>")
 
     def unknown_decl(self, data: str) -> None:
-        self._emit(f"<![{data}]>")
+        self._markup(f"<![{data}]>")
+
+    def close(self) -> None:
+        super().close()
+        self._flush_text()
 
 
 def _tag(name: str, attrs: list[tuple[str, str | None]], *, closed: bool) -> str:

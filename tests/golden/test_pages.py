@@ -6,15 +6,12 @@ change by rewriting the snapshots under tests/golden/pages/ (see docs/testing.md
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import NamedTuple
 
 import pytest
 
+from tests.golden.builds import PREVIEW, PUBLIC
 from tests.golden.normalise import normalise_html
 from tests.golden.snapshots import (
     UPDATE_COMMAND,
@@ -22,25 +19,7 @@ from tests.golden.snapshots import (
     obsolete_snapshots,
     update_requested,
 )
-from tests.sites import ROOT, BuildRun
-
-# The instant both builds believe it is: after the last 2026 post, before the post scheduled for
-# 2027, at noon in the site's time zone so no date sits on a day boundary.
-FROZEN_INSTANT = "2026-11-25T12:00:00+01:00"
-SITE_URL = "https://blog.seewerk.example/blog"
-# Variables the settings read; the golden builds must not pick them up from the developer's shell.
-SETTINGS_VARIABLES = (
-    "SITEURL",
-    "FACES_LOCALE",
-    "POLLS_ENDPOINT",
-    "POLLS_RESULTS_ENDPOINT",
-    "REACH_ENDPOINT",
-    "EDITORIAL_REPOSITORY_URL",
-    "EDITORIAL_EDIT_URL",
-    "EDITORIAL_REPOSITORY_BRANCH",
-)
-PUBLIC = "public"
-PREVIEW = "preview"
+from tests.sites import BuildRun
 
 
 class GoldenPage(NamedTuple):
@@ -101,40 +80,6 @@ PAGES = [
         "2026/ideen-fuer-die-kantine-was-setzen-wir-2027-zuerst-um/index.html",
     ),
 ]
-
-
-def build_at_frozen_instant(output: Path, task: str, env: dict[str, str]) -> BuildRun:
-    """Run `invoke build|publish` as run_build does, with the clock set to FROZEN_INSTANT."""
-    command = [sys.executable, "-m", "tests.golden.frozen_clock", FROZEN_INSTANT]
-    command += ["-r", str(ROOT), task, "--output", str(output)]
-    if task == "build":
-        command.append("--no-cache")
-    clean = {key: value for key, value in os.environ.items() if key not in SETTINGS_VARIABLES}
-    completed = subprocess.run(
-        command,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**clean, "TZ": "UTC", "COLUMNS": "200", **env},
-    )
-    return BuildRun(output, completed.returncode, completed.stdout + completed.stderr)
-
-
-@pytest.fixture(scope="module")
-def golden_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, BuildRun]:
-    """The public and the preview build of the sample site, both at FROZEN_INSTANT."""
-    runs = {
-        PUBLIC: build_at_frozen_instant(
-            tmp_path_factory.mktemp("golden-public") / "output", "publish", {"SITEURL": SITE_URL}
-        ),
-        PREVIEW: build_at_frozen_instant(
-            tmp_path_factory.mktemp("golden-preview") / "output", "build", {}
-        ),
-    }
-    for run in runs.values():
-        assert run.returncode == 0, run.log
-    return runs
 
 
 @pytest.fixture(scope="module")
