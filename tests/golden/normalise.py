@@ -8,9 +8,10 @@ What it keeps, so that a real change shows up in the diff:
 What it drops or rewrites, each because it changes without the page changing:
 - whitespace between and around tags and runs of whitespace in text (template layout);
 - the order of attributes (sorted by name; a template may reorder them freely);
-- the content hash in the names of processed photos and social cards
-  (`jonas-brenner-5c62fe164558a468-96.jpg` -> `jonas-brenner-{hash}-96.jpg`): it follows the
-  image pipeline, which a template change does not touch, and would otherwise rewrite every page.
+- the content hash in the names of processed photos (16 hex digits,
+  `jonas-brenner-5c62fe164558a468-96.jpg` -> `jonas-brenner-{hash}-96.jpg`) and social cards
+  (12, `karten/jonas-brenner-2da82f5243f0.jpg`): it follows the image pipeline, which a template
+  change does not touch, and would otherwise rewrite every page.
 
 The build itself is made repeatable where it varies (the clock: see `tests/golden/frozen_clock.py`);
 this normaliser only takes out layout and hashes.
@@ -45,7 +46,7 @@ VOID_ELEMENTS = frozenset(
 )
 WHITESPACE_KEPT = frozenset({"pre", "textarea"})
 RAW_TEXT = frozenset({"script", "style"})
-CONTENT_HASH = re.compile(r"(?<=-)[0-9a-f]{16}(?=[-.])")
+CONTENT_HASH = re.compile(r"(?<=-)(?:[0-9a-f]{16}|[0-9a-f]{12})(?=[-.])")
 WHITESPACE = re.compile(r"\s+")
 
 

@@ -21,6 +21,7 @@ PAGE = """<!DOCTYPE html>
 <body><nav aria-label="Hauptnavigation" class="site-nav"><a href="/?a=1&amp;b=2">Start</a></nav>
 <p class="lead">Tom &amp; Jerry &lt;3</p>
 <img src="/menschen/fotos/lea-0123456789abcdef-96.jpg" alt="">
+<meta property="og:image" content="/menschen/karten/lea-2da82f5243f0.jpg">
 <pre><code>a  =  1
   b</code></pre></body></html>
 """
@@ -50,6 +51,7 @@ LAYOUT_CHANGES = [
         id="attribute-order-and-quotes",
     ),
     pytest.param("0123456789abcdef", "fedcba9876543210", id="photo-content-hash"),
+    pytest.param("2da82f5243f0", "c20d67d05c43", id="social-card-content-hash"),
 ]
 
 
@@ -95,6 +97,7 @@ def test_the_normalised_page_is_one_tag_or_text_per_line_with_escaping_as_writte
         "      Tom &amp; Jerry &lt;3",
         "    </p>",
         '    <img alt="" src="/menschen/fotos/lea-{hash}-96.jpg">',
+        '    <meta content="/menschen/karten/lea-{hash}.jpg" property="og:image">',
         "    <pre>",
         "      <code>",
         "        |a  =  1",
