@@ -112,12 +112,13 @@ def test_page_matches_its_golden_snapshot(
         pytest.fail(result.problem, pytrace=False)
 
 
-def test_no_snapshot_is_left_without_a_page() -> None:
+def test_no_snapshot_is_left_without_a_page(updated_names: list[str]) -> None:
     names = {page.name for page in PAGES}
     obsolete = obsolete_snapshots(names)
     if obsolete and update_requested():
         for path in obsolete:
             path.unlink()
+            updated_names.append(f"{path.stem} (removed)")
         return
     assert not obsolete, (
         f"snapshots without an entry in PAGES: {[path.name for path in obsolete]}; "
