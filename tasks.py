@@ -206,9 +206,24 @@ def reach_report(
     print(format_report(report, top), end="")
 
 
-@task(help={"browser": "Also run the browser tests (default: yes).", "k": "Only tests matching."})
-def test(c: Context, browser: bool = True, k: str = "") -> None:
+@task(
+    help={
+        "browser": "Also run the browser tests (default: yes).",
+        "k": "Only tests matching.",
+        "update_golden": "Rewrite the golden page snapshots from a fresh build; runs only them.",
+    }
+)
+def test(c: Context, browser: bool = True, k: str = "", update_golden: bool = False) -> None:
     """Install the test tools a fresh machine lacks, then run the whole test suite."""
+    if update_golden:
+        from tests.golden.snapshots import UPDATE_VARIABLE
+
+        c.run(
+            f"{sys.executable} -m pytest -q tests/golden/test_pages.py",
+            env={UPDATE_VARIABLE: "1"},
+            pty=False,
+        )
+        return
     from tests.tools import ensure_test_tools
 
     ensure_test_tools()

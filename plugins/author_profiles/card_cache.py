@@ -58,11 +58,20 @@ def card_key(job: CardJob, style: CardStyle, pipeline: str) -> str:
         "pipeline": pipeline,
         "company": style.company,
         "title": job.title,
-        # A processed photo's path names its content (the photo cache is keyed by hash).
-        "people": [[p.name, p.handle, p.role, str(p.photo or "")] for p in job.people],
+        "people": [[p.name, p.handle, p.role, _photo_digest(p.photo)] for p in job.people],
     }
     encoded = json.dumps(recipe, sort_keys=True, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()[:_KEY_LENGTH]
+
+
+def _photo_digest(photo: Path | None) -> str:
+    """The photo's content; its path would tie the card's name to the folder of the checkout."""
+    if photo is None:
+        return ""
+    try:
+        return hashlib.sha256(Path(photo).read_bytes()).hexdigest()
+    except OSError:
+        return f"unreadable {Path(photo).name}"
 
 
 def render_cards(

@@ -1,0 +1,126 @@
+"""Golden pages: one page of each type, built with the clock fixed, compared with its snapshot.
+
+A page that differs fails with a unified diff; `uv run invoke test --update-golden` accepts the
+change by rewriting the snapshots under tests/golden/pages/ (see docs/testing.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+import pytest
+
+from tests.golden.builds import PREVIEW, PUBLIC
+from tests.golden.normalise import normalise_html
+from tests.golden.snapshots import (
+    UPDATE_COMMAND,
+    compare,
+    obsolete_snapshots,
+    update_requested,
+)
+from tests.sites import BuildRun
+
+
+class GoldenPage(NamedTuple):
+    """One page type: its snapshot name, the build it comes from and its path in the output."""
+
+    name: str
+    build: str
+    path: str
+
+
+PAGES = [
+    GoldenPage("home", PUBLIC, "index.html"),
+    GoldenPage("home-page-2", PUBLIC, "seite/2/index.html"),
+    GoldenPage(
+        "post-plain",
+        PUBLIC,
+        "2025/drei-wochen-werkstatt-was-mir-vorher-niemand-gesagt-hat/index.html",
+    ),
+    GoldenPage(
+        "post-english", PUBLIC, "2026/torque-not-feelings-why-we-log-every-screw/index.html"
+    ),
+    GoldenPage(
+        "post-poll", PUBLIC, "2026/ideen-fuer-die-kantine-was-setzen-wir-2027-zuerst-um/index.html"
+    ),
+    GoldenPage(
+        "post-poll-results",
+        PUBLIC,
+        "2026/besser-zur-arbeit-kommen-was-sollen-wir-zuerst-angehen/index.html",
+    ),
+    GoldenPage(
+        "post-correction",
+        PUBLIC,
+        "2026/unser-fehler-was-bei-den-bremsleitungen-des-lastesel-schiefging/index.html",
+    ),
+    GoldenPage("page-join-in", PUBLIC, "mitmachen/index.html"),
+    GoldenPage("page-privacy", PUBLIC, "datenschutz/index.html"),
+    GoldenPage("author", PUBLIC, "menschen/jonas-brenner/index.html"),
+    GoldenPage("author-without-photo", PUBLIC, "menschen/tobias-wendt/index.html"),
+    GoldenPage("author-alumni", PUBLIC, "menschen/hannah-vogt/index.html"),
+    GoldenPage("faces-wall", PUBLIC, "menschen/index.html"),
+    GoldenPage("faces-department", PUBLIC, "menschen/abteilung/produktion/index.html"),
+    GoldenPage("categories", PUBLIC, "kategorie/index.html"),
+    GoldenPage("category", PUBLIC, "kategorie/technik/index.html"),
+    GoldenPage("tags", PUBLIC, "thema/index.html"),
+    GoldenPage("tag", PUBLIC, "thema/lastesel/index.html"),
+    GoldenPage("archives", PUBLIC, "archiv/index.html"),
+    GoldenPage("transparency", PUBLIC, "transparenz/index.html"),
+    GoldenPage("not-found", PUBLIC, "404.html"),
+    GoldenPage("preview-review", PREVIEW, "entwuerfe/index.html"),
+    GoldenPage(
+        "preview-draft",
+        PREVIEW,
+        "entwuerfe/haendlertage-2027-was-wir-anders-machen-wollen/index.html",
+    ),
+    GoldenPage(
+        "preview-post-poll",
+        PREVIEW,
+        "2026/ideen-fuer-die-kantine-was-setzen-wir-2027-zuerst-um/index.html",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def updated_names(request: pytest.FixtureRequest) -> Iterator[list[str]]:
+    """Collects the snapshots this run rewrote and names them once the module is done."""
+    updated: list[str] = []
+    yield updated
+    if update_requested():
+        listed = ", ".join(updated) if updated else "none, every page matched its snapshot"
+        plugins = request.config.pluginmanager
+        reporter = plugins.get_plugin("terminalreporter")
+        capture = plugins.get_plugin("capturemanager")
+        if reporter is not None and capture is not None:
+            # Teardown output is captured and dropped for a passing test; this line must show.
+            with capture.global_and_fixture_disabled():
+                reporter.write_line(f"\nGolden pages rewritten: {listed}")
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[page.name for page in PAGES])
+def test_page_matches_its_golden_snapshot(
+    page: GoldenPage, golden_builds: dict[str, BuildRun], updated_names: list[str]
+) -> None:
+    written = golden_builds[page.build].output / page.path
+    assert written.exists(), f"the {page.build} build wrote no {page.path}; fix PAGES in {__file__}"
+    actual = normalise_html(written.read_text(encoding="utf-8"))
+    result = compare(page.name, actual, update=update_requested())
+    if result.updated:
+        updated_names.append(page.name)
+    if result.problem:
+        pytest.fail(result.problem, pytrace=False)
+
+
+def test_no_snapshot_is_left_without_a_page(updated_names: list[str]) -> None:
+    names = {page.name for page in PAGES}
+    obsolete = obsolete_snapshots(names)
+    if obsolete and update_requested():
+        for path in obsolete:
+            path.unlink()
+            updated_names.append(f"{path.stem} (removed)")
+        return
+    assert not obsolete, (
+        f"snapshots without an entry in PAGES: {[path.name for path in obsolete]}; "
+        f"add the page type to PAGES or remove them with: {UPDATE_COMMAND}"
+    )
