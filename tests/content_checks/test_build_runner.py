@@ -52,15 +52,14 @@ def test_each_error_is_kept_as_invoke_check_words_it(tmp_path: Path) -> None:
             "content/posts/kaputt.md",
             2,
             "'<b>14. März</b>' im Feld 'Date' ist kein gültiges Datum.",
-            "Schreiben Sie das Datum als JJJJ-MM-TT oder JJJJ-MM-TT HH:MM, "
-            "z. B. '2026-03-14 09:30'.",
+            "Schreiben Sie das Datum als Jahr-Monat-Tag, mit Uhrzeit oder ohne: "
+            "'2026-03-14' oder '2026-03-14 09:30'.",
         ),
         Problem(
             "content/posts/ohne-titel.md",
             5,
             "Das Pflichtfeld 'Title' fehlt.",
-            "Ergänzen Sie im Kopf der Datei eine Zeile 'Title: …', "
-            "z. B. 'Title: Mein erster Beitrag'.",
+            "Ergänzen Sie im Kopf der Datei eine Zeile wie 'Title: Mein erster Beitrag'.",
         ),
         Problem(
             "content/posts/umfrage.md",
@@ -89,9 +88,9 @@ def test_a_file_pelican_cannot_read_is_named(tmp_path: Path) -> None:
         Problem(
             "content/posts/binaer.md",
             1,
-            "Die Datei konnte nicht gelesen werden.",
-            "Speichern Sie sie als UTF-8-Text; `uv run invoke build --debug` zeigt den "
-            "genauen Grund.",
+            "Die Datei ist nicht als UTF-8 gespeichert; Umlaute würden falsch erscheinen.",
+            "Öffnen Sie sie im Editor und speichern Sie sie mit der Kodierung 'UTF-8' (z. B. in "
+            "VS Code unten rechts, im Windows-Editor unter 'Speichern unter').",
         ),
     ]
 

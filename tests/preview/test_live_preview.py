@@ -78,7 +78,12 @@ def test_a_simple_edit_takes_the_quick_step_first(preview: LivePreview) -> None:
 
 
 BROKEN = [
-    ("Date: 2026-13-45", 2, "'2026-13-45' im Feld 'Date' ist kein gültiges Datum.", "JJJJ-MM-TT"),
+    (
+        "Date: 2026-13-45",
+        2,
+        "'2026-13-45' im Feld 'Date' ist kein gültiges Datum.",
+        "Jahr-Monat-Tag",
+    ),
     ("", 4, "Das Pflichtfeld 'Title' fehlt.", "Ergänzen Sie im Kopf der Datei eine Zeile"),
 ]
 
@@ -154,7 +159,7 @@ def test_errors_are_reported_in_english_when_the_site_says_so(tmp_path: Path) ->
         text = soup.find(id="faces-preview-problems").get_text(" ", strip=True)
         assert "1 error in the content" in text
         assert "'someday' in the field 'Date' is not a valid date." in text
-        assert "How to fix it: Write the date as YYYY-MM-DD" in text
+        assert "How to fix it: Write the date as year-month-day" in text
     finally:
         preview.stop()
 

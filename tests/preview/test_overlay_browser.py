@@ -33,13 +33,13 @@ BROKEN = {
         GOOD.replace("Date: 2026-03-10 08:00", "Date: 10.03.2026"),
         "content/posts/bald-weg.md:2",
         "'10.03.2026' im Feld 'Date' ist kein gültiges Datum.",
-        "So beheben Sie es: Schreiben Sie das Datum als JJJJ-MM-TT",
+        "So beheben Sie es: Schreiben Sie das Datum als Jahr-Monat-Tag",
     ),
     "no-title": (
         GOOD.replace("Title: Bald weg\n", ""),
         "content/posts/bald-weg.md:4",
         "Das Pflichtfeld 'Title' fehlt.",
-        "So beheben Sie es: Ergänzen Sie im Kopf der Datei eine Zeile 'Title: …'",
+        "So beheben Sie es: Ergänzen Sie im Kopf der Datei eine Zeile wie 'Title:",
     ),
     "poll-yaml": (
         GOOD.replace("question: Welche Farbe?", "question: [Welche Farbe?"),
