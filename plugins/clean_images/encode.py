@@ -67,7 +67,7 @@ def encode_clean(
 def _save_animation(image: Image.Image, target: Path, target_format: str) -> tuple[int, int]:
     frames = []
     durations = []
-    for index in range(image.n_frames):
+    for index in range(getattr(image, "n_frames", 1)):
         image.seek(index)
         frame = image.convert("RGBA")
         frame.info = {}

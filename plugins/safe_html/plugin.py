@@ -18,11 +18,11 @@ from pelican.contents import Content
 
 
 def _content(self: Content) -> Markup:
-    return Markup(Content.content.fget(self))  # type: ignore[attr-defined]
+    return Markup(Content.content.fget(self))
 
 
 def _summary(self: Content) -> Markup:
-    summary = Content.summary.fget(self)  # type: ignore[attr-defined]
+    summary = Content.summary.fget(self)
     if "summary" not in self.metadata:
         return Markup(summary)  # cut from the content, which is trusted as a whole
     # The field does not depend on the page's address: sanitise it once per object.
@@ -36,7 +36,7 @@ def _summary(self: Content) -> Markup:
 _PROPERTIES = {
     "content": property(_content),
     # Pelican assigns every metadata field as an attribute: keep its no-op setter.
-    "summary": property(_summary, Content.summary.fset),  # type: ignore[attr-defined]
+    "summary": property(_summary, Content.summary.fset),
 }
 
 
