@@ -7,12 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-from tests.clean_images.hostile_svg import Case, write_hostile_svgs
-from tests.clean_images.test_awkward_site import PROFILE, verdicts
-from tests.minisite import GOOD_POST, make_site
-from tests.sites import ROOT, BuildRun, run_build
+from tests.clean_images.hostile_svg import Case
+from tests.clean_images.test_awkward_site import verdicts
+from tests.sites import ROOT, BuildRun
 
 # What no published SVG may contain, whatever it came from.
 ACTIVE = re.compile(
@@ -20,28 +17,6 @@ ACTIVE = re.compile(
     r"<\?xml-stylesheet|<!ENTITY|<iframe|<embed|<object",
     re.IGNORECASE,
 )
-
-
-@pytest.fixture(scope="module")
-def svg_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Case]]:
-    """A site whose post shows every hostile SVG, and a profile whose photo is one."""
-    folder = tmp_path_factory.mktemp("svg-site")
-    cases = write_hostile_svgs(folder / "content" / "images")
-    lines = [f"![Grafik {name}]({{static}}/images/{name})\n" for name in cases]
-    post = GOOD_POST.replace("Dieser Beitrag ist in Ordnung.", "Grafiken:\n\n" + "\n".join(lines))
-    settings = make_site(folder, {"grafiken.md": post.replace("Ein guter", "Ein gezeichneter")})
-    authors = folder / "content" / "authors"
-    (authors / "skript.svg").write_text(cases["script.svg"].text, encoding="utf-8")
-    (authors / "person-svg.md").write_text(
-        PROFILE.format(name="Person Svg", photo="skript.svg"), encoding="utf-8"
-    )
-    return settings, cases
-
-
-@pytest.fixture(scope="module")
-def svg_build(svg_site: tuple[Path, dict[str, Case]]) -> BuildRun:
-    settings, _ = svg_site
-    return run_build(settings.parent / "output", settings=str(settings), strict=True)
 
 
 def test_every_published_svg_is_inert(
