@@ -161,7 +161,13 @@ def _encode_job(source: Path, root: Path, key: str, settings: CleanSettings) -> 
         notes: list[ImageIssue] = []
         if source.suffix.lower() == SVG_SUFFIX:
             width = height = 0
-            removed = sanitise_svg(source, Path(temporary))
+            removed = sanitise_svg(
+                source,
+                Path(temporary),
+                settings.jpeg_quality,
+                settings.webp_quality,
+                settings.limits.max_megapixels,
+            )
             if removed:
                 notes.append(ImageIssue("svg_cleaned", {"removed": removed}, refused=False))
         else:

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from pyexpat import ExpatError, ParserCreate
 
+from .svg_embedded import clean_embedded_images
 from .svg_rules import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_ELEMENTS,
@@ -31,8 +32,17 @@ class _Unsafe(Exception):
     """A declaration the sanitiser does not accept (parameter or external entities)."""
 
 
-def sanitise_svg(source: Path, target: Path) -> tuple[str, ...]:
+def sanitise_svg(
+    source: Path,
+    target: Path,
+    jpeg_quality: int = 90,
+    webp_quality: int = 90,
+    max_megapixels: float = 60.0,
+) -> tuple[str, ...]:
     """Write the inert form of the SVG `source` to target; return what was removed.
+
+    Embedded raster images are re-encoded without metadata (qualities and pixel limit as
+    for post images).
 
     Raises ImageRefused when the file is not SVG, declares external entities, or has nothing
     left to draw. The result is always serialised anew (a clean file is not kept byte for
@@ -41,6 +51,7 @@ def sanitise_svg(source: Path, target: Path) -> tuple[str, ...]:
     removed: set[str] = set()
     root = _parse(source, removed)
     _clean(root, removed)
+    clean_embedded_images(root, removed, jpeg_quality, webp_quality, max_megapixels)
     if not any(element.tag.split("}")[-1] in DRAWABLE for element in root.iter()):
         raise ImageRefused(ImageIssue("svg_empty"))
     ET.register_namespace("", SVG_NS)

@@ -58,7 +58,7 @@ ALLOWED_ATTRIBUTES = _names(
     requiredFeatures requiredExtensions systemLanguage"""
 )
 
-# Raster images embedded in the file; nothing else may be loaded, and nothing from elsewhere.
+# Raster images embedded in the file (in href only); nothing else may be loaded.
 _DATA_IMAGE = re.compile(r"data:image/(png|jpeg|webp|gif)[;,]", re.IGNORECASE)
 _URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.IGNORECASE | re.DOTALL)
 # CSS that loads, runs or hides what it does: imports, functions that fetch, escapes (they
@@ -79,10 +79,10 @@ def reference_allowed(element: str, value: str) -> bool:
 
 
 def urls_are_local(value: str) -> bool:
-    """Whether every url(...) in a value points into this file or at an embedded raster."""
+    """Whether every url(...) in a value points into this file ('#fragment')."""
+    # Embedded images are allowed only in href, where they are re-encoded without metadata.
     for _, target in _URL.findall(value):
-        target = target.strip()
-        if not (target.startswith("#") or _DATA_IMAGE.match(target)):
+        if not target.strip().startswith("#"):
             return False
     return "url(" not in _URL.sub("", value).lower()
 

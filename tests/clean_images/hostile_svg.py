@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import base64
+import io
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.clean_images.awkward import XMP, phone_exif, portrait
 
 SVG = 'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
 BOX = '<rect width="40" height="30" fill="#2a6"/>'
 LAUGHS = "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)).replace(
     "&lol0;", "lol"
 )
+
+
+def phone_photo_data_url() -> str:
+    """A 64 x 48 phone photo with GPS, owner, XMP and "rotate 90°", as a data: URL."""
+    buffer = io.BytesIO()
+    portrait(64, 48).save(buffer, "JPEG", exif=phone_exif(6).tobytes(), xmp=XMP)
+    return "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
 @dataclass(frozen=True)
@@ -115,6 +126,19 @@ CASES: dict[str, Case] = {
         "svg_unreadable",
     ),
     "empty.svg": Case("", "svg_unreadable"),
+    "embedded-photo.svg": Case(
+        # Its metadata is base64: test_svg decodes the image to look for it.
+        _svg(f'{BOX}<image href="{phone_photo_data_url()}" width="40" height="30"/>'),
+        "clean",
+    ),
+    "embedded-broken.svg": Case(
+        _svg(
+            f'{BOX}<image href="data:image/png;base64,!!notbase64" width="9" height="9"/>'
+            '<image href="data:image/png;base64,aGFsbG8=" width="9" height="9"/>'
+        ),
+        "cleaned",
+        ("notbase64", "aGFsbG8"),
+    ),
     "only-script.svg": Case(
         _svg("<script>alert('only')</script>", 'onload="alert(1)"'), "svg_empty"
     ),

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import base64
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from clean_images.clean import CleanSettings, clean_images
+from PIL import Image
 
 from tests.clean_images.hostile_svg import CASES, INKSCAPE_PRIVATE, LAUGHS, write_hostile_svgs
+from tests.clean_images.metadata import metadata_in
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
@@ -30,7 +33,7 @@ def verdict(result: object) -> str:
 
 
 def test_every_hostile_file_gets_its_verdict(results: dict[str, object]) -> None:
-    assert len(CASES) == 16
+    assert len(CASES) == 18
     expected = {name: case.verdict for name, case in CASES.items()} | {"clean.svg": "clean"}
     assert {name: verdict(result) for name, result in results.items()} == expected
 
@@ -62,6 +65,19 @@ def test_the_warning_says_what_was_removed(results: dict[str, object]) -> None:
     removed = set(issue.values["removed"])
     assert {"foreignObject", "html:script", "iframe", "embed", "object"} <= removed
     assert not issue.refused
+
+
+def test_an_embedded_photo_is_re_encoded_upright_without_metadata(
+    results: dict[str, object], tmp_path: Path
+) -> None:
+    output = results["embedded-photo.svg"].clean.read_text(encoding="utf-8")
+    href = ET.fromstring(output).find(f".//{SVG_NS}image").get("href")
+    assert href.startswith("data:image/jpeg;base64,")
+    photo = tmp_path / "embedded.jpg"
+    photo.write_bytes(base64.b64decode(href.split(",", 1)[1]))
+    assert metadata_in(photo) == []
+    with Image.open(photo) as image:
+        assert image.size == (48, 64)
 
 
 def test_expat_itself_stops_entity_expansion_bombs() -> None:
