@@ -9,6 +9,7 @@ from pyexpat import ExpatError, ParserCreate
 
 from .svg_embedded import clean_embedded_images
 from .svg_rules import (
+    ACTIVE_ELEMENTS,
     ALLOWED_ATTRIBUTES,
     ALLOWED_ELEMENTS,
     ANIMATIONS,
@@ -23,9 +24,9 @@ from .svg_rules import (
 )
 from .verdict import ImageIssue, ImageRefused
 
-# Removed silently: what editors leave (metadata with author names, their own namespaces,
-# comments). Everything else removed is reported, because the drawing may look different.
-_SILENT = {"metadata", "foreign namespace"}
+# Removed silently: what editors leave (metadata with author names, their own namespaces and
+# attributes, comments). What could run or load is reported: the drawing may look different.
+_SILENT = {"metadata", "foreign namespace", "unknown element", "unknown attribute"}
 
 
 class _Unsafe(Exception):
@@ -132,7 +133,7 @@ def _element_problem(element: ET.Element) -> str | None:
     if name == "metadata":
         return "metadata"
     if name not in ALLOWED_ELEMENTS:
-        return name
+        return name if name in ACTIVE_ELEMENTS else "unknown element"
     if name in ANIMATIONS:
         animated = element.get("attributeName", "").strip().lower()
         if animated.split(":")[-1] == "href" or animated.startswith("on"):
@@ -153,7 +154,7 @@ def _attribute_problem(element: ET.Element, name: str, value: str) -> str | None
     if name.lower().startswith("on"):
         return "on…"
     if name not in ALLOWED_ATTRIBUTES:
-        return name
+        return "unknown attribute"
     if name == "style":
         return None if css_is_inert(value) else "style"
     return None if urls_are_local(value) else f"{name} url()"

@@ -26,6 +26,11 @@ ALLOWED_ELEMENTS = _names(
     fePointLight feSpecularLighting feSpotLight feTile feTurbulence
     animate animateMotion animateTransform set mpath"""
 )
+# Left-out elements that are named in the warning: they run code or load from elsewhere.
+ACTIVE_ELEMENTS = _names(
+    """script foreignObject iframe embed object audio video canvas handler listener cursor
+    font-face font-face-uri"""
+)
 ANIMATIONS = frozenset({"animate", "animateMotion", "animateTransform", "set"})
 # Elements that put something on the canvas: without one, the file draws nothing.
 DRAWABLE = _names("path rect circle ellipse line polyline polygon text image use")

@@ -162,7 +162,9 @@ INKSCAPE = (
     '<defs><linearGradient id="g"><stop offset="0" stop-color="#06c"/>'
     '<stop offset="1" stop-color="#0c6"/></linearGradient></defs>'
     "<title>Größe und Übung</title>"
-    '<g inkscape:label="Ebene 1" inkscape:groupmode="layer">'
+    '<g inkscape:label="Ebene 1" inkscape:groupmode="layer" data-name="Ebene 1" '
+    'style="enable-background:new 0 0 120 80" enable-background="new">'
+    '<sodipodi:guide position="0,0"/><solidcolor solid-color="#000"/>'
     '<rect id="box" width="100" height="60" x="10" y="10" fill="url(#g)" rx="4"/>'
     '<text x="20" y="45" style="font-family:sans-serif;font-size:12px">Größe &amp; Übung</text>'
     '<use xlink:href="#box" x="5"/></g></svg>\n'

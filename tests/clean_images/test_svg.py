@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import gzip
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -93,3 +94,12 @@ def test_a_refused_file_leaves_nothing_in_the_cache(
     for name, case in CASES.items():
         if case.verdict not in ("clean", "cleaned"):
             assert results[name].clean is None, name
+
+
+def test_a_compressed_svg_is_refused_not_published_as_it_came(tmp_path: Path) -> None:
+    drawing = tmp_path / "zeichnung.svgz"
+    drawing.write_bytes(gzip.compress(CASES["script.svg"].text.encode()))
+    [result] = clean_images([drawing], tmp_path / "cache", CleanSettings())
+    assert result.refused
+    assert result.issues[0].key == "image_unsupported"
+    assert result.issues[0].values["kind"] == "SVGZ (gzip)"
