@@ -29,6 +29,14 @@ from .verdict import ImageIssue, ImageRefused
 _SILENT = {"metadata", "foreign namespace", "unknown element", "unknown attribute"}
 
 
+# Deeper nesting than any drawing needs; it would exhaust Python's recursion when cleaning.
+_MAX_DEPTH = 200
+
+
+class _TooDeep(Exception):
+    """Elements nested deeper than _MAX_DEPTH."""
+
+
 class _Unsafe(Exception):
     """A declaration the sanitiser does not accept (parameter or external entities)."""
 
@@ -72,8 +80,19 @@ def _parse(source: Path, removed: set[str]) -> ET.Element:
     builder = ET.TreeBuilder()
     parser = ParserCreate(namespace_separator="}")
 
+    depth = 0
+
     def start(tag: str, attributes: dict[str, str]) -> None:
+        nonlocal depth
+        depth += 1
+        if depth > _MAX_DEPTH:
+            raise _TooDeep()
         builder.start(_qualified(tag), {_qualified(k): v for k, v in attributes.items()})
+
+    def end(tag: str) -> None:
+        nonlocal depth
+        depth -= 1
+        builder.end(_qualified(tag))
 
     def entity(name: str, is_parameter: int, value: str | None, *declared: object) -> None:
         # Internal entities with plain text are harmless (old Illustrator exports use them);
@@ -82,7 +101,7 @@ def _parse(source: Path, removed: set[str]) -> ET.Element:
             raise _Unsafe(name)
 
     parser.StartElementHandler = start
-    parser.EndElementHandler = lambda tag: builder.end(_qualified(tag))
+    parser.EndElementHandler = end
     parser.CharacterDataHandler = builder.data
     parser.EntityDeclHandler = entity
     # Processing instructions are left out; <?xml-stylesheet?> would load a style sheet.
@@ -90,6 +109,10 @@ def _parse(source: Path, removed: set[str]) -> ET.Element:
     try:
         parser.Parse(data, True)
         root = builder.close()
+    except _TooDeep:
+        raise ImageRefused(
+            ImageIssue("svg_unreadable", {"line": parser.CurrentLineNumber})
+        ) from None
     except _Unsafe as unsafe:
         raise ImageRefused(ImageIssue("svg_entities", {"name": str(unsafe)})) from None
     except (ExpatError, ValueError, AssertionError) as exc:

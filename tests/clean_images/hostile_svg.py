@@ -126,6 +126,7 @@ CASES: dict[str, Case] = {
         "svg_unreadable",
     ),
     "empty.svg": Case("", "svg_unreadable"),
+    "deep.svg": Case(_svg("<g>" * 5000 + BOX + "</g>" * 5000), "svg_unreadable"),
     "embedded-photo.svg": Case(
         # Its metadata is base64: test_svg decodes the image to look for it.
         _svg(f'{BOX}<image href="{phone_photo_data_url()}" width="40" height="30"/>'),
