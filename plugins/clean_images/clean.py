@@ -169,7 +169,9 @@ def _encode_job(source: Path, root: Path, key: str, settings: CleanSettings) -> 
                 settings.limits.max_megapixels,
             )
             if removed:
-                notes.append(ImageIssue("svg_cleaned", {"removed": removed}, refused=False))
+                # A list of everything removed ("a, b, c"), not alternatives ("a, b or c").
+                listed = ", ".join(removed)
+                notes.append(ImageIssue("svg_cleaned", {"removed": listed}, refused=False))
         else:
             with open_image(source, max_megapixels=settings.limits.max_megapixels) as image:
                 width, height = encode_clean(

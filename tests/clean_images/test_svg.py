@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from clean_images import describe
 from clean_images.clean import CleanSettings, clean_images
 from PIL import Image
 
@@ -63,9 +64,11 @@ def test_an_honest_drawing_loses_only_its_editor_data(results: dict[str, object]
 
 def test_the_warning_says_what_was_removed(results: dict[str, object]) -> None:
     [issue] = results["foreign-object.svg"].issues
-    removed = set(issue.values["removed"])
+    removed = set(issue.values["removed"].split(", "))
     assert {"foreignObject", "html:script", "iframe", "embed", "object"} <= removed
     assert not issue.refused
+    message, _ = describe("de", issue, "bild.svg")
+    assert message.endswith("embed, foreignObject, html:script, iframe, object.")
 
 
 def test_an_embedded_photo_is_re_encoded_upright_without_metadata(
