@@ -34,6 +34,21 @@ _PARALLEL_FROM = 12
 # Image suffixes that are refused rather than published as they came (they carry metadata
 # like any photo, and browsers show few of them).
 REFUSED_SUFFIXES = (".heic", ".heif", ".avif", ".tif", ".tiff", ".bmp", ".dng", ".jxl", ".svgz")
+# Static files a browser opens as a document that runs code (HTML, XML with XHTML or XSLT,
+# scripts): published from content/, they would run on the site's own origin. Left out.
+ACTIVE_SUFFIXES = (
+    ".html",
+    ".htm",
+    ".shtml",
+    ".xhtml",
+    ".xht",
+    ".xml",
+    ".xsl",
+    ".xslt",
+    ".js",
+    ".mjs",
+    ".swf",
+)
 # Drawings published after sanitising (svg.py): inert, but not re-encoded by Pillow.
 SVG_SUFFIX = ".svg"
 _MEMO = "digests.json"
@@ -65,9 +80,10 @@ class CleanResult:
 
 
 def is_image(path: str | Path) -> bool:
-    """Whether a file's name says it is an image this plugin cleans or refuses."""
+    """Whether this plugin judges the file: an image it cleans or refuses, or an active file."""
     suffix = Path(path).suffix.lower()
-    return suffix in FORMAT_BY_SUFFIX or suffix in REFUSED_SUFFIXES or suffix == SVG_SUFFIX
+    refused = suffix in REFUSED_SUFFIXES or suffix in ACTIVE_SUFFIXES
+    return suffix in FORMAT_BY_SUFFIX or refused or suffix == SVG_SUFFIX
 
 
 def _cleaned_here(source: Path) -> bool:
@@ -108,7 +124,9 @@ def clean_images(
 
 
 def _unopened(source: Path) -> ImageIssue:
-    # The file could not be read, or its name is one of the refused image formats.
+    # The file could not be read, or its name is one of the refused formats.
+    if source.suffix.lower() in ACTIVE_SUFFIXES:
+        return ImageIssue("file_active", {"suffix": source.suffix.lower()})
     if not source.is_file():
         return ImageIssue("image_cannot_read", {"reason": "not found"})
     return unsupported_issue(source, WEB_FORMATS)

@@ -40,6 +40,13 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Speichern Sie es als JPEG mit Qualität 80 und höchstens {pixels} Pixel Breite "
             "(z. B. mit Paint, Vorschau oder squoosh.app).",
         ),
+        "file_active": (
+            "'{target}' ist eine {suffix}-Datei: Browser öffnen sie als Webseite oder Programm, "
+            "das auf der Website Code ausführen könnte. Solche Dateien werden nicht "
+            "veröffentlicht.",
+            "Nehmen Sie die Datei aus dem Ordner content/ und stellen Sie den Inhalt als "
+            "Beitrag, PDF oder Bild bereit.",
+        ),
         "svg_unreadable": (
             "'{target}' ist keine lesbare SVG-Grafik (Fehler in Zeile {line}).",
             "Exportieren Sie die Grafik noch einmal als SVG (z. B. in Inkscape als "
@@ -97,6 +104,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Save it as JPEG at quality 80 and at most {pixels} pixels wide "
             "(e.g. with Paint, Preview or squoosh.app).",
         ),
+        "file_active": (
+            "'{target}' is a {suffix} file: browsers open it as a web page or program that "
+            "could run code on the website. Such files are not published.",
+            "Take the file out of the content/ folder and provide its content as a post, a PDF "
+            "or an image.",
+        ),
         "svg_unreadable": (
             "'{target}' is not a readable SVG drawing (error in line {line}).",
             "Export the drawing again as SVG (e.g. in Inkscape as 'Plain SVG') or as PNG.",
@@ -121,6 +134,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
 }
+# Refusals of files that are not images: "the image is missing" would not fit.
+_NOT_IMAGES = {"file_active"}
 _OR = {"de": "oder", "en": "or"}
 _LEFT_OUT = {
     "de": " Bis dahin fehlt das Bild auf der Website.",
@@ -139,7 +154,7 @@ def describe(
     values = {key: _shown(lang, value) for key, value in issue.values.items()}
     message, fix = MESSAGES[lang][issue.key]
     fix = fix.format(target=target, **values)
-    if issue.refused and left_out:
+    if issue.refused and left_out and issue.key not in _NOT_IMAGES:
         fix += _LEFT_OUT[lang]
     return message.format(target=target, **values), fix
 

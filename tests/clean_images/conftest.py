@@ -46,11 +46,17 @@ def svg_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     folder = tmp_path_factory.mktemp("svg-site")
     cases = write_hostile_svgs(folder / "content" / "images")
     lines = [f"![Grafik {name}]({{static}}/images/{name})\n" for name in cases]
+    lines.append("[Eine Seite]({static}/images/seite.html)\n")
     post = GOOD_POST.replace("Dieser Beitrag ist in Ordnung.", "Grafiken:\n\n" + "\n".join(lines))
     settings = make_site(folder, {"grafiken.md": post.replace("Ein guter", "Ein gezeichneter")})
     authors = folder / "content" / "authors"
     (authors / "skript.svg").write_text(cases["script.svg"].text, encoding="utf-8")
     (authors / "person-svg.md").write_text(SVG_PROFILE, encoding="utf-8")
+    # Documents a browser would run, next to the drawings; a post links to one of them.
+    (folder / "content" / "images" / "seite.html").write_text("<script>alert('html')</script>")
+    (folder / "content" / "images" / "daten.xml").write_text(
+        '<h:html xmlns:h="http://www.w3.org/1999/xhtml"><h:script>alert(1)</h:script></h:html>'
+    )
     return settings, cases
 
 

@@ -11,6 +11,7 @@ from tests.clean_images.hostile_svg import Case
 from tests.clean_images.test_awkward_site import verdicts
 from tests.sites import ROOT, BuildRun
 
+ACTIVE_FILES = ("seite.html", "daten.xml")
 # What no published SVG may contain, whatever it came from.
 ACTIVE = re.compile(
     r"<script|javascript:|\son\w+\s*=|foreignObject|@import|evil\.example|tracker\.example|"
@@ -57,6 +58,17 @@ def test_each_svg_problem_names_the_file_and_the_fix(
             assert "SVG" in message and "SVG" in fix, (name, message)
 
 
+def test_documents_that_would_run_are_left_out_with_a_reason(svg_build: BuildRun) -> None:
+    assert list(svg_build.output.rglob("*.html.*")) == []
+    for name in ACTIVE_FILES:
+        assert not (svg_build.output / "images" / name).exists()
+        [(message, fix)] = re.findall(
+            rf"images/{re.escape(name)}: warning: (.*)\n    → (.*)", svg_build.log
+        )
+        assert "nicht veröffentlicht" in message and "content/" in fix, message
+        assert "Bild" not in message
+
+
 def test_check_and_build_give_the_same_verdict_on_svg(
     svg_build: BuildRun, svg_site: tuple[Path, dict[str, Case]]
 ) -> None:
@@ -65,10 +77,11 @@ def test_check_and_build_give_the_same_verdict_on_svg(
     checked = subprocess.run(
         [*command, str(settings)], cwd=ROOT, capture_output=True, text=True, timeout=600
     )
-    names = [*cases, "skript.svg"]
+    names = [*cases, "skript.svg", *ACTIVE_FILES]
     from_build = verdicts(svg_build.log, names)
     from_check = verdicts(checked.stdout + checked.stderr, names)
     assert checked.returncode == 1
     assert from_check == from_build
     expected = {n for n, c in cases.items() if c.verdict != "clean"} | {"skript.svg"}
+    expected |= set(ACTIVE_FILES)
     assert {name for name, _ in from_build} == expected
