@@ -12,7 +12,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from .digests import DigestMemo
 from .encode import FORMAT_BY_SUFFIX, encode_clean
+from .svg import sanitise_svg
 from .verdict import (
     WEB_FORMATS,
     ImageIssue,
@@ -24,14 +26,32 @@ from .verdict import (
 )
 
 # Bump when a change makes the clean files differ: every image is then encoded again.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 _CACHE_SUBDIR = "clean_images"
 _KEY_LENGTH = 20
 # Below this many images to encode, starting worker processes costs more than it saves.
 _PARALLEL_FROM = 12
 # Image suffixes that are refused rather than published as they came (they carry metadata
 # like any photo, and browsers show few of them).
-REFUSED_SUFFIXES = (".heic", ".heif", ".avif", ".tif", ".tiff", ".bmp", ".dng", ".jxl")
+REFUSED_SUFFIXES = (".heic", ".heif", ".avif", ".tif", ".tiff", ".bmp", ".dng", ".jxl", ".svgz")
+# Static files a browser opens as a document that runs code (HTML, XML with XHTML or XSLT,
+# scripts): published from content/, they would run on the site's own origin. Left out.
+ACTIVE_SUFFIXES = (
+    ".html",
+    ".htm",
+    ".shtml",
+    ".xhtml",
+    ".xht",
+    ".xml",
+    ".xsl",
+    ".xslt",
+    ".js",
+    ".mjs",
+    ".swf",
+)
+# Drawings published after sanitising (svg.py): inert, but not re-encoded by Pillow.
+SVG_SUFFIX = ".svg"
+_MEMO = "digests.json"
 
 
 @dataclass(frozen=True)
@@ -60,9 +80,14 @@ class CleanResult:
 
 
 def is_image(path: str | Path) -> bool:
-    """Whether a file's name says it is an image this plugin cleans or refuses."""
+    """Whether this plugin judges the file: an image it cleans or refuses, or an active file."""
     suffix = Path(path).suffix.lower()
-    return suffix in FORMAT_BY_SUFFIX or suffix in REFUSED_SUFFIXES
+    refused = suffix in REFUSED_SUFFIXES or suffix in ACTIVE_SUFFIXES
+    return suffix in FORMAT_BY_SUFFIX or refused or suffix == SVG_SUFFIX
+
+
+def _cleaned_here(source: Path) -> bool:
+    return source.suffix.lower() in FORMAT_BY_SUFFIX or source.suffix.lower() == SVG_SUFFIX
 
 
 def clean_images(
@@ -70,7 +95,9 @@ def clean_images(
 ) -> list[CleanResult]:
     """Judge and clean every image, encoding only what the cache lacks; one result each."""
     root = Path(cache_dir) / _CACHE_SUBDIR
-    keys = [_key(source, settings) for source in sources]
+    memo = DigestMemo(root / _MEMO)
+    keys = [_key(source, settings, memo) for source in sources]
+    memo.save()
     known = {key: _cached(root, key) for key in set(keys) if key is not None}
     missing = sorted({key for key, found in known.items() if found is None})
     by_key = {key: source for source, key in zip(sources, keys, strict=True)}
@@ -97,18 +124,19 @@ def clean_images(
 
 
 def _unopened(source: Path) -> ImageIssue:
-    # The file could not be read, or its name is one of the refused image formats.
+    # The file could not be read, or its name is one of the refused formats.
+    if source.suffix.lower() in ACTIVE_SUFFIXES:
+        return ImageIssue("file_active", {"suffix": source.suffix.lower()})
     if not source.is_file():
         return ImageIssue("image_cannot_read", {"reason": "not found"})
     return unsupported_issue(source, WEB_FORMATS)
 
 
-def _key(source: Path, settings: CleanSettings) -> str | None:
-    if source.suffix.lower() not in FORMAT_BY_SUFFIX:
+def _key(source: Path, settings: CleanSettings, memo: DigestMemo) -> str | None:
+    if not _cleaned_here(source):
         return None
     try:
-        with open(source, "rb") as handle:
-            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        digest = memo.digest(source)
     except OSError:
         return None
     recipe = [
@@ -128,7 +156,15 @@ def _cached(root: Path, key: str) -> CleanResult | None:
         clean = root / facts["file"]
         if not clean.is_file():
             return None
-        return CleanResult(clean, clean, facts["width"], facts["height"])
+        notes = tuple(
+            ImageIssue(
+                key,
+                {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()},
+                refused=False,
+            )
+            for key, values in facts["notes"]
+        )
+        return CleanResult(clean, clean, facts["width"], facts["height"], notes)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -140,15 +176,35 @@ def _encode_job(source: Path, root: Path, key: str, settings: CleanSettings) -> 
     handle, temporary = tempfile.mkstemp(suffix=source.suffix.lower(), dir=root)
     os.close(handle)
     try:
-        with open_image(source, max_megapixels=settings.limits.max_megapixels) as image:
-            width, height = encode_clean(
-                image, Path(temporary), settings.jpeg_quality, settings.webp_quality
+        notes: list[ImageIssue] = []
+        if source.suffix.lower() == SVG_SUFFIX:
+            width = height = 0
+            removed = sanitise_svg(
+                source,
+                Path(temporary),
+                settings.jpeg_quality,
+                settings.webp_quality,
+                settings.limits.max_megapixels,
             )
+            if removed:
+                # A list of everything removed ("a, b, c"), not alternatives ("a, b or c").
+                listed = ", ".join(removed)
+                notes.append(ImageIssue("svg_cleaned", {"removed": listed}, refused=False))
+        else:
+            with open_image(source, max_megapixels=settings.limits.max_megapixels) as image:
+                width, height = encode_clean(
+                    image, Path(temporary), settings.jpeg_quality, settings.webp_quality
+                )
         os.chmod(temporary, 0o644)
         os.replace(temporary, target)
-        facts = {"file": target.name, "width": width, "height": height}
+        facts = {
+            "file": target.name,
+            "width": width,
+            "height": height,
+            "notes": [[note.key, dict(note.values)] for note in notes],
+        }
         (root / f"{key}.json").write_text(json.dumps(facts), encoding="utf-8")
-        return CleanResult(source, target, width, height)
+        return CleanResult(source, target, width, height, tuple(notes))
     except ImageRefused as refusal:
         return CleanResult(source, None, issues=(refusal.issue,))
     except Exception as exc:  # a decoder or encoder failing on odd input
@@ -164,5 +220,5 @@ def _with_size_issues(found: CleanResult, source: Path, limits: ImageLimits) -> 
         file_size = source.stat().st_size
     except OSError:
         file_size = 0
-    issues = size_issues(file_size, found.width, found.height, limits)
+    issues = [*found.issues, *size_issues(file_size, found.width, found.height, limits)]
     return CleanResult(source, found.clean, found.width, found.height, tuple(issues))

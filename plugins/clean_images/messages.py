@@ -40,6 +40,36 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Speichern Sie es als JPEG mit Qualität 80 und höchstens {pixels} Pixel Breite "
             "(z. B. mit Paint, Vorschau oder squoosh.app).",
         ),
+        "file_active": (
+            "'{target}' ist eine {suffix}-Datei: Browser öffnen sie als Webseite oder Programm, "
+            "das auf der Website Code ausführen könnte. Solche Dateien werden nicht "
+            "veröffentlicht.",
+            "Nehmen Sie die Datei aus dem Ordner content/ und stellen Sie den Inhalt als "
+            "Beitrag, PDF oder Bild bereit.",
+        ),
+        "svg_unreadable": (
+            "'{target}' ist keine lesbare SVG-Grafik (Fehler in Zeile {line}).",
+            "Exportieren Sie die Grafik noch einmal als SVG (z. B. in Inkscape als "
+            "'Normales SVG') oder als PNG.",
+        ),
+        "svg_entities": (
+            "Die SVG-Grafik '{target}' deklariert die Entität '{name}', die auf andere Dateien "
+            "oder Entitäten verweist; solche Dateien werden nicht veröffentlicht.",
+            "Exportieren Sie die Grafik noch einmal als SVG ohne DOCTYPE-Angaben (z. B. in "
+            "Inkscape als 'Optimiertes SVG') oder als PNG.",
+        ),
+        "svg_empty": (
+            "Die SVG-Grafik '{target}' zeichnet nichts, sobald Skripte, eingebettetes HTML und "
+            "Verweise auf andere Adressen entfernt sind.",
+            "Exportieren Sie die Grafik als PNG oder als SVG ohne Skripte und ohne eingebettete "
+            "Inhalte von anderen Adressen.",
+        ),
+        "svg_cleaned": (
+            "Aus der SVG-Grafik '{target}' wurde entfernt, was Code ausführen oder etwas von "
+            "anderen Adressen laden kann: {removed}.",
+            "Prüfen Sie, ob die Grafik auf der Website noch richtig aussieht, und ersetzen Sie "
+            "die Datei durch eine Fassung ohne diese Teile (dann verschwindet die Warnung).",
+        ),
     },
     "en": {
         "image_unsupported": (
@@ -74,8 +104,38 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Save it as JPEG at quality 80 and at most {pixels} pixels wide "
             "(e.g. with Paint, Preview or squoosh.app).",
         ),
+        "file_active": (
+            "'{target}' is a {suffix} file: browsers open it as a web page or program that "
+            "could run code on the website. Such files are not published.",
+            "Take the file out of the content/ folder and provide its content as a post, a PDF "
+            "or an image.",
+        ),
+        "svg_unreadable": (
+            "'{target}' is not a readable SVG drawing (error in line {line}).",
+            "Export the drawing again as SVG (e.g. in Inkscape as 'Plain SVG') or as PNG.",
+        ),
+        "svg_entities": (
+            "The SVG drawing '{target}' declares the entity '{name}', which refers to other "
+            "files or entities; such files are not published.",
+            "Export the drawing again as SVG without DOCTYPE declarations (e.g. in Inkscape as "
+            "'Optimized SVG') or as PNG.",
+        ),
+        "svg_empty": (
+            "The SVG drawing '{target}' draws nothing once scripts, embedded HTML and "
+            "references to other addresses are removed.",
+            "Export the drawing as PNG, or as SVG without scripts and without embedded content "
+            "from other addresses.",
+        ),
+        "svg_cleaned": (
+            "Removed from the SVG drawing '{target}' what can run code or load from other "
+            "addresses: {removed}.",
+            "Check that the drawing still looks right on the website, and replace the file "
+            "with a version without these parts (then the warning goes away).",
+        ),
     },
 }
+# Refusals of files that are not images: "the image is missing" would not fit.
+_NOT_IMAGES = {"file_active"}
 _OR = {"de": "oder", "en": "or"}
 _LEFT_OUT = {
     "de": " Bis dahin fehlt das Bild auf der Website.",
@@ -94,7 +154,7 @@ def describe(
     values = {key: _shown(lang, value) for key, value in issue.values.items()}
     message, fix = MESSAGES[lang][issue.key]
     fix = fix.format(target=target, **values)
-    if issue.refused and left_out:
+    if issue.refused and left_out and issue.key not in _NOT_IMAGES:
         fix += _LEFT_OUT[lang]
     return message.format(target=target, **values), fix
 

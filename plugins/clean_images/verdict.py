@@ -29,6 +29,7 @@ _KNOWN_FORMATS = (
     (4, b"ftypheix", "HEIC"),
     (4, b"ftypmif1", "HEIF"),
     (4, b"ftypavif", "AVIF"),
+    (0, b"\x1f\x8b", "SVGZ (gzip)"),
 )
 _FORMAT_NAMES = {"WEBP": "WebP"}
 

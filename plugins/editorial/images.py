@@ -31,7 +31,7 @@ class ImageUse:
 
 
 # The build's verdict per content-relative path (None: no such file, or not an image the
-# build cleans, such as SVG), shared by all posts of one check run.
+# build cleans or refuses), shared by all posts of one check run.
 ImageFiles = dict[str, CleanResult | None]
 _Report = Callable[..., Problem]
 
