@@ -34,7 +34,7 @@ UNREADABLE = {
 }
 # (what happened, where to read more) when the build stops half-way.
 STOPPED = {
-    "de": ("Der Build wurde abgebrochen", "mit --debug sehen Sie den vollständigen Traceback"),
+    "de": ("Der Build wurde abgebrochen", "mit --debug sehen Sie den vollständigen Fehlerbericht"),
     "en": ("The build stopped", "run with --debug for the full traceback"),
 }
 # Lists of the context whose posts and pages get written, translations hanging off each.

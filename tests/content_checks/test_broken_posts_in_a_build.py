@@ -21,7 +21,7 @@ def test_preview_builds_the_good_posts_and_explains_the_broken_one(tmp_path: Pat
     # One problem, counted once: Pelican's own "Could not process" does not repeat it.
     assert "Could not process" not in run.log
     assert "with 1 problem(s) reported above" in run.log
-    assert "Traceback (most recent call last)" not in run.log
+    assert "Traceback" not in run.log
     assert (tmp_path / "output" / "2026" / "ein-guter-beitrag" / "index.html").exists()
     assert not list((tmp_path / "output").rglob("kaputt*"))
 
@@ -31,7 +31,7 @@ def test_strict_mode_fails_on_the_same_problem(tmp_path: Path) -> None:
     run = run_build(tmp_path / "output", settings=str(settings), cwd=tmp_path, strict=True)
     assert run.returncode == 1
     assert "Build failed in strict mode" in run.log
-    assert "Traceback (most recent call last)" not in run.log
+    assert "Traceback" not in run.log
 
 
 def test_a_clean_site_passes_strict_mode(tmp_path: Path) -> None:
@@ -54,4 +54,4 @@ def test_a_build_that_stops_names_the_post_it_stopped_on(tmp_path: Path) -> None
     assert "critical: content/posts/kaputt.md: Der Build wurde abgebrochen: UndefinedError:" in (
         run.log
     )
-    assert "Traceback (most recent call last)" not in run.log
+    assert "Traceback" not in run.log
