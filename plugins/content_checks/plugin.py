@@ -63,6 +63,9 @@ DEFAULTS: dict[str, Any] = {
     "CHECKS_STATUSES": ["published", "draft", "hidden"],
     # Allowed categories of posts; None allows any.
     "CHECKS_CATEGORIES": None,
+    # Hosts whose pages posts may embed (<iframe>, <object>, <embed>) or send forms to,
+    # e.g. ["www.youtube-nocookie.com"]; readers' browsers contact them when the page opens.
+    "CHECKS_EMBED_HOSTS": [],
     # Further controlled fields: {"field": ["allowed", "values"]}.
     "CHECKS_CHOICES": {},
 }
