@@ -47,9 +47,13 @@ class BuildResult:
     problems: int
     failed: bool
     seconds: float
+    # The settings file is missing or does not load: a usage error, exit code 2.
+    bad_settings: bool = False
 
     def exit_code(self, strict: bool) -> int:
-        """0 if the build is acceptable; strict mode also fails on any problem."""
+        """0 if acceptable; 1 on errors (strict: on any problem); 2 for a bad settings file."""
+        if self.bad_settings:
+            return 2
         return 1 if self.failed or (strict and self.problems) else 0
 
 
@@ -60,9 +64,9 @@ def build(
     debug: bool = False,
 ) -> BuildResult:
     """Build the site once; errors are reported in one line unless debug is set."""
-    from pelican import Pelican
     from pelican.log import LimitFilter
-    from pelican.settings import read_settings
+
+    from .settings_file import SettingsFileError, load_pelican
 
     # Pelican drops a warning it has already shown in this process; a preview that
     # rebuilds in-process must show it again on every build until it is fixed.
@@ -71,10 +75,15 @@ def build(
     root = logging.getLogger()
     root.addHandler(counter)
     started = time.perf_counter()
-    failed = False
+    failed = bad_settings = False
     try:
-        settings = read_settings(settings_file, override=overrides or {})
-        Pelican(settings).run()
+        load_pelican(settings_file, overrides).run()
+    except SettingsFileError as error:
+        failed = bad_settings = True
+        if debug:
+            logger.exception("%s", error)
+        else:
+            logger.critical("%s", error)
     except Exception as error:
         failed = True
         where = content_being_built(error)
@@ -94,7 +103,7 @@ def build(
             )
     finally:
         root.removeHandler(counter)
-    return BuildResult(counter.count, failed, time.perf_counter() - started)
+    return BuildResult(counter.count, failed, time.perf_counter() - started, bad_settings)
 
 
 def content_being_built(error: BaseException) -> str | None:
@@ -115,7 +124,9 @@ def content_being_built(error: BaseException) -> str | None:
 
 
 def summary(result: BuildResult, strict: bool) -> str:
-    """One line that says whether the build passed and why not."""
+    """One line that says whether the build passed and why not ('' when that line is said)."""
+    if result.bad_settings:
+        return ""
     if result.failed:
         return "Build failed."
     if result.problems and strict:
