@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from content_checks.problems import Problem
+from content_checks.reader import read_in_this_build
 from markupsafe import escape
 from pelican.generators import Generator
 
@@ -74,7 +75,8 @@ class ReviewPageGenerator(Generator):
 
 def review(settings: Mapping[str, Any], waiting: Sequence[Any]) -> Review:
     """Check the site and sort the waiting posts into scheduled posts and drafts."""
-    result = check_site(settings)
+    # The page is written after every source is read: the readers' texts are at hand.
+    result = check_site(settings, read_in_this_build())
     scheduled: list[ReviewEntry] = []
     drafts: list[ReviewEntry] = []
     for article in sorted(waiting, key=lambda a: a.date):
