@@ -36,7 +36,8 @@ def _build(settings_file: str, strict: bool, debug: bool, overrides: dict | None
 
     init_logging(level=logging.DEBUG if debug else logging.WARNING, handler=plain_handler())
     result = build(settings_file, overrides, debug=debug)
-    print(summary(result, strict), file=sys.stderr)
+    if summary(result, strict):
+        print(summary(result, strict), file=sys.stderr)
     code = result.exit_code(strict)
     if code:
         sys.exit(code)
@@ -325,10 +326,14 @@ def intranet(c: Context, debug: bool = False, output: str = "") -> None:
 )
 def linkcheck(c: Context, output: str = "", settings: str = "") -> None:
     """Check that every internal link and image in the built site exists (no network)."""
-    from editorial.config import load_settings
+    from editorial.config import SettingsFileError, load_settings
     from editorial.linkcheck import run_linkcheck
 
-    site = load_settings(settings or CONFIG["settings_publish"])
+    try:
+        site = load_settings(settings or CONFIG["settings_publish"])
+    except SettingsFileError as error:
+        print(error, file=sys.stderr)
+        sys.exit(2)
     code = run_linkcheck(
         output or CONFIG["deploy_path"], site["SITEURL"], site["EDITORIAL_LINKCHECK_IGNORE"]
     )

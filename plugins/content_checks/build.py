@@ -128,9 +128,13 @@ class BuildResult:
     language: str = "de"
     # Absolute source path -> output paths (relative) of the pages made from it.
     pages: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The settings file is missing or does not load: a usage error, exit code 2.
+    bad_settings: bool = False
 
     def exit_code(self, strict: bool) -> int:
-        """0 if the build is acceptable; strict mode also fails on any problem."""
+        """0 if acceptable; 1 on errors (strict: on any problem); 2 for a bad settings file."""
+        if self.bad_settings:
+            return 2
         return 1 if self.failed or (strict and self.problems) else 0
 
 
@@ -141,9 +145,10 @@ def build(
     debug: bool = False,
 ) -> BuildResult:
     """Build the site once; errors are reported in one line unless debug is set."""
-    from pelican import Pelican, signals
+    from pelican import signals
     from pelican.log import LimitFilter
-    from pelican.settings import read_settings
+
+    from .settings_file import SettingsFileError, load_pelican
 
     # Pelican drops a warning it has already shown in this process; a preview that
     # rebuilds in-process must show it again on every build until it is fixed.
@@ -153,11 +158,18 @@ def build(
     root.addHandler(collector)
     signals.all_generators_finalized.connect(collector.note_pages)
     started = time.perf_counter()
-    failed = False
+    failed = bad_settings = False
     settings: dict[str, Any] = {}
     try:
-        settings = read_settings(settings_file, override=overrides or {})
-        Pelican(settings).run()
+        pelican = load_pelican(settings_file, overrides)
+        settings = pelican.settings
+        pelican.run()
+    except SettingsFileError as error:
+        failed = bad_settings = True
+        if debug:
+            logger.exception("%s", error)
+        else:
+            logger.critical("%s", error)
     except Exception as error:
         failed = True
         stopped, hint = STOPPED[_report_language(settings)]
@@ -187,6 +199,7 @@ def build(
         errors=tuple(errors),
         language=language,
         pages={source: tuple(pages) for source, pages in collector.pages.items()},
+        bad_settings=bad_settings,
     )
 
 
@@ -223,7 +236,9 @@ def content_being_built(error: BaseException) -> str | None:
 
 
 def summary(result: BuildResult, strict: bool) -> str:
-    """One line that says whether the build passed and why not."""
+    """One line that says whether the build passed and why not ('' when that line is said)."""
+    if result.bad_settings:
+        return ""
     if result.failed:
         return "Build failed."
     if result.problems and strict:

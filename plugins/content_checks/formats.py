@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from .active import Finding, active_markup
 from .header import Field, Header, parse_header
 
 MARKDOWN = "markdown"
@@ -52,6 +53,8 @@ class Source:
     guide_lines: tuple[int, int] | None = None
     # (line, what) of reStructuredText that reads files of the machine that builds, or raw HTML.
     unsafe: tuple[tuple[int, str], ...] = ()
+    # Markup that could run script in a reader's browser, or embed another site's page.
+    active: tuple[Finding, ...] = ()
 
 
 def format_of(path: str) -> str | None:
@@ -76,16 +79,21 @@ def load_source(path: str, format_: str) -> tuple[str, Source]:
     return text, dataclasses.replace(source, bad_byte_line=bad_line)
 
 
+def _with_active(source: Source, text: str) -> Source:
+    return dataclasses.replace(source, active=tuple(active_markup(text, source.format)))
+
+
 def read_source(text: str, format_: str) -> Source:
     """Split a file of the given format into header and visible body."""
     if format_ == RST:
-        return _read_rst(text)
+        return _with_active(_read_rst(text), text)
     if format_ == HTML:
-        return _read_html(text)
+        return _with_active(_read_html(text), text)
     header = parse_header(text)
     body = "\n".join(text.splitlines()[header.body_line - 1 :]) if header.fields else text
     # The explanation block of `invoke new-post` is an HTML comment: nobody sees it.
-    return Source(MARKDOWN, header, _HTML_COMMENT.sub("", body).strip(), None, _guide(text))
+    source = Source(MARKDOWN, header, _HTML_COMMENT.sub("", body).strip(), None, _guide(text))
+    return _with_active(source, text)
 
 
 def _guide(text: str) -> tuple[int, int] | None:

@@ -115,6 +115,20 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "'.. image:: {{static}}/images/name.jpg' ein. (Sonst könnte ein Beitrag Dateien des "
             "Rechners veröffentlichen, der die Website baut.)",
         ),
+        "active_content": (
+            "Skripte und Ereignis-Attribute sind in Beiträgen nicht erlaubt: '{what}' könnte im "
+            "Browser der Leser Programmcode ausführen.",
+            "Entfernen Sie '{what}'. Links schreiben Sie als [Text](https://…); für eingebettete "
+            "Inhalte (Video, Karte) setzen Sie einen Link oder ein Bild mit Link. Wollen Sie "
+            "über HTML schreiben, setzen Sie den Code zwischen ``` und ```.",
+        ),
+        "foreign_embed": (
+            "'{what}' bettet eine Seite von {host} ein oder sendet Eingaben dorthin; das ist in "
+            "Beiträgen nicht erlaubt.",
+            "Setzen Sie stattdessen einen Link auf die Seite. Soll {host} eingebettet werden "
+            "dürfen, trägt die Redaktion '{host}' in CHECKS_EMBED_HOSTS in pelicanconf.py ein "
+            "(Datenschutz: Browser der Leser nehmen dann Kontakt mit {host} auf).",
+        ),
         "skipped": (
             "Der Beitrag wird nicht gebaut, bis die Fehler oben behoben sind.",
             "",
@@ -227,6 +241,19 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Write the content into the post itself; include images with "
             "'.. image:: {{static}}/images/name.jpg'. (Otherwise a post could publish files of "
             "the machine that builds the site.)",
+        ),
+        "active_content": (
+            "Scripts and event attributes are not allowed in posts: '{what}' could run code in "
+            "readers' browsers.",
+            "Remove '{what}'. Write links as [text](https://…); for embedded content (video, "
+            "map) put a link or an image with a link. To write about HTML, put the code between "
+            "``` and ```.",
+        ),
+        "foreign_embed": (
+            "'{what}' embeds a page of {host} or sends input there; that is not allowed in posts.",
+            "Put a link to the page instead. If {host} may be embedded, the editors add "
+            "'{host}' to CHECKS_EMBED_HOSTS in pelicanconf.py (privacy: readers' browsers then "
+            "contact {host}).",
         ),
         "skipped": (
             "The post is not built until the errors above are fixed.",

@@ -9,7 +9,7 @@ from pelican import signals
 
 from .duplicates import Claim, duplicate_slugs
 from .formats import format_of
-from .reader import checked, filter_reported, report
+from .reader import checked, filter_reported, forget_reads, report
 
 SAFE_DOCUTILS = {"file_insertion_enabled": False, "raw_enabled": False}
 _ARTICLE_LISTS = (
@@ -63,6 +63,9 @@ DEFAULTS: dict[str, Any] = {
     "CHECKS_STATUSES": ["published", "draft", "hidden"],
     # Allowed categories of posts; None allows any.
     "CHECKS_CATEGORIES": None,
+    # Hosts whose pages posts may embed (<iframe>, <object>, <embed>) or send forms to,
+    # e.g. ["www.youtube-nocookie.com"]; readers' browsers contact them when the page opens.
+    "CHECKS_EMBED_HOSTS": [],
     # Further controlled fields: {"field": ["allowed", "values"]}.
     "CHECKS_CHOICES": {},
 }
@@ -87,6 +90,7 @@ def apply_defaults(pelican: Any) -> None:
     # sets the key in DOCUTILS_SETTINGS itself.
     settings["DOCUTILS_SETTINGS"] = {**SAFE_DOCUTILS, **(settings.get("DOCUTILS_SETTINGS") or {})}
     filter_reported(pelican)
+    forget_reads()
 
 
 def use_checked_reader(readers: Any) -> None:

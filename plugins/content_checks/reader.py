@@ -10,13 +10,26 @@ from typing import Any
 
 from pelican.readers import BaseReader
 
-from .formats import format_of, load_source
+from .formats import Source, format_of, load_source
 from .messages import text
 from .problems import ERROR, Problem
 from .rules import check_source
 from .slugs import slug_for
 
 logger = logging.getLogger(__name__)
+# What the readers read in the current build, by absolute path: the text and what the rules
+# saw in it; the checks that run once the build has read everything use it instead of the disk.
+_read_in_this_build: dict[str, tuple[str, Source]] = {}
+
+
+def read_in_this_build() -> dict[str, tuple[str, Source]]:
+    """The sources the readers have read since the build began, by absolute path."""
+    return _read_in_this_build
+
+
+def forget_reads() -> None:
+    """Start a new build: what an earlier build read may have changed since."""
+    _read_in_this_build.clear()
 
 
 def report(problems: list[Problem]) -> None:
@@ -73,7 +86,8 @@ def check_file(source_path: str, settings: dict[str, Any]) -> list[Problem]:
     format_ = format_of(source_path)
     if kind is None or format_ is None:
         return []
-    _, source = load_source(source_path, format_)
+    text_, source = load_source(source_path, format_)
+    _read_in_this_build[os.path.realpath(source_path)] = (text_, source)
     return check_source(source, os.path.relpath(source_path, os.getcwd()), settings, kind)
 
 

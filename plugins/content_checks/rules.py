@@ -51,6 +51,13 @@ def check_source(
     for line, what in source.unsafe:
         message, fix = text(lang, "rst_unsafe", what=what)
         problems.append(Problem(path, line, message, fix, ERROR, rule="rst_unsafe"))
+    embed_hosts = {host.lower() for host in settings["CHECKS_EMBED_HOSTS"]}
+    for line, column, what, host in source.active:
+        if host in embed_hosts:
+            continue
+        key = "foreign_embed" if host else "active_content"
+        message, fix = text(lang, key, what=what, host=host)
+        problems.append(Problem(path, line, message, fix, ERROR, column, rule="active_content"))
     if source.guide_lines:
         first, last = source.guide_lines
         message, fix = text(lang, "scaffold_guide", first=first, last=last)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +14,6 @@ from .scan import Fence
 
 # Where profiles live when the author_profiles plugin (setting AUTHORS_DIR) is not loaded.
 PROFILES_FOLDER = "authors"
-_ID_LINE = re.compile(r"^id\s*:")
 
 
 @dataclass(frozen=True)
@@ -97,16 +95,14 @@ def polls_in(
     from idea_polls.blocks import read_polls
 
     found = read_polls(text, path, settings["POLLS_LANGUAGE"], ZoneInfo(settings["TIMEZONE"]))
-    lines = text.splitlines()
-    polls = [PollRef(p.id, _id_line(lines, p.line)) for p in found.polls if p is not None]
+    # The fence's line, where the build's own duplicate check (idea_polls) names it too.
+    polls = [PollRef(p.id, p.line) for p in found.polls if p is not None]
     return polls, list(found.problems)
 
 
-def _id_line(lines: list[str], fence_line: int) -> int:
-    # idea_polls names the fence's line; a duplicate id is best shown on the id's own line.
-    for number in range(fence_line + 1, len(lines) + 1):
-        if _ID_LINE.match(lines[number - 1]):
-            return number
-        if lines[number - 1].lstrip().startswith(("```", "~~~")):
-            break
-    return fence_line
+def duplicate_poll_words(settings: Mapping[str, Any], poll: str, other: str) -> tuple[str, str]:
+    """The build's own words (idea_polls) for a poll id used twice, so check says the same."""
+    from idea_polls.messages import text
+
+    message, fix = text(settings["POLLS_LANGUAGE"], "duplicate_poll", id=poll, other=other)
+    return message, fix

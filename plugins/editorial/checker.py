@@ -13,7 +13,7 @@ from content_checks.rules import check_source
 
 from .adapters import PollRef, load_registry, polls_in
 from .bylines import check_bylines
-from .corpus import Source, read_sources
+from .corpus import AlreadyRead, Source, read_sources
 from .duplicates import duplicate_poll_ids
 from .images import check_images, judge_images, unused_image_problems
 from .internal import shared_image_problems
@@ -46,10 +46,10 @@ class CheckResult:
         return [p for p in self.problems if p.path == shown]
 
 
-def check_site(settings: Mapping[str, Any]) -> CheckResult:
+def check_site(settings: Mapping[str, Any], already_read: AlreadyRead | None = None) -> CheckResult:
     """Check the site whose settings are given; problems name files from the current folder."""
     content = Path(settings["PATH"]).resolve()
-    sources = read_sources(settings)
+    sources = read_sources(settings, already_read)
     registry = load_registry(settings)
     problems = list(registry.problems)
     by_relative = {source.relative: source for source in sources}

@@ -10,7 +10,7 @@ from typing import TextIO
 
 from .adapters import load_people, profiles_folder
 from .checker import check_site
-from .config import load_settings
+from .config import SettingsFileError, load_settings
 from .messages import word
 from .prompts import Arguments, Ask, Say, build_request
 from .report import as_github, as_gitlab, as_text
@@ -37,8 +37,8 @@ def run_check(
         return 2
     try:
         settings = load_settings(settings_file)
-    except ValueError as error:
-        print(f"{settings_file}: {error}", file=sys.stderr)
+    except SettingsFileError as error:
+        print(error, file=sys.stderr)
         return 2
     result = check_site(settings)
     lang = settings["CHECKS_LANGUAGE"]
@@ -68,7 +68,11 @@ def run_new_post(
     today: dt.date | None = None,
 ) -> int:
     """Create a post (and profiles for first-time authors); ask for what is missing on a TTY."""
-    settings = load_settings(settings_file)
+    try:
+        settings = load_settings(settings_file)
+    except SettingsFileError as error:
+        print(error, file=sys.stderr)
+        return 2
     lang = settings["CHECKS_LANGUAGE"]
     people, _ = load_people(settings)
     if interactive is None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from content_checks.settings_file import SettingsFileError, load_pelican
+
+__all__ = ["SettingsFileError", "load_settings"]
+
 
 def load_settings(settings_file: str, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     """Read the settings file and let each plugin merge and validate its defaults."""
-    from pelican import Pelican
-    from pelican.settings import read_settings
-
-    settings: dict[str, Any] = read_settings(settings_file, override=overrides or {})
     # Creating Pelican loads the plugins and sends `initialized`; nothing is read or written.
-    Pelican(settings)
+    settings: dict[str, Any] = load_pelican(settings_file, overrides).settings
     return settings

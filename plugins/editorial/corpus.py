@@ -77,7 +77,13 @@ class Source:
         return scan_body(self.text, self.header.body_line)
 
 
-def read_sources(settings: Mapping[str, Any]) -> list[Source]:
+# Texts already read, by absolute path: the text and what the content rules saw in it.
+AlreadyRead = Mapping[str, tuple[str, Read]]
+
+
+def read_sources(
+    settings: Mapping[str, Any], already_read: AlreadyRead | None = None
+) -> list[Source]:
     """Every post and page Pelican would read (ARTICLE_PATHS, PAGE_PATHS), sorted by path."""
     content = Path(settings["PATH"]).resolve()
     extensions = reader_extensions(settings)
@@ -86,7 +92,11 @@ def read_sources(settings: Mapping[str, Any]) -> list[Source]:
         for folder in folders:
             for path in _source_files(content / folder, extensions, settings["IGNORE_FILES"]):
                 found.setdefault(path, kind)
-    return [_read(path, kind, content, settings) for path, kind in sorted(found.items())]
+    known = already_read or {}
+    return [
+        _read(path, kind, content, settings, known.get(str(path)))
+        for path, kind in sorted(found.items())
+    ]
 
 
 def reader_extensions(settings: Mapping[str, Any]) -> set[str]:
@@ -114,8 +124,14 @@ def _source_files(folder: Path, extensions: set[str], ignores: list[str]) -> lis
     return files
 
 
-def _read(path: Path, kind: str, content: Path, settings: Mapping[str, Any]) -> Source:
-    text, read = load_source(str(path), format_of(path.name) or MARKDOWN)
+def _read(
+    path: Path,
+    kind: str,
+    content: Path,
+    settings: Mapping[str, Any],
+    known: tuple[str, Read] | None = None,
+) -> Source:
+    text, read = known or load_source(str(path), format_of(path.name) or MARKDOWN)
     return Source(
         path=path,
         # Named from the current folder, like every other problem report of the build.

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable
 
 from content_checks.problems import ERROR, Problem
 
-from .adapters import PollRef
+from .adapters import PollRef, duplicate_poll_words
 from .corpus import Source
-from .messages import text
 
 
 def duplicate_poll_ids(polls: Iterable[tuple[Source, PollRef]]) -> list[Problem]:
@@ -21,17 +19,11 @@ def duplicate_poll_ids(polls: Iterable[tuple[Source, PollRef]]) -> list[Problem]
             first[poll.id] = (source, poll)
             continue
         other_source, other = first[poll.id]
-        message, fix = text(
-            _lang(source.settings),
-            "duplicate_poll_id",
-            poll=poll.id,
-            other=f"{other_source.shown}:{other.line}",
+        # Only idea_polls finds polls, and the build reports a duplicate in its words.
+        message, fix = duplicate_poll_words(
+            source.settings, poll.id, f"{other_source.shown}:{other.line}"
         )
         problems.append(
             Problem(source.shown, poll.line, message, fix, ERROR, rule="duplicate_poll_id")
         )
     return problems
-
-
-def _lang(settings: Mapping[str, Any]) -> str:
-    return str(settings["CHECKS_LANGUAGE"])

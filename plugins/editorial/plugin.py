@@ -8,6 +8,7 @@ from typing import Any
 from pelican import signals
 
 from .edit_links import edit_url
+from .in_build import check_what_was_built, start_recording
 from .internal import drop_internal_images
 from .review import ReviewPageGenerator
 
@@ -74,5 +75,8 @@ def register() -> None:
     """Connect the plugin to Pelican."""
     signals.initialized.connect(apply_defaults)
     signals.get_generators.connect(add_generator)
+    # Sent when a build starts (not when `invoke check` merely loads the settings).
+    signals.get_generators.connect(start_recording)
     signals.generator_init.connect(install_edit_links)
     signals.static_generator_finalized.connect(drop_internal_images)
+    signals.finalized.connect(check_what_was_built)

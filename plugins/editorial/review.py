@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import logging
@@ -11,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from content_checks.problems import Problem
+from content_checks.reader import read_in_this_build
+from markupsafe import escape
 from pelican.generators import Generator
 
 from .checker import CheckResult, check_site
@@ -72,7 +75,8 @@ class ReviewPageGenerator(Generator):
 
 def review(settings: Mapping[str, Any], waiting: Sequence[Any]) -> Review:
     """Check the site and sort the waiting posts into scheduled posts and drafts."""
-    result = check_site(settings)
+    # The page is written after every source is read: the readers' texts are at hand.
+    result = check_site(settings, read_in_this_build())
     scheduled: list[ReviewEntry] = []
     drafts: list[ReviewEntry] = []
     for article in sorted(waiting, key=lambda a: a.date):
@@ -103,8 +107,14 @@ def _entry(article: Any, result: CheckResult) -> ReviewEntry:
         authors=list(getattr(article, "authors", [])),
         lang=article.lang,
         path=path,
-        problems=result.for_file(path),
+        problems=_escaped(result.for_file(path)),
     )
+
+
+def _escaped(problems: list[Problem]) -> list[Problem]:
+    """The problems with message and fix escaped: they quote what authors wrote, e.g. '<script>'."""
+    # The theme's Jinja environment does not autoescape; Markup is not escaped twice if it does.
+    return [dataclasses.replace(p, message=escape(p.message), fix=escape(p.fix)) for p in problems]
 
 
 def _others(result: CheckResult, listed: set[str]) -> list[FileProblems]:
@@ -112,4 +122,4 @@ def _others(result: CheckResult, listed: set[str]) -> list[FileProblems]:
     for problem in result.problems:
         if problem.path not in listed:
             by_file.setdefault(problem.path, []).append(problem)
-    return [FileProblems(path, problems) for path, problems in sorted(by_file.items())]
+    return [FileProblems(path, _escaped(problems)) for path, problems in sorted(by_file.items())]

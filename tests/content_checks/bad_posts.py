@@ -93,6 +93,23 @@ POSTS: dict[str, str | bytes] = {
         "Räder aus Kreuzlingen", "HTML ohne Text"
     ),
     "gut.html": HTML_GOOD,
+    # Script an author wrote (or pasted) must not run on the page; a post about HTML is fine.
+    "skript.md": md(Title="Skript", Summary='<img src=x onerror="window.pwned=1">').replace(
+        "Dieser Beitrag ist in Ordnung.",
+        "Hallo <script>window.pwned = 2</script>\n\n[Klick](javascript:window.pwned=3)",
+    ),
+    "skript.html": HTML_GOOD.replace("Räder aus Kreuzlingen", "HTML mit Skript").replace(
+        "<p>Ein Beitrag in HTML.</p>", '<p>Hallo</p>\n<iframe src="https://evil.example/"></iframe>'
+    ),
+    "skript.rst": RST_GOOD.replace(
+        "Räder aus Konstanz\n##################", "RST Skript\n##########"
+    )
+    + "\nEin `Link <javascript:window.pwned=4>`_.\n",
+    "ueber-html.md": md(Title="Über HTML").replace(
+        "Dieser Beitrag ist in Ordnung.",
+        "So nicht: `<script>`.\n\n```html\n<script>window.pwned = 5</script>\n```\n\n"
+        '    <a href="javascript:window.pwned=6">',
+    ),
 }
 
 P = "content/posts/"
@@ -129,4 +146,9 @@ EXPECTED = {
     (P + "ohne-autor.html", 5, "missing"),
     (P + "ohne-titel.html", 5, "missing"),
     (P + "ohne-text.html", 8, "no_body"),
+    (P + "skript.md", 6, "active_content"),
+    (P + "skript.md", 8, "active_content"),
+    (P + "skript.md", 10, "active_content"),
+    (P + "skript.html", 9, "active_content"),
+    (P + "skript.rst", 10, "active_content"),
 }

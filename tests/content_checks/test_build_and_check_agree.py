@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.content_checks.bad_posts import EXPECTED, LONG_TITLE, POSTS
+from tests.content_checks.bad_posts import EXPECTED, LONG_TITLE, POSTS, P, md
 from tests.minisite import make_site
 from tests.sites import ROOT, BuildRun, run_build
 
@@ -136,8 +136,12 @@ def test_the_preview_builds_what_is_good(built: BuildRun) -> None:
         "datum-deutsch",
         "ohne-text",
         "nur-erklaerungen",
+        "skript",
+        "html-mit-skript",
+        "rst-skript",
     ):
         assert f"2026/{broken}" not in written
+    assert "2026/uber-html" in written or "2026/ueber-html" in written
 
 
 def test_a_300_character_title_builds_with_short_paths(built: BuildRun) -> None:
@@ -201,3 +205,60 @@ def test_problems_in_english_by_setting(tmp_path: Path) -> None:
     check = _run_check(settings, tmp_path, env=english)
     assert _problems(build.log) == _problems(check.stdout)
     assert check.stdout.endswith("Errors: 2, warnings: 0 (5 files checked).\n")
+
+
+_POLL = """
+```poll
+id: gleiche-frage
+question: Was meinen Sie?
+options:
+  - id: ja
+    label: Ja
+  - id: nein
+    label: Nein
+closes: 2027-01-31
+```
+"""
+# Rules that once ran only in `invoke check`: images, links, reviewers, poll ids.
+EDITORIAL_POSTS = {
+    "ohne-alt.md": md(Title="Ohne Alt").replace(
+        "Dieser Beitrag ist in Ordnung.", "Ein Bild:\n\n![]({static}/images/bild.png)"
+    ),
+    "bild-fehlt.md": md(Title="Bild fehlt").replace(
+        "Dieser Beitrag ist in Ordnung.", "![Ein Rad]({static}/images/gibtsnicht.png)"
+    ),
+    "link-kaputt.md": md(Title="Link kaputt").replace(
+        "Dieser Beitrag ist in Ordnung.", "Siehe [hier]({filename}/posts/gibtsnicht.md)."
+    ),
+    "pruefer.md": md(Title="Prüfer", Lang="de\nReviewed-by: niemand-da"),
+    "umfrage-1.md": md(Title="Umfrage eins") + _POLL,
+    "umfrage-2.md": md(Title="Umfrage zwei", Date="2026-03-15 09:30") + _POLL,
+}
+EDITORIAL_RULES = {
+    (P + "ohne-alt.md", "image_no_alt"),
+    (P + "bild-fehlt.md", "image_missing"),
+    (P + "link-kaputt.md", "link_missing"),
+    (P + "pruefer.md", "unknown_reviewer"),
+    (P + "umfrage-2.md", "duplicate_poll_id"),
+}
+
+
+def test_strict_build_fails_on_every_rule_check_has(tmp_path: Path) -> None:
+    from editorial.checker import check_site
+    from editorial.config import load_settings
+    from PIL import Image
+
+    settings = _write_posts(tmp_path, EDITORIAL_POSTS)
+    (tmp_path / "content" / "images").mkdir()
+    Image.new("RGB", (40, 30), "white").save(tmp_path / "content" / "images" / "bild.png")
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        found = check_site(load_settings(str(settings))).problems
+    finally:
+        os.chdir(cwd)
+    assert {(p.path, p.rule) for p in found} >= EDITORIAL_RULES
+    check = _run_check(settings, tmp_path, "--strict")
+    build = run_build(tmp_path / "output", settings=str(settings), cwd=tmp_path, strict=True)
+    assert check.returncode == 1 and build.returncode == 1, build.log
+    assert _problems(build.log) == _problems(check.stdout)

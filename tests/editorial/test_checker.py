@@ -64,8 +64,9 @@ EXPECTED = [
      "Zum Titelbild fehlt der Bildnachweis 'Image-credit'."),
     # idea_polls reports what is wrong inside a block; the checker passes it on.
     (P + "umfrage-kaputt.md", 11, 1, "error", None, None),
-    (P + "umfrage-zwei.md", 12, 1, "error", "duplicate_poll_id",
-     "Die Umfrage-ID 'kantine-2027' gibt es schon in content/posts/umfrage-eins.md:12."),
+    # On the fence's line, in the build's (idea_polls') words: check and build say the same.
+    (P + "umfrage-zwei.md", 11, 1, "error", "duplicate_poll_id",
+     "Die Umfrage-ID 'kantine-2027' gibt es schon in content/posts/umfrage-eins.md:11."),
 ]  # fmt: skip
 
 

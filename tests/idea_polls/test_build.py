@@ -66,5 +66,6 @@ def test_a_poll_id_used_in_two_posts_is_an_error_and_listed_once(tmp_path: Path)
 
 def test_settings_are_checked_at_start(tmp_path: Path) -> None:
     run = build(tmp_path, {}, extra='POLLS_RESULTS_ENDPOINT = "/api/results"\n')
-    assert run.returncode == 1
+    # A settings file that does not load is a usage error (exit 2), like a missing one.
+    assert run.returncode == 2
     assert "POLLS_RESULTS_ENDPOINT has value '/api/results'" in run.log
