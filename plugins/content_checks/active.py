@@ -30,6 +30,9 @@ _FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_HTML_HEAD = re.compile(r"\A.*?(?=<body\b)", re.DOTALL | re.IGNORECASE)
+# The first line of a Markdown post's header ("Title: …"); rst headers are fields (":title:").
+_HEADER_LINE = re.compile(r"^[A-Za-z][\w-]*:")
 # [text](target) and [id]: target in Markdown; `text <target>`_ and .. _id: target in rst.
 _MARKDOWN_LINK = re.compile(r"\]\(\s*<?(?P<url>[^)\s>]*)|^ {0,3}\[[^\]]+\]:\s*<?(?P<ref>\S+)", re.M)
 _RST_LINK = re.compile(r"<(?P<url>[^<>`]+)>`_|^\s*\.\. _[^:]+:\s*(?P<ref>\S+)", re.M)
@@ -91,12 +94,16 @@ class _Scanner(HTMLParser):
 
 def active_markup(text: str, format_: str) -> list[Finding]:
     """Every place in a source that could run script in a reader's browser, in text order."""
+    # Header fields never reach the page as markup: the theme escapes them and a Summary goes
+    # through the sanitizer (safe_html), so only the body is scanned. A title that talks about
+    # "<script>" is a legitimate title.
+    body = _blank(text, _HTML_HEAD) if format_ == "html" else _without_header(text)
     if format_ == "rst":
-        visible = text
+        visible = body
         links = _RST_LINK
     else:
         # Markdown escapes code and drops comments, so what is there is text, not markup.
-        visible = _without_code(_blank(text, _COMMENT)) if format_ == "markdown" else text
+        visible = _without_code(_blank(body, _COMMENT)) if format_ == "markdown" else body
         links = _MARKDOWN_LINK
     found: list[Finding] = []
     if format_ != "rst":
@@ -112,6 +119,18 @@ def active_markup(text: str, format_: str) -> list[Finding]:
                 line, column = _position(starts, match.start(group))
                 found.append((line, column, _shown(match[group]), ""))
     return sorted(set(found))
+
+
+def _without_header(text: str) -> str:
+    """The text with its `Field: value` header (up to the first blank line) blanked out."""
+    lines = text.split("\n")
+    if not lines or not _HEADER_LINE.match(lines[0]):
+        return text
+    for number, line in enumerate(lines):
+        if not line.strip():
+            break
+        lines[number] = " " * len(line)
+    return "\n".join(lines)
 
 
 def _shown(url: str) -> str:

@@ -56,7 +56,7 @@ def scan_body(text: str, body_line: int) -> tuple[list[Reference], list[Fence]]:
         hidden += [m.span() for m in _COMMENT.finditer(text, body_start)]
     if "`" in text:
         hidden += [m.span() for m in _CODE_SPAN.finditer(text, body_start)]
-    hidden.sort()
+    hidden = _merged(hidden)
     references = []
     for match in _INLINE.finditer(text, body_start):
         at = match.start()
@@ -101,6 +101,17 @@ def _fences(lines: list[str], body_line: int) -> list[Fence]:
     if open_fence is not None:
         fences.append(Fence(open_fence[1], open_fence[2], len(lines)))
     return fences
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlaps joined: a comment inside a code block must not end the block."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:

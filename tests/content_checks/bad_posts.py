@@ -146,7 +146,6 @@ EXPECTED = {
     (P + "ohne-autor.html", 5, "missing"),
     (P + "ohne-titel.html", 5, "missing"),
     (P + "ohne-text.html", 8, "no_body"),
-    (P + "skript.md", 6, "active_content"),
     (P + "skript.md", 8, "active_content"),
     (P + "skript.md", 10, "active_content"),
     (P + "skript.html", 9, "active_content"),

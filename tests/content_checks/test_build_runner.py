@@ -109,8 +109,8 @@ def test_a_stopped_build_keeps_the_reason(tmp_path: Path) -> None:
         Problem(
             "",
             0,
-            "Der Build wurde abgebrochen: CHECKS_LANGUAGE has value 'fr'. Expected 'de' or 'en'. "
-            "(mit --debug sehen Sie den vollständigen Fehlerbericht)",
+            f"{settings}: Eine Einstellung ist ungültig: CHECKS_LANGUAGE has value 'fr'. "
+            "Expected 'de' or 'en'. Korrigieren Sie sie in dieser Datei.",
             "",
         )
     ]

@@ -48,3 +48,16 @@ def test_an_unclosed_fence_runs_to_the_end() -> None:
 def test_the_header_is_not_scanned() -> None:
     references, _ = scan_body("Image: [x](y.png)\n\nText.\n", 3)
     assert references == []
+
+
+def test_a_comment_inside_a_code_block_does_not_end_the_block() -> None:
+    # A poll question that mentions "<img …>" and holds a comment: both are text of the block.
+    text = (
+        "Title: T\n\n"
+        "```poll\n"
+        'question: "<!-- x --> <img src=x onerror=alert(1)> ![a](b.png)"\n'
+        "```\n"
+        "![Echt](echt.png)\n"
+    )
+    references, _ = scan_body(text, 3)
+    assert references == [Reference(IMAGE, "echt.png", "Echt", 6, 1)]
