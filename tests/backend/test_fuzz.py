@@ -96,6 +96,35 @@ def reader_headers(number: int) -> dict[str, str]:
     return {**headers, "x-forwarded-for": f"203.0.113.{number % 250}"}
 
 
+# Headers the document does not describe but the defences read: what a hostile client sends.
+HEADER_TEXT = st.text(st.characters(min_codepoint=0x20, max_codepoint=0xFF), max_size=80).map(
+    str.strip
+)
+HOSTILE_HEADERS = st.dictionaries(
+    st.sampled_from(
+        [
+            "x-forwarded-for",
+            "x-forwarded-proto",
+            "origin",
+            "referer",
+            "cookie",
+            "user-agent",
+            "x-remote-user",
+            "content-type",
+            "dnt",
+            "sec-gpc",
+            "accept",
+        ]
+    ),
+    st.one_of(
+        HEADER_TEXT,
+        st.sampled_from([ORIGIN, "null", "faces_voter=" + "A" * 43, "1", "unknown, 10.0.0.1"]),
+        HEADER_TEXT.map(lambda text: "faces_voter=" + text),
+    ),
+    max_size=4,
+)
+
+
 def fuzz(operation: Any, cases: int, counter: list[int]) -> None:
     """Send `cases` generated requests (valid and invalid) to one operation and check each."""
     modes = [GenerationMode.POSITIVE, GenerationMode.NEGATIVE]
@@ -111,7 +140,8 @@ def fuzz(operation: Any, cases: int, counter: list[int]) -> None:
     def one_request(case: Any, data: st.DataObject) -> None:
         existing_ids(case, data)
         counter[0] += 1
-        response = case.call(headers=reader_headers(counter[0]))
+        hostile = data.draw(st.one_of(st.just({}), HOSTILE_HEADERS), label="hostile headers")
+        response = case.call(headers={**reader_headers(counter[0]), **hostile})
         case.validate_response(response, checks=CHECKS)
 
     one_request()
