@@ -104,10 +104,11 @@ def test_manifest_from_a_url(tmp_path: Path) -> None:
             touch_later(site / "polls.json")
             clock.now += 31  # past URL_CHECK_SECONDS: a conditional GET runs in the background
             seen.append(sorted(source.current().polls))
-            for _ in range(200):
+            # The refresh runs in a thread: wait for its outcome, bounded, not for a time.
+            deadline = asyncio.get_running_loop().time() + 30
+            while len(source.current().polls) != 2:
+                assert asyncio.get_running_loop().time() < deadline, "no refresh in 30 s"
                 await asyncio.sleep(0.01)
-                if len(source.current().polls) == 2:
-                    break
             seen.append(sorted(source.current().polls))
             await source.close()
             return seen
