@@ -48,6 +48,7 @@ TARGETS = {
             "tests/backend/test_forms.py",
             "tests/backend/test_suggestions.py",
             "tests/backend/test_voting.py",
+            "tests/backend/test_routes.py",
             "tests/reach/test_counter.py",
         ),
     ),
@@ -80,7 +81,10 @@ def stage(target: Target, staging: Path) -> Path:
     text, replaced = re.subn(r'pythonpath = \["\.", "plugins"\]', 'pythonpath = ["."]', text)
     if replaced != 1:
         raise SystemExit("mutation: pyproject.toml no longer sets pythonpath as expected")
-    pyproject.write_text(text + mutmut_config(target), encoding="utf-8")
+    # mutmut copies only the sources and tests/ into mutants/; the tests also need the site
+    # settings, content, theme and the unmutated plugins/ that Pelican builds load.
+    rest = tuple(sorted(p.name for p in staging.iterdir() if p.name not in target.source_paths))
+    pyproject.write_text(text + mutmut_config(target, rest), encoding="utf-8")
     return staging
 
 
@@ -89,11 +93,12 @@ def toml_list(items: tuple[str, ...]) -> str:
     return json.dumps(list(items))
 
 
-def mutmut_config(target: Target) -> str:
+def mutmut_config(target: Target, also_copy: tuple[str, ...]) -> str:
     """The [tool.mutmut] table for one target."""
     return (
         "\n[tool.mutmut]\n"
         f"source_paths = {toml_list(target.source_paths)}\n"
+        f"also_copy = {toml_list(also_copy)}\n"
         f"only_mutate = {toml_list(target.mutate)}\n"
         f"pytest_add_cli_args_test_selection = {toml_list(target.tests)}\n"
         'pytest_add_cli_args = ["-p", "no:cacheprovider", "-m", "not browser"]\n'
