@@ -339,3 +339,18 @@ def linkcheck(c: Context, output: str = "", settings: str = "") -> None:
     )
     if code:
         sys.exit(code)
+
+
+@task(
+    help={
+        "target": "What to mutate: backend (the defences), photos or checker.",
+        "max_children": "Mutants tested in parallel (default 2).",
+    }
+)
+def mutation(c: Context, target: str = "backend", max_children: int = 2) -> None:
+    """Mutation testing with mutmut of one target and its focused tests (docs/testing.md)."""
+    from tests.mutation import run
+
+    code = run(target, max_children)
+    if code:
+        sys.exit(code)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import http.client
 import logging
 import os
 import time
-from collections.abc import Callable
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from email.message import Message
 from typing import Generic, TypeVar
-
-import httpx
 
 from faces_backend.manifest import Manifest, ManifestError, parse_manifest
 
@@ -37,16 +40,43 @@ def load_manifest(location: str) -> Manifest:
     return load_document(location, parse_manifest, "poll manifest")
 
 
+@dataclass(frozen=True)
+class Fetched:
+    """One answer to a GET of a manifest URL: 200 with a body, or 304 without."""
+
+    status: int
+    body: bytes
+    headers: Message
+
+
+class FetchError(Exception):
+    """A manifest URL could not be fetched (network error or an HTTP error status)."""
+
+
+def fetch_url(url: str, headers: Mapping[str, str] | None = None) -> Fetched:
+    """GET `url` with the standard library (redirects followed); 304 is an answer, not an error."""
+    # urllib rather than an HTTP client package: the backend must run with its runtime
+    # dependencies alone, and one conditional GET is all it needs.
+    request = urllib.request.Request(url, headers=dict(headers or {}))
+    try:
+        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT_SECONDS) as response:
+            return Fetched(response.status, response.read(), response.headers)
+    except urllib.error.HTTPError as exc:
+        if exc.code == 304:
+            return Fetched(304, b"", exc.headers)
+        raise FetchError(f"HTTP {exc.code} {exc.reason}") from None
+    except (OSError, http.client.HTTPException, ValueError) as exc:
+        raise FetchError(str(getattr(exc, "reason", exc)) or type(exc).__name__) from None
+
+
 def load_document(location: str, parse: Parser[Document], label: str) -> Document:
     """Read and parse a manifest once; errors are ManifestError naming `label` and location."""
     try:
         if is_url(location):
-            response = httpx.get(location, timeout=FETCH_TIMEOUT_SECONDS, follow_redirects=True)
-            response.raise_for_status()
-            return parse(response.content)
+            return parse(fetch_url(location).body)
         with open(location, "rb") as file:
             return parse(file.read())
-    except (OSError, httpx.HTTPError) as exc:
+    except (OSError, FetchError) as exc:
         raise ManifestError(f"cannot read the {label} {location}: {exc}") from None
     except ManifestError as exc:
         raise ManifestError(f"{label} {location}: {exc}") from None
@@ -71,16 +101,14 @@ class DocumentSource(Generic[Document]):
         self._checked_at = 0.0
         self._file_signature: FileSignature | None = None
         self._validators: dict[str, str] = {}
-        self._client: httpx.AsyncClient | None = None
         self._refresh: asyncio.Task[None] | None = None
 
     async def open(self) -> None:
         """Load the manifest for the first time; raise ManifestError if that fails."""
         if is_url(self.location):
-            self._client = httpx.AsyncClient(timeout=FETCH_TIMEOUT_SECONDS, follow_redirects=True)
             try:
                 await self._fetch()
-            except httpx.HTTPError as exc:
+            except FetchError as exc:
                 raise ManifestError(
                     f"cannot read the {self.label} {self.location}: {exc}"
                 ) from None
@@ -89,13 +117,11 @@ class DocumentSource(Generic[Document]):
         self._checked_at = self._clock()
 
     async def close(self) -> None:
-        """Stop a refresh in flight and close the HTTP client."""
+        """Stop a refresh in flight."""
         if self._refresh is not None:
             self._refresh.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._refresh
-        if self._client is not None:
-            await self._client.aclose()
 
     def current(self) -> Document:
         """Return the manifest, re-reading it first if it changed (checked at most 1/s)."""
@@ -136,7 +162,7 @@ class DocumentSource(Generic[Document]):
     async def _refresh_url(self) -> None:
         try:
             await self._fetch()
-        except (httpx.HTTPError, ManifestError) as exc:
+        except (FetchError, ManifestError) as exc:
             log.error(
                 "faces_backend: keeping the previous manifest from %s: %s", self.location, exc
             )
@@ -144,13 +170,13 @@ class DocumentSource(Generic[Document]):
             self._refresh = None
 
     async def _fetch(self) -> None:
-        assert self._client is not None
-        response = await self._client.get(self.location, headers=self._validators)
-        if response.status_code == 304 and self._manifest is not None:
-            return
-        response.raise_for_status()
+        response = await asyncio.to_thread(fetch_url, self.location, self._validators)
+        if response.status == 304:
+            if self._manifest is not None:
+                return
+            raise FetchError("HTTP 304 Not Modified without a manifest to keep")
         try:
-            manifest = self._parse(response.content)
+            manifest = self._parse(response.body)
         except ManifestError as exc:
             raise ManifestError(f"{self.label} {self.location}: {exc}") from None
         self._manifest = manifest

@@ -9,6 +9,18 @@ from functools import cached_property
 # Python-Markdown's meta extension: "Key: value", continuation lines indented.
 _FIELD = re.compile(r"^(?P<name>[A-Za-z0-9_-]+)\s*:(?P<value>.*)$")
 _CONTINUATION = re.compile(r"^[ ]{4,}(?P<value>.*)$")
+# Python-Markdown (and every editor) breaks lines at \n, \r\n and \r only. str.splitlines()
+# also breaks at \f, \v, \x1c-\x1e, \x85, \u2028 and \u2029, which split a field in two
+# and shifted the line number of every problem after it.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """Split text into lines as Python-Markdown and editors number them (no final empty line)."""
+    lines = _LINE_BREAK.split(text)
+    if lines[-1] == "":
+        lines.pop()
+    return lines
 
 
 @dataclass(frozen=True)
@@ -54,7 +66,7 @@ def parse_header(text: str) -> Header:
     """Split the header into fields the way Python-Markdown's meta extension does."""
     fields: list[Field] = []
     stray: list[tuple[int, str]] = []
-    lines = text.splitlines()
+    lines = split_lines(text)
     number = 0
     for number, raw in enumerate(lines, start=1):
         line = raw.removeprefix("\ufeff") if number == 1 else raw

@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 import yaml
+from content_checks.header import split_lines
 from content_checks.problems import ERROR, Problem
 
 from .messages import text
@@ -86,7 +87,7 @@ def read_polls(source: str, path: str, lang: str, zone: ZoneInfo) -> SourcePolls
     """Check every poll block of a Markdown text; `path` is how problems name the file."""
     polls: list[Poll | None] = []
     problems: list[Problem] = []
-    for fence in find_fences(source.splitlines()):
+    for fence in find_fences(split_lines(source)):
         if not fence.closed:
             message, fix = text(lang, "unclosed", fence=fence.fence)
             problems.append(Problem(path, fence.line, message, fix, rule="poll"))
@@ -121,6 +122,7 @@ class _BlockChecker:
         self.lang = lang
         self.zone = zone
         self.problems: list[Problem] = []
+        self.body = ""
 
     def report(self, where: yaml.Node | int, problem: str, **values: object) -> None:
         """Add a problem at a node (its line and column in the file) or at a file line."""
@@ -128,24 +130,39 @@ class _BlockChecker:
         if isinstance(where, int):
             line, column = where, 1
         else:
-            line, column = self.line_of(where), where.start_mark.column + 1
+            line, column = self.line_of(where), self.column_of(where.start_mark)
         self.problems.append(Problem(self.path, line, message, fix, ERROR, column, "poll"))
 
     def line_of(self, node: yaml.Node) -> int:
         """The file line of a node: the YAML starts on the line after the fence."""
-        return self.fence_line + 1 + node.start_mark.line
+        return self.line_at(node.start_mark)
+
+    def line_at(self, mark: yaml.Mark) -> int:
+        """The file line of a YAML position."""
+        # From the character index, not mark.line: YAML also breaks lines at U+0085, U+2028
+        # and U+2029, which editors and Markdown show inside one line.
+        return self.fence_line + 1 + self.body.count("\n", 0, mark.index)
+
+    def column_of(self, mark: yaml.Mark) -> int:
+        """The 1-based column of a YAML position on its file line."""
+        return mark.index - self.body.rfind("\n", 0, mark.index)
 
     def poll(self, body: str) -> Poll | None:
         """Return the checked Poll, or None if the block has errors."""
+        self.body = body
         try:
             root = yaml.compose(body, Loader=yaml.SafeLoader)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
-            line = self.fence_line + 1 + mark.line if mark else self.fence_line
+            line = self.line_at(mark) if mark else self.fence_line
             self.report(line, "yaml", detail=error.problem or error.context or "syntax error")
             return None
         except yaml.YAMLError as error:
             self.report(self.fence_line, "yaml", detail=str(error))
+            return None
+        except RecursionError:
+            # PyYAML composes nested collections recursively: '[[[[…' a thousand deep.
+            self.report(self.fence_line, "too_deep")
             return None
         if not isinstance(root, yaml.MappingNode):
             self.report(root if root is not None else self.fence_line, "not_mapping")
@@ -270,16 +287,18 @@ class _BlockChecker:
         if node is None:
             return default
         raw = str(node.value).strip()
-        if not raw.isdigit():
+        # ASCII digits only: str.isdigit() also accepts '²', which int() refuses.
+        if not (raw.isascii() and raw.isdigit()):
             self.report(node, "not_int", value=node.value)
             return default
-        value = int(raw)
+        # int() refuses more than 4,300 digits; any number that long is too large anyway.
+        value = int(raw) if len(raw) <= 18 else 10**18
         if value < 1:
-            self.report(node, "max_too_small", max=value)
+            self.report(node, "max_too_small", max=raw)
         elif not multiple and value != 1:
-            self.report(node, "max_single", max=value)
+            self.report(node, "max_single", max=raw)
         elif count and value > count:
-            self.report(node, "max_too_large", max=value, count=count)
+            self.report(node, "max_too_large", max=raw, count=count)
         return value
 
     def options(self, fields: dict[str, Entry]) -> list[Option]:

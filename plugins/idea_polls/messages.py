@@ -14,6 +14,11 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Prüfen Sie Einrückung und Doppelpunkte. Texte mit ':' oder '#' "
             "setzen Sie in Anführungszeichen.",
         ),
+        "too_deep": (
+            "Der Umfrage-Block ist zu tief verschachtelt, um ihn zu lesen.",
+            "Eine Umfrage hat drei Ebenen: Felder, Optionen und deren Felder. "
+            "Prüfen Sie, ob jede Klammer [ oder {{ wieder geschlossen wird.",
+        ),
         "not_mapping": (
             "Der Umfrage-Block muss aus Zeilen 'Schlüssel: Wert' bestehen.",
             "Beginnen Sie mit 'id: kantine-2027' und 'question: Welche Idee zuerst?'.",
@@ -103,6 +108,11 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "yaml": (
             "The poll block is not valid YAML: {detail}.",
             "Check indentation and colons. Put texts containing ':' or '#' in quotes.",
+        ),
+        "too_deep": (
+            "The poll block is nested too deeply to be read.",
+            "A poll has three levels: fields, options and their fields. "
+            "Check that every bracket [ or {{ is closed again.",
         ),
         "not_mapping": (
             "The poll block must consist of 'key: value' lines.",

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from faces_backend.manifest import ManifestError
-from faces_backend.manifest_source import ManifestSource, load_manifest
+from faces_backend.manifest_source import FetchError, ManifestSource, fetch_url, load_manifest
 from tests.backend.helpers import poll, write_manifest
 from tests.servers import free_port, serve_static
 
@@ -104,10 +104,11 @@ def test_manifest_from_a_url(tmp_path: Path) -> None:
             touch_later(site / "polls.json")
             clock.now += 31  # past URL_CHECK_SECONDS: a conditional GET runs in the background
             seen.append(sorted(source.current().polls))
-            for _ in range(200):
+            # The refresh runs in a thread: wait for its outcome, bounded, not for a time.
+            deadline = asyncio.get_running_loop().time() + 30
+            while len(source.current().polls) != 2:
+                assert asyncio.get_running_loop().time() < deadline, "no refresh in 30 s"
                 await asyncio.sleep(0.01)
-                if len(source.current().polls) == 2:
-                    break
             seen.append(sorted(source.current().polls))
             await source.close()
             return seen
@@ -115,3 +116,16 @@ def test_manifest_from_a_url(tmp_path: Path) -> None:
         assert asyncio.run(scenario()) == [["remote"], ["remote"], ["rebuilt", "remote"]]
         with pytest.raises(ManifestError, match="cannot read the poll manifest"):
             load_manifest(f"{base}missing.json")
+
+
+def test_fetch_url_answers_304_and_names_http_errors(tmp_path: Path) -> None:
+    write_manifest(tmp_path / "polls.json", [poll("a")])
+    with serve_static(tmp_path, free_port()) as base:
+        first = fetch_url(f"{base}polls.json")
+        validators = {"If-Modified-Since": first.headers["last-modified"]}
+        unchanged = fetch_url(f"{base}polls.json", validators)
+        with pytest.raises(FetchError, match=r"^HTTP 404 File not found$"):
+            fetch_url(f"{base}missing.json")
+    assert (first.status, unchanged.status, unchanged.body) == (200, 304, b"")
+    with pytest.raises(FetchError, match="refused"):
+        fetch_url(f"http://127.0.0.1:{free_port()}/polls.json")

@@ -45,22 +45,27 @@ def test_every_job_is_committed_before_its_caller_hears_back(tmp_path: Path) -> 
 def test_jobs_that_queue_up_share_one_commit(tmp_path: Path) -> None:
     writer = Writer(tmp_path / "polls.sqlite3")
     writer.start()
+    blocking = threading.Event()
     gate = threading.Event()
     statements: list[str] = []
     threads: set[int] = set()
 
     def blocker(conn: sqlite3.Connection) -> None:
         conn.set_trace_callback(statements.append)
-        gate.wait(5)
+        blocking.set()
+        assert gate.wait(30), "the test never opened the gate"
 
     def record(conn: sqlite3.Connection) -> None:
         threads.add(threading.get_ident())
 
     async def scenario() -> None:
         first = asyncio.ensure_future(writer.run(blocker))
-        await asyncio.sleep(0.05)
+        assert await asyncio.to_thread(blocking.wait, 30), "the writer never ran the blocker"
         queued = [asyncio.ensure_future(writer.run(record)) for _ in range(10)]
-        await asyncio.sleep(0.05)
+        # One pass of the event loop: each task runs up to `await future`, i.e. its job is in
+        # the writer's queue before the gate opens (Writer.run queues before it awaits).
+        await asyncio.sleep(0)
+        assert not any(task.done() for task in queued)
         gate.set()
         await asyncio.gather(first, *queued)
 
