@@ -49,13 +49,26 @@ TARGETS = {
             "tests/backend/test_suggestions.py",
             "tests/backend/test_voting.py",
             "tests/backend/test_routes.py",
+            "tests/backend/test_shared_address.py",
+            "tests/backend/test_input_hygiene.py",
             "tests/reach/test_counter.py",
         ),
     ),
     "photos": Target(
-        source_paths=("author_profiles",),
-        mutate=("author_profiles/photos.py",),
-        tests=("tests/author_profiles/test_photos.py", "tests/author_profiles/test_portraits.py"),
+        source_paths=("author_profiles", "clean_images"),
+        # The decode/crop/size steps of portraits and the judgement and re-encoding of every
+        # other image the build writes: where metadata could slip through.
+        mutate=(
+            "author_profiles/photos/render.py",
+            "author_profiles/photos/pipeline.py",
+            "clean_images/verdict.py",
+            "clean_images/encode.py",
+        ),
+        tests=(
+            "tests/author_profiles/test_photos.py",
+            "tests/author_profiles/test_portraits.py",
+            "tests/clean_images/test_clean.py",
+        ),
     ),
     "checker": Target(
         source_paths=("content_checks", "editorial"),
