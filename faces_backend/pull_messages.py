@@ -19,12 +19,11 @@ _TEXTS: dict[Language, dict[str, str]] = {
             "Nichts geschrieben. Die Datenbank {db} (FACES_DB) hat weniger als {target} im "
             "Repository:"
         ),
-        "poll": "Umfrage „{key}“: {repo} Stimmen im Repository, {backend} in der Datenbank.",
+        "poll": "Umfrage „{key}“: {repo} im Repository, {backend} in der Datenbank.",
         "option": (
-            "Umfrage „{key}“, Option „{detail}“: {repo} Stimmen im Repository, {backend} in "
-            "der Datenbank."
+            "Umfrage „{key}“, Option „{detail}“: {repo} im Repository, {backend} in der Datenbank."
         ),
-        "views": "{key} am {detail}: {repo} Aufrufe im Repository, {backend} in der Datenbank.",
+        "views": "{key} am {detail}: {repo} im Repository, {backend} in der Datenbank.",
         "suggestion": (
             "Vorschlag {key} (Umfrage „{detail}“): im Repository „{repo}“, in der Datenbank "
             "„{backend}“."
@@ -55,18 +54,17 @@ _TEXTS: dict[Language, dict[str, str]] = {
             "Nichts geschrieben. Nötig ist die Datenbankdatei des laufenden Backends (bei "
             "invoke: --db)."
         ),
-        "results": "Stand von {polls} Umfragen nach {path} geschrieben.",
-        "pending": "{count} offene Vorschläge in {path}.",
-        "views_written": "{views} Aufrufe von {pages} Seiten nach {path} geschrieben.",
+        "results": "Stand von {polls} nach {path} geschrieben.",
+        "pending": "{pending} in {path}.",
+        "views_written": "{views} von {pages} nach {path} geschrieben.",
     },
     "en": {
         "refused": "Nothing written. The database {db} (FACES_DB) holds less than {target}:",
-        "poll": "poll '{key}': {repo} votes in the repository, {backend} in the database.",
+        "poll": "poll '{key}': {repo} in the repository, {backend} in the database.",
         "option": (
-            "poll '{key}', option '{detail}': {repo} votes in the repository, {backend} in "
-            "the database."
+            "poll '{key}', option '{detail}': {repo} in the repository, {backend} in the database."
         ),
-        "views": "{key} on {detail}: {repo} views in the repository, {backend} in the database.",
+        "views": "{key} on {detail}: {repo} in the repository, {backend} in the database.",
         "suggestion": (
             "suggestion {key} (poll '{detail}'): '{repo}' in the repository, '{backend}' in "
             "the database."
@@ -93,11 +91,38 @@ _TEXTS: dict[Language, dict[str, str]] = {
             "FACES_DB has value '{db}', which is not a SQLite database of the backend "
             "({reason}). Nothing written. Expected the database file of the running backend."
         ),
-        "results": "Wrote the results of {polls} polls to {path}.",
-        "pending": "{count} pending suggestion(s) in {path}.",
-        "views_written": "Wrote {views} views of {pages} pages to {path}.",
+        "results": "Wrote the results of {polls} to {path}.",
+        "pending": "{pending} in {path}.",
+        "views_written": "Wrote {views} of {pages} to {path}.",
     },
 }
+
+
+# What is counted: (one, several) in each language.
+_NOUNS: dict[Language, dict[str, tuple[str, str]]] = {
+    "de": {
+        "vote": ("Stimme", "Stimmen"),
+        "view": ("Aufruf", "Aufrufe"),
+        "page": ("Seite", "Seiten"),
+        "poll": ("Umfrage", "Umfragen"),
+        "pending": ("offener Vorschlag", "offene Vorschläge"),
+    },
+    "en": {
+        "vote": ("vote", "votes"),
+        "view": ("view", "views"),
+        "page": ("page", "pages"),
+        "poll": ("poll", "polls"),
+        "pending": ("pending suggestion", "pending suggestions"),
+    },
+}
+# The noun of the repository's figure in each kind of shortfall that counts something.
+_SHORTFALL_NOUNS = {"poll": "vote", "option": "vote", "views": "view"}
+
+
+def counted(lang: Language, count: int, noun: str) -> str:
+    """Return a count with its noun in the right number: '1 Stimme', '3 Stimmen'."""
+    one, several = _NOUNS[lang][noun]
+    return f"{count} {one if count == 1 else several}"
 
 
 def text(lang: Language, message: str, **values: object) -> str:
@@ -109,7 +134,9 @@ def refusal(lang: Language, db: Path, target: Path, shortfalls: list[Shortfall])
     """Return the whole refusal: what the database lacks, where, and what to do."""
     lines = [text(lang, "refused", db=db.resolve(), target=target)]
     for item in shortfalls[:SHOWN]:
-        values = {"key": item.key, "detail": item.detail, "repo": item.repo}
+        noun = _SHORTFALL_NOUNS.get(item.kind)
+        repo = counted(lang, int(item.repo), noun) if noun else item.repo
+        values = {"key": item.key, "detail": item.detail, "repo": repo}
         lines.append("  - " + text(lang, item.kind, backend=item.backend, **values))
     if len(shortfalls) > SHOWN:
         lines.append("  " + text(lang, "more", count=len(shortfalls) - SHOWN))

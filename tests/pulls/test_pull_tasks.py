@@ -55,7 +55,7 @@ def test_poll_results_from_a_backend_ahead_writes_both_files(tmp_path: Path) -> 
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines() == [
         f"Stand von 5 Umfragen nach {results} geschrieben.",
-        f"1 offene Vorschläge in {pending}.",
+        f"1 offener Vorschlag in {pending}.",
     ]
     live = json.loads(results.read_text(encoding="utf-8"))["polls"]["live"]
     assert live == {"total": 2, "options": {"cafe": 2, "salatbar": 0}, "suggestions": []}

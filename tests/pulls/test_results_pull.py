@@ -69,7 +69,7 @@ def test_an_empty_backend_writes_nothing_and_says_what_it_found(
         results,
         "Umfrage „live“: 3 Stimmen im Repository, 0 in der Datenbank.",
         "Umfrage „live“, Option „cafe“: 2 Stimmen im Repository, 0 in der Datenbank.",
-        "Umfrage „live“, Option „salatbar“: 1 Stimmen im Repository, 0 in der Datenbank.",
+        "Umfrage „live“, Option „salatbar“: 1 Stimme im Repository, 0 in der Datenbank.",
     )
 
 
