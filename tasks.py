@@ -11,6 +11,8 @@ from invoke.context import Context
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
 
+from faces_common.task_options import whole_number
+
 CONFIG = {
     # Settings for the local preview and for publishing.
     "settings_base": "pelicanconf.py",
@@ -82,8 +84,17 @@ def clean(c: Context) -> None:
             shutil.rmtree(path)
 
 
-@task(help={"port": "Port of the preview server.", "debug": "Show full tracebacks."})
-def livereload(c: Context, port: int = CONFIG["port"], debug: bool = False) -> None:
+@task(
+    help={
+        "port": "Port of the preview server (a number, default 8000).",
+        "debug": "Show full tracebacks.",
+    }
+)
+def livereload(
+    c: Context,
+    port: int = whole_number("port", CONFIG["port"], 1, 8001, lambda: _site_language()),
+    debug: bool = False,
+) -> None:
     """Build, serve the site and the poll backend on one origin, rebuild on every change."""
     from faces_backend.preview import serve_preview
 
@@ -95,6 +106,11 @@ def livereload(c: Context, port: int = CONFIG["port"], debug: bool = False) -> N
         port=port,
         debug=debug,
     )
+
+
+def _site_language() -> str:
+    """The language of the preview site's problem reports, for messages about task options."""
+    return _pull_language(CONFIG["settings_base"])
 
 
 def _pull_language(settings_file: str) -> str:
@@ -187,9 +203,9 @@ def reach_report(
     c: Context,
     data: str = "content/data/views.json",
     manifest: str = "",
-    days: int = 90,
-    top: int = 20,
-    few: int = -1,
+    days: int = whole_number("days", 90, 1, 30, lambda: _site_language()),
+    top: int = whole_number("top", 20, 1, 10, lambda: _site_language()),
+    few: int = whole_number("few", -1, 0, 5, lambda: _site_language()),
 ) -> None:
     """Print for editors the posts by reads, and the posts with few reads (reach)."""
     from reach.data import DataError, read_view_data

@@ -12,7 +12,7 @@ from typing import Any
 from faces_common.jsonfiles import JsonFileError, locked, read_json, write_json
 
 from faces_backend.manifest import Manifest
-from faces_backend.pull_messages import Language, amount, refusal, text
+from faces_backend.pull_messages import Language, counted, refusal, text
 from faces_backend.pulls import (
     RepoFileError,
     Shortfall,
@@ -62,18 +62,11 @@ def pull_results(
         write_json(results_path, results)
         if pending_path is not None:
             write_json(pending_path, pending)
-    print(
-        text(lang, "results", polls=amount(lang, len(results["polls"]), "poll"), path=results_path)
-    )
+    polls = counted(lang, len(results["polls"]), "poll")
+    print(text(lang, "results", polls=polls, path=results_path))
     if pending_path is not None and pending is not None:
-        print(
-            text(
-                lang,
-                "pending",
-                count=amount(lang, len(pending["pending"]), "pending"),
-                path=pending_path,
-            )
-        )
+        waiting = counted(lang, len(pending["pending"]), "pending")
+        print(text(lang, "pending", pending=waiting, path=pending_path))
 
 
 def pull_views(args: argparse.Namespace, db: Path, views: dict[str, dict[str, int]]) -> None:
@@ -90,8 +83,8 @@ def pull_views(args: argparse.Namespace, db: Path, views: dict[str, dict[str, in
         text(
             lang,
             "views_written",
-            views=amount(lang, total, "view"),
-            pages=amount(lang, len(views), "page"),
+            views=counted(lang, total, "view"),
+            pages=counted(lang, len(views), "page"),
             path=path,
         )
     )

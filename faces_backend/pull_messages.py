@@ -55,7 +55,7 @@ _TEXTS: dict[Language, dict[str, str]] = {
             "invoke: --db)."
         ),
         "results": "Stand von {polls} nach {path} geschrieben.",
-        "pending": "{count} in {path}.",
+        "pending": "{pending} in {path}.",
         "views_written": "{views} von {pages} nach {path} geschrieben.",
     },
     "en": {
@@ -92,13 +92,13 @@ _TEXTS: dict[Language, dict[str, str]] = {
             "({reason}). Nothing written. Expected the database file of the running backend."
         ),
         "results": "Wrote the results of {polls} to {path}.",
-        "pending": "{count} in {path}.",
+        "pending": "{pending} in {path}.",
         "views_written": "Wrote {views} of {pages} to {path}.",
     },
 }
 
 
-# Singular and plural of what the messages count, so that no message says "1 Stimmen".
+# What is counted: (one, several) in each language.
 _NOUNS: dict[Language, dict[str, tuple[str, str]]] = {
     "de": {
         "vote": ("Stimme", "Stimmen"),
@@ -115,14 +115,14 @@ _NOUNS: dict[Language, dict[str, tuple[str, str]]] = {
         "pending": ("pending suggestion", "pending suggestions"),
     },
 }
-# The noun a shortfall of each kind counts in; a suggestion's shortfall shows texts.
-_COUNTED = {"poll": "vote", "option": "vote", "views": "view"}
+# The noun of the repository's figure in each kind of shortfall that counts something.
+_SHORTFALL_NOUNS = {"poll": "vote", "option": "vote", "views": "view"}
 
 
-def amount(lang: Language, count: int, noun: str) -> str:
-    """Return a count with its noun in the right number: '1 Stimme', '2 Stimmen'."""
-    one, other = _NOUNS[lang][noun]
-    return f"{count} {one if count == 1 else other}"
+def counted(lang: Language, count: int, noun: str) -> str:
+    """Return a count with its noun in the right number: '1 Stimme', '3 Stimmen'."""
+    one, several = _NOUNS[lang][noun]
+    return f"{count} {one if count == 1 else several}"
 
 
 def text(lang: Language, message: str, **values: object) -> str:
@@ -134,9 +134,8 @@ def refusal(lang: Language, db: Path, target: Path, shortfalls: list[Shortfall])
     """Return the whole refusal: what the database lacks, where, and what to do."""
     lines = [text(lang, "refused", db=db.resolve(), target=target)]
     for item in shortfalls[:SHOWN]:
-        repo: object = item.repo
-        if (noun := _COUNTED.get(item.kind)) is not None and isinstance(item.repo, int):
-            repo = amount(lang, item.repo, noun)
+        noun = _SHORTFALL_NOUNS.get(item.kind)
+        repo = counted(lang, int(item.repo), noun) if noun else item.repo
         values = {"key": item.key, "detail": item.detail, "repo": repo}
         lines.append("  - " + text(lang, item.kind, backend=item.backend, **values))
     if len(shortfalls) > SHOWN:

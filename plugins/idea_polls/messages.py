@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .yaml_words import plain_yaml_problem
+
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     # key: (what is wrong, how to fix it)
     "de": {
@@ -200,5 +202,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
 
 def text(lang: str, key: str, /, **values: object) -> tuple[str, str]:
     """Return (message, fix) in the language, falling back to English."""
+    if key == "yaml":
+        # PyYAML words its problems for programmers ("expected <block end>"); authors get words.
+        values = {**values, "detail": plain_yaml_problem(lang, str(values["detail"]))}
     message, fix = MESSAGES.get(lang, MESSAGES["en"])[key]
     return message.format(**values), fix.format(**values)

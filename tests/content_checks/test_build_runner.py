@@ -64,7 +64,8 @@ def test_each_error_is_kept_as_invoke_check_words_it(tmp_path: Path) -> None:
         Problem(
             "content/posts/umfrage.md",
             12,
-            "Der Umfrage-Block ist kein gültiges YAML: expected ',' or ']', but got '?'.",
+            "Der Umfrage-Block ist kein gültiges YAML: eine eckige Klammer [ wird nicht wieder "
+            "geschlossen.",
             "Prüfen Sie Einrückung und Doppelpunkte. Texte mit ':' oder '#' setzen Sie in "
             "Anführungszeichen.",
         ),

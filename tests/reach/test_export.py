@@ -31,6 +31,43 @@ def test_export_writes_every_count(tmp_path: Path, capsys: pytest.CaptureFixture
     }
 
 
+# (views of (path, day), language, the whole line before " to/nach {target}").
+COUNTS = [
+    ({("/", "2026-11-22"): 1}, "de", "1 Aufruf von 1 Seite nach {target} geschrieben."),
+    ({("/", "2026-11-22"): 1}, "en", "Wrote 1 view of 1 page to {target}."),
+    (
+        {("/", "2026-11-22"): 1, ("/2026/a/", "2026-11-22"): 1},
+        "de",
+        "2 Aufrufe von 2 Seiten nach {target} geschrieben.",
+    ),
+    (
+        {("/", "2026-11-21"): 1, ("/", "2026-11-22"): 1},
+        "de",
+        "2 Aufrufe von 1 Seite nach {target} geschrieben.",
+    ),
+    ({("/", "2026-11-22"): 5}, "en", "Wrote 5 views of 1 page to {target}."),
+    ({}, "de", "0 Aufrufe von 0 Seiten nach {target} geschrieben."),
+]
+
+
+@pytest.mark.parametrize(("views", "lang", "expected"), COUNTS)
+def test_export_says_its_counts_in_the_right_number(
+    views: dict[tuple[str, str], int],
+    lang: str,
+    expected: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    db = tmp_path / "faces.sqlite3"
+    conn = open_database(db)
+    add_views(conn, {PageDay(path, day): count for (path, day), count in views.items()})
+    conn.close()
+    target = tmp_path / "views.json"
+    arguments = ["views", "export", str(target), "--lang", lang]
+    assert main(arguments, {"FACES_DB": str(db)}) == 0
+    assert capsys.readouterr().out == expected.format(target=target) + "\n"
+
+
 def test_export_needs_the_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     missing = tmp_path / "nope.sqlite3"
     assert main(["views", "export", str(tmp_path / "v.json")], {"FACES_DB": str(missing)}) == 1
