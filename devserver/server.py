@@ -5,9 +5,9 @@ into the HTML it serves, so the built files themselves stay free of it.
 
 An edited post is rebuilt in two steps: first only that post's page (so the browser
 showing it reloads quickly), then the whole site in the background, into a fresh folder
-that then replaces the served one (preview_output.py); browsers reload only when the page
+that then replaces the served one (output.py); browsers reload only when the page
 they show has really changed. The errors of each build show on every page and in place of
-a post they keep out of the build (preview_problems.py).
+a post they keep out of the build (problems.py).
 """
 
 from __future__ import annotations
@@ -30,21 +30,19 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
-from faces_backend.preview_output import (
+from devserver.output import (
     OutputState,
     ensure_backend_manifests,
     fresh_folder,
     publish,
     staging_folder,
 )
-from faces_backend.preview_problems import BuildProblems, not_published
+from devserver.problems import BuildProblems, not_published
 
-logger = logging.getLogger("faces_backend.preview")
+logger = logging.getLogger("devserver")
 
 RELOAD_SCRIPT = (
-    "<script>"
-    + (Path(__file__).with_name("preview_reload.js")).read_text(encoding="utf-8")
-    + "</script>"
+    "<script>" + (Path(__file__).with_name("reload.js")).read_text(encoding="utf-8") + "</script>"
 )
 # Seconds between keep-alive comments on an idle /__reload stream.
 KEEP_ALIVE_SECONDS = 15
@@ -159,8 +157,9 @@ def serve_preview(
     """Build once, then serve on host:port and rebuild whenever a watched path changes."""
     import uvicorn
     import watchfiles
-    from content_checks.build import BuildResult, build, plain_handler, summary
     from pelican.log import init as init_logging
+
+    from devserver.build import BuildResult, build, plain_handler, summary
 
     init_logging(level=logging.DEBUG if debug else logging.WARNING, handler=plain_handler())
     lock = threading.Lock()

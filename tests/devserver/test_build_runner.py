@@ -26,7 +26,7 @@ BAD_POLL = GOOD_POST.replace("Title: Ein guter Beitrag", "Title: Umfrage") + (
 SCRIPT = """
 import dataclasses, json, sys
 sys.path[:0] = [{root!r}, {plugins!r}]
-from content_checks.build import build
+from devserver.build import build
 result = build({settings!r}, {{"OUTPUT_PATH": "output"}})
 errors = [dataclasses.astuple(problem) for problem in result.errors]
 print(json.dumps([result.failed, errors, result.language, result.pages]))

@@ -9,9 +9,9 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from .problems import ERROR, Problem
+from content_checks.problems import ERROR, Problem
 
-logger = logging.getLogger("content_checks")
+logger = logging.getLogger("devserver.build")
 
 # Problem.format() as logged by the checks: "path:line:col: severity: message", the fix indented.
 REPORTED_PROBLEM = re.compile(
