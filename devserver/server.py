@@ -23,6 +23,7 @@ from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from fast_preview import page_written
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response, StreamingResponse
@@ -30,6 +31,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
+from devserver.build import BuildResult, build, plain_handler, summary
 from devserver.output import (
     OutputState,
     ensure_backend_manifests,
@@ -146,6 +148,27 @@ def quick_sources(changed: Iterable[str]) -> list[str] | None:
     return sources or None
 
 
+def quick_build(
+    settings_file: str, output_path: str, sources: list[str], debug: bool = False
+) -> tuple[BuildResult, list[str]]:
+    """Write only the pages of the given sources into output_path; return them with the result."""
+    written: list[str] = []
+
+    def note_page(sender: str, page: str) -> None:
+        written.append(page)
+
+    # Straight into the served folder; saving the content cache is left to the full build
+    # that follows.
+    overrides = {
+        "OUTPUT_PATH": output_path,
+        "FAST_PREVIEW_SOURCES": sources,
+        "CACHE_CONTENT": False,
+    }
+    with page_written.connected_to(note_page, sender=os.path.abspath(output_path)):
+        result = build(settings_file, overrides, debug=debug)
+    return result, written
+
+
 def serve_preview(
     settings_file: str,
     output_path: str,
@@ -159,8 +182,6 @@ def serve_preview(
     import watchfiles
     from pelican.log import init as init_logging
 
-    from devserver.build import BuildResult, build, plain_handler, summary
-
     init_logging(level=logging.DEBUG if debug else logging.WARNING, handler=plain_handler())
     lock = threading.Lock()
     state = OutputState(output_path)
@@ -168,23 +189,13 @@ def serve_preview(
     staging = staging_folder(output_path)
 
     def rebuild(sources: list[str] | None = None) -> tuple[list[str], BuildResult]:
-        written: list[str] = []
-        if sources:
-            # The quick step writes only the edited pages, straight into the served folder,
-            # and leaves saving the content cache to the full build that follows it.
-            overrides: dict[str, Any] = {
-                "OUTPUT_PATH": output_path,
-                "FAST_PREVIEW_SOURCES": sources,
-                "FAST_PREVIEW_WRITTEN": written,
-                "CACHE_CONTENT": False,
-            }
-        else:
-            overrides = {"OUTPUT_PATH": staging}
         with lock:
-            if not sources:
-                fresh_folder(staging)
-            result = build(settings_file, overrides, debug=debug)
-            if not sources and not result.failed:
+            if sources:
+                result, written = quick_build(settings_file, output_path, sources, debug)
+                return state.changed(written), result
+            fresh_folder(staging)
+            result = build(settings_file, {"OUTPUT_PATH": staging}, debug=debug)
+            if not result.failed:
                 # A build that stopped half-way is not served; the last good one stays.
                 try:
                     ensure_backend_manifests(staging)
@@ -192,9 +203,8 @@ def serve_preview(
                 except OSError as error:
                     result = not_published(result, output_path, error)
                     print(result.errors[-1].message, file=sys.stderr)
-            changed = state.changed(written if sources else None)
-        if not sources:
-            print(summary(result, strict=False), file=sys.stderr)
+            changed = state.changed()
+        print(summary(result, strict=False), file=sys.stderr)
         return changed, result
 
     def announce(hub: ReloadHub, built: tuple[list[str], BuildResult], full: bool) -> None:
