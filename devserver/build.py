@@ -34,8 +34,8 @@ UNREADABLE = {
 }
 # (what happened, where to read more) when the build stops half-way.
 STOPPED = {
-    "de": ("Der Build wurde abgebrochen", "mit --debug sehen Sie den vollständigen Traceback"),
-    "en": ("The build stopped", "run with --debug for the full traceback"),
+    "de": ("Der Build wurde abgebrochen", "mit --debug sehen Sie die technischen Einzelheiten"),
+    "en": ("The build stopped", "run with --debug for the technical details"),
 }
 # Lists of the context whose posts and pages get written, translations hanging off each.
 WRITTEN_CONTENT = ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages")

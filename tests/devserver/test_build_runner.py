@@ -110,7 +110,7 @@ def test_a_stopped_build_keeps_the_reason(tmp_path: Path) -> None:
             "",
             0,
             "Der Build wurde abgebrochen: CHECKS_LANGUAGE has value 'fr'. Expected 'de' or 'en'. "
-            "(mit --debug sehen Sie den vollständigen Traceback)",
+            "(mit --debug sehen Sie die technischen Einzelheiten)",
             "",
         )
     ]
@@ -127,6 +127,6 @@ def test_a_template_syntax_error_names_the_template_and_line(tmp_path: Path) -> 
     failed, errors, _, _ = build_result(tmp_path, settings)
     assert failed
     assert [(p.path, p.line, p.fix) for p in errors] == [
-        ("theme/templates/article.html", 3, "mit --debug sehen Sie den vollständigen Traceback")
+        ("theme/templates/article.html", 3, "mit --debug sehen Sie die technischen Einzelheiten")
     ]
     assert errors[0].message.startswith("Der Build wurde abgebrochen: ")
