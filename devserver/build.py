@@ -218,7 +218,7 @@ def content_being_built(error: BaseException) -> str | None:
     for frame in reversed(frames):
         for value in frame.f_locals.values():
             if isinstance(value, Content) and getattr(value, "source_path", None):
-                return os.path.relpath(value.source_path)
+                return os.path.relpath(str(value.source_path))
     return None
 
 
