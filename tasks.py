@@ -33,8 +33,9 @@ CONFIG = {
 def _build(settings_file: str, strict: bool, debug: bool, overrides: dict | None = None) -> None:
     import logging
 
-    from content_checks.build import build, plain_handler, summary
     from pelican.log import init as init_logging
+
+    from devserver.build import build, plain_handler, summary
 
     init_logging(level=logging.DEBUG if debug else logging.WARNING, handler=plain_handler())
     result = build(settings_file, overrides, debug=debug)
@@ -96,7 +97,7 @@ def livereload(
     debug: bool = False,
 ) -> None:
     """Build, serve the site and the poll backend on one origin, rebuild on every change."""
-    from faces_backend.preview import serve_preview
+    from devserver.server import serve_preview
 
     serve_preview(
         settings_file=CONFIG["settings_base"],

@@ -9,7 +9,7 @@ PLUGINS = [], no cache), our rebuild with nothing changed (all caches warm) and,
 clean build with the plugins' caches (photos, cards) kept, with pelicanconf.py (the preview:
 drafts, the editors' review page) and with publishconf.py. Each build is a fresh subprocess;
 wall time includes interpreter start; max RSS is that of the largest process (os.wait4). Then
-the editor's loop: the preview server (faces_backend.preview) on the synthetic site, one post
+the editor's loop: the preview server (devserver.server) on the synthetic site, one post
 edited at a time, timed until the served page has the edit, until /__reload tells the browser
 to reload it, and until the whole site is rebuilt; and plain Pelican's `pelican -r` with its
 content cache on other posts. If the reload takes longer than the 1.5 s target (or with
@@ -101,7 +101,7 @@ PREVIEW_SERVER = """
 import sys
 repo, settings, output, content, port = sys.argv[1:6]
 sys.path[:0] = [repo, repo + "/plugins"]
-from faces_backend.preview import serve_preview
+from devserver.server import serve_preview
 serve_preview(settings, output, [content], "127.0.0.1", int(port), False)
 """
 
@@ -112,7 +112,7 @@ PROFILE_BUILDS = """
 import cProfile, io, os, pstats, sys, sysconfig
 repo, settings, output, post, report, quick = sys.argv[1:7]
 sys.path[:0] = [repo, os.path.join(repo, "plugins")]
-from content_checks.build import build
+from devserver.build import build
 text = io.StringIO()
 def profiled(key, name, overrides):
     profiler = cProfile.Profile()
@@ -452,7 +452,7 @@ def _ours_loop(
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     posts = _edited_posts(site, edits, offset=3)
-    print(f"\nEditor's loop, preview server (faces_backend.preview, port {port}), {edits} edits:")
+    print(f"\nEditor's loop, preview server (devserver.server, port {port}), {edits} edits:")
     started = time.perf_counter()
     server = _start(
         [

@@ -84,8 +84,8 @@ def start_preview(output: Path, backend_env: dict[str, str], port: int) -> Previ
     import uvicorn
     from starlette.applications import Starlette
 
+    from devserver.server import ReloadHub, create_preview_app
     from faces_backend import Settings, create_app
-    from faces_backend.preview import ReloadHub, create_preview_app
 
     backend = create_app(Settings.from_env(backend_env))
 

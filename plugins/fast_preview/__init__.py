@@ -1,5 +1,8 @@
-"""Write only the pages of changed posts, for the preview's quick rebuild (prefix FAST_PREVIEW_)."""
+"""Write only the pages of changed posts, for the preview's quick rebuild (prefix FAST_PREVIEW_).
 
-from .plugin import register
+Public API: `page_written`, the signal sent for each page a selective build writes.
+"""
 
-__all__ = ["register"]
+from .plugin import page_written, register
+
+__all__ = ["page_written", "register"]

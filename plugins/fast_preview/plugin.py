@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from blinker import signal
 from pelican import signals
 from pelican.writers import Writer
 
@@ -12,10 +13,12 @@ DEFAULTS: dict[str, Any] = {
     # None: write everything (every normal build). A list of source file paths: write only
     # the pages made from those files; the preview follows up with a full build.
     "FAST_PREVIEW_SOURCES": None,
-    # None, or a list the writer appends the output path of each selected page to, so the
-    # preview knows what changed without walking the output folder.
-    "FAST_PREVIEW_WRITTEN": None,
 }
+
+# Sent once for each page a selective build writes. Sender: the absolute output folder, so a
+# listener hears only its own build; `page`: the page's path inside that folder. The preview
+# listens while its quick step runs, to know what to reload without walking the output.
+page_written = signal("fast_preview.page_written")
 
 
 class SelectiveWriter(Writer):
@@ -30,8 +33,8 @@ class SelectiveWriter(Writer):
             if source is None or os.path.abspath(source) not in sources:
                 return None
         written = super().write_file(name, template, context, *args, **kwargs)
-        if sources is not None and name and self.settings.get("FAST_PREVIEW_WRITTEN") is not None:
-            self.settings["FAST_PREVIEW_WRITTEN"].append(name)
+        if sources is not None and name:
+            page_written.send(os.path.abspath(self.output_path), page=name)
         return written
 
     def write_feed(self, *args: Any, **kwargs: Any) -> Any:

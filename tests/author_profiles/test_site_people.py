@@ -217,7 +217,7 @@ def test_feeds_have_no_e_mail_addresses(public_site: BuildRun) -> None:
 def test_a_second_build_does_no_photo_or_card_work(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from content_checks.build import build
+    from devserver.build import build
 
     monkeypatch.chdir(ROOT)
     overrides = {

@@ -12,11 +12,11 @@ from typing import Any
 import fragment_cache.plugin as plugin
 import pytest
 from bs4 import BeautifulSoup
-from content_checks.build import build
 from fragment_cache.plugin import DEFAULTS, apply_defaults, cached_for, install
 from jinja2 import Environment
 from pelican.settings import DEFAULT_CONFIG
 
+from devserver.build import build
 from tests.minisite import GOOD_POST, make_site
 from tests.sites import ROOT
 

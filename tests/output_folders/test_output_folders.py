@@ -8,10 +8,10 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from content_checks.build import build
 from output_folders.plugin import DEFAULTS, apply_defaults, finish, folders_of, start
 from pelican.settings import DEFAULT_CONFIG
 
+from devserver.build import build
 from tests.minisite import GOOD_POST, make_site
 from tests.sites import ROOT
 

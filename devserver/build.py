@@ -9,9 +9,9 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from .problems import ERROR, Problem
+from content_checks.problems import ERROR, Problem
 
-logger = logging.getLogger("content_checks")
+logger = logging.getLogger("devserver.build")
 
 # Problem.format() as logged by the checks: "path:line:col: severity: message", the fix indented.
 REPORTED_PROBLEM = re.compile(
@@ -34,8 +34,8 @@ UNREADABLE = {
 }
 # (what happened, where to read more) when the build stops half-way.
 STOPPED = {
-    "de": ("Der Build wurde abgebrochen", "mit --debug sehen Sie den vollständigen Fehlerbericht"),
-    "en": ("The build stopped", "run with --debug for the full traceback"),
+    "de": ("Der Build wurde abgebrochen", "mit --debug sehen Sie die technischen Einzelheiten"),
+    "en": ("The build stopped", "run with --debug for the technical details"),
 }
 # Lists of the context whose posts and pages get written, translations hanging off each.
 WRITTEN_CONTENT = ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages")
@@ -148,7 +148,7 @@ def build(
     from pelican import signals
     from pelican.log import LimitFilter
 
-    from .settings_file import SettingsFileError, load_pelican
+    from content_checks.settings_file import SettingsFileError, load_pelican
 
     # Pelican drops a warning it has already shown in this process; a preview that
     # rebuilds in-process must show it again on every build until it is fixed.
@@ -231,7 +231,7 @@ def content_being_built(error: BaseException) -> str | None:
     for frame in reversed(frames):
         for value in frame.f_locals.values():
             if isinstance(value, Content) and getattr(value, "source_path", None):
-                return os.path.relpath(value.source_path)
+                return os.path.relpath(str(value.source_path))
     return None
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.browser import axe_violations, launch_chromium
-from tests.preview.live import LivePreview, post, start_live_preview
+from tests.devserver.live import LivePreview, post, start_live_preview
 
 pytestmark = pytest.mark.browser
 

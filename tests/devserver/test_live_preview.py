@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.preview.live import LivePreview, post, start_live_preview
+from tests.devserver.live import LivePreview, post, start_live_preview
 
 GONE = "/2026/bald-weg/"
 POSTS = {"bald-weg.md": post("Bald weg", "Dieser Beitrag verschwindet gleich.")}

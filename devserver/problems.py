@@ -12,7 +12,10 @@ import os
 from collections.abc import Iterable
 from dataclasses import replace
 from html import escape
-from typing import Any
+
+from content_checks.problems import Problem
+
+from devserver.build import BuildResult
 
 OVERLAY_ID = "faces-preview-problems"
 # More than this many errors are summed up; `invoke check` lists them all.
@@ -94,7 +97,7 @@ class BuildProblems:
     """The errors of the latest build, and which addresses belong to posts they keep out."""
 
     def __init__(self) -> None:
-        self.errors: tuple[Any, ...] = ()
+        self.errors: tuple[Problem, ...] = ()
         self.language = "de"
         self.overlay = ""
         self.state = ""
@@ -103,7 +106,7 @@ class BuildProblems:
         # URL path -> the broken source whose page it was.
         self.broken: dict[str, str] = {}
 
-    def update(self, result: Any) -> list[str]:
+    def update(self, result: BuildResult) -> list[str]:
         """Take in a build's result; return the URL paths that broke or were mended."""
         self.errors = tuple(result.errors)
         self.language = result.language if result.language in TEXTS else "de"
@@ -125,8 +128,6 @@ class BuildProblems:
 
     def rebuild_failed(self, error: Exception) -> None:
         """Add the reason a rebuild failed outside Pelican to the errors shown."""
-        from content_checks.problems import Problem
-
         reason = TEXTS[self.language]["rebuild_failed"].format(error=error)
         self.errors = (*self.errors, Problem("", 0, reason, ""))
         self._render()
@@ -156,16 +157,14 @@ class BuildProblems:
         )
 
 
-def not_published(result: Any, output: str, error: OSError) -> Any:
+def not_published(result: BuildResult, output: str, error: OSError) -> BuildResult:
     """The build's result, failed, with the reason the preview could not serve it."""
-    from content_checks.problems import Problem
-
     texts = TEXTS.get(result.language, TEXTS["de"])
     reason = Problem("", 0, texts["not_published"].format(output=output, error=error), "")
     return replace(result, failed=True, errors=(*result.errors, reason))
 
 
-def render_overlay(errors: Iterable[Any], language: str, state: str) -> str:
+def render_overlay(errors: Iterable[Problem], language: str, state: str) -> str:
     """The overlay listing the errors (empty string when there are none), all text escaped."""
     errors = list(errors)
     if not errors:
@@ -185,7 +184,7 @@ def render_overlay(errors: Iterable[Any], language: str, state: str) -> str:
     )
 
 
-def _item(problem: Any, texts: dict[str, str]) -> str:
+def _item(problem: Problem, texts: dict[str, str]) -> str:
     place = f"<code>{escape(f'{problem.path}:{problem.line}')}</code> " if problem.path else ""
     fix = f"<br>{escape(texts['fix'])} {escape(problem.fix)}" if problem.fix else ""
     return f"<li>{place}{escape(problem.message)}{fix}</li>"

@@ -26,7 +26,7 @@ BAD_POLL = GOOD_POST.replace("Title: Ein guter Beitrag", "Title: Umfrage") + (
 SCRIPT = """
 import dataclasses, json, sys
 sys.path[:0] = [{root!r}, {plugins!r}]
-from content_checks.build import build
+from devserver.build import build
 result = build({settings!r}, {{"OUTPUT_PATH": "output"}})
 errors = [dataclasses.astuple(problem) for problem in result.errors]
 print(json.dumps([result.failed, errors, result.language, result.pages]))
@@ -128,6 +128,6 @@ def test_a_template_syntax_error_names_the_template_and_line(tmp_path: Path) -> 
     failed, errors, _, _ = build_result(tmp_path, settings)
     assert failed
     assert [(p.path, p.line, p.fix) for p in errors] == [
-        ("theme/templates/article.html", 3, "mit --debug sehen Sie den vollständigen Fehlerbericht")
+        ("theme/templates/article.html", 3, "mit --debug sehen Sie die technischen Einzelheiten")
     ]
     assert errors[0].message.startswith("Der Build wurde abgebrochen: ")

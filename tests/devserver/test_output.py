@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from faces_backend.preview_output import ensure_backend_manifests, publish, staging_folder
+from devserver.output import ensure_backend_manifests, publish, staging_folder
 
 
 def files(folder: Path) -> dict[str, str]:

@@ -5,9 +5,9 @@ into the HTML it serves, so the built files themselves stay free of it.
 
 An edited post is rebuilt in two steps: first only that post's page (so the browser
 showing it reloads quickly), then the whole site in the background, into a fresh folder
-that then replaces the served one (preview_output.py); browsers reload only when the page
+that then replaces the served one (output.py); browsers reload only when the page
 they show has really changed. The errors of each build show on every page and in place of
-a post they keep out of the build (preview_problems.py).
+a post they keep out of the build (problems.py).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from fast_preview import page_written
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response, StreamingResponse
@@ -30,21 +31,20 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
-from faces_backend.preview_output import (
+from devserver.build import BuildResult, build, plain_handler, summary
+from devserver.output import (
     OutputState,
     ensure_backend_manifests,
     fresh_folder,
     publish,
     staging_folder,
 )
-from faces_backend.preview_problems import BuildProblems, not_published
+from devserver.problems import BuildProblems, not_published
 
-logger = logging.getLogger("faces_backend.preview")
+logger = logging.getLogger("devserver")
 
 RELOAD_SCRIPT = (
-    "<script>"
-    + (Path(__file__).with_name("preview_reload.js")).read_text(encoding="utf-8")
-    + "</script>"
+    "<script>" + (Path(__file__).with_name("reload.js")).read_text(encoding="utf-8") + "</script>"
 )
 # Seconds between keep-alive comments on an idle /__reload stream.
 KEEP_ALIVE_SECONDS = 15
@@ -148,6 +148,27 @@ def quick_sources(changed: Iterable[str]) -> list[str] | None:
     return sources or None
 
 
+def quick_build(
+    settings_file: str, output_path: str, sources: list[str], debug: bool = False
+) -> tuple[BuildResult, list[str]]:
+    """Write only the pages of the given sources into output_path; return them with the result."""
+    written: list[str] = []
+
+    def note_page(sender: str, page: str) -> None:
+        written.append(page)
+
+    # Straight into the served folder; saving the content cache is left to the full build
+    # that follows.
+    overrides = {
+        "OUTPUT_PATH": output_path,
+        "FAST_PREVIEW_SOURCES": sources,
+        "CACHE_CONTENT": False,
+    }
+    with page_written.connected_to(note_page, sender=os.path.abspath(output_path)):
+        result = build(settings_file, overrides, debug=debug)
+    return result, written
+
+
 def serve_preview(
     settings_file: str,
     output_path: str,
@@ -159,7 +180,6 @@ def serve_preview(
     """Build once, then serve on host:port and rebuild whenever a watched path changes."""
     import uvicorn
     import watchfiles
-    from content_checks.build import BuildResult, build, plain_handler, summary
     from pelican.log import init as init_logging
 
     init_logging(level=logging.DEBUG if debug else logging.WARNING, handler=plain_handler())
@@ -169,23 +189,13 @@ def serve_preview(
     staging = staging_folder(output_path)
 
     def rebuild(sources: list[str] | None = None) -> tuple[list[str], BuildResult]:
-        written: list[str] = []
-        if sources:
-            # The quick step writes only the edited pages, straight into the served folder,
-            # and leaves saving the content cache to the full build that follows it.
-            overrides: dict[str, Any] = {
-                "OUTPUT_PATH": output_path,
-                "FAST_PREVIEW_SOURCES": sources,
-                "FAST_PREVIEW_WRITTEN": written,
-                "CACHE_CONTENT": False,
-            }
-        else:
-            overrides = {"OUTPUT_PATH": staging}
         with lock:
-            if not sources:
-                fresh_folder(staging)
-            result = build(settings_file, overrides, debug=debug)
-            if not sources and not result.failed:
+            if sources:
+                result, written = quick_build(settings_file, output_path, sources, debug)
+                return state.changed(written), result
+            fresh_folder(staging)
+            result = build(settings_file, {"OUTPUT_PATH": staging}, debug=debug)
+            if not result.failed:
                 # A build that stopped half-way is not served; the last good one stays.
                 try:
                     ensure_backend_manifests(staging)
@@ -193,9 +203,8 @@ def serve_preview(
                 except OSError as error:
                     result = not_published(result, output_path, error)
                     print(result.errors[-1].message, file=sys.stderr)
-            changed = state.changed(written if sources else None)
-        if not sources:
-            print(summary(result, strict=False), file=sys.stderr)
+            changed = state.changed()
+        print(summary(result, strict=False), file=sys.stderr)
         return changed, result
 
     def announce(hub: ReloadHub, built: tuple[list[str], BuildResult], full: bool) -> None:

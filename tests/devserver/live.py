@@ -25,7 +25,7 @@ SERVER = """
 import sys
 root, settings, output, content, port = sys.argv[1:6]
 sys.path[:0] = [root, root + "/plugins"]
-from faces_backend.preview import serve_preview
+from devserver.server import serve_preview
 serve_preview(settings, output, [content], "127.0.0.1", int(port), False)
 """
 # Generous: a rebuild of the small site takes about a second, on a busy machine several.
