@@ -145,10 +145,9 @@ def build(
     debug: bool = False,
 ) -> BuildResult:
     """Build the site once; errors are reported in one line unless debug is set."""
+    from content_checks.settings_file import SettingsFileError, load_pelican
     from pelican import signals
     from pelican.log import LimitFilter
-
-    from content_checks.settings_file import SettingsFileError, load_pelican
 
     # Pelican drops a warning it has already shown in this process; a preview that
     # rebuilds in-process must show it again on every build until it is fixed.

@@ -54,5 +54,7 @@ def whole_number(
         "example": example,
         "language": staticmethod(language),
     }
-    kind = type(f"{option.title().replace('-', '')}Option", (_WholeNumber,), values)
+    kind: type[_WholeNumber] = type(
+        f"{option.title().replace('-', '')}Option", (_WholeNumber,), values
+    )
     return kind(default)
