@@ -8,8 +8,9 @@ import sys
 sys.path.append(os.curdir)
 from publishconf import *  # noqa: F403
 
-# The intranet's own address, e.g. "https://intranet.seewerk.example/blog".
-SITEURL = os.environ.get("INTRANET_SITEURL", "https://intranet.seewerk.example/blog").rstrip("/")
+# The intranet's own address, e.g. "https://intranet.seewerk.example/blog". No default, as in
+# publishconf.py: `invoke intranet` refuses without one; or write the address here.
+SITEURL = os.environ.get("INTRANET_SITEURL", "").rstrip("/")
 FEED_DOMAIN = SITEURL
 OUTPUT_PATH = "output-intranet"
 VISIBILITY_AUDIENCE = "internal"

@@ -9,7 +9,9 @@ sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: F403
 
 # The public address, e.g. "https://blog.seewerk.example" or "https://seewerk.example/blog".
-SITEURL = os.environ.get("SITEURL", "https://blog.seewerk.example").rstrip("/")
+# No default: `invoke publish` refuses without one rather than link to a sample domain. To
+# publish without the environment variable, write the address here instead.
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True

@@ -46,6 +46,16 @@ def _build(settings_file: str, strict: bool, debug: bool, overrides: dict | None
         sys.exit(code)
 
 
+def _require_address(settings_file: str, task_name: str) -> None:
+    """Exit 2 with one line when the settings give the site no address to link to."""
+    from faces_common.site_address import missing_address
+
+    refusal = missing_address(settings_file, task_name)
+    if refusal:
+        print(refusal, file=sys.stderr)
+        sys.exit(2)
+
+
 @task(
     help={
         "strict": "Fail on any content warning, as publishing does.",
@@ -73,6 +83,7 @@ def build(
 @task(help={"debug": "Show full tracebacks.", "output": "Output folder (default output/)."})
 def publish(c: Context, debug: bool = False, output: str = "") -> None:
     """Build the public site (publishconf.py, strict); SITEURL comes from the environment."""
+    _require_address(CONFIG["settings_publish"], "publish")
     overrides = {"OUTPUT_PATH": output} if output else None
     _build(CONFIG["settings_publish"], strict=True, debug=debug, overrides=overrides)
 
@@ -331,6 +342,7 @@ def new_post(
 @task(help={"debug": "Show full tracebacks.", "output": "Output folder (default output-intranet)."})
 def intranet(c: Context, debug: bool = False, output: str = "") -> None:
     """Build the intranet site (internal posts included); address from INTRANET_SITEURL."""
+    _require_address(CONFIG["settings_intranet"], "intranet")
     overrides = {"OUTPUT_PATH": output or CONFIG["deploy_path_intranet"]}
     _build(CONFIG["settings_intranet"], strict=True, debug=debug, overrides=overrides)
 

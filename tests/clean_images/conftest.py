@@ -35,7 +35,11 @@ def awkward_images(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict
 @pytest.fixture(scope="session")
 def intranet_site(tmp_path_factory: pytest.TempPathFactory) -> BuildRun:
     """The sample site built with intranetconf.py (internal posts and their images too)."""
-    run = run_build(tmp_path_factory.mktemp("intranet") / "output", task="intranet")
+    run = run_build(
+        tmp_path_factory.mktemp("intranet") / "output",
+        task="intranet",
+        env={"INTRANET_SITEURL": "https://intranet.seewerk.example/blog"},
+    )
     assert run.returncode == 0, run.log
     return run
 
