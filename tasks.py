@@ -221,14 +221,15 @@ def reach_report(
 ) -> None:
     """Print for editors the posts by reads, and the posts with few reads (reach)."""
     from reach.data import DataError, read_view_data
-    from reach.report import ReportError, build_report, format_report, read_manifest
+    from reach.report import ReportError, build_report, format_report, no_counts, read_manifest
 
     manifest = manifest or os.path.join(CONFIG["deploy_path"], "reach", "manifest.json")
+    lang = _site_language()
     try:
         counts = read_view_data(data)
         if counts is None:
-            raise ReportError(f"{data} does not exist: pull the counts first (invoke reach-pull)")
-        pages = read_manifest(manifest)
+            raise ReportError(no_counts(data, lang))
+        pages = read_manifest(manifest, lang)
     except (DataError, ReportError) as error:
         sys.exit(f"reach-report: {error}")
     report = build_report(counts, pages, window_days=days, few=None if few < 0 else few)
@@ -364,7 +365,10 @@ def linkcheck(c: Context, output: str = "", settings: str = "") -> None:
         print(error, file=sys.stderr)
         sys.exit(2)
     code = run_linkcheck(
-        output or CONFIG["deploy_path"], site["SITEURL"], site["EDITORIAL_LINKCHECK_IGNORE"]
+        output or CONFIG["deploy_path"],
+        site["SITEURL"],
+        site["EDITORIAL_LINKCHECK_IGNORE"],
+        site["CHECKS_LANGUAGE"],
     )
     if code:
         sys.exit(code)

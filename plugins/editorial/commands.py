@@ -19,6 +19,12 @@ from .scaffold import ScaffoldError, create_post
 FORMATS = ("text", "github", "gitlab")
 # Where GitLab's Code Quality job artifact is written unless --output says otherwise.
 GITLAB_REPORT = "gl-code-quality-report.json"
+_UNKNOWN_FORMAT = {
+    "de": "--format {value}: dieses Format gibt es nicht. Wählen Sie text, github oder gitlab, "
+    "z. B. --format github.",
+    "en": "--format {value}: there is no such format. Choose text, github or gitlab, "
+    "e.g. --format github.",
+}
 
 
 def run_check(
@@ -29,19 +35,17 @@ def run_check(
     stdout: TextIO = sys.stdout,
 ) -> int:
     """Check all content and report in the format; the exit code is 1 on errors."""
-    if output_format not in FORMATS:
-        print(
-            f"--format has value {output_format!r}. Expected one of {', '.join(FORMATS)}.",
-            file=sys.stderr,
-        )
-        return 2
     try:
         settings = load_settings(settings_file)
     except SettingsFileError as error:
         print(error, file=sys.stderr)
         return 2
-    result = check_site(settings)
     lang = settings["CHECKS_LANGUAGE"]
+    if output_format not in FORMATS:
+        text = _UNKNOWN_FORMAT["en" if lang == "en" else "de"]
+        print(text.format(value=output_format), file=sys.stderr)
+        return 2
+    result = check_site(settings)
     if output_format == "github":
         commands, summary = as_github(result, lang)
         _write(commands, output, stdout)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -13,6 +14,12 @@ from urllib.parse import unquote, urlsplit
 # Attributes that hold an address a browser follows or loads.
 _URL_ATTRIBUTES = {"href", "src", "poster", "action", "data"}
 _SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:")
+_NO_FOLDER = {
+    "de": "{output}: Diesen Ordner gibt es nicht. Bauen Sie die Website zuerst "
+    "(uv run invoke publish) oder nennen Sie den gebauten Ordner mit --output.",
+    "en": "{output}: there is no such folder. Build the site first (uv run invoke publish) "
+    "or name the built folder with --output.",
+}
 
 
 @dataclass(frozen=True)
@@ -117,11 +124,11 @@ def _problem(
     return ""
 
 
-def run_linkcheck(output: str, site_url: str, ignore: Sequence[str]) -> int:
+def run_linkcheck(output: str, site_url: str, ignore: Sequence[str], lang: str = "de") -> int:
     """Print every broken link and return 1 if there is any."""
     folder = Path(output)
     if not folder.is_dir():
-        print(f"{output}: no such folder; build the site first.")
+        print(_NO_FOLDER["en" if lang == "en" else "de"].format(output=output), file=sys.stderr)
         return 2
     broken = check_output(folder, site_url, ignore)
     for link in broken:

@@ -39,4 +39,6 @@ def missing_address(settings_file: str, task: str) -> str:
         return ""
     variable, example = ADDRESSES[task]
     lang = "en" if str(settings.get("CHECKS_LANGUAGE", "")).startswith("en") else "de"
-    return _TEXTS[lang].format(settings=settings_file, variable=variable, example=example, task=task)
+    return _TEXTS[lang].format(
+        settings=settings_file, variable=variable, example=example, task=task
+    )

@@ -12,6 +12,20 @@ from .figures import count_path
 
 # Posts younger than this have not had their chance yet; the report leaves them out of "few".
 MIN_AGE_DAYS = 14
+_TEXTS = {
+    "de": {
+        "no_counts": "{path}: Diese Datei gibt es nicht. Holen Sie die Zahlen zuerst "
+        "(uv run invoke reach-pull).",
+        "no_manifest": "{path}: Diese Datei gibt es nicht. Bauen Sie die Website zuerst "
+        "(uv run invoke build).",
+    },
+    "en": {
+        "no_counts": "{path}: this file does not exist. Pull the counts first "
+        "(uv run invoke reach-pull).",
+        "no_manifest": "{path}: this file does not exist. Build the site first "
+        "(uv run invoke build).",
+    },
+}
 
 
 class ReportError(ValueError):
@@ -41,15 +55,19 @@ class Report:
     few: tuple[PostLine, ...]  # least read first
 
 
-def read_manifest(path: str) -> list[dict[str, Any]]:
+def no_counts(path: str, lang: str = "de") -> str:
+    """What to say when the counts file is missing: pull them first."""
+    return _TEXTS["en" if lang == "en" else "de"]["no_counts"].format(path=path)
+
+
+def read_manifest(path: str, lang: str = "de") -> list[dict[str, Any]]:
     """Return the pages of the reach manifest the last build wrote."""
     try:
         with open(path, encoding="utf-8") as file:
             pages = json.load(file)["pages"]
     except FileNotFoundError:
-        raise ReportError(
-            f"{path} does not exist: build the site first (uv run invoke build)"
-        ) from None
+        texts = _TEXTS["en" if lang == "en" else "de"]
+        raise ReportError(texts["no_manifest"].format(path=path)) from None
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise ReportError(f"{path}: {error}") from None
     return [page for page in pages if isinstance(page, dict)]

@@ -63,7 +63,47 @@ def test_strict_fails_on_warnings_only_and_unknown_formats_are_refused(
     assert run_check(str(settings), stdout=io.StringIO()) == 0
     assert run_check(str(settings), strict=True, stdout=io.StringIO()) == 1
     assert run_check(str(settings), "xml") == 2
-    assert "--format has value 'xml'" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "--format xml: dieses Format gibt es nicht. Wählen Sie text, github oder gitlab, "
+        "z. B. --format github.\n"
+    )
+
+
+UNKNOWN_FORMATS = ["xml", "", "GITHUB", "text; rm -rf ~", "<script>alert(1)</script>"]
+
+
+@pytest.mark.parametrize("value", UNKNOWN_FORMATS)
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "de",
+            "--format {value}: dieses Format gibt es nicht. Wählen Sie text, github oder gitlab, "
+            "z. B. --format github.\n",
+        ),
+        (
+            "en",
+            "--format {value}: there is no such format. Choose text, github or gitlab, "
+            "e.g. --format github.\n",
+        ),
+    ],
+)
+def test_an_unknown_format_is_refused_in_the_report_language(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    value: str,
+    language: str,
+    expected: str,
+) -> None:
+    from tests.minisite import make_site
+
+    settings = make_site(tmp_path, {}, f"CHECKS_LANGUAGE = {language!r}\n")
+    monkeypatch.chdir(tmp_path)
+    out = io.StringIO()
+    assert run_check(str(settings), value, stdout=out) == 2
+    assert (out.getvalue(), capsys.readouterr().err) == ("", expected.format(value=value))
+    assert not (tmp_path / "gl-code-quality-report.json").exists()
 
 
 def _post_with_guide() -> str:

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from editorial.linkcheck import BrokenLink, check_output
 
 from tests.sites import ROOT, BuildRun
@@ -76,3 +77,34 @@ def test_invoke_linkcheck_fails_on_a_broken_link(tmp_path: Path) -> None:
     assert completed.stdout.strip().endswith(
         f"3 broken link(s) in 3 page(s) under {tmp_path}/site."
     )
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        (
+            "de_CH",
+            "{output}: Diesen Ordner gibt es nicht. Bauen Sie die Website zuerst "
+            "(uv run invoke publish) oder nennen Sie den gebauten Ordner mit --output.\n",
+        ),
+        (
+            "en_GB",
+            "{output}: there is no such folder. Build the site first (uv run invoke publish) "
+            "or name the built folder with --output.\n",
+        ),
+    ],
+)
+def test_invoke_linkcheck_without_a_built_site_says_so_in_the_report_language(
+    tmp_path: Path, locale: str, expected: str
+) -> None:
+    missing = str(tmp_path / "nicht gebaut")
+    completed = subprocess.run(
+        [sys.executable, "-m", "invoke", "-r", str(ROOT), "linkcheck", "--output", missing],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "SITEURL": "https://blog.example.com", "FACES_LOCALE": locale},
+    )
+    result = (completed.returncode, completed.stdout, completed.stderr)
+    assert result == (2, "", expected.format(output=missing))

@@ -8,13 +8,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from faces_backend.database import open_database
 from faces_backend.viewcounts import PageDay, add_views
 from tests.sites import ROOT
 
 
-def invoke(*args: str) -> subprocess.CompletedProcess[str]:
+def invoke(*args: str, locale: str = "") -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("FACES_")}
+    if locale:
+        env["FACES_LOCALE"] = locale
     return subprocess.run(
         [sys.executable, "-m", "invoke", "-r", str(ROOT), *args],
         cwd=ROOT,
@@ -51,7 +54,45 @@ def test_pull_writes_the_counts_file_and_report_reads_it(tmp_path: Path) -> None
     assert "A (/2026/a/), by no author" in lines[4] and "B (/2026/b/)" in lines[5]
 
 
-def test_report_without_counts_says_what_to_do(tmp_path: Path) -> None:
-    report = invoke("reach-report", "--data", str(tmp_path / "views.json"))
-    assert report.returncode == 1
-    assert "pull the counts first (invoke reach-pull)" in report.stderr
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        (
+            "",
+            "reach-report: {path}: Diese Datei gibt es nicht. Holen Sie die Zahlen zuerst "
+            "(uv run invoke reach-pull).\n",
+        ),
+        (
+            "en_US",
+            "reach-report: {path}: this file does not exist. Pull the counts first "
+            "(uv run invoke reach-pull).\n",
+        ),
+    ],
+)
+def test_report_without_counts_says_what_to_do(tmp_path: Path, locale: str, expected: str) -> None:
+    path = str(tmp_path / "views.json")
+    report = invoke("reach-report", "--data", path, locale=locale)
+    assert (report.returncode, report.stdout, report.stderr) == (1, "", expected.format(path=path))
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        (
+            "",
+            "reach-report: {path}: Diese Datei gibt es nicht. Bauen Sie die Website zuerst "
+            "(uv run invoke build).\n",
+        ),
+        (
+            "en",
+            "reach-report: {path}: this file does not exist. Build the site first "
+            "(uv run invoke build).\n",
+        ),
+    ],
+)
+def test_report_without_a_build_says_what_to_do(tmp_path: Path, locale: str, expected: str) -> None:
+    counts = tmp_path / "views.json"
+    counts.write_text(json.dumps({"version": 1, "paths": {}}), encoding="utf-8")
+    path = str(tmp_path / "manifest.json")
+    report = invoke("reach-report", "--data", str(counts), "--manifest", path, locale=locale)
+    assert (report.returncode, report.stdout, report.stderr) == (1, "", expected.format(path=path))
