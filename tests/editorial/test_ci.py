@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from typing import Any
 
 import yaml
@@ -75,3 +76,18 @@ def test_every_template_keeps_the_image_caches_between_builds() -> None:
         assert restore < build, path
     caches = _load(".gitlab-ci.yml")["default"]["cache"]
     assert any(cache["paths"] == [CACHE_PATH] for cache in caches)
+
+
+def test_the_code_quality_report_written_by_default_is_ignored_by_git() -> None:
+    from editorial.commands import GITLAB_REPORT
+
+    pipeline = _load(".gitlab-ci.yml")
+    assert pipeline["check"]["artifacts"]["reports"]["codequality"] == GITLAB_REPORT
+    ignored = subprocess.run(
+        ["git", "check-ignore", "--no-index", "--verbose", GITLAB_REPORT],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert ignored.returncode == 0, f"{GITLAB_REPORT} would show up in git status"
+    assert ignored.stdout.startswith(".gitignore:")
