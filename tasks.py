@@ -108,16 +108,20 @@ def livereload(
     debug: bool = False,
 ) -> None:
     """Build, serve the site and the poll backend on one origin, rebuild on every change."""
-    from devserver.server import serve_preview
+    from devserver.server import PortInUseError, serve_preview
 
-    serve_preview(
-        settings_file=CONFIG["settings_base"],
-        output_path=CONFIG["deploy_path"],
-        watch=CONFIG["watch"],
-        host=CONFIG["host"],
-        port=port,
-        debug=debug,
-    )
+    try:
+        serve_preview(
+            settings_file=CONFIG["settings_base"],
+            output_path=CONFIG["deploy_path"],
+            watch=CONFIG["watch"],
+            host=CONFIG["host"],
+            port=port,
+            debug=debug,
+        )
+    except PortInUseError as error:
+        print(error.message(_site_language()), file=sys.stderr)
+        sys.exit(2)
 
 
 def _site_language() -> str:
