@@ -108,7 +108,8 @@ def livereload(
     debug: bool = False,
 ) -> None:
     """Build, serve the site and the poll backend on one origin, rebuild on every change."""
-    from devserver.server import PortInUseError, serve_preview
+    from devserver.port import PortInUseError
+    from devserver.server import serve_preview
 
     try:
         serve_preview(

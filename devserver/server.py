@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import errno
 import json
 import logging
 import os
-import socket
 import sys
 import threading
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
@@ -41,6 +39,7 @@ from devserver.output import (
     publish,
     staging_folder,
 )
+from devserver.port import ensure_port_free
 from devserver.problems import BuildProblems, not_published
 
 logger = logging.getLogger("devserver")
@@ -50,37 +49,6 @@ RELOAD_SCRIPT = (
 )
 # Seconds between keep-alive comments on an idle /__reload stream.
 KEEP_ALIVE_SECONDS = 15
-_PORT_IN_USE = {
-    "de": "Port {port} ist belegt (läuft die Vorschau schon?). Wählen Sie einen anderen, "
-    "z. B. --port {other}.",
-    "en": "Port {port} is in use (is the preview already running?). Choose another one, "
-    "e.g. --port {other}.",
-}
-
-
-class PortInUseError(OSError):
-    """The preview's port is taken, most likely by a preview that is already running."""
-
-    def __init__(self, port: int) -> None:
-        super().__init__(errno.EADDRINUSE, f"port {port} is in use")
-        self.port = port
-
-    def message(self, lang: str) -> str:
-        """One line for the editor: which port, the likely reason, and another port to use."""
-        other = 8002 if self.port == 8001 else 8001
-        return _PORT_IN_USE["en" if lang == "en" else "de"].format(port=self.port, other=other)
-
-
-def ensure_port_free(host: str, port: int) -> None:
-    """Raise PortInUseError unless the preview could listen on host:port."""
-    # Bound the way uvicorn binds (SO_REUSEADDR), so a port left in TIME_WAIT counts as free.
-    try:
-        with socket.create_server((host, port)):
-            pass
-    except OSError as error:
-        if error.errno == errno.EADDRINUSE:
-            raise PortInUseError(port) from None
-        raise
 
 
 class ReloadHub:
@@ -239,7 +207,9 @@ def serve_preview(
                     result = not_published(result, output_path, error)
                     print(result.errors[-1].message, file=sys.stderr)
             changed = state.changed()
-        print(summary(result, strict=False), file=sys.stderr)
+        # A bad settings file has said all there is in its own line; the summary is empty then.
+        if line := summary(result, strict=False):
+            print(line, file=sys.stderr)
         return changed, result
 
     def announce(hub: ReloadHub, built: tuple[list[str], BuildResult], full: bool) -> None:

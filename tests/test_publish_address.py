@@ -1,4 +1,4 @@
-"""`invoke publish` and `invoke intranet` refuse, in one line, to build without the site's address."""
+"""`invoke publish` and `invoke intranet` refuse, in one line, to build without an address."""
 
 from __future__ import annotations
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from devserver.server import PortInUseError, serve_preview
+from devserver.port import PortInUseError
+from devserver.server import serve_preview
 from tests.minisite import make_site
 from tests.sites import ROOT
 

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from faces_backend.database import open_database
 from faces_backend.viewcounts import PageDay, add_views
 from tests.sites import ROOT
