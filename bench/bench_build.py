@@ -286,6 +286,8 @@ def _write_settings(layout: Layout, site: SyntheticSite) -> None:
         '"""publishconf.py on the synthetic site (written by bench/bench_build.py)."""\n'
         f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"
         "from publishconf import *  # noqa: F403\n"
+        # What an operator sets in the environment; written here so the build is the real one.
+        "SITEURL = FEED_DOMAIN = 'https://blog.seewerk.example'\n"
         f"PATH = {content!r}\n"
         f"OUTPUT_PATH = {str(layout.path('out-publish'))!r}\n"
         # The same cache folder as the preview builds: the photo and card caches are shared.
