@@ -108,7 +108,7 @@ SETTINGS: tuple[SettingHelp, ...] = (
     SettingHelp(
         "FACES_ALLOW_MISSING_ORIGIN",
         "0",
-        "1 = accept posts that carry neither Origin nor Referer (e.g. curl); 0 = refuse (403).",
+        "1 = accept posts with neither Origin nor Sec-Fetch-Site (e.g. curl); 0 = refuse (403).",
     ),
     SettingHelp(
         "FACES_VIEWS_MANIFEST",

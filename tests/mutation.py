@@ -51,6 +51,8 @@ TARGETS = {
             "tests/backend/test_routes.py",
             "tests/backend/test_shared_address.py",
             "tests/backend/test_input_hygiene.py",
+            "tests/backend/test_defence_edges.py",
+            "tests/backend/test_ratelimit_bound.py",
             "tests/reach/test_counter.py",
         ),
     ),
