@@ -53,6 +53,7 @@ TARGETS = {
             "tests/backend/test_input_hygiene.py",
             "tests/backend/test_defence_edges.py",
             "tests/backend/test_ratelimit_bound.py",
+            "tests/backend/test_identity_edges.py",
             "tests/reach/test_counter.py",
         ),
     ),

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 from collections.abc import Iterator
 
 import pytest
+from starlette.requests import Request
 
 from faces_backend.bots import USER_AGENT_MAX_CHARS, is_bot
+from faces_backend.forms import MalformedBody, decode_fields
 from faces_backend.origins import normalize_origin
 from tests.backend.helpers import JSON, NEXT, ORIGIN, ClientFactory, TestClient
 
@@ -95,6 +99,63 @@ def test_the_body_limit_is_exact(make_client: ClientFactory, streamed: bool) -> 
     assert (refused.status_code, refused.json()) == (413, TOO_LARGE)
 
 
+def test_a_declared_oversized_body_is_refused_unread(make_client: ClientFactory) -> None:
+    app = make_client(max_body=MAX_BODY).app
+    sent: list[dict[str, object]] = []
+    read = 0
+
+    async def receive() -> dict[str, object]:
+        nonlocal read
+        read += 1
+        return {"type": "http.request", "body": b"x" * 100, "more_body": read < 1000}
+
+    async def send(message: dict[str, object]) -> None:
+        sent.append(message)
+
+    headers = {**URLENCODED, "Content-Length": str(100_000)}
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "https",
+        "server": ("testserver", 443),
+        "client": ("203.0.113.5", 50000),
+        "root_path": "",
+        "path": "/vote",
+        "raw_path": b"/vote",
+        "query_string": b"",
+        "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
+    }
+    asyncio.run(app(scope, receive, send))
+    assert (sent[0]["type"], sent[0]["status"]) == ("http.response.start", 413)
+    assert json.loads(b"".join(m.get("body", b"") for m in sent[1:])) == TOO_LARGE
+    assert read == 0
+
+
+async def _file_part_reason() -> str:
+    boundary = "b0undary"
+    body = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="poll"\r\n\r\nlive\r\n'
+        f'--{boundary}\r\nContent-Disposition: form-data; name="f"; filename="a.txt"\r\n'
+        f"Content-Type: text/plain\r\n\r\nhello\r\n--{boundary}--\r\n"
+    ).encode()
+    content_type = f"multipart/form-data; boundary={boundary}".encode()
+    scope = {"type": "http", "method": "POST", "headers": [(b"content-type", content_type)]}
+    try:
+        await decode_fields(Request(scope), body)
+    except MalformedBody as refused:
+        return str(refused)
+    return "accepted"
+
+
+def test_a_file_part_is_refused_by_the_parser_before_it_is_stored() -> None:
+    # With max_files=0 the parser stops at the file's headers; it never spools the file.
+    assert asyncio.run(_file_part_reason()) == (
+        "invalid multipart form: Too many files. Maximum number of files is 0."
+    )
+
+
 def test_a_file_in_a_multipart_post_is_refused(client: TestClient) -> None:
     answer = client.post(
         "/vote",
@@ -109,8 +170,10 @@ def test_a_file_in_a_multipart_post_is_refused(client: TestClient) -> None:
     assert (fine.status_code, fine.json()) == (201, counted())
 
 
-@pytest.mark.parametrize("fields", [32, 33, 200])
-def test_multipart_field_count_is_capped(client: TestClient, fields: int) -> None:
+@pytest.mark.parametrize("fields", [32, 33, 200, 1001])
+def test_multipart_field_count_is_capped(make_client: ClientFactory, fields: int) -> None:
+    # More fields than the parser's default of 1,000 are still "too many", not unreadable.
+    client = make_client(max_body=200_000)
     pads = {f"_pad{number}": (None, b"") for number in range(fields - 2)}
     answer = client.post(
         "/vote", files={"poll": (None, b"live"), "choice": (None, b"cafe"), **pads}, headers=JSON
@@ -122,9 +185,10 @@ def test_multipart_field_count_is_capped(client: TestClient, fields: int) -> Non
 def test_a_large_multipart_field_within_the_body_limit_is_read_whole(
     make_client: ClientFactory,
 ) -> None:
-    client = make_client(max_body=MAX_BODY * 4)
+    # Larger than the parser's own default part limit (1 MiB): the body limit is what counts.
+    client = make_client(max_body=1_200_000)
     boundary = "b0undary"
-    long_part = "x" * (MAX_BODY * 3)
+    long_part = "x" * 1_100_000
     body = (
         f'--{boundary}\r\nContent-Disposition: form-data; name="poll"\r\n\r\nlive\r\n'
         f'--{boundary}\r\nContent-Disposition: form-data; name="choice"\r\n\r\ncafe\r\n'
@@ -186,6 +250,7 @@ def test_a_referer_never_stands_in_for_the_origin(make_client: ClientFactory, re
         (1, "https", True),
         (1, "HTTPS ", True),
         (1, "http, https", True),  # the entry our own proxy added is the last one
+        (1, "http,https", True),
         (1, "https, http", False),
         (1, "https,http", False),
         (1, "http", False),
