@@ -271,3 +271,8 @@ def test_the_cookie_is_secure_only_if_the_readers_browser_used_https(
     assert (answer.status_code, answer.json()) == (201, counted())
     flags = [flag.strip().lower() for flag in answer.headers["set-cookie"].split(";")[1:]]
     assert ("secure" in flags) is secure
+
+
+@pytest.mark.parametrize("url", ["https://", "https://:443", "https:///path", "http://?x"])
+def test_an_origin_without_a_host_is_none(url: str) -> None:
+    assert normalize_origin(url) is None
