@@ -42,7 +42,9 @@ class PageContent:
     back_url: str | None = None
 
 
-def answer_page(content: PageContent, *, language: Language, stylesheets: Sequence[str]) -> str:
+def answer_page(
+    content: PageContent, *, language: Language, locale: str, stylesheets: Sequence[str]
+) -> str:
     """Return the whole HTML page for one answer."""
     title = content.question or text(language, "page_title")
     kind = "ok" if content.status in OK_STATUSES else "problem"
@@ -67,11 +69,11 @@ def answer_page(content: PageContent, *, language: Language, stylesheets: Sequen
         f'<h1 class="poll__question" id="poll-answer-title">{html.escape(title)}</h1>\n'
         f'<p class="poll__live poll__live--{kind}" role="status">'
         f"{html.escape(content.message)}</p>\n"
-        f"{_results(content, language)}{back}</section>\n</main>\n</body>\n</html>\n"
+        f"{_results(content, language, locale)}{back}</section>\n</main>\n</body>\n</html>\n"
     )
 
 
-def _results(content: PageContent, language: Language) -> str:
+def _results(content: PageContent, language: Language, locale: str) -> str:
     if content.results is None:
         if content.hidden_by in ("after_vote", "after_close"):
             note = text(language, f"hidden_{content.hidden_by}")
@@ -80,7 +82,7 @@ def _results(content: PageContent, language: Language) -> str:
     total = int(content.results["total"])
     heading = text(language, "results_final" if content.results["closed"] else "results_so_far")
     people = text(language, "people_one" if total == 1 else "people_other", n=total)
-    rows = "".join(_row(option, total, language) for option in content.results["options"])
+    rows = "".join(_row(option, total, language, locale) for option in content.results["options"])
     return (
         '<div class="poll__results">\n'
         f'<h2 class="poll__results-title">{html.escape(heading)}</h2>\n'
@@ -89,9 +91,9 @@ def _results(content: PageContent, language: Language) -> str:
     )
 
 
-def _row(option: dict[str, Any], total: int, language: Language) -> str:
+def _row(option: dict[str, Any], total: int, language: Language, locale: str) -> str:
     votes = int(option["votes"])
-    share = format_percent(votes / total if total else 0, locale=language)
+    share = format_percent(votes / total if total else 0, locale=locale)
     figure = text(language, "votes_one" if votes == 1 else "votes_other", n=votes)
     meter_id = f"poll-answer-{html.escape(str(option['id']))}"
     return (

@@ -99,6 +99,7 @@ def render(
     want_json: bool,
     headers: dict[str, str],
     language: Language,
+    locale: str,
     stylesheets: Sequence[str],
 ) -> Response:
     """Return the HTTP response for an answer: JSON for scripts, else the answer page."""
@@ -115,5 +116,5 @@ def render(
         hidden_by=answer.hidden_by,
         back_url=answer.back_url,
     )
-    body = answer_page(content, language=language, stylesheets=stylesheets)
+    body = answer_page(content, language=language, locale=locale, stylesheets=stylesheets)
     return HTMLResponse(body, status_code=answer.code, headers={**headers, **PAGE_HEADERS})

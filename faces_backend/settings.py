@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, NamedTuple
 
+from babel import Locale, UnknownLocaleError
+
 from faces_backend.origins import normalize_origin
 
 log = logging.getLogger("faces_backend")
@@ -24,6 +26,8 @@ MIN_SECRET_CHARS = 32
 # A cap per address below this would lock out readers who share an office address.
 MIN_BALLOTS_PER_ADDRESS = 20
 DEFAULT_RATE_LIMIT = 600
+# The site's default I18N_LOCALE (pelicanconf.py), so both print "52%" alike.
+DEFAULT_LOCALE = "de_CH"
 DEFAULT_STYLESHEETS = ("/theme/css/site.css", "/theme/css/polls.css")
 
 
@@ -92,6 +96,11 @@ SETTINGS: tuple[SettingHelp, ...] = (
         "Language of the messages and answer pages readers see: de or en.",
     ),
     SettingHelp(
+        "FACES_LOCALE",
+        DEFAULT_LOCALE,
+        "The site's Babel locale (as for the build); the answer page prints numbers like the site.",
+    ),
+    SettingHelp(
         "FACES_STYLESHEETS",
         ",".join(DEFAULT_STYLESHEETS),
         "Comma-separated stylesheets of the site for the answer page (paths on the site's origin).",
@@ -99,7 +108,7 @@ SETTINGS: tuple[SettingHelp, ...] = (
     SettingHelp(
         "FACES_ALLOW_MISSING_ORIGIN",
         "0",
-        "1 = accept posts that carry neither Origin nor Referer (e.g. curl); 0 = refuse (403).",
+        "1 = accept posts with neither Origin nor Sec-Fetch-Site (e.g. curl); 0 = refuse (403).",
     ),
     SettingHelp(
         "FACES_VIEWS_MANIFEST",
@@ -144,6 +153,7 @@ class Settings:
     views_window: int = 1800
     views_rate_limit: int = 60
     language: Language = "de"
+    locale: str = DEFAULT_LOCALE
     stylesheets: tuple[str, ...] = DEFAULT_STYLESHEETS
 
     @classmethod
@@ -193,6 +203,7 @@ class Settings:
                 "a whole number of views per minute, e.g. 60",
             ),
             language=_language(environ),
+            locale=_locale(environ),
             stylesheets=_stylesheets(environ),
         )
         if dev and for_server and not environ.get("FACES_SECRET"):
@@ -326,6 +337,19 @@ def _language(environ: Mapping[str, str]) -> Language:
     if value == "en":
         return "en"
     raise ConfigError(f"FACES_LANGUAGE has value {raw!r}. Expected de (German) or en (English).")
+
+
+def _locale(environ: Mapping[str, str]) -> str:
+    raw = environ.get("FACES_LOCALE", "")
+    if not raw.strip():
+        return DEFAULT_LOCALE
+    try:
+        return str(Locale.parse(raw.strip()))
+    except (ValueError, UnknownLocaleError):
+        raise ConfigError(
+            f"FACES_LOCALE has value {raw!r}. Not a locale Babel knows; expected the site's "
+            "locale as in the build, e.g. de_CH, de_DE or en_GB."
+        ) from None
 
 
 def _stylesheets(environ: Mapping[str, str]) -> tuple[str, ...]:

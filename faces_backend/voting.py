@@ -63,6 +63,7 @@ async def vote(request: Request) -> Response:
         want_json=prefers_json(request.headers.get("accept", "")),
         headers=backend.origins.cors_headers(request.headers),
         language=language,
+        locale=backend.settings.locale,
         stylesheets=backend.settings.stylesheets,
     )
     if voter is not None and voter.new_cookie and answer.status in ("counted", "suggestion_queued"):

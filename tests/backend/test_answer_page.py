@@ -51,8 +51,8 @@ def test_a_counted_vote_shows_the_interim_result_and_the_way_back(
         "Danke! Ihre Stimme wurde gezählt.",
         "Zwischenergebnis",
         "2 Personen haben abgestimmt.",
-        "Salatbar 1/2 1 Stimme (50 %)",
-        "Café 1/2 1 Stimme (50 %)",
+        "Salatbar 1/2 1 Stimme (50%)",
+        "Café 1/2 1 Stimme (50%)",
         "Zurück zum Beitrag",
     ]
     assert [meter["value"] for meter in page.select("meter")] == ["1", "1"]
@@ -70,8 +70,8 @@ def test_coming_back_the_reader_learns_that_they_already_voted(client: TestClien
     assert lines[2:] == [
         "Zwischenergebnis",
         "1 Person hat abgestimmt.",
-        "Salatbar 0/1 0 Stimmen (0 %)",
-        "Café 1/1 1 Stimme (100 %)",
+        "Salatbar 0/1 0 Stimmen (0%)",
+        "Café 1/1 1 Stimme (100%)",
         "Zurück zum Beitrag",
     ]
 

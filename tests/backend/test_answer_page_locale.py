@@ -1,0 +1,65 @@
+"""The answer page prints shares in the site's locale, as the static page and the script do."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from faces_backend.settings import ConfigError, Settings
+from tests.backend.helpers import FORM, NEXT, ClientFactory
+
+
+def figures_after_three_votes(make_client: ClientFactory, **changes: object) -> list[str]:
+    """Vote cafe, cafe, salatbar (three readers) and return the figures of the last answer."""
+    client = make_client(**changes)
+    response = None
+    for choice in ("cafe", "cafe", "salatbar"):
+        client.cookies.clear()
+        fields = {"poll": "live", "choice": choice, "_next": NEXT}
+        response = client.post("/vote", data=fields, headers=FORM)
+        assert response.status_code == 201
+    assert response is not None
+    page = BeautifulSoup(response.text, "html.parser")
+    return [figure.get_text() for figure in page.select(".poll__result-figure")]
+
+
+@pytest.mark.parametrize(
+    ("changes", "figures"),
+    [
+        # de_CH is the site's default I18N_LOCALE: no space before the sign, like "52%".
+        ({}, ["1 Stimme (33%)", "2 Stimmen (67%)"]),
+        ({"locale": "de_CH"}, ["1 Stimme (33%)", "2 Stimmen (67%)"]),
+        ({"locale": "de_DE"}, ["1 Stimme (33\xa0%)", "2 Stimmen (67\xa0%)"]),
+        ({"locale": "de_AT"}, ["1 Stimme (33\xa0%)", "2 Stimmen (67\xa0%)"]),
+        ({"locale": "en_GB", "language": "en"}, ["1 vote (33%)", "2 votes (67%)"]),
+    ],
+)
+def test_shares_follow_the_sites_locale(
+    make_client: ClientFactory, changes: dict[str, str], figures: list[str]
+) -> None:
+    assert figures_after_three_votes(make_client, **changes) == figures
+
+
+@pytest.mark.parametrize(
+    ("environ", "locale"),
+    [
+        ({}, "de_CH"),
+        ({"FACES_LOCALE": ""}, "de_CH"),
+        ({"FACES_LOCALE": "de_DE"}, "de_DE"),
+        ({"FACES_LOCALE": " en_GB "}, "en_GB"),
+        ({"FACES_LOCALE": "fr_CH"}, "fr_CH"),
+        ({"FACES_LOCALE": "de_CH.UTF-8"}, "de_CH"),
+    ],
+)
+def test_the_locale_is_the_sites(environ: dict[str, str], locale: str) -> None:
+    assert Settings.from_env(environ, for_server=False).locale == locale
+
+
+@pytest.mark.parametrize("raw", ["xx_YY", "deutsch", "../../etc", "tlh_Klingon"])
+def test_an_unknown_locale_names_the_variable_and_the_fix(raw: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        Settings.from_env({"FACES_LOCALE": raw}, for_server=False)
+    assert str(caught.value) == (
+        f"FACES_LOCALE has value {raw!r}. Not a locale Babel knows; expected the site's "
+        "locale as in the build, e.g. de_CH, de_DE or en_GB."
+    )
