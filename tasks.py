@@ -225,20 +225,16 @@ def reach_report(
     few: int = whole_number("few", -1, 0, 5, lambda: _site_language()),
 ) -> None:
     """Print for editors the posts by reads, and the posts with few reads (reach)."""
-    from reach.data import DataError, read_view_data
-    from reach.report import ReportError, build_report, format_report, no_counts, read_manifest
+    from reach import ReportError, editors_report
 
     manifest = manifest or os.path.join(CONFIG["deploy_path"], "reach", "manifest.json")
-    lang = _site_language()
     try:
-        counts = read_view_data(data)
-        if counts is None:
-            raise ReportError(no_counts(data, lang))
-        pages = read_manifest(manifest, lang)
-    except (DataError, ReportError) as error:
+        report = editors_report(
+            data, manifest, _site_language(), days=days, top=top, few=None if few < 0 else few
+        )
+    except ReportError as error:
         sys.exit(f"reach-report: {error}")
-    report = build_report(counts, pages, window_days=days, few=None if few < 0 else few)
-    print(format_report(report, top), end="")
+    print(report, end="")
 
 
 @task(

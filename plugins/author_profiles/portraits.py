@@ -10,9 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from clean_images import describe
-from clean_images.messages import MESSAGES as IMAGE_MESSAGES
-from clean_images.verdict import ImageIssue
+from clean_images import ImageIssue, describe, describes
 from content_checks.problems import WARNING, Problem
 
 from .messages import problem, text
@@ -103,7 +101,7 @@ def check_photos(profiles: Iterable[AuthorProfile], settings: Mapping[str, Any])
 
 def _words(lang: str, issue: ImageIssue, photo: str) -> tuple[str, str]:
     # Problems every image can have are worded once, in clean_images; photo ones here.
-    if issue.key in IMAGE_MESSAGES[lang]:
+    if describes(lang, issue):
         return describe(lang, issue, photo, left_out=False)
     return text(lang, issue.key, photo=photo, **issue.values)
 

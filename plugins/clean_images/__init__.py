@@ -1,8 +1,28 @@
-"""Images leave the build re-encoded: no EXIF, GPS, XMP, IPTC or comments; check and build agree."""
+"""Images leave the build re-encoded: no EXIF, GPS, XMP, IPTC or comments; check and build agree.
+
+Public API for other plugins (import these from `clean_images`, never from its modules):
+- `clean_images`, `CleanResult`, `is_image`, `clean_settings`: judge and re-encode images;
+- `open_image`, `ImageIssue`, `ImageRefused`: open an image under the build's limits, and what
+  is wrong with one;
+- `describe`, `describes`: an issue in words (what is wrong, how to fix it), and whether these
+  words exist for it.
+"""
 
 from .clean import CleanResult, clean_images, is_image
 from .config import clean_settings
-from .messages import describe
+from .messages import describe, describes
 from .plugin import register
+from .verdict import ImageIssue, ImageRefused, open_image
 
-__all__ = ["CleanResult", "clean_images", "clean_settings", "describe", "is_image", "register"]
+__all__ = [
+    "CleanResult",
+    "ImageIssue",
+    "ImageRefused",
+    "clean_images",
+    "clean_settings",
+    "describe",
+    "describes",
+    "is_image",
+    "open_image",
+    "register",
+]

@@ -159,6 +159,11 @@ def describe(
     return message.format(target=target, **values), fix
 
 
+def describes(lang: str, issue: ImageIssue) -> bool:
+    """Whether `describe` has words for the issue (those every image can have)."""
+    return issue.key in MESSAGES[lang]
+
+
 def _shown(lang: str, value: object) -> object:
     if isinstance(value, float):
         shown = f"{value:.1f}".removesuffix(".0")

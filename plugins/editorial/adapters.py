@@ -55,8 +55,7 @@ def load_registry(settings: Mapping[str, Any]) -> Registry:
     # Without the plugin, bylines are plain names: there is no registry to check them against.
     if "author_profiles" not in settings["PLUGINS"]:
         return Registry({}, {}, [], checks_bylines=False)
-    from author_profiles.portraits import check_photos
-    from author_profiles.profiles import load_profiles
+    from author_profiles import check_photos, load_profiles
 
     profiles, problems = load_profiles(profiles_folder(settings), settings)
     # The build's own photo pipeline (cached), so that check and build cannot disagree.
@@ -80,7 +79,7 @@ def author_problems(
     """What the build reports about the authors a post names: unknown or ambiguous ones."""
     if not registry.checks_bylines:
         return []
-    from author_profiles.resolve import author_problems as resolve
+    from author_profiles import author_problems as resolve
 
     return resolve(str(source_path), names, registry.profiles, settings)
 
@@ -92,7 +91,7 @@ def polls_in(
     # Without the plugin a ```poll block is just code; nothing counts votes by its id.
     if "idea_polls" not in settings["PLUGINS"] or not any(f.info == "poll" for f in fences):
         return [], []
-    from idea_polls.blocks import read_polls
+    from idea_polls import read_polls
 
     found = read_polls(text, path, settings["POLLS_LANGUAGE"], ZoneInfo(settings["TIMEZONE"]))
     # The fence's line, where the build's own duplicate check (idea_polls) names it too.
@@ -102,7 +101,6 @@ def polls_in(
 
 def duplicate_poll_words(settings: Mapping[str, Any], poll: str, other: str) -> tuple[str, str]:
     """The build's own words (idea_polls) for a poll id used twice, so check says the same."""
-    from idea_polls.messages import text
+    from idea_polls import duplicate_poll_text
 
-    message, fix = text(settings["POLLS_LANGUAGE"], "duplicate_poll", id=poll, other=other)
-    return message, fix
+    return duplicate_poll_text(settings["POLLS_LANGUAGE"], poll, other)

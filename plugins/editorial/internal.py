@@ -56,7 +56,7 @@ def drop_internal_images(generator: Any) -> None:
     # Without the visibility plugin internal posts are published, and so are their images.
     if settings.get("VISIBILITY_AUDIENCE", "internal") != "public":
         return
-    from visibility.plugin import is_internal
+    from visibility import is_internal
 
     # Every post and page Pelican read is here, internal ones too (visibility drops them
     # from the lists only), so nothing is read again; most builds stop at the next line.

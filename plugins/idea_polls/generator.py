@@ -12,7 +12,7 @@ from content_checks.problems import Problem
 from pelican.generators import Generator
 
 from .manifest import manifest, write_manifest
-from .messages import text
+from .messages import duplicate_poll_text
 from .model import Poll
 
 logger = logging.getLogger(__name__)
@@ -58,8 +58,7 @@ def unique_polls(polls: Iterator[Poll], lang: str) -> tuple[list[Poll], list[Pro
         if first is None:
             kept[poll.id] = poll
             continue
-        message, fix = text(
-            lang, "duplicate_poll", id=poll.id, other=f"{first.source_path}:{first.line}"
-        )
+        other = f"{first.source_path}:{first.line}"
+        message, fix = duplicate_poll_text(lang, poll.id, other)
         problems.append(Problem(poll.source_path, poll.line, message, fix, rule="poll"))
     return list(kept.values()), problems

@@ -200,6 +200,11 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
+def duplicate_poll_text(lang: str, poll_id: str, other: str) -> tuple[str, str]:
+    """(message, fix) for a poll id that `other` ('file:line') already uses."""
+    return text(lang, "duplicate_poll", id=poll_id, other=other)
+
+
 def text(lang: str, key: str, /, **values: object) -> tuple[str, str]:
     """Return (message, fix) in the language, falling back to English."""
     if key == "yaml":

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from .data import ViewData
+from .data import DataError, ViewData, read_view_data
 from .figures import count_path
 
 # Posts younger than this have not had their chance yet; the report leaves them out of "few".
@@ -53,6 +53,20 @@ class Report:
     posts: tuple[PostLine, ...]  # most read recently first
     few_below: int  # "few" means at most this many reads in the window
     few: tuple[PostLine, ...]  # least read first
+
+
+def editors_report(
+    data_path: str, manifest_path: str, lang: str, *, days: int, top: int, few: int | None
+) -> str:
+    """The whole report as text, from the pulled counts and the manifest the build wrote."""
+    try:
+        counts = read_view_data(data_path)
+    except DataError as error:
+        raise ReportError(str(error)) from None
+    if counts is None:
+        raise ReportError(no_counts(data_path, lang))
+    pages = read_manifest(manifest_path, lang)
+    return format_report(build_report(counts, pages, window_days=days, few=few), top)
 
 
 def no_counts(path: str, lang: str = "de") -> str:

@@ -1,5 +1,9 @@
-"""Keep internal-only posts out of the public site (settings prefix VISIBILITY_)."""
+"""Keep internal-only posts out of the public site (settings prefix VISIBILITY_).
 
-from .plugin import register
+Public API for other plugins: `is_internal(content, settings)`, whether a post or page is meant
+for the intranet only (by its `Visibility:` field and VISIBILITY_INTERNAL_VALUES).
+"""
 
-__all__ = ["register"]
+from .plugin import is_internal, register
+
+__all__ = ["is_internal", "register"]

@@ -97,3 +97,11 @@ def test_report_without_a_build_says_what_to_do(tmp_path: Path, locale: str, exp
     path = str(tmp_path / "manifest.json")
     report = invoke("reach-report", "--data", str(counts), "--manifest", path, locale=locale)
     assert (report.returncode, report.stdout, report.stderr) == (1, "", expected.format(path=path))
+
+
+def test_report_on_damaged_counts_names_the_file_without_a_traceback(tmp_path: Path) -> None:
+    counts = tmp_path / "views.json"
+    counts.write_text(json.dumps({"version": 1, "paths": []}), encoding="utf-8")
+    report = invoke("reach-report", "--data", str(counts), "--manifest", str(tmp_path / "m.json"))
+    expected = f"reach-report: {counts}: 'paths' must be an object of path -> day -> views\n"
+    assert (report.returncode, report.stdout, report.stderr) == (1, "", expected)

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from clean_images.verdict import ImageIssue
+from clean_images import ImageIssue
 
 from .model import DEFAULT_SETTINGS, PhotoError, PhotoOutput, PhotoResult, PhotoSettings
 

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from clean_images.verdict import ImageIssue
+from clean_images import ImageIssue
 
 # Horizontally centred, a bit above the middle: where the face is in a typical portrait.
 _HEAD_AND_SHOULDERS = (0.5, 0.375)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 
-from clean_images.verdict import ImageIssue, ImageRefused
+from clean_images import ImageIssue, ImageRefused
 
 from .cache import (
     CACHE_SUBDIR,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from clean_images.verdict import ImageIssue, open_image
+from clean_images import ImageIssue, open_image
 from PIL import Image, ImageCms, ImageOps
 
 from .model import PhotoError, PhotoOutput, PhotoSettings, crop_box

@@ -1,0 +1,98 @@
+"""Plugins use each other only through a package's public API (its __init__), not its modules."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from tests.sites import ROOT
+
+PLUGINS = ROOT / "plugins"
+# The shared kernel every plugin may use in full.
+SHARED_KERNEL = "faces_common"
+# Being folded into faces_common by issue 14; its modules stay importable until that is merged.
+BEING_MOVED = "content_checks"
+# What a relative import that climbs out of its plugin reaches: no plugin of its own.
+OUTSIDE = "<above plugins/>"
+
+
+def plugin_names(folder: Path = PLUGINS) -> set[str]:
+    """The plugin packages: folders under plugins/ with an __init__.py."""
+    return {p.name for p in folder.iterdir() if (p / "__init__.py").is_file()}
+
+
+def boundary_crossings(path: Path, source: str, plugins: set[str]) -> list[str]:
+    """Each import of another plugin's module in one file, as 'file:line: module'."""
+    package = list(path.relative_to(PLUGINS).parts[:-1])
+    own = package[0]
+    found = []
+    for node in ast.walk(ast.parse(source, filename=str(path))):
+        for module in _imported_modules(node, package):
+            if module == OUTSIDE or ("." in module and _foreign(module, own, plugins)):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {module}")
+    return found
+
+
+def _foreign(module: str, own: str, plugins: set[str]) -> bool:
+    top = module.split(".")[0]
+    return top != own and top in plugins and top not in (SHARED_KERNEL, BEING_MOVED)
+
+
+def _imported_modules(node: ast.AST, package: list[str]) -> list[str]:
+    if isinstance(node, ast.Import):
+        return [alias.name for alias in node.names]
+    if not isinstance(node, ast.ImportFrom):
+        return []
+    if node.level:
+        # A relative import that climbs out of its own plugin lands in another one (or nowhere).
+        if node.level > len(package):
+            return [OUTSIDE]
+        base = package[: len(package) - node.level + 1]
+        module = ".".join([*base, *([node.module] if node.module else [])])
+    else:
+        module = node.module or ""
+    # `from plugin import module` reaches a module just as `import plugin.module` does.
+    submodules = [f"{module}.{a.name}" for a in node.names if _is_module(f"{module}.{a.name}")]
+    return [module, *submodules]
+
+
+def _is_module(dotted: str) -> bool:
+    path = PLUGINS.joinpath(*dotted.split("."))
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
+
+
+def test_plugins_import_each_other_only_through_their_package() -> None:
+    plugins = plugin_names()
+    crossings = [
+        crossing
+        for path in sorted(PLUGINS.rglob("*.py"))
+        for crossing in boundary_crossings(path, path.read_text(encoding="utf-8"), plugins)
+    ]
+    assert crossings == []
+
+
+@pytest.mark.parametrize(
+    ("file", "source", "expected"),
+    [
+        # Each way of reaching into another plugin's module.
+        ("editorial/x.py", "from author_profiles.profiles import load_profiles", 1),
+        ("editorial/x.py", "import idea_polls.blocks", 1),
+        ("editorial/x.py", "from idea_polls import blocks", 1),
+        ("editorial/x.py", "def f():\n    from visibility.plugin import is_internal", 1),
+        ("author_profiles/photos/x.py", "from ...clean_images import verdict", 1),
+        ("editorial/checks/x.py", "from ...reach.report import build_report", 1),
+        # What is allowed: the package's own API, its own modules, the kernel, outside packages.
+        ("editorial/x.py", "from author_profiles import load_profiles", 0),
+        ("editorial/x.py", "import author_profiles", 0),
+        ("editorial/checks/x.py", "from ..adapters import Person", 0),
+        ("editorial/checks/x.py", "from editorial.config import load_settings", 0),
+        ("editorial/x.py", "from faces_common.problems import Problem", 0),
+        ("editorial/x.py", "from content_checks.header import Field", 0),
+        ("editorial/x.py", "from pelican.generators import Generator", 0),
+    ],
+)
+def test_each_kind_of_reach_in_is_found(file: str, source: str, expected: int) -> None:
+    crossings = boundary_crossings(PLUGINS / file, source, plugin_names())
+    assert len(crossings) == expected, crossings
