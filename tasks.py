@@ -304,7 +304,7 @@ def check(
     c: Context, format: str = "text", output: str = "", settings: str = "", strict: bool = False
 ) -> None:
     """Check every post and profile without building: file, line, what is wrong, how to fix it."""
-    from editorial.commands import run_check
+    from editorial.checks import run_check
 
     code = run_check(settings or CONFIG["settings_base"], format, output, strict)
     if code:
@@ -332,8 +332,7 @@ def new_post(
     settings: str = "",
 ) -> None:
     """Create a post with every field explained; asks for what is missing when run in a terminal."""
-    from editorial.commands import run_new_post
-    from editorial.prompts import Arguments
+    from editorial.new_post import Arguments, run_new_post
 
     given = Arguments(title, tuple(author or ()), category, lang, date)
     code = run_new_post(settings or CONFIG["settings_base"], given)
@@ -358,7 +357,7 @@ def intranet(c: Context, debug: bool = False, output: str = "") -> None:
 def linkcheck(c: Context, output: str = "", settings: str = "") -> None:
     """Check that every internal link and image in the built site exists (no network)."""
     from editorial.config import SettingsFileError, load_settings
-    from editorial.linkcheck import run_linkcheck
+    from editorial.review import run_linkcheck
 
     try:
         site = load_settings(settings or CONFIG["settings_publish"])

@@ -87,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     check = [sys.executable, "-m", "invoke", "-r", str(REPO), "check", "--settings", str(settings)]
     floor = [sys.executable, "-c", "import pelican"]
 
-    from editorial.checker import check_site
+    from editorial.checks import check_site
     from editorial.config import load_settings
 
     os.chdir(WORK)

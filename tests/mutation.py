@@ -75,7 +75,7 @@ TARGETS = {
     ),
     "checker": Target(
         source_paths=("content_checks", "editorial"),
-        mutate=("content_checks/rules.py", "editorial/checker.py"),
+        mutate=("content_checks/rules.py", "editorial/checks/checker.py"),
         tests=(
             "tests/content_checks/test_rules.py",
             "tests/content_checks/test_header_properties.py",

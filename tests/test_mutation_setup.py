@@ -26,7 +26,7 @@ def test_staging_puts_plugins_where_mutmut_names_them(tmp_path: Path) -> None:
     config = tomllib.loads((staging / "pyproject.toml").read_text(encoding="utf-8"))
     assert config["tool"]["pytest"]["ini_options"]["pythonpath"] == ["."]
     mutmut = config["tool"]["mutmut"]
-    assert mutmut["only_mutate"] == ["content_checks/rules.py", "editorial/checker.py"]
+    assert mutmut["only_mutate"] == ["content_checks/rules.py", "editorial/checks/checker.py"]
     assert {"pelicanconf.py", "content", "theme", "plugins"} <= set(mutmut["also_copy"])
     assert not {"content_checks", "editorial"} & set(mutmut["also_copy"])
     assert (staging / "content_checks" / "rules.py").read_bytes() == (

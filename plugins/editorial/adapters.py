@@ -1,16 +1,14 @@
-"""The one place that calls the author_profiles and idea_polls plugins' public functions."""
+"""People and polls for checks and new-post: the one caller of author_profiles and idea_polls."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from content_checks.problems import Problem
-
-from .scan import Fence
 
 # Where profiles live when the author_profiles plugin (setting AUTHORS_DIR) is not loaded.
 PROFILES_FOLDER = "authors"
@@ -85,11 +83,11 @@ def author_problems(
 
 
 def polls_in(
-    text: str, path: str, fences: Iterable[Fence], settings: Mapping[str, Any]
+    text: str, path: str, fence_infos: Collection[str], settings: Mapping[str, Any]
 ) -> tuple[list[PollRef], list[Problem]]:
-    """The polls declared in a post, and the problems idea_polls finds in them."""
+    """The polls declared in a post (fence_infos: its code blocks' info strings), and problems."""
     # Without the plugin a ```poll block is just code; nothing counts votes by its id.
-    if "idea_polls" not in settings["PLUGINS"] or not any(f.info == "poll" for f in fences):
+    if "idea_polls" not in settings["PLUGINS"] or "poll" not in fence_infos:
         return [], []
     from idea_polls import read_polls
 
@@ -104,3 +102,9 @@ def duplicate_poll_words(settings: Mapping[str, Any], poll: str, other: str) -> 
     from idea_polls import duplicate_poll_text
 
     return duplicate_poll_text(settings["POLLS_LANGUAGE"], poll, other)
+
+
+def handles(value: str) -> list[str]:
+    """Split a list of handles the way Pelican splits Authors: (';' if present, else ',')."""
+    parts = value.split(";") if ";" in value else value.split(",")
+    return [part.strip() for part in parts if part.strip()]

@@ -90,7 +90,7 @@ def checked(broken: tuple[Path, Path]) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_check_finds_each_problem_where_it_is(broken: tuple[Path, Path]) -> None:
-    from editorial.checker import check_site
+    from editorial.checks import check_site
     from editorial.config import load_settings
 
     folder, settings = broken
@@ -244,7 +244,7 @@ EDITORIAL_RULES = {
 
 
 def test_strict_build_fails_on_every_rule_check_has(tmp_path: Path) -> None:
-    from editorial.checker import check_site
+    from editorial.checks import check_site
     from editorial.config import load_settings
     from PIL import Image
 

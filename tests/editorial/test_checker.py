@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from editorial.checker import CheckResult, check_site
+from editorial.checks import CheckResult, check_site
 
 from tests.sites import ROOT
 

@@ -79,7 +79,7 @@ def test_every_template_keeps_the_image_caches_between_builds() -> None:
 
 
 def test_the_code_quality_report_written_by_default_is_ignored_by_git() -> None:
-    from editorial.commands import GITLAB_REPORT
+    from editorial.checks.command import GITLAB_REPORT
 
     pipeline = _load(".gitlab-ci.yml")
     assert pipeline["check"]["artifacts"]["reports"]["codequality"] == GITLAB_REPORT

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from editorial.commands import run_check
+from editorial.checks import run_check
 
 from tests.sites import ROOT
 

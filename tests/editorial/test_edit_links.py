@@ -6,7 +6,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from editorial.edit_links import edit_url
+from editorial.review.edit_links import edit_url
 
 from tests.minisite import make_site
 from tests.sites import BuildRun, run_build

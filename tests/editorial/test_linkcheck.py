@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from editorial.linkcheck import BrokenLink, check_output
+from editorial.review.linkcheck import BrokenLink, check_output
 
 from tests.sites import ROOT, BuildRun
 

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from editorial.plugin import DEFAULTS, apply_defaults
+from editorial.settings import DEFAULTS, apply_defaults
 
 from tests.sites import ROOT
 

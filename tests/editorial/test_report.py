@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from content_checks.problems import ERROR, WARNING, Problem
-from editorial.checker import CheckResult
-from editorial.report import GITHUB_ANNOTATION_LIMIT, as_github, as_gitlab, as_text
+from editorial.checks import CheckResult
+from editorial.checks.report import GITHUB_ANNOTATION_LIMIT, as_github, as_gitlab, as_text
 
 
 def _result(errors: int, warnings: int) -> CheckResult:

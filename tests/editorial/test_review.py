@@ -96,9 +96,9 @@ def test_publishing_writes_no_review_page(tmp_path: Path) -> None:
 def test_the_site_is_checked_only_when_the_page_is_rendered(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import editorial.review
+    import editorial.review.page
     from editorial.config import load_settings
-    from editorial.review import ReviewPageGenerator
+    from editorial.review.page import ReviewPageGenerator
 
     settings = load_settings(str(make_site(tmp_path, {})))
     generator = ReviewPageGenerator(
@@ -109,7 +109,7 @@ def test_the_site_is_checked_only_when_the_page_is_rendered(
         output_path=str(tmp_path / "output"),
     )
     calls: list[str] = []
-    monkeypatch.setattr(editorial.review, "check_site", lambda s: calls.append("checked"))
+    monkeypatch.setattr(editorial.review.page, "check_site", lambda s: calls.append("checked"))
     written: dict[str, object] = {}
 
     class SkippingWriter:

@@ -12,10 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from editorial.checker import check_site
-from editorial.commands import run_new_post
+from editorial.checks import check_site
 from editorial.config import load_settings
-from editorial.prompts import Arguments
+from editorial.new_post import Arguments, run_new_post
 
 from tests.minisite import make_site
 from tests.sites import ROOT, run_build

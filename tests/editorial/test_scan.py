@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from editorial.scan import IMAGE, LINK, Fence, Reference, scan_body
+from editorial.checks.scan import IMAGE, LINK, Fence, Reference, scan_body
 
 TEXT = """\
 Title: Beispiel

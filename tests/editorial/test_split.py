@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from editorial.checks.corpus import read_sources
+from editorial.checks.images import image_uses
 from editorial.config import load_settings
-from editorial.corpus import read_sources
-from editorial.images import image_uses
 
 from tests import sample
 from tests.sites import ROOT, BuildRun, run_build

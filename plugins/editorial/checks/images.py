@@ -13,8 +13,8 @@ from typing import Any
 from clean_images import CleanResult, clean_images, clean_settings, describe, is_image
 from content_checks.problems import ERROR, Problem
 
+from ..messages import text, word
 from .corpus import Source
-from .messages import text, word
 from .scan import IMAGE
 from .targets import parse_target
 

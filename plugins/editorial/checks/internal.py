@@ -10,9 +10,9 @@ from typing import Any
 
 from content_checks.problems import WARNING, Problem
 
+from ..messages import text
 from .corpus import Source
 from .images import image_uses
-from .messages import text
 
 logger = logging.getLogger(__name__)
 

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 
 from content_checks.problems import ERROR, Problem
 
+from ..messages import word
 from .checker import CheckResult
-from .messages import word
 
 # GitHub shows at most 10 annotations of each kind per step; the rest go into the summary.
 GITHUB_ANNOTATION_LIMIT = 10

@@ -12,10 +12,10 @@ from typing import Any
 
 from clean_images import clean_settings
 from content_checks.formats import GUIDE_END, GUIDE_MARKER
+from content_checks.slugs import slug_for
 
-from .corpus import slug_for
+from ..messages import word
 from .guide import POST_GUIDE, PROFILE_GUIDE
-from .messages import word
 
 
 class ScaffoldError(ValueError):

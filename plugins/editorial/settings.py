@@ -1,16 +1,8 @@
-"""Wire the editorial workflow into Pelican: review page, edit links, internal images."""
+"""The EDITORIAL_ settings: their defaults, merged once when Pelican starts, and their checks."""
 
 from __future__ import annotations
 
-import functools
 from typing import Any
-
-from pelican import signals
-
-from .edit_links import edit_url
-from .in_build import check_what_was_built, start_recording
-from .internal import drop_internal_images
-from .review import ReviewPageGenerator
 
 DEFAULTS: dict[str, Any] = {
     # Write the editors' review page (drafts, scheduled posts, check results): preview only.
@@ -56,27 +48,3 @@ def apply_defaults(pelican: Any) -> None:
             f"EDITORIAL_LINKCHECK_IGNORE has value {settings['EDITORIAL_LINKCHECK_IGNORE']!r}. "
             "Expected a list of path prefixes."
         )
-
-
-def add_generator(pelican: Any) -> type[ReviewPageGenerator]:
-    """Return the generator of the review page."""
-    return ReviewPageGenerator
-
-
-def install_edit_links(generator: Any) -> None:
-    """Give templates suggest_change_url(post_or_path)."""
-    if hasattr(generator, "env"):
-        generator.env.globals["suggest_change_url"] = functools.partial(
-            edit_url, generator.settings
-        )
-
-
-def register() -> None:
-    """Connect the plugin to Pelican."""
-    signals.initialized.connect(apply_defaults)
-    signals.get_generators.connect(add_generator)
-    # Sent when a build starts (not when `invoke check` merely loads the settings).
-    signals.get_generators.connect(start_recording)
-    signals.generator_init.connect(install_edit_links)
-    signals.static_generator_finalized.connect(drop_internal_images)
-    signals.finalized.connect(check_what_was_built)

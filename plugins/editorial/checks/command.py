@@ -1,20 +1,15 @@
-"""What the invoke tasks run: check and new-post, with their output and exit codes."""
+"""`invoke check`: every problem of the site in one run, as text, GitHub or GitLab output."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 from pathlib import Path
 from typing import TextIO
 
-from .adapters import load_people, profiles_folder
+from ..config import SettingsFileError, load_settings
 from .checker import check_site
-from .config import SettingsFileError, load_settings
-from .messages import word
-from .prompts import Arguments, Ask, Say, build_request
 from .report import as_github, as_gitlab, as_text
-from .scaffold import ScaffoldError, create_post
 
 FORMATS = ("text", "github", "gitlab")
 # Where GitLab's Code Quality job artifact is written unless --output says otherwise.
@@ -60,47 +55,6 @@ def run_check(
     else:
         _write(as_text(result, lang), output, stdout)
     return result.exit_code(strict)
-
-
-def run_new_post(
-    settings_file: str,
-    given: Arguments,
-    *,
-    interactive: bool | None = None,
-    ask: Ask = input,
-    say: Say = print,
-    today: dt.date | None = None,
-) -> int:
-    """Create a post (and profiles for first-time authors); ask for what is missing on a TTY."""
-    try:
-        settings = load_settings(settings_file)
-    except SettingsFileError as error:
-        print(error, file=sys.stderr)
-        return 2
-    lang = settings["CHECKS_LANGUAGE"]
-    people, _ = load_people(settings)
-    if interactive is None:
-        interactive = sys.stdin.isatty()
-    try:
-        request = build_request(given, people, settings, interactive=interactive, ask=ask, say=say)
-        created = create_post(
-            request,
-            settings,
-            profiles_folder(settings),
-            today or dt.date.today(),
-        )
-    except ScaffoldError as error:
-        print(error, file=sys.stderr)
-        return 1
-    except EOFError:
-        # Input ended before every question was answered (e.g. piped input ran out).
-        print(word(lang, "not_a_tty", missing="…"), file=sys.stderr)
-        return 1
-    say(word(lang, "created_post", path=os.path.relpath(created[0])))
-    for path in created[1:]:
-        say(word(lang, "created_profile", path=os.path.relpath(path)))
-    say(word(lang, "next_steps"))
-    return 0
 
 
 def _write(text: str, output: str, stdout: TextIO) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from content_checks.problems import ERROR, Problem
 
+from ..messages import text, word
 from .corpus import Source
-from .messages import text, word
 from .scan import LINK
 from .targets import parse_target
 

@@ -16,8 +16,7 @@ from content_checks.reader import read_in_this_build
 from markupsafe import escape
 from pelican.generators import Generator
 
-from .checker import CheckResult, check_site
-from .report import summary_line
+from ..checks import CheckResult, check_site, summary_line
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +50,11 @@ class Review:
     drafts: list[ReviewEntry]
     other_problems: list[FileProblems]
     summary: str
+
+
+def add_review_page(pelican: Any) -> type[ReviewPageGenerator]:
+    """Return the generator of the review page."""
+    return ReviewPageGenerator
 
 
 class ReviewPageGenerator(Generator):

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from content_checks.problems import ERROR, Problem
 
-from .adapters import PollRef, duplicate_poll_words
+from ..adapters import PollRef, duplicate_poll_words
 from .corpus import Source
 
 

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+
+def install_edit_links(generator: Any) -> None:
+    """Give templates suggest_change_url(post_or_path)."""
+    if hasattr(generator, "env"):
+        generator.env.globals["suggest_change_url"] = functools.partial(
+            edit_url, generator.settings
+        )
 
 
 def edit_url(settings: Mapping[str, Any], item: Any) -> str:

@@ -9,9 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .adapters import Person
-from .bylines import handles
-from .messages import word
+from ..adapters import Person, handles
+from ..messages import word
 from .scaffold import NewAuthor, PostRequest, ScaffoldError, handle_for, name_for
 
 Ask = Callable[[str], str]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from content_checks.header import Field
 from content_checks.problems import ERROR, WARNING, Problem
 
-from .adapters import Registry, author_problems
+from ..adapters import Registry, author_problems, handles
+from ..messages import text, word
 from .corpus import ARTICLE, Source
-from .messages import text, word
 
 _AUTHOR_FIELDS = ("author", "authors")
 _REVIEWER_FIELD = "reviewed-by"
@@ -45,9 +45,3 @@ def check_bylines(source: Source, registry: Registry) -> list[Problem]:
                         report(field, handle, "reviewer_not_editor", WARNING, editors=editor_list)
                     )
     return problems
-
-
-def handles(value: str) -> list[str]:
-    """Split a list of handles the way Pelican splits Authors: (';' if present, else ',')."""
-    parts = value.split(";") if ";" in value else value.split(",")
-    return [part.strip() for part in parts if part.strip()]

@@ -11,7 +11,7 @@ from content_checks.duplicates import Claim, duplicate_slugs
 from content_checks.problems import ERROR, Problem
 from content_checks.rules import check_source
 
-from .adapters import PollRef, load_registry, polls_in
+from ..adapters import PollRef, load_registry, polls_in
 from .bylines import check_bylines
 from .corpus import AlreadyRead, Source, read_sources
 from .duplicates import duplicate_poll_ids
@@ -66,7 +66,8 @@ def check_site(settings: Mapping[str, Any], already_read: AlreadyRead | None = N
             claims.append(Claim(str(source.path), source.kind, source.slug, source.lang))
         problems += check_images(source, content, image_files, settings)
         problems += check_links(source, by_relative, content)
-        found, poll_problems = polls_in(source.text, source.shown, source.body[1], settings)
+        infos = [fence.info for fence in source.body[1]]
+        found, poll_problems = polls_in(source.text, source.shown, infos, settings)
         polls += [(source, poll) for poll in found]
         problems += poll_problems
     problems += duplicate_slugs(claims, settings)
