@@ -96,3 +96,50 @@ def test_plugins_import_each_other_only_through_their_package() -> None:
 def test_each_kind_of_reach_in_is_found(file: str, source: str, expected: int) -> None:
     crossings = boundary_crossings(PLUGINS / file, source, plugin_names())
     assert len(crossings) == expected, crossings
+
+
+def job_crossings(path: Path, source: str) -> list[str]:
+    """Inside a plugin split by job: a job's import of another job's module, or shared code's."""
+    package = list(path.relative_to(PLUGINS).parts[:-1])
+    jobs = {p.name for p in PLUGINS.joinpath(package[0]).iterdir() if (p / "__init__.py").is_file()}
+    own_job = package[1] if len(package) > 1 else ""
+    found = []
+    for node in ast.walk(ast.parse(source, filename=str(path))):
+        for module in _imported_modules(node, package):
+            parts = module.split(".")
+            if parts[0] != package[0] or len(parts) < 2 or parts[1] not in jobs:
+                continue
+            # Jobs use each other through their package; shared modules use none of them.
+            reaches_in = len(parts) > 2 and parts[1] != own_job
+            shared_uses_job = not own_job and path.name != "__init__.py"
+            if reaches_in or shared_uses_job:
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {module}")
+    return found
+
+
+def test_editorial_jobs_use_each_other_only_through_their_package() -> None:
+    folder = PLUGINS / "editorial"
+    crossings = [
+        crossing
+        for path in sorted(folder.rglob("*.py"))
+        for crossing in job_crossings(path, path.read_text(encoding="utf-8"))
+    ]
+    assert crossings == []
+
+
+@pytest.mark.parametrize(
+    ("file", "source", "expected"),
+    [
+        ("editorial/review/page.py", "from ..checks.checker import check_site", 1),
+        ("editorial/review/page.py", "from editorial.checks.report import summary_line", 1),
+        ("editorial/new_post/x.py", "from ..checks import bylines", 1),
+        ("editorial/adapters.py", "from .checks.scan import Fence", 1),
+        ("editorial/adapters.py", "from .checks import check_site", 1),
+        ("editorial/review/page.py", "from ..checks import check_site", 0),
+        ("editorial/checks/x.py", "from .corpus import Source", 0),
+        ("editorial/checks/x.py", "from ..messages import word", 0),
+        ("editorial/__init__.py", "from .checks import run_check", 0),
+    ],
+)
+def test_each_kind_of_reach_into_a_job_is_found(file: str, source: str, expected: int) -> None:
+    assert len(job_crossings(PLUGINS / file, source)) == expected
