@@ -12,16 +12,16 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 
 from faces_backend.ballots import daily_salt
-from faces_backend.database import connect
 from faces_backend.identity import VoterIdentity
 from faces_backend.manifest_source import DocumentSource, ManifestSource
 from faces_backend.origins import OriginPolicy
 from faces_backend.ratelimit import RateLimiter
 from faces_backend.settings import Settings
+from faces_backend.store.sqlite import connect
+from faces_backend.store.writer import Writer
 from faces_backend.view_counter import ViewCounter, ViewCounting
 from faces_backend.view_manifest import parse_view_manifest
 from faces_backend.view_window import ViewWindow
-from faces_backend.writer import Writer
 
 
 @dataclass

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from functools import partial
 
 from faces_backend.manifest_source import DocumentSource
+from faces_backend.store.writer import Writer, WriterStopped
 from faces_backend.view_manifest import ViewManifest
 from faces_backend.view_window import ViewWindow
 from faces_backend.viewcounts import PageDay, add_views
-from faces_backend.writer import Writer, WriterStopped
 
 log = logging.getLogger("faces_backend")
 

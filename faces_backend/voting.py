@@ -29,8 +29,8 @@ from faces_backend.identity import COOKIE_MAX_AGE, COOKIE_NAME, Voter, today
 from faces_backend.manifest import Poll
 from faces_backend.messages import field_message, status_message, text
 from faces_backend.results import hidden_reason, results_body
+from faces_backend.store.writer import WriterStopped
 from faces_backend.suggestions import queue_suggestion
-from faces_backend.writer import WriterStopped
 
 log = logging.getLogger("faces_backend")
 

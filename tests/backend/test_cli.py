@@ -12,7 +12,7 @@ import pytest
 
 from faces_backend.ballots import Ballot, cast_ballot
 from faces_backend.cli import main
-from faces_backend.database import open_database
+from faces_backend.store.sqlite import open_database
 from faces_backend.suggestions import queue_suggestion
 from tests.backend.helpers import POLLS, write_manifest
 

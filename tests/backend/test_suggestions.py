@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from faces_backend.ballots import WriteOutcome
-from faces_backend.database import open_database
+from faces_backend.store.sqlite import open_database
 from faces_backend.suggestions import Suggestion, decide, list_suggestions, queue_suggestion
 
 
