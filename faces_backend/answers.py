@@ -9,7 +9,7 @@ from typing import Any
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from faces_backend.answer_page import PAGE_HEADERS, PageContent, answer_page
-from faces_backend.settings import Language
+from faces_backend.http.settings import Language
 
 STATUS_CODES: dict[str, int] = {
     "counted": 201,

@@ -9,7 +9,7 @@ from starlette.routing import Route
 
 from faces_backend import routes
 from faces_backend.backend import lifespan
-from faces_backend.settings import Settings
+from faces_backend.http.settings import Settings
 from faces_backend.views import view_beacon, view_pixel
 from faces_backend.voting import vote
 

@@ -12,10 +12,10 @@ from starlette.responses import JSONResponse, Response
 from faces_backend.answers import NO_STORE
 from faces_backend.backend import backend_of
 from faces_backend.ballots import has_voted, read_tally
+from faces_backend.http.settings import Language
 from faces_backend.messages import status_message
 from faces_backend.openapi import openapi_document
 from faces_backend.results import hidden_reason, results_body
-from faces_backend.settings import Language
 from faces_backend.suggestions import list_suggestions
 
 log = logging.getLogger("faces_backend")

@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from functools import partial
 
-from faces_backend.manifest_source import DocumentSource
+from faces_backend.http.documents import DocumentSource
 from faces_backend.store.writer import Writer, WriterStopped
 from faces_backend.view_manifest import ViewManifest
 from faces_backend.view_window import ViewWindow

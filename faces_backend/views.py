@@ -23,10 +23,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from faces_backend.backend import backend_of
-from faces_backend.bots import is_bot
-from faces_backend.forms import BodyTooLarge, MalformedBody, read_body
-from faces_backend.identity import today
-from faces_backend.origins import normalize_origin
+from faces_backend.http.bots import is_bot
+from faces_backend.http.forms import BodyTooLarge, MalformedBody, read_body
+from faces_backend.http.identity import today
+from faces_backend.http.origins import normalize_origin
 from faces_backend.view_manifest import is_page_path
 
 QUERY_MAX_BYTES = 1024

@@ -15,7 +15,7 @@ from starlette.responses import Response
 from faces_backend.answers import Answer, prefers_json, render
 from faces_backend.backend import Backend, backend_of
 from faces_backend.ballots import Ballot, WriteOutcome, cast_ballot, has_voted, read_tally
-from faces_backend.forms import (
+from faces_backend.http.forms import (
     ID_MAX_CHARS,
     BodyTooLarge,
     FieldProblem,
@@ -25,7 +25,7 @@ from faces_backend.forms import (
     decode_fields,
     read_body,
 )
-from faces_backend.identity import COOKIE_MAX_AGE, COOKIE_NAME, Voter, today
+from faces_backend.http.identity import COOKIE_MAX_AGE, COOKIE_NAME, Voter, today
 from faces_backend.manifest import Poll
 from faces_backend.messages import field_message, status_message, text
 from faces_backend.results import hidden_reason, results_body

@@ -37,9 +37,11 @@ class Target:
 TARGETS = {
     "backend": Target(
         source_paths=("faces_backend",),
-        mutate=tuple(
-            f"faces_backend/{name}.py"
-            for name in ("identity", "origins", "ratelimit", "forms", "bots", "suggestions")
+        mutate=(
+            *(f"faces_backend/http/{name}.py" for name in ("identity", "origins", "ratelimit")),
+            "faces_backend/http/forms.py",
+            "faces_backend/http/bots.py",
+            "faces_backend/suggestions.py",
         ),
         tests=(
             "tests/backend/test_identity.py",

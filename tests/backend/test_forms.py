@@ -8,7 +8,7 @@ import pytest
 from starlette.requests import Request
 from starlette.types import Message
 
-from faces_backend.forms import (
+from faces_backend.http.forms import (
     BodyTooLarge,
     FieldProblem,
     MalformedBody,

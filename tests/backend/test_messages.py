@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from faces_backend.answers import STATUS_CODES
-from faces_backend.forms import FieldProblem
+from faces_backend.http.forms import FieldProblem
 from faces_backend.messages import FIELD_MESSAGES, STATUS_MESSAGES, TEXTS, field_message
 
 

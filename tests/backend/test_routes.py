@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from faces_backend.settings import Settings
+from faces_backend.http.settings import Settings
 from faces_backend.suggestions import decide
 from tests.backend.helpers import JSON, ORIGIN, ClientFactory, TestClient, voter
 

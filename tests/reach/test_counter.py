@@ -198,7 +198,7 @@ def test_without_a_reach_manifest_nothing_counts(make_app: AppFactory, views_set
 def test_a_rebuilt_site_is_picked_up(
     make_app: AppFactory, views_settings: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("faces_backend.manifest_source.FILE_CHECK_SECONDS", 0.0)
+    monkeypatch.setattr("faces_backend.http.documents.FILE_CHECK_SECONDS", 0.0)
     with TestClient(make_app(), base_url=ORIGIN) as client:
         before = client.post("/views?p=/2027/neu/", headers=reader(1))
         path = Path(views_settings.views_manifest)

@@ -15,7 +15,7 @@ from typing import Literal, NamedTuple
 
 from babel import Locale, UnknownLocaleError
 
-from faces_backend.origins import normalize_origin
+from faces_backend.http.origins import normalize_origin
 
 log = logging.getLogger("faces_backend")
 
