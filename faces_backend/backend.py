@@ -11,12 +11,13 @@ from functools import partial
 from starlette.applications import Starlette
 from starlette.requests import Request
 
-from faces_backend.ballots import daily_salt
-from faces_backend.http.documents import DocumentSource, ManifestSource
+from faces_backend.http.documents import DocumentSource
 from faces_backend.http.identity import VoterIdentity
 from faces_backend.http.origins import OriginPolicy
 from faces_backend.http.ratelimit import RateLimiter
 from faces_backend.http.settings import Settings
+from faces_backend.polls.ballots import daily_salt
+from faces_backend.polls.manifest_source import ManifestSource
 from faces_backend.store.sqlite import connect
 from faces_backend.store.writer import Writer
 from faces_backend.view_counter import ViewCounter, ViewCounting

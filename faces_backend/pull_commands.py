@@ -11,7 +11,8 @@ from typing import Any
 
 from faces_common.jsonfiles import JsonFileError, locked, read_json, write_json
 
-from faces_backend.manifest import Manifest
+from faces_backend.polls.manifest import Manifest
+from faces_backend.polls.suggestions import Suggestion
 from faces_backend.pull_messages import Language, counted, refusal, text
 from faces_backend.pulls import (
     RepoFileError,
@@ -21,7 +22,6 @@ from faces_backend.pulls import (
     merge_views,
     pending_document,
 )
-from faces_backend.suggestions import Suggestion
 from faces_backend.viewcounts import export_document
 
 

@@ -38,10 +38,13 @@ TARGETS = {
     "backend": Target(
         source_paths=("faces_backend",),
         mutate=(
-            *(f"faces_backend/http/{name}.py" for name in ("identity", "origins", "ratelimit")),
+            "faces_backend/http/identity.py",
+            "faces_backend/http/origins.py",
+            "faces_backend/http/ratelimit.py",
             "faces_backend/http/forms.py",
             "faces_backend/http/bots.py",
-            "faces_backend/suggestions.py",
+            "faces_backend/polls/form.py",
+            "faces_backend/polls/suggestions.py",
         ),
         tests=(
             "tests/backend/test_identity.py",

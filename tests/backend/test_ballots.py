@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from faces_backend.ballots import (
+from faces_backend.polls.ballots import (
     Ballot,
     Tally,
     WriteOutcome,

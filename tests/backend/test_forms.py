@@ -12,12 +12,11 @@ from faces_backend.http.forms import (
     BodyTooLarge,
     FieldProblem,
     MalformedBody,
-    VoteForm,
     clean_text,
-    collect,
     decode_fields,
     read_body,
 )
+from faces_backend.polls.form import VoteForm, collect
 
 MULTIPART = "multipart/form-data; boundary=b"
 

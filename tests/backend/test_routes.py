@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from faces_backend.http.settings import Settings
-from faces_backend.suggestions import decide
+from faces_backend.polls.suggestions import decide
 from tests.backend.helpers import JSON, ORIGIN, ClientFactory, TestClient, voter
 
 EMPTY_OPTIONS = [

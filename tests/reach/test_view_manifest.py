@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from faces_backend.manifest import ManifestError
+from faces_backend.http.documents import ManifestError
 from faces_backend.view_manifest import parse_view_manifest
 
 

@@ -12,25 +12,24 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from faces_backend.answers import Answer, prefers_json, render
 from faces_backend.backend import Backend, backend_of
-from faces_backend.ballots import Ballot, WriteOutcome, cast_ballot, has_voted, read_tally
 from faces_backend.http.forms import (
     ID_MAX_CHARS,
     BodyTooLarge,
     FieldProblem,
     MalformedBody,
-    VoteForm,
-    collect,
     decode_fields,
     read_body,
 )
 from faces_backend.http.identity import COOKIE_MAX_AGE, COOKIE_NAME, Voter, today
-from faces_backend.manifest import Poll
-from faces_backend.messages import field_message, status_message, text
-from faces_backend.results import hidden_reason, results_body
+from faces_backend.polls.answers import Answer, prefers_json, render
+from faces_backend.polls.ballots import Ballot, WriteOutcome, cast_ballot, has_voted, read_tally
+from faces_backend.polls.form import VoteForm, collect
+from faces_backend.polls.manifest import Poll
+from faces_backend.polls.messages import field_message, status_message, text
+from faces_backend.polls.results import hidden_reason, results_body
+from faces_backend.polls.suggestions import queue_suggestion
 from faces_backend.store.writer import WriterStopped
-from faces_backend.suggestions import queue_suggestion
 
 log = logging.getLogger("faces_backend")
 

@@ -1,24 +1,21 @@
-"""The read-only endpoints and the CORS preflight; POST /vote lives in voting.py."""
+"""The polls' routes: POST /vote (voting.py), its CORS preflight and the read-only endpoints."""
 
 from __future__ import annotations
 
-import logging
-import sqlite3
 from datetime import UTC, datetime
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route
 
-from faces_backend.answers import NO_STORE
 from faces_backend.backend import backend_of
-from faces_backend.ballots import has_voted, read_tally
 from faces_backend.http.settings import Language
-from faces_backend.messages import status_message
-from faces_backend.openapi import openapi_document
-from faces_backend.results import hidden_reason, results_body
-from faces_backend.suggestions import list_suggestions
-
-log = logging.getLogger("faces_backend")
+from faces_backend.polls.answers import NO_STORE
+from faces_backend.polls.ballots import has_voted, read_tally
+from faces_backend.polls.messages import status_message
+from faces_backend.polls.results import hidden_reason, results_body
+from faces_backend.polls.suggestions import list_suggestions
+from faces_backend.polls.voting import vote
 
 
 async def preflight(request: Request) -> Response:
@@ -57,27 +54,15 @@ async def poll_suggestions(request: Request) -> Response:
     return JSONResponse(body, headers=headers)
 
 
-async def health(request: Request) -> Response:
-    """Report whether the manifest is loaded and the database answers."""
-    backend = backend_of(request)
-    polls = len(backend.manifest.current().polls)
-    try:
-        backend.reader.execute("SELECT 1 FROM totals LIMIT 1").fetchall()
-        database = "ok" if backend.writer.alive else "error"
-    except sqlite3.Error:
-        log.exception("faces_backend: health check cannot read the database")
-        database = "error"
-    status = "ok" if database == "ok" else "error"
-    body = {"status": status, "polls": polls, "database": database}
-    return JSONResponse(body, status_code=200 if status == "ok" else 503, headers=NO_STORE)
-
-
-async def openapi(request: Request) -> Response:
-    """Serve the OpenAPI 3.1 document of the hook, with this mount's root path as server."""
-    return JSONResponse(openapi_document(request.scope.get("root_path", "")))
-
-
 def _unknown_poll(poll_id: str, headers: dict[str, str], language: Language) -> Response:
     message = status_message(language, "unknown_poll")
     body = {"status": "unknown_poll", "poll": poll_id, "message": message, "results": None}
     return JSONResponse(body, status_code=404, headers=headers)
+
+
+ROUTES: tuple[BaseRoute, ...] = (
+    Route("/vote", vote, methods=["POST"]),
+    Route("/vote", preflight, methods=["OPTIONS"]),
+    Route("/polls/{poll}/results", poll_results, methods=["GET"]),
+    Route("/polls/{poll}/suggestions", poll_suggestions, methods=["GET"]),
+)
