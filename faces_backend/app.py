@@ -16,7 +16,7 @@ from faces_backend.http.settings import Settings
 from faces_backend.openapi import openapi_document
 from faces_backend.polls.answers import NO_STORE
 from faces_backend.polls.routes import ROUTES as POLL_ROUTES
-from faces_backend.views import view_beacon, view_pixel
+from faces_backend.views.endpoints import ROUTES as VIEW_ROUTES
 
 log = logging.getLogger("faces_backend")
 
@@ -27,8 +27,7 @@ def create_app(settings: Settings) -> Starlette:
         debug=settings.debug,
         routes=[
             *POLL_ROUTES,
-            Route("/views", view_beacon, methods=["POST"]),
-            Route("/views.gif", view_pixel, methods=["GET"]),
+            *VIEW_ROUTES,
             Route("/health", health, methods=["GET"]),
             Route("/openapi.json", openapi, methods=["GET"]),
         ],

@@ -20,9 +20,9 @@ from faces_backend.polls.ballots import daily_salt
 from faces_backend.polls.manifest_source import ManifestSource
 from faces_backend.store.sqlite import connect
 from faces_backend.store.writer import Writer
-from faces_backend.view_counter import ViewCounter, ViewCounting
-from faces_backend.view_manifest import parse_view_manifest
-from faces_backend.view_window import ViewWindow
+from faces_backend.views.counter import ViewCounter, ViewCounting
+from faces_backend.views.manifest import parse_view_manifest
+from faces_backend.views.window import ViewWindow
 
 
 @dataclass

@@ -22,8 +22,8 @@ from faces_backend.polls.suggestions import STATUSES, Status, decide, list_sugge
 from faces_backend.pull_commands import PullRefused, pull_results, pull_views
 from faces_backend.pull_messages import LANGUAGES, Language, text
 from faces_backend.store.sqlite import DatabaseError, connect, migrate, open_database
-from faces_backend.view_manifest import parse_view_manifest
-from faces_backend.viewcounts import read_views
+from faces_backend.views.counts import read_views
+from faces_backend.views.manifest import parse_view_manifest
 
 log = logging.getLogger("faces_backend")
 

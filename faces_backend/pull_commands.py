@@ -22,7 +22,7 @@ from faces_backend.pulls import (
     merge_views,
     pending_document,
 )
-from faces_backend.viewcounts import export_document
+from faces_backend.views.counts import export_document
 
 
 class PullRefused(Exception):

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from faces_backend.store.writer import Writer
-from faces_backend.view_counter import ViewCounter
-from faces_backend.views import PIXEL
+from faces_backend.views.counter import ViewCounter
+from faces_backend.views.endpoints import PIXEL
 from tests.backend.helpers import ORIGIN, TestClient
 from tests.reach.conftest import AppFactory
 from tests.reach.helpers import BROWSER_UA, PAGES, READER, reader, stored_views, write_pages

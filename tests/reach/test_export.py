@@ -10,7 +10,7 @@ import pytest
 
 from faces_backend.cli import main
 from faces_backend.store.sqlite import MIGRATIONS, open_database
-from faces_backend.viewcounts import PageDay, add_views
+from faces_backend.views.counts import PageDay, add_views
 
 
 def test_export_writes_every_count(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

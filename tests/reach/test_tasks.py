@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from faces_backend.store.sqlite import open_database
-from faces_backend.viewcounts import PageDay, add_views
+from faces_backend.views.counts import PageDay, add_views
 from tests.sites import ROOT
 
 

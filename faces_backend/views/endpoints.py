@@ -21,13 +21,14 @@ from urllib.parse import parse_qsl
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route
 
 from faces_backend.backend import backend_of
 from faces_backend.http.bots import is_bot
 from faces_backend.http.forms import BodyTooLarge, MalformedBody, read_body
 from faces_backend.http.identity import today
 from faces_backend.http.origins import normalize_origin
-from faces_backend.view_manifest import is_page_path
+from faces_backend.views.manifest import is_page_path
 
 QUERY_MAX_BYTES = 1024
 BODY_MAX_BYTES = 1024
@@ -133,3 +134,9 @@ def _refusal(request: Request, status: str, code: int, headers: dict[str, str]) 
     if status == "rate_limited" and views is not None:
         headers["Retry-After"] = str(views.window.budget_resets_in())
     return JSONResponse({"status": status}, status_code=code, headers=headers)
+
+
+ROUTES: tuple[BaseRoute, ...] = (
+    Route("/views", view_beacon, methods=["POST"]),
+    Route("/views.gif", view_pixel, methods=["GET"]),
+)

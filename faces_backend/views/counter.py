@@ -18,9 +18,9 @@ from functools import partial
 
 from faces_backend.http.documents import DocumentSource
 from faces_backend.store.writer import Writer, WriterStopped
-from faces_backend.view_manifest import ViewManifest
-from faces_backend.view_window import ViewWindow
-from faces_backend.viewcounts import PageDay, add_views
+from faces_backend.views.counts import PageDay, add_views
+from faces_backend.views.manifest import ViewManifest
+from faces_backend.views.window import ViewWindow
 
 log = logging.getLogger("faces_backend")
 
