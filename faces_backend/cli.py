@@ -19,8 +19,8 @@ from faces_backend.polls.export import export_csv, export_json, snapshot
 from faces_backend.polls.manifest import Manifest
 from faces_backend.polls.manifest_source import load_manifest
 from faces_backend.polls.suggestions import STATUSES, Status, decide, list_suggestions
-from faces_backend.pull_commands import PullRefused, pull_results, pull_views
-from faces_backend.pull_messages import LANGUAGES, Language, text
+from faces_backend.pulls.commands import PullRefused, pull_results, pull_views
+from faces_backend.pulls.messages import LANGUAGES, Language, text
 from faces_backend.store.sqlite import DatabaseError, connect, migrate, open_database
 from faces_backend.views.counts import read_views
 from faces_backend.views.manifest import parse_view_manifest

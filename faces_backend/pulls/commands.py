@@ -13,8 +13,7 @@ from faces_common.jsonfiles import JsonFileError, locked, read_json, write_json
 
 from faces_backend.polls.manifest import Manifest
 from faces_backend.polls.suggestions import Suggestion
-from faces_backend.pull_messages import Language, counted, refusal, text
-from faces_backend.pulls import (
+from faces_backend.pulls.merge import (
     RepoFileError,
     Shortfall,
     merge_pending,
@@ -22,6 +21,7 @@ from faces_backend.pulls import (
     merge_views,
     pending_document,
 )
+from faces_backend.pulls.messages import Language, counted, refusal, text
 from faces_backend.views.counts import export_document
 
 
