@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-import sqlite3
 from functools import partial
 
 from starlette.applications import Starlette
@@ -11,14 +9,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from faces_backend.backend import backend_of, lifespan
+from faces_backend.backend import lifespan
+from faces_backend.http.services import services_of
 from faces_backend.http.settings import Settings
 from faces_backend.openapi import openapi_document
 from faces_backend.polls.answers import NO_STORE
 from faces_backend.polls.routes import ROUTES as POLL_ROUTES
+from faces_backend.polls.state import polls_of
 from faces_backend.views.endpoints import ROUTES as VIEW_ROUTES
-
-log = logging.getLogger("faces_backend")
 
 
 def create_app(settings: Settings) -> Starlette:
@@ -37,17 +35,10 @@ def create_app(settings: Settings) -> Starlette:
 
 async def health(request: Request) -> Response:
     """Report whether the manifest is loaded and the database answers."""
-    backend = backend_of(request)
-    polls = len(backend.manifest.current().polls)
-    try:
-        backend.reader.execute("SELECT 1 FROM totals LIMIT 1").fetchall()
-        database = "ok" if backend.writer.alive else "error"
-    except sqlite3.Error:
-        log.exception("faces_backend: health check cannot read the database")
-        database = "error"
-    status = "ok" if database == "ok" else "error"
-    body = {"status": status, "polls": polls, "database": database}
-    return JSONResponse(body, status_code=200 if status == "ok" else 503, headers=NO_STORE)
+    polls = len(polls_of(request).manifest.current().polls)
+    database = "ok" if services_of(request).store.healthy() else "error"
+    body = {"status": database, "polls": polls, "database": database}
+    return JSONResponse(body, status_code=200 if database == "ok" else 503, headers=NO_STORE)
 
 
 async def openapi(request: Request) -> Response:

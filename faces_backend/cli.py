@@ -21,7 +21,7 @@ from faces_backend.polls.manifest_source import load_manifest
 from faces_backend.polls.suggestions import STATUSES, Status, decide, list_suggestions
 from faces_backend.pulls.commands import PullRefused, pull_results, pull_views
 from faces_backend.pulls.messages import LANGUAGES, Language, text
-from faces_backend.store.sqlite import DatabaseError, connect, migrate, open_database
+from faces_backend.store.schema import DatabaseError, connect, migrate, open_database
 from faces_backend.views.counts import read_views
 from faces_backend.views.manifest import parse_view_manifest
 

@@ -1,4 +1,7 @@
-"""The fields of a vote post, sorted and held to their limits (not yet checked against a poll)."""
+"""The fields of a vote post, sorted and held to their limits (not yet checked against a poll).
+
+`_next` and `_hp` are read by the defences (http/gate.py); here only their repetition counts.
+"""
 
 from __future__ import annotations
 
@@ -24,8 +27,6 @@ class VoteForm:
     poll: str | None
     choices: tuple[str, ...]
     suggestion: str | None
-    next_url: str | None
-    honeypot: bool
     sid: str | None
     problem: FieldProblem | None
 
@@ -56,7 +57,6 @@ def collect(fields: list[tuple[str, str]]) -> VoteForm:
     suggestion = clean_text(first("suggestion") or "") or None
     if suggestion is not None and len(suggestion) > SUGGESTION_MAX_CHARS:
         problems.append(FieldProblem("suggestion", "too_long", SUGGESTION_MAX_CHARS))
-    next_url = (first("_next") or "").strip() or None
     sid = first("_sid") or None
     if sid is not None and not SID_PATTERN.fullmatch(sid):
         problems.append(FieldProblem("_sid", "invalid"))
@@ -64,8 +64,6 @@ def collect(fields: list[tuple[str, str]]) -> VoteForm:
         poll=poll,
         choices=choices,
         suggestion=suggestion,
-        next_url=next_url,
-        honeypot=bool(first("_hp")),
         sid=sid,
         problem=problems[0] if problems else None,
     )

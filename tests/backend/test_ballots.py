@@ -18,7 +18,7 @@ from faces_backend.polls.ballots import (
     read_all_tallies,
     read_tally,
 )
-from faces_backend.store.sqlite import open_database
+from faces_backend.store.schema import open_database
 
 
 @pytest.fixture

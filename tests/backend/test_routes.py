@@ -101,9 +101,9 @@ def test_health(client: TestClient) -> None:
 
 
 def test_health_reports_a_broken_database(client: TestClient) -> None:
-    backend = client.app.state.backend  # type: ignore[attr-defined]
-    backend.reader.close()
-    backend.reader = sqlite3.connect(":memory:")
+    store = client.app.state.services.store  # type: ignore[attr-defined]
+    store.reader.close()
+    store.reader = sqlite3.connect(":memory:")
     response = client.get("/health")
     assert response.status_code == 503
     assert response.json() == {"status": "error", "polls": 5, "database": "error"}

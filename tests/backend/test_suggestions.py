@@ -6,7 +6,7 @@ from pathlib import Path
 
 from faces_backend.polls.ballots import WriteOutcome
 from faces_backend.polls.suggestions import Suggestion, decide, list_suggestions, queue_suggestion
-from faces_backend.store.sqlite import open_database
+from faces_backend.store.schema import open_database
 
 
 def test_queue_list_and_decide(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from faces_backend.store.sqlite import connect
+from faces_backend.store.schema import connect
 from faces_backend.store.writer import Writer, WriterStopped
 
 

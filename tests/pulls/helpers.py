@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from faces_backend import Settings, create_app
-from faces_backend.store.sqlite import open_database
+from faces_backend.store.schema import open_database
 from faces_backend.views.counts import PageDay, add_views
 from tests.backend.helpers import ORIGIN, POLLS, SECRET, TestClient, voter, write_manifest
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from faces_backend.store.sqlite import SqliteStore
 from faces_backend.store.writer import Writer
 from faces_backend.views.counter import ViewCounter
 from faces_backend.views.endpoints import PIXEL
@@ -245,7 +246,7 @@ def test_the_database_holds_nothing_but_path_day_and_count(
 
 def test_the_counter_keeps_views_when_the_database_fails(tmp_path: Path) -> None:
     writer = Writer(tmp_path / "faces.sqlite3")
-    counter = ViewCounter(writer)
+    counter = ViewCounter(SqliteStore(writer, reader=sqlite3.connect(":memory:")))
 
     async def scenario() -> tuple[int, int, int]:
         counter.add("/a/", "2026-11-22")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from faces_backend.cli import main
-from faces_backend.store.sqlite import MIGRATIONS, open_database
+from faces_backend.store.schema import MIGRATIONS, open_database
 from faces_backend.views.counts import PageDay, add_views
 
 

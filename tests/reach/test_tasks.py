@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from faces_backend.store.sqlite import open_database
+from faces_backend.store.schema import open_database
 from faces_backend.views.counts import PageDay, add_views
 from tests.sites import ROOT
 

@@ -1,0 +1,119 @@
+"""Opening the SQLite database and migrating its schema (`PRAGMA user_version`)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+# Each entry moves the schema from version N to N+1; never edit a released entry.
+# Nothing here holds a raw IP address, a user agent or a user name: voters are HMACs,
+# and `ip_hash` (HMAC of the IP with that day's random salt) is erased the next day.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE ballots (
+        id INTEGER PRIMARY KEY,
+        poll TEXT NOT NULL,
+        voter_hash TEXT NOT NULL,
+        ip_hash TEXT,
+        sid TEXT,
+        created_day TEXT NOT NULL,
+        UNIQUE (poll, voter_hash)
+    );
+    CREATE UNIQUE INDEX ballots_poll_sid ON ballots (poll, sid) WHERE sid IS NOT NULL;
+    CREATE UNIQUE INDEX ballots_poll_ip ON ballots (poll, ip_hash) WHERE ip_hash IS NOT NULL;
+    CREATE TABLE choices (
+        ballot_id INTEGER NOT NULL REFERENCES ballots (id),
+        poll TEXT NOT NULL,
+        option TEXT NOT NULL,
+        PRIMARY KEY (ballot_id, option)
+    ) WITHOUT ROWID;
+    CREATE TABLE tallies (
+        poll TEXT NOT NULL,
+        option TEXT NOT NULL,
+        votes INTEGER NOT NULL,
+        PRIMARY KEY (poll, option)
+    ) WITHOUT ROWID;
+    CREATE TABLE totals (
+        poll TEXT PRIMARY KEY,
+        ballots INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE suggestions (
+        id INTEGER PRIMARY KEY,
+        poll TEXT NOT NULL,
+        text TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending'
+            CHECK (status IN ('pending', 'approved', 'rejected')),
+        sid TEXT,
+        created_day TEXT NOT NULL,
+        decided_day TEXT
+    );
+    CREATE UNIQUE INDEX suggestions_poll_sid ON suggestions (poll, sid) WHERE sid IS NOT NULL;
+    CREATE INDEX suggestions_status ON suggestions (status, poll);
+    CREATE TABLE daily_salts (
+        day TEXT PRIMARY KEY,
+        salt BLOB NOT NULL
+    );
+    """,
+    # Page views (reach): only aggregates, one row per page path and day. No reader, no time.
+    """
+    CREATE TABLE page_views (
+        path TEXT NOT NULL,
+        day TEXT NOT NULL,
+        views INTEGER NOT NULL CHECK (views > 0),
+        PRIMARY KEY (path, day)
+    ) WITHOUT ROWID;
+    """,
+    # An address is never proof of a repeat vote (an office shares one): at most a cap.
+    """
+    DROP INDEX ballots_poll_ip;
+    CREATE INDEX ballots_poll_ip ON ballots (poll, ip_hash) WHERE ip_hash IS NOT NULL;
+    """,
+)
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class DatabaseError(RuntimeError):
+    """The database file cannot be used by this version of the backend."""
+
+
+def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open a connection with the pragmas every connection needs (WAL, synchronous=FULL)."""
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    if readonly:
+        conn.execute("PRAGMA query_only = ON")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def open_database(path: Path | str) -> sqlite3.Connection:
+    """Open a writable connection, switch the file to WAL and apply pending migrations."""
+    try:
+        conn = connect(path)
+        conn.execute("PRAGMA journal_mode = WAL")
+        migrate(conn)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"cannot open the database {path}: {exc}") from None
+    return conn
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the schema to the newest version; return that version."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(MIGRATIONS):
+        raise DatabaseError(
+            f"the database has schema version {version}, newer than this backend "
+            f"({len(MIGRATIONS)}); upgrade the backend"
+        )
+    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        try:
+            conn.executescript(
+                f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;"
+            )
+        except sqlite3.Error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    return len(MIGRATIONS)
