@@ -267,7 +267,7 @@ def _preview_backend(output_path: str, host: str, port: int) -> Starlette | None
     """The poll backend configured for the preview, or None if it is not available."""
     try:
         from faces_backend.app import create_app
-        from faces_backend.settings import Settings
+        from faces_backend.http.settings import Settings
     except ImportError:
         logger.warning("preview: the poll backend is not available; polls are read-only")
         return None

@@ -14,6 +14,6 @@ if _PLUGINS not in sys.path:
     sys.path.append(_PLUGINS)
 
 from faces_backend.app import create_app  # noqa: E402
-from faces_backend.settings import Settings  # noqa: E402
+from faces_backend.http.settings import Settings  # noqa: E402
 
 __all__ = ["Settings", "create_app"]

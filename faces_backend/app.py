@@ -1,17 +1,22 @@
-"""The Starlette application of the poll backend."""
+"""The Starlette application of the backend: every feature's routes, assembled here."""
 
 from __future__ import annotations
 
 from functools import partial
 
 from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from faces_backend import routes
 from faces_backend.backend import lifespan
-from faces_backend.settings import Settings
-from faces_backend.views import view_beacon, view_pixel
-from faces_backend.voting import vote
+from faces_backend.http.services import services_of
+from faces_backend.http.settings import Settings
+from faces_backend.openapi import openapi_document
+from faces_backend.polls.answers import NO_STORE
+from faces_backend.polls.routes import ROUTES as POLL_ROUTES
+from faces_backend.polls.state import polls_of
+from faces_backend.views.endpoints import ROUTES as VIEW_ROUTES
 
 
 def create_app(settings: Settings) -> Starlette:
@@ -19,14 +24,23 @@ def create_app(settings: Settings) -> Starlette:
     return Starlette(
         debug=settings.debug,
         routes=[
-            Route("/vote", vote, methods=["POST"]),
-            Route("/vote", routes.preflight, methods=["OPTIONS"]),
-            Route("/polls/{poll}/results", routes.poll_results, methods=["GET"]),
-            Route("/polls/{poll}/suggestions", routes.poll_suggestions, methods=["GET"]),
-            Route("/views", view_beacon, methods=["POST"]),
-            Route("/views.gif", view_pixel, methods=["GET"]),
-            Route("/health", routes.health, methods=["GET"]),
-            Route("/openapi.json", routes.openapi, methods=["GET"]),
+            *POLL_ROUTES,
+            *VIEW_ROUTES,
+            Route("/health", health, methods=["GET"]),
+            Route("/openapi.json", openapi, methods=["GET"]),
         ],
         lifespan=partial(lifespan, settings),
     )
+
+
+async def health(request: Request) -> Response:
+    """Report whether the manifest is loaded and the database answers."""
+    polls = len(polls_of(request).manifest.current().polls)
+    database = "ok" if services_of(request).store.healthy() else "error"
+    body = {"status": database, "polls": polls, "database": database}
+    return JSONResponse(body, status_code=200 if database == "ok" else 503, headers=NO_STORE)
+
+
+async def openapi(request: Request) -> Response:
+    """Serve the OpenAPI 3.1 document of the hook, with this mount's root path as server."""
+    return JSONResponse(openapi_document(request.scope.get("root_path", "")))

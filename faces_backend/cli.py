@@ -11,18 +11,19 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from faces_backend.ballots import read_all_tallies
-from faces_backend.database import DatabaseError, connect, migrate, open_database
-from faces_backend.export import export_csv, export_json, snapshot
-from faces_backend.identity import today
-from faces_backend.manifest import Manifest, ManifestError
-from faces_backend.manifest_source import load_document, load_manifest
-from faces_backend.pull_commands import PullRefused, pull_results, pull_views
-from faces_backend.pull_messages import LANGUAGES, Language, text
-from faces_backend.settings import ConfigError, Settings, require_manifest
-from faces_backend.suggestions import STATUSES, Status, decide, list_suggestions
-from faces_backend.view_manifest import parse_view_manifest
-from faces_backend.viewcounts import read_views
+from faces_backend.http.documents import ManifestError, load_document
+from faces_backend.http.identity import today
+from faces_backend.http.settings import ConfigError, Settings, require_manifest
+from faces_backend.polls.ballots import read_all_tallies
+from faces_backend.polls.export import export_csv, export_json, snapshot
+from faces_backend.polls.manifest import Manifest
+from faces_backend.polls.manifest_source import load_manifest
+from faces_backend.polls.suggestions import STATUSES, Status, decide, list_suggestions
+from faces_backend.pulls.commands import PullRefused, pull_results, pull_views
+from faces_backend.pulls.messages import LANGUAGES, Language, text
+from faces_backend.store.schema import DatabaseError, connect, migrate, open_database
+from faces_backend.views.counts import read_views
+from faces_backend.views.manifest import parse_view_manifest
 
 log = logging.getLogger("faces_backend")
 

@@ -37,15 +37,22 @@ class Target:
 TARGETS = {
     "backend": Target(
         source_paths=("faces_backend",),
-        mutate=tuple(
-            f"faces_backend/{name}.py"
-            for name in ("identity", "origins", "ratelimit", "forms", "bots", "suggestions")
+        mutate=(
+            "faces_backend/http/identity.py",
+            "faces_backend/http/origins.py",
+            "faces_backend/http/ratelimit.py",
+            "faces_backend/http/forms.py",
+            "faces_backend/http/bots.py",
+            "faces_backend/http/gate.py",
+            "faces_backend/polls/form.py",
+            "faces_backend/polls/suggestions.py",
         ),
         tests=(
             "tests/backend/test_identity.py",
             "tests/backend/test_origins.py",
             "tests/backend/test_ratelimit.py",
             "tests/backend/test_forms.py",
+            "tests/backend/test_gate.py",
             "tests/backend/test_suggestions.py",
             "tests/backend/test_voting.py",
             "tests/backend/test_routes.py",

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from faces_backend.settings import Settings
+from faces_backend.http.settings import Settings
 from tests.backend.helpers import (
     FORM,
     NEXT,

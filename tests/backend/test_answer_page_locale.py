@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from faces_backend.settings import ConfigError, Settings
+from faces_backend.http.settings import ConfigError, Settings
 from tests.backend.helpers import FORM, NEXT, ClientFactory
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from faces_backend.answers import Answer, prefers_json, render
+from faces_backend.polls.answers import Answer, prefers_json, render
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from faces_backend.ballots import (
+from faces_backend.polls.ballots import (
     Ballot,
     Tally,
     WriteOutcome,
@@ -18,7 +18,7 @@ from faces_backend.ballots import (
     read_all_tallies,
     read_tally,
 )
-from faces_backend.database import open_database
+from faces_backend.store.schema import open_database
 
 
 @pytest.fixture

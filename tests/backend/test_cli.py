@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from faces_backend.ballots import Ballot, cast_ballot
 from faces_backend.cli import main
-from faces_backend.database import open_database
-from faces_backend.suggestions import queue_suggestion
+from faces_backend.polls.ballots import Ballot, cast_ballot
+from faces_backend.polls.suggestions import queue_suggestion
+from faces_backend.store.schema import open_database
 from tests.backend.helpers import POLLS, write_manifest
 
 REPO = Path(__file__).resolve().parents[2]

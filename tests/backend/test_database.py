@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from faces_backend.database import MIGRATIONS, DatabaseError, connect, migrate, open_database
+from faces_backend.store.schema import MIGRATIONS, DatabaseError, connect, migrate, open_database
 
 
 def test_open_database_migrates_and_uses_wal(tmp_path: Path) -> None:

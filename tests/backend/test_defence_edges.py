@@ -9,9 +9,9 @@ from collections.abc import Iterator
 import pytest
 from starlette.requests import Request
 
-from faces_backend.bots import USER_AGENT_MAX_CHARS, is_bot
-from faces_backend.forms import MalformedBody, decode_fields
-from faces_backend.origins import normalize_origin
+from faces_backend.http.bots import USER_AGENT_MAX_CHARS, is_bot
+from faces_backend.http.forms import MalformedBody, decode_fields
+from faces_backend.http.origins import normalize_origin
 from tests.backend.helpers import JSON, NEXT, ORIGIN, ClientFactory, TestClient
 
 MALFORMED = {

@@ -7,10 +7,10 @@ import io
 import json
 from pathlib import Path
 
-from faces_backend.ballots import Tally
-from faces_backend.export import export_csv, export_json, snapshot
-from faces_backend.manifest import Manifest, parse_manifest
-from faces_backend.suggestions import Suggestion
+from faces_backend.polls.ballots import Tally
+from faces_backend.polls.export import export_csv, export_json, snapshot
+from faces_backend.polls.manifest import Manifest, parse_manifest
+from faces_backend.polls.suggestions import Suggestion
 from tests.backend.helpers import POLLS, write_manifest
 
 TALLIES = {"live": Tally(3, {"cafe": 2, "salatbar": 1}), "archived": Tally(4, {"x": 4})}

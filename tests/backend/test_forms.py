@@ -8,16 +8,15 @@ import pytest
 from starlette.requests import Request
 from starlette.types import Message
 
-from faces_backend.forms import (
+from faces_backend.http.forms import (
     BodyTooLarge,
     FieldProblem,
     MalformedBody,
-    VoteForm,
     clean_text,
-    collect,
     decode_fields,
     read_body,
 )
+from faces_backend.polls.form import VoteForm, collect
 
 MULTIPART = "multipart/form-data; boundary=b"
 
@@ -122,8 +121,6 @@ def test_collect_a_complete_form() -> None:
         poll="p",
         choices=("a", "b"),
         suggestion="Tee[31m\nund Kekse",
-        next_url="https://blog.example.com/x",
-        honeypot=False,
         sid="abcd-1234",
         problem=None,
     )
@@ -151,8 +148,7 @@ def test_collect_notes_the_first_problem(
 
 def test_empty_optional_fields_count_as_absent() -> None:
     form = collect([("poll", "p"), ("suggestion", " \n "), ("_next", ""), ("_sid", "")])
-    assert (form.suggestion, form.next_url, form.sid, form.problem) == (None, None, None, None)
-    assert collect([("poll", "p"), ("_hp", " ")]).honeypot is True
+    assert (form.suggestion, form.sid, form.problem) == (None, None, None)
     assert collect([("poll", "p"), ("suggestion", "ä" * 500)]).problem is None
 
 

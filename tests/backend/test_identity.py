@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from starlette.requests import Request
 
-from faces_backend.ballots import daily_salt
-from faces_backend.database import open_database
-from faces_backend.identity import VoterIdentity
-from faces_backend.settings import Settings
+from faces_backend.http.identity import VoterIdentity
+from faces_backend.http.settings import Settings
+from faces_backend.polls.ballots import daily_salt
+from faces_backend.store.schema import open_database
 
 SETTINGS = Settings(manifest="m.json", secret=b"k" * 32, allowed_origins=("https://b.example",))
 

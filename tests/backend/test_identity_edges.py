@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from faces_backend.identity import VoterIdentity
+from faces_backend.http.identity import VoterIdentity
 from tests.backend.helpers import JSON, ClientFactory
 from tests.backend.test_identity import SETTINGS, request
 

@@ -91,3 +91,86 @@ def test_each_kind_of_forbidden_import_is_found(code: str) -> None:
 def test_allowed_imports_pass(code: str) -> None:
     modules = [module for _, module in imported_modules(code)]
     assert not any(m.split(".", 1)[0] in forbidden_packages() for m in modules), modules
+
+
+# Inside the backend: the shared layers never import a feature, and features never each other.
+BACKEND = REPO / "faces_backend"
+LAYERS = {"store": {"store"}, "http": {"http", "store"}}
+# Above the features, like cli.py: one pull merges what several features stored.
+ABOVE_FEATURES = {"pulls"}
+
+
+def backend_packages() -> set[str]:
+    """The sub-packages of faces_backend: the shared layers, the features, pulls."""
+    return {p.parent.name for p in BACKEND.glob("*/__init__.py")}
+
+
+def features() -> set[str]:
+    """Every sub-package that is neither a shared layer nor above the features."""
+    return backend_packages() - set(LAYERS) - ABOVE_FEATURES
+
+
+def allowed_parts(package: str) -> set[str] | None:
+    """The faces_backend sub-packages `package` may import; None for no rule (root, pulls)."""
+    if package in LAYERS:
+        return LAYERS[package]
+    if package in features():
+        return {package, *LAYERS}
+    return None
+
+
+def crossing(package: str, module: str) -> bool:
+    """Whether code in faces_backend/<package> importing `module` breaks the layering."""
+    allowed = allowed_parts(package)
+    parts = module.split(".")
+    if allowed is None or parts[0] != "faces_backend":
+        return False
+    # `faces_backend` itself and its root modules (app, backend, cli) sit above everything.
+    return len(parts) < 2 or parts[1] not in allowed
+
+
+def layering_violations() -> list[str]:
+    """'file:line: imports module' for each import across the backend's layers."""
+    found = []
+    for path in sorted(BACKEND.rglob("*.py")):
+        relative = path.relative_to(BACKEND)
+        if len(relative.parts) < 2:
+            continue
+        source = path.read_text(encoding="utf-8")
+        for line, module in imported_modules(source):
+            if crossing(relative.parts[0], module):
+                found.append(f"{path.relative_to(REPO)}:{line}: imports {module}")
+    return found
+
+
+def test_the_backend_has_its_shared_layers_and_features() -> None:
+    assert {"http", "store", "polls", "views", "pulls"} <= backend_packages()
+    assert {"polls", "views"} <= features()
+
+
+def test_features_import_only_http_and_store_and_the_layers_no_feature() -> None:
+    assert layering_violations() == []
+
+
+@pytest.mark.parametrize(
+    ("package", "module", "crosses"),
+    [
+        ("polls", "faces_backend.views.counter", True),
+        ("views", "faces_backend.polls.manifest", True),
+        ("polls", "faces_backend.backend", True),
+        ("polls", "faces_backend.app", True),
+        ("polls", "faces_backend", True),
+        ("views", "faces_backend.pulls.merge", True),
+        ("http", "faces_backend.polls.ballots", True),
+        ("http", "faces_backend.cli", True),
+        ("store", "faces_backend.http.settings", True),
+        ("polls", "faces_backend.http.gate", False),
+        ("polls", "faces_backend.store", False),
+        ("views", "faces_backend.views.window", False),
+        ("http", "faces_backend.store.schema", False),
+        ("pulls", "faces_backend.polls.manifest", False),
+        ("polls", "sqlite3", False),
+    ],
+)
+def test_each_kind_of_crossing_is_found(package: str, module: str, crosses: bool) -> None:
+    assert crossing(package, module) is crosses

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from faces_backend.settings import Settings
+from faces_backend.http.settings import Settings
 from tests.backend.helpers import JSON, TestClient, rows
 
 SUGGESTED = (

@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from faces_backend.manifest import ManifestError, Option, Poll, parse_manifest
+from faces_backend.http.documents import ManifestError
+from faces_backend.polls.manifest import Option, Poll, parse_manifest
 from tests.backend.helpers import poll
 
 

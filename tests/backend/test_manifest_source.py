@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from faces_backend.manifest import ManifestError
-from faces_backend.manifest_source import FetchError, ManifestSource, fetch_url, load_manifest
+from faces_backend.http.documents import FetchError, ManifestError, fetch_url
+from faces_backend.polls.manifest_source import ManifestSource, load_manifest
 from tests.backend.helpers import poll, write_manifest
 from tests.servers import free_port, serve_static
 

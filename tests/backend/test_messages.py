@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from faces_backend.answers import STATUS_CODES
-from faces_backend.forms import FieldProblem
-from faces_backend.messages import FIELD_MESSAGES, STATUS_MESSAGES, TEXTS, field_message
+from faces_backend.http.forms import FieldProblem
+from faces_backend.polls.answers import STATUS_CODES
+from faces_backend.polls.messages import FIELD_MESSAGES, STATUS_MESSAGES, TEXTS, field_message
 
 
 def test_every_status_word_has_a_message_in_both_languages() -> None:

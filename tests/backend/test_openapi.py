@@ -9,9 +9,9 @@ import jsonschema
 import pytest
 from openapi_spec_validator import validate
 
-from faces_backend.answers import STATUS_CODES
-from faces_backend.forms import RESERVED_FIELDS
+from faces_backend.http.forms import RESERVED_FIELDS
 from faces_backend.openapi import openapi_document
+from faces_backend.polls.answers import STATUS_CODES
 from tests.backend.helpers import JSON, TestClient
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from starlette.datastructures import Headers
 
-from faces_backend.origins import OriginPolicy, normalize_origin
+from faces_backend.http.origins import OriginPolicy, normalize_origin
 
 POLICY = OriginPolicy(["https://blog.example.com", "http://localhost:8000"], allow_missing=False)
 

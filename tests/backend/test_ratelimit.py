@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from faces_backend.ratelimit import RateLimiter
+from faces_backend.http.ratelimit import RateLimiter
 
 
 class Clock:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from faces_backend.ratelimit import _SWEEP_EVERY, RateLimiter
+from faces_backend.http.ratelimit import _SWEEP_EVERY, RateLimiter
 
 
 class Clock:

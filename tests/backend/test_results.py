@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from faces_backend.ballots import Tally
-from faces_backend.manifest import Poll, parse_manifest
-from faces_backend.results import hidden_reason, results_body
+from faces_backend.polls.ballots import Tally
+from faces_backend.polls.manifest import Poll, parse_manifest
+from faces_backend.polls.results import hidden_reason, results_body
 from tests.backend.helpers import POLLS, write_manifest
 
 NOW = datetime(2026, 11, 22, 12, tzinfo=UTC)

@@ -6,8 +6,8 @@ import sqlite3
 
 import pytest
 
-from faces_backend.settings import Settings
-from faces_backend.suggestions import decide
+from faces_backend.http.settings import Settings
+from faces_backend.polls.suggestions import decide
 from tests.backend.helpers import JSON, ORIGIN, ClientFactory, TestClient, voter
 
 EMPTY_OPTIONS = [
@@ -101,9 +101,9 @@ def test_health(client: TestClient) -> None:
 
 
 def test_health_reports_a_broken_database(client: TestClient) -> None:
-    backend = client.app.state.backend  # type: ignore[attr-defined]
-    backend.reader.close()
-    backend.reader = sqlite3.connect(":memory:")
+    store = client.app.state.services.store  # type: ignore[attr-defined]
+    store.reader.close()
+    store.reader = sqlite3.connect(":memory:")
     response = client.get("/health")
     assert response.status_code == 503
     assert response.json() == {"status": "error", "polls": 5, "database": "error"}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from faces_backend.settings import SETTINGS, ConfigError, Settings
+from faces_backend.http.settings import SETTINGS, ConfigError, Settings
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "backend.md"
 BASE = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from faces_backend.settings import Settings
+from faces_backend.http.settings import Settings
 from tests.backend.helpers import ClientFactory, TestClient, rows, voter
 from tests.backend.test_voting import ALREADY_VOTED
 

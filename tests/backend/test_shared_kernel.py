@@ -10,7 +10,7 @@ from pathlib import Path
 import faces_common.jsonfiles
 import pytest
 
-from faces_backend import pull_commands
+from faces_backend.pulls import commands as pull_commands
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from faces_backend.ballots import WriteOutcome
-from faces_backend.database import open_database
-from faces_backend.suggestions import Suggestion, decide, list_suggestions, queue_suggestion
+from faces_backend.polls.ballots import WriteOutcome
+from faces_backend.polls.suggestions import Suggestion, decide, list_suggestions, queue_suggestion
+from faces_backend.store.schema import open_database
 
 
 def test_queue_list_and_decide(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from faces_backend.settings import Settings
+from faces_backend.http.settings import Settings
 from tests.backend.helpers import (
     FORM,
     JSON,
@@ -636,7 +636,7 @@ def test_manifest_rebuild_is_picked_up_without_restart(
 ) -> None:
     # Checked on every request here instead of at most once a second: no waiting on the clock
     # (the once-a-second limit itself is tested with a hand-moved clock in test_manifest_source).
-    monkeypatch.setattr("faces_backend.manifest_source.FILE_CHECK_SECONDS", 0.0)
+    monkeypatch.setattr("faces_backend.http.documents.FILE_CHECK_SECONDS", 0.0)
     answer = client.post("/vote", data={"poll": "neu", "choice": "cafe"}, headers=voter(1))
     assert answer.status_code == 404
     write_manifest(manifest_path, [*POLLS, poll("neu")])

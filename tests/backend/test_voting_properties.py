@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from faces_backend import Settings, create_app
-from faces_backend.answers import STATUS_CODES
 from faces_backend.openapi import openapi_document
+from faces_backend.polls.answers import STATUS_CODES
 from tests.backend.helpers import ORIGIN, POLLS, SECRET, TestClient, write_manifest
 
 NAMES = st.sampled_from(["poll", "choice", "suggestion", "_next", "_hp", "_sid", "_x", "name"])

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from faces_backend.database import connect
-from faces_backend.writer import Writer, WriterStopped
+from faces_backend.store.schema import connect
+from faces_backend.store.writer import Writer, WriterStopped
 
 
 def insert(poll: str) -> Callable[[sqlite3.Connection], str]:

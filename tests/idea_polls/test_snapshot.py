@@ -11,10 +11,10 @@ from faces_common.jsonfiles import write_json
 from idea_polls.model import Snapshot
 from idea_polls.snapshot import SnapshotError, read_snapshots
 
-from faces_backend.ballots import Tally
-from faces_backend.export import snapshot
-from faces_backend.manifest import parse_manifest
-from faces_backend.suggestions import Suggestion
+from faces_backend.polls.ballots import Tally
+from faces_backend.polls.export import snapshot
+from faces_backend.polls.manifest import parse_manifest
+from faces_backend.polls.suggestions import Suggestion
 
 MANIFEST = {
     "version": 1,

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from faces_backend import Settings, create_app
-from faces_backend.database import open_database
-from faces_backend.viewcounts import PageDay, add_views
+from faces_backend.store.schema import open_database
+from faces_backend.views.counts import PageDay, add_views
 from tests.backend.helpers import ORIGIN, POLLS, SECRET, TestClient, voter, write_manifest
 
 REPO = Path(__file__).resolve().parents[2]

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from faces_backend.ballots import Ballot, cast_ballot
 from faces_backend.cli import main
-from faces_backend.database import open_database
-from faces_backend.suggestions import queue_suggestion
+from faces_backend.polls.ballots import Ballot, cast_ballot
+from faces_backend.polls.suggestions import queue_suggestion
+from faces_backend.store.schema import open_database
 from tests.pulls.helpers import Backend, make_backend, run_backend, vote, write_file
 
 GENERATED = "2026-11-22T22:42:06+00:00"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from faces_backend.settings import ConfigError, Settings
+from faces_backend.http.settings import ConfigError, Settings
 
 BASE = {
     "FACES_MANIFEST": "output/polls/manifest.json",

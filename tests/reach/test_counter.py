@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
-from faces_backend.view_counter import ViewCounter
-from faces_backend.views import PIXEL
-from faces_backend.writer import Writer
+from faces_backend.store.sqlite import SqliteStore
+from faces_backend.store.writer import Writer
+from faces_backend.views.counter import ViewCounter
+from faces_backend.views.endpoints import PIXEL
 from tests.backend.helpers import ORIGIN, TestClient
 from tests.reach.conftest import AppFactory
 from tests.reach.helpers import BROWSER_UA, PAGES, READER, reader, stored_views, write_pages
@@ -198,7 +199,7 @@ def test_without_a_reach_manifest_nothing_counts(make_app: AppFactory, views_set
 def test_a_rebuilt_site_is_picked_up(
     make_app: AppFactory, views_settings: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("faces_backend.manifest_source.FILE_CHECK_SECONDS", 0.0)
+    monkeypatch.setattr("faces_backend.http.documents.FILE_CHECK_SECONDS", 0.0)
     with TestClient(make_app(), base_url=ORIGIN) as client:
         before = client.post("/views?p=/2027/neu/", headers=reader(1))
         path = Path(views_settings.views_manifest)
@@ -245,7 +246,7 @@ def test_the_database_holds_nothing_but_path_day_and_count(
 
 def test_the_counter_keeps_views_when_the_database_fails(tmp_path: Path) -> None:
     writer = Writer(tmp_path / "faces.sqlite3")
-    counter = ViewCounter(writer)
+    counter = ViewCounter(SqliteStore(writer, reader=sqlite3.connect(":memory:")))
 
     async def scenario() -> tuple[int, int, int]:
         counter.add("/a/", "2026-11-22")

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from faces_backend.cli import main
-from faces_backend.database import MIGRATIONS, open_database
-from faces_backend.viewcounts import PageDay, add_views
+from faces_backend.store.schema import MIGRATIONS, open_database
+from faces_backend.views.counts import PageDay, add_views
 
 
 def test_export_writes_every_count(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

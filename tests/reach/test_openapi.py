@@ -6,7 +6,7 @@ import jsonschema
 import pytest
 
 from faces_backend.openapi import openapi_document
-from faces_backend.views import STATUS_CODES as VIEW_CODES
+from faces_backend.views.endpoints import STATUS_CODES as VIEW_CODES
 from tests.backend.helpers import ORIGIN, TestClient
 from tests.reach.conftest import AppFactory
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from faces_backend.database import open_database
-from faces_backend.viewcounts import PageDay, add_views
+from faces_backend.store.schema import open_database
+from faces_backend.views.counts import PageDay, add_views
 from tests.sites import ROOT
 
 

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from faces_backend.manifest import ManifestError
-from faces_backend.view_manifest import parse_view_manifest
+from faces_backend.http.documents import ManifestError
+from faces_backend.views.manifest import parse_view_manifest
 
 
 def document(pages: Any, version: Any = 1) -> str:

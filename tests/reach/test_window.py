@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from faces_backend.view_window import ViewWindow
+from faces_backend.views.window import ViewWindow
 
 UA = "Mozilla/5.0 Firefox/133.0"
 

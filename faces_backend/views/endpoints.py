@@ -21,13 +21,13 @@ from urllib.parse import parse_qsl
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route
 
-from faces_backend.backend import backend_of
-from faces_backend.bots import is_bot
-from faces_backend.forms import BodyTooLarge, MalformedBody, read_body
-from faces_backend.identity import today
-from faces_backend.origins import normalize_origin
-from faces_backend.view_manifest import is_page_path
+from faces_backend.http.bots import is_bot
+from faces_backend.http.gate import screen_beacon
+from faces_backend.http.identity import today
+from faces_backend.views.manifest import is_page_path
+from faces_backend.views.state import views_of
 
 QUERY_MAX_BYTES = 1024
 BODY_MAX_BYTES = 1024
@@ -79,23 +79,16 @@ async def view_pixel(request: Request) -> Response:
 
 async def decide(request: Request) -> str:
     """Check one view request, count it if it counts; return its status word."""
-    backend = backend_of(request)
-    views = backend.views
+    feature = views_of(request)
+    views = feature.counting
     if views is None:
         return "disabled"
     query: bytes = request.scope.get("query_string", b"")
     if len(query) > QUERY_MAX_BYTES:
         return "query_too_long"
-    if request.method == "POST" and request.headers.get("content-length") != "0":
-        try:
-            await read_body(request, BODY_MAX_BYTES)
-        except BodyTooLarge:
-            return "too_large"
-        except MalformedBody:
-            return "malformed"
-    origin = request.headers.get("origin")
-    if origin is not None and normalize_origin(origin) not in backend.origins.allowed:
-        return "origin_not_allowed"
+    refusal = await screen_beacon(request, feature.services, max_body=BODY_MAX_BYTES)
+    if refusal is not None:
+        return refusal.status
     path = _page_path(query)
     if path is None:
         return "malformed"
@@ -111,7 +104,7 @@ async def decide(request: Request) -> str:
         return "bot"
     if request.method == "HEAD":
         return "head_request"
-    outcome = views.window.check(backend.identity.client_ip(request), user_agent, path)
+    outcome = views.window.check(feature.services.identity.client_ip(request), user_agent, path)
     if outcome == "counted":
         views.counter.add(path, today())
     return outcome
@@ -129,7 +122,13 @@ def _page_path(query: bytes) -> str | None:
 
 
 def _refusal(request: Request, status: str, code: int, headers: dict[str, str]) -> Response:
-    views = backend_of(request).views
+    views = views_of(request).counting
     if status == "rate_limited" and views is not None:
         headers["Retry-After"] = str(views.window.budget_resets_in())
     return JSONResponse({"status": status}, status_code=code, headers=headers)
+
+
+ROUTES: tuple[BaseRoute, ...] = (
+    Route("/views", view_beacon, methods=["POST"]),
+    Route("/views.gif", view_pixel, methods=["GET"]),
+)

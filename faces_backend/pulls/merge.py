@@ -12,8 +12,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from faces_backend.manifest import Manifest
-from faces_backend.suggestions import Suggestion
+from faces_backend.polls.manifest import Manifest
+from faces_backend.polls.suggestions import Suggestion
 
 ShortfallKind = Literal["poll", "option", "views", "suggestion"]
 

@@ -8,8 +8,8 @@ from typing import Any
 
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
-from faces_backend.answer_page import PAGE_HEADERS, PageContent, answer_page
-from faces_backend.settings import Language
+from faces_backend.http.settings import Language
+from faces_backend.polls.answer_page import PAGE_HEADERS, PageContent, answer_page
 
 STATUS_CODES: dict[str, int] = {
     "counted": 201,

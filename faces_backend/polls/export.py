@@ -12,10 +12,10 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from faces_backend.ballots import Tally
-from faces_backend.manifest import Manifest
-from faces_backend.results import results_body
-from faces_backend.suggestions import Suggestion
+from faces_backend.polls.ballots import Tally
+from faces_backend.polls.manifest import Manifest
+from faces_backend.polls.results import results_body
+from faces_backend.polls.suggestions import Suggestion
 
 
 def _now() -> str:

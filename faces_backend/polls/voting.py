@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
@@ -12,60 +11,46 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from faces_backend.answers import Answer, prefers_json, render
-from faces_backend.backend import Backend, backend_of
-from faces_backend.ballots import Ballot, WriteOutcome, cast_ballot, has_voted, read_tally
-from faces_backend.forms import (
-    ID_MAX_CHARS,
-    BodyTooLarge,
-    FieldProblem,
-    MalformedBody,
-    VoteForm,
-    collect,
-    decode_fields,
-    read_body,
-)
-from faces_backend.identity import COOKIE_MAX_AGE, COOKIE_NAME, Voter, today
-from faces_backend.manifest import Poll
-from faces_backend.messages import field_message, status_message, text
-from faces_backend.results import hidden_reason, results_body
-from faces_backend.suggestions import queue_suggestion
-from faces_backend.writer import WriterStopped
+from faces_backend.http.forms import ID_MAX_CHARS, FieldProblem
+from faces_backend.http.gate import Screened, screen_form
+from faces_backend.http.identity import COOKIE_MAX_AGE, COOKIE_NAME, Voter, today
+from faces_backend.polls.answers import Answer, prefers_json, render
+from faces_backend.polls.ballots import Ballot, WriteOutcome, cast_ballot, has_voted, read_tally
+from faces_backend.polls.form import VoteForm, collect
+from faces_backend.polls.manifest import Poll
+from faces_backend.polls.messages import field_message, status_message, text
+from faces_backend.polls.results import hidden_reason, results_body
+from faces_backend.polls.state import Polls, polls_of
+from faces_backend.polls.suggestions import queue_suggestion
+from faces_backend.store import UNAVAILABLE
 
 log = logging.getLogger("faces_backend")
 
 
 async def vote(request: Request) -> Response:
     """Handle one vote post and answer as JSON, or with the answer page for a plain form."""
-    backend = backend_of(request)
-    language = backend.settings.language
-    form: VoteForm | None = None
-    voter: Voter | None = None
+    polls = polls_of(request)
+    services = polls.services
+    language = services.settings.language
+    screened: Screened | None = None
     try:
-        voter = await backend.identity.identify(request)
-        form = collect(
-            await decode_fields(request, await read_body(request, backend.settings.max_body))
-        )
-        answer = await _decide(backend, request, voter, form)
-    except BodyTooLarge:
-        answer = Answer("too_large", None, status_message(language, "too_large"))
-    except MalformedBody:
-        answer = Answer("malformed", None, status_message(language, "malformed"))
-    except (sqlite3.Error, WriterStopped):
+        screened = await screen_form(request, services)
+        answer = await _decide(polls, screened)
+    except UNAVAILABLE:
         log.exception("faces_backend: the database failed during a vote")
         answer = Answer("unavailable", None, status_message(language, "unavailable"))
     # The way back never comes from `Referer`: only a `_next` that passed the check.
-    back = backend.origins.safe_next(form.next_url) if form and form.next_url else None
-    if back is not None:
-        answer = replace(answer, back_url=back)
+    if screened is not None and screened.next_url is not None:
+        answer = replace(answer, back_url=screened.next_url)
     response = render(
         answer,
         want_json=prefers_json(request.headers.get("accept", "")),
-        headers=backend.origins.cors_headers(request.headers),
+        headers=services.origins.cors_headers(request.headers),
         language=language,
-        locale=backend.settings.locale,
-        stylesheets=backend.settings.stylesheets,
+        locale=services.settings.locale,
+        stylesheets=services.settings.stylesheets,
     )
+    voter = screened.client if screened is not None else None
     if voter is not None and voter.new_cookie and answer.status in ("counted", "suggestion_queued"):
         response.set_cookie(
             COOKIE_NAME,
@@ -79,52 +64,51 @@ async def vote(request: Request) -> Response:
     return response
 
 
-async def _decide(backend: Backend, request: Request, voter: Voter, form: VoteForm) -> Answer:
-    language = backend.settings.language
+async def _decide(polls: Polls, screened: Screened) -> Answer:
+    language = polls.services.settings.language
+    form = collect(screened.fields)
     poll_id = form.poll if form.poll and len(form.poll) <= ID_MAX_CHARS else None
-    origins = backend.origins
-    if not origins.request_allowed(request.headers) or (
-        form.next_url is not None and origins.safe_next(form.next_url) is None
-    ):
-        message = status_message(language, "origin_not_allowed")
-        return Answer("origin_not_allowed", poll_id, message)
-    if voter.voter_hash is None:
-        return Answer("not_signed_in", poll_id, status_message(language, "not_signed_in"))
-    wait = backend.limiter.hit(voter.client_key)
-    if wait is not None:
+    refusal = screened.refusal
+    if refusal is not None and refusal.retry_after is not None:
+        wait = refusal.retry_after
         message = status_message(language, "rate_limited", seconds=wait)
         return Answer(
             "rate_limited", poll_id, message, extra={"retry_after": wait}, retry_after=wait
         )
+    if refusal is not None:
+        return Answer(refusal.status, poll_id, status_message(language, refusal.status))
+    voter = screened.client
     if form.poll is None:
         return Answer("malformed", None, text(language, "missing_poll"))
     if form.problem is not None:
-        return _invalid(backend, poll_id, form.problem)
-    poll = backend.manifest.current().polls.get(form.poll)
+        return _invalid(polls, poll_id, form.problem)
+    poll = polls.manifest.current().polls.get(form.poll)
     if poll is None:
         return Answer("unknown_poll", poll_id, status_message(language, "unknown_poll"))
     now = datetime.now(UTC)
     if poll.closed_at(now):
-        return _about(backend, poll, now, Answer("closed", poll.id, ""), voted=False)
+        return _about(polls, poll, now, Answer("closed", poll.id, ""), voted=False)
     problem = check_choices(form, poll)
     if problem is not None:
-        return _invalid(backend, poll.id, problem, poll)
-    if form.honeypot:
+        return _invalid(polls, poll.id, problem, poll)
+    if screened.honeypot:
         # Looks exactly like success to the bot; nothing is stored.
         fake = WriteOutcome("counted") if form.choices else WriteOutcome("suggestion_queued")
-        return _success(backend, poll, form, fake, now, voted=bool(form.choices))
-    outcome = await _store(backend, poll, form, voter)
-    voted = outcome.status == "counted" or has_voted(backend.reader, poll.id, voter.voter_hash)
+        return _success(polls, poll, form, fake, now, voted=bool(form.choices))
+    outcome = await _store(polls, poll, form, voter)
+    voted = outcome.status == "counted" or has_voted(
+        polls.services.store.reader, poll.id, voter.voter_hash
+    )
     if outcome.status == "already_voted":
-        sso = backend.settings.voter_mode == "header"
+        sso = polls.services.settings.voter_mode == "header"
         message = text(language, "already_voted_sso") if sso else ""
-        return _about(backend, poll, now, Answer("already_voted", poll.id, message), voted=voted)
+        return _about(polls, poll, now, Answer("already_voted", poll.id, message), voted=voted)
     if outcome.status == "address_limit":
-        limit = backend.settings.ip_limit
+        limit = polls.services.settings.ip_limit
         message = status_message(language, "address_limit", limit=limit)
         answer = Answer("address_limit", poll.id, message, extra={"limit": limit})
-        return _about(backend, poll, now, answer, voted=voted)
-    return _success(backend, poll, form, outcome, now, voted=voted)
+        return _about(polls, poll, now, answer, voted=voted)
+    return _success(polls, poll, form, outcome, now, voted=voted)
 
 
 def check_choices(form: VoteForm, poll: Poll) -> FieldProblem | None:
@@ -142,13 +126,13 @@ def check_choices(form: VoteForm, poll: Poll) -> FieldProblem | None:
     return None
 
 
-async def _store(backend: Backend, poll: Poll, form: VoteForm, voter: Voter) -> WriteOutcome:
+async def _store(polls: Polls, poll: Poll, form: VoteForm, voter: Voter) -> WriteOutcome:
     assert voter.voter_hash is not None
     day = today()
     if not form.choices:
         assert form.suggestion is not None
         job = partial(queue_suggestion, poll=poll.id, text=form.suggestion, sid=form.sid, day=day)
-        return await backend.writer.run(job)
+        return await polls.services.store.write(job)
     ballot = Ballot(
         poll=poll.id,
         options=form.choices,
@@ -158,12 +142,12 @@ async def _store(backend: Backend, poll: Poll, form: VoteForm, voter: Voter) -> 
         day=day,
         suggestion=form.suggestion,
     )
-    cap = backend.settings.ip_limit
-    return await backend.writer.run(partial(cast_ballot, ballot=ballot, address_cap=cap))
+    cap = polls.services.settings.ip_limit
+    return await polls.services.store.write(partial(cast_ballot, ballot=ballot, address_cap=cap))
 
 
 def _success(
-    backend: Backend,
+    polls: Polls,
     poll: Poll,
     form: VoteForm,
     outcome: WriteOutcome,
@@ -171,7 +155,7 @@ def _success(
     *,
     voted: bool,
 ) -> Answer:
-    language = backend.settings.language
+    language = polls.services.settings.language
     if not outcome.suggestion_kept and outcome.status == "counted":
         message = text(language, "counted_suggestion_dropped")
     elif not outcome.suggestion_kept:
@@ -184,36 +168,38 @@ def _success(
     if not outcome.suggestion_kept:
         extra["suggestion_stored"] = False
     answer = Answer(outcome.status, poll.id, message, extra=extra)
-    return _about(backend, poll, now, answer, voted=voted)
+    return _about(polls, poll, now, answer, voted=voted)
 
 
-def _about(backend: Backend, poll: Poll, now: datetime, answer: Answer, *, voted: bool) -> Answer:
+def _about(polls: Polls, poll: Poll, now: datetime, answer: Answer, *, voted: bool) -> Answer:
     """Complete an answer about a known poll: default message, question, results, way back."""
-    message = answer.message or status_message(backend.settings.language, answer.status)
+    message = answer.message or status_message(polls.services.settings.language, answer.status)
     hidden_by = hidden_reason(poll, now=now, has_voted=voted)
     results = None
     if hidden_by is None:
-        results = results_body(poll, read_tally(backend.reader, poll.id), now=now)
+        results = results_body(poll, read_tally(polls.services.store.reader, poll.id), now=now)
     return replace(
         answer,
         message=message,
         results=results,
         question=poll.question,
         hidden_by=hidden_by,
-        back_url=backend.origins.safe_next(poll.url),
+        back_url=polls.services.origins.safe_next(poll.url),
     )
 
 
 def _invalid(
-    backend: Backend, poll_id: str | None, problem: FieldProblem, poll: Poll | None = None
+    polls: Polls, poll_id: str | None, problem: FieldProblem, poll: Poll | None = None
 ) -> Answer:
     message = field_message(
         problem,
         suggestions=poll is not None and poll.suggestions,
-        language=backend.settings.language,
+        language=polls.services.settings.language,
     )
     extra = {"field": problem.field, "error": problem.error}
     answer = Answer("invalid", poll_id, message, extra=extra)
     if poll is None:
         return answer
-    return replace(answer, question=poll.question, back_url=backend.origins.safe_next(poll.url))
+    return replace(
+        answer, question=poll.question, back_url=polls.services.origins.safe_next(poll.url)
+    )

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, TypeGuard
 
-from faces_backend.manifest import ManifestError
+from faces_backend.http.documents import ManifestError
 
 MANIFEST_VERSION = 1
 PATH_MAX_CHARS = 512

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 from starlette.requests import Request
 
-from faces_backend.settings import Settings
+from faces_backend.http.settings import Settings
 
 COOKIE_NAME = "faces_voter"
 COOKIE_MAX_AGE = 365 * 24 * 60 * 60

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from email.message import Message
 from typing import Generic, TypeVar
 
-from faces_backend.manifest import Manifest, ManifestError, parse_manifest
-
 log = logging.getLogger("faces_backend")
 
 # A file is stat()ed at most this often; a rebuilt site is live within a second.
@@ -30,14 +28,13 @@ Document = TypeVar("Document")
 Parser = Callable[[bytes], Document]
 
 
+class ManifestError(ValueError):
+    """A manifest cannot be used; the message names the entry and the field."""
+
+
 def is_url(location: str) -> bool:
     """Return whether the manifest location is an http(s) URL rather than a path."""
     return location.startswith(("http://", "https://"))
-
-
-def load_manifest(location: str) -> Manifest:
-    """Read the poll manifest once, synchronously (CLI commands, start-up checks)."""
-    return load_document(location, parse_manifest, "poll manifest")
 
 
 @dataclass(frozen=True)
@@ -185,10 +182,3 @@ class DocumentSource(Generic[Document]):
             self._validators["If-None-Match"] = response.headers["etag"]
         if "last-modified" in response.headers:
             self._validators["If-Modified-Since"] = response.headers["last-modified"]
-
-
-class ManifestSource(DocumentSource[Manifest]):
-    """The poll manifest, re-read when the site build replaced it."""
-
-    def __init__(self, location: str, *, clock: Callable[[], float] = time.monotonic) -> None:
-        super().__init__(location, parse_manifest, "poll manifest", clock=clock)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from faces_backend.ballots import Tally
-from faces_backend.manifest import Poll
+from faces_backend.polls.ballots import Tally
+from faces_backend.polls.manifest import Poll
 
 
 def hidden_reason(poll: Poll, *, now: datetime, has_voted: bool) -> str | None:

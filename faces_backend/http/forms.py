@@ -1,4 +1,4 @@
-"""Reading a vote post: bounded body, form decoding and the per-field limits."""
+"""Reading a form post: bounded body, form decoding, the reserved fields and clean text."""
 
 from __future__ import annotations
 
@@ -13,11 +13,9 @@ from starlette.requests import ClientDisconnect, Request
 
 MAX_FIELDS = 32
 ID_MAX_CHARS = 64
-SUGGESTION_MAX_CHARS = 500
 SID_PATTERN = re.compile(r"[A-Za-z0-9_-]{8,64}")
-FORM_FIELDS = frozenset({"poll", "choice", "suggestion"})
+# Fields every form of the blog may carry: the way back, the honeypot, the submission id.
 RESERVED_FIELDS = frozenset({"_next", "_hp", "_sid"})
-_SINGLE_FIELDS = ("poll", "suggestion", "_next", "_hp", "_sid")
 # Line and paragraph separators become newlines; a tab becomes a space (not glued words).
 _BREAKS = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n", "\t": " "})
 # Kept from the "other" categories: only the newline. Cc are controls; Cf are invisible
@@ -42,19 +40,6 @@ class FieldProblem:
     field: str
     error: str
     limit: int | None = None
-
-
-@dataclass(frozen=True)
-class VoteForm:
-    """The fields of a vote post, collected but not yet checked against the poll."""
-
-    poll: str | None
-    choices: tuple[str, ...]
-    suggestion: str | None
-    next_url: str | None
-    honeypot: bool
-    sid: str | None
-    problem: FieldProblem | None
 
 
 async def read_body(request: Request, limit: int) -> bytes:
@@ -117,47 +102,6 @@ async def _multipart(request: Request, body: bytes) -> list[tuple[str, str]]:
             raise MalformedBody("file uploads are not accepted")
         fields.append((name, value))
     return fields
-
-
-def collect(fields: list[tuple[str, str]]) -> VoteForm:
-    """Sort the fields into a VoteForm, noting the first field that breaks a limit."""
-    values: dict[str, list[str]] = {}
-    problems: list[FieldProblem] = []
-    for name, value in fields:
-        if name in FORM_FIELDS or name in RESERVED_FIELDS:
-            values.setdefault(name, []).append(value)
-        elif not name.startswith("_"):
-            problems.append(FieldProblem(name[:ID_MAX_CHARS], "unknown_field"))
-    for name in _SINGLE_FIELDS:
-        if len(values.get(name, [])) > 1:
-            problems.append(FieldProblem(name, "repeated"))
-
-    def first(name: str) -> str | None:
-        found = values.get(name)
-        return found[0] if found else None
-
-    poll = first("poll")
-    if poll is not None and len(poll) > ID_MAX_CHARS:
-        problems.append(FieldProblem("poll", "too_long", ID_MAX_CHARS))
-    choices = tuple(values.get("choice", []))
-    if any(len(choice) > ID_MAX_CHARS for choice in choices):
-        problems.append(FieldProblem("choice", "too_long", ID_MAX_CHARS))
-    suggestion = clean_text(first("suggestion") or "") or None
-    if suggestion is not None and len(suggestion) > SUGGESTION_MAX_CHARS:
-        problems.append(FieldProblem("suggestion", "too_long", SUGGESTION_MAX_CHARS))
-    next_url = (first("_next") or "").strip() or None
-    sid = first("_sid") or None
-    if sid is not None and not SID_PATTERN.fullmatch(sid):
-        problems.append(FieldProblem("_sid", "invalid"))
-    return VoteForm(
-        poll=poll,
-        choices=choices,
-        suggestion=suggestion,
-        next_url=next_url,
-        honeypot=bool(first("_hp")),
-        sid=sid,
-        problem=problems[0] if problems else None,
-    )
 
 
 def clean_text(text: str) -> str:

@@ -11,16 +11,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import sqlite3
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from functools import partial
 
-from faces_backend.manifest_source import DocumentSource
-from faces_backend.view_manifest import ViewManifest
-from faces_backend.view_window import ViewWindow
-from faces_backend.viewcounts import PageDay, add_views
-from faces_backend.writer import Writer, WriterStopped
+from faces_backend.http.documents import DocumentSource
+from faces_backend.store import UNAVAILABLE, Store
+from faces_backend.views.counts import PageDay, add_views
+from faces_backend.views.manifest import ViewManifest
+from faces_backend.views.window import ViewWindow
 
 log = logging.getLogger("faces_backend")
 
@@ -30,9 +29,9 @@ FLUSH_SECONDS = 1.0
 class ViewCounter:
     """Holds the views of the current second and writes them through the single writer."""
 
-    def __init__(self, writer: Writer, *, interval: float = FLUSH_SECONDS) -> None:
+    def __init__(self, store: Store, *, interval: float = FLUSH_SECONDS) -> None:
         self.interval = interval
-        self._writer = writer
+        self._store = store
         self._pending: dict[PageDay, int] = {}
 
     def add(self, path: str, day: str) -> None:
@@ -50,8 +49,8 @@ class ViewCounter:
             return 0
         counts, self._pending = self._pending, {}
         try:
-            return await self._writer.run(partial(add_views, counts=counts))
-        except (sqlite3.Error, WriterStopped):
+            return await self._store.write(partial(add_views, counts=counts))
+        except UNAVAILABLE:
             log.exception(
                 "faces_backend: %s views not written yet; trying again", sum(counts.values())
             )

@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Literal
 
-from faces_backend.ballots import WriteOutcome, retry_outcome
+from faces_backend.polls.ballots import WriteOutcome, retry_outcome
 
 Status = Literal["pending", "approved", "rejected"]
 STATUSES: tuple[Status, ...] = ("pending", "approved", "rejected")

@@ -11,9 +11,9 @@ from typing import Any
 
 from faces_common.jsonfiles import JsonFileError, locked, read_json, write_json
 
-from faces_backend.manifest import Manifest
-from faces_backend.pull_messages import Language, counted, refusal, text
-from faces_backend.pulls import (
+from faces_backend.polls.manifest import Manifest
+from faces_backend.polls.suggestions import Suggestion
+from faces_backend.pulls.merge import (
     RepoFileError,
     Shortfall,
     merge_pending,
@@ -21,8 +21,8 @@ from faces_backend.pulls import (
     merge_views,
     pending_document,
 )
-from faces_backend.suggestions import Suggestion
-from faces_backend.viewcounts import export_document
+from faces_backend.pulls.messages import Language, counted, refusal, text
+from faces_backend.views.counts import export_document
 
 
 class PullRefused(Exception):

@@ -8,15 +8,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, cast
 
+from faces_backend.http.documents import ManifestError
+
 ResultsMode = Literal["live", "after_vote", "after_close"]
 
 RESULTS_MODES: tuple[ResultsMode, ...] = ("live", "after_vote", "after_close")
 MANIFEST_VERSION = 1
 ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
-
-
-class ManifestError(ValueError):
-    """The manifest cannot be used; the message names the poll and the field."""
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from typing import Any
 
 from babel.numbers import format_percent
 
-from faces_backend.messages import text
-from faces_backend.settings import Language
+from faces_backend.http.settings import Language
+from faces_backend.polls.messages import text
 
 # Nothing but the site's own stylesheets may load; the page has no script and no form.
 PAGE_HEADERS = {

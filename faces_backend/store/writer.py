@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from faces_backend.database import open_database
+from faces_backend.store.schema import open_database
 
 log = logging.getLogger("faces_backend")
 

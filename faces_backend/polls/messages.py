@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from faces_backend.forms import FieldProblem
-from faces_backend.settings import Language
+from faces_backend.http.forms import FieldProblem
+from faces_backend.http.settings import Language
 
 STATUS_MESSAGES: dict[Language, dict[str, str]] = {
     "de": {

@@ -1,0 +1,1 @@
+"""The plumbing every feature shares: settings, and the defences written once for every form."""

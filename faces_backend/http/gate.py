@@ -1,0 +1,105 @@
+"""The defences every form post runs, written once: body, origin and `_next`, sign-in, rate.
+
+A form's handler calls `screen_form` first and gets the decoded fields, the client, the
+checked way back and the honeypot flag, or a `Refusal` it words in its own answer. The
+honeypot is only reported, never refused: a bot must get what looks like a success, and
+only the feature knows what its success looks like. A beacon (a page's script or image
+reporting something, no form, no cookie) calls `screen_beacon` instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from starlette.requests import Request
+
+from faces_backend.http.forms import BodyTooLarge, MalformedBody, decode_fields, read_body
+from faces_backend.http.identity import Voter
+from faces_backend.http.origins import normalize_origin
+from faces_backend.http.services import Services
+
+RefusalStatus = Literal[
+    "too_large", "malformed", "origin_not_allowed", "not_signed_in", "rate_limited"
+]
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why the defences turned a post away: a status word; seconds to wait when rate limited."""
+
+    status: RefusalStatus
+    retry_after: int | None = None
+
+
+@dataclass(frozen=True)
+class Screened:
+    """A form post after the defences: who sent it, its fields, and the refusal if one applies."""
+
+    client: Voter
+    fields: list[tuple[str, str]]  # empty when the body could not be read
+    refusal: Refusal | None
+    next_url: str | None  # `_next` if it leads back to the blog, else None
+    honeypot: bool  # `_hp` filled in: a bot; answer as if it succeeded, store nothing
+
+
+def first_value(fields: list[tuple[str, str]], name: str) -> str | None:
+    """Return the first value posted under `name`, or None."""
+    return next((value for field, value in fields if field == name), None)
+
+
+async def screen_form(
+    request: Request, services: Services, *, max_body: int | None = None
+) -> Screened:
+    """Run the defences on a form post, in the order that answers the cheapest check first.
+
+    The body is read within `max_body` bytes (default FACES_MAX_BODY) and decoded; then the
+    origin (and a posted `_next`) must be the blog's, the reader must be signed in when the
+    voter mode asks for it, and the client must be within the rate limit.
+    """
+    client = await services.identity.identify(request)
+    limit = services.settings.max_body if max_body is None else max_body
+    try:
+        fields = await decode_fields(request, await read_body(request, limit))
+    except BodyTooLarge:
+        return Screened(client, [], Refusal("too_large"), None, False)
+    except MalformedBody:
+        return Screened(client, [], Refusal("malformed"), None, False)
+    origins = services.origins
+    posted_next = (first_value(fields, "_next") or "").strip() or None
+    next_url = origins.safe_next(posted_next) if posted_next else None
+    honeypot = bool(first_value(fields, "_hp"))
+    refusal = _refusal(request, services, client, posted_next is not None and next_url is None)
+    return Screened(client, fields, refusal, next_url, honeypot)
+
+
+def _refusal(
+    request: Request, services: Services, client: Voter, next_refused: bool
+) -> Refusal | None:
+    if next_refused or not services.origins.request_allowed(request.headers):
+        return Refusal("origin_not_allowed")
+    if client.voter_hash is None:
+        return Refusal("not_signed_in")
+    wait = services.limiter.hit(client.client_key)
+    if wait is not None:
+        return Refusal("rate_limited", retry_after=wait)
+    return None
+
+
+async def screen_beacon(request: Request, services: Services, *, max_body: int) -> Refusal | None:
+    """Run a beacon's defences: a body within `max_body` bytes, and a sent Origin the blog's.
+
+    A beacon without Origin passes (an image request has none); its own limits (a window
+    per page and client) are the feature's.
+    """
+    if request.method == "POST" and request.headers.get("content-length") != "0":
+        try:
+            await read_body(request, max_body)
+        except BodyTooLarge:
+            return Refusal("too_large")
+        except MalformedBody:
+            return Refusal("malformed")
+    origin = request.headers.get("origin")
+    if origin is not None and normalize_origin(origin) not in services.origins.allowed:
+        return Refusal("origin_not_allowed")
+    return None

@@ -1,0 +1,43 @@
+"""Pieces of the OpenAPI document every feature uses, and the assembly of the features' parts."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+ID = {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$"}
+SCHEMAS = "#/components/schemas/"
+
+
+@dataclass(frozen=True)
+class ApiPart:
+    """One feature's share of the document: its paths, schemas and shared responses."""
+
+    paths: dict[str, Any]
+    schemas: dict[str, Any] = field(default_factory=dict)
+    responses: dict[str, Any] = field(default_factory=dict)
+
+
+def assemble(info: dict[str, Any], parts: Sequence[ApiPart], root_path: str) -> dict[str, Any]:
+    """Return the OpenAPI 3.1 document of these parts, served under `root_path`."""
+    document: dict[str, Any] = {
+        "openapi": "3.1.0",
+        "info": info,
+        "paths": {},
+        "components": {"schemas": {}, "responses": {}},
+    }
+    for part in parts:
+        for section, entries in (
+            (document["paths"], part.paths),
+            (document["components"]["schemas"], part.schemas),
+            (document["components"]["responses"], part.responses),
+        ):
+            clash = section.keys() & entries.keys()
+            if clash:
+                # Two features claiming one path or schema is a programming error.
+                raise ValueError(f"OpenAPI parts both define {sorted(clash)}")
+            section.update(entries)
+    document["servers"] = [{"url": root_path or "/"}]
+    return copy.deepcopy(document)

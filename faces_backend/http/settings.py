@@ -1,0 +1,117 @@
+"""Settings of the backend, read from `FACES_*` environment variables.
+
+The help of each variable is in setting_help.py, its parser in setting_values.py.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from faces_backend.http import setting_values as values
+from faces_backend.http.setting_help import (
+    DEFAULT_LOCALE,
+    DEFAULT_RATE_LIMIT,
+    DEFAULT_STYLESHEETS,
+    SETTINGS,
+    SettingHelp,
+)
+from faces_backend.http.setting_values import ConfigError, Language, VoterMode
+
+__all__ = ["SETTINGS", "ConfigError", "Language", "SettingHelp", "Settings", "VoterMode"]
+
+log = logging.getLogger("faces_backend")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the backend is configured with; built once at start-up."""
+
+    manifest: str = ""
+    db_path: Path = Path("polls.sqlite3")
+    allowed_origins: tuple[str, ...] = ()
+    secret: bytes = field(default=b"", repr=False)
+    dev: bool = False
+    debug: bool = False
+    voter_mode: VoterMode = "public"
+    voter_header: str = "X-Remote-User"
+    trust_proxy: int = 0
+    rate_limit: int = DEFAULT_RATE_LIMIT
+    max_body: int = 16 * 1024
+    ip_limit: int = 0  # ballots per poll, address and day; 0 = no cap
+    allow_missing_origin: bool = False
+    views_manifest: str = ""
+    views_window: int = 1800
+    views_rate_limit: int = 60
+    language: Language = "de"
+    locale: str = DEFAULT_LOCALE
+    stylesheets: tuple[str, ...] = DEFAULT_STYLESHEETS
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str], *, for_server: bool = True) -> Settings:
+        """Read the settings; `for_server=False` (CLI data commands) needs no secret or origins."""
+        dev = values.boolean(environ, "FACES_DEV")
+        manifest = environ.get("FACES_MANIFEST", "").strip()
+        if for_server:
+            require_manifest(manifest)
+        settings = cls(
+            manifest=manifest,
+            db_path=Path(environ.get("FACES_DB", "polls.sqlite3")),
+            allowed_origins=values.origins(environ, dev=dev, required=for_server),
+            secret=values.secret(environ, dev=dev, required=for_server),
+            dev=dev,
+            debug=values.boolean(environ, "FACES_DEBUG"),
+            voter_mode=values.voter_mode(environ),
+            voter_header=values.voter_header(environ),
+            trust_proxy=values.whole_number(
+                environ, "FACES_TRUST_PROXY", 0, 0, "the number of trusted reverse proxies, e.g. 1"
+            ),
+            rate_limit=values.whole_number(
+                environ,
+                "FACES_RATE_LIMIT",
+                DEFAULT_RATE_LIMIT,
+                1,
+                f"a whole number of requests per minute, e.g. {DEFAULT_RATE_LIMIT}",
+            ),
+            max_body=values.whole_number(
+                environ, "FACES_MAX_BODY", 16384, 256, "a size in bytes of at least 256, e.g. 16384"
+            ),
+            ip_limit=values.ip_limit(environ),
+            allow_missing_origin=values.boolean(environ, "FACES_ALLOW_MISSING_ORIGIN"),
+            views_manifest=environ.get("FACES_VIEWS_MANIFEST", "").strip(),
+            views_window=values.whole_number(
+                environ,
+                "FACES_VIEWS_WINDOW",
+                1800,
+                1,
+                "a number of seconds of at least 1, e.g. 1800",
+            ),
+            views_rate_limit=values.whole_number(
+                environ,
+                "FACES_VIEWS_RATE_LIMIT",
+                60,
+                1,
+                "a whole number of views per minute, e.g. 60",
+            ),
+            language=values.language(environ),
+            locale=values.locale(environ),
+            stylesheets=values.stylesheets(environ),
+        )
+        if dev and for_server and not environ.get("FACES_SECRET"):
+            log.warning(
+                "faces_backend: FACES_SECRET is not set; using a random secret (FACES_DEV=1). "
+                "Voters can vote again after a restart."
+            )
+        return settings
+
+
+def require_manifest(manifest: str) -> str:
+    """Return the manifest location, or fail with the message for FACES_MANIFEST unset."""
+    if not manifest:
+        raise ConfigError(
+            "FACES_MANIFEST is not set. Expected the path or http(s) URL of the poll "
+            "manifest written by the site build, e.g. output/polls/manifest.json."
+        )
+    return manifest

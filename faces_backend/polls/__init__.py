@@ -1,0 +1,1 @@
+"""Idea polls: votes and suggestions posted from the blog's pages, results read back."""

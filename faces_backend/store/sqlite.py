@@ -1,0 +1,58 @@
+"""The SQLite store: the writer thread for every write, one read-only connection for reads."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+from faces_backend.store.schema import MIGRATIONS, connect
+from faces_backend.store.writer import Writer
+
+log = logging.getLogger("faces_backend")
+
+T = TypeVar("T")
+
+
+class SqliteStore:
+    """The SQLite file of the backend, opened by `open_sqlite_store` (a `Store`)."""
+
+    def __init__(self, writer: Writer, reader: sqlite3.Connection) -> None:
+        self.writer = writer
+        self.reader = reader
+
+    @property
+    def alive(self) -> bool:
+        """Return whether the writer thread runs."""
+        return self.writer.alive
+
+    async def write(self, job: Callable[[sqlite3.Connection], T]) -> T:
+        """Run `job` in the writer thread and return its result once it is committed."""
+        return await self.writer.run(job)
+
+    def healthy(self) -> bool:
+        """Return whether the read connection sees the current schema and the writer runs."""
+        try:
+            version = self.reader.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.Error:
+            log.exception("faces_backend: health check cannot read the database")
+            return False
+        return version == len(MIGRATIONS) and self.alive
+
+
+@contextlib.contextmanager
+def open_sqlite_store(path: Path | str) -> Iterator[SqliteStore]:
+    """Open (and migrate) the database, start its writer; stop and close both at the end."""
+    writer = Writer(path)
+    writer.start()
+    try:
+        reader = connect(path, readonly=True)
+        try:
+            yield SqliteStore(writer, reader)
+        finally:
+            reader.close()
+    finally:
+        writer.stop()

@@ -1,0 +1,1 @@
+"""Page views: counted as aggregates per page and day, or not at all."""
