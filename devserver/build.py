@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from content_checks.problems import ERROR, Problem
+from faces_common.problems import ERROR, Problem
 
 logger = logging.getLogger("devserver.build")
 
@@ -145,7 +145,7 @@ def build(
     debug: bool = False,
 ) -> BuildResult:
     """Build the site once; errors are reported in one line unless debug is set."""
-    from content_checks.settings_file import SettingsFileError, load_pelican
+    from faces_common.settings_file import SettingsFileError, load_pelican
     from pelican import signals
     from pelican.log import LimitFilter
 

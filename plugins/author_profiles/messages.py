@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from content_checks.problems import ERROR, Problem
+from faces_common.problems import ERROR, Problem
 
 logger = logging.getLogger(__name__)
 

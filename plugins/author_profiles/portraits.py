@@ -13,7 +13,7 @@ from typing import Any
 from clean_images import describe
 from clean_images.messages import MESSAGES as IMAGE_MESSAGES
 from clean_images.verdict import ImageIssue
-from content_checks.problems import WARNING, Problem
+from faces_common.problems import WARNING, Problem
 
 from .messages import problem, text
 from .photos import PhotoJob, PhotoResult, PhotoSettings, process_photos

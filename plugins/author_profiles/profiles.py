@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from content_checks.header import Field, Header, parse_header
-from content_checks.problems import ERROR, WARNING, Problem
+from faces_common.header import Field, Header, parse_header
 from faces_common.html import sanitize_author_html
+from faces_common.problems import ERROR, WARNING, Problem
 from markdown import Markdown
 from markupsafe import Markup
 from pelican.utils import slugify

@@ -8,10 +8,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .header import Header
+from faces_common.header import Header
+from faces_common.problems import ERROR, WARNING, Problem
+from faces_common.slugs import SLUG_MAX_LENGTH, capped_slug, slug_for, slugify_title
+
 from .messages import text
-from .problems import ERROR, WARNING, Problem
-from .slugs import SLUG_MAX_LENGTH, capped_slug, slug_for, slugify_title
 
 # Letters (any script), digits, '-' and '_': what slugify makes, and nothing that leaves a folder.
 _SLUG = re.compile(r"^[\w-]+$")

@@ -7,9 +7,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .formats import format_of, read_source
+from faces_common.formats import format_of, read_source
+from faces_common.problems import ERROR, Problem
+
 from .messages import text
-from .problems import ERROR, Problem
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from faces_common.formats import format_of
 from pelican import signals
 
 from .duplicates import Claim, duplicate_slugs
-from .formats import format_of
 from .reader import checked, filter_reported, forget_reads, report
 
 SAFE_DOCUTILS = {"file_insertion_enabled": False, "raw_enabled": False}

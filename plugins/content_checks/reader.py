@@ -8,13 +8,13 @@ import os
 import sys
 from typing import Any
 
+from faces_common.formats import Source, format_of, load_source
+from faces_common.problems import ERROR, Problem
+from faces_common.slugs import slug_for
 from pelican.readers import BaseReader
 
-from .formats import Source, format_of, load_source
 from .messages import text
-from .problems import ERROR, Problem
 from .rules import check_source
-from .slugs import slug_for
 
 logger = logging.getLogger(__name__)
 # What the readers read in the current build, by absolute path: the text and what the rules

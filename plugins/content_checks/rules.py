@@ -8,11 +8,12 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from faces_common.formats import HTML, MARKDOWN, RST, Source
+from faces_common.header import Field, Header
+from faces_common.problems import ERROR, WARNING, Problem
+
 from .addresses import address_problems
-from .formats import HTML, MARKDOWN, RST, Source
-from .header import Field, Header
 from .messages import text
-from .problems import ERROR, WARNING, Problem
 
 _EXAMPLES = {
     "title": "Title: Mein erster Beitrag",

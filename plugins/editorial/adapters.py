@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from content_checks.problems import Problem
+from faces_common.problems import Problem
 
 from .scan import Fence
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from content_checks.header import Field
-from content_checks.problems import ERROR, WARNING, Problem
+from faces_common.header import Field
+from faces_common.problems import ERROR, WARNING, Problem
 
 from .adapters import Registry, author_problems
 from .corpus import ARTICLE, Source

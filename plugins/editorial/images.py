@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from clean_images import CleanResult, clean_images, clean_settings, describe, is_image
-from content_checks.problems import ERROR, Problem
+from faces_common.problems import ERROR, Problem
 
 from .corpus import Source
 from .messages import text, word

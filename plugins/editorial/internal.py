@@ -8,7 +8,7 @@ import posixpath
 from collections.abc import Sequence
 from typing import Any
 
-from content_checks.problems import WARNING, Problem
+from faces_common.problems import WARNING, Problem
 
 from .corpus import Source
 from .images import image_uses

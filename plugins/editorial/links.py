@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Mapping
 from pathlib import Path
 
-from content_checks.problems import ERROR, Problem
+from faces_common.problems import ERROR, Problem
 
 from .corpus import Source
 from .messages import text, word

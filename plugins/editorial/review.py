@@ -11,8 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from content_checks.problems import Problem
-from content_checks.reader import read_in_this_build
+from content_checks import read_in_this_build
+from faces_common.problems import Problem
 from markupsafe import escape
 from pelican.generators import Generator
 

@@ -11,7 +11,7 @@ from string import Template
 from typing import Any
 
 from clean_images import clean_settings
-from content_checks.formats import GUIDE_END, GUIDE_MARKER
+from faces_common.formats import GUIDE_END, GUIDE_MARKER
 
 from .corpus import slug_for
 from .guide import POST_GUIDE, PROFILE_GUIDE

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from content_checks.problems import Problem
+from faces_common.problems import Problem
 from pelican.generators import Generator
 
 from .manifest import manifest, write_manifest

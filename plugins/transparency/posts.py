@@ -9,8 +9,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from content_checks.header import Header, parse_header
-from content_checks.problems import Problem
+from faces_common.header import Header, parse_header
+from faces_common.problems import Problem
 
 from .corrections import Correction, parse_correction
 from .messages import text

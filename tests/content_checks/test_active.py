@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from content_checks.formats import HTML, MARKDOWN, RST, read_source
 from content_checks.plugin import DEFAULTS
 from content_checks.rules import check_source
+from faces_common.formats import HTML, MARKDOWN, RST, read_source
 
 HEAD = "Title: Hallo\nDate: 2026-03-14 09:30\nCategory: Technik\nAuthor: miriam-keller\n\n"
 

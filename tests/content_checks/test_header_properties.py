@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from content_checks.header import parse_header
 from content_checks.plugin import DEFAULTS
 from content_checks.rules import check_header
+from faces_common.header import parse_header
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 

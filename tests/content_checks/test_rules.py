@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from content_checks.header import parse_header
 from content_checks.plugin import DEFAULTS
 from content_checks.rules import check_header
+from faces_common.header import parse_header
 
 
 def settings(**overrides: Any) -> dict[str, Any]:

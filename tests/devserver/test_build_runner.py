@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from content_checks.problems import Problem
+from faces_common.problems import Problem
 
 from tests.minisite import GOOD_POST, make_site
 from tests.sites import ROOT

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from content_checks.header import Field, parse_header
+from faces_common.header import Field, parse_header
 
 
 def test_fields_keep_their_lines_and_the_body_starts_after_the_blank_line() -> None:
