@@ -59,7 +59,7 @@ def make_portraits(
         workers=settings["AUTHORS_WORKERS"],
         settings=photo_settings(settings),
     )
-    lang = settings["AUTHORS_MESSAGES_LANG"]
+    lang = settings["MESSAGES_LANG"]
     portraits: dict[str, Portrait] = {}
     problems: list[Problem] = []
     for profile, result in zip(wanted, results, strict=True):

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from faces_common.header import Field, Header, parse_header
 from faces_common.html import sanitize_author_html
+from faces_common.messages import messages_lang
 from faces_common.problems import ERROR, WARNING, Problem
 from markdown import Markdown
 from markupsafe import Markup
@@ -143,9 +144,7 @@ class ProfileRules:
 
 def rules_from_settings(settings: Mapping[str, Any]) -> ProfileRules:
     """Collect the settings profiles are read with; an unset list of choices allows any value."""
-    lang = settings.get("AUTHORS_MESSAGES_LANG") or (
-        "en" if settings.get("DEFAULT_LANG") == "en" else "de"
-    )
+    lang = messages_lang(settings)
     return ProfileRules(
         departments=settings.get("AUTHORS_DEPARTMENTS") or {},
         levels=settings.get("AUTHORS_LEVELS") or {},

@@ -152,7 +152,7 @@ def _unknown(
     index: AuthorIndex,
     settings: Mapping[str, Any],
 ) -> Problem:
-    lang = settings["AUTHORS_MESSAGES_LANG"]
+    lang = settings["MESSAGES_LANG"]
     folder = settings["AUTHORS_DIR"]
     path = os.path.relpath(source_path, os.getcwd())
     line, column = _position(source_path, written)

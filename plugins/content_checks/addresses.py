@@ -21,7 +21,7 @@ _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 def address_problems(header: Header, path: str, settings: Mapping[str, Any]) -> list[Problem]:
     """Problems with the address a post or page gets, and with the template it names."""
-    lang = settings["CHECKS_LANGUAGE"]
+    lang = settings["MESSAGES_LANG"]
 
     def problem(line: int, key: str, severity: str = ERROR, **values: object) -> Problem:
         message, fix = text(lang, key, **values)

@@ -39,7 +39,7 @@ def duplicate_slugs(claims: Iterable[Claim], settings: Mapping[str, Any]) -> lis
             first[key] = claim
             continue
         message, fix = text(
-            settings["CHECKS_LANGUAGE"],
+            settings["MESSAGES_LANG"],
             "duplicate_slug" if lang_apart[claim.kind] else "duplicate_slug_any_lang",
             slug=claim.slug,
             other=first[key].shown,

@@ -35,7 +35,7 @@ def check_source(
 ) -> list[Problem]:
     """Return every problem of a post or page: its header, its body, its address."""
     header = source.header
-    lang = settings["CHECKS_LANGUAGE"]
+    lang = settings["MESSAGES_LANG"]
     if source.bad_byte_line is not None:
         # Everything else read from a wrongly encoded file would be guesswork.
         message, fix = text(lang, "not_utf8")
@@ -70,7 +70,7 @@ def check_header(
     header: Header, path: str, settings: Mapping[str, Any], kind: str, format_: str = MARKDOWN
 ) -> list[Problem]:
     """Return every problem in a post's or page's header."""
-    lang = settings["CHECKS_LANGUAGE"]
+    lang = settings["MESSAGES_LANG"]
 
     def problem(line: int, key: str, severity: str = ERROR, **values: object) -> Problem:
         message, fix = text(lang, key, **values)

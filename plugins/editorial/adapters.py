@@ -94,7 +94,7 @@ def polls_in(
         return [], []
     from idea_polls.blocks import read_polls
 
-    found = read_polls(text, path, settings["POLLS_LANGUAGE"], ZoneInfo(settings["TIMEZONE"]))
+    found = read_polls(text, path, settings["MESSAGES_LANG"], ZoneInfo(settings["TIMEZONE"]))
     # The fence's line, where the build's own duplicate check (idea_polls) names it too.
     polls = [PollRef(p.id, p.line) for p in found.polls if p is not None]
     return polls, list(found.problems)
@@ -104,5 +104,5 @@ def duplicate_poll_words(settings: Mapping[str, Any], poll: str, other: str) -> 
     """The build's own words (idea_polls) for a poll id used twice, so check says the same."""
     from idea_polls.messages import text
 
-    message, fix = text(settings["POLLS_LANGUAGE"], "duplicate_poll", id=poll, other=other)
+    message, fix = text(settings["MESSAGES_LANG"], "duplicate_poll", id=poll, other=other)
     return message, fix

@@ -18,7 +18,7 @@ def check_bylines(source: Source, registry: Registry) -> list[Problem]:
     if source.kind != ARTICLE or not registry.checks_bylines:
         return []
     people = registry.people
-    lang = source.settings["CHECKS_LANGUAGE"]
+    lang = source.settings["MESSAGES_LANG"]
     lines = source.text.splitlines()
     editors = sorted(p.handle for p in people.values() if p.editor)
     editor_list = ", ".join(editors) or word(lang, "nobody")

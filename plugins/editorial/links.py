@@ -19,7 +19,7 @@ _FILE_PREFIXES = ("filename", "static", "attach")
 
 def check_links(source: Source, sources: Mapping[str, Source], content: Path) -> list[Problem]:
     """Problems with the links of one post or page; sources maps content-relative paths."""
-    lang = source.settings["CHECKS_LANGUAGE"]
+    lang = source.settings["MESSAGES_LANG"]
     problems = []
     for ref in source.body[0]:
         if ref.kind != LINK:

@@ -94,7 +94,7 @@ def review(settings: Mapping[str, Any], waiting: Sequence[Any]) -> Review:
         scheduled,
         drafts,
         _others(result, listed),
-        summary_line(result, settings["CHECKS_LANGUAGE"]),
+        summary_line(result, settings["MESSAGES_LANG"]),
     )
 
 

@@ -27,7 +27,7 @@ class PollManifestGenerator(Generator):
 
     def generate_context(self) -> None:
         """Collect the polls of all written posts and pages, reporting reused ids."""
-        polls, problems = unique_polls(written_polls(self.context), self.settings["POLLS_LANGUAGE"])
+        polls, problems = unique_polls(written_polls(self.context), self.settings["MESSAGES_LANG"])
         for problem in problems:
             logger.error("%s", problem.format())
         self.context[CONTEXT_KEY] = polls

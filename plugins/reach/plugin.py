@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from faces_common.settings import merge_defaults
 from pelican import signals
 
 from .generator import ReachGenerator
@@ -36,8 +37,7 @@ DEFAULTS: dict[str, Any] = {
 def apply_defaults(pelican: Any) -> None:
     """Merge DEFAULTS into the settings once and validate them."""
     settings = pelican.settings
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, value)
+    merge_defaults(settings, DEFAULTS)
     validate(settings)
 
 

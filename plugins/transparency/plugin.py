@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from faces_common.messages import merge_messages_lang
+from faces_common.settings import merge_defaults
 from pelican import signals
 
 from .generator import TransparencyGenerator, parse_today
@@ -32,8 +34,8 @@ DEFAULTS: dict[str, Any] = {
 def apply_defaults(pelican: Any) -> None:
     """Merge DEFAULTS into the settings once and validate them."""
     settings = pelican.settings
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, value)
+    merge_defaults(settings, DEFAULTS)
+    merge_messages_lang(settings)
     save_as = settings["TRANSPARENCY_SAVE_AS"]
     if not isinstance(save_as, str) or not save_as.endswith(".html"):
         _bad("TRANSPARENCY_SAVE_AS", save_as, "an output path ending in .html")

@@ -16,7 +16,7 @@ EDITOR_LINES = re.compile(r"\r\n|\r|\n")
 NAMES = ["Title", "Date", "Category", "Author", "Authors", "Lang", "Status", "Tags", "Titel"]
 LINE_BREAKS = ["\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028"]
 SETTINGS_BY_LANG = {
-    lang: {**DEFAULTS, "CHECKS_LANGUAGE": lang, "CHECKS_CATEGORIES": ["Technik"]}
+    lang: {**DEFAULTS, "MESSAGES_LANG": lang, "CHECKS_CATEGORIES": ["Technik"]}
     for lang in ("de", "en")
 }
 
