@@ -10,7 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from faces_common.messages import merge_messages_lang
-from faces_common.settings import merge_defaults
+from faces_common.settings import merge_defaults, setting_error
 from pelican import signals
 
 from .blocks import read_polls
@@ -56,7 +56,7 @@ def validate(settings: dict[str, Any]) -> None:
     """Raise ValueError naming the first POLLS_* setting that cannot work."""
 
     def fail(key: str, expected: str) -> None:
-        raise ValueError(f"{key} has value {settings[key]!r}. Expected {expected}.")
+        raise setting_error(key, settings[key], expected)
 
     endpoint = settings["POLLS_ENDPOINT"]
     if endpoint is not None and not _is_address(endpoint):
