@@ -259,8 +259,7 @@ class _ProfileReader:
                 )
 
     def value(self, key: str) -> str:
-        found = self.header.first(key)
-        return found.value if found else ""
+        return self.header.value(key)
 
     def choice(self, key: str, allowed: Mapping[str, str]) -> str | None:
         found = self.header.first(key)

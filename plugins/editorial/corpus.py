@@ -44,8 +44,7 @@ class Source:
 
     def value(self, key: str) -> str:
         """The first value of a (lower-case) field, or ''."""
-        found = self.fields.get(key)
-        return found.value if found else ""
+        return self.header.value(key)
 
     @property
     def lang(self) -> str:

@@ -28,3 +28,12 @@ def test_a_file_without_header_has_no_fields() -> None:
 
 def test_byte_order_mark_is_ignored() -> None:
     assert parse_header("\ufeffTitle: Hallo\n\n").fields == [Field("Title", "Hallo", 1)]
+
+
+def test_value_is_the_first_field_s_value_or_empty() -> None:
+    header = parse_header("Title: Erster\nTITLE: Zweiter\nSummary:\n\nText\n")
+    assert (header.value("title"), header.value("summary"), header.value("date")) == (
+        "Erster",
+        "",
+        "",
+    )
