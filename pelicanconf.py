@@ -186,7 +186,8 @@ PLUGINS = [
 
 # Language of the interface and of dates: "de_CH", "de_DE" or "en_GB" (English UI).
 I18N_LOCALE = os.environ.get("FACES_LOCALE", "de_CH")
-CHECKS_LANGUAGE = I18N_LOCALE[:2]  # problem reports in the interface language
+# Language of every plugin's problem reports and messages: the interface language.
+MESSAGES_LANG = I18N_LOCALE[:2]
 
 CHECKS_CATEGORIES = ["Einblicke", "Technik", "Nachhaltigkeit", "Menschen", "Unternehmen", "Ideen"]
 CHECKS_LANGUAGES = ["de", "en"]
@@ -227,7 +228,6 @@ AUTHORS_LEVELS = {  # from the executive board down
     "ausbildung": "Ausbildung",
 }
 AUTHORS_REMOVED_LABEL = "Ehemaliges Teammitglied"
-AUTHORS_MESSAGES_LANG = CHECKS_LANGUAGE  # author problems in the language of the other checks
 AUTHORS_DEPARTMENT_URL = "menschen/abteilung/{key}/"
 AUTHORS_DEPARTMENT_SAVE_AS = "menschen/abteilung/{key}/index.html"
 AUTHORS_LEVEL_URL = "menschen/ebene/{key}/"
@@ -251,7 +251,6 @@ EDITORIAL_REPOSITORY_BRANCH = os.environ.get("EDITORIAL_REPOSITORY_BRANCH", "mai
 POLLS_ENDPOINT = "/api/vote"
 POLLS_RESULTS_ENDPOINT = "/api/polls/{poll}/results"
 POLLS_SNAPSHOT_PATH = "data/poll-results.json"  # written by `invoke poll-results`, under PATH
-POLLS_LANGUAGE = CHECKS_LANGUAGE  # poll problems in the language of the other content checks
 
 # --- transparency: the transparency page (see docs/transparency.md) --------------
 # Its address comes from the plugin's defaults ("transparenz/"), so the navigation links to

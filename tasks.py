@@ -11,6 +11,7 @@ from invoke.context import Context
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
 
+from faces_common.messages import messages_lang
 from faces_common.task_options import whole_number
 
 CONFIG = {
@@ -131,12 +132,11 @@ def _site_language() -> str:
 
 
 def _pull_language(settings_file: str) -> str:
-    """The language of the site's own problem reports (CHECKS_LANGUAGE), for the pulls' messages."""
+    """The language of the site's own problem reports (MESSAGES_LANG), for the pulls' messages."""
     from pelican.settings import read_settings
 
     settings = read_settings(settings_file)
-    language = settings.get("CHECKS_LANGUAGE") or settings.get("DEFAULT_LANG")
-    return "en" if language == "en" else "de"
+    return messages_lang(settings)
 
 
 def _run_pull(c: Context, command: str, env: dict[str, str]) -> None:
@@ -368,7 +368,7 @@ def linkcheck(c: Context, output: str = "", settings: str = "") -> None:
         output or CONFIG["deploy_path"],
         site["SITEURL"],
         site["EDITORIAL_LINKCHECK_IGNORE"],
-        site["CHECKS_LANGUAGE"],
+        site["MESSAGES_LANG"],
     )
     if code:
         sys.exit(code)

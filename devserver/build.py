@@ -9,7 +9,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from content_checks.problems import ERROR, Problem
+from faces_common.messages import messages_lang
+from faces_common.problems import ERROR, Problem
 
 logger = logging.getLogger("devserver.build")
 
@@ -71,6 +72,9 @@ class ProblemCollector(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         """Count the record; keep an error as a Problem (parsed back from its report)."""
+        if getattr(record, "deprecation", False):
+            # An outdated setting name still works; it is said, but fails no strict build.
+            return
         self.count += 1
         if record.levelno < logging.ERROR:
             return
@@ -145,7 +149,7 @@ def build(
     debug: bool = False,
 ) -> BuildResult:
     """Build the site once; errors are reported in one line unless debug is set."""
-    from content_checks.settings_file import SettingsFileError, load_pelican
+    from faces_common.settings_file import SettingsFileError, load_pelican
     from pelican import signals
     from pelican.log import LimitFilter
 
@@ -212,9 +216,8 @@ def _template_place(error: Exception) -> tuple[str, int, str] | None:
 
 
 def _report_language(settings: dict[str, Any]) -> str:
-    """The language problems are reported in: CHECKS_LANGUAGE, else from DEFAULT_LANG."""
-    language = settings.get("CHECKS_LANGUAGE") or settings.get("DEFAULT_LANG") or "de"
-    return "en" if str(language).startswith("en") else "de"
+    """The language problems are reported in (MESSAGES_LANG)."""
+    return messages_lang(settings)
 
 
 def content_being_built(error: BaseException) -> str | None:

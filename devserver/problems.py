@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from html import escape
 
-from content_checks.problems import Problem
+from faces_common.problems import Problem
 
 from devserver.build import BuildResult
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 
-from content_checks.problems import ERROR, Problem
+from faces_common.messages import catalog_text
+from faces_common.problems import ERROR, Problem, log_problems
 
 logger = logging.getLogger(__name__)
 
@@ -269,10 +271,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
-def text(lang: str, key: str, **values: object) -> tuple[str, str]:
-    """Return (message, fix) in the language, falling back to English."""
-    message, fix = MESSAGES.get(lang, MESSAGES["en"])[key]
-    return message.format(**values), fix.format(**values)
+# (message, fix) of this catalog in a language, falling back to English.
+text = partial(catalog_text, MESSAGES)
 
 
 def problem(
@@ -292,6 +292,4 @@ def problem(
 
 def report(problems: list[Problem]) -> None:
     """Log each problem once, errors as errors and the rest as warnings."""
-    for item in problems:
-        log = logger.error if item.severity == ERROR else logger.warning
-        log("%s", item.format())
+    log_problems(problems, logger)

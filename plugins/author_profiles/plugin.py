@@ -8,6 +8,8 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
+from faces_common.messages import merge_messages_lang
+from faces_common.settings import merge_defaults
 from pelican import signals
 
 from .generator import PROFILES_KEY, AuthorProfilesGenerator
@@ -25,8 +27,6 @@ DEFAULTS: dict[str, Any] = {
     "AUTHORS_LEVELS": {},
     # Shown in the byline instead of a person who withdrew consent (Status: removed).
     "AUTHORS_REMOVED_LABEL": "Former employee",
-    # Language of problem reports, "de" or "en"; None follows DEFAULT_LANG.
-    "AUTHORS_MESSAGES_LANG": None,
     # Where an author page is written; None follows Pelican's AUTHOR_URL (+ "index.html").
     "AUTHORS_PAGE_SAVE_AS": None,
     # Where the faces wall is written; None follows Pelican's AUTHORS_URL (+ "index.html").
@@ -59,10 +59,8 @@ DEFAULTS: dict[str, Any] = {
 def apply_defaults(pelican: Any) -> None:
     """Merge DEFAULTS into the settings once and validate them."""
     settings = pelican.settings
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, value)
-    if settings["AUTHORS_MESSAGES_LANG"] is None:
-        settings["AUTHORS_MESSAGES_LANG"] = "en" if settings["DEFAULT_LANG"] == "en" else "de"
+    merge_defaults(settings, DEFAULTS)
+    merge_messages_lang(settings, deprecated="AUTHORS_MESSAGES_LANG")
     for key, url_key in (
         ("AUTHORS_PAGE_SAVE_AS", "AUTHOR_URL"),
         ("AUTHORS_WALL_SAVE_AS", "AUTHORS_URL"),
@@ -89,8 +87,6 @@ def validate(settings: Mapping[str, Any]) -> None:
             fail(key, "Expected a mapping of keys to labels, e.g. {'entwicklung': 'Entwicklung'}.")
         if not all(isinstance(k, str) and k and k == k.lower() and " " not in k for k in value):
             fail(key, "Write the keys in lower case without spaces; they appear in addresses.")
-    if settings["AUTHORS_MESSAGES_LANG"] not in ("de", "en"):
-        fail("AUTHORS_MESSAGES_LANG", "Expected 'de' or 'en'.")
     if (
         not isinstance(settings["AUTHORS_REMOVED_LABEL"], str)
         or not settings["AUTHORS_REMOVED_LABEL"].strip()

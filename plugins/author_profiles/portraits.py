@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from clean_images import ImageIssue, describe, describes
-from content_checks.problems import WARNING, Problem
+from faces_common.problems import WARNING, Problem
 
 from .messages import problem, text
 from .photos import PhotoJob, PhotoResult, PhotoSettings, process_photos
@@ -57,7 +57,7 @@ def make_portraits(
         workers=settings["AUTHORS_WORKERS"],
         settings=photo_settings(settings),
     )
-    lang = settings["AUTHORS_MESSAGES_LANG"]
+    lang = settings["MESSAGES_LANG"]
     portraits: dict[str, Portrait] = {}
     problems: list[Problem] = []
     for profile, result in zip(wanted, results, strict=True):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 import re
 import unicodedata
@@ -13,9 +12,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from content_checks.header import Field, Header, parse_header
-from content_checks.problems import ERROR, WARNING, Problem
+from faces_common.header import Field, Header, parse_header
+from faces_common.header_check import field_findings
 from faces_common.html import sanitize_author_html
+from faces_common.messages import messages_lang
+from faces_common.problems import ERROR, WARNING, Problem
 from markdown import Markdown
 from markupsafe import Markup
 from pelican.utils import slugify
@@ -143,9 +144,7 @@ class ProfileRules:
 
 def rules_from_settings(settings: Mapping[str, Any]) -> ProfileRules:
     """Collect the settings profiles are read with; an unset list of choices allows any value."""
-    lang = settings.get("AUTHORS_MESSAGES_LANG") or (
-        "en" if settings.get("DEFAULT_LANG") == "en" else "de"
-    )
+    lang = messages_lang(settings)
     return ProfileRules(
         departments=settings.get("AUTHORS_DEPARTMENTS") or {},
         levels=settings.get("AUTHORS_LEVELS") or {},
@@ -245,35 +244,9 @@ class _ProfileReader:
         self.problems.append(problem(self.rules.lang, self.where, line, key, severity, **values))
 
     def check_fields(self) -> None:
-        for number, _ in self.header.stray_lines:
-            self.report(number, "stray_line", WARNING)
-        seen: dict[str, int] = {}
-        known_list = ", ".join(name.capitalize() for name in KNOWN_FIELDS)
-        for item in self.header.fields:
-            if item.key not in KNOWN_FIELDS:
-                guess = difflib.get_close_matches(item.key, KNOWN_FIELDS, n=1, cutoff=0.6)
-                if guess:
-                    self.report(
-                        item.line,
-                        "unknown_field",
-                        WARNING,
-                        field=item.name,
-                        suggestion=guess[0].capitalize(),
-                        known=known_list,
-                    )
-                else:
-                    self.report(
-                        item.line,
-                        "unknown_field_no_guess",
-                        WARNING,
-                        field=item.name,
-                        known=known_list,
-                    )
-            if item.key in seen:
-                self.report(
-                    item.line, "duplicate_field", WARNING, field=item.name, first=seen[item.key]
-                )
-            seen.setdefault(item.key, item.line)
+        # A profile still shows with a stray, unknown or repeated line: warnings only.
+        for found in field_findings(self.header, KNOWN_FIELDS):
+            self.report(found.line, found.key, WARNING, **found.values)
         last_line = self.header.fields[-1].line
         for key in REQUIRED_FIELDS:
             present = self.header.first(key)
@@ -286,8 +259,7 @@ class _ProfileReader:
                 )
 
     def value(self, key: str) -> str:
-        found = self.header.first(key)
-        return found.value if found else ""
+        return self.header.value(key)
 
     def choice(self, key: str, allowed: Mapping[str, str]) -> str | None:
         found = self.header.first(key)

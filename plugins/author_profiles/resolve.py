@@ -8,8 +8,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from content_checks.formats import MARKDOWN, format_of, read_source
-from content_checks.problems import Problem
+from faces_common.formats import MARKDOWN, format_of, read_source
+from faces_common.problems import Problem
 from pelican.contents import Article
 from pelican.urlwrappers import Author
 from pelican.utils import slugify
@@ -152,7 +152,7 @@ def _unknown(
     index: AuthorIndex,
     settings: Mapping[str, Any],
 ) -> Problem:
-    lang = settings["AUTHORS_MESSAGES_LANG"]
+    lang = settings["MESSAGES_LANG"]
     folder = settings["AUTHORS_DIR"]
     path = os.path.relpath(source_path, os.getcwd())
     line, column = _position(source_path, written)

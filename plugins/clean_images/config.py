@@ -21,8 +21,6 @@ DEFAULTS: dict[str, Any] = {
     "CLEAN_IMAGES_JPEG_QUALITY": 90,
     # WebP quality of lossy WebP images (lossless ones stay lossless).
     "CLEAN_IMAGES_WEBP_QUALITY": 90,
-    # Language of problem reports, "de" or "en"; None follows DEFAULT_LANG.
-    "CLEAN_IMAGES_LANGUAGE": None,
     # Processes for encoding images on the first build; None uses every core.
     "CLEAN_IMAGES_WORKERS": None,
 }
@@ -45,8 +43,6 @@ def validate(settings: Mapping[str, Any]) -> None:
         quality = settings[key]
         if isinstance(quality, bool) or not isinstance(quality, int) or not 1 <= quality <= 100:
             fail(key, "Expected an integer from 1 to 100.")
-    if settings["CLEAN_IMAGES_LANGUAGE"] not in ("de", "en"):
-        fail("CLEAN_IMAGES_LANGUAGE", "Expected 'de' or 'en'.")
     workers = settings["CLEAN_IMAGES_WORKERS"]
     if workers is not None and (
         isinstance(workers, bool) or not isinstance(workers, int) or workers < 1

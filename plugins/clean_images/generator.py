@@ -49,7 +49,7 @@ class CleanImagesGenerator(Generator):
                 target.unlink(missing_ok=True)
             else:
                 _publish(result.clean, target)
-            _report(result, self.settings["CLEAN_IMAGES_LANGUAGE"])
+            _report(result, self.settings["MESSAGES_LANG"])
         logger.info(
             "clean_images: %s images written without metadata in %.2f s",
             sum(1 for r in results if not r.refused),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from .verdict import ImageIssue
 
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
@@ -172,9 +170,3 @@ def _shown(lang: str, value: object) -> object:
         names = [str(v) for v in value]
         return f"{', '.join(names[:-1])} {_OR[lang]} {names[-1]}" if len(names) > 1 else names[0]
     return value
-
-
-def language(settings: Mapping[str, object]) -> str:
-    """The report language: CLEAN_IMAGES_LANGUAGE, else the site's DEFAULT_LANG."""
-    chosen = settings.get("CLEAN_IMAGES_LANGUAGE") or settings.get("DEFAULT_LANG")
-    return "en" if chosen == "en" else "de"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from faces_common.messages import merge_messages_lang
+from faces_common.settings import merge_defaults
 from pelican import signals
 
 from .clean import is_image
@@ -14,10 +16,8 @@ from .generator import IMAGES_KEY, CleanImagesGenerator
 def apply_defaults(pelican: Any) -> None:
     """Merge DEFAULTS into the settings once and validate them."""
     settings = pelican.settings
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, value)
-    if settings["CLEAN_IMAGES_LANGUAGE"] is None:
-        settings["CLEAN_IMAGES_LANGUAGE"] = "en" if settings["DEFAULT_LANG"] == "en" else "de"
+    merge_defaults(settings, DEFAULTS)
+    merge_messages_lang(settings, deprecated="CLEAN_IMAGES_LANGUAGE")
     validate(settings)
 
 

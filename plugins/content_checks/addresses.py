@@ -8,10 +8,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .header import Header
+from faces_common.header import Header
+from faces_common.problems import ERROR, WARNING, Problem
+from faces_common.slugs import SLUG_MAX_LENGTH, capped_slug, slug_for, slugify_title
+
 from .messages import text
-from .problems import ERROR, WARNING, Problem
-from .slugs import SLUG_MAX_LENGTH, capped_slug, slug_for, slugify_title
 
 # Letters (any script), digits, '-' and '_': what slugify makes, and nothing that leaves a folder.
 _SLUG = re.compile(r"^[\w-]+$")
@@ -20,7 +21,7 @@ _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 def address_problems(header: Header, path: str, settings: Mapping[str, Any]) -> list[Problem]:
     """Problems with the address a post or page gets, and with the template it names."""
-    lang = settings["CHECKS_LANGUAGE"]
+    lang = settings["MESSAGES_LANG"]
 
     def problem(line: int, key: str, severity: str = ERROR, **values: object) -> Problem:
         message, fix = text(lang, key, **values)

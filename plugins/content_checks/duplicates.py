@@ -7,9 +7,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .formats import format_of, read_source
+from faces_common.formats import format_of, read_source
+from faces_common.problems import ERROR, Problem
+
 from .messages import text
-from .problems import ERROR, Problem
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ def duplicate_slugs(claims: Iterable[Claim], settings: Mapping[str, Any]) -> lis
             first[key] = claim
             continue
         message, fix = text(
-            settings["CHECKS_LANGUAGE"],
+            settings["MESSAGES_LANG"],
             "duplicate_slug" if lang_apart[claim.kind] else "duplicate_slug_any_lang",
             slug=claim.slug,
             other=first[key].shown,

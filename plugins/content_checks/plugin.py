@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from faces_common.formats import format_of
+from faces_common.messages import merge_messages_lang
+from faces_common.settings import merge_defaults
 from pelican import signals
 
 from .duplicates import Claim, duplicate_slugs
-from .formats import format_of
 from .reader import checked, filter_reported, forget_reads, report
 
 SAFE_DOCUTILS = {"file_insertion_enabled": False, "raw_enabled": False}
@@ -30,8 +32,6 @@ _PAGE_LISTS = (
 )
 
 DEFAULTS: dict[str, Any] = {
-    # Language of problem reports: "de" or "en"; None follows DEFAULT_LANG.
-    "CHECKS_LANGUAGE": None,
     # Fields that must be present, per kind of content ("author" means Author or Authors).
     "CHECKS_REQUIRED": {"article": ["title", "date", "category", "author"], "page": ["title"]},
     # Fields Pelican itself understands (lower case).
@@ -74,14 +74,8 @@ DEFAULTS: dict[str, Any] = {
 def apply_defaults(pelican: Any) -> None:
     """Merge DEFAULTS into the settings once and validate them."""
     settings = pelican.settings
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, value)
-    if settings["CHECKS_LANGUAGE"] is None:
-        settings["CHECKS_LANGUAGE"] = "en" if settings["DEFAULT_LANG"] == "en" else "de"
-    if settings["CHECKS_LANGUAGE"] not in ("de", "en"):
-        raise ValueError(
-            f"CHECKS_LANGUAGE has value {settings['CHECKS_LANGUAGE']!r}. Expected 'de' or 'en'."
-        )
+    merge_defaults(settings, DEFAULTS)
+    merge_messages_lang(settings, deprecated="CHECKS_LANGUAGE")
     for key in ("CHECKS_FIELDS", "CHECKS_EXTRA_FIELDS", "CHECKS_REPEATABLE_FIELDS"):
         if any(name != name.lower() for name in settings[key]):
             raise ValueError(f"{key} has value {settings[key]!r}. Write field names in lower case.")

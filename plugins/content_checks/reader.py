@@ -8,13 +8,13 @@ import os
 import sys
 from typing import Any
 
+from faces_common.formats import Source, format_of, load_source
+from faces_common.problems import ERROR, Problem, log_problems
+from faces_common.slugs import slug_for
 from pelican.readers import BaseReader
 
-from .formats import Source, format_of, load_source
 from .messages import text
-from .problems import ERROR, Problem
 from .rules import check_source
-from .slugs import slug_for
 
 logger = logging.getLogger(__name__)
 # What the readers read in the current build, by absolute path: the text and what the rules
@@ -34,9 +34,7 @@ def forget_reads() -> None:
 
 def report(problems: list[Problem]) -> None:
     """Log each problem once, errors as errors and the rest as warnings."""
-    for problem in problems:
-        log = logger.error if problem.severity == ERROR else logger.warning
-        log("%s", problem.format())
+    log_problems(problems, logger)
 
 
 class ContentError(ValueError):
@@ -77,7 +75,7 @@ def filter_reported(pelican: Any) -> None:
         log = logging.getLogger(name)
         for old in [f for f in log.filters if isinstance(f, ReportedOnce)]:
             log.removeFilter(old)
-        log.addFilter(ReportedOnce(settings["PATH"], settings["CHECKS_LANGUAGE"]))
+        log.addFilter(ReportedOnce(settings["PATH"], settings["MESSAGES_LANG"]))
 
 
 def check_file(source_path: str, settings: dict[str, Any]) -> list[Problem]:
@@ -115,7 +113,7 @@ class _Checked:
         if any(p.severity == ERROR for p in problems):
             # Raising (rather than returning a 'skip' stub) keeps the broken file out of
             # Pelican's reader cache, so every rebuild reports it again until it is fixed.
-            message, _ = text(self.settings["CHECKS_LANGUAGE"], "skipped")
+            message, _ = text(self.settings["MESSAGES_LANG"], "skipped")
             raise ContentError(f"{os.path.relpath(source_path, os.getcwd())}: {message}")
         content, metadata = super().read(source_path)  # type: ignore[misc]
         title = metadata.get("title")

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from faces_common.formats import HTML, MARKDOWN, RST, Source
+from faces_common.header import Field, Header
+from faces_common.header_check import field_findings
+from faces_common.problems import ERROR, WARNING, Problem
+
 from .addresses import address_problems
-from .formats import HTML, MARKDOWN, RST, Source
-from .header import Field, Header
 from .messages import text
-from .problems import ERROR, WARNING, Problem
 
 _EXAMPLES = {
     "title": "Title: Mein erster Beitrag",
@@ -24,6 +25,8 @@ _EXAMPLES = {
     "translation": "Translation: true",
 }
 _DATE_FIELDS = ("date", "modified", "submitted")
+# An unknown field may be the site's own; stray lines and repeated fields are errors.
+_SEVERITY = {"unknown_field": WARNING, "unknown_field_no_guess": WARNING}
 _AUTHOR_FIELDS = ("author", "authors")
 _NOT_EMPTY = ("lang", "status", "translation")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?\s*$")
@@ -34,7 +37,7 @@ def check_source(
 ) -> list[Problem]:
     """Return every problem of a post or page: its header, its body, its address."""
     header = source.header
-    lang = settings["CHECKS_LANGUAGE"]
+    lang = settings["MESSAGES_LANG"]
     if source.bad_byte_line is not None:
         # Everything else read from a wrongly encoded file would be guesswork.
         message, fix = text(lang, "not_utf8")
@@ -69,7 +72,7 @@ def check_header(
     header: Header, path: str, settings: Mapping[str, Any], kind: str, format_: str = MARKDOWN
 ) -> list[Problem]:
     """Return every problem in a post's or page's header."""
-    lang = settings["CHECKS_LANGUAGE"]
+    lang = settings["MESSAGES_LANG"]
 
     def problem(line: int, key: str, severity: str = ERROR, **values: object) -> Problem:
         message, fix = text(lang, key, **values)
@@ -78,40 +81,12 @@ def check_header(
     if not header.fields and format_ == MARKDOWN:
         return [problem(1, "no_header")]
 
-    problems = [problem(number, "stray_line") for number, _ in header.stray_lines]
-    known = set(settings["CHECKS_FIELDS"]) | set(settings["CHECKS_EXTRA_FIELDS"])
-    repeatable = set(settings["CHECKS_REPEATABLE_FIELDS"])
-    seen: dict[str, int] = {}
-    for field in header.fields:
-        if field.key not in known:
-            guess = difflib.get_close_matches(field.key, sorted(known), n=1, cutoff=0.6)
-            known_list = ", ".join(sorted(k.capitalize() for k in known))
-            if guess:
-                problems.append(
-                    problem(
-                        field.line,
-                        "unknown_field",
-                        WARNING,
-                        field=field.name,
-                        suggestion=guess[0].capitalize(),
-                        known=known_list,
-                    )
-                )
-            else:
-                problems.append(
-                    problem(
-                        field.line,
-                        "unknown_field_no_guess",
-                        WARNING,
-                        field=field.name,
-                        known=known_list,
-                    )
-                )
-        if field.key in seen and field.key not in repeatable:
-            problems.append(
-                problem(field.line, "duplicate_field", field=field.name, first=seen[field.key])
-            )
-        seen.setdefault(field.key, field.line)
+    known = sorted(set(settings["CHECKS_FIELDS"]) | set(settings["CHECKS_EXTRA_FIELDS"]))
+    repeatable = settings["CHECKS_REPEATABLE_FIELDS"]
+    problems = [
+        problem(found.line, found.key, _SEVERITY.get(found.key, ERROR), **found.values)
+        for found in field_findings(header, known, repeatable)
+    ]
 
     required = settings["CHECKS_REQUIRED"].get(kind, [])
     for key in required:

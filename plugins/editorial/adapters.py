@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from content_checks.problems import Problem
+from faces_common.problems import Problem
 
 # Where profiles live when the author_profiles plugin (setting AUTHORS_DIR) is not loaded.
 PROFILES_FOLDER = "authors"
@@ -91,7 +91,7 @@ def polls_in(
         return [], []
     from idea_polls import read_polls
 
-    found = read_polls(text, path, settings["POLLS_LANGUAGE"], ZoneInfo(settings["TIMEZONE"]))
+    found = read_polls(text, path, settings["MESSAGES_LANG"], ZoneInfo(settings["TIMEZONE"]))
     # The fence's line, where the build's own duplicate check (idea_polls) names it too.
     polls = [PollRef(p.id, p.line) for p in found.polls if p is not None]
     return polls, list(found.problems)
@@ -101,7 +101,7 @@ def duplicate_poll_words(settings: Mapping[str, Any], poll: str, other: str) -> 
     """The build's own words (idea_polls) for a poll id used twice, so check says the same."""
     from idea_polls import duplicate_poll_text
 
-    return duplicate_poll_text(settings["POLLS_LANGUAGE"], poll, other)
+    return duplicate_poll_text(settings["MESSAGES_LANG"], poll, other)
 
 
 def handles(value: str) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from content_checks.settings_file import SettingsFileError, load_pelican
+from faces_common.settings_file import SettingsFileError, load_pelican
 
 __all__ = ["SettingsFileError", "load_settings"]
 

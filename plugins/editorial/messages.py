@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from functools import partial
+
+from faces_common.messages import catalog_phrase, catalog_text
+
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "de": {
         "image_missing": (
@@ -218,12 +222,9 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
-def text(lang: str, key: str, **values: object) -> tuple[str, str]:
-    """Return (message, fix) in the language, falling back to English."""
-    message, fix = MESSAGES.get(lang, MESSAGES["en"])[key]
-    return message.format(**values), fix.format(**values)
+# (message, fix) of this catalog in a language, falling back to English.
+text = partial(catalog_text, MESSAGES)
 
 
-def word(lang: str, key: str, **values: object) -> str:
-    """Return one of the report's own phrases in the language."""
-    return WORDS.get(lang, WORDS["en"])[key].format(**values)
+# One of the report's own phrases in a language.
+word = partial(catalog_phrase, WORDS)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from faces_common.messages import merge_messages_lang
+from faces_common.settings import merge_defaults
+
 DEFAULTS: dict[str, Any] = {
     # Write the editors' review page (drafts, scheduled posts, check results): preview only.
     "EDITORIAL_REVIEW_PAGE": False,
@@ -27,8 +30,8 @@ DEFAULTS: dict[str, Any] = {
 def apply_defaults(pelican: Any) -> None:
     """Merge DEFAULTS into the settings once and validate them."""
     settings = pelican.settings
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, value)
+    merge_defaults(settings, DEFAULTS)
+    merge_messages_lang(settings)
     for key, field in (("EDITORIAL_EDIT_URL", "{path}"), ("EDITORIAL_NEW_POST_PATH", "{slug}")):
         if field not in str(settings[key]):
             raise ValueError(f"{key} has value {settings[key]!r}. It must contain {field}.")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 
+from .messages import messages_lang
+
 _TEXTS = {
     "de": (
         "{settings}: {variable} ist nicht gesetzt; ohne die Adresse der Website wären alle Links "
@@ -38,7 +40,7 @@ def missing_address(settings_file: str, task: str) -> str:
     if str(settings.get("SITEURL") or "").strip():
         return ""
     variable, example = ADDRESSES[task]
-    lang = "en" if str(settings.get("CHECKS_LANGUAGE", "")).startswith("en") else "de"
+    lang = messages_lang(settings)
     return _TEXTS[lang].format(
         settings=settings_file, variable=variable, example=example, task=task
     )

@@ -6,6 +6,7 @@ import os
 from typing import Any
 
 from blinker import signal
+from faces_common.settings import merge_defaults
 from pelican import signals
 from pelican.writers import Writer
 
@@ -46,8 +47,7 @@ class SelectiveWriter(Writer):
 
 def apply_defaults(pelican: Any) -> None:
     """Merge DEFAULTS once; normalise a selection to absolute paths."""
-    for key, value in DEFAULTS.items():
-        pelican.settings.setdefault(key, value)
+    merge_defaults(pelican.settings, DEFAULTS)
     sources = pelican.settings["FAST_PREVIEW_SOURCES"]
     if sources is not None:
         if isinstance(sources, str) or not all(isinstance(s, str) for s in sources):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from faces_common.settings import merge_defaults
 from pelican import signals
 
 DEFAULTS: dict[str, Any] = {
@@ -29,8 +30,7 @@ Store = dict[tuple[Hashable, ...], Any]
 def apply_defaults(pelican: Any) -> None:
     """Merge DEFAULTS once and check them."""
     settings = pelican.settings
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, value)
+    merge_defaults(settings, DEFAULTS)
     if not isinstance(settings["FRAGMENT_CACHE_ENABLED"], bool):
         raise ValueError(
             f"FRAGMENT_CACHE_ENABLED has value {settings['FRAGMENT_CACHE_ENABLED']!r}. "

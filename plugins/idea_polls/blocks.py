@@ -10,8 +10,8 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 import yaml
-from content_checks.header import split_lines
-from content_checks.problems import ERROR, Problem
+from faces_common.header import split_lines
+from faces_common.problems import ERROR, Problem
 
 from .messages import text
 from .model import DECISION_STATUSES, RESULTS_MODES, Decision, Option, Poll

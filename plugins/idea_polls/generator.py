@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from content_checks.problems import Problem
+from faces_common.problems import Problem
 from pelican.generators import Generator
 
 from .manifest import manifest, write_manifest
@@ -27,7 +27,7 @@ class PollManifestGenerator(Generator):
 
     def generate_context(self) -> None:
         """Collect the polls of all written posts and pages, reporting reused ids."""
-        polls, problems = unique_polls(written_polls(self.context), self.settings["POLLS_LANGUAGE"])
+        polls, problems = unique_polls(written_polls(self.context), self.settings["MESSAGES_LANG"])
         for problem in problems:
             logger.error("%s", problem.format())
         self.context[CONTEXT_KEY] = polls

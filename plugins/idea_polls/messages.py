@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from faces_common.messages import catalog_text
+
 from .yaml_words import plain_yaml_problem
 
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
@@ -210,5 +212,4 @@ def text(lang: str, key: str, /, **values: object) -> tuple[str, str]:
     if key == "yaml":
         # PyYAML words its problems for programmers ("expected <block end>"); authors get words.
         values = {**values, "detail": plain_yaml_problem(lang, str(values["detail"]))}
-    message, fix = MESSAGES.get(lang, MESSAGES["en"])[key]
-    return message.format(**values), fix.format(**values)
+    return catalog_text(MESSAGES, lang, key, **values)

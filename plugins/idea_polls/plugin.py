@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from faces_common.messages import merge_messages_lang
+from faces_common.settings import merge_defaults, setting_error
 from pelican import signals
 
 from .blocks import read_polls
@@ -34,18 +36,14 @@ DEFAULTS: dict[str, Any] = {
     "POLLS_SNAPSHOT_PATH": "data/poll-results.json",
     # Where the build writes the poll manifest for the backend, relative to the output.
     "POLLS_MANIFEST_SAVE_AS": "polls/manifest.json",
-    # Language of problem reports, "de" or "en"; None follows DEFAULT_LANG.
-    "POLLS_LANGUAGE": None,
 }
 
 
 def apply_defaults(pelican: Any) -> None:
     """Merge DEFAULTS once, validate them and add the Markdown extension."""
     settings = pelican.settings
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, value)
-    if settings["POLLS_LANGUAGE"] is None:
-        settings["POLLS_LANGUAGE"] = "en" if settings["DEFAULT_LANG"] == "en" else "de"
+    merge_defaults(settings, DEFAULTS)
+    merge_messages_lang(settings, deprecated="POLLS_LANGUAGE")
     validate(settings)
     markdown = settings["MARKDOWN"]
     configs = markdown.get("extension_configs", {})
@@ -58,7 +56,7 @@ def validate(settings: dict[str, Any]) -> None:
     """Raise ValueError naming the first POLLS_* setting that cannot work."""
 
     def fail(key: str, expected: str) -> None:
-        raise ValueError(f"{key} has value {settings[key]!r}. Expected {expected}.")
+        raise setting_error(key, settings[key], expected)
 
     endpoint = settings["POLLS_ENDPOINT"]
     if endpoint is not None and not _is_address(endpoint):
@@ -76,8 +74,6 @@ def validate(settings: dict[str, Any]) -> None:
         fail(
             "POLLS_MANIFEST_SAVE_AS", "a relative path ending in .json, e.g. 'polls/manifest.json'"
         )
-    if settings["POLLS_LANGUAGE"] not in ("de", "en"):
-        fail("POLLS_LANGUAGE", "'de', 'en' or None")
     if settings.get("CACHE_CONTENT") and settings.get("CONTENT_CACHING_LAYER") == "generator":
         # Generator caching would keep last build's rendering: a poll would not close.
         fail("CONTENT_CACHING_LAYER", "'reader' while the idea_polls plugin is on")
@@ -135,7 +131,7 @@ def render_polls(content: Any) -> None:
     settings = content.settings
     with open(content.source_path, encoding="utf-8-sig") as source:
         found = read_polls(
-            source.read(), path, settings["POLLS_LANGUAGE"], ZoneInfo(settings["TIMEZONE"])
+            source.read(), path, settings["MESSAGES_LANG"], ZoneInfo(settings["TIMEZONE"])
         )
     for problem in found.problems:
         logger.error("%s", problem.format())

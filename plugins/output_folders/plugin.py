@@ -16,6 +16,7 @@ import threading
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from faces_common.settings import merge_defaults
 from pelican import signals
 
 logger = logging.getLogger(__name__)
@@ -48,8 +49,7 @@ def apply_defaults(pelican: Any) -> None:
     """Merge DEFAULTS once and check them."""
     finish(pelican)  # a thread left by a build that crashed ends before this one cleans up
     settings = pelican.settings
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, value)
+    merge_defaults(settings, DEFAULTS)
     if not isinstance(settings["OUTPUT_FOLDERS_AHEAD"], bool):
         raise ValueError(
             f"OUTPUT_FOLDERS_AHEAD has value {settings['OUTPUT_FOLDERS_AHEAD']!r}. "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from faces_common.settings import merge_defaults, setting_error
 from pelican import signals
 
 from .generator import ReachGenerator
@@ -36,8 +37,7 @@ DEFAULTS: dict[str, Any] = {
 def apply_defaults(pelican: Any) -> None:
     """Merge DEFAULTS into the settings once and validate them."""
     settings = pelican.settings
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, value)
+    merge_defaults(settings, DEFAULTS)
     validate(settings)
 
 
@@ -52,18 +52,24 @@ def validate(settings: dict[str, Any]) -> None:
         and not any(c in endpoint for c in "?#\"'<> ")
     ):
         # An absolute URL would send every reader's visit to another host.
-        _bad("REACH_ENDPOINT", endpoint, "None or a path on the site's origin, e.g. '/api/views'")
+        raise setting_error(
+            "REACH_ENDPOINT", endpoint, "None or a path on the site's origin, e.g. '/api/views'"
+        )
     data_path = settings["REACH_DATA_PATH"]
     if not isinstance(data_path, str) or not data_path.endswith(".json"):
-        _bad("REACH_DATA_PATH", data_path, "a JSON file path such as 'data/views.json'")
+        raise setting_error(
+            "REACH_DATA_PATH", data_path, "a JSON file path such as 'data/views.json'"
+        )
     save_as = settings["REACH_MANIFEST_SAVE_AS"]
     if not isinstance(save_as, str) or not save_as.endswith(".json") or save_as.startswith("/"):
-        _bad("REACH_MANIFEST_SAVE_AS", save_as, "a relative path ending in .json")
+        raise setting_error("REACH_MANIFEST_SAVE_AS", save_as, "a relative path ending in .json")
     figures = settings["REACH_FIGURES_SAVE_AS"]
     if not isinstance(figures, str) or (
         figures and (not figures.endswith(".json") or figures.startswith("/"))
     ):
-        _bad("REACH_FIGURES_SAVE_AS", figures, "'' or a relative path ending in .json")
+        raise setting_error(
+            "REACH_FIGURES_SAVE_AS", figures, "'' or a relative path ending in .json"
+        )
     for key, low, high in (
         ("REACH_WINDOW_DAYS", 1, 3660),
         ("REACH_MONTHS", 1, 120),
@@ -71,12 +77,14 @@ def validate(settings: dict[str, Any]) -> None:
     ):
         value = settings[key]
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            _bad(key, value, f"a whole number from {low} to {high}")
+            raise setting_error(key, value, f"a whole number from {low} to {high}")
     if not isinstance(settings["REACH_POST_COUNTS"], bool):
-        _bad("REACH_POST_COUNTS", settings["REACH_POST_COUNTS"], "True or False")
+        raise setting_error("REACH_POST_COUNTS", settings["REACH_POST_COUNTS"], "True or False")
     privacy = settings["REACH_PRIVACY_PAGE"]
     if not isinstance(privacy, str):
-        _bad("REACH_PRIVACY_PAGE", privacy, "a page slug, e.g. 'datenschutz#reichweite', or ''")
+        raise setting_error(
+            "REACH_PRIVACY_PAGE", privacy, "a page slug, e.g. 'datenschutz#reichweite', or ''"
+        )
 
 
 def add_generator(pelican: Any) -> type[ReachGenerator]:
@@ -88,7 +96,3 @@ def register() -> None:
     """Connect the plugin to Pelican."""
     signals.initialized.connect(apply_defaults)
     signals.get_generators.connect(add_generator)
-
-
-def _bad(key: str, value: Any, expected: str) -> None:
-    raise ValueError(f"{key} has value {value!r}. Expected {expected}.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from faces_common.settings import merge_defaults
 from pelican import signals
 
 from .generator import WRITTEN_KEY, SitemapGenerator
@@ -21,8 +22,7 @@ DEFAULTS: dict[str, Any] = {
 
 def apply_defaults(pelican: Any) -> None:
     """Merge DEFAULTS into the settings once."""
-    for key, value in DEFAULTS.items():
-        pelican.settings.setdefault(key, value)
+    merge_defaults(pelican.settings, DEFAULTS)
     if not isinstance(pelican.settings["SEO_SITEMAP_EXCLUDE"], list | tuple):
         raise ValueError(
             f"SEO_SITEMAP_EXCLUDE has value {pelican.settings['SEO_SITEMAP_EXCLUDE']!r}. "

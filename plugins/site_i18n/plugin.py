@@ -6,6 +6,7 @@ import logging
 import os
 from typing import Any
 
+from faces_common.settings import merge_defaults
 from pelican import signals
 
 from .catalogs import load_translations
@@ -29,8 +30,7 @@ FALLBACK_CONTENT_LOCALES = {"de": "de_CH", "en": "en_GB"}
 def apply_defaults(pelican: Any) -> None:
     """Merge DEFAULTS into the settings once and check the locale."""
     settings = pelican.settings
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, value)
+    merge_defaults(settings, DEFAULTS)
     if settings["I18N_CATALOG_DIR"] is None:
         settings["I18N_CATALOG_DIR"] = os.path.join(settings["THEME"], "translations")
     _check_locale("I18N_LOCALE", settings["I18N_LOCALE"])

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from content_checks.problems import Problem
+from faces_common.problems import Problem
 
 from .messages import text
 

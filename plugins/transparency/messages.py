@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from functools import partial
+
+from faces_common.messages import catalog_text
+
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     # key: (what is wrong, how to fix it)
     "de": {
@@ -64,7 +68,5 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
-def text(lang: str, key: str, **values: object) -> tuple[str, str]:
-    """Return (message, fix) in the language, falling back to English."""
-    message, fix = MESSAGES.get(lang, MESSAGES["en"])[key]
-    return message.format(**values), fix.format(**values)
+# (message, fix) of this catalog in a language, falling back to English.
+text = partial(catalog_text, MESSAGES)

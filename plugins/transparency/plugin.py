@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from faces_common.messages import merge_messages_lang
+from faces_common.settings import merge_defaults, setting_error
 from pelican import signals
 
 from .generator import TransparencyGenerator, parse_today
@@ -32,33 +34,39 @@ DEFAULTS: dict[str, Any] = {
 def apply_defaults(pelican: Any) -> None:
     """Merge DEFAULTS into the settings once and validate them."""
     settings = pelican.settings
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, value)
+    merge_defaults(settings, DEFAULTS)
+    merge_messages_lang(settings)
     save_as = settings["TRANSPARENCY_SAVE_AS"]
     if not isinstance(save_as, str) or not save_as.endswith(".html"):
-        _bad("TRANSPARENCY_SAVE_AS", save_as, "an output path ending in .html")
+        raise setting_error("TRANSPARENCY_SAVE_AS", save_as, "an output path ending in .html")
     if not isinstance(settings["TRANSPARENCY_URL"], str) or not settings["TRANSPARENCY_URL"]:
-        _bad("TRANSPARENCY_URL", settings["TRANSPARENCY_URL"], "a URL such as 'transparenz/'")
+        raise setting_error(
+            "TRANSPARENCY_URL", settings["TRANSPARENCY_URL"], "a URL such as 'transparenz/'"
+        )
     months = settings["TRANSPARENCY_MONTHS"]
     if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= 240:
-        _bad("TRANSPARENCY_MONTHS", months, "a whole number of months from 1 to 240")
+        raise setting_error("TRANSPARENCY_MONTHS", months, "a whole number of months from 1 to 240")
     if not isinstance(settings["TRANSPARENCY_EDITORIAL_PAGE"], str):
-        _bad("TRANSPARENCY_EDITORIAL_PAGE", settings["TRANSPARENCY_EDITORIAL_PAGE"], "a slug")
+        raise setting_error(
+            "TRANSPARENCY_EDITORIAL_PAGE", settings["TRANSPARENCY_EDITORIAL_PAGE"], "a slug"
+        )
     if not isinstance(settings["TRANSPARENCY_GIT"], bool):
-        _bad("TRANSPARENCY_GIT", settings["TRANSPARENCY_GIT"], "True or False")
+        raise setting_error("TRANSPARENCY_GIT", settings["TRANSPARENCY_GIT"], "True or False")
     timeout = settings["TRANSPARENCY_GIT_TIMEOUT"]
     if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
-        _bad("TRANSPARENCY_GIT_TIMEOUT", timeout, "a positive number of seconds")
+        raise setting_error("TRANSPARENCY_GIT_TIMEOUT", timeout, "a positive number of seconds")
     types = settings["TRANSPARENCY_CORRECTION_TYPES"]
     if (
         not isinstance(types, list | tuple)
         or not types
         or any(not isinstance(t, str) or t != t.lower() or not t for t in types)
     ):
-        _bad("TRANSPARENCY_CORRECTION_TYPES", types, "a list of lower-case type names")
+        raise setting_error(
+            "TRANSPARENCY_CORRECTION_TYPES", types, "a list of lower-case type names"
+        )
     today = settings["TRANSPARENCY_TODAY"]
     if today is not None and parse_today(today) is None:
-        _bad("TRANSPARENCY_TODAY", today, "None, a date or 'YYYY-MM-DD'")
+        raise setting_error("TRANSPARENCY_TODAY", today, "None, a date or 'YYYY-MM-DD'")
 
 
 def add_generator(pelican: Any) -> type[TransparencyGenerator]:
@@ -70,7 +78,3 @@ def register() -> None:
     """Connect the plugin to Pelican."""
     signals.initialized.connect(apply_defaults)
     signals.get_generators.connect(add_generator)
-
-
-def _bad(key: str, value: Any, expected: str) -> None:
-    raise ValueError(f"{key} has value {value!r}. Expected {expected}.")

@@ -9,8 +9,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from content_checks.header import Header, parse_header
-from content_checks.problems import Problem
+from faces_common.header import Header, parse_header
+from faces_common.messages import messages_lang
+from faces_common.problems import Problem
 
 from .corrections import Correction, parse_correction
 from .messages import text
@@ -55,7 +56,7 @@ def collect_posts(
     content = os.path.join(os.path.abspath(settings["PATH"]), "")
     # Reports name files from the working directory, like content_checks does.
     shown_root = os.path.relpath(content, os.getcwd())
-    lang = settings.get("CHECKS_LANGUAGE") or ("en" if settings["DEFAULT_LANG"] == "en" else "de")
+    lang = messages_lang(settings)
     for article in articles:
         if is_counted(article, settings):
             record, found = _record(article, settings, (content, shown_root), lang)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from faces_common.settings import merge_defaults
 from pelican import signals
 
 logger = logging.getLogger(__name__)
@@ -19,8 +20,7 @@ DEFAULTS: dict[str, Any] = {
 
 def apply_defaults(pelican: Any) -> None:
     """Merge DEFAULTS into the settings once and validate the audience."""
-    for key, value in DEFAULTS.items():
-        pelican.settings.setdefault(key, value)
+    merge_defaults(pelican.settings, DEFAULTS)
     audience = pelican.settings["VISIBILITY_AUDIENCE"]
     if audience not in ("public", "internal"):
         raise ValueError(

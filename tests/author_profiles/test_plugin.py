@@ -37,14 +37,14 @@ def test_defaults_follow_pelican_s_addresses() -> None:
     apply_defaults(SimpleNamespace(settings=settings))
     assert settings["AUTHORS_PAGE_SAVE_AS"] == "menschen/{slug}/index.html"
     assert settings["AUTHORS_WALL_SAVE_AS"] == "menschen/index.html"
-    assert settings["AUTHORS_MESSAGES_LANG"] == "en"  # Pelican's DEFAULT_LANG
+    assert settings["MESSAGES_LANG"] == "en"  # Pelican's DEFAULT_LANG
 
 
 def test_a_user_s_value_is_kept() -> None:
     settings = configured(AUTHORS_PAGE_SAVE_AS="leute/{slug}.html", DEFAULT_LANG="de")
     apply_defaults(SimpleNamespace(settings=settings))
     assert settings["AUTHORS_PAGE_SAVE_AS"] == "leute/{slug}.html"
-    assert settings["AUTHORS_MESSAGES_LANG"] == "de"
+    assert settings["MESSAGES_LANG"] == "de"
 
 
 @pytest.mark.parametrize(

@@ -37,7 +37,7 @@ Ich lerne.
 def settings(cache: Path, lang: str = "de") -> dict[str, Any]:
     return {
         "CACHE_PATH": str(cache),
-        "AUTHORS_MESSAGES_LANG": lang,
+        "MESSAGES_LANG": lang,
         "AUTHORS_PHOTOS_PATH": "menschen/fotos",
         "AUTHORS_PHOTO_SIZES": [96, 192, 384, 768],
         "AUTHORS_PHOTO_JPEG_QUALITY": 82,

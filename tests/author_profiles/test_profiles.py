@@ -13,7 +13,7 @@ from author_profiles.profiles import (
     read_profiles,
     rules_from_settings,
 )
-from content_checks.problems import Problem
+from faces_common.problems import Problem
 
 RULES = ProfileRules(
     departments={"geschaeftsleitung": "Geschäftsleitung", "entwicklung": "Entwicklung"},

@@ -23,7 +23,7 @@ SETTINGS: dict[str, Any] = {
     **copy.deepcopy(DEFAULT_CONFIG),
     "AUTHOR_URL": "menschen/{slug}/",
     "AUTHORS_DIR": "authors",
-    "AUTHORS_MESSAGES_LANG": "de",
+    "MESSAGES_LANG": "de",
     "AUTHORS_REMOVED_LABEL": "Ehemaliges Teammitglied",
 }
 

@@ -65,7 +65,7 @@ def test_the_backend_imports_neither_pelican_nor_devserver_nor_plugins() -> None
         "from devserver.server import serve_preview",
         "import devserver.build as build",
         "import idea_polls.manifest",
-        "def later():\n    from content_checks.problems import Problem\n",
+        "def later():\n    from content_checks.rules import check_source\n",
         "import importlib\nimportlib.import_module('devserver.build')",
         "from importlib import import_module\nimport_module('fast_preview')",
         "__import__('pelican.log')",

@@ -33,9 +33,9 @@ def test_every_setting_is_documented_in_the_readme() -> None:
 
 
 def test_defaults_are_merged_and_the_language_follows_the_site() -> None:
-    assert configured()["CLEAN_IMAGES_LANGUAGE"] == "en"  # Pelican's DEFAULT_LANG
+    assert configured()["MESSAGES_LANG"] == "en"  # Pelican's DEFAULT_LANG
     german = configured(DEFAULT_LANG="de", CLEAN_IMAGES_MAX_KB=300)
-    assert german["CLEAN_IMAGES_LANGUAGE"] == "de"
+    assert german["MESSAGES_LANG"] == "de"
     assert clean_settings(german).limits.max_kb == 300
 
 

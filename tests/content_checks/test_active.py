@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from content_checks.formats import HTML, MARKDOWN, RST, read_source
 from content_checks.plugin import DEFAULTS
 from content_checks.rules import check_source
+from faces_common.formats import HTML, MARKDOWN, RST, read_source
 
 HEAD = "Title: Hallo\nDate: 2026-03-14 09:30\nCategory: Technik\nAuthor: miriam-keller\n\n"
 
@@ -15,7 +15,7 @@ HEAD = "Title: Hallo\nDate: 2026-03-14 09:30\nCategory: Technik\nAuthor: miriam-
 def _settings(**overrides: Any) -> dict[str, Any]:
     from pelican.settings import DEFAULT_CONFIG
 
-    return {**DEFAULT_CONFIG, **DEFAULTS, "CHECKS_LANGUAGE": "de", **overrides}
+    return {**DEFAULT_CONFIG, **DEFAULTS, "MESSAGES_LANG": "de", **overrides}
 
 
 def _found(text: str, format_: str = MARKDOWN, **overrides: Any) -> list[tuple[int, int]]:
@@ -62,7 +62,7 @@ def test_the_message_names_the_markup_and_the_fix_in_german_and_english() -> Non
         [problem] = [
             p
             for p in check_source(
-                read_source(text, MARKDOWN), "p.md", _settings(CHECKS_LANGUAGE=lang), "article"
+                read_source(text, MARKDOWN), "p.md", _settings(MESSAGES_LANG=lang), "article"
             )
             if p.rule == "active_content"
         ]

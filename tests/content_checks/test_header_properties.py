@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from content_checks.header import parse_header
 from content_checks.plugin import DEFAULTS
 from content_checks.rules import check_header
+from faces_common.header import parse_header
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -16,7 +16,7 @@ EDITOR_LINES = re.compile(r"\r\n|\r|\n")
 NAMES = ["Title", "Date", "Category", "Author", "Authors", "Lang", "Status", "Tags", "Titel"]
 LINE_BREAKS = ["\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028"]
 SETTINGS_BY_LANG = {
-    lang: {**DEFAULTS, "CHECKS_LANGUAGE": lang, "CHECKS_CATEGORIES": ["Technik"]}
+    lang: {**DEFAULTS, "MESSAGES_LANG": lang, "CHECKS_CATEGORIES": ["Technik"]}
     for lang in ("de", "en")
 }
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from content_checks.header import parse_header
 from content_checks.plugin import DEFAULTS
 from content_checks.rules import check_header
+from faces_common.header import parse_header
 
 
 def settings(**overrides: Any) -> dict[str, Any]:
     return {
         **DEFAULTS,
-        "CHECKS_LANGUAGE": "de",
+        "MESSAGES_LANG": "de",
         "CHECKS_EXTRA_FIELDS": ["image"],
         "CHECKS_CATEGORIES": ["Technik", "Menschen"],
         **overrides,
@@ -69,7 +69,7 @@ def test_each_problem_is_reported_in_plain_german(text: str, expected: str) -> N
 
 def test_missing_date_and_wrong_language_in_english() -> None:
     text = "Title: Hi\nCategory: Technik\nAuthor: a\nLang: fr\n\nText"
-    assert formatted(text, CHECKS_LANGUAGE="en") == [
+    assert formatted(text, MESSAGES_LANG="en") == [
         "content/posts/x.md:4:1: error: The required field 'Date' is missing.\n"
         "    → Add a line such as 'Date: 2026-03-14 09:30' to the header.",
         "content/posts/x.md:4:1: error: 'fr' is not allowed in the field 'Lang'.\n"

@@ -97,7 +97,7 @@ def start_live_preview(
 ) -> LivePreview:
     """Write the small site with these posts (and settings) and serve it with the preview."""
     # The content cache on, as in pelicanconf.py: the preview must not serve from it stale.
-    extra = f"CHECKS_LANGUAGE = {language!r}\nLOAD_CONTENT_CACHE = True\n{settings}"
+    extra = f"MESSAGES_LANG = {language!r}\nLOAD_CONTENT_CACHE = True\n{settings}"
     settings_file = make_site(folder, posts, extra)
     port = free_port()
     log = folder / "preview.log"

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from content_checks.problems import Problem
+from faces_common.problems import Problem
 
 from tests.minisite import GOOD_POST, make_site
 from tests.sites import ROOT
@@ -97,20 +97,20 @@ def test_a_file_pelican_cannot_read_is_named(tmp_path: Path) -> None:
 
 
 def test_a_clean_build_has_no_errors_and_reports_in_english_when_set(tmp_path: Path) -> None:
-    settings = make_site(tmp_path, {}, "CHECKS_LANGUAGE = 'en'\n")
+    settings = make_site(tmp_path, {}, "MESSAGES_LANG = 'en'\n")
     failed, errors, language, _ = build_result(tmp_path, settings)
     assert (failed, errors, language) == (False, [], "en")
 
 
 def test_a_stopped_build_keeps_the_reason(tmp_path: Path) -> None:
-    settings = make_site(tmp_path, {}, "CHECKS_LANGUAGE = 'fr'\n")
+    settings = make_site(tmp_path, {}, "MESSAGES_LANG = 'fr'\n")
     failed, errors, _, _ = build_result(tmp_path, settings)
     assert failed
     assert errors == [
         Problem(
             "",
             0,
-            f"{settings}: Eine Einstellung ist ungültig: CHECKS_LANGUAGE has value 'fr'. "
+            f"{settings}: Eine Einstellung ist ungültig: MESSAGES_LANG has value 'fr'. "
             "Expected 'de' or 'en'. Korrigieren Sie sie in dieser Datei.",
             "",
         )

@@ -11,7 +11,7 @@ from tests.devserver.live import post, start_live_preview
 BAD_SETTINGS = [
     "TIMEZONE = (\n",  # does not parse
     "raise RuntimeError('kaputt')\n",  # fails while it runs
-    "PLUGINS = ['kein_solches_plugin_' + 'x' * 3]\nCHECKS_LANGUAGE = 1 / 0\n",
+    "PLUGINS = ['kein_solches_plugin_' + 'x' * 3]\nMESSAGES_LANG = 1 / 0\n",
 ]
 
 

@@ -122,7 +122,7 @@ def test_counts_and_exit_code(result: CheckResult) -> None:
 
 
 def test_reports_in_english_by_setting(broken_settings: dict[str, Any], in_broken: Path) -> None:
-    english = check_site({**broken_settings, "CHECKS_LANGUAGE": "en"})
+    english = check_site({**broken_settings, "MESSAGES_LANG": "en"})
     [problem] = [p for p in english.problems if p.path == P + "bild-ohne-alt.md"]
     assert problem.message == "The image '{static}/images/klein.png' has no alternative text."
     assert problem.fix.startswith("Describe what it shows inside the square brackets")

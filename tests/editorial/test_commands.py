@@ -98,7 +98,7 @@ def test_an_unknown_format_is_refused_in_the_report_language(
 ) -> None:
     from tests.minisite import make_site
 
-    settings = make_site(tmp_path, {}, f"CHECKS_LANGUAGE = {language!r}\n")
+    settings = make_site(tmp_path, {}, f"MESSAGES_LANG = {language!r}\n")
     monkeypatch.chdir(tmp_path)
     out = io.StringIO()
     assert run_check(str(settings), value, stdout=out) == 2

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from content_checks.problems import ERROR, WARNING, Problem
 from editorial.checks import CheckResult
 from editorial.checks.report import GITHUB_ANNOTATION_LIMIT, as_github, as_gitlab, as_text
+from faces_common.problems import ERROR, WARNING, Problem
 
 
 def _result(errors: int, warnings: int) -> CheckResult:

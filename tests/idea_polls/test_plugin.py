@@ -22,7 +22,8 @@ def test_defaults_are_merged_and_the_markdown_extension_added() -> None:
     markdown = {"extension_configs": {"markdown.extensions.extra": {}}, "output_format": "html5"}
     given = settings(MARKDOWN=markdown, DEFAULT_LANG="de")
     apply_defaults(SimpleNamespace(settings=given))
-    assert {key: given[key] for key in DEFAULTS} == {**DEFAULTS, "POLLS_LANGUAGE": "de"}
+    assert {key: given[key] for key in DEFAULTS} == DEFAULTS
+    assert given["MESSAGES_LANG"] == "de"
     assert given["MARKDOWN"]["extension_configs"] == {
         "markdown.extensions.extra": {},
         EXTENSION: {},

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from content_checks.problems import Problem
+from faces_common.problems import Problem
 from transparency.corrections import Correction, parse_correction
 
 TYPES = ["correction", "clarification", "retraction"]

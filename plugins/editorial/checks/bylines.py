@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from content_checks.header import Field
-from content_checks.problems import ERROR, WARNING, Problem
+from faces_common.header import Field
+from faces_common.problems import ERROR, WARNING, Problem
 
 from ..adapters import Registry, author_problems, handles
 from ..messages import text, word
@@ -18,7 +18,7 @@ def check_bylines(source: Source, registry: Registry) -> list[Problem]:
     if source.kind != ARTICLE or not registry.checks_bylines:
         return []
     people = registry.people
-    lang = source.settings["CHECKS_LANGUAGE"]
+    lang = source.settings["MESSAGES_LANG"]
     lines = source.text.splitlines()
     editors = sorted(p.handle for p in people.values() if p.editor)
     editor_list = ", ".join(editors) or word(lang, "nobody")

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from content_checks.duplicates import Claim, duplicate_slugs
-from content_checks.problems import ERROR, Problem
-from content_checks.rules import check_source
+from content_checks import Claim, check_source, duplicate_slugs
+from faces_common.problems import ERROR, Problem
 
 from ..adapters import PollRef, load_registry, polls_in
 from .bylines import check_bylines

@@ -35,7 +35,7 @@ def run_check(
     except SettingsFileError as error:
         print(error, file=sys.stderr)
         return 2
-    lang = settings["CHECKS_LANGUAGE"]
+    lang = settings["MESSAGES_LANG"]
     if output_format not in FORMATS:
         text = _UNKNOWN_FORMAT["en" if lang == "en" else "de"]
         print(text.format(value=output_format), file=sys.stderr)

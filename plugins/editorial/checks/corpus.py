@@ -10,10 +10,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from content_checks.formats import MARKDOWN, format_of, load_source
-from content_checks.formats import Source as Read
-from content_checks.header import Field, Header
-from content_checks.slugs import slug_for, slugify_title
+from faces_common.formats import MARKDOWN, format_of, load_source
+from faces_common.formats import Source as Read
+from faces_common.header import Field, Header
+from faces_common.slugs import slug_for, slugify_title
 
 from .scan import Fence, Reference, scan_body
 
@@ -44,8 +44,7 @@ class Source:
 
     def value(self, key: str) -> str:
         """The first value of a (lower-case) field, or ''."""
-        found = self.fields.get(key)
-        return found.value if found else ""
+        return self.header.value(key)
 
     @property
     def lang(self) -> str:

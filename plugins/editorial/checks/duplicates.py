@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from content_checks.problems import ERROR, Problem
+from faces_common.problems import ERROR, Problem
 
 from ..adapters import PollRef, duplicate_poll_words
 from .corpus import Source

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from clean_images import CleanResult, clean_images, clean_settings, describe, is_image
-from content_checks.problems import ERROR, Problem
+from faces_common.problems import ERROR, Problem
 
 from ..messages import text, word
 from .corpus import Source
@@ -54,7 +54,7 @@ def check_images(
     source: Source, content: Path, files: ImageFiles, settings: Mapping[str, Any]
 ) -> list[Problem]:
     """Problems with the header image and every image in the body."""
-    lang = settings["CHECKS_LANGUAGE"]
+    lang = settings["MESSAGES_LANG"]
 
     def report(
         line: int, column: int, key: str, words: tuple[str, str] | None = None, **values: object
@@ -122,7 +122,7 @@ def unused_image_problems(
 ) -> list[Problem]:
     """What the build will say about static images no post shows, reported at the image."""
     used = {use.path for source in sources for use in image_uses(source)}
-    lang = settings["CHECKS_LANGUAGE"]
+    lang = settings["MESSAGES_LANG"]
     problems = []
     for path, result in sorted(files.items()):
         if path in used or result is None:
@@ -151,7 +151,7 @@ def _file_problems(
 ) -> list[Problem]:
     if not (content / path).is_file():
         prefix = "{static}/" if written.startswith(("{static}", "{attach}")) else ""
-        hint = _guess(path, content, settings["CHECKS_LANGUAGE"], prefix)
+        hint = _guess(path, content, settings["MESSAGES_LANG"], prefix)
         expected = os.path.relpath(content / path)
         return [report(line, column, "image_missing", target=written, expected=expected, hint=hint)]
     verdict = files.get(path)
@@ -159,7 +159,7 @@ def _file_problems(
         return []
     found = []
     for issue in verdict.issues:
-        message, fix = describe(settings["CHECKS_LANGUAGE"], issue, written)
+        message, fix = describe(settings["MESSAGES_LANG"], issue, written)
         found.append(report(line, column, issue.key, (message, fix)))
     return found
 
@@ -179,7 +179,7 @@ def _bare_path(
         return report(
             line, column, "image_bare_path", target=written, suggestion=f"{{static}}{bare}"
         )
-    hint = _guess(from_root, content, source.settings["CHECKS_LANGUAGE"], "{static}/")
+    hint = _guess(from_root, content, source.settings["MESSAGES_LANG"], "{static}/")
     expected = os.path.relpath(content / from_root)
     return report(line, column, "image_missing", target=written, expected=expected, hint=hint)
 

@@ -6,8 +6,8 @@ import logging
 import time
 from typing import Any
 
-from content_checks.problems import ERROR
-from content_checks.reader import read_in_this_build
+from content_checks import read_in_this_build
+from faces_common.problems import ERROR
 
 from .checker import check_site
 

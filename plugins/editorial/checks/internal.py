@@ -8,7 +8,7 @@ import posixpath
 from collections.abc import Sequence
 from typing import Any
 
-from content_checks.problems import WARNING, Problem
+from faces_common.problems import WARNING, Problem
 
 from ..messages import text
 from .corpus import Source
@@ -31,7 +31,7 @@ def shared_image_problems(sources: Sequence[Source]) -> list[Problem]:
         for use in image_uses(source):
             if use.path in owners:
                 message, fix = text(
-                    source.settings["CHECKS_LANGUAGE"],
+                    source.settings["MESSAGES_LANG"],
                     "internal_image_public",
                     target=use.path,
                     other=owners[use.path].shown,

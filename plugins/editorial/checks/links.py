@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Mapping
 from pathlib import Path
 
-from content_checks.problems import ERROR, Problem
+from faces_common.problems import ERROR, Problem
 
 from ..messages import text, word
 from .corpus import Source
@@ -19,7 +19,7 @@ _FILE_PREFIXES = ("filename", "static", "attach")
 
 def check_links(source: Source, sources: Mapping[str, Source], content: Path) -> list[Problem]:
     """Problems with the links of one post or page; sources maps content-relative paths."""
-    lang = source.settings["CHECKS_LANGUAGE"]
+    lang = source.settings["MESSAGES_LANG"]
     problems = []
     for ref in source.body[0]:
         if ref.kind != LINK:

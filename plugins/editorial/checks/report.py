@@ -7,7 +7,7 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 
-from content_checks.problems import ERROR, Problem
+from faces_common.problems import ERROR, Problem
 
 from ..messages import word
 from .checker import CheckResult

@@ -28,7 +28,7 @@ def run_new_post(
     except SettingsFileError as error:
         print(error, file=sys.stderr)
         return 2
-    lang = settings["CHECKS_LANGUAGE"]
+    lang = settings["MESSAGES_LANG"]
     people, _ = load_people(settings)
     if interactive is None:
         interactive = sys.stdin.isatty()

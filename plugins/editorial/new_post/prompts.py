@@ -38,7 +38,7 @@ def build_request(
     say: Say = print,
 ) -> PostRequest:
     """Ask for what is missing (only when interactive) and validate everything."""
-    lang = settings["CHECKS_LANGUAGE"]
+    lang = settings["MESSAGES_LANG"]
     authors = [h for value in given.authors for h in handles(value)]
     wanted = {"--title": given.title, "--author": authors, "--category": given.category}
     missing = [option for option, value in wanted.items() if not value]
@@ -95,7 +95,7 @@ def _ask_until(
 def _resolve_handles(
     given: Sequence[str], people: Mapping[str, Person], settings: Mapping[str, Any]
 ) -> tuple[list[str], list[NewAuthor]]:
-    lang = settings["CHECKS_LANGUAGE"]
+    lang = settings["MESSAGES_LANG"]
     new = []
     for handle in given:
         if handle in people:
@@ -113,7 +113,7 @@ def _resolve_handles(
 def _ask_authors(
     people: Mapping[str, Person], settings: Mapping[str, Any], ask: Ask, say: Say
 ) -> tuple[list[str], list[NewAuthor]]:
-    lang = settings["CHECKS_LANGUAGE"]
+    lang = settings["MESSAGES_LANG"]
     active = sorted((p for p in people.values() if p.status == "active"), key=lambda p: p.handle)
     width = max((len(p.handle) for p in active), default=0)
     for number, person in enumerate(active, start=1):

@@ -11,8 +11,8 @@ from string import Template
 from typing import Any
 
 from clean_images import clean_settings
-from content_checks.formats import GUIDE_END, GUIDE_MARKER
-from content_checks.slugs import slug_for
+from faces_common.formats import GUIDE_END, GUIDE_MARKER
+from faces_common.slugs import slug_for
 
 from ..messages import word
 from .guide import POST_GUIDE, PROFILE_GUIDE
@@ -72,7 +72,7 @@ def post_text(request: PostRequest, settings: Mapping[str, Any], today: dt.date)
         # becomes the first card on the home page by accident.
         ("Status", "draft"),
     ]
-    guide = Template(POST_GUIDE[settings["CHECKS_LANGUAGE"]])
+    guide = Template(POST_GUIDE[settings["MESSAGES_LANG"]])
     pixels = clean_settings(settings).limits.max_pixels
     return _file(header, guide.safe_substitute(pixels=pixels))
 
@@ -96,7 +96,7 @@ def create_post(
     request: PostRequest, settings: Mapping[str, Any], profiles_folder: Path, today: dt.date
 ) -> list[Path]:
     """Write the post and any new profiles; never overwrite an existing file."""
-    lang = settings["CHECKS_LANGUAGE"]
+    lang = settings["MESSAGES_LANG"]
     planned = [(post_path(request, settings), post_text(request, settings, today))]
     planned += [
         (profiles_folder / f"{author.handle}.md", profile_text(author, lang))

@@ -11,8 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from content_checks.problems import Problem
-from content_checks.reader import read_in_this_build
+from content_checks import read_in_this_build
+from faces_common.problems import Problem
 from markupsafe import escape
 from pelican.generators import Generator
 
@@ -98,7 +98,7 @@ def review(settings: Mapping[str, Any], waiting: Sequence[Any]) -> Review:
         scheduled,
         drafts,
         _others(result, listed),
-        summary_line(result, settings["CHECKS_LANGUAGE"]),
+        summary_line(result, settings["MESSAGES_LANG"]),
     )
 
 

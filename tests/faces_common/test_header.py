@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from content_checks.header import Field, parse_header
+from faces_common.header import Field, parse_header
 
 
 def test_fields_keep_their_lines_and_the_body_starts_after_the_blank_line() -> None:
@@ -28,3 +28,12 @@ def test_a_file_without_header_has_no_fields() -> None:
 
 def test_byte_order_mark_is_ignored() -> None:
     assert parse_header("\ufeffTitle: Hallo\n\n").fields == [Field("Title", "Hallo", 1)]
+
+
+def test_value_is_the_first_field_s_value_or_empty() -> None:
+    header = parse_header("Title: Erster\nTITLE: Zweiter\nSummary:\n\nText\n")
+    assert (header.value("title"), header.value("summary"), header.value("date")) == (
+        "Erster",
+        "",
+        "",
+    )

@@ -19,8 +19,8 @@ _BROKEN = {
     ),
     "invalid": (
         f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\nPLUGINS = ['content_checks']\n"
-        "SITEURL = 'https://x.example'\nTIMEZONE = 'UTC'\nCHECKS_LANGUAGE = 'fr'\n",
-        ": Eine Einstellung ist ungültig: CHECKS_LANGUAGE has value 'fr'.",
+        "SITEURL = 'https://x.example'\nTIMEZONE = 'UTC'\nMESSAGES_LANG = 'fr'\n",
+        ": Eine Einstellung ist ungültig: MESSAGES_LANG has value 'fr'.",
     ),
 }
 _TASKS = {

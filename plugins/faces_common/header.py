@@ -57,6 +57,11 @@ class Header:
         found = self._by_key.get(key)
         return found[0] if found else None
 
+    def value(self, key: str) -> str:
+        """The value of the first field with this (lower-case) key, or ''."""
+        found = self.first(key)
+        return found.value if found else ""
+
     def all(self, key: str) -> list[Field]:
         """Every field with this (lower-case) key."""
         return list(self._by_key.get(key, ()))

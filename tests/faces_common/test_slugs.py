@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from content_checks.slugs import SLUG_MAX_LENGTH, capped_slug
+from faces_common.slugs import SLUG_MAX_LENGTH, capped_slug
 
 
 @pytest.mark.parametrize(

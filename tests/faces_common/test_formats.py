@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from content_checks.formats import HTML, MARKDOWN, RST, decode, format_of, read_source
+from faces_common.formats import HTML, MARKDOWN, RST, decode, format_of, read_source
 
 
 def fields(text: str, format_: str) -> list[tuple[str, str, int]]:

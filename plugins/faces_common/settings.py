@@ -1,0 +1,19 @@
+"""Plugin settings: each plugin's DEFAULTS table merged into the site's settings once."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping, MutableMapping
+from typing import Any
+
+
+def merge_defaults(settings: MutableMapping[str, Any], defaults: Mapping[str, Any]) -> None:
+    """Give every setting the site leaves out its default; values the site wrote stay as written."""
+    for key, value in defaults.items():
+        # A copy, so a list or dict a build changes cannot change the next build's default.
+        settings.setdefault(key, copy.deepcopy(value))
+
+
+def setting_error(key: str, value: object, expected: str) -> ValueError:
+    """The one wording of a setting that cannot work: its name, its value, what it should be."""
+    return ValueError(f"{key} has value {value!r}. Expected {expected}.")
