@@ -1,4 +1,4 @@
-"""What a reader sees first, measured in real Chromium at a phone's, a tablet's and a laptop's width."""
+"""What a reader sees first, measured in real Chromium at a phone's, tablet's and laptop's width."""
 
 from __future__ import annotations
 
@@ -53,7 +53,8 @@ NAV_ROWS = """() => {
   const title = document.querySelector('.site-title');
   const row = parseFloat(getComputedStyle(nav.querySelector('a')).lineHeight);
   const box = nav.getBoundingClientRect(), own = title.getBoundingClientRect();
-  return {height: box.height, row, apart: Math.abs((box.top + box.bottom) / 2 - (own.top + own.bottom) / 2)};
+  const apart = Math.abs((box.top + box.bottom) / 2 - (own.top + own.bottom) / 2);
+  return {height: box.height, row, apart};
 }"""
 
 
@@ -89,8 +90,7 @@ def test_the_walls_first_screen_shows_faces(
     base, _ = site
     page = open_page(browser, base + "menschen/", width, javascript)
     page.wait_for_function(
-        "() => Array.from(document.images).filter(i => i.loading !== 'lazy')"
-        ".every(i => i.complete)"
+        "() => Array.from(document.images).filter(i => i.loading !== 'lazy').every(i => i.complete)"
     )
     shown = page.evaluate(FACES_IN_VIEW)
     assert shown >= FIRST_SCREEN_FACES[width], f"{shown} faces on the first screen at {width} px"
@@ -194,7 +194,8 @@ def test_cards_side_by_side_have_their_bylines_on_one_line(
             const top = Math.round(card.getBoundingClientRect().top);
             const byline = card.querySelector('.byline').getBoundingClientRect();
             const face = card.querySelector('.byline .face').getBoundingClientRect();
-            (rows[top] = rows[top] || []).push([Math.round(byline.top), Math.round(face.left - card.getBoundingClientRect().left)]);
+            const indent = Math.round(face.left - card.getBoundingClientRect().left);
+            (rows[top] = rows[top] || []).push([Math.round(byline.top), indent]);
           }
           return Object.values(rows);
         }"""

@@ -35,7 +35,7 @@ class Column:
 
 @dataclass(frozen=True)
 class Chart:
-    """A column chart `height` pixels high, baseline at `baseline`; every `label_step`th labelled."""
+    """A column chart `height` px high, baseline at `baseline`; every `label_step`th labelled."""
 
     width: int
     height: int

@@ -74,9 +74,7 @@ def bar_chart(chart_id: str, title: str, desc: str, bars: Sequence[Bar]) -> Mark
         parts.append(_text(0, y + 14, bar.label, "chart__label", anchor="start"))
         if bar.value:
             parts.append(_rect(0, y + 20, size, 16, bar.muted))
-        parts.append(
-            _text(size, y + 33, str(bar.value), "chart__value", anchor="start", shift=6)
-        )
+        parts.append(_text(size, y + 33, str(bar.value), "chart__value", anchor="start", shift=6))
     return _svg(chart_id, title, desc, 8 + len(bars) * row + 4, parts)
 
 
@@ -127,9 +125,7 @@ def _rect(x: float, y: float, width: float, height: float, muted: bool) -> str:
 
 
 def _line(x1: float, y1: float, x2: float, y2: float) -> str:
-    return (
-        f'<line class="chart__axis" x1="{_n(x1)}%" y1="{_n(y1)}" x2="{_n(x2)}%" y2="{_n(y2)}"/>'
-    )
+    return f'<line class="chart__axis" x1="{_n(x1)}%" y1="{_n(y1)}" x2="{_n(x2)}%" y2="{_n(y2)}"/>'
 
 
 def _text(
