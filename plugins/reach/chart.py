@@ -1,13 +1,20 @@
-"""Geometry of the views-per-month column chart; the template draws it as inline SVG."""
+"""Geometry of the views-per-month column chart; the template draws it as inline SVG.
+
+Across, positions are percentages of the chart's width; down, CSS pixels. The SVG has no
+viewBox, so it is never scaled and its text keeps its CSS pixel size on a phone too.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-WIDTH = 640
+WIDTH = 100  # per cent
 HEIGHT = 220
+NARROWEST = 320  # CSS pixels: a 360 px phone less the page margins
+LABEL_ROOM = 44  # CSS pixels one month name or view count needs so that neighbours never touch
 TOP = 22  # room for the value above the tallest column
 BOTTOM = 24  # room for the month labels
 GAP = 0.25  # share of each slot left empty between columns
@@ -15,7 +22,7 @@ GAP = 0.25  # share of each slot left empty between columns
 
 @dataclass(frozen=True)
 class Column:
-    """One month's column: its box in chart units, the label's centre, the month and views."""
+    """One month's column: its box (across in per cent), the label's centre, month and views."""
 
     x: float
     y: float
@@ -28,12 +35,17 @@ class Column:
 
 @dataclass(frozen=True)
 class Chart:
-    """A column chart of `width` x `height` units, with the baseline at `baseline`."""
+    """A column chart `height` px high, baseline at `baseline`; every `label_step`th labelled."""
 
     width: int
     height: int
     baseline: int
     columns: tuple[Column, ...]
+    label_step: int = 1
+
+    def labelled(self, index: int) -> bool:
+        """Whether column `index` shows its month and views (always the latest one)."""
+        return index % self.label_step == (len(self.columns) - 1) % self.label_step
 
 
 def month_chart(months: Sequence[tuple[dt.date, int]]) -> Chart | None:
@@ -59,4 +71,5 @@ def month_chart(months: Sequence[tuple[dt.date, int]]) -> Chart | None:
                 views=views,
             )
         )
-    return Chart(WIDTH, HEIGHT, baseline, tuple(columns))
+    step = math.ceil(LABEL_ROOM / (NARROWEST * slot / WIDTH))
+    return Chart(WIDTH, HEIGHT, baseline, tuple(columns), label_step=step)

@@ -1,4 +1,8 @@
-"""Accessible SVG charts drawn at build time: no script, colours from the theme's CSS."""
+"""Accessible SVG charts drawn at build time: no script, colours from the theme's CSS.
+
+Across, every position is a percentage of the chart's width; down, they are CSS pixels. The
+SVG has no viewBox, so it is never scaled: text keeps its CSS pixel size on a phone too.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +13,13 @@ from xml.sax.saxutils import escape, quoteattr
 
 from markupsafe import Markup
 
-# Narrow enough that 13px text stays readable when a phone shrinks the chart to ~360px.
-_WIDTH = 480
-# Room one axis label needs, so labels never overlap however many columns there are.
-_LABEL_ROOM = 54
+# The narrowest a chart is drawn (a 360 px phone less the page margins), in CSS pixels: axis
+# labels are thinned out so that they do not overlap even there.
+NARROWEST = 320
+# Room one axis label needs, in CSS pixels, so labels never overlap however many columns there are.
+_LABEL_ROOM = 60
+# Share of the width left right of the longest horizontal bar for its value.
+_VALUE_ROOM = 14
 
 
 @dataclass(frozen=True)
@@ -39,11 +46,11 @@ def column_chart(chart_id: str, title: str, desc: str, bars: Sequence[Bar]) -> M
     """Vertical bars with their values on top, e.g. posts per month."""
     top, bottom, height = 22, 40, 220
     plot = height - top - bottom
-    slot = (_WIDTH - 16) / max(len(bars), 1)
+    slot = 100 / max(len(bars), 1)
     peak = max((bar.value for bar in bars), default=0) or 1
-    parts = [_line(8, top + plot, _WIDTH - 8, top + plot)]
+    parts = [_line(0, top + plot, 100, top + plot)]
     for index, bar in enumerate(bars):
-        x = 8 + index * slot
+        x = index * slot
         middle = x + slot / 2
         size = plot * bar.value / peak
         if bar.value:
@@ -58,16 +65,16 @@ def column_chart(chart_id: str, title: str, desc: str, bars: Sequence[Bar]) -> M
 
 def bar_chart(chart_id: str, title: str, desc: str, bars: Sequence[Bar]) -> Markup:
     """Horizontal bars, each under its label with the value at its end, e.g. posts by level."""
-    row, room = 44, 56
+    row = 44
     peak = max((bar.value for bar in bars), default=0) or 1
     parts = []
     for index, bar in enumerate(bars):
         y = 8 + index * row
-        size = (_WIDTH - 16 - room) * bar.value / peak
-        parts.append(_text(8, y + 14, bar.label, "chart__label", anchor="start"))
+        size = (100 - _VALUE_ROOM) * bar.value / peak
+        parts.append(_text(0, y + 14, bar.label, "chart__label", anchor="start"))
         if bar.value:
-            parts.append(_rect(8, y + 20, size, 16, bar.muted))
-        parts.append(_text(8 + size + 6, y + 33, str(bar.value), "chart__value", anchor="start"))
+            parts.append(_rect(0, y + 20, size, 16, bar.muted))
+        parts.append(_text(size, y + 33, str(bar.value), "chart__value", anchor="start", shift=6))
     return _svg(chart_id, title, desc, 8 + len(bars) * row + 4, parts)
 
 
@@ -76,25 +83,25 @@ def grid_chart(
 ) -> Markup:
     """One row of small columns per group, sharing one scale, e.g. department by quarter."""
     row, band = 70, 30
-    slot = (_WIDTH - 16) / max(len(columns), 1)
+    slot = 100 / max(len(columns), 1)
     peak = max((value for r in rows for value in r.values), default=0) or 1
     parts = []
     for index, item in enumerate(rows):
         y = 4 + index * row
         base = y + 20 + 14 + band
-        parts.append(_text(8, y + 16, item.label, "chart__label", anchor="start"))
-        parts.append(_line(8, base, _WIDTH - 8, base))
+        parts.append(_text(0, y + 16, item.label, "chart__label", anchor="start"))
+        parts.append(_line(0, base, 100, base))
         for column, value in enumerate(item.values):
-            x = 8 + column * slot
+            x = column * slot
             size = band * value / peak
             if value:
                 parts.append(_rect(x + slot * 0.2, base - size, slot * 0.6, size, item.muted))
                 parts.append(_text(x + slot / 2, base - size - 4, str(value), "chart__value"))
     y = 4 + len(rows) * row
-    step = math.ceil(_LABEL_ROOM / slot)
+    step = math.ceil(_LABEL_ROOM / (NARROWEST * slot / 100))
     for column, label in enumerate(columns):
         if column % step == (len(columns) - 1) % step:
-            parts.append(_text(8 + column * slot + slot / 2, y + 10, label, "chart__tick"))
+            parts.append(_text(column * slot + slot / 2, y + 10, label, "chart__tick"))
     return _svg(chart_id, title, desc, y + 20, parts)
 
 
@@ -102,7 +109,7 @@ def _svg(chart_id: str, title: str, desc: str, height: float, parts: list[str]) 
     return Markup(
         f'<svg class="chart" id={quoteattr(chart_id)} role="img"'
         f' aria-labelledby="{chart_id}-title {chart_id}-desc"'
-        f' viewBox="0 0 {_WIDTH} {_n(height)}" width="{_WIDTH}" height="{_n(height)}"'
+        f' width="100%" height="{_n(height)}"'
         ' xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{chart_id}-title">{escape(title)}</title>'
         f'<desc id="{chart_id}-desc">{escape(desc)}</desc>' + "".join(parts) + "</svg>"
@@ -112,21 +119,26 @@ def _svg(chart_id: str, title: str, desc: str, height: float, parts: list[str]) 
 def _rect(x: float, y: float, width: float, height: float, muted: bool) -> str:
     kind = "chart__bar chart__bar--muted" if muted else "chart__bar"
     return (
-        f'<rect class="{kind}" x="{_n(x)}" y="{_n(y)}" width="{_n(width)}" height="{_n(height)}"/>'
+        f'<rect class="{kind}" x="{_n(x)}%" y="{_n(y)}" width="{_n(width)}%"'
+        f' height="{_n(height)}"/>'
     )
 
 
 def _line(x1: float, y1: float, x2: float, y2: float) -> str:
-    return f'<line class="chart__axis" x1="{_n(x1)}" y1="{_n(y1)}" x2="{_n(x2)}" y2="{_n(y2)}"/>'
+    return f'<line class="chart__axis" x1="{_n(x1)}%" y1="{_n(y1)}" x2="{_n(x2)}%" y2="{_n(y2)}"/>'
 
 
-def _text(x: float, y: float, content: str, kind: str, anchor: str = "middle") -> str:
+def _text(
+    x: float, y: float, content: str, kind: str, anchor: str = "middle", shift: float = 0
+) -> str:
+    # `shift` moves the text by CSS pixels from a percentage, e.g. just past a bar's end.
+    dx = f' dx="{_n(shift)}"' if shift else ""
     return (
-        f'<text class="{kind}" x="{_n(x)}" y="{_n(y)}" text-anchor="{anchor}">'
+        f'<text class="{kind}" x="{_n(x)}%"{dx} y="{_n(y)}" text-anchor="{anchor}">'
         f"{escape(content)}</text>"
     )
 
 
 def _n(value: float) -> str:
-    # One decimal is finer than a pixel at any size the page shows.
-    return f"{value:.1f}".removesuffix(".0")
+    # Two decimals of a percentage are finer than a pixel at any width the page shows.
+    return f"{value:.2f}".rstrip("0").removesuffix(".")

@@ -160,6 +160,13 @@ def test_the_pulled_counts_show_on_the_author_and_transparency_pages(
     assert usage.locator("h2").inner_text() == "Wie der Blog genutzt wird"
     assert usage.locator("[data-reach=total]").inner_text() == str(EXPECTED["site"][1])
     assert usage.locator("svg.reach-chart").is_visible()
+    page.set_viewport_size({"width": 360, "height": 800})
+    sizes = page.evaluate(
+        """() => Array.from(document.querySelectorAll('svg.reach-chart text')).map(
+          text => parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a)"""
+    )
+    assert sizes and min(sizes) >= 12  # a phone does not shrink the chart's text
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
     usage.locator("details.reach-data summary").click()
     assert usage.locator("#reach-table-months").is_visible()
     assert axe_violations(page) == []

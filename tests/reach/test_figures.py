@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from pathlib import Path
 from types import SimpleNamespace
@@ -12,7 +13,7 @@ import pytest
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Author
-from reach.chart import month_chart
+from reach.chart import LABEL_ROOM, NARROWEST, month_chart
 from reach.data import DataError, ViewData, read_view_data
 from reach.figures import compute_reach, count_path
 from reach.pages import Countable
@@ -274,3 +275,14 @@ def test_the_editors_report(tmp_path: Path) -> None:
 def test_every_setting_is_documented_in_the_readme() -> None:
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert [key for key in DEFAULTS if f"| `{key}` |" not in readme] == []
+
+
+@pytest.mark.parametrize(("months", "step"), [(3, 1), (7, 1), (12, 2), (24, 4)])
+def test_month_labels_are_thinned_so_they_fit_a_phone(months: int, step: int) -> None:
+    start = DAY("2024-01-01")
+    chart = month_chart([(start + dt.timedelta(days=31 * i), i + 1) for i in range(months)])
+    assert chart is not None and chart.label_step == step
+    labelled = [i for i in range(months) if chart.labelled(i)]
+    assert labelled[-1] == months - 1  # the latest month is always named
+    gaps = {(b - a) * chart.width / months for a, b in itertools.pairwise(labelled)}
+    assert all(gap * NARROWEST / 100 >= LABEL_ROOM for gap in gaps)

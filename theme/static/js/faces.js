@@ -6,6 +6,8 @@
   var links = Array.prototype.slice.call(wall.querySelectorAll("a[data-filter-kind]"));
   var status = wall.querySelector("[data-wall-status]");
   var title = wall.querySelector("[data-wall-title]");
+  var current = wall.querySelector("[data-wall-current]");
+  var menu = wall.querySelector(".wall-filter__menu");
 
   function apply(link) {
     var kind = link.getAttribute("data-filter-kind");
@@ -27,6 +29,7 @@
       else other.removeAttribute("aria-current");
     });
     title.textContent = link.getAttribute("data-filter-title");
+    current.textContent = link.firstChild.textContent.trim();
     document.title = title.textContent + wall.getAttribute("data-title-suffix");
     var template = status.getAttribute(total === 1 ? "data-one" : "data-many");
     status.textContent = template.replace("{n}", String(total));
@@ -39,6 +42,8 @@
       }
       event.preventDefault();
       apply(link);
+      // On a narrow screen the open filter panel would cover the faces it just filtered.
+      menu.open = false;
       window.history.pushState(null, "", link.href);
     });
   });

@@ -1,0 +1,222 @@
+"""What a reader sees first, measured in real Chromium at a phone's, tablet's and laptop's width."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.browser import launch_chromium
+from tests.servers import serve_published
+from tests.sites import BuildRun
+from tests.test_theme_browser import page_types
+
+pytestmark = pytest.mark.browser
+
+# The first screens of the reference screenshots (shared/reference/casper) at the same widths.
+SCREENS = {360: 800, 800: 1000, 1280: 900}
+# Faces the wall's first screen shows at least, by width.
+FIRST_SCREEN_FACES = {360: 2, 800: 6, 1280: 5}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, BuildRun]]:
+    """The public build, made for and served at http://127.0.0.1:PORT/blog/."""
+    with serve_published(tmp_path_factory.mktemp("layout")) as served:
+        yield served
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    yield from launch_chromium()
+
+
+@pytest.fixture(scope="module")
+def addresses(site: tuple[str, BuildRun]) -> dict[str, str]:
+    return {**page_types(site[1]), "transparency": "transparenz/"}
+
+
+def open_page(browser: Any, url: str, width: int, javascript: bool = True) -> Any:
+    """A page at `url` in a fresh context with the first screen of `width`."""
+    context = browser.new_context(
+        viewport={"width": width, "height": SCREENS[width]}, java_script_enabled=javascript
+    )
+    page = context.new_page()
+    response = page.goto(url, wait_until="load")
+    assert response is not None and response.status in (200, 404)
+    return page
+
+
+NAV_ROWS = """() => {
+  const nav = document.querySelector('.site-nav');
+  const title = document.querySelector('.site-title');
+  const row = parseFloat(getComputedStyle(nav.querySelector('a')).lineHeight);
+  const box = nav.getBoundingClientRect(), own = title.getBoundingClientRect();
+  const apart = Math.abs((box.top + box.bottom) / 2 - (own.top + own.bottom) / 2);
+  return {height: box.height, row, apart};
+}"""
+
+
+@pytest.mark.parametrize("width", SCREENS)
+@pytest.mark.parametrize("kind", ["index", "article", "authors", "author", "transparency", "404"])
+def test_one_navigation_row_and_no_sideways_scroll(
+    site: tuple[str, BuildRun], browser: Any, addresses: dict[str, str], kind: str, width: int
+) -> None:
+    base, _ = site
+    page = open_page(browser, base + addresses[kind], width)
+    nav = page.evaluate(NAV_ROWS)
+    assert nav["height"] < 2 * nav["row"], f"{kind}: the navigation wraps at {width} px: {nav}"
+    assert nav["apart"] < nav["row"] / 2, f"{kind}: title and navigation not on one row: {nav}"
+    overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+    assert overflow <= 0, f"{kind} scrolls sideways by {overflow} px at {width} px"
+    page.context.close()
+
+
+FACES_IN_VIEW = """() => Array.from(document.querySelectorAll('.faces .face')).filter(face => {
+  const box = face.getBoundingClientRect();
+  const img = face.querySelector('img');
+  const drawn = !img || (img.complete && img.naturalWidth > 0);
+  return drawn && box.width > 40 && box.top >= 0 && box.left >= 0
+    && box.bottom <= innerHeight && box.right <= innerWidth;
+}).length"""
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+@pytest.mark.parametrize("width", SCREENS)
+def test_the_walls_first_screen_shows_faces(
+    site: tuple[str, BuildRun], browser: Any, width: int, javascript: bool
+) -> None:
+    base, _ = site
+    page = open_page(browser, base + "menschen/", width, javascript)
+    page.wait_for_function(
+        "() => Array.from(document.images).filter(i => i.loading !== 'lazy').every(i => i.complete)"
+    )
+    shown = page.evaluate(FACES_IN_VIEW)
+    assert shown >= FIRST_SCREEN_FACES[width], f"{shown} faces on the first screen at {width} px"
+    chips = page.locator(".wall-filter ul a").first
+    toggle = page.locator(".wall-filter__toggle")
+    if width < 960:
+        # Behind one control: the chips appear when it opens, by keyboard, without script too.
+        assert not chips.is_visible() and toggle.is_visible()
+        toggle.focus()
+        page.keyboard.press("Enter")
+        assert chips.is_visible()
+        page.keyboard.press("Enter")
+        assert not chips.is_visible()
+    else:
+        assert chips.is_visible() and not toggle.is_visible()
+    page.context.close()
+
+
+@pytest.mark.parametrize("width", SCREENS)
+def test_chart_text_is_at_least_12_css_pixels(
+    site: tuple[str, BuildRun], browser: Any, width: int
+) -> None:
+    base, _ = site
+    page = open_page(browser, base + "transparenz/", width)
+    sizes = page.evaluate(
+        """() => Array.from(document.querySelectorAll('svg text')).map(text => [
+          text.textContent,
+          parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a,
+        ])"""
+    )
+    assert len(sizes) > 20
+    small = [(text, round(size, 1)) for text, size in sizes if size < 12]
+    assert small == [], f"chart text below 12 px at {width} px"
+    page.context.close()
+
+
+def disclosure_state(page: Any, selector: str) -> tuple[str, bool]:
+    """The name and expanded state Chromium tells screen readers for a disclosure button."""
+    cdp = page.context.new_cdp_session(page)
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    ax = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})
+    found = ax["nodes"][0]
+    # Chromium's role for <summary>, which screen readers announce as a button.
+    assert found["role"]["value"] == "DisclosureTriangle", found["role"]
+    expanded = {p["name"]: p["value"]["value"] for p in found.get("properties", [])}
+    return found["name"]["value"], bool(expanded.get("expanded", False))
+
+
+def test_the_menu_opens_and_closes_by_keyboard_without_javascript(
+    site: tuple[str, BuildRun], browser: Any
+) -> None:
+    base, _ = site
+    page = open_page(browser, base, 360, javascript=False)
+    links = page.locator(".site-nav__list a")
+    toggle = page.locator(".site-nav__toggle")
+    assert toggle.is_visible() and not links.first.is_visible()
+    assert disclosure_state(page, ".site-nav__toggle") == ("Menü", False)
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('site-nav__toggle')"):
+            break
+    else:
+        raise AssertionError("the menu button cannot be reached with Tab")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.keyboard.press("Enter")
+    assert links.first.is_visible()
+    assert disclosure_state(page, ".site-nav__toggle") == ("Menü", True)
+    assert page.evaluate("document.querySelector('.site-nav__menu').open") is True
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('.site-nav__list') !== null")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press(" ")
+    assert not links.first.is_visible()
+    page.context.close()
+
+
+def test_wide_screens_show_the_whole_row_without_a_menu_button(
+    site: tuple[str, BuildRun], browser: Any
+) -> None:
+    base, _ = site
+    page = open_page(browser, base, 1280, javascript=False)
+    links = page.locator(".site-nav__list a")
+    assert links.count() >= 5
+    assert all(links.nth(i).is_visible() for i in range(links.count()))
+    assert not page.locator(".site-nav__toggle").is_visible()
+    tops = {round(links.nth(i).bounding_box()["y"]) for i in range(links.count())}
+    assert len(tops) == 1
+    page.context.close()
+
+
+def test_cards_side_by_side_have_their_bylines_on_one_line(
+    site: tuple[str, BuildRun], browser: Any
+) -> None:
+    base, _ = site
+    page = open_page(browser, base, 1280)
+    rows = page.evaluate(
+        """() => {
+          const rows = {};
+          for (const card of document.querySelectorAll('.cards .card')) {
+            const top = Math.round(card.getBoundingClientRect().top);
+            const byline = card.querySelector('.byline').getBoundingClientRect();
+            const face = card.querySelector('.byline .face').getBoundingClientRect();
+            const indent = Math.round(face.left - card.getBoundingClientRect().left);
+            (rows[top] = rows[top] || []).push([Math.round(byline.top), indent]);
+          }
+          return Object.values(rows);
+        }"""
+    )
+    assert len(rows) >= 2 and all(len(row) == 3 for row in rows[:2])
+    for row in rows:
+        assert len({top for top, _ in row}) == 1, f"bylines of one row start at {row}"
+        assert len({left for _, left in row}) == 1, f"faces of one row are indented apart {row}"
+    page.context.close()
+
+
+def test_the_author_header_is_aligned(
+    site: tuple[str, BuildRun], browser: Any, addresses: dict[str, str]
+) -> None:
+    base, _ = site
+    page = open_page(browser, base + addresses["author"], 1280)
+    photo = page.locator(".person__photo").bounding_box()
+    intro = page.locator(".person__intro").bounding_box()
+    posts = page.locator("#posts-title").bounding_box()
+    assert photo and intro and posts
+    assert photo["x"] == posts["x"], "the photo and the list of posts start at one edge"
+    middle = lambda box: box["y"] + box["height"] / 2  # noqa: E731
+    assert abs(middle(photo) - middle(intro)) <= 2, "photo and name block centred on each other"
+    page.context.close()
