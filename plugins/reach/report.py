@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from dataclasses import dataclass
 from typing import Any
 
-from .data import ViewData
+from .data import DataError, ViewData, read_view_data
 from .figures import count_path
 
 # Posts younger than this have not had their chance yet; the report leaves them out of "few".
@@ -141,3 +142,18 @@ def _name(author: Any) -> str:
     if isinstance(author, dict):
         return str(author.get("name") or author.get("handle") or "?")
     return str(author)
+
+
+def run_report(data: str, manifest: str, lang: str, *, days: int, top: int, few: int) -> int:
+    """Print the report of `invoke reach-report` (few < 0: the lowest quarter); the exit code."""
+    try:
+        counts = read_view_data(data)
+        if counts is None:
+            raise ReportError(no_counts(data, lang))
+        pages = read_manifest(manifest, lang)
+    except (DataError, ReportError) as error:
+        print(f"reach-report: {error}", file=sys.stderr)
+        return 1
+    report = build_report(counts, pages, window_days=days, few=None if few < 0 else few)
+    print(format_report(report, top), end="")
+    return 0
