@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser import PageWatch, axe_violations, launch_chromium
+from tests.browser import PageWatch, axe_violations
 from tests.reach.helpers import BROWSER_UA
 from tests.reach.site import EXPECTED, make_reach_site
 from tests.servers import PreviewServer, free_port, start_preview
@@ -72,11 +72,6 @@ def preview(built: BuildRun, tmp_path: Path) -> Iterator[Preview]:
     yield running
     if running.server.thread.is_alive():
         running.stop()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    yield from launch_chromium()
 
 
 def reader_context(browser: Any, **options: Any) -> Any:
