@@ -9,7 +9,7 @@ import pytest
 from bs4 import Tag
 
 from tests.html_check import vnu_errors
-from tests.reach.site import AS_OF, EXPECTED, build_reach_site
+from tests.reach.site import AS_OF, EXPECTED, build_reach_site, make_reach_site
 from tests.sites import BuildRun, run_build
 
 POST = "2026/ein-guter-beitrag/index.html"
@@ -167,7 +167,7 @@ def test_the_figures_are_published_as_json_beside_the_page(built: BuildRun) -> N
 
 
 def test_without_an_endpoint_nothing_is_sent_and_nothing_shown(tmp_path: Path) -> None:
-    settings = build_reach_site(tmp_path, extra="REACH_ENDPOINT = None\n")
+    settings = make_reach_site(tmp_path, extra="REACH_ENDPOINT = None\n")
     run = run_build(tmp_path / "output", settings=str(settings), cwd=tmp_path, strict=True)
     assert run.returncode == 0, run.log
     assert not (run.output / "reach").exists()
@@ -177,7 +177,7 @@ def test_without_an_endpoint_nothing_is_sent_and_nothing_shown(tmp_path: Path) -
 
 
 def test_before_the_first_pull_pages_count_but_show_nothing(tmp_path: Path) -> None:
-    settings = build_reach_site(tmp_path, views=False)
+    settings = make_reach_site(tmp_path, views=False)
     run = run_build(tmp_path / "output", settings=str(settings), cwd=tmp_path, strict=True)
     assert run.returncode == 0, run.log
     assert (run.output / "reach" / "manifest.json").exists()
@@ -189,7 +189,7 @@ def test_before_the_first_pull_pages_count_but_show_nothing(tmp_path: Path) -> N
 
 
 def test_a_broken_counts_file_is_reported_and_ignored(tmp_path: Path) -> None:
-    settings = build_reach_site(tmp_path)
+    settings = make_reach_site(tmp_path)
     (tmp_path / "content" / "data" / "views.json").write_text('{"version": 1, "paths": [1]}')
     run = run_build(tmp_path / "output", settings=str(settings), cwd=tmp_path)
     assert run.returncode == 0, run.log
