@@ -248,8 +248,9 @@ EDITORIAL_REPOSITORY_BRANCH = os.environ.get("EDITORIAL_REPOSITORY_BRANCH", "mai
 
 # --- idea_polls: polls in posts and the poll backend (see docs/polls.md) ------------
 # The preview (`invoke livereload`) serves the backend under /api on the site's own origin.
-POLLS_ENDPOINT = "/api/vote"
-POLLS_RESULTS_ENDPOINT = "/api/polls/{poll}/results"
+# Typed as optional: publishconf.py sets them to None where no backend is deployed.
+POLLS_ENDPOINT: str | None = "/api/vote"
+POLLS_RESULTS_ENDPOINT: str | None = "/api/polls/{poll}/results"
 POLLS_SNAPSHOT_PATH = "data/poll-results.json"  # written by `invoke poll-results`, under PATH
 
 # --- transparency: the transparency page (see docs/transparency.md) --------------
@@ -262,4 +263,4 @@ TRANSPARENCY_EDITORIAL_PAGE = "redaktionsleitfaden"
 # --- reach: privacy-friendly view counts (see docs/reach.md) ------------------------
 # The preview (`invoke livereload`) counts views in its backend under /api on the site's own
 # origin; `invoke reach-pull` brings the counts into content/data/views.json for the next build.
-REACH_ENDPOINT = "/api/views"
+REACH_ENDPOINT: str | None = "/api/views"

@@ -5,56 +5,50 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from dataclasses import dataclass
 
 from invoke import task
 from invoke.context import Context
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
 
-from faces_common.messages import messages_lang
 from faces_common.task_options import whole_number
 
-CONFIG = {
+from devserver.commands import build_site, refuse_without_address, report_language
+from devserver.pulls import pull_poll_results, pull_views
+
+
+@dataclass(frozen=True)
+class TaskConfig:
+    """The files and addresses the tasks work with."""
+
     # Settings for the local preview and for publishing.
-    "settings_base": "pelicanconf.py",
-    "settings_publish": "publishconf.py",
+    settings_base: str = "pelicanconf.py"
+    settings_publish: str = "publishconf.py"
     # Output folder of both builds.
-    "deploy_path": "output",
+    deploy_path: str = "output"
     # The intranet build: internal posts included (see docs/hosting.md).
-    "settings_intranet": "intranetconf.py",
-    "deploy_path_intranet": "output-intranet",
+    settings_intranet: str = "intranetconf.py"
+    deploy_path_intranet: str = "output-intranet"
     # Where the preview server listens.
-    "host": "127.0.0.1",
-    "port": 8000,
+    host: str = "127.0.0.1"
+    port: int = 8000
     # Folders whose changes trigger a rebuild in the preview.
-    "watch": ["content", "theme", "plugins", "pelicanconf.py"],
-}
+    watch: tuple[str, ...] = ("content", "theme", "plugins", "pelicanconf.py")
 
 
-def _build(settings_file: str, strict: bool, debug: bool, overrides: dict | None = None) -> None:
-    import logging
+CONFIG = TaskConfig()
 
-    from pelican.log import init as init_logging
 
-    from devserver.build import build, plain_handler, summary
-
-    init_logging(level=logging.DEBUG if debug else logging.WARNING, handler=plain_handler())
-    result = build(settings_file, overrides, debug=debug)
-    if summary(result, strict):
-        print(summary(result, strict), file=sys.stderr)
-    code = result.exit_code(strict)
+def _exit_on(code: int) -> None:
+    """Leave with the exit code of what the task ran, when it is not 0."""
     if code:
         sys.exit(code)
 
 
-def _require_address(settings_file: str, task_name: str) -> None:
-    """Exit 2 with one line when the settings give the site no address to link to."""
-    from faces_common.site_address import missing_address
-
-    refusal = missing_address(settings_file, task_name)
-    if refusal:
-        print(refusal, file=sys.stderr)
-        sys.exit(2)
+def _site_language() -> str:
+    """The language of the preview site's problem reports, for messages about task options."""
+    return report_language(CONFIG.settings_base)
 
 
 @task(
@@ -75,24 +69,28 @@ def build(
     no_cache: bool = False,
 ) -> None:
     """Build the site with the preview settings (drafts included) into output/."""
-    overrides: dict = {"OUTPUT_PATH": output} if output else {}
+    overrides: dict[str, object] = {"OUTPUT_PATH": output} if output else {}
     if no_cache:
         overrides.update(LOAD_CONTENT_CACHE=False, CACHE_CONTENT=False)
-    _build(settings or CONFIG["settings_base"], strict, debug, overrides)
+    _exit_on(
+        build_site(
+            settings or CONFIG.settings_base, strict=strict, debug=debug, overrides=overrides
+        )
+    )
 
 
 @task(help={"debug": "Show full tracebacks.", "output": "Output folder (default output/)."})
 def publish(c: Context, debug: bool = False, output: str = "") -> None:
     """Build the public site (publishconf.py, strict); SITEURL comes from the environment."""
-    _require_address(CONFIG["settings_publish"], "publish")
+    _exit_on(refuse_without_address(CONFIG.settings_publish, "publish"))
     overrides = {"OUTPUT_PATH": output} if output else None
-    _build(CONFIG["settings_publish"], strict=True, debug=debug, overrides=overrides)
+    _exit_on(build_site(CONFIG.settings_publish, strict=True, debug=debug, overrides=overrides))
 
 
 @task
 def clean(c: Context) -> None:
     """Remove the output folder and the build caches."""
-    for path in (CONFIG["deploy_path"], ".cache"):
+    for path in (CONFIG.deploy_path, ".cache"):
         if os.path.isdir(path):
             shutil.rmtree(path)
 
@@ -105,45 +103,14 @@ def clean(c: Context) -> None:
 )
 def livereload(
     c: Context,
-    port: int = whole_number("port", CONFIG["port"], 1, 8001, lambda: _site_language()),
+    port: int = whole_number("port", CONFIG.port, 1, 8001, lambda: _site_language()),
     debug: bool = False,
 ) -> None:
     """Build, serve the site and the poll backend on one origin, rebuild on every change."""
-    from devserver.port import PortInUseError
-    from devserver.server import serve_preview
+    from devserver.commands import preview
 
-    try:
-        serve_preview(
-            settings_file=CONFIG["settings_base"],
-            output_path=CONFIG["deploy_path"],
-            watch=CONFIG["watch"],
-            host=CONFIG["host"],
-            port=port,
-            debug=debug,
-        )
-    except PortInUseError as error:
-        print(error.message(_site_language()), file=sys.stderr)
-        sys.exit(2)
-
-
-def _site_language() -> str:
-    """The language of the preview site's problem reports, for messages about task options."""
-    return _pull_language(CONFIG["settings_base"])
-
-
-def _pull_language(settings_file: str) -> str:
-    """The language of the site's own problem reports (MESSAGES_LANG), for the pulls' messages."""
-    from pelican.settings import read_settings
-
-    settings = read_settings(settings_file)
-    return messages_lang(settings)
-
-
-def _run_pull(c: Context, command: str, env: dict[str, str]) -> None:
-    """Run a backend pull; on a refusal its message is already shown: exit with its status."""
-    result = c.run(command, env=env, warn=True)
-    if result is not None and result.exited:
-        sys.exit(result.exited)
+    code = preview(CONFIG.settings_base, CONFIG.deploy_path, CONFIG.watch, CONFIG.host, port, debug)
+    _exit_on(code)
 
 
 @task(
@@ -164,20 +131,16 @@ def poll_results(
     replace: bool = False,
 ) -> None:
     """Merge poll results and pending suggestions from the backend's database into content/data/."""
-    import shlex
-
-    preview_db = os.path.join(".cache", "preview-polls.sqlite3")
-    built_manifest = os.path.join(CONFIG["deploy_path"], "polls", "manifest.json")
-    env = {
-        "FACES_DB": db or os.environ.get("FACES_DB", preview_db),
-        "FACES_MANIFEST": manifest or os.environ.get("FACES_MANIFEST", built_manifest),
-    }
-    lang = _pull_language(CONFIG["settings_base"])
-    command = (
-        f"{shlex.quote(sys.executable)} -m faces_backend snapshot {shlex.quote(results)} "
-        f"--suggestions {shlex.quote(suggestions)} --lang {lang}"
+    code = pull_poll_results(
+        results,
+        suggestions,
+        db=db,
+        manifest=manifest,
+        replace=replace,
+        output_path=CONFIG.deploy_path,
+        lang=_site_language(),
     )
-    _run_pull(c, command + (" --replace" if replace else ""), env)
+    _exit_on(code)
 
 
 @task(
@@ -191,20 +154,7 @@ def reach_pull(
     c: Context, output: str = "content/data/views.json", db: str = "", replace: bool = False
 ) -> None:
     """Merge the page views counted by the backend into content/data/views.json (reach)."""
-    import shlex
-
-    preview_db = os.path.join(".cache", "preview-polls.sqlite3")
-    env = {"FACES_DB": db or os.environ.get("FACES_DB", preview_db)}
-    lang = _pull_language(CONFIG["settings_base"])
-    command = (
-        f"{shlex.quote(sys.executable)} -m faces_backend views export {shlex.quote(output)} "
-        f"--lang {lang}"
-    )
-    _run_pull(c, command + (" --replace" if replace else ""), env)
-    if lang == "en":
-        print("The next build shows them (author pages, posts, the transparency page).")
-    else:
-        print("Der nächste Build zeigt sie (Autorenseiten, Beiträge, Transparenzseite).")
+    _exit_on(pull_views(output, db=db, replace=replace, lang=_site_language()))
 
 
 @task(
@@ -225,16 +175,10 @@ def reach_report(
     few: int = whole_number("few", -1, 0, 5, lambda: _site_language()),
 ) -> None:
     """Print for editors the posts by reads, and the posts with few reads (reach)."""
-    from reach import ReportError, editors_report
+    from devserver.commands import reach_report as print_reach_report
 
-    manifest = manifest or os.path.join(CONFIG["deploy_path"], "reach", "manifest.json")
-    try:
-        report = editors_report(
-            data, manifest, _site_language(), days=days, top=top, few=None if few < 0 else few
-        )
-    except ReportError as error:
-        sys.exit(f"reach-report: {error}")
-    print(report, end="")
+    manifest = manifest or os.path.join(CONFIG.deploy_path, "reach", "manifest.json")
+    _exit_on(print_reach_report(data, manifest, _site_language(), days=days, top=top, few=few))
 
 
 @task(
@@ -246,24 +190,9 @@ def reach_report(
 )
 def test(c: Context, browser: bool = True, k: str = "", update_golden: bool = False) -> None:
     """Install the test tools a fresh machine lacks, then run the whole test suite."""
-    if update_golden:
-        from tests.golden.snapshots import UPDATE_VARIABLE
+    from tests.tools import run_suite
 
-        c.run(
-            f"{sys.executable} -m pytest -q tests/golden/test_pages.py",
-            env={UPDATE_VARIABLE: "1"},
-            pty=False,
-        )
-        return
-    from tests.tools import ensure_test_tools
-
-    ensure_test_tools()
-    args = ["-q"]
-    if not browser:
-        args += ["-m", "not browser"]
-    if k:
-        args += ["-k", k]
-    c.run(f"{sys.executable} -m pytest {' '.join(args)}", pty=False)
+    _exit_on(run_suite(browser=browser, match=k, update_golden=update_golden))
 
 
 @task
@@ -306,9 +235,7 @@ def check(
     """Check every post and profile without building: file, line, what is wrong, how to fix it."""
     from editorial.checks import run_check
 
-    code = run_check(settings or CONFIG["settings_base"], format, output, strict)
-    if code:
-        sys.exit(code)
+    _exit_on(run_check(settings or CONFIG.settings_base, format, output, strict))
 
 
 @task(
@@ -335,17 +262,15 @@ def new_post(
     from editorial.new_post import Arguments, run_new_post
 
     given = Arguments(title, tuple(author or ()), category, lang, date)
-    code = run_new_post(settings or CONFIG["settings_base"], given)
-    if code:
-        sys.exit(code)
+    _exit_on(run_new_post(settings or CONFIG.settings_base, given))
 
 
 @task(help={"debug": "Show full tracebacks.", "output": "Output folder (default output-intranet)."})
 def intranet(c: Context, debug: bool = False, output: str = "") -> None:
     """Build the intranet site (internal posts included); address from INTRANET_SITEURL."""
-    _require_address(CONFIG["settings_intranet"], "intranet")
-    overrides = {"OUTPUT_PATH": output or CONFIG["deploy_path_intranet"]}
-    _build(CONFIG["settings_intranet"], strict=True, debug=debug, overrides=overrides)
+    _exit_on(refuse_without_address(CONFIG.settings_intranet, "intranet"))
+    overrides = {"OUTPUT_PATH": output or CONFIG.deploy_path_intranet}
+    _exit_on(build_site(CONFIG.settings_intranet, strict=True, debug=debug, overrides=overrides))
 
 
 @task(
@@ -356,22 +281,9 @@ def intranet(c: Context, debug: bool = False, output: str = "") -> None:
 )
 def linkcheck(c: Context, output: str = "", settings: str = "") -> None:
     """Check that every internal link and image in the built site exists (no network)."""
-    from editorial.config import SettingsFileError, load_settings
-    from editorial.review import run_linkcheck
+    from devserver.commands import check_links
 
-    try:
-        site = load_settings(settings or CONFIG["settings_publish"])
-    except SettingsFileError as error:
-        print(error, file=sys.stderr)
-        sys.exit(2)
-    code = run_linkcheck(
-        output or CONFIG["deploy_path"],
-        site["SITEURL"],
-        site["EDITORIAL_LINKCHECK_IGNORE"],
-        site["MESSAGES_LANG"],
-    )
-    if code:
-        sys.exit(code)
+    _exit_on(check_links(settings or CONFIG.settings_publish, output or CONFIG.deploy_path))
 
 
 @task(
@@ -384,6 +296,4 @@ def mutation(c: Context, target: str = "backend", max_children: int = 2) -> None
     """Mutation testing with mutmut of one target and its focused tests (docs/testing.md)."""
     from tests.mutation import run
 
-    code = run(target, max_children)
-    if code:
-        sys.exit(code)
+    _exit_on(run(target, max_children))

@@ -22,7 +22,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import textwrap
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,22 +33,14 @@ sys.path[:0] = [str(REPO), str(REPO / "plugins"), str(REPO / "bench")]
 
 from synthetic import CATEGORIES, SiteSpec, generate_site  # noqa: E402
 
+from devserver.site_settings import settings_over  # noqa: E402
+
 
 def write_settings(folder: Path) -> Path:
     """Settings for the synthetic site: the project's, with its content and categories."""
     settings = folder / "benchconf.py"
-    settings.write_text(
-        textwrap.dedent(f"""\
-        import sys
-        sys.path.insert(0, {str(REPO)!r})
-        from pelicanconf import *
-        PATH = {str(folder / "content")!r}
-        THEME = {str(REPO / "theme")!r}
-        PLUGIN_PATHS = [{str(REPO / "plugins")!r}]
-        CHECKS_CATEGORIES = {list(CATEGORIES)!r}
-        """),
-        encoding="utf-8",
-    )
+    text = settings_over(folder / "content", CHECKS_CATEGORIES=list(CATEGORIES))
+    settings.write_text(text, encoding="utf-8")
     return settings
 
 

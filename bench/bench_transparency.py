@@ -26,11 +26,14 @@ import shutil
 import statistics
 import subprocess
 import sys
-import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(REPO)]
+
+from devserver.site_settings import settings_over  # noqa: E402
+
 WORK = REPO / "bench" / ".work" / "transparency"
 TARGET = 1.05
 MINIMAL = ["site_i18n", "content_checks", "visibility", "seo"]
@@ -172,18 +175,9 @@ def _commit(root: Path, files: list[tuple[dt.date, Path]]) -> None:
 
 
 def _settings(root: Path, plugins: list[str] | None, with_plugin: bool) -> str:
-    text = textwrap.dedent(f"""\
-        import sys
-        sys.path.insert(0, {str(REPO)!r})
-        from pelicanconf import *
-        PATH = {str(root / "content")!r}
-        THEME = {str(REPO / "theme")!r}
-        PLUGIN_PATHS = [{str(REPO / "plugins")!r}]
-        CACHE_PATH = {str(root / ".cache")!r}
-        LOAD_CONTENT_CACHE = False
-        CACHE_CONTENT = False
-        DELETE_OUTPUT_DIRECTORY = True
-        """)
+    text = settings_over(
+        root / "content", cache=root / ".cache", CACHE_CONTENT=False, DELETE_OUTPUT_DIRECTORY=True
+    )
     if plugins is not None:
         chosen = [*plugins[:-1], "transparency", plugins[-1]] if with_plugin else plugins
         text += f"PLUGINS = {chosen!r}\n"  # seo stays last

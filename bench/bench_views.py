@@ -25,42 +25,17 @@ Traffic goes to 127.0.0.1 only; the forwarded addresses are documentation-range 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import multiprocessing
-import os
 import signal
-import socket
 import sqlite3
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-ORIGIN = "https://blog.example.com"
-PAGES = [f"/2026/beitrag-{number:03d}/" for number in range(200)]
-POLL = "bench-poll"
-BROWSER = (
-    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/130.0.0.0 Safari/537.36"
-)
-
-
-@dataclass
-class Load:
-    """What one client process saw."""
-
-    latencies: list[float] = field(default_factory=list)
-    statuses: dict[str, int] = field(default_factory=dict)
-    counted_at: list[float] = field(default_factory=list)  # wall-clock times of counted answers
-    errors: int = 0
-    cpu: float = 0.0
+from backend_process import free_port, process_cpu, start_server
+from views_load import PAGES, POLL, client_process
 
 
 def write_manifests(workdir: Path) -> None:
@@ -85,172 +60,13 @@ def write_manifests(workdir: Path) -> None:
     )
 
 
-def free_port() -> int:
-    """Return a free TCP port on 127.0.0.1."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def process_cpu(pid: int) -> float | None:
-    """Return the CPU seconds (user + system) a process has used, where /proc tells."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def start_server(workdir: Path, port: int) -> subprocess.Popen[bytes]:
-    """Start the backend and wait until /health answers."""
-    env = {
-        **os.environ,
+def _backend_files(workdir: Path) -> dict[str, str]:
+    """The database and manifests of the view benchmark's backend."""
+    return {
         "FACES_DB": str(workdir / "faces.sqlite3"),
         "FACES_MANIFEST": str(workdir / "polls.json"),
         "FACES_VIEWS_MANIFEST": str(workdir / "reach.json"),
-        "FACES_ALLOWED_ORIGINS": ORIGIN,
-        "FACES_SECRET": "bench-secret-" + "x" * 32,
-        "FACES_TRUST_PROXY": "1",
-        "FACES_RATE_LIMIT": "1000000",
     }
-    server = subprocess.Popen(
-        [sys.executable, "-m", "faces_backend", "serve", "--port", str(port)],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=open(workdir / "server.log", "ab"),  # noqa: SIM115 - lives as long as the server
-    )
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"the server exited; see {workdir / 'server.log'}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1) as answer:
-                if answer.status == 200:
-                    return server
-        except OSError:
-            time.sleep(0.05)
-    server.kill()
-    raise SystemExit("the server did not become healthy within 20 s")
-
-
-def view_request(port: int, client: int, index: int) -> bytes:
-    """Return the raw request of one view by a reader never seen before."""
-    page = PAGES[index % len(PAGES)]
-    return (
-        f"POST /views?p={page} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: {ORIGIN}\r\n"
-        f"User-Agent: {BROWSER}\r\nX-Forwarded-For: 2001:db8:{client:x}::{index:x}\r\n"
-        "Content-Length: 0\r\n\r\n"
-    ).encode("ascii")
-
-
-def vote_request(port: int, index: int) -> bytes:
-    """Return the raw request of one vote by a distinct voter."""
-    body = f"poll={POLL}&choice={'abc'[index % 3]}&_sid=bench-vote-{index:08d}"
-    cookie = f"{index:08d}".ljust(43, "v")
-    return (
-        f"POST /vote HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: {ORIGIN}\r\n"
-        "Accept: application/json\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-        f"Cookie: faces_voter={cookie}\r\nX-Forwarded-For: 2001:db8:ffff::{index:x}\r\n"
-        f"Content-Length: {len(body)}\r\n\r\n{body}"
-    ).encode("ascii")
-
-
-async def read_answer(reader: asyncio.StreamReader) -> str:
-    """Read one HTTP response; return its Reach-Status, else its status code."""
-    head = await reader.readuntil(b"\r\n\r\n")
-    lines = head.split(b"\r\n")
-    status = lines[0].split()[1].decode()
-    length = 0
-    for line in lines[1:]:
-        name, _, value = line.partition(b":")
-        name = name.strip().lower()
-        if name == b"content-length":
-            length = int(value)
-        elif name == b"reach-status":
-            status = value.strip().decode()
-    await reader.readexactly(length)
-    return status
-
-
-async def drive_views(port: int, client: int, concurrency: int, until: float) -> Load:
-    """Send views over `concurrency` connections as fast as they are answered until `until`."""
-    load = Load()
-    next_index = 0
-
-    async def connection() -> None:
-        nonlocal next_index
-        try:
-            reader, writer = await asyncio.open_connection("127.0.0.1", port)
-        except OSError:
-            load.errors += 1
-            return
-        try:
-            while time.time() < until:
-                index = next_index
-                next_index += 1
-                started = time.perf_counter()
-                writer.write(view_request(port, client, index))
-                status = await read_answer(reader)
-                load.latencies.append(time.perf_counter() - started)
-                load.statuses[status] = load.statuses.get(status, 0) + 1
-                if status == "counted":
-                    load.counted_at.append(time.time())
-        except (OSError, asyncio.IncompleteReadError):
-            load.errors += 1
-        finally:
-            writer.close()
-
-    await asyncio.gather(*(connection() for _ in range(concurrency)))
-    return load
-
-
-async def drive_votes(port: int, rate: float, until: float) -> Load:
-    """Send votes at a steady rate (each on its own task, over a pool of connections)."""
-    load = Load()
-    pool: asyncio.Queue[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = asyncio.Queue()
-    for _ in range(8):
-        pool.put_nowait(await asyncio.open_connection("127.0.0.1", port))
-
-    async def one(index: int) -> None:
-        try:
-            # Bounded: after a SIGKILL the broken connections never come back to the pool.
-            reader, writer = await asyncio.wait_for(pool.get(), timeout=5)
-        except TimeoutError:
-            load.errors += 1
-            return
-        try:
-            started = time.perf_counter()
-            writer.write(vote_request(port, index))
-            status = await read_answer(reader)
-            load.latencies.append(time.perf_counter() - started)
-            load.statuses[status] = load.statuses.get(status, 0) + 1
-            pool.put_nowait((reader, writer))
-        except (OSError, asyncio.IncompleteReadError):
-            load.errors += 1
-
-    tasks = []
-    start = time.time()
-    index = 0
-    while time.time() < until:
-        tasks.append(asyncio.create_task(one(index)))
-        index += 1
-        await asyncio.sleep(max(0.0, start + index / rate - time.time()))
-    await asyncio.gather(*tasks)
-    return load
-
-
-def client_process(
-    kind: str, port: int, number: int, arg: float, until: float, out: multiprocessing.Queue[Any]
-) -> None:
-    """Run one client's load in this process and send its Load back through the queue."""
-    before = time.process_time()
-    if kind == "views":
-        load = asyncio.run(drive_views(port, number, int(arg), until))
-    else:
-        load = asyncio.run(drive_votes(port, arg, until))
-    load.cpu = time.process_time() - before
-    out.put((kind, load))
 
 
 def stored(db_path: Path) -> tuple[int, int, str]:
@@ -288,7 +104,7 @@ def one_run(args: argparse.Namespace, vote_rate: float) -> dict[str, float]:
         workdir = Path(tmp)
         write_manifests(workdir)
         port = free_port()
-        server = start_server(workdir, port)
+        server = start_server(workdir, port, _backend_files(workdir))
         context = multiprocessing.get_context("spawn")
         out = context.Queue()
         start = time.time() + 1.0  # all clients begin together, after they have started

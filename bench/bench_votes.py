@@ -18,22 +18,18 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import secrets
 import signal
-import socket
 import sqlite3
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-ORIGIN = "https://blog.example.com"
+from backend_process import ORIGIN, free_port, process_cpu, start_server, stop
+
 POLLS = [
     ("bench-live", False, 1, "live"),
     ("bench-after-vote", False, 1, "after_vote"),
@@ -87,52 +83,12 @@ def write_manifest(path: Path) -> None:
     )
 
 
-def process_cpu(pid: int) -> float | None:
-    """Return the CPU seconds (user + system) a process has used, where /proc tells."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def free_port() -> int:
-    """Return a free TCP port on 127.0.0.1."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def start_server(workdir: Path, port: int) -> subprocess.Popen[bytes]:
-    """Start the backend and wait until /health answers."""
-    env = {
-        **os.environ,
+def _backend_files(workdir: Path) -> dict[str, str]:
+    """The database and poll manifest of the vote benchmark's backend."""
+    return {
         "FACES_DB": str(workdir / "polls.sqlite3"),
         "FACES_MANIFEST": str(workdir / "manifest.json"),
-        "FACES_ALLOWED_ORIGINS": ORIGIN,
-        "FACES_SECRET": "bench-secret-" + "x" * 32,
-        "FACES_TRUST_PROXY": "1",
-        "FACES_RATE_LIMIT": "1000000",
     }
-    server = subprocess.Popen(
-        [sys.executable, "-m", "faces_backend", "serve", "--port", str(port)],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=open(workdir / "server.log", "ab"),  # noqa: SIM115 - lives as long as the server
-    )
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"the server exited; see {workdir / 'server.log'}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1) as answer:
-                if answer.status == 200:
-                    return server
-        except OSError:
-            time.sleep(0.05)
-    server.kill()
-    raise SystemExit("the server did not become healthy within 20 s")
 
 
 def vote_request(port: int, run: int, index: int) -> tuple[bytes, str]:
@@ -219,30 +175,19 @@ def stored_sids(db_path: Path) -> set[str]:
         return {row[0] for row in conn.execute("SELECT sid FROM ballots")}
 
 
-def stop(server: subprocess.Popen[bytes]) -> None:
-    """Stop the server politely, then firmly."""
-    if server.poll() is None:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-
-
 def one_run(run: int, args: argparse.Namespace) -> RunResult:
     """Start a fresh server and database, drive the votes, check the database, stop."""
     with tempfile.TemporaryDirectory(prefix="faces-bench-") as tmp:
         workdir = Path(tmp)
         write_manifest(workdir / "manifest.json")
         port = free_port()
-        server = start_server(workdir, port)
+        server = start_server(workdir, port, _backend_files(workdir))
         try:
             kill_after = args.votes // 2 if args.kill else None
             result = asyncio.run(drive(port, run, args.votes, args.concurrency, kill_after, server))
             if args.kill:
                 server.wait()
-                server = start_server(workdir, port)
+                server = start_server(workdir, port, _backend_files(workdir))
                 lost = set(result.counted_sids) - stored_sids(workdir / "polls.sqlite3")
                 print(
                     f"kill: SIGKILL after {kill_after} answers; {len(result.counted_sids)} votes "

@@ -1,32 +1,45 @@
-"""Shared fixtures: the sample site built once per session, as preview and as public site."""
+"""Shared fixtures: the sample site built once per session (preview, public, served), Chromium."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.sites import BuildRun, run_build
+from tests.browser import launch_chromium
+from tests.servers import serve_published
+from tests.sites import BuildRun, built
 
 
 @pytest.fixture(scope="session")
 def preview_site(tmp_path_factory: pytest.TempPathFactory) -> BuildRun:
     """The sample site built with pelicanconf.py (drafts included, as in the preview)."""
-    run = run_build(tmp_path_factory.mktemp("preview") / "output")
-    assert run.returncode == 0, run.log
-    return run
+    return built(tmp_path_factory.mktemp("preview") / "output")
 
 
 @pytest.fixture(scope="session")
 def public_site(tmp_path_factory: pytest.TempPathFactory) -> BuildRun:
     """The sample site built with publishconf.py under a sub-path, in strict mode."""
-    run = run_build(
+    return built(
         tmp_path_factory.mktemp("public") / "output",
         task="publish",
         env={"SITEURL": "https://blog.seewerk.example/blog"},
     )
-    assert run.returncode == 0, run.log
-    return run
+
+
+@pytest.fixture(scope="session")
+def served_public(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, BuildRun]]:
+    """The public build, made for and served at http://127.0.0.1:PORT/blog/; tests only read it."""
+    with serve_published(tmp_path_factory.mktemp("served-public")) as served:
+        yield served
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """A headless Chromium for one module's browser tests."""
+    yield from launch_chromium()
 
 
 @pytest.fixture

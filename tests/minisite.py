@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
-from tests.sites import ROOT
+from devserver.site_settings import settings_over
 
 GOOD_POST = """\
 Title: Ein guter Beitrag
@@ -53,17 +52,7 @@ def make_site(folder: Path, posts: dict[str, str], extra_settings: str = "") -> 
         guidelines.write_text(GUIDELINES, encoding="utf-8")
     settings = folder / "siteconf.py"
     settings.write_text(
-        textwrap.dedent(f"""\
-        import sys
-        sys.path.insert(0, {str(ROOT)!r})
-        from pelicanconf import *
-        PATH = {str(folder / "content")!r}
-        THEME = {str(ROOT / "theme")!r}
-        PLUGIN_PATHS = [{str(ROOT / "plugins")!r}]
-        CACHE_PATH = {str(folder / ".cache")!r}
-        LOAD_CONTENT_CACHE = False
-        """)
-        + extra_settings,
+        settings_over(folder / "content", cache=folder / ".cache") + extra_settings,
         encoding="utf-8",
     )
     return settings

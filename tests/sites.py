@@ -7,6 +7,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bs4 import BeautifulSoup
 
@@ -47,12 +48,21 @@ def run_build(
         command.append("--strict")
     if task == "build":
         command.append("--no-cache")
+    return run_command(output, command, {**os.environ, "COLUMNS": "200", **(env or {})}, cwd)
+
+
+def run_command(
+    output: Path, command: list[str], env: dict[str, str], cwd: Path = ROOT
+) -> BuildRun:
+    """Run a build command in a fresh process (600 s at most) and return what happened."""
     completed = subprocess.run(
-        command,
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**os.environ, "COLUMNS": "200", **(env or {})},
+        command, cwd=cwd, capture_output=True, text=True, timeout=600, env=env
     )
     return BuildRun(output, completed.returncode, completed.stdout + completed.stderr)
+
+
+def built(output: Path, **options: Any) -> BuildRun:
+    """run_build that must succeed: a failed build stops the test and shows its log."""
+    run = run_build(output, **options)
+    assert run.returncode == 0, run.log
+    return run

@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 
 from tests import hostile_site
-from tests.browser import launch_chromium
 from tests.servers import free_port, serve_static
 from tests.sites import BuildRun
 
@@ -43,11 +42,6 @@ def served(
     assert run.returncode == 0, run.log
     with serve_static(run.output, port, prefix=prefix) as base:
         yield base, run
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    yield from launch_chromium()
 
 
 def test_no_payload_fires_or_becomes_an_element_on_any_page(

@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.browser import PageWatch, axe_violations, launch_chromium
-from tests.servers import serve_published
+from tests.browser import PageWatch, axe_violations
 from tests.sites import BuildRun
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, BuildRun]]:
-    """The public build, made for and served at http://127.0.0.1:PORT/blog/."""
-    with serve_published(tmp_path_factory.mktemp("browser")) as served:
-        yield served
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    yield from launch_chromium()
 
 
 def page_types(run: BuildRun) -> dict[str, str]:
@@ -60,8 +46,8 @@ def page_types(run: BuildRun) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def addresses(site: tuple[str, BuildRun]) -> dict[str, str]:
-    return page_types(site[1])
+def addresses(served_public: tuple[str, BuildRun]) -> dict[str, str]:
+    return page_types(served_public[1])
 
 
 PAGE_TYPES = [
@@ -82,9 +68,9 @@ PAGE_TYPES = [
 
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_page_type_is_clean_and_accessible(
-    kind: str, site: tuple[str, BuildRun], browser: Any, addresses: dict[str, str]
+    kind: str, served_public: tuple[str, BuildRun], browser: Any, addresses: dict[str, str]
 ) -> None:
-    base, _ = site
+    base, _ = served_public
     watch = PageWatch(base)
     for width in (360, 1280):
         context = browser.new_context(viewport={"width": width, "height": 900})
@@ -111,9 +97,9 @@ def test_page_type_is_clean_and_accessible(
 
 
 def test_pages_work_without_javascript(
-    site: tuple[str, BuildRun], browser: Any, addresses: dict[str, str]
+    served_public: tuple[str, BuildRun], browser: Any, addresses: dict[str, str]
 ) -> None:
-    base, _ = site
+    base, _ = served_public
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base + addresses["index"])
@@ -127,8 +113,10 @@ def test_pages_work_without_javascript(
     context.close()
 
 
-def test_skip_link_moves_focus_to_the_content(site: tuple[str, BuildRun], browser: Any) -> None:
-    base, _ = site
+def test_skip_link_moves_focus_to_the_content(
+    served_public: tuple[str, BuildRun], browser: Any
+) -> None:
+    base, _ = served_public
     page = browser.new_page()
     page.goto(base)
     page.keyboard.press("Tab")

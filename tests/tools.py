@@ -1,4 +1,4 @@
-"""Install the tools the test suite needs beyond Python: Chromium, Java, vnu.jar and axe-core."""
+"""Run the test suite, installing first what it needs beyond Python (Chromium, Java, vnu, axe)."""
 
 from __future__ import annotations
 
@@ -44,3 +44,19 @@ def ensure_test_tools() -> None:
         subprocess.run(
             ["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=ROOT, check=True
         )
+
+
+def run_suite(*, browser: bool, match: str, update_golden: bool) -> int:
+    """Run the suite (or, with update_golden, rewrite the golden pages); the exit code."""
+    from tests.golden.snapshots import UPDATE_VARIABLE
+
+    if update_golden:
+        command = [sys.executable, "-m", "pytest", "-q", "tests/golden/test_pages.py"]
+        return subprocess.run(command, env={**os.environ, UPDATE_VARIABLE: "1"}).returncode
+    ensure_test_tools()
+    command = [sys.executable, "-m", "pytest", "-q"]
+    if not browser:
+        command += ["-m", "not browser"]
+    if match:
+        command += ["-k", match]
+    return subprocess.run(command).returncode

@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import avatars, cards
+from . import avatars, card_text, cards
 from .cards import CardPerson, draw_author_card, draw_card
 
 logger = logging.getLogger(__name__)
@@ -46,9 +46,9 @@ class CardStyle:
 def pipeline_digest(font: str | None) -> str:
     """A digest of the drawing code and the font: changing either draws every card again."""
     digest = hashlib.sha256()
-    for module in (cards, avatars):
+    for module in (cards, card_text, avatars):
         digest.update(Path(module.__file__ or "").read_bytes())
-    digest.update(Path(font or cards.DEFAULT_FONT).read_bytes())
+    digest.update(Path(font or card_text.DEFAULT_FONT).read_bytes())
     return digest.hexdigest()
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
 
 from .avatars import initials, palette_colour
+from .card_text import card_font, drawable, fit_line, wrap_text
 
 logger = logging.getLogger(__name__)
 
@@ -22,27 +22,12 @@ _INK = "#111827"
 _MUTED = "#4B5563"
 _STRIPE = "#1F2937"
 _STRIPE_HEIGHT = 12
-_ELLIPSIS = "…"
 _SUPERSAMPLE = 4
 _LANCZOS = Image.Resampling.LANCZOS
 _MAX_FACES = 4
 _TITLE_SIZES = (68, 60, 52)
 _TITLE_LINES = 3
 _FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}
-# DejaVu Sans Bold (Bitstream Vera licence, fonts/LICENSE-DejaVu.txt) ships with the plugin, so
-# cards show umlauts, ß and most European letters on every machine without any setting.
-DEFAULT_FONT = Path(__file__).resolve().parent / "fonts" / "DejaVuSans-Bold.ttf"
-# For letters a font lacks (an operator's own font, or scripts DejaVu does not cover), these
-# keep names readable: the German convention for umlauts, the base letter for accented ones.
-_FALLBACKS = {
-    "ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS",
-    "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe",
-    "Đ": "D", "đ": "d", "ı": "i", "Þ": "Th", "þ": "th", "ð": "d",
-    "–": "-", "—": "-", "‐": "-", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
-    "‘": "'", "‚": "'", "‹": "'", "›": "'", "€": "EUR", "•": "-", "×": "x", "\u00a0": " ",
-}  # fmt: skip
-# A code point no font maps: whatever FreeType draws for it is the "missing glyph" box.
-_UNMAPPED = "\U0010fffd"
 
 
 @dataclass(frozen=True)
@@ -68,9 +53,9 @@ def draw_card(
     card, draw = _blank_card(_STRIPE)
     width = CARD_SIZE[0] - 2 * _MARGIN
 
-    company_font = _font(30, font_path)
+    company_font = card_font(30, font_path)
     draw.text(
-        (_MARGIN, 56), _fit(company_name, company_font, width), font=company_font, fill=_MUTED
+        (_MARGIN, 56), fit_line(company_name, company_font, width), font=company_font, fill=_MUTED
     )
 
     title_font, lines = _title_layout(title, width, font_path)
@@ -87,13 +72,13 @@ def draw_card(
             x += diameter + gap
         text_left = x + 16
         text_width = CARD_SIZE[0] - _MARGIN - text_left
-        names_font, names = _sized_to_fit(
+        names_font, names = _sized_tofit_line(
             _join_names([person.name for person in people]), (34, 30, 26), text_width, font_path
         )
         middle = top + diameter // 2
         role = people[0].role if len(people) == 1 else None
         if role:
-            role_font = _font(26, font_path)
+            role_font = card_font(26, font_path)
             draw.text(
                 (text_left, middle - 4),
                 names,
@@ -103,7 +88,7 @@ def draw_card(
             )
             draw.text(
                 (text_left, middle + 8),
-                _fit(role, role_font, text_width),
+                fit_line(role, role_font, text_width),
                 font=role_font,
                 fill=_MUTED,
                 anchor="la",
@@ -135,9 +120,9 @@ def draw_author_card(
 
     text_left = _MARGIN + diameter + 64
     width = CARD_SIZE[0] - _MARGIN - text_left
-    name_font, name = _sized_to_fit(person.name, _TITLE_SIZES, width, font_path)
-    role_font = _font(36, font_path)
-    company_font = _font(30, font_path)
+    name_font, name = _sized_tofit_line(person.name, _TITLE_SIZES, width, font_path)
+    role_font = card_font(36, font_path)
+    company_font = card_font(30, font_path)
     role_lines = wrap_text(person.role or "", role_font, width, 2)
 
     name_height = round(name_font.size * 1.25)
@@ -150,37 +135,12 @@ def draw_author_card(
         draw.text((text_left, y), line, font=role_font, fill=_MUTED)
         y += role_height
     draw.text(
-        (text_left, y + 16), _fit(company_name, company_font, width), font=company_font, fill=_MUTED
+        (text_left, y + 16),
+        fit_line(company_name, company_font, width),
+        font=company_font,
+        fill=_MUTED,
     )
     return _save(card, out_path, jpeg_quality)
-
-
-def wrap_text(
-    text: str, font: ImageFont.FreeTypeFont, max_width: float, max_lines: int
-) -> list[str]:
-    """Break text into at most max_lines lines that fit max_width, ending in … if cut."""
-    lines: list[str] = []
-    current = ""
-    for word in _drawable(text, font).split():
-        candidate = f"{current} {word}" if current else word
-        if font.getlength(candidate) <= max_width:
-            current = candidate
-            continue
-        if current:
-            lines.append(current)
-        # A word longer than a whole line (a URL, a German compound) is cut where it must be.
-        while font.getlength(word) > max_width and len(word) > 1:
-            cut = _longest_fitting_prefix(word, font, max_width)
-            lines.append(word[:cut])
-            word = word[cut:]
-        current = word
-    if current:
-        lines.append(current)
-    if len(lines) <= max_lines:
-        return lines
-    kept = lines[:max_lines]
-    kept[-1] = _with_ellipsis(f"{kept[-1]} {lines[max_lines]}", font, max_width)
-    return kept
 
 
 def _blank_card(stripe: str) -> tuple[Image.Image, ImageDraw.ImageDraw]:
@@ -195,99 +155,23 @@ def _title_layout(
 ) -> tuple[ImageFont.FreeTypeFont, list[str]]:
     # The largest size that fits the title without cutting it; else the smallest, cut.
     for size in _TITLE_SIZES:
-        font = _font(size, font_path)
+        font = card_font(size, font_path)
         lines = wrap_text(title, font, width, _TITLE_LINES + 1)
         if len(lines) <= _TITLE_LINES:
             return font, lines
     return font, wrap_text(title, font, width, _TITLE_LINES)
 
 
-def _sized_to_fit(
+def _sized_tofit_line(
     text: str, sizes: Sequence[int], width: int, font_path: Path | None
 ) -> tuple[ImageFont.FreeTypeFont, str]:
     # The largest size at which the text fits on one line; else the smallest, cut.
     for size in sizes:
-        font = _font(size, font_path)
-        line = _drawable(text, font)
+        font = card_font(size, font_path)
+        line = drawable(text, font)
         if font.getlength(line) <= width:
             return font, line
-    return font, _fit(text, font, width)
-
-
-def _font(size: int, font_path: Path | None) -> ImageFont.FreeTypeFont:
-    if font_path is not None:
-        return ImageFont.truetype(str(font_path), size)
-    # Basic layout gives the same pixels with or without libraqm installed; the letters of
-    # German, French and Italian names need no complex shaping.
-    return _shipped_font(size)
-
-
-@functools.lru_cache(maxsize=16)
-def _shipped_font(size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(DEFAULT_FONT), size, layout_engine=ImageFont.Layout.BASIC)
-
-
-def _has_glyph(font: ImageFont.FreeTypeFont, char: str) -> bool:
-    # Whether a font has a glyph does not depend on its size: asked once per font and letter
-    # (rendering masks to compare was a quarter of the time of drawing a card).
-    key = (font.getname(), char)
-    found = _GLYPHS.get(key)
-    if found is None:
-        found = _GLYPHS[key] = bytes(font.getmask(char)) != bytes(font.getmask(_UNMAPPED))
-    return found
-
-
-_GLYPHS: dict[tuple[tuple[str | None, str | None], str], bool] = {}
-
-
-def _drawable(text: str, font: ImageFont.FreeTypeFont) -> str:
-    replaced: list[str] = []
-    out: list[str] = []
-    for char in unicodedata.normalize("NFC", text):
-        if char.isspace() or _has_glyph(font, char):
-            out.append(char)
-            continue
-        substitute = _FALLBACKS.get(char)
-        if substitute is None:
-            base = "".join(
-                c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
-            )
-            fits = base and all(_has_glyph(font, c) for c in base)
-            substitute = base if fits else "?"
-        replaced.append(char)
-        out.append(substitute)
-    if replaced:
-        logger.debug(
-            "author_profiles: card font has no glyph for %s; drew look-alikes instead "
-            "(set a font file with wider coverage)",
-            "".join(sorted(set(replaced))),
-        )
-    return "".join(out)
-
-
-def _fit(text: str, font: ImageFont.FreeTypeFont, max_width: float) -> str:
-    text = _drawable(text, font)
-    if font.getlength(text) <= max_width:
-        return text
-    return _with_ellipsis(text, font, max_width)
-
-
-def _with_ellipsis(text: str, font: ImageFont.FreeTypeFont, max_width: float) -> str:
-    words = text.split(" ")
-    # Drop whole words first; cut inside a word only when one word is all there is.
-    while len(words) > 1 and font.getlength(" ".join(words) + _ELLIPSIS) > max_width:
-        words.pop()
-    line = " ".join(words)
-    while line and font.getlength(line + _ELLIPSIS) > max_width:
-        line = line[:-1]
-    return line.rstrip(" ,;:-") + _ELLIPSIS
-
-
-def _longest_fitting_prefix(word: str, font: ImageFont.FreeTypeFont, max_width: float) -> int:
-    cut = len(word) - 1
-    while cut > 1 and font.getlength(word[:cut]) > max_width:
-        cut -= 1
-    return cut
+    return font, fit_line(text, font, width)
 
 
 def _join_names(names: Sequence[str]) -> str:
@@ -329,8 +213,8 @@ def _face(person: CardPerson, diameter: int, font_path: Path | None) -> Image.Im
                 exc,
             )
     tile = Image.new("RGB", (diameter, diameter), palette_colour(person.handle))
-    font = _font(round(diameter * 0.4), font_path)
-    letters = initials(_drawable(person.name, font)) or "?"
+    font = card_font(round(diameter * 0.4), font_path)
+    letters = initials(drawable(person.name, font)) or "?"
     ImageDraw.Draw(tile).text(
         (diameter / 2, diameter / 2), letters, font=font, fill="#FFFFFF", anchor="mm"
     )

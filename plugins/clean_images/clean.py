@@ -12,7 +12,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .digests import DigestMemo
+from faces_common.digests import DigestMemo
+
 from .encode import FORMAT_BY_SUFFIX, encode_clean
 from .svg import sanitise_svg
 from .verdict import (

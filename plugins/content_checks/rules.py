@@ -118,16 +118,16 @@ def check_header(
 
     # An empty Lang: or Status: would become the language '' or the status ''.
     for key in _NOT_EMPTY:
-        field = header.first(key)
-        if field and not field.value and key not in required:
+        found = header.first(key)
+        if found and not found.value and key not in required:
             problems.append(
-                problem(field.line, "empty", field=field.name, example=_example(key, format_))
+                problem(found.line, "empty", field=found.name, example=_example(key, format_))
             )
 
     for key in _DATE_FIELDS:
-        field = header.first(key)
-        if field and field.value and not _is_date(field.value, settings):
-            problems.append(problem(field.line, "bad_date", field=field.name, value=field.value))
+        found = header.first(key)
+        if found and found.value and not _is_date(found.value, settings):
+            problems.append(problem(found.line, "bad_date", field=found.name, value=found.value))
 
     choices: dict[str, list[str] | None] = {
         "lang": settings["CHECKS_LANGUAGES"],
@@ -137,14 +137,14 @@ def check_header(
         **settings["CHECKS_CHOICES"],
     }
     for key, allowed in choices.items():
-        field = header.first(key)
-        if allowed and field and field.value and field.value not in allowed:
+        found = header.first(key)
+        if allowed and found and found.value and found.value not in allowed:
             problems.append(
                 problem(
-                    field.line,
+                    found.line,
                     "bad_value",
-                    field=field.name,
-                    value=field.value,
+                    field=found.name,
+                    value=found.value,
                     allowed=", ".join(allowed),
                 )
             )

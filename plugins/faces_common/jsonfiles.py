@@ -63,14 +63,14 @@ def read_json(path: Path) -> Any | None:
         raise JsonFileError(path, error.lineno, error.msg) from None
 
 
-def write_json(path: Path, data: Any) -> None:
+def write_json(path: Path, data: Any, *, sort_keys: bool = True) -> None:
     """Replace `path` with `data` as indented JSON, atomically (a reader sees old or new)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o777 if path.exists() else NEW_FILE_MODE
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as file:
-            json.dump(data, file, ensure_ascii=False, indent=2, sort_keys=True)
+            json.dump(data, file, ensure_ascii=False, indent=2, sort_keys=sort_keys)
             file.write("\n")
             file.flush()
             os.fsync(file.fileno())

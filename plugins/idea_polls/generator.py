@@ -6,12 +6,14 @@ import logging
 import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
+from faces_common.jsonfiles import write_json
 from faces_common.problems import Problem
 from pelican.generators import Generator
 
-from .manifest import manifest, write_manifest
+from .manifest import manifest
 from .messages import duplicate_poll_text
 from .model import Poll
 
@@ -36,7 +38,7 @@ class PollManifestGenerator(Generator):
         """Write the manifest the backend reads (polls/manifest.json by default)."""
         polls = self.context[CONTEXT_KEY]
         path = os.path.join(self.output_path, self.settings["POLLS_MANIFEST_SAVE_AS"])
-        write_manifest(path, manifest(polls, datetime.now(UTC)))
+        write_json(Path(path), manifest(polls, datetime.now(UTC)), sort_keys=False)
         logger.info("idea_polls: %s lists %d poll(s)", path, len(polls))
 
 

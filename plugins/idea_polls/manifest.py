@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -39,20 +36,3 @@ def manifest(polls: Sequence[Poll], generated: datetime) -> dict[str, Any]:
             for poll in polls
         ],
     }
-
-
-def write_manifest(path: str, document: dict[str, Any]) -> None:
-    """Write the manifest through a temporary file: the backend may re-read it at any moment."""
-    folder = os.path.dirname(path) or "."
-    os.makedirs(folder, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".manifest-", suffix=".json", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            json.dump(document, file, ensure_ascii=False, indent=2)
-            file.write("\n")
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.remove(temporary)
-        raise

@@ -6,15 +6,17 @@ import dataclasses
 import datetime as dt
 import logging
 import os
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from faces_common.jsonfiles import write_json
 from pelican.generators import Generator
 
 from .data import DataError, ViewData, read_view_data
 from .export import figures_document, page_titles
 from .figures import compute_reach
-from .pages import countable, manifest, write_manifest
+from .pages import countable, manifest
 
 logger = logging.getLogger(__name__)
 
@@ -64,12 +66,12 @@ class ReachGenerator(Generator):
             return
         pages = list(countable(self.context))
         path = os.path.join(self.output_path, settings["REACH_MANIFEST_SAVE_AS"])
-        write_manifest(path, manifest(pages, dt.datetime.now(dt.UTC)))
+        write_json(Path(path), manifest(pages, dt.datetime.now(dt.UTC)), sort_keys=False)
         logger.info("reach: %s lists %d countable pages", path, len(pages))
         reach = self.context.get(CONTEXT_KEY)
         if reach is not None and reach.figures_url:
             figures = os.path.join(self.output_path, reach.figures_url)
-            write_manifest(figures, figures_document(reach, page_titles(pages)))
+            write_json(Path(figures), figures_document(reach, page_titles(pages)), sort_keys=False)
 
     def _privacy_url(self) -> str | None:
         slug, _, section = self.settings["REACH_PRIVACY_PAGE"].partition("#")

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -68,23 +65,6 @@ def manifest(pages: list[Countable], generated: datetime) -> dict[str, Any]:
             for page in sorted(pages, key=lambda page: page.path)
         ],
     }
-
-
-def write_manifest(path: str, document: dict[str, Any]) -> None:
-    """Write a JSON file through a temporary file: the backend may re-read it at any moment."""
-    folder = os.path.dirname(path) or "."
-    os.makedirs(folder, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".reach-", suffix=".json", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            json.dump(document, file, ensure_ascii=False, indent=2)
-            file.write("\n")
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.remove(temporary)
-        raise
 
 
 def plain_title(title: Any) -> str:

@@ -1,13 +1,32 @@
-"""Fixtures for the author_profiles tests: test photographs made from one real portrait."""
+"""Fixtures for the author_profiles tests: a profile folder, rules, photos from one portrait."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from author_profiles.profiles import ProfileRules
 from PIL import Image
 
 PHOTOS = Path(__file__).resolve().parents[1] / "data" / "photos"
+# Profile rules with one department and one level, for tests that read profiles directly.
+RULES = ProfileRules(
+    departments={"entwicklung": "Entwicklung"},
+    levels={"fachkraft": "Fachkraft"},
+    lang="de",
+    author_url="menschen/{slug}/",
+    markdown={},
+    slug_substitutions=[],
+)
+
+
+@pytest.fixture
+def authors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty profile folder; problem paths are relative to its parent (the working folder)."""
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "authors"
+    folder.mkdir()
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
 
-from author_profiles.card_cache import CardJob, CardStyle, card_key
+import pytest
+from author_profiles import avatars, card_text, cards
+from author_profiles.card_cache import CardJob, CardStyle, card_key, pipeline_digest
 from author_profiles.cards import CardPerson
 
 STYLE = CardStyle(company="Seewerk Velo AG")
@@ -40,3 +43,14 @@ def test_a_card_without_photo_and_a_missing_photo_have_names(tmp_path: Path) -> 
     without = card_key(_job(None), STYLE, "pipeline")
     missing = card_key(_job(tmp_path / "gone.jpg"), STYLE, "pipeline")
     assert len(without) == len(missing) == 16 and without != missing
+
+
+@pytest.mark.parametrize("module", [cards, card_text, avatars], ids=lambda m: m.__name__)
+def test_a_change_to_any_drawing_module_draws_every_card_again(
+    module: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = pipeline_digest(None)
+    edited = tmp_path / "edited.py"
+    edited.write_bytes(Path(module.__file__ or "").read_bytes() + b"\n# edited\n")
+    monkeypatch.setattr(module, "__file__", str(edited))
+    assert pipeline_digest(None) != before

@@ -7,14 +7,8 @@ from pathlib import Path
 
 import pytest
 from author_profiles.avatars import palette_colour
-from author_profiles.cards import (
-    CARD_SIZE,
-    DEFAULT_FONT,
-    CardPerson,
-    draw_author_card,
-    draw_card,
-    wrap_text,
-)
+from author_profiles.card_text import DEFAULT_FONT, wrap_text
+from author_profiles.cards import CARD_SIZE, CardPerson, draw_author_card, draw_card
 from author_profiles.photos import PhotoJob, process_photo
 from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageStat
 

@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from tests import sample
-from tests.browser import PageWatch, axe_violations, launch_chromium
-from tests.servers import serve_published
+from tests.browser import PageWatch, axe_violations
 from tests.sites import BuildRun
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, BuildRun]]:
-    """The public build, made for and served at http://127.0.0.1:PORT/blog/."""
-    with serve_published(tmp_path_factory.mktemp("people")) as served:
-        yield served
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    yield from launch_chromium()
 
 
 def production() -> list[str]:
@@ -54,9 +40,9 @@ def co_authored_post(run: BuildRun) -> str:
 
 
 def test_filter_without_javascript_opens_the_department_page(
-    site: tuple[str, BuildRun], browser: Any
+    served_public: tuple[str, BuildRun], browser: Any
 ) -> None:
-    url, _ = site
+    url, _ = served_public
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     watch = PageWatch(url)
@@ -72,8 +58,10 @@ def test_filter_without_javascript_opens_the_department_page(
     context.close()
 
 
-def test_filter_with_javascript_works_in_place(site: tuple[str, BuildRun], browser: Any) -> None:
-    url, _ = site
+def test_filter_with_javascript_works_in_place(
+    served_public: tuple[str, BuildRun], browser: Any
+) -> None:
+    url, _ = served_public
     page = browser.new_page()
     watch = PageWatch(url)
     watch.attach(page)
@@ -101,8 +89,10 @@ def test_filter_with_javascript_works_in_place(site: tuple[str, BuildRun], brows
 
 
 @pytest.mark.parametrize("kind", ["wall", "author", "co-authored post", "filtered wall"])
-def test_accessible_and_private(site: tuple[str, BuildRun], browser: Any, kind: str) -> None:
-    url, run = site
+def test_accessible_and_private(
+    served_public: tuple[str, BuildRun], browser: Any, kind: str
+) -> None:
+    url, run = served_public
     path = {
         "wall": "menschen/",
         "filtered wall": "menschen/ebene/teamleitung/",

@@ -26,6 +26,7 @@ from author_profiles.photos import (
 )
 from clean_images import verdict
 from clean_images.verdict import ImageIssue
+from faces_common import digests
 from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image, ImageChops, ImageCms, ImageDraw, ImageStat
@@ -661,8 +662,8 @@ def test_a_rebuild_reads_no_photo_bytes_until_the_file_changes(
     photo.write_bytes(astronaut_path.read_bytes())
     first = process_photos([PhotoJob(photo)], tmp_path / "cache")
     reads: list[Path] = []
-    real_digest = photos.cache.source_digest
-    monkeypatch.setattr(photos.cache, "source_digest", lambda p: reads.append(p) or real_digest(p))
+    real_digest = digests.read_digest
+    monkeypatch.setattr(digests, "read_digest", lambda p: reads.append(p) or real_digest(p))
 
     again = process_photos([PhotoJob(photo)], tmp_path / "cache")
     assert reads == [] and again[0].key == first[0].key and again[0].cached

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import re
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -11,6 +10,8 @@ from typing import Any
 import pytest
 from author_profiles.plugin import DEFAULTS, apply_defaults
 from pelican.settings import DEFAULT_CONFIG
+
+from tests.readme import documented_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -72,8 +73,4 @@ def test_bad_settings_name_the_key_and_value(changes: dict[str, Any], message: s
 
 
 def test_every_setting_is_documented_in_the_readme() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("### `author_profiles`", 1)[1].split("\n### ", 1)[0]
-    cells = [line.split("|")[1] for line in section.splitlines() if line.startswith("| `")]
-    documented = {name for cell in cells for name in re.findall(r"`(AUTHORS_\w+)`", cell)}
-    assert documented == set(DEFAULTS)
+    assert documented_settings("author_profiles", "AUTHORS_") == set(DEFAULTS)

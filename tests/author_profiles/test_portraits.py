@@ -7,19 +7,11 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-import pytest
 from author_profiles.portraits import make_portraits
-from author_profiles.profiles import ProfileRules, read_profiles
+from author_profiles.profiles import read_profiles
 from PIL import Image
 
-RULES = ProfileRules(
-    departments={"entwicklung": "Entwicklung"},
-    levels={"fachkraft": "Fachkraft"},
-    lang="de",
-    author_url="menschen/{slug}/",
-    markdown={},
-    slug_substitutions=[],
-)
+from tests.author_profiles.conftest import RULES
 
 PROFILE = """\
 Name: Emre Yılmaz
@@ -45,14 +37,6 @@ def settings(cache: Path, lang: str = "de") -> dict[str, Any]:
         "AUTHORS_PHOTO_MAX_MEGAPIXELS": 60.0,
         "AUTHORS_WORKERS": 1,
     }
-
-
-@pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    path = tmp_path / "authors"
-    path.mkdir()
-    return path
 
 
 def portraits_for(
@@ -90,9 +74,9 @@ def huge_png_header(width: int, height: int) -> bytes:
     )
 
 
-def test_a_good_photo_gives_every_size_in_both_formats(folder: Path, astronaut: Any) -> None:
+def test_a_good_photo_gives_every_size_in_both_formats(authors: Path, astronaut: Any) -> None:
     portraits, problems = portraits_for(
-        folder, "emre-yilmaz.jpg", jpeg(astronaut.resize((900, 900)))
+        authors, "emre-yilmaz.jpg", jpeg(astronaut.resize((900, 900)))
     )
     assert problems == []
     portrait = portraits["emre-yilmaz"]
@@ -105,9 +89,9 @@ def test_a_good_photo_gives_every_size_in_both_formats(folder: Path, astronaut: 
         assert card_face.size == (384, 384)
 
 
-def test_a_small_photo_is_used_with_a_warning(folder: Path, astronaut: Any) -> None:
+def test_a_small_photo_is_used_with_a_warning(authors: Path, astronaut: Any) -> None:
     portraits, problems = portraits_for(
-        folder, "emre-yilmaz.jpg", jpeg(astronaut.resize((300, 300)))
+        authors, "emre-yilmaz.jpg", jpeg(astronaut.resize((300, 300)))
     )
     assert [p.size for p in portraits["emre-yilmaz"].photos] == [96, 192]
     assert problems == [
@@ -117,9 +101,9 @@ def test_a_small_photo_is_used_with_a_warning(folder: Path, astronaut: Any) -> N
     ]
 
 
-def test_a_corrupt_photo_is_an_error_and_initials_are_shown(folder: Path, astronaut: Any) -> None:
+def test_a_corrupt_photo_is_an_error_and_initials_are_shown(authors: Path, astronaut: Any) -> None:
     data = jpeg(astronaut)
-    portraits, problems = portraits_for(folder, "emre-yilmaz.jpg", data[: len(data) // 3])
+    portraits, problems = portraits_for(authors, "emre-yilmaz.jpg", data[: len(data) // 3])
     assert portraits == {}
     [problem] = problems
     assert problem == (
@@ -130,10 +114,10 @@ def test_a_corrupt_photo_is_an_error_and_initials_are_shown(folder: Path, astron
     )
 
 
-def test_an_unsupported_format_says_what_to_do(folder: Path, astronaut: Any) -> None:
+def test_an_unsupported_format_says_what_to_do(authors: Path, astronaut: Any) -> None:
     gif = Path("tmp.gif")
     astronaut.save(gif)
-    portraits, problems = portraits_for(folder, "emre-yilmaz.gif", gif.read_bytes())
+    portraits, problems = portraits_for(authors, "emre-yilmaz.gif", gif.read_bytes())
     assert portraits == {}
     assert problems[0].startswith(
         "authors/emre-yilmaz.md:5:1: error: Das Foto lässt sich nicht verwenden: "
@@ -142,8 +126,8 @@ def test_an_unsupported_format_says_what_to_do(folder: Path, astronaut: Any) -> 
     )
 
 
-def test_a_decompression_bomb_is_refused_without_decoding(folder: Path) -> None:
-    portraits, problems = portraits_for(folder, "emre-yilmaz.png", huge_png_header(40000, 40000))
+def test_a_decompression_bomb_is_refused_without_decoding(authors: Path) -> None:
+    portraits, problems = portraits_for(authors, "emre-yilmaz.png", huge_png_header(40000, 40000))
     assert portraits == {}
     [problem] = problems
     assert problem.startswith(
@@ -152,14 +136,14 @@ def test_a_decompression_bomb_is_refused_without_decoding(folder: Path) -> None:
     )
 
 
-def test_a_large_header_under_pillows_limit_is_refused_too(folder: Path) -> None:
-    portraits, problems = portraits_for(folder, "emre-yilmaz.png", huge_png_header(10000, 8000))
+def test_a_large_header_under_pillows_limit_is_refused_too(authors: Path) -> None:
+    portraits, problems = portraits_for(authors, "emre-yilmaz.png", huge_png_header(10000, 8000))
     assert portraits == {}
     assert "Das Bild 'authors/emre-yilmaz.png' hat 80 Megapixel, erlaubt sind 60." in problems[0]
 
 
-def test_photo_problems_in_english_are_english_throughout(folder: Path) -> None:
-    _, problems = portraits_for(folder, "emre-yilmaz.jpg", b"not a photo at all", lang="en")
+def test_photo_problems_in_english_are_english_throughout(authors: Path) -> None:
+    _, problems = portraits_for(authors, "emre-yilmaz.jpg", b"not a photo at all", lang="en")
     assert problems == [
         "authors/emre-yilmaz.md:5:1: error: The photo cannot be used: "
         "'authors/emre-yilmaz.jpg' is not an image browsers can show.\n"
@@ -168,8 +152,8 @@ def test_photo_problems_in_english_are_english_throughout(folder: Path) -> None:
     ]
 
 
-def test_photo_problems_in_german_are_german_throughout(folder: Path) -> None:
-    _, problems = portraits_for(folder, "emre-yilmaz.jpg", b"kein Foto")
+def test_photo_problems_in_german_are_german_throughout(authors: Path) -> None:
+    _, problems = portraits_for(authors, "emre-yilmaz.jpg", b"kein Foto")
     assert problems == [
         "authors/emre-yilmaz.md:5:1: error: Das Foto lässt sich nicht verwenden: "
         "'authors/emre-yilmaz.jpg' ist kein Bild, das Browser anzeigen können.\n"

@@ -6,18 +6,12 @@ import re
 import tempfile
 from pathlib import Path
 
-from author_profiles.profiles import ProfileRules, read_profiles
+from author_profiles.profiles import read_profiles
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-RULES = ProfileRules(
-    departments={"entwicklung": "Entwicklung"},
-    levels={"fachkraft": "Fachkraft"},
-    lang="de",
-    author_url="menschen/{slug}/",
-    markdown={},
-    slug_substitutions=[],
-)
+from tests.author_profiles.conftest import RULES
+
 EDITOR_LINES = re.compile(r"\r\n|\r|\n")
 FIELDS = [
     "Name",

@@ -63,15 +63,6 @@ def profile_text(**changes: str | None) -> str:
     return "\n".join(lines) + "\n"
 
 
-@pytest.fixture
-def authors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty profile folder; problem paths are relative to its parent."""
-    monkeypatch.chdir(tmp_path)
-    folder = tmp_path / "authors"
-    folder.mkdir()
-    return folder
-
-
 def write(folder: Path, handle: str, text: str, photo: Path | None = None) -> Path:
     path = folder / f"{handle}.md"
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -9,19 +9,20 @@ import pytest
 from tests.clean_images.awkward import write_awkward_images
 from tests.clean_images.hostile_svg import Case, write_hostile_svgs
 from tests.minisite import GOOD_POST, make_site
-from tests.sites import BuildRun, run_build
+from tests.sites import BuildRun, built, run_build
 
-SVG_PROFILE = """\
-Name: Person Svg
+# A profile whose photo is the given file, for the sites of awkward and hostile images.
+PROFILE = """\
+Name: {name}
 Role: Fachkraft
 Department: entwicklung
 Level: fachkraft
 Consent: yes
 Consent-date: 2026-01-10
 Status: active
-Photo: skript.svg
+Photo: {photo}
 
-Ich zeichne.
+Ich arbeite hier.
 """
 
 
@@ -35,13 +36,11 @@ def awkward_images(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict
 @pytest.fixture(scope="session")
 def intranet_site(tmp_path_factory: pytest.TempPathFactory) -> BuildRun:
     """The sample site built with intranetconf.py (internal posts and their images too)."""
-    run = run_build(
+    return built(
         tmp_path_factory.mktemp("intranet") / "output",
         task="intranet",
         env={"INTRANET_SITEURL": "https://intranet.seewerk.example/blog"},
     )
-    assert run.returncode == 0, run.log
-    return run
 
 
 @pytest.fixture(scope="session")
@@ -55,7 +54,9 @@ def svg_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     settings = make_site(folder, {"grafiken.md": post.replace("Ein guter", "Ein gezeichneter")})
     authors = folder / "content" / "authors"
     (authors / "skript.svg").write_text(cases["script.svg"].text, encoding="utf-8")
-    (authors / "person-svg.md").write_text(SVG_PROFILE, encoding="utf-8")
+    (authors / "person-svg.md").write_text(
+        PROFILE.format(name="Person Svg", photo="skript.svg"), encoding="utf-8"
+    )
     # Documents a browser would run, next to the drawings; a post links to one of them.
     (folder / "content" / "images" / "seite.html").write_text("<script>alert('html')</script>")
     (folder / "content" / "images" / "daten.xml").write_text(

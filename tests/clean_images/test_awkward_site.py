@@ -11,22 +11,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from tests.clean_images.conftest import PROFILE
 from tests.clean_images.metadata import every_image, metadata_in
 from tests.minisite import GOOD_POST, make_site
 from tests.sites import ROOT, BuildRun, run_build
-
-PROFILE = """\
-Name: {name}
-Role: Fachkraft
-Department: entwicklung
-Level: fachkraft
-Consent: yes
-Consent-date: 2026-01-10
-Status: active
-Photo: {photo}
-
-Ich arbeite hier.
-"""
 
 
 @pytest.fixture(scope="module")

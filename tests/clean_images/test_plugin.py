@@ -17,6 +17,8 @@ from clean_images.plugin import apply_defaults
 from clean_images.verdict import ImageIssue
 from pelican.settings import DEFAULT_CONFIG
 
+from tests.readme import documented_settings
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -28,8 +30,7 @@ def configured(**changes: Any) -> dict[str, Any]:
 
 
 def test_every_setting_is_documented_in_the_readme() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert [key for key in DEFAULTS if f"| `{key}` |" not in readme] == []
+    assert documented_settings("clean_images", "CLEAN_IMAGES_") == set(DEFAULTS)
 
 
 def test_defaults_are_merged_and_the_language_follows_the_site() -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.browser import PageWatch, launch_chromium
+from tests.browser import PageWatch
 from tests.clean_images.hostile_svg import Case
 from tests.servers import free_port, serve_static
 from tests.sites import BuildRun
@@ -17,11 +16,6 @@ pytestmark = pytest.mark.browser
 
 # Files whose script runs on its own when the raw file is opened (the control).
 RUNS_WHEN_RAW = ("script.svg", "onload.svg", "foreign-object.svg")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    yield from launch_chromium()
 
 
 def open_and_poke(browser: Any, address: str) -> tuple[list[str], PageWatch]:

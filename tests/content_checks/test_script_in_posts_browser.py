@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.browser import launch_chromium
 from tests.content_checks.bad_posts import POSTS
 from tests.minisite import make_site
 from tests.servers import free_port, serve_static
@@ -17,11 +15,6 @@ from tests.sites import run_build
 pytestmark = pytest.mark.browser
 
 SCRIPTED = ("skript.md", "skript.html", "skript.rst", "ueber-html.md")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    yield from launch_chromium()
 
 
 def test_no_built_page_runs_author_script(tmp_path: Path, browser: Any) -> None:

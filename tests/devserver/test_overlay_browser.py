@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser import axe_violations, launch_chromium
+from tests.browser import axe_violations
 from tests.devserver.live import LivePreview, post, start_live_preview
 
 pytestmark = pytest.mark.browser
@@ -49,11 +49,6 @@ BROKEN = {
     ),
 }
 OVERLAY = "#faces-preview-problems"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    yield from launch_chromium()
 
 
 @pytest.fixture

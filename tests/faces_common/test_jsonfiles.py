@@ -62,3 +62,12 @@ def test_the_lock_is_a_hidden_file_next_to_the_data(tmp_path: Path) -> None:
         assert lock_path(target) == tmp_path / "data" / ".views.json.lock"
         assert lock_path(target).exists()
     assert not target.exists()
+
+
+def test_a_manifest_keeps_its_keys_in_the_order_they_were_built(tmp_path: Path) -> None:
+    path = tmp_path / "site" / "polls" / "manifest.json"
+    write_json(path, {"version": 1, "generated": "2026-06-30", "polls": ["ö"]}, sort_keys=False)
+    assert path.read_text(encoding="utf-8") == (
+        '{\n  "version": 1,\n  "generated": "2026-06-30",\n  "polls": [\n    "ö"\n  ]\n}\n'
+    )
+    assert path.stat().st_mode & 0o777 == 0o644

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from types import SimpleNamespace
@@ -18,7 +17,7 @@ from pelican.settings import DEFAULT_CONFIG
 
 from devserver.build import build
 from tests.minisite import GOOD_POST, make_site
-from tests.sites import ROOT
+from tests.readme import documented_settings
 
 SECOND_POST = (
     GOOD_POST.replace("Title: Ein guter Beitrag", "Title: Zweiter Beitrag")
@@ -155,7 +154,4 @@ def test_a_bad_setting_is_refused_by_name() -> None:
 
 
 def test_every_setting_is_documented_in_the_readme() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("### `fragment_cache`", 1)[1].split("\n### ", 1)[0]
-    documented = set(re.findall(r"^\| `(FRAGMENT_CACHE_\w+)`", section, re.MULTILINE))
-    assert documented == set(DEFAULTS)
+    assert documented_settings("fragment_cache", "FRAGMENT_CACHE_") == set(DEFAULTS)

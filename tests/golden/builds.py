@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
-from tests.sites import ROOT, BuildRun
+from tests.sites import ROOT, BuildRun, run_command
 
 # The instant both builds believe it is: after the last 2026 post, before the post scheduled for
 # 2027, at noon in the site's time zone so no date sits on a day boundary.
@@ -35,12 +34,4 @@ def build_at_frozen_instant(output: Path, task: str, env: dict[str, str]) -> Bui
     if task == "build":
         command.append("--no-cache")
     clean = {key: value for key, value in os.environ.items() if key not in SETTINGS_VARIABLES}
-    completed = subprocess.run(
-        command,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**clean, "TZ": "UTC", "COLUMNS": "200", **env},
-    )
-    return BuildRun(output, completed.returncode, completed.stdout + completed.stderr)
+    return run_command(output, command, {**clean, "TZ": "UTC", "COLUMNS": "200", **env})

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from devserver.site_settings import settings_over
 from tests.servers import start_preview
 from tests.sites import ROOT, BuildRun, run_build
 
@@ -91,22 +92,15 @@ class PollSite:
 def write_settings(folder: Path, origin: str, snapshot: Path, endpoint: bool = True) -> Path:
     """Settings of the project with the test content, an absolute SITEURL and a snapshot."""
     settings = folder / f"siteconf-{snapshot.stem}-{int(endpoint)}.py"
-    settings.write_text(
-        textwrap.dedent(f"""\
-            import sys
-            sys.path.insert(0, {str(ROOT)!r})
-            from pelicanconf import *
-            PATH = {str(folder / "content")!r}
-            THEME = {str(ROOT / "theme")!r}
-            PLUGIN_PATHS = [{str(ROOT / "plugins")!r}]
-            CACHE_PATH = {str(folder / ".cache")!r}
-            LOAD_CONTENT_CACHE = False
-            SITEURL = {origin!r}
-            POLLS_SNAPSHOT_PATH = {str(snapshot)!r}
-            """)
-        + ("" if endpoint else "POLLS_ENDPOINT = None\nPOLLS_RESULTS_ENDPOINT = None\n"),
-        encoding="utf-8",
+    endpoints = {} if endpoint else {"POLLS_ENDPOINT": None, "POLLS_RESULTS_ENDPOINT": None}
+    text = settings_over(
+        folder / "content",
+        cache=folder / ".cache",
+        SITEURL=origin,
+        POLLS_SNAPSHOT_PATH=str(snapshot),
+        **endpoints,
     )
+    settings.write_text(text, encoding="utf-8")
     return settings
 
 

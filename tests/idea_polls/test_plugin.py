@@ -11,7 +11,7 @@ import pytest
 from idea_polls.plugin import DEFAULTS, EXTENSION, apply_defaults
 from pelican.settings import DEFAULT_CONFIG
 
-from tests.sites import ROOT
+from tests.readme import documented_settings
 
 
 def settings(**changes: Any) -> dict[str, Any]:
@@ -52,8 +52,4 @@ def test_a_bad_value_is_refused_by_name(key: str, value: Any) -> None:
 
 
 def test_every_setting_is_documented_in_the_readme() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("### `idea_polls`", 1)[1].split("\n### ", 1)[0]
-    cells = [line.split("|")[1] for line in section.splitlines() if line.startswith("| `")]
-    documented = {name for cell in cells for name in re.findall(r"`(POLLS_\w+)`", cell)}
-    assert documented == set(DEFAULTS)
+    assert documented_settings("idea_polls", "POLLS_") == set(DEFAULTS)

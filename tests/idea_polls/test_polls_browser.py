@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser import PageWatch, axe_violations, launch_chromium
+from tests.browser import PageWatch, axe_violations
 from tests.html_check import vnu_errors
 from tests.idea_polls.poll_site import PollSite, serve, write_settings
 from tests.servers import free_port
@@ -27,11 +27,6 @@ SAMPLE_POST = "/2026/ideen-fuer-die-kantine-was-setzen-wir-2027-zuerst-um/"
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PollSite]:
     with serve(tmp_path_factory.mktemp("poll-site"), free_port()) as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    yield from launch_chromium()
 
 
 @pytest.fixture

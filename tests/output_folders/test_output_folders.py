@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -13,7 +12,7 @@ from pelican.settings import DEFAULT_CONFIG
 
 from devserver.build import build
 from tests.minisite import GOOD_POST, make_site
-from tests.sites import ROOT
+from tests.readme import documented_settings
 
 
 def _item(save_as: str) -> SimpleNamespace:
@@ -96,7 +95,4 @@ def test_a_bad_setting_is_refused_by_name() -> None:
 
 
 def test_every_setting_is_documented_in_the_readme() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("### `output_folders`", 1)[1].split("\n### ", 1)[0]
-    documented = set(re.findall(r"^\| `(OUTPUT_FOLDERS_\w+)`", section, re.MULTILINE))
-    assert documented == set(DEFAULTS)
+    assert documented_settings("output_folders", "OUTPUT_FOLDERS_") == set(DEFAULTS)

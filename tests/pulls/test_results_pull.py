@@ -12,7 +12,7 @@ from faces_backend.cli import main
 from faces_backend.polls.ballots import Ballot, cast_ballot
 from faces_backend.polls.suggestions import queue_suggestion
 from faces_backend.store.schema import open_database
-from tests.pulls.helpers import Backend, make_backend, run_backend, vote, write_file
+from tests.pulls.helpers import Backend, run_backend, vote, write_file
 
 GENERATED = "2026-11-22T22:42:06+00:00"
 
@@ -25,12 +25,6 @@ def entry(total: int, suggestions: list[dict[str, Any]] | None = None, **options
 def committed(**polls: dict[str, Any]) -> dict[str, Any]:
     """A committed results file holding these polls."""
     return {"generated": GENERATED, "polls": polls}
-
-
-@pytest.fixture
-def backend(tmp_path: Path) -> Backend:
-    """An empty backend (database made by the backend itself) with the test polls."""
-    return make_backend(tmp_path / "backend")
 
 
 @pytest.fixture

@@ -8,16 +8,10 @@ from pathlib import Path
 import pytest
 
 from faces_backend.cli import main
-from tests.pulls.helpers import Backend, count_views, make_backend, write_file
+from tests.pulls.helpers import Backend, count_views, write_file
 
 A = "/2026/a/"
 B = "/2026/b/"
-
-
-@pytest.fixture
-def backend(tmp_path: Path) -> Backend:
-    """An empty backend database, made by the backend itself."""
-    return make_backend(tmp_path / "backend")
 
 
 @pytest.fixture

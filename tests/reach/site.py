@@ -10,6 +10,7 @@ import textwrap
 from pathlib import Path
 
 from tests.minisite import make_site
+from tests.sites import BuildRun, built
 
 AS_OF = "2026-11-22"
 
@@ -123,3 +124,9 @@ def make_reach_site(folder: Path, *, views: bool = True, extra: str = "") -> Pat
         (content / "data").mkdir(exist_ok=True)
         (content / "data" / "views.json").write_text(json.dumps(VIEWS), encoding="utf-8")
     return settings
+
+
+def build_reach_site(folder: Path) -> BuildRun:
+    """The reach test site written into folder and built strictly into folder/output."""
+    settings = make_reach_site(folder)
+    return built(folder / "output", settings=str(settings), cwd=folder, strict=True)

@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from tests.browser import PageWatch, axe_violations, launch_chromium
+from tests.browser import PageWatch, axe_violations
 from tests.reach.helpers import BROWSER_UA
-from tests.reach.site import EXPECTED, make_reach_site
+from tests.reach.site import EXPECTED, build_reach_site
 from tests.servers import PreviewServer, free_port, start_preview
-from tests.sites import BuildRun, run_build
+from tests.sites import BuildRun
 
 pytestmark = pytest.mark.browser
 POST = "/2026/ein-guter-beitrag/"
@@ -47,11 +47,7 @@ class Preview:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuildRun:
-    folder = tmp_path_factory.mktemp("reach-browser")
-    settings = make_reach_site(folder)
-    run = run_build(folder / "output", settings=str(settings), cwd=folder, strict=True)
-    assert run.returncode == 0, run.log
-    return run
+    return build_reach_site(tmp_path_factory.mktemp("reach-browser"))
 
 
 @pytest.fixture
@@ -72,11 +68,6 @@ def preview(built: BuildRun, tmp_path: Path) -> Iterator[Preview]:
     yield running
     if running.server.thread.is_alive():
         running.stop()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    yield from launch_chromium()
 
 
 def reader_context(browser: Any, **options: Any) -> Any:

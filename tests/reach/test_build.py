@@ -9,7 +9,7 @@ import pytest
 from bs4 import Tag
 
 from tests.html_check import vnu_errors
-from tests.reach.site import AS_OF, EXPECTED, make_reach_site
+from tests.reach.site import AS_OF, EXPECTED, build_reach_site, make_reach_site
 from tests.sites import BuildRun, run_build
 
 POST = "2026/ein-guter-beitrag/index.html"
@@ -17,11 +17,7 @@ POST = "2026/ein-guter-beitrag/index.html"
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuildRun:
-    folder = tmp_path_factory.mktemp("reach-site")
-    settings = make_reach_site(folder)
-    run = run_build(folder / "output", settings=str(settings), cwd=folder, strict=True)
-    assert run.returncode == 0, run.log
-    return run
+    return build_reach_site(tmp_path_factory.mktemp("reach-site"))
 
 
 def text(node: Tag | None) -> str:

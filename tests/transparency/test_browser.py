@@ -7,22 +7,15 @@ from typing import Any
 
 import pytest
 
-from tests.browser import PageWatch, axe_violations, launch_chromium
+from tests.browser import PageWatch, axe_violations
 from tests.html_check import vnu_errors
 from tests.minisite import make_site
-from tests.servers import free_port, serve_published, serve_static
+from tests.servers import free_port, serve_static
 from tests.sites import BuildRun, run_build
 
 from .conftest import header, plugin_settings
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, BuildRun]]:
-    """The sample site's public build, served at http://127.0.0.1:PORT/blog/."""
-    with serve_published(tmp_path_factory.mktemp("transparency-browser")) as served:
-        yield served
 
 
 @pytest.fixture(scope="module")
@@ -41,11 +34,6 @@ def bare(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, BuildR
         yield url, run
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    yield from launch_chromium()
-
-
 def open_page(browser: Any, url: str, width: int) -> tuple[Any, PageWatch]:
     page = browser.new_page(viewport={"width": width, "height": 900})
     watch = PageWatch(url)
@@ -57,9 +45,9 @@ def open_page(browser: Any, url: str, width: int) -> tuple[Any, PageWatch]:
 
 @pytest.mark.parametrize("width", [1280, 360])
 def test_the_charts_render_and_the_page_is_accessible(
-    browser: Any, sample: tuple[str, BuildRun], width: int
+    browser: Any, served_public: tuple[str, BuildRun], width: int
 ) -> None:
-    url, _ = sample
+    url, _ = served_public
     page, watch = open_page(browser, url, width)
     charts = page.locator("svg.chart")
     assert charts.count() == 4
@@ -102,8 +90,10 @@ def test_the_page_without_profiles_polls_or_history_is_accessible_too(
     page.close()
 
 
-def test_the_page_is_valid_html(sample: tuple[str, BuildRun], bare: tuple[str, BuildRun]) -> None:
-    pages = [run.output / "transparenz" / "index.html" for _, run in (sample, bare)]
+def test_the_page_is_valid_html(
+    served_public: tuple[str, BuildRun], bare: tuple[str, BuildRun]
+) -> None:
+    pages = [run.output / "transparenz" / "index.html" for _, run in (served_public, bare)]
     assert vnu_errors(pages) == []
 
 

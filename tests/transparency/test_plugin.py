@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from transparency.plugin import DEFAULTS, apply_defaults
+
+from tests.readme import documented_settings
 
 
 def applied(**settings: Any) -> dict[str, Any]:
@@ -56,5 +57,4 @@ def test_today_may_be_a_date_or_an_iso_string() -> None:
 
 
 def test_every_setting_is_documented_in_the_readme() -> None:
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    assert [key for key in DEFAULTS if f"| `{key}` |" not in readme] == []
+    assert documented_settings("transparency", "TRANSPARENCY_") == set(DEFAULTS)

@@ -1,6 +1,6 @@
 """Turn employee photos into square, metadata-free WebP and JPEG files, cached by content."""
 
-from .cache import PIPELINE_VERSION, DigestMemo, cache_key, source_digest
+from .cache import PIPELINE_VERSION, cache_key
 from .model import (
     DEFAULT_SETTINGS,
     PhotoError,
@@ -15,7 +15,6 @@ from .pipeline import process_photo, process_photos
 __all__ = [
     "DEFAULT_SETTINGS",
     "PIPELINE_VERSION",
-    "DigestMemo",
     "PhotoError",
     "PhotoJob",
     "PhotoOutput",
@@ -25,5 +24,4 @@ __all__ = [
     "crop_box",
     "process_photo",
     "process_photos",
-    "source_digest",
 ]

@@ -7,9 +7,9 @@ import json
 import os
 import shutil
 from pathlib import Path
-from typing import Any
 
 from clean_images import ImageIssue
+from faces_common.digests import DigestMemo
 
 from .model import DEFAULT_SETTINGS, PhotoError, PhotoOutput, PhotoResult, PhotoSettings
 
@@ -20,12 +20,6 @@ CACHE_SUBDIR = "author_photos"
 MANIFEST = "manifest.json"
 DIGESTS = "digests.json"
 _KEY_LENGTH = 16
-
-
-def source_digest(path: Path) -> str:
-    """Return the SHA-256 of a file's bytes."""
-    with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def cache_key(
@@ -47,40 +41,12 @@ def cache_key(
     return hashlib.sha256(encoded).hexdigest()[:_KEY_LENGTH]
 
 
-class DigestMemo:
-    """Source digests remembered by (path, size, mtime), so a rebuild reads no photo bytes."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.changed = False
-        try:
-            self.known: dict[str, list[Any]] = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.known = {}
-
-    def digest(self, source: Path) -> str:
-        """The SHA-256 of the file, read again only when its size or mtime changed."""
-        try:
-            stat = source.stat()
-        except OSError as exc:
-            raise PhotoError(_unreadable(exc)) from None
-        stamp = [stat.st_size, stat.st_mtime_ns]
-        entry = self.known.get(str(source.resolve()))
-        if entry and entry[:2] == stamp:
-            return str(entry[2])
-        digest = _read_digest(source)
-        self.known[str(source.resolve())] = [*stamp, digest]
-        self.changed = True
-        return digest
-
-    def save(self) -> None:
-        """Write the memo back if it learnt anything (atomically)."""
-        if not self.changed:
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(self.known), encoding="utf-8")
-        os.replace(temporary, self.path)
+def photo_digest(memo: DigestMemo, source: Path) -> str:
+    """The SHA-256 of a photo (remembered by size and mtime); a PhotoError when unreadable."""
+    try:
+        return memo.digest(source)
+    except OSError as exc:
+        raise PhotoError(_unreadable(exc)) from None
 
 
 def write_manifest(folder: Path, outputs: list[PhotoOutput], notes: list[ImageIssue]) -> None:
@@ -100,13 +66,6 @@ def write_manifest(folder: Path, outputs: list[PhotoOutput], notes: list[ImageIs
         "warnings": [[note.key, dict(note.values)] for note in notes],
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
-
-
-def _read_digest(path: Path) -> str:
-    try:
-        return source_digest(path)
-    except OSError as exc:
-        raise PhotoError(_unreadable(exc)) from None
 
 
 def _unreadable(exc: OSError) -> ImageIssue:

@@ -13,12 +13,13 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from clean_images import ImageIssue, ImageRefused
+from faces_common.digests import DigestMemo
 
 from .cache import (
     CACHE_SUBDIR,
     DIGESTS,
-    DigestMemo,
     cache_key,
+    photo_digest,
     publish,
     read_cache_entry,
     write_manifest,
@@ -54,7 +55,7 @@ def process_photos(
     for index, job in enumerate(jobs):
         try:
             _check_focal_point(job)
-            key = cache_key(digests.digest(job.source), job.focal_point, settings)
+            key = cache_key(photo_digest(digests, job.source), job.focal_point, settings)
         except PhotoError as exc:
             results[index] = PhotoResult(source=job.source, error=exc.issue)
             continue

@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
-from clean_images import digests
 from clean_images.clean import CleanSettings, clean_images
+from faces_common import digests
 from PIL import Image
 
 

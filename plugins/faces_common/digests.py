@@ -1,4 +1,4 @@
-"""Source digests remembered by (path, size, mtime), so a rebuild reads no image bytes."""
+"""Source digests remembered by (path, size, mtime), so a rebuild reads no unchanged file again."""
 
 from __future__ import annotations
 

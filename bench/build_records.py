@@ -1,0 +1,153 @@
+"""Records and figures of the build benchmark: runs, edits, the work folder, the Markdown table."""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+WORK = REPO / "bench" / ".work"
+LOOP_TARGET = 1.5  # seconds from saving a post to the reloaded preview (foundation issue)
+RATIO_TARGET = 1.3  # our clean build against plain Pelican's
+PUBLISH = "ours, publishconf, caches kept"
+PHOTO_SHARE_TARGET = 0.05  # photo stage on a rebuild against its first run
+# The author_profiles plugin's image stages, timed in our builds: (module, function).
+STAGES = {
+    "photo": ("author_profiles.photos", "process_photos"),
+    "card": ("author_profiles.card_cache", "render_cards"),
+}
+
+
+@dataclass(frozen=True)
+class Run:
+    """One measured build."""
+
+    kind: str
+    seconds: float
+    max_rss_mib: float
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per timed stage
+    problems: int | None = None
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One edit in the editor's loop: seconds from saving to each milestone (None: not seen)."""
+
+    page: float | None  # the served (ours) or written (plain) page has the edit
+    signal: float | None  # /__reload names the page: the browser reloads now
+    reloaded: float | None  # the reload's request returned the edited page
+    whole: float | None  # the whole site is rebuilt
+
+
+@dataclass
+class Results:
+    """Everything measured in one call."""
+
+    runs: list[Run] = field(default_factory=list)
+    ours_loop: list[Edit] = field(default_factory=list)
+    plain_loop: list[Edit] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    profile: str = ""
+
+    def of(self, kind: str) -> list[Run]:
+        """The runs of one kind, in order."""
+        return [run for run in self.runs if run.kind == kind]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the synthetic site, its settings, outputs and caches live."""
+
+    root: Path
+
+    def path(self, name: str) -> Path:
+        """A file or folder inside the work folder."""
+        return self.root / name
+
+
+def exit_on_failure(code: int, what: str, log: Path) -> None:
+    if code:
+        tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-30:]
+        raise SystemExit(f"{what} failed (exit {code}); end of {log}:\n" + "\n".join(tail))
+
+
+def median_of(values: Sequence[float | None]) -> float | None:
+    present = [value for value in values if value is not None]
+    return statistics.median(present) if present else None
+
+
+def seconds_text(value: float | None) -> str:
+    return "not seen" if value is None else f"{value:.2f} s"
+
+
+def markdown_table(results: Results, args: argparse.Namespace, plugins: Sequence[str]) -> str:
+    """The figures as a Markdown table for docs/benchmarks.md."""
+    first, plain = results.of("ours, first build"), results.of("plain Pelican")
+    same, warm = results.of("ours, nothing changed"), results.of("ours, clean, plugin caches kept")
+    photos = "a 12-MP photo each" if args.photos else "no photos"
+    lines = [
+        f"{args.posts} posts, {args.authors} authors ({photos}); builds: medians (min–max) of "
+        f"{args.repeats} interleaved rounds; our PLUGINS: {', '.join(plugins) or 'none'}.",
+        "",
+        "| measure | ours | plain Pelican | ours / plain | target |",
+        "|---|---|---|---|---|",
+        f"| clean build (empty output, no caches) | {_cell(first)} | {_cell(plain)} "
+        f"| {_ratio(first, plain)} | ≤ {RATIO_TARGET}x |",
+    ]
+    if warm:
+        published = results.of(PUBLISH)
+        lines += [
+            f"| clean build, plugin caches kept (photos, cards) | {_cell(warm)} | {_cell(plain)} "
+            f"| {_ratio(warm, plain)} | ≤ {RATIO_TARGET}x |",
+            f"| the same with `publishconf.py` (no drafts, no review page) | {_cell(published)} "
+            f"| {_cell(plain)} | {_ratio(published, plain)} | ≤ {RATIO_TARGET}x |",
+        ]
+    lines.append(
+        f"| rebuild, nothing changed (caches warm) | {_cell(same)}; "
+        f"{_ratio(same, first)} of the first build | | | |"
+    )
+    for stage in STAGES:
+        before = median_of([run.stages.get(stage) for run in first])
+        after = median_of([run.stages.get(stage) for run in same])
+        if before and after is not None:
+            target = f"< {PHOTO_SHARE_TARGET:.0%}" if stage == "photo" else ""
+            lines.append(
+                f"| {stage} stage: first build → nothing changed | {before:.2f} s → "
+                f"{after:.3f} s ({after / before:.1%}) | | | {target} |"
+            )
+    if results.ours_loop:
+        ours, other = results.ours_loop, results.plain_loop
+        lines += [
+            f"| editor's loop, saved → page has the edit (median of {len(ours)}) "
+            f"| {_loop(ours, 'page')} | {_loop(other, 'page')} | | |",
+            f"| editor's loop, saved → browser told to reload | {_loop(ours, 'signal')} | | | |",
+            f"| editor's loop, saved → reloaded page has the edit | {_loop(ours, 'reloaded')} "
+            f"| | | < {LOOP_TARGET} s |",
+            f"| editor's loop, saved → whole site rebuilt | {_loop(ours, 'whole')} "
+            f"| {_loop(other, 'whole')} | | |",
+        ]
+    return "\n".join(lines)
+
+
+def _cell(runs: Sequence[Run]) -> str:
+    if not runs:
+        return "–"
+    seconds = [run.seconds for run in runs]
+    spread = f" ({min(seconds):.1f}–{max(seconds):.1f})" if len(runs) > 1 else ""
+    rss = statistics.median(run.max_rss_mib for run in runs)
+    return f"{statistics.median(seconds):.1f} s{spread}, {rss:.0f} MiB"
+
+
+def _ratio(runs: Sequence[Run], baseline: Sequence[Run]) -> str:
+    if not runs or not baseline:
+        return "–"
+    median = statistics.median(run.seconds for run in runs)
+    return f"{median / statistics.median(run.seconds for run in baseline):.2f}x"
+
+
+def _loop(edits: Sequence[Edit], milestone: str) -> str:
+    value = median_of([getattr(edit, milestone) for edit in edits])
+    return "–" if value is None else f"{value:.2f} s"

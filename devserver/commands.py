@@ -1,0 +1,98 @@
+"""What the build, preview and link-check tasks run, with their messages and exit codes."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from faces_common.messages import messages_lang
+from faces_common.site_address import missing_address
+
+
+def build_site(
+    settings_file: str, *, strict: bool, debug: bool, overrides: dict[str, Any] | None = None
+) -> int:
+    """Build with the settings file, print the summary of what went wrong; return the exit code."""
+    from pelican.log import init as init_logging
+
+    from devserver.build import build, plain_handler, summary
+
+    init_logging(level=logging.DEBUG if debug else logging.WARNING, handler=plain_handler())
+    result = build(settings_file, overrides, debug=debug)
+    report = summary(result, strict)
+    if report:
+        print(report, file=sys.stderr)
+    return result.exit_code(strict)
+
+
+def refuse_without_address(settings_file: str, task_name: str) -> int:
+    """Exit code 2 with one line when the settings give the site no address to link to, else 0."""
+    refusal = missing_address(settings_file, task_name)
+    if refusal:
+        print(refusal, file=sys.stderr)
+        return 2
+    return 0
+
+
+def report_language(settings_file: str) -> str:
+    """The language of the site's own problem reports (MESSAGES_LANG), for the tasks' messages."""
+    from pelican.settings import read_settings
+
+    return messages_lang(read_settings(settings_file))
+
+
+def preview(
+    settings_file: str, output_path: str, watch: Sequence[str], host: str, port: int, debug: bool
+) -> int:
+    """Serve the preview until stopped; exit code 2 with one line when the port is taken."""
+    from devserver.port import PortInUseError
+    from devserver.server import serve_preview
+
+    try:
+        serve_preview(
+            settings_file=settings_file,
+            output_path=output_path,
+            watch=watch,
+            host=host,
+            port=port,
+            debug=debug,
+        )
+    except PortInUseError as error:
+        print(error.message(report_language(settings_file)), file=sys.stderr)
+        return 2
+    return 0
+
+
+def check_links(settings_file: str, output_path: str) -> int:
+    """Check the internal links and images of a built site; the exit code (2: bad settings)."""
+    from editorial.config import SettingsFileError, load_settings
+    from editorial.review import run_linkcheck
+
+    try:
+        site = load_settings(settings_file)
+    except SettingsFileError as error:
+        print(error, file=sys.stderr)
+        return 2
+    return run_linkcheck(
+        output_path,
+        site["SITEURL"],
+        site["EDITORIAL_LINKCHECK_IGNORE"],
+        site["MESSAGES_LANG"],
+    )
+
+
+def reach_report(data: str, manifest: str, lang: str, *, days: int, top: int, few: int) -> int:
+    """Print the report of `invoke reach-report` (few < 0: the lowest quarter); the exit code."""
+    from reach import ReportError, editors_report
+
+    try:
+        report = editors_report(
+            data, manifest, lang, days=days, top=top, few=None if few < 0 else few
+        )
+    except ReportError as error:
+        print(f"reach-report: {error}", file=sys.stderr)
+        return 1
+    print(report, end="")
+    return 0

@@ -1,0 +1,53 @@
+"""What `invoke poll-results` and `invoke reach-pull` run: the backend's export, in a subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+# The preview's backend database (`invoke livereload`); FACES_DB names another.
+PREVIEW_DB = os.path.join(".cache", "preview-polls.sqlite3")
+_VIEWS_NEXT = {
+    "de": "Der nächste Build zeigt sie (Autorenseiten, Beiträge, Transparenzseite).",
+    "en": "The next build shows them (author pages, posts, the transparency page).",
+}
+
+
+def pull_poll_results(
+    results: str,
+    suggestions: str,
+    *,
+    db: str,
+    manifest: str,
+    replace: bool,
+    output_path: str,
+    lang: str,
+) -> int:
+    """Merge poll results and pending suggestions from the database; return the exit code."""
+    built_manifest = os.path.join(output_path, "polls", "manifest.json")
+    env = {
+        "FACES_DB": db or os.environ.get("FACES_DB", PREVIEW_DB),
+        "FACES_MANIFEST": manifest or os.environ.get("FACES_MANIFEST", built_manifest),
+    }
+    command = ["snapshot", results, "--suggestions", suggestions, "--lang", lang]
+    return _run_backend(command + (["--replace"] if replace else []), env)
+
+
+def pull_views(output: str, *, db: str, replace: bool, lang: str) -> int:
+    """Merge the page views counted by the backend into the counts file; return the exit code."""
+    env = {"FACES_DB": db or os.environ.get("FACES_DB", PREVIEW_DB)}
+    command = ["views", "export", output, "--lang", lang]
+    code = _run_backend(command + (["--replace"] if replace else []), env)
+    if code == 0:
+        print(_VIEWS_NEXT[lang])
+    return code
+
+
+def _run_backend(arguments: list[str], env: dict[str, str]) -> int:
+    # A subprocess, not an import: the backend's command line is what an operator runs too,
+    # and on a refusal it has printed its message already.
+    completed = subprocess.run(
+        [sys.executable, "-m", "faces_backend", *arguments], env={**os.environ, **env}, check=False
+    )
+    return completed.returncode
