@@ -179,6 +179,7 @@ PLUGINS = [
     "editorial",
     "clean_images",
     "idea_polls",
+    "comments",
     "transparency",
     "reach",
     "seo",
@@ -202,6 +203,8 @@ CHECKS_EXTRA_FIELDS = [
     "correction",
     "disclosure",
     "visibility",
+    "id",
+    "comments",
 ]
 CHECKS_CHOICES = {
     "disclosure": ["sponsored", "paid-partnership", "own-product"],
@@ -252,6 +255,11 @@ POLLS_ENDPOINT = "/api/vote"
 POLLS_RESULTS_ENDPOINT = "/api/polls/{poll}/results"
 POLLS_SNAPSHOT_PATH = "data/poll-results.json"  # written by `invoke poll-results`, under PATH
 POLLS_LANGUAGE = CHECKS_LANGUAGE  # poll problems in the language of the other content checks
+
+# --- comments: moderated comments under posts (see README) -------------------------
+# The preview (`invoke livereload`) serves the backend under /api on the site's own origin.
+COMMENTS_ENDPOINT = "/api/comments"
+COMMENTS_LANGUAGE = CHECKS_LANGUAGE  # comment problems in the language of the other checks
 
 # --- transparency: the transparency page (see docs/transparency.md) --------------
 # Its address comes from the plugin's defaults ("transparenz/"), so the navigation links to
