@@ -15,8 +15,8 @@ from .messages import problem
 from .threads import ID_PATTERN, thread_file_name
 
 COMMENT_ID = re.compile(r"c-[0-9a-f]{12}")
-# A thread id from a path may hold '/' (posts/2026/slug); from a header, only ID_PATTERN.
-THREAD_ID = re.compile(r"[\w.-]+(?:/[\w.-]+)*")
+# A thread id from a path may hold '/' (posts/2026/slug), never a '.' or '..' segment.
+THREAD_ID = re.compile(r"(?!\.\.?(?:/|$))[\w.-]+(?:/(?!\.\.?(?:/|$))[\w.-]+)*")
 
 REASONS: dict[str, dict[str, str]] = {
     "de": {

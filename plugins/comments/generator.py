@@ -106,7 +106,8 @@ class CommentsGenerator(Generator):
         posts: list[tuple[Any, str]] = []
         problems: list[Problem] = []
         owners: dict[str, str] = {}
-        for article in sorted(self._posts(), key=lambda a: a.source_path):
+        # The older post keeps a shared Id: its thread existed first.
+        for article in sorted(self._posts(), key=lambda a: (a.date, a.source_path)):
             shown_as = os.path.relpath(article.source_path)
             declared = declared_id(article)
             if declared is None:
