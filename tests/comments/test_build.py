@@ -8,6 +8,7 @@ from typing import Any
 from bs4 import Tag
 
 from tests.comments.site import HOSTILE_NAME
+from tests.html_check import vnu_errors
 from tests.sites import BuildRun
 
 KANTINE = "2026/ideen-fuer-die-kantine/index.html"
@@ -263,3 +264,8 @@ def test_structured_data_carries_the_thread(comment_site: BuildRun) -> None:
     assert reply["text"] == "Danke!"
     assert "comment" not in second
     assert "</script>" not in page.select_one('script[type="application/ld+json"]').string
+
+
+def test_pages_with_threads_are_valid_html(comment_site: BuildRun) -> None:
+    pages = [KANTINE, OFF, ENGLISH, GOOD]
+    assert vnu_errors([comment_site.output / page for page in pages]) == []
