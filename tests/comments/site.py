@@ -121,6 +121,16 @@ THREADS: dict[str, list[dict[str, Any]]] = {
         comment(9, "Thanks!", parent="c-000000000008", profile="miriam-keller"),
     ],
 }
+FIGURES = {
+    "version": 1,
+    "generated": "2026-03-18T06:00:00Z",
+    "received": 20,
+    "approved": 12,
+    "withdrawn": 1,
+    "rejected": {"spam": 4, "off_topic": 1, "insulting": 1, "personal_data": 1, "other": 0},
+    "approval_seconds": [600, 1200, 3600],
+    "first_author_reply_seconds": {"kantine-2026": 3600, "posts/english": 7200, "posts/intern": 1},
+}
 BROKEN_FILES = {
     "kaputt.json": '{\n  "version": 1,\n  "thread": "posts/good"\n  "comments": []\n}\n',
     "falscher-name.json": json.dumps({"version": 1, "thread": "posts/good", "comments": []}),
@@ -146,6 +156,8 @@ def write_comment_site(folder: Path, slug: str = "ideen-fuer-die-kantine", extra
         document = {"version": 1, "thread": thread, "comments": comments}
         path = data / (thread.replace("/", "--") + ".json")
         path.write_text(json.dumps(document, ensure_ascii=False, indent=2), "utf-8")
+    figures = folder / "content" / "data" / "comment-figures.json"
+    figures.write_text(json.dumps(FIGURES), "utf-8")
     for name, text in BROKEN_FILES.items():
         (data / name).write_text(text, "utf-8")
     return settings
