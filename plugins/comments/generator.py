@@ -19,13 +19,16 @@ from .figures import ShownThread, dialogue_figures, read_figures
 from .manifest import ManifestThread, manifest
 from .messages import problem
 from .threads import ID_PATTERN, comments_switched_off, declared_id, id_line, path_id
+from .unanswered import WaitingComment, author_queues, unanswered
 from .view import ThreadContext, thread_view
 
 logger = logging.getLogger(__name__)
 
-# Context keys: the dialogue figures (figures.DialogueFigures) and the threads shown.
+# Context keys: the dialogue figures (figures.DialogueFigures), the threads shown, and each
+# author's unanswered comments for the review page (a list of unanswered.AuthorQueue).
 FIGURES_KEY = "comment_figures"
 THREADS_KEY = "comment_threads"
+UNANSWERED_KEY = "comments_unanswered"
 
 
 class CommentsGenerator(Generator):
@@ -51,6 +54,7 @@ class CommentsGenerator(Generator):
             zone=ZoneInfo(settings["TIMEZONE"]),
         )
         shown: list[ShownThread] = []
+        waiting: dict[str, list[WaitingComment]] = {}
         self.manifest_threads: list[ManifestThread] = []
         for article, thread in posts:
             file = files.pop(thread, None)
@@ -61,6 +65,12 @@ class CommentsGenerator(Generator):
             authors = tuple(getattr(a, "slug", str(a)) for a in article.authors)
             if file is not None:
                 shown.append(ShownThread(file, authors))
+            for comment in unanswered(comments, authors):
+                entry = WaitingComment(
+                    article.title, article.url, comment.id, comment.name, comment.received
+                )
+                for handle in authors:
+                    waiting.setdefault(handle, []).append(entry)
             if article.status == "published":
                 self.manifest_threads.append(
                     ManifestThread(
@@ -84,6 +94,7 @@ class CommentsGenerator(Generator):
         for found in figure_problems:
             logger.error("%s", found.format())
         self.context[THREADS_KEY] = [t.file for t in shown]
+        self.context[UNANSWERED_KEY] = author_queues(waiting, shared.profiles)
         self.context[FIGURES_KEY] = dialogue_figures(figures, shown) if (figures or shown) else None
 
     def generate_output(self, writer: Any) -> None:

@@ -269,3 +269,16 @@ def test_structured_data_carries_the_thread(comment_site: BuildRun) -> None:
 def test_pages_with_threads_are_valid_html(comment_site: BuildRun) -> None:
     pages = [KANTINE, OFF, ENGLISH, GOOD]
     assert vnu_errors([comment_site.output / page for page in pages]) == []
+
+
+def test_review_page_lists_unanswered_comments_per_author(comment_site: BuildRun) -> None:
+    section = comment_site.html("entwuerfe/index.html").select_one(
+        'section[aria-labelledby="review-comments"]'
+    )
+    assert section is not None
+    assert texts(section.select("h3")) == ["Miriam Keller (2)"]
+    assert [a["href"] for a in section.select("li li a")] == [
+        "/2026/ideen-fuer-die-kantine/#c-000000000004",
+        "/2026/ein-beitrag-ohne-kommentare/#c-000000000005",
+    ]
+    assert texts(section.select("li li"))[0].startswith("Ideen für die Kantine – anonym,")
