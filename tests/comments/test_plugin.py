@@ -1,4 +1,4 @@
-"""The plugin's settings: documented, and refused with the key and the value when they cannot work."""
+"""The plugin's settings: documented, and refused by key and value when they cannot work."""
 
 from __future__ import annotations
 
