@@ -24,6 +24,7 @@ class CommentView:
     name: str
     html: Markup
     received: dt.datetime
+    plain: str = ""  # the text as written, whitespace collapsed (structured data)
     profile: Any = None
     badges: tuple[str, ...] = ()
     replies: tuple[CommentView, ...] = ()
@@ -158,6 +159,7 @@ def _comment_view(
         id=comment.id,
         name=name,
         html=render_text(comment.text),
+        plain=" ".join(comment.text.split()),
         received=comment.received.astimezone(shared.zone),
         profile=profile,
         badges=tuple(badges),
@@ -174,7 +176,7 @@ def _structured(comment: CommentView, site_base: str, page: str) -> dict[str, An
         "url": f"{page}#{comment.id}",
         "author": author,
         "dateCreated": comment.received.isoformat(timespec="seconds"),
-        "text": comment.html.striptags(),
+        "text": comment.plain,
     }
     if comment.replies:
         entry["comment"] = [_structured(reply, site_base, page) for reply in comment.replies]
