@@ -62,7 +62,7 @@ class CommentsGenerator(Generator):
             self._check_profiles(file, shared.profiles, lang)
             is_open = self._is_open(article)
             article.comments = thread_view(article, thread, comments, is_open, shared)
-            authors = tuple(getattr(a, "slug", str(a)) for a in article.authors)
+            authors = _author_handles(article, shared.profiles)
             if file is not None:
                 shown.append(ShownThread(file, authors))
             for comment in unanswered(comments, authors):
@@ -88,7 +88,7 @@ class CommentsGenerator(Generator):
             logger.info("comments: %s has no post in this build; left out", left.path)
         figures, figure_problems = read_figures(
             Path(settings["PATH"], settings["COMMENTS_FIGURES_PATH"]),
-            os.path.join(settings["PATH"], settings["COMMENTS_FIGURES_PATH"]),
+            os.path.relpath(os.path.join(settings["PATH"], settings["COMMENTS_FIGURES_PATH"])),
             lang,
         )
         for found in figure_problems:
@@ -170,3 +170,11 @@ class CommentsGenerator(Generator):
     def _is_internal(self, article: Any) -> bool:
         internal_values = self.settings.get("VISIBILITY_INTERNAL_VALUES", ["internal"])
         return str(article.metadata.get("visibility", "public")).strip().lower() in internal_values
+
+
+def _author_handles(article: Any, profiles: Any) -> tuple[str, ...]:
+    """The profile handles of the post's authors; someone who withdrew consent is left out."""
+    handles = tuple(getattr(a, "slug", str(a)) for a in article.authors)
+    if not profiles:
+        return handles
+    return tuple(h for h in handles if h in profiles and profiles[h].status != "removed")
