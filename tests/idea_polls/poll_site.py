@@ -103,6 +103,9 @@ def write_settings(folder: Path, origin: str, snapshot: Path, endpoint: bool = T
             LOAD_CONTENT_CACHE = False
             SITEURL = {origin!r}
             POLLS_SNAPSHOT_PATH = {str(snapshot)!r}
+            # Poll pages alone: the comment box asks a backend this branch does not serve yet
+            # (tests/comments test it against a contract-shaped one).
+            COMMENTS_ENDPOINT = None
             """)
         + ("" if endpoint else "POLLS_ENDPOINT = None\nPOLLS_RESULTS_ENDPOINT = None\n"),
         encoding="utf-8",
