@@ -11,10 +11,12 @@ from .people import ACTIVE, ALUMNI, Person
 from .posts import PostRecord
 
 # Licences people write into credits; anything else is "not stated" (all rights reserved).
-_LICENCE = re.compile(
-    r"\b(CC0(?: 1\.0)?|CC BY(?:-(?:SA|ND|NC|NC-SA|NC-ND))?(?: \d\.\d)?|Public Domain|gemeinfrei)\b",
-    re.IGNORECASE,
+# A Creative Commons code wins over the words "public domain" when a credit names both.
+_CREATIVE_COMMONS = re.compile(
+    r"\b(CC0(?: 1\.0)?|CC BY(?:-(?:SA|ND|NC|NC-SA|NC-ND))?(?: \d\.\d)?)(?![\w-])", re.IGNORECASE
 )
+_PUBLIC_DOMAIN = re.compile(r"\b(?:public domain|gemeinfrei)\b", re.IGNORECASE)
+PUBLIC_DOMAIN = "Public Domain"
 
 
 @dataclass(frozen=True)
@@ -89,9 +91,11 @@ def image_credits(
 
 
 def licence(credit: str | None) -> str | None:
-    """The licence named in a credit line, e.g. 'CC BY 4.0', or None."""
-    match = _LICENCE.search(credit or "")
-    return match[1] if match else None
+    """The licence named in a credit line as a code ('CC BY 4.0', 'CC0 1.0', 'Public Domain')."""
+    code = _CREATIVE_COMMONS.search(credit or "")
+    if code:
+        return code[1].upper()
+    return PUBLIC_DOMAIN if _PUBLIC_DOMAIN.search(credit or "") else None
 
 
 def disclosures(posts: Sequence[PostRecord]) -> tuple[DisclosureEntry, ...]:
