@@ -34,6 +34,18 @@ FONT_STACK = (
 
 _VIEWBOX = 100
 
+# The covers' landscape in miniature (tools/covers.py): a sun and two darker waves of the lake.
+# Darker only, and below and beside the letters: the text keeps its 4.5:1 contrast.
+_SUN = '<circle cx="{x}" cy="24" r="8" fill="#FFFFFF" fill-opacity="0.85"/>'
+_WAVE = '<path d="{d} V100 H0 Z" fill="#000000" fill-opacity="{opacity}"/>'
+_WAVES = tuple(
+    _WAVE.format(d=back, opacity="0.16") + _WAVE.format(d=front, opacity="0.2")
+    for back, front in (
+        ("M0 72 C20 64 40 80 60 72 S90 64 100 70", "M0 86 C25 78 50 94 75 86 S95 80 100 84"),
+        ("M0 70 C15 76 35 62 55 70 S85 78 100 68", "M0 84 C20 90 45 76 70 84 S90 90 100 82"),
+    )
+)
+
 
 def palette_colour(handle: str) -> str:
     """Return the background colour (hex) for a person's handle."""
@@ -62,18 +74,25 @@ def _first_letter(word: str) -> str:
 
 
 def initials_svg(name: str, handle: str, label: str, size: int | None = None) -> str:
-    """Return a square SVG avatar showing the initials of `name` on the handle's colour."""
+    """Return a square SVG avatar: the initials of `name` over a lake in the handle's colour."""
     text = initials(name) or "?"
     # Two letters need a smaller size than one to keep a margin inside a circle crop.
-    font_size = 40 if len(text) > 1 else 46
+    font_size = 36 if len(text) > 1 else 42
     dimensions = f' width="{size}" height="{size}"' if size else ""
+    variant = _variant(handle)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_VIEWBOX} {_VIEWBOX}"'
         f'{dimensions} role="img" aria-label={quoteattr(label)}>'
         f"<title>{escape(label)}</title>"
         f'<rect width="{_VIEWBOX}" height="{_VIEWBOX}" fill="{palette_colour(handle)}"/>'
+        f"{_SUN.format(x=(30, 70)[variant])}{_WAVES[variant]}"
         f'<text x="50" y="50" dy="0.35em" text-anchor="middle" fill="{TEXT_COLOUR}"'
         f' font-family={quoteattr(FONT_STACK)} font-size="{font_size}"'
-        f' font-weight="600">{escape(text)}</text>'
+        f' font-weight="700" letter-spacing="1">{escape(text)}</text>'
         "</svg>"
     )
+
+
+def _variant(handle: str) -> int:
+    """Which of the two landscapes a person gets, from the handle (so it never changes)."""
+    return hashlib.sha256(f"wave:{handle.strip().casefold()}".encode()).digest()[0] % 2

@@ -68,11 +68,37 @@ def test_svg_whole_output() -> None:
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" role="img"'
         ' aria-label="Miriam Keller"><title>Miriam Keller</title>'
         '<rect width="100" height="100" fill="#15803D"/>'
+        '<circle cx="30" cy="24" r="8" fill="#FFFFFF" fill-opacity="0.85"/>'
+        '<path d="M0 72 C20 64 40 80 60 72 S90 64 100 70 V100 H0 Z" fill="#000000"'
+        ' fill-opacity="0.16"/>'
+        '<path d="M0 86 C25 78 50 94 75 86 S95 80 100 84 V100 H0 Z" fill="#000000"'
+        ' fill-opacity="0.2"/>'
         '<text x="50" y="50" dy="0.35em" text-anchor="middle" fill="#FFFFFF"'
         " font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial,"
-        " 'Noto Sans', 'Liberation Sans', sans-serif\" font-size=\"40\""
-        ' font-weight="600">MK</text></svg>'
+        " 'Noto Sans', 'Liberation Sans', sans-serif\" font-size=\"36\""
+        ' font-weight="700" letter-spacing="1">MK</text></svg>'
     )
+
+
+def test_the_landscape_never_lightens_the_letters_background() -> None:
+    # Over the letters only the palette colour or darker layers, so 4.5:1 still holds.
+    for handle in ("mkeller", "felix-hartmann", "nadine-koch", "a", "b", "c"):
+        root = ET.fromstring(initials_svg("Miriam Keller", handle, "x"))
+        sun = root.find(f"{SVG}circle")
+        assert sun is not None
+        # The letters sit between y=34 and y=66; the sun ends above them.
+        assert float(sun.get("cy") or 0) + float(sun.get("r") or 0) < 34
+        waves = root.findall(f"{SVG}path")
+        assert waves and all(path.get("fill") == "#000000" for path in waves)
+
+
+def test_the_landscape_is_fixed_per_person_and_varies_between_people() -> None:
+    suns = {
+        ET.fromstring(initials_svg("A B", f"person-{n}", "x")).find(f"{SVG}circle").get("cx")
+        for n in range(20)
+    }
+    assert suns == {"30", "70"}
+    assert initials_svg("A B", "mkeller", "x") == initials_svg("A B", " MKeller ", "x")
 
 
 @pytest.mark.parametrize(
@@ -93,8 +119,9 @@ def test_svg_structure(name: str, handle: str, label: str, letters: str) -> None
     assert root.get("aria-label") == label
     assert root.get("viewBox") == "0 0 100 100"
     assert root.get("width") == root.get("height") == "48"
-    assert [child.tag for child in root] == [f"{SVG}title", f"{SVG}rect", f"{SVG}text"]
-    title, rect, text = list(root)
+    tags = [f"{SVG}title", f"{SVG}rect", f"{SVG}circle", f"{SVG}path", f"{SVG}path", f"{SVG}text"]
+    assert [child.tag for child in root] == tags
+    title, rect, *_landscape, text = list(root)
     assert title.text == label
     assert rect.get("fill") == palette_colour(handle)
     assert text.text == letters
