@@ -34,9 +34,8 @@ FONT_STACK = (
 
 _VIEWBOX = 100
 
-# The covers' landscape in miniature (tools/covers.py): a sun and two darker waves of the lake.
-# Darker only, and below and beside the letters: the text keeps its 4.5:1 contrast.
-_SUN = '<circle cx="{x}" cy="24" r="8" fill="#FFFFFF" fill-opacity="0.85"/>'
+# The covers' lake in miniature (tools/covers.py): two darker waves below the letters.
+# Darker only: the text keeps its 4.5:1 contrast.
 _WAVE = '<path d="{d} V100 H0 Z" fill="#000000" fill-opacity="{opacity}"/>'
 _WAVES = tuple(
     _WAVE.format(d=back, opacity="0.16") + _WAVE.format(d=front, opacity="0.2")
@@ -79,13 +78,12 @@ def initials_svg(name: str, handle: str, label: str, size: int | None = None) ->
     # Two letters need a smaller size than one to keep a margin inside a circle crop.
     font_size = 36 if len(text) > 1 else 42
     dimensions = f' width="{size}" height="{size}"' if size else ""
-    variant = _variant(handle)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_VIEWBOX} {_VIEWBOX}"'
         f'{dimensions} role="img" aria-label={quoteattr(label)}>'
         f"<title>{escape(label)}</title>"
         f'<rect width="{_VIEWBOX}" height="{_VIEWBOX}" fill="{palette_colour(handle)}"/>'
-        f"{_SUN.format(x=(30, 70)[variant])}{_WAVES[variant]}"
+        f"{_WAVES[_variant(handle)]}"
         f'<text x="50" y="50" dy="0.35em" text-anchor="middle" fill="{TEXT_COLOUR}"'
         f' font-family={quoteattr(FONT_STACK)} font-size="{font_size}"'
         f' font-weight="700" letter-spacing="1">{escape(text)}</text>'
@@ -94,5 +92,5 @@ def initials_svg(name: str, handle: str, label: str, size: int | None = None) ->
 
 
 def _variant(handle: str) -> int:
-    """Which of the two landscapes a person gets, from the handle (so it never changes)."""
+    """Which of the two wave lines a person gets, from the handle (so it never changes)."""
     return hashlib.sha256(f"wave:{handle.strip().casefold()}".encode()).digest()[0] % 2

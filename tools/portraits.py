@@ -1,0 +1,43 @@
+"""Give sample portraits the house tone: lake blue shadows, warm mid-tones, sand highlights.
+
+Run `uv run python -m tools.portraits content/authors/NAME.jpg ...` once per new photo: it
+rewrites each file in place. One treatment for every portrait makes soft, unequal sample photos
+read as one deliberate series. The camera metadata stays in the source on purpose: the build
+must strip it (tests/author_profiles/test_site_people.py checks that it does).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+from tools.covers import LAKE_DEEP
+
+HIGHLIGHT = "#f6ead6"  # the covers' sand, a shade lighter so faces stay bright
+# Warm, not blue: faces in the mid-tones keep a skin-like colour instead of turning blue.
+MIDTONE = "#a8765a"
+_QUALITY = 85
+
+
+def duotone(image: Image.Image) -> Image.Image:
+    """The image's light and dark mapped from lake blue through warm brown to sand."""
+    grey = ImageOps.autocontrast(ImageOps.grayscale(image), cutoff=1)
+    return ImageOps.colorize(grey, black=LAKE_DEEP, white=HIGHLIGHT, mid=MIDTONE)
+
+
+def treat(path: Path) -> None:
+    """Rewrite one JPEG portrait in the duotone, keeping its metadata and orientation tag."""
+    with Image.open(path) as image:
+        exif = image.info.get("exif", b"")
+        treated = duotone(image)
+    treated.save(path, "JPEG", quality=_QUALITY, exif=exif)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit("usage: python -m tools.portraits content/authors/NAME.jpg ...")
+    for name in sys.argv[1:]:
+        treat(Path(name))
+        print(f"{name}: {Path(name).stat().st_size // 1024} KB")
