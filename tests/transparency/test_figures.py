@@ -11,6 +11,7 @@ from transparency.corrections import Correction
 from transparency.editorial import percentile
 from transparency.figures import Sources, compute_figures
 from transparency.history import History
+from transparency.listings import licence
 from transparency.people import Catalog, Person
 from transparency.polls import PollOutcome
 from transparency.posts import PostRecord
@@ -231,6 +232,24 @@ def test_image_credits_from_posts_and_shown_profile_photos_only() -> None:
         ("profile", "Hannah", None, None),
         ("profile", "Miriam", "Foto: A, CC BY 4.0", "CC BY 4.0"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("credit", "code"),
+    [
+        ("Illustration: Seewerk Velo AG, gemeinfrei (CC0 1.0)", "CC0 1.0"),
+        ("Foto: Privat, cc0", "CC0"),
+        ("Grafik: Seewerk, cc by-sa 4.0", "CC BY-SA 4.0"),
+        ("Foto: NASA, Public Domain", "Public Domain"),
+        ("Karte: gemeinfrei", "Public Domain"),
+        ("Foto: CC BY-NC-ND 4.0", "CC BY-NC-ND 4.0"),
+        ("Foto: Jana Roth", None),
+        ("Foto: ACC BYTE", None),
+        (None, None),
+    ],
+)
+def test_licence_codes_from_credit_lines(credit: str | None, code: str | None) -> None:
+    assert licence(credit) == code
 
 
 def test_disclosures_newest_first_in_the_order_of_the_types() -> None:
