@@ -46,10 +46,14 @@ def distance_from_the_tone(photo: Path) -> float:
     """How far a photo's pixels lie from the tone's colour ramp, on average."""
     grey = Image.new("L", (256, 1))
     grey.putdata(list(range(256)))
-    ramp = list(ImageOps.colorize(grey, black=LAKE_DEEP, white=HIGHLIGHT, mid=MIDTONE).getdata())
+    ramp = list(
+        ImageOps.colorize(grey, black=LAKE_DEEP, white=HIGHLIGHT, mid=MIDTONE).get_flattened_data()
+    )
     with Image.open(photo) as image:
         # NEAREST: averaging neighbours would mix two ramp colours into one off the ramp.
-        pixels = list(image.convert("RGB").resize((30, 38), Image.Resampling.NEAREST).getdata())
+        pixels = list(
+            image.convert("RGB").resize((30, 38), Image.Resampling.NEAREST).get_flattened_data()
+        )
     return statistics.mean(
         min(sum((a - b) ** 2 for a, b in zip(pixel, point, strict=True)) for point in ramp) ** 0.5
         for pixel in pixels
