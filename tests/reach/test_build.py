@@ -177,12 +177,15 @@ def test_without_an_endpoint_nothing_is_sent_and_the_page_says_so(tmp_path: Path
     transparency = run.html("transparenz/index.html")
     assert transparency.select("script[src$='reach.js'], noscript, .reach-figures") == []
     assert text(transparency.select_one("section#reach .reach-empty")) == (
-        "Diese Website zählt keine Aufrufe, deshalb gibt es keine Zahlen dazu, wie sie genutzt wird."
+        "Diese Website zählt keine Aufrufe, deshalb gibt es keine Zahlen dazu, "
+        "wie sie genutzt wird."
     )
     assert transparency.select_one(".transparency__toc a[href='#reach']") is not None
 
 
-def test_before_the_first_pull_pages_count_and_the_page_says_why_there_are_no_figures(tmp_path: Path) -> None:
+def test_before_the_first_pull_pages_count_and_the_page_says_why_it_has_no_figures(
+    tmp_path: Path,
+) -> None:
     settings = make_reach_site(tmp_path, views=False)
     run = run_build(tmp_path / "output", settings=str(settings), cwd=tmp_path, strict=True)
     assert run.returncode == 0, run.log
