@@ -76,9 +76,8 @@ def test_without_profiles_polls_or_history_the_page_builds_and_says_what_is_miss
     # The image is named by its post, not by its file path.
     assert text(run, "#table-credits tbody th") == "Titelbild von Voller Beitrag"
     assert "images/a.jpg" not in text(run, "#table-credits")
-    assert (
-        text(run, "#table-credits td:nth-of-type(2)")
-        == "frei nutzbar mit Namensnennung (CC BY 4.0)"
+    assert text(run, "#table-credits td") == (
+        "Grafik: Seewerk Velo AG, CC BY 4.0 Lizenz: frei nutzbar mit Namensnennung (CC BY 4.0)"
     )
 
     data = figures(run)
@@ -198,11 +197,11 @@ def test_with_profiles_and_polls_every_section_has_its_figures(site: Site) -> No
         "Welcher Kurs zuerst? Vorstand und Gast 12 Bremsen (7) Geplant : Start im Januar."
     ]
     assert rows("table-credits") == [
-        "Profilfoto von Hannah Vogt Foto: Privat, CC0 gemeinfrei (CC0)",
+        "Profilfoto von Hannah Vogt Foto: Privat, CC0 Lizenz: gemeinfrei (CC0)",
         "Profilfoto von Lea Hofstetter kein Bildnachweis angegeben"
-        " keine Lizenz genannt: alle Rechte vorbehalten",
+        " Lizenz: keine genannt, alle Rechte vorbehalten",
         "Profilfoto von Miriam Keller Foto: Jana Roth"
-        " keine Lizenz genannt: alle Rechte vorbehalten",
+        " Lizenz: keine genannt, alle Rechte vorbehalten",
     ]
     assert page.select_one("#table-polls a")["href"] == "/2026/vorstand-und-gast/"
     assert rows("table-reviewers") == ["Eine ehemalige Kollegin oder ein ehemaliger Kollege 1"]
