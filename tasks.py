@@ -216,7 +216,7 @@ def translations(c: Context) -> None:
         "-o theme/translations/messages.pot theme"
     )
     c.run(
-        "pybabel update --no-location --omit-header -i theme/translations/messages.pot "
+        "pybabel update -i theme/translations/messages.pot "
         "-d theme/translations -l de"
     )
 

@@ -34,7 +34,7 @@ FONT_STACK = (
 
 _VIEWBOX = 100
 
-# The covers' lake in miniature (tools/covers.py): two darker waves below the letters.
+# The covers' lake in miniature (devserver/imagery/covers.py): two darker waves below the letters.
 # Darker only: the text keeps its 4.5:1 contrast.
 _WAVE = '<path d="{d} V100 H0 Z" fill="#000000" fill-opacity="{opacity}"/>'
 _WAVES = tuple(

@@ -1,4 +1,4 @@
-"""tools/portraits.py: one house tone for the sample portraits."""
+"""devserver/imagery/portraits.py: one house tone for the sample portraits."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 from PIL import Image, ImageColor, ImageOps
 
 from tests.sample import CONTENT
-from tools.covers import LAKE_DEEP
-from tools.portraits import HIGHLIGHT, MIDTONE, duotone, treat
+from devserver.imagery.covers import LAKE_DEEP
+from devserver.imagery.portraits import HIGHLIGHT, MIDTONE, duotone, treat
 
 
 def rgb(hex_colour: str) -> tuple[int, ...]:

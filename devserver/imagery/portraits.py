@@ -1,6 +1,6 @@
 """Give sample portraits the house tone: lake blue shadows, warm mid-tones, sand highlights.
 
-Run `uv run python -m tools.portraits content/authors/NAME.jpg ...` once per new photo: it
+Run `uv run python -m devserver.imagery.portraits content/authors/NAME.jpg ...` once per new photo: it
 rewrites each file in place. One treatment for every portrait makes soft, unequal sample photos
 read as one deliberate series. The camera metadata stays in the source on purpose: the build
 must strip it (tests/author_profiles/test_site_people.py checks that it does).
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PIL import Image, ImageFilter, ImageOps
 
-from tools.covers import LAKE_DEEP
+from devserver.imagery.covers import LAKE_DEEP
 
 HIGHLIGHT = "#f6ead6"  # the covers' sand, a shade lighter so faces stay bright
 # Warm, not blue: faces in the mid-tones keep a skin-like colour instead of turning blue.
@@ -41,7 +41,7 @@ def treat(path: Path) -> None:
 
 if __name__ == "__main__":
     if len(sys.argv) < 2:
-        sys.exit("usage: python -m tools.portraits content/authors/NAME.jpg ...")
+        sys.exit("usage: python -m devserver.imagery.portraits content/authors/NAME.jpg ...")
     for name in sys.argv[1:]:
         treat(Path(name))
         print(f"{name}: {Path(name).stat().st_size // 1024} KB")
