@@ -9,13 +9,24 @@ from starlette.routing import Route
 
 from faces_backend import routes
 from faces_backend.backend import lifespan
+from faces_backend.comments.config import CommentSettings
+from faces_backend.comments.events import Notifier
+from faces_backend.comments.routes import COMMENT_ROUTES
 from faces_backend.settings import Settings
 from faces_backend.views import view_beacon, view_pixel
 from faces_backend.voting import vote
 
 
-def create_app(settings: Settings) -> Starlette:
-    """Build the app; routes are relative to the root, so it can be mounted under /api."""
+def create_app(
+    settings: Settings,
+    *,
+    comments: CommentSettings | None = None,
+    notifier: Notifier | None = None,
+) -> Starlette:
+    """Build the app; routes are relative to the root, so it can be mounted under /api.
+
+    `comments` and `notifier` (issue 15) default to comments off and no notifications.
+    """
     return Starlette(
         debug=settings.debug,
         routes=[
@@ -27,6 +38,7 @@ def create_app(settings: Settings) -> Starlette:
             Route("/views.gif", view_pixel, methods=["GET"]),
             Route("/health", routes.health, methods=["GET"]),
             Route("/openapi.json", routes.openapi, methods=["GET"]),
+            *COMMENT_ROUTES,
         ],
-        lifespan=partial(lifespan, settings),
+        lifespan=partial(lifespan, settings, comments=comments, notifier=notifier),
     )

@@ -12,6 +12,8 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 
 from faces_backend.ballots import daily_salt
+from faces_backend.comments.config import CommentSettings
+from faces_backend.comments.events import Notifier
 from faces_backend.database import connect
 from faces_backend.identity import VoterIdentity
 from faces_backend.manifest_source import DocumentSource, ManifestSource
@@ -45,7 +47,13 @@ def backend_of(request: Request) -> Backend:
 
 
 @contextlib.asynccontextmanager
-async def lifespan(settings: Settings, app: Starlette) -> AsyncIterator[None]:
+async def lifespan(
+    settings: Settings,
+    app: Starlette,
+    *,
+    comments: CommentSettings | None = None,
+    notifier: Notifier | None = None,
+) -> AsyncIterator[None]:
     """Open the manifests, the writer, the view counter and the reader; close them at shutdown.
 
     The Backend is kept on `app.state`, so the app also works mounted under a parent app,
@@ -89,4 +97,9 @@ async def lifespan(settings: Settings, app: Starlette) -> AsyncIterator[None]:
             views=views,
         )
         stack.callback(delattr, app.state, "backend")
+        # Comments (issue 15): their manifest, stamps and notifier, on app.state.comments.
+        from faces_backend.comments.running import comments_running
+
+        config = comments if comments is not None else CommentSettings()
+        await stack.enter_async_context(comments_running(app, settings, config, notifier))
         yield

@@ -1,0 +1,147 @@
+"""The other comment endpoints: the form stamp, the live list, report, withdraw, pow.js."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from functools import partial
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+
+from faces_backend.comments.form import COMMENT_ID
+from faces_backend.comments.messages import field_text, say
+from faces_backend.comments.pages import PAGE_HEADERS, confirm_body, page
+from faces_backend.comments.store import REASONS, approved_comments, report, withdraw
+from faces_backend.comments.wiring import Outcome, comments_of, respond
+from faces_backend.forms import BodyTooLarge, MalformedBody, decode_fields, read_body
+from faces_backend.proof_of_work import SOLVER_JS
+from faces_backend.writer import WriterStopped
+
+# Approved comments reach readers within this many seconds, without a build.
+LIVE_MAX_AGE = 15
+REPORT_MAX_BODY = 4096
+
+
+async def comment_stamp(request: Request) -> Response:
+    """Hand out a signed form stamp (the script fetches one when the form is focused)."""
+    backend, comments = comments_of(request)
+    headers = {"Cache-Control": "no-store", **backend.origins.cors_headers(request.headers)}
+    return JSONResponse({"stamp": comments.stamps.issue()}, headers=headers)
+
+
+async def live_comments(request: Request) -> Response:
+    """Return a thread's approved comments, those approved after `since` if given."""
+    backend, comments = comments_of(request)
+    language = backend.settings.language
+    thread_id = request.path_params["thread"]
+    thread = comments.manifest().threads.get(thread_id)
+    headers = {
+        "Cache-Control": f"public, max-age={LIVE_MAX_AGE}",
+        **backend.origins.cors_headers(request.headers),
+    }
+    if thread is None or (thread.internal and backend.settings.voter_mode != "header"):
+        body = {"status": "unknown_thread", "message": say(language, "unknown_thread")}
+        return JSONResponse(body, status_code=404, headers=headers)
+    since = request.query_params.get("since")
+    if since is not None and not _is_moment(since):
+        message = "since: expected an ISO 8601 time with zone, e.g. 2026-12-01T10:00:00+00:00"
+        body = {"status": "malformed", "message": message}
+        return JSONResponse(body, status_code=400, headers=headers)
+    moment = datetime.fromisoformat(since).isoformat() if since else None
+    found = approved_comments(backend.reader, thread.id, moment)
+    return JSONResponse(
+        {"thread": thread.id, "comments": [c.record() for c in found]}, headers=headers
+    )
+
+
+def _is_moment(value: str) -> bool:
+    try:
+        return len(value) <= 40 and datetime.fromisoformat(value).tzinfo is not None
+    except ValueError:
+        return False
+
+
+async def report_comment(request: Request) -> Response:
+    """Put a reader's report of a comment into the moderation queue; it stays visible."""
+    backend, _ = comments_of(request)
+    language = backend.settings.language
+    comment_id = request.path_params["id"]
+    try:
+        fields = dict(await decode_fields(request, await read_body(request, REPORT_MAX_BODY)))
+    except BodyTooLarge:
+        return respond(request, backend, Outcome("too_large", say(language, "too_large")))
+    except MalformedBody:
+        return respond(request, backend, Outcome("malformed", say(language, "malformed")))
+    next_url = fields.get("_next", "").strip()
+    back = backend.origins.safe_next(next_url) if next_url else None
+    if not backend.origins.request_allowed(request.headers) or (next_url and back is None):
+        outcome = Outcome("origin_not_allowed", say(language, "origin_not_allowed"))
+        return respond(request, backend, outcome)
+    client = await backend.identity.identify(request, issue_cookie=False)
+    wait = backend.limiter.hit(client.client_key)
+    if wait is not None:
+        message = say(language, "rate_limited", seconds=wait)
+        outcome = Outcome("rate_limited", message, {"retry_after": wait}, retry_after=wait)
+        return respond(request, backend, outcome)
+    reason = fields.get("reason", "other").strip() or "other"
+    if reason not in REASONS:
+        message = field_text(language, "reason", "invalid")
+        outcome = Outcome("invalid", message, {"field": "reason", "error": "invalid"}, back)
+        return respond(request, backend, outcome)
+    if fields.get("_hp"):
+        return respond(request, backend, Outcome("reported", say(language, "reported"), {}, back))
+    try:
+        known = COMMENT_ID.fullmatch(comment_id) is not None and await backend.writer.run(
+            partial(report, comment_id=comment_id, reason=reason)
+        )
+    except (sqlite3.Error, WriterStopped):
+        return respond(request, backend, Outcome("unavailable", say(language, "unavailable")))
+    if not known:
+        outcome = Outcome("unknown_comment", say(language, "unknown_comment"), {}, back)
+        return respond(request, backend, outcome)
+    return respond(request, backend, Outcome("reported", say(language, "reported"), {}, back))
+
+
+async def withdraw_comment(request: Request) -> Response:
+    """Withdraw a comment by its private link; a GET only asks (link previews delete nothing)."""
+    backend, comments = comments_of(request)
+    language = backend.settings.language
+    comment_id = request.path_params["id"]
+    token = request.query_params.get("token", "")
+    if request.method == "GET":
+        action = f"{request.scope.get('root_path', '').rstrip('/')}/comments/withdraw/{comment_id}"
+        body = confirm_body(
+            question=say(language, "withdraw_ask"),
+            action=f"{action}?{request.url.query}",
+            button=say(language, "withdraw_button"),
+        )
+        document = page(
+            say(language, "withdraw_link"),
+            body,
+            language=language,
+            stylesheets=backend.settings.stylesheets,
+        )
+        return HTMLResponse(document, headers=PAGE_HEADERS)
+    try:
+        found = (
+            await backend.writer.run(partial(withdraw, comment_id=comment_id, token=token))
+            if COMMENT_ID.fullmatch(comment_id) and 0 < len(token) <= 100
+            else None
+        )
+    except (sqlite3.Error, WriterStopped):
+        return respond(request, backend, Outcome("unavailable", say(language, "unavailable")))
+    if found is None:
+        return respond(request, backend, Outcome("wrong_token", say(language, "wrong_token")))
+    comments.notifier.forget(comment_id)
+    outcome = Outcome("withdrawn", say(language, "withdrawn"))
+    return respond(request, backend, outcome)
+
+
+async def pow_script(request: Request) -> Response:
+    """Serve the proof-of-work solver the comment form's script calls."""
+    return Response(
+        SOLVER_JS,
+        media_type="text/javascript",
+        headers={"Cache-Control": "public, max-age=86400", "X-Content-Type-Options": "nosniff"},
+    )
