@@ -68,7 +68,8 @@ async def report_comment(request: Request) -> Response:
     language = backend.settings.language
     comment_id = request.path_params["id"]
     try:
-        fields = dict(await decode_fields(request, await read_body(request, REPORT_MAX_BODY)))
+        body = await read_body(request, REPORT_MAX_BODY)
+        fields = dict(await decode_fields(request, body)) if body else {}
     except BodyTooLarge:
         return respond(request, backend, Outcome("too_large", say(language, "too_large")))
     except MalformedBody:
