@@ -9,6 +9,7 @@ from starlette.applications import Starlette
 
 from faces_backend.comments.config import CommentSettings
 from faces_backend.comments.events import NoNotifier, Notifier
+from faces_backend.comments.moderation_session import Sessions
 from faces_backend.comments.threads import CommentManifest, parse_comment_manifest
 from faces_backend.comments.wiring import Comments
 from faces_backend.form_stamp import FormStamps
@@ -41,6 +42,7 @@ async def comments_running(
         stamps=stamps(config.pow_bits),
         page_stamps=stamps(0),
         notifier=notifier if notifier is not None else NoNotifier(),
+        sessions=Sessions(settings.secret, config),
     )
     try:
         yield

@@ -14,6 +14,7 @@ from faces_backend.backend import Backend, backend_of
 from faces_backend.comments.config import CommentSettings
 from faces_backend.comments.events import Notifier
 from faces_backend.comments.messages import say
+from faces_backend.comments.moderation_session import Sessions
 from faces_backend.comments.pages import PAGE_HEADERS, message_body, page
 from faces_backend.comments.threads import EMPTY, CommentManifest
 from faces_backend.form_stamp import FormStamps
@@ -49,6 +50,7 @@ class Comments:
     stamps: FormStamps  # for script forms (with proof of work, if set)
     page_stamps: FormStamps  # for the no-script preview page (never proof of work)
     notifier: Notifier
+    sessions: Sessions  # the moderation page's logins
 
     def manifest(self) -> CommentManifest:
         """Return the current thread manifest (empty while comments are off)."""
