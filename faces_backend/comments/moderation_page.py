@@ -32,7 +32,7 @@ _WORDS: dict[Language, dict[str, str]] = {
         "personal_data": "Persönliche Daten",
         "other": "Anderes",
         "wrong_token": "Der Schlüssel stimmt nicht.",
-        "problem.csrf": "Das Formular ist veraltet oder kam nicht von dieser Seite. Bitte neu laden.",
+        "problem.csrf": "Das Formular ist veraltet oder kam nicht von hier. Bitte neu laden.",
         "problem.not_moderator": "Freigeben und Ablehnen dürfen nur die Moderatorinnen.",
         "problem.not_author": "Antworten dürfen hier nur die Autorinnen des Beitrags.",
         "problem.no_comment": "Diesen Kommentar gibt es nicht (mehr).",
