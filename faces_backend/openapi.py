@@ -6,6 +6,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from faces_backend.comments.openapi_paths import COMMENT_PATHS, COMMENT_SCHEMAS
+
 _ID = {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$"}
 _REF = "#/components/schemas/"
 _STATUS_WORDS = [
@@ -396,6 +398,11 @@ _DOCUMENT: dict[str, Any] = {
         },
     },
 }
+
+
+# Comments (issue 15): their paths and schemas live with the feature.
+_DOCUMENT["paths"].update(COMMENT_PATHS)
+_DOCUMENT["components"]["schemas"].update(COMMENT_SCHEMAS)
 
 
 def openapi_document(root_path: str = "") -> dict[str, Any]:
