@@ -181,6 +181,54 @@ def poll_results(
 
 
 @task(
+    positional=["action"],
+    help={
+        "action": "list | approve | reject | reply | pull | purge",
+        "id": "The comment (c-...) to approve, reject or reply to.",
+        "reason": "reject: spam, off_topic, insulting, personal_data or other.",
+        "as": "reply: the replying author's profile slug, e.g. anna-muster.",
+        "text": "reply: the answer's text.",
+        "db": "The backend's database (default: FACES_DB, else the preview's).",
+        "manifest": "Comment manifest (default: FACES_COMMENTS_MANIFEST, else the build's).",
+        "replace": "pull: write the database's state even where the repository holds more.",
+    },
+)
+def comments(
+    c: Context,
+    action: str,
+    id_: str = "",
+    reason: str = "",
+    as_: str = "",
+    text: str = "",
+    db: str = "",
+    manifest: str = "",
+    replace: bool = False,
+) -> None:
+    """Moderate comments and pull the approved ones into content/data/comments/ (issue 15)."""
+    import shlex
+
+    preview_db = os.path.join(".cache", "preview-polls.sqlite3")
+    built = os.path.join(CONFIG["deploy_path"], "comments", "manifest.json")
+    env = {
+        "FACES_DB": db or os.environ.get("FACES_DB", preview_db),
+        "FACES_COMMENTS_MANIFEST": manifest or os.environ.get("FACES_COMMENTS_MANIFEST", built),
+    }
+    if not os.path.exists(env["FACES_COMMENTS_MANIFEST"]) and not manifest:
+        env["FACES_COMMENTS_MANIFEST"] = ""  # not built yet: post titles stay unknown
+    argv = ["--lang", _pull_language(CONFIG["settings_base"]), action]
+    if action in ("approve", "reject", "reply"):
+        argv.append(id_)
+    if action == "reject":
+        argv += ["--reason", reason]
+    if action == "reply":
+        argv += ["--as", as_, "--text", text]
+    if action == "pull" and replace:
+        argv.append("--replace")
+    command = f"{shlex.quote(sys.executable)} -m faces_backend comments " + shlex.join(argv)
+    _run_pull(c, command, env)
+
+
+@task(
     help={
         "output": "Counts file to write (default content/data/views.json).",
         "db": "The backend's database (default: FACES_DB, else the preview's).",
