@@ -26,9 +26,8 @@ from faces_backend.comments.store import (
     moderation_queue,
     report_reasons,
 )
-from faces_backend.comments.wiring import Comments, comments_of
+from faces_backend.comments.wiring import Comments, comments_of, same_origin
 from faces_backend.forms import BodyTooLarge, MalformedBody, decode_fields, read_body
-from faces_backend.origins import normalize_origin
 from faces_backend.writer import WriterStopped
 
 PATH = "/moderation/comments"
@@ -58,7 +57,7 @@ async def moderation_login(request: Request) -> Response:
     backend, comments = comments_of(request)
     language = backend.settings.language
     fields = await _fields(request)
-    if fields is None or not _same_origin(request, backend):
+    if fields is None or not same_origin(request, backend):
         return _login_page(request, backend, word(language, "wrong_token"), 403)
     client = await backend.identity.identify(request, issue_cookie=False)
     if backend.limiter.hit(client.client_key) is not None:
@@ -87,7 +86,7 @@ async def moderation_action(request: Request) -> Response:
     fields = await _fields(request)
     if (
         fields is None
-        or not _same_origin(request, backend)
+        or not same_origin(request, backend)
         or not hmac.compare_digest(fields.get("csrf", ""), moderator.csrf)
     ):
         return _queue_page(request, backend, comments, moderator, "csrf", 403)
@@ -145,18 +144,6 @@ def _writes_on(backend: Backend, comments: Comments, moderator: Moderator, comme
     found = get_comment(backend.reader, comment_id)
     thread = comments.manifest().threads.get(found.thread) if found else None
     return thread is not None and moderator.profile in thread.authors
-
-
-def _same_origin(request: Request, backend: Backend) -> bool:
-    origin = request.headers.get("origin", "").strip()
-    if origin and origin != "null":
-        scheme = "https" if backend.identity.is_https(request) else "http"
-        own = normalize_origin(f"{scheme}://{request.headers.get('host', '')}")
-        return own is not None and normalize_origin(origin) == own
-    fetch_site = request.headers.get("sec-fetch-site")
-    if fetch_site is not None:
-        return fetch_site.strip().lower() == "same-origin"
-    return backend.settings.allow_missing_origin
 
 
 async def _fields(request: Request) -> dict[str, str] | None:

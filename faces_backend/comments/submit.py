@@ -24,7 +24,14 @@ from faces_backend.comments.store import (
     token_hash,
 )
 from faces_backend.comments.threads import Thread
-from faces_backend.comments.wiring import Comments, Outcome, comments_of, json_fields, respond
+from faces_backend.comments.wiring import (
+    Comments,
+    Outcome,
+    comments_of,
+    json_fields,
+    respond,
+    same_origin,
+)
 from faces_backend.form_stamp import StampRefused
 from faces_backend.forms import BodyTooLarge, FieldProblem, MalformedBody, decode_fields, read_body
 from faces_backend.proof_of_work import solves
@@ -75,9 +82,9 @@ async def _decide(
 ) -> Outcome | Response:
     language = backend.settings.language
     origins = backend.origins
-    if not origins.request_allowed(request.headers) or (
-        form.next_url is not None and origins.safe_next(form.next_url) is None
-    ):
+    # The preview page's confirm button posts from the backend's own origin.
+    from_page = origins.request_allowed(request.headers) or same_origin(request, backend)
+    if not from_page or (form.next_url is not None and origins.safe_next(form.next_url) is None):
         return Outcome("origin_not_allowed", say(language, "origin_not_allowed"))
     if backend.settings.voter_mode == "header" and sso_user is None:
         return Outcome("not_signed_in", say(language, "not_signed_in"))

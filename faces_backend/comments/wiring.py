@@ -20,6 +20,7 @@ from faces_backend.comments.threads import EMPTY, CommentManifest
 from faces_backend.form_stamp import FormStamps
 from faces_backend.forms import MalformedBody
 from faces_backend.manifest_source import DocumentSource
+from faces_backend.origins import normalize_origin
 
 CODES: dict[str, int] = {
     "pending": 201,
@@ -55,6 +56,19 @@ class Comments:
     def manifest(self) -> CommentManifest:
         """Return the current thread manifest (empty while comments are off)."""
         return self.threads.current() if self.threads is not None else EMPTY
+
+
+def same_origin(request: Request, backend: Backend) -> bool:
+    """Return whether a post comes from a page of the backend itself (preview, moderation)."""
+    origin = request.headers.get("origin", "").strip()
+    if origin and origin != "null":
+        scheme = "https" if backend.identity.is_https(request) else "http"
+        own = normalize_origin(f"{scheme}://{request.headers.get('host', '')}")
+        return own is not None and normalize_origin(origin) == own
+    fetch_site = request.headers.get("sec-fetch-site")
+    if fetch_site is not None:
+        return fetch_site.strip().lower() == "same-origin"
+    return backend.settings.allow_missing_origin
 
 
 def comments_of(request: Request) -> tuple[Backend, Comments]:

@@ -326,3 +326,19 @@ def test_text_is_stored_as_plain_text(comment_client: TestClient, settings: Sett
         "/comments", data=comment_fields(text="<script>x</script>"), headers=FORM
     )
     assert "<script>x" not in preview.text and "&lt;script&gt;x" in preview.text
+
+
+def test_the_confirm_button_posts_from_the_backends_own_origin(
+    comment_client: TestClient, settings: Settings
+) -> None:
+    own = {**FORM, "Origin": "https://testserver"}
+    answer = comment_client.post(
+        "/comments", data={**comment_fields(), "stamp": stamp(comment_client)}, headers=own
+    )
+    assert answer.status_code == 201
+    other_port = {**FORM, "Origin": "https://testserver:8443"}
+    refused = comment_client.post(
+        "/comments", data={**comment_fields(), "stamp": stamp(comment_client)}, headers=other_port
+    )
+    assert refused.status_code == 403
+    assert len(stored(settings)) == 1
