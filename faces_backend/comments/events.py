@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from typing import Protocol
-
-log = logging.getLogger("faces_backend")
 
 
 @dataclass(frozen=True)
@@ -46,7 +43,6 @@ class NoNotifier:
 
     def comment_received(self, event: CommentEvent) -> None:
         """Send nothing."""
-        log.info("faces_backend: comment %s received (no notifier configured)", event.comment_id)
 
     def comment_approved(self, event: CommentEvent) -> None:
         """Send nothing."""
