@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal
@@ -89,7 +90,8 @@ def insert_comment(
 ) -> str:
     """Store a comment once per stamp nonce; return its received time (writer job)."""
     if nonce is not None:
-        conn.execute("DELETE FROM used_stamps WHERE expires < ?", (nonce_expires - 86400,))
+        # A nonce is kept until its stamp expires; after that the stamp is refused as old.
+        conn.execute("DELETE FROM used_stamps WHERE expires < ?", (int(time.time()),))
         used = conn.execute(
             "INSERT OR IGNORE INTO used_stamps (nonce, expires) VALUES (?, ?)",
             (nonce, nonce_expires),

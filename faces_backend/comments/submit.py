@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import secrets
 import sqlite3
+from dataclasses import replace
 from functools import partial
 
 from starlette.requests import Request
@@ -67,7 +68,7 @@ async def submit_comment(request: Request) -> Response:
         return outcome_or_page
     if outcome_or_page.back_url is None and form is not None and form.next_url:
         back = backend.origins.safe_next(form.next_url)
-        outcome_or_page = Outcome(**{**outcome_or_page.__dict__, "back_url": back})
+        outcome_or_page = replace(outcome_or_page, back_url=back)
     return respond(request, backend, outcome_or_page)
 
 

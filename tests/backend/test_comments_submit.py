@@ -342,3 +342,22 @@ def test_the_confirm_button_posts_from_the_backends_own_origin(
     )
     assert refused.status_code == 403
     assert len(stored(settings)) == 1
+
+
+def test_a_used_stamp_stays_used_until_it_expires_whatever_comes_after(
+    make_comment_client: Any, settings: Settings
+) -> None:
+    days = 86400
+    client = make_comment_client(comments={"max_seconds": 3 * days})
+    older = FormStamps(
+        SECRET,
+        "comments",
+        min_seconds=0,
+        max_seconds=3 * days,
+        clock=lambda: time.time() - 2.5 * days,
+    ).issue()
+    first = {**comment_fields(), "stamp": older}
+    assert client.post("/comments", data=first, headers=JSON).status_code == 201
+    assert send(client).status_code == 201  # a fresh stamp, used after the older one
+    assert client.post("/comments", data=first, headers=JSON).status_code == 409
+    assert len(stored(settings)) == 2
