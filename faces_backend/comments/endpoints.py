@@ -12,7 +12,13 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from faces_backend.comments.form import COMMENT_ID
 from faces_backend.comments.messages import field_text, say
 from faces_backend.comments.pages import PAGE_HEADERS, confirm_body, page
-from faces_backend.comments.store import REASONS, approved_comments, report, withdraw
+from faces_backend.comments.store import (
+    REASONS,
+    approved_comments,
+    report,
+    stored_time,
+    withdraw,
+)
 from faces_backend.comments.wiring import Outcome, comments_of, respond
 from faces_backend.forms import BodyTooLarge, MalformedBody, decode_fields, read_body
 from faces_backend.proof_of_work import SOLVER_JS
@@ -48,7 +54,7 @@ async def live_comments(request: Request) -> Response:
         message = "since: expected an ISO 8601 time with zone, e.g. 2026-12-01T10:00:00+00:00"
         body = {"status": "malformed", "message": message}
         return JSONResponse(body, status_code=400, headers=headers)
-    moment = datetime.fromisoformat(since).isoformat() if since else None
+    moment = stored_time(datetime.fromisoformat(since)) if since else None
     found = approved_comments(backend.reader, thread.id, moment)
     return JSONResponse(
         {"thread": thread.id, "comments": [c.record() for c in found]}, headers=headers

@@ -64,8 +64,13 @@ class SubmitRefused(Exception):
 
 
 def now_iso() -> str:
-    """Return the current UTC time as stored (ISO 8601, seconds)."""
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
+    """Return the current UTC time as stored: ISO 8601 with milliseconds, so it sorts as text."""
+    return stored_time(datetime.now(UTC))
+
+
+def stored_time(moment: datetime) -> str:
+    """Return a moment in the stored form (UTC, fixed width: text order is time order)."""
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
 
 
 def token_hash(token: str) -> str:
@@ -234,7 +239,7 @@ def report(conn: sqlite3.Connection, comment_id: str, reason: str) -> bool:
 
 def purge_rejected(conn: sqlite3.Connection, keep_days: int) -> int:
     """Delete rejected comments decided more than `keep_days` ago; return how many."""
-    cutoff = (datetime.now(UTC) - timedelta(days=keep_days)).replace(microsecond=0).isoformat()
+    cutoff = stored_time(datetime.now(UTC) - timedelta(days=keep_days))
     cursor = conn.execute(
         "DELETE FROM comments WHERE status = 'rejected' AND decided < ?", (cutoff,)
     )

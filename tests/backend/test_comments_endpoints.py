@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -69,7 +70,11 @@ def test_since_returns_only_comments_approved_after_it(
     first = submit(comment_client)["id"]
     approve(settings, first)
     approved_at = rows(settings.db_path, "SELECT decided FROM comments WHERE id = ?", first)[0][0]
-    later = comment_client.get("/comments/posts/2026/kantine", params={"since": approved_at})
+    zurich = datetime.fromisoformat(approved_at).astimezone(timezone(timedelta(hours=1)))
+    just_before = (zurich - timedelta(milliseconds=1)).isoformat()
+    found = comment_client.get("/comments/posts/2026/kantine", params={"since": just_before})
+    assert [c["id"] for c in found.json()["comments"]] == [first]
+    later = comment_client.get("/comments/posts/2026/kantine", params={"since": zurich.isoformat()})
     assert later.json()["comments"] == []
     earlier = comment_client.get(
         "/comments/posts/2026/kantine", params={"since": "2026-01-01T00:00:00Z"}
