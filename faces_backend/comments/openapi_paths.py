@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from faces_backend.comments.openapi_moderation import MODERATION_PATHS
+
 _REF = "#/components/schemas/"
 _COMMENT_ID = {"type": "string", "pattern": "^c-[0-9a-f]{12}$"}
 _HTML = {"text/html": {"schema": {"type": "string"}}}
@@ -264,65 +266,7 @@ COMMENT_PATHS: dict[str, Any] = {
             },
         }
     },
-    "/moderation/comments": {
-        "get": {
-            "operationId": "moderationPage",
-            "summary": "The moderation queue (signed in) or the login form.",
-            "responses": _page({"200": "The page."}),
-        }
-    },
-    "/moderation/comments/login": {
-        "post": {
-            "operationId": "moderationLogin",
-            "summary": "Sign in with FACES_MODERATION_TOKEN (same origin only).",
-            "requestBody": {
-                "content": {
-                    "application/x-www-form-urlencoded": {
-                        "schema": {"type": "object", "properties": {"token": {"type": "string"}}}
-                    }
-                }
-            },
-            "responses": {
-                "303": {"description": "Signed in: back to the queue, session cookie set."},
-                **_page({"403": "Wrong token or origin.", "429": "Too many attempts."}),
-            },
-        }
-    },
-    "/moderation/comments/{id}": {
-        "post": {
-            "operationId": "moderationAction",
-            "summary": "Approve, reject (with reason) or reply; needs the session's CSRF token.",
-            "parameters": [
-                {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
-            ],
-            "requestBody": {
-                "content": {
-                    "application/x-www-form-urlencoded": {
-                        "schema": {
-                            "type": "object",
-                            "properties": {
-                                "csrf": {"type": "string"},
-                                "action": {"enum": ["approve", "reject", "reply"]},
-                                "reason": {"type": "string"},
-                                "profile": {"type": "string"},
-                                "text": {"type": "string"},
-                            },
-                        }
-                    }
-                }
-            },
-            "responses": {
-                "303": {"description": "Done: back to the queue."},
-                **_page(
-                    {
-                        "403": "Not signed in, wrong CSRF token or origin, or not allowed.",
-                        "422": "Unknown action, reason, comment or profile.",
-                        "503": "The database is not available.",
-                    }
-                ),
-            },
-        }
-    },
+    **MODERATION_PATHS,
 }
 
 COMMENT_SCHEMAS: dict[str, Any] = {

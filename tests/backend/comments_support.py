@@ -13,7 +13,7 @@ import pytest
 from faces_backend import Settings, create_app
 from faces_backend.comments.config import CommentSettings
 from faces_backend.comments.events import CommentEvent
-from tests.backend.helpers import ORIGIN, TestClient
+from tests.backend.helpers import JSON, ORIGIN, TestClient, rows
 
 NEXT = f"{ORIGIN}/2026/kantine/"
 THREADS: list[dict[str, Any]] = [
@@ -135,3 +135,19 @@ def stamp(client: TestClient) -> str:
     """Fetch a fresh form stamp."""
     value: str = client.get("/comments/stamp").json()["stamp"]
     return value
+
+
+def stored(settings: Settings) -> list[tuple[Any, ...]]:
+    """Return every stored comment row."""
+    return rows(
+        settings.db_path, "SELECT id, thread, parent, name, profile, text, status FROM comments"
+    )
+
+
+def send(client: TestClient, headers: dict[str, str] = JSON, **changes: str) -> Any:
+    """Post a good comment with a fresh stamp, changed as told."""
+    return client.post(
+        "/comments",
+        data={**comment_fields(**changes), "stamp": stamp(client), **changes},
+        headers=headers,
+    )
