@@ -171,7 +171,7 @@ def _stored(
     request: Request, backend: Backend, comment_id: str, token: str, back: str | None
 ) -> Outcome | Response:
     language = backend.settings.language
-    withdraw_url = _url(request, f"/comments/withdraw/{comment_id}?token={token}", absolute=True)
+    withdraw_url = _url(request, f"/comments/withdraw/{comment_id}?token={token}", backend=backend)
     message = say(language, "pending")
     if prefers_json(request.headers.get("accept", "")):
         extra = {"id": comment_id, "withdraw_url": withdraw_url}
@@ -194,11 +194,14 @@ def _stored(
     return HTMLResponse(document, status_code=201, headers=PAGE_HEADERS)
 
 
-def _url(request: Request, path: str, *, absolute: bool = False) -> str:
+def _url(request: Request, path: str, *, backend: Backend | None = None) -> str:
+    """Return a path on the backend; with `backend`, the absolute URL the reader's browser uses."""
     root = request.scope.get("root_path", "").rstrip("/")
-    if not absolute:
+    if backend is None:
         return f"{root}{path}"
-    return f"{request.url.scheme}://{request.url.netloc}{root}{path}"
+    # Behind a TLS-terminating proxy the socket says http: trust X-Forwarded-Proto as set.
+    scheme = "https" if backend.identity.is_https(request) else "http"
+    return f"{scheme}://{request.url.netloc}{root}{path}"
 
 
 def _event(

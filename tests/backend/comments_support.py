@@ -108,13 +108,17 @@ def make_comment_client(
     """Start apps with comments; settings and comment settings changed as told."""
     clients: list[TestClient] = []
 
-    def make(comments: dict[str, Any] | None = None, **changes: Any) -> TestClient:
+    def make(
+        comments: dict[str, Any] | None = None,
+        base_url: str = "https://testserver",
+        **changes: Any,
+    ) -> TestClient:
         app = create_app(
             replace(settings, **changes),
             comments=replace(comment_settings, **(comments or {})),
             notifier=notifier,
         )
-        client = TestClient(app, base_url="https://testserver")
+        client = TestClient(app, base_url=base_url)
         client.__enter__()
         clients.append(client)
         return client

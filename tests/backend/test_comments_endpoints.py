@@ -168,3 +168,13 @@ def test_the_stamp_endpoint_and_the_solver_script(comment_client: TestClient) ->
     script = comment_client.get("/comments/pow.js")
     assert script.headers["content-type"].startswith("text/javascript")
     assert "facesProofOfWork" in script.text
+
+
+def test_the_withdraw_link_uses_the_scheme_the_trusted_proxy_reports(
+    make_comment_client: Any,
+) -> None:
+    client = make_comment_client(base_url="http://testserver")
+    fields = {**comment_fields(), "stamp": stamp(client)}
+    behind_tls = {**JSON, "X-Forwarded-Proto": "https"}
+    answer = client.post("/comments", data=fields, headers=behind_tls).json()
+    assert answer["withdraw_url"].startswith("https://testserver/comments/withdraw/")
