@@ -162,7 +162,10 @@ def _preview(
         hint=say(language, "edit_hint"),
     )
     document = page(
-        say(language, "preview"), body, language=language, stylesheets=backend.settings.stylesheets
+        say(language, "page_title"),
+        body,
+        language=language,
+        stylesheets=backend.settings.stylesheets,
     )
     return HTMLResponse(document, headers=PAGE_HEADERS)
 
