@@ -227,3 +227,25 @@ def test_purge_deletes_rejected_comments_past_the_retention(environ: dict[str, s
     assert run(environ, "purge") == 0
     assert query(environ, "SELECT id FROM comments") == [(fresh,)]
     assert query(environ, "SELECT count(*) FROM comment_removals") == [(2,)]
+
+
+def test_the_invoke_task_runs_the_commands_as_an_editor_does(environ: dict[str, str]) -> None:
+    from tests.pulls.helpers import run_invoke
+
+    first, second = add(environ, "Frage an die Autorin"), add(environ, "Werbung")
+    db, manifest = f"--db={environ['FACES_DB']}", f"--manifest={environ['FACES_COMMENTS_MANIFEST']}"
+    listed = run_invoke("comments", "list", db, manifest)
+    assert listed.returncode == 0 and first in listed.stdout and second in listed.stdout
+    replied = run_invoke(
+        "comments", "reply", f"--id={first}", "--as=anna-muster", "--text=Gern!", db, manifest
+    )
+    assert replied.returncode == 0, replied.stderr
+    rejected = run_invoke("comments", "reject", f"--id={second}", "--reason=spam", db, manifest)
+    assert rejected.returncode == 0, rejected.stderr
+    wrong = run_invoke("comments", "approve", "--id=c-000000000000", db, manifest)
+    assert wrong.returncode == 1 and "keinen Kommentar" in wrong.stderr
+    assert sorted(query(environ, "SELECT text, status, profile FROM comments"), key=str) == [
+        ("Frage an die Autorin", "approved", None),
+        ("Gern!", "approved", "anna-muster"),
+        ("Werbung", "rejected", None),
+    ]
