@@ -106,3 +106,13 @@ def test_a_used_stamp_stays_used_until_it_expires_whatever_comes_after(
     assert send(client).status_code == 201  # a fresh stamp, used after the older one
     assert client.post("/comments", data=first, headers=JSON).status_code == 409
     assert len(stored(settings)) == 2
+
+
+def test_leading_zero_bits_and_difficulty_zero() -> None:
+    from faces_backend.proof_of_work import leading_zero_bits
+
+    assert leading_zero_bits(b"\x80") == 0
+    assert leading_zero_bits(b"\x00\x0f") == 12
+    assert leading_zero_bits(b"\x00" * 32) == 256
+    assert solves("any", None, 0)  # off: nothing asked
+    assert not solves("any", "1" * 21, 1)  # answers are bounded
