@@ -10,6 +10,9 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from faces_backend.backend import lifespan
+from faces_backend.comments.config import CommentSettings
+from faces_backend.comments.routes import comment_routes
+from faces_backend.comments.state import NotifierFactory
 from faces_backend.http.services import services_of
 from faces_backend.http.settings import Settings
 from faces_backend.openapi import openapi_document
@@ -19,17 +22,27 @@ from faces_backend.polls.state import polls_of
 from faces_backend.views.endpoints import ROUTES as VIEW_ROUTES
 
 
-def create_app(settings: Settings) -> Starlette:
-    """Build the app; routes are relative to the root, so it can be mounted under /api."""
+def create_app(
+    settings: Settings,
+    *,
+    comments: CommentSettings | None = None,
+    notifier: NotifierFactory | None = None,
+) -> Starlette:
+    """Build the app; routes are relative to the root, so it can be mounted under /api.
+
+    `comments` defaults to comments off; `notifier` makes the comment notifier from the
+    store once it is open (default: the one `comments.notify` describes, or none).
+    """
     return Starlette(
         debug=settings.debug,
         routes=[
             *POLL_ROUTES,
             *VIEW_ROUTES,
+            *comment_routes(settings.stylesheets),
             Route("/health", health, methods=["GET"]),
             Route("/openapi.json", openapi, methods=["GET"]),
         ],
-        lifespan=partial(lifespan, settings),
+        lifespan=partial(lifespan, settings, comments=comments, notifier=notifier),
     )
 
 

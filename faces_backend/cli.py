@@ -11,6 +11,8 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from faces_backend.comments.cli import CommentCommandError, add_comment_commands, run_comments
+from faces_backend.comments.config import CommentSettings
 from faces_backend.http.documents import ManifestError, load_document
 from faces_backend.http.identity import today
 from faces_backend.http.settings import ConfigError, Settings, require_manifest
@@ -66,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     view_export.add_argument("path", type=Path)
     _pull_options(view_export)
+    add_comment_commands(commands)  # issue 15: comments list/approve/reject/reply/pull/purge
     return parser
 
 
@@ -90,19 +93,22 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
             raise
         print(f"faces_backend: {exc}", file=sys.stderr)
         return 1 if isinstance(exc, UsageError) else 2
-    except PullRefused as refusal:
+    except (PullRefused, CommentCommandError) as refusal:
         print(f"faces_backend: {refusal}", file=sys.stderr)
         return 1
 
 
 def _run(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     if args.command == "serve":
-        return _serve(args, Settings.from_env(environ))
+        return _serve(args, Settings.from_env(environ), CommentSettings.from_env(environ))
     settings = Settings.from_env(environ, for_server=False)
     if args.command == "suggestions":
         return _suggestions(args, settings)
     if args.command == "views":
         return _export_views(args, settings)
+    if args.command == "comments":
+        with contextlib.closing(_database(settings, args.lang)) as conn:
+            return run_comments(args, conn, environ)
     manifest = load_manifest(require_manifest(settings.manifest))
     with contextlib.closing(_database(settings, getattr(args, "lang", "en"))) as conn:
         tallies = read_all_tallies(conn)
@@ -118,7 +124,7 @@ def _run(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     return 0
 
 
-def _serve(args: argparse.Namespace, settings: Settings) -> int:
+def _serve(args: argparse.Namespace, settings: Settings, comments: CommentSettings) -> int:
     import uvicorn
 
     from faces_backend.app import create_app
@@ -138,7 +144,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     # The access log would record client IP addresses: it stays off. Proxy headers are
     # handled by the app itself (FACES_TRUST_PROXY), so uvicorn must not rewrite them.
     uvicorn.run(
-        create_app(settings),
+        create_app(settings, comments=comments),
         host=args.host,
         port=args.port,
         root_path=args.root_path,

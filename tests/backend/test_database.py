@@ -23,6 +23,10 @@ def test_open_database_migrates_and_uses_wal(tmp_path: Path) -> None:
         "suggestions",
         "daily_salts",
         "page_views",
+        "comments",
+        "comment_reports",
+        "comment_removals",
+        "used_stamps",
     }
     conn.close()
 
