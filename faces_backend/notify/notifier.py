@@ -139,7 +139,10 @@ class CommentNotifier:
     def _editors_and_authors(self, event: CommentEvent) -> list[str]:
         authors = [self.settings.author_emails.get(slug) for slug in event.author_profiles]
         found = [*self.settings.editor_emails, *(a for a in authors if a)]
-        return list({address.lower(): address for address in reversed(found)}.values())[::-1]
+        unique: dict[str, str] = {}
+        for address in found:
+            unique.setdefault(address.lower(), address)
+        return list(unique.values())
 
     def _store_and_confirm(self, comment_id: str, address: str, lang: str) -> None:
         token = store.new_token()
