@@ -29,6 +29,7 @@ class Task:
     action: Callable[[], None]
     retry: bool = True
     attempts: int = 0
+    last_error: str = ""
 
 
 @dataclass(order=True)
@@ -55,6 +56,7 @@ class Worker:
         self._order = itertools.count()
         self._unfinished = 0
         self._closing = False
+        self._closed = False
         self._changed = threading.Condition()
         self._thread: threading.Thread | None = None
 
@@ -64,12 +66,10 @@ class Worker:
         self._thread.start()
 
     def submit(self, description: str, action: Callable[[], None], *, retry: bool = True) -> None:
-        """Queue a task; returns at once."""
+        """Queue a task; returns at once. While closing, queued work still runs once."""
         with self._changed:
-            if self._closing:
-                log.warning(
-                    "faces_backend: notify: %s dropped: the backend is stopping", description
-                )
+            if self._closed:
+                log.warning("faces_backend: notify: %s dropped: stopped", description)
                 return
             self._unfinished += 1
             self._push(time.monotonic(), Task(description, action, retry))
@@ -97,8 +97,9 @@ class Worker:
         while True:
             with self._changed:
                 task = self._next(next_periodic)
-            if task is None:
-                return
+                if task is None:
+                    self._closed = True
+                    return
             if task is self._periodic:
                 next_periodic = time.monotonic() + self._period
             self._run(task)
@@ -120,35 +121,40 @@ class Worker:
 
     def _run(self, task: Task) -> None:
         if task is self._periodic:
-            self._attempt(task)  # not counted as unfinished; it runs again next period
+            # Not counted as unfinished, never retried: it runs again next period.
+            if not self._attempt(task):
+                self._log_failure(task)
             return
+        # A retry still waiting when the backend stops is given up, not tried in a hurry.
         if task.attempts and self._closing:
-            log.warning(
-                "faces_backend: notify: %s given up: the backend is stopping", task.description
-            )
-        elif not self._attempt(task) and task.retry and task.attempts <= len(self._retry_delays):
-            with self._changed:
-                self._push(time.monotonic() + self._retry_delays[task.attempts - 1], task)
-            return
+            self._log_failure(task)
+        elif not self._attempt(task):
+            if task.retry and not self._closing and task.attempts <= len(self._retry_delays):
+                with self._changed:
+                    self._push(time.monotonic() + self._retry_delays[task.attempts - 1], task)
+                return
+            self._log_failure(task)
         self._finish()
 
     def _attempt(self, task: Task) -> bool:
-        """Run the task once; return whether it succeeded, logging a failure that is final."""
+        """Run the task once; return whether it succeeded."""
         try:
             task.action()
         except Exception as error:
             task.attempts += 1
-            last = not task.retry or task.attempts > len(self._retry_delays) or self._closing
-            if last or task is self._periodic:
-                log.warning(
-                    "faces_backend: notify: %s failed (%s attempts): %s",
-                    task.description,
-                    task.attempts,
-                    brief(error),
-                    exc_info=log.isEnabledFor(logging.DEBUG),
-                )
+            task.last_error = brief(error)
+            if log.isEnabledFor(logging.DEBUG):
+                log.debug("faces_backend: notify: %s failed", task.description, exc_info=True)
             return False
         return True
+
+    def _log_failure(self, task: Task) -> None:
+        log.warning(
+            "faces_backend: notify: %s not done after %s attempt(s): %s",
+            task.description,
+            task.attempts,
+            task.last_error,
+        )
 
     def _finish(self) -> None:
         with self._changed:

@@ -138,7 +138,8 @@ def test_mail_server_down_fails_nothing_and_logs_one_line_each(
     assert (
         lines
         == [
-            "faces_backend: notify: mail about new comment c-0123456789ab failed (4 attempts): "
+            "faces_backend: notify: mail about new comment c-0123456789ab not done after 4 "
+            "attempt(s): "
             "ConnectionRefusedError: Connection refused"
         ]
         * 2
@@ -182,7 +183,8 @@ def test_a_webhook_that_answers_an_error_is_logged_without_its_address(
         server.shutdown()
         server.server_close()
     assert [r.getMessage() for r in caplog.records] == [
-        "faces_backend: notify: webhook about new comment c-0123456789ab failed (4 attempts): "
+        "faces_backend: notify: webhook about new comment c-0123456789ab not done after 4 "
+        "attempt(s): "
         "HTTPError: the webhook answered 500"
     ]
 
