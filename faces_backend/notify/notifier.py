@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import UTC, datetime
 from functools import partial
 
@@ -34,10 +34,14 @@ class CommentNotifier:
         *,
         retry_delays: Sequence[float] = RETRY_DELAYS_SECONDS,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        open_threads: Callable[[], Collection[str] | None] | None = None,
     ) -> None:
+        """`open_threads` returns the ids of the threads open now (from the comment manifest),
+        or None while unknown; the hourly purge then drops the addresses of all others."""
         self.settings = settings
         self.jobs = jobs
         self._clock = clock
+        self._open_threads = open_threads
         self._threads: OrderedDict[str, str] = OrderedDict()
         purge = Task("retention purge of reply-mail addresses", self.purge_expired, retry=False)
         self._worker = Worker(retry_delays=retry_delays, periodic=purge)
@@ -111,9 +115,13 @@ class CommentNotifier:
         self._worker.submit(f"forget the opt-ins of thread {thread}", partial(self._write, job))
 
     def purge_expired(self) -> None:
-        """Delete the addresses older than FACES_NOTIFY_RETENTION_DAYS (runs in the worker)."""
+        """Delete addresses past FACES_NOTIFY_RETENTION_DAYS or of closed threads (hourly)."""
         job = partial(store.purge, now=self._clock(), retention_days=self.settings.retention_days)
         deleted = self.jobs.run_blocking(job)
+        open_threads = self._open_threads() if self._open_threads else None
+        if open_threads is not None:
+            closed = partial(store.forget_closed_threads, open_threads=open_threads)
+            deleted += self.jobs.run_blocking(closed)
         if deleted:
             log.info("faces_backend: notify: %s expired reply-mail address(es) deleted", deleted)
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import secrets
 import sqlite3
 import threading
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol, TypeVar
@@ -181,6 +183,15 @@ def forget(conn: sqlite3.Connection, *, comment_id: str) -> int:
 def forget_thread(conn: sqlite3.Connection, *, thread: str) -> int:
     """Delete every opt-in of a thread (it closed); return how many rows went."""
     return conn.execute("DELETE FROM comment_subscriptions WHERE thread = ?", (thread,)).rowcount
+
+
+def forget_closed_threads(conn: sqlite3.Connection, *, open_threads: Collection[str]) -> int:
+    """Delete the opt-ins of threads no longer open (closed, deleted or made internal)."""
+    return conn.execute(
+        "DELETE FROM comment_subscriptions WHERE thread IS NOT NULL "
+        "AND thread NOT IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(open_threads)),),
+    ).rowcount
 
 
 def purge(conn: sqlite3.Connection, *, now: datetime, retention_days: int) -> int:

@@ -271,6 +271,25 @@ def test_retention_purge_deletes_old_addresses(mailbox, start_notifier, writer) 
     assert [row[0] for row in stored(writer.db_path)] == ["c-444444444444"]
 
 
+def test_the_hourly_purge_drops_addresses_of_threads_no_longer_open(
+    mailbox, start_notifier, writer
+) -> None:
+    _, port = mailbox
+    open_threads: list[set[str] | None] = [None]
+    notifier = start_notifier(notify_settings(port), open_threads=lambda: open_threads[0])
+    notifier.comment_received(event(PARENT))
+    notifier.subscribe(PARENT, COMMENTER, "de")
+    notifier.comment_received(event("c-555555555555", thread="posts/still-open"))
+    notifier.subscribe("c-555555555555", "other@mail.example", "de")
+    notifier.subscribe("c-666666666666", "third@mail.example", "de")  # thread not known yet
+    assert notifier.wait_idle(WAIT)
+    notifier.purge_expired()  # the manifest is not loaded: nothing is known to be closed
+    assert len(stored(writer.db_path)) == 3
+    open_threads[0] = {"posts/still-open", "posts/another"}
+    notifier.purge_expired()
+    assert [row[0] for row in stored(writer.db_path)] == ["c-555555555555", "c-666666666666"]
+
+
 def test_mail_server_down_keeps_the_opt_in(start_notifier, writer) -> None:
     from tests.servers import free_port
 
