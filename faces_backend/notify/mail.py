@@ -31,9 +31,9 @@ def received_message(event: CommentEvent, recipient: str, settings: NotifySettin
     body = text(
         lang,
         "received_body",
-        name=event.name,
-        title=event.post_title,
-        text=event.text,
+        name=encodable(event.name),
+        title=encodable(event.post_title),
+        text=encodable(event.text),
         moderation_url=settings.moderation_url,
         post_url=post_link(settings, event.post_url),
     )
@@ -65,9 +65,9 @@ def reply_message(
     body = text(
         lang,
         "reply_body",
-        name=event.name,
-        title=event.post_title,
-        text=event.text,
+        name=encodable(event.name),
+        title=encodable(event.post_title),
+        text=encodable(event.text),
         post_url=post_link(settings, event.post_url),
         stop_url=stop_url,
     )
@@ -102,13 +102,18 @@ def send(smtp: SmtpSettings, message: EmailMessage) -> None:
         client.send_message(message)
 
 
+def encodable(value: str) -> str:
+    """Return `value` with what UTF-8 cannot carry (lone surrogates from JSON) replaced."""
+    return value.encode("utf-8", "replace").decode("utf-8")
+
+
 def _values(event: CommentEvent) -> dict[str, str]:
     """The commenter's name and the post's title made safe for a one-line subject."""
     return {"name": _one_line(event.name), "title": _one_line(event.post_title)}
 
 
 def _one_line(value: str) -> str:
-    flat = " ".join("".join(c if c.isprintable() else " " for c in value).split())
+    flat = " ".join("".join(c if c.isprintable() else " " for c in encodable(value)).split())
     return flat if len(flat) <= SUBJECT_VALUE_CHARS else flat[: SUBJECT_VALUE_CHARS - 1] + "…"
 
 

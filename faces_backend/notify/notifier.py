@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 from collections import OrderedDict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from datetime import UTC, datetime
 from functools import partial
 
@@ -14,7 +16,7 @@ from faces_backend.notify.addresses import bare_address
 from faces_backend.notify.settings import NotifySettings
 from faces_backend.notify.store import Jobs
 from faces_backend.notify.webhook import post_webhook, webhook_payload
-from faces_backend.notify.worker import RETRY_DELAYS_SECONDS, Task, Worker
+from faces_backend.notify.worker import RETRY_DELAYS_SECONDS, Task, Worker, brief
 from faces_backend.writer import Job
 
 log = logging.getLogger("faces_backend")
@@ -43,6 +45,7 @@ class CommentNotifier:
         self._clock = clock
         self._open_threads = open_threads
         self._threads: OrderedDict[str, str] = OrderedDict()
+        self._threads_lock = threading.Lock()
         purge = Task("retention purge of reply-mail addresses", self.purge_expired, retry=False)
         self._worker = Worker(retry_delays=retry_delays, periodic=purge)
 
@@ -60,33 +63,37 @@ class CommentNotifier:
 
     def comment_received(self, event: CommentEvent) -> None:
         """Tell the editors and the post's authors (mail) and the webhook of a new comment."""
-        self._remember_thread(event)
-        smtp = self.settings.smtp
-        if smtp is not None:
-            for recipient in self._editors_and_authors(event):
-                message = mail.received_message(event, recipient, self.settings)
+        with _never_raises(f"notice of new comment {event.comment_id}"):
+            self._remember_thread(event)
+            if self.settings.smtp is not None:
+                for recipient in self._editors_and_authors(event):
+                    self._worker.submit(
+                        f"mail about new comment {event.comment_id}",
+                        partial(self._send_received_mail, event, recipient),
+                    )
+            if self.settings.webhook_url:
                 self._worker.submit(
-                    f"mail about new comment {event.comment_id}", partial(mail.send, smtp, message)
+                    f"webhook about new comment {event.comment_id}",
+                    partial(self._post_webhook, event),
                 )
-        if self.settings.webhook_url:
-            payload = webhook_payload(event, self.settings)
-            self._worker.submit(
-                f"webhook about new comment {event.comment_id}",
-                partial(post_webhook, self.settings.webhook_url, payload),
-            )
 
     def comment_approved(self, event: CommentEvent) -> None:
         """If this is a reply by a profile, mail the parent's commenter once, if they confirmed."""
-        self._remember_thread(event)
-        if event.parent is None or event.profile is None or self.settings.smtp is None:
-            return
-        self._worker.submit(
-            f"reply mail for comment {event.parent}",
-            partial(self._send_reply_mail, event, event.parent),
-        )
+        with _never_raises(f"notice of approved comment {event.comment_id}"):
+            self._remember_thread(event)
+            if event.parent is None or event.profile is None or self.settings.smtp is None:
+                return
+            self._worker.submit(
+                f"reply mail for comment {event.parent}",
+                partial(self._send_reply_mail, event, event.parent),
+            )
 
     def subscribe(self, comment_id: str, email: str, lang: str) -> None:
         """Store the address unconfirmed and mail the confirmation link (double opt-in)."""
+        with _never_raises(f"opt-in for comment {comment_id}"):
+            self._subscribe(comment_id, email, lang)
+
+    def _subscribe(self, comment_id: str, email: str, lang: str) -> None:
         address = bare_address(email)
         if address is None:
             log.warning(
@@ -106,8 +113,9 @@ class CommentNotifier:
 
     def forget(self, comment_id: str) -> None:
         """Delete any address stored for this comment (withdrawn or rejected)."""
-        job = partial(store.forget, comment_id=comment_id)
-        self._worker.submit(f"forget the opt-in of {comment_id}", partial(self._write, job))
+        with _never_raises(f"forgetting the opt-in of {comment_id}"):
+            job = partial(store.forget, comment_id=comment_id)
+            self._worker.submit(f"forget the opt-in of {comment_id}", partial(self._write, job))
 
     def forget_thread(self, thread: str) -> None:
         """Delete every address stored for comments of a thread that closed."""
@@ -137,10 +145,11 @@ class CommentNotifier:
         self.jobs.run_blocking(job)
 
     def _remember_thread(self, event: CommentEvent) -> None:
-        self._threads[event.comment_id] = event.thread
-        self._threads.move_to_end(event.comment_id)
-        while len(self._threads) > _REMEMBERED_THREADS:
-            self._threads.popitem(last=False)
+        with self._threads_lock:
+            self._threads[event.comment_id] = event.thread
+            self._threads.move_to_end(event.comment_id)
+            while len(self._threads) > _REMEMBERED_THREADS:
+                self._threads.popitem(last=False)
         job = partial(store.set_thread, comment_id=event.comment_id, thread=event.thread)
         self._worker.submit(f"note the thread of {event.comment_id}", partial(self._write, job))
 
@@ -152,12 +161,21 @@ class CommentNotifier:
             unique.setdefault(address.lower(), address)
         return list(unique.values())
 
+    def _send_received_mail(self, event: CommentEvent, recipient: str) -> None:
+        assert self.settings.smtp is not None
+        mail.send(self.settings.smtp, mail.received_message(event, recipient, self.settings))
+
+    def _post_webhook(self, event: CommentEvent) -> None:
+        post_webhook(self.settings.webhook_url, webhook_payload(event, self.settings))
+
     def _store_and_confirm(self, comment_id: str, address: str, lang: str) -> None:
         token = store.new_token()
+        with self._threads_lock:
+            thread = self._threads.get(comment_id)
         job = partial(
             store.add_subscription,
             comment_id=comment_id,
-            thread=self._threads.get(comment_id),
+            thread=thread,
             email=address,
             lang=lang,
             token=token,
@@ -186,3 +204,12 @@ class CommentNotifier:
         mail.send(self.settings.smtp, message)
         # One mail per opt-in: the address has done its job.
         self.jobs.run_blocking(partial(store.forget, comment_id=parent))
+
+
+@contextlib.contextmanager
+def _never_raises(what: str) -> Iterator[None]:
+    """Keep a notifier failure out of the request that called it: one log line instead."""
+    try:
+        yield
+    except Exception as error:
+        log.warning("faces_backend: notify: %s failed: %s", what, brief(error))

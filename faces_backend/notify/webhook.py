@@ -13,7 +13,7 @@ import urllib.request
 from typing import Any
 
 from faces_backend.comments.events import CommentEvent
-from faces_backend.notify.mail import post_link
+from faces_backend.notify.mail import encodable, post_link
 from faces_backend.notify.settings import NotifySettings
 from faces_backend.notify.texts import text
 
@@ -53,7 +53,7 @@ def webhook_payload(event: CommentEvent, settings: NotifySettings) -> dict[str, 
 
 def redact(value: str) -> str:
     """Return `value` with everything that looks like an e-mail address replaced."""
-    return _ADDRESS_LIKE.sub(REDACTED, value)
+    return _ADDRESS_LIKE.sub(REDACTED, encodable(value))
 
 
 def post_webhook(url: str, payload: dict[str, Any]) -> None:

@@ -208,3 +208,29 @@ def test_webhook_json_is_what_chat_bridges_read() -> None:
         f"New comment by Jonas on “Ideen für die Kantine” awaits approval: "
         f"{PUBLIC_URL}/comments/moderation"
     )
+
+
+def test_text_that_utf8_cannot_carry_still_reaches_mail_and_webhook(
+    mailbox, webhook, start_notifier
+) -> None:
+    box, port = mailbox
+    url, received = webhook
+    notifier = start_notifier(notify_settings(port, url))
+    # JSON may carry a lone surrogate ("\ud800"), which no UTF-8 encoder accepts.
+    notifier.comment_received(event(name="Jo\ud800nas", text="Salat\ud800bar"))
+    assert notifier.wait_idle(WAIT)
+    assert "Salat?bar" in body(box.to(EDITOR)[0])
+    assert box.to(EDITOR)[0]["Subject"] == "Neuer Kommentar zu «Ideen für die Kantine»"
+    assert received[0]["json"]["name"] == "Jo?nas"
+
+
+def test_a_broken_event_is_logged_and_never_raises_into_the_request(
+    mailbox, start_notifier, caplog: pytest.LogCaptureFixture
+) -> None:
+    _, port = mailbox
+    notifier = start_notifier(notify_settings(port))
+    with caplog.at_level(logging.WARNING, logger="faces_backend"):
+        notifier.comment_received(event(author_profiles=None))
+    assert [r.getMessage() for r in caplog.records] == [
+        "faces_backend: notify: notice of new comment c-0123456789ab failed: TypeError"
+    ]
