@@ -6,6 +6,7 @@ import asyncio
 import email
 import email.policy
 import json
+import socket
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -62,6 +63,14 @@ def body(message: EmailMessage) -> str:
     content = message.get_content()
     assert isinstance(content, str)
     return content.replace("\r\n", "\n")
+
+
+@pytest.fixture
+def refusing_port() -> Iterator[int]:
+    """A port on 127.0.0.1 held but not listening: connections are refused, nobody can take it."""
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        yield int(held.getsockname()[1])
 
 
 @pytest.fixture

@@ -23,11 +23,11 @@ from tests.backend import notify_helpers
 from tests.backend.helpers import TestClient
 from tests.backend.notify_helpers import COMMENTER, WAIT, event, notify_settings, reply
 from tests.html_check import vnu_errors
-from tests.servers import free_port
 
 mailbox = notify_helpers.mailbox
 writer = notify_helpers.writer
 start_notifier = notify_helpers.start_notifier
+refusing_port = notify_helpers.refusing_port
 
 
 def test_an_older_database_gains_the_opt_in_table(tmp_path: Path) -> None:
@@ -51,10 +51,10 @@ def test_an_older_database_gains_the_opt_in_table(tmp_path: Path) -> None:
 
 
 def test_closing_with_a_mail_waiting_for_its_retry_ends_at_once(
-    writer, caplog: pytest.LogCaptureFixture
+    writer, refusing_port: int, caplog: pytest.LogCaptureFixture
 ) -> None:
     notifier = CommentNotifier(
-        notify_settings(free_port(), editor_emails=("a@seewerk.example",), author_emails={}),
+        notify_settings(refusing_port, editor_emails=("a@seewerk.example",), author_emails={}),
         notify_helpers.WriterJobs(writer),
         retry_delays=(3600.0,),
     )

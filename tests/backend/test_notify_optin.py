@@ -29,6 +29,7 @@ from tests.backend.notify_helpers import (
 mailbox = notify_helpers.mailbox
 writer = notify_helpers.writer
 start_notifier = notify_helpers.start_notifier
+refusing_port = notify_helpers.refusing_port
 
 PARENT = "c-0123456789ab"
 LINK = re.compile(re.escape(PUBLIC_URL) + r"/comments/subscription/(confirm|stop)\?token=[\w-]+")
@@ -290,10 +291,8 @@ def test_the_hourly_purge_drops_addresses_of_threads_no_longer_open(
     assert [row[0] for row in stored(writer.db_path)] == ["c-555555555555", "c-666666666666"]
 
 
-def test_mail_server_down_keeps_the_opt_in(start_notifier, writer) -> None:
-    from tests.servers import free_port
-
-    notifier = start_notifier(notify_settings(free_port()))  # nobody listens there
+def test_mail_server_down_keeps_the_opt_in(start_notifier, writer, refusing_port: int) -> None:
+    notifier = start_notifier(notify_settings(refusing_port))
     notifier.subscribe(PARENT, COMMENTER, "de")
     assert notifier.wait_idle(WAIT)
     assert [row[0] for row in stored(writer.db_path)] == [PARENT]

@@ -28,6 +28,7 @@ mailbox = notify_helpers.mailbox
 webhook = notify_helpers.webhook
 writer = notify_helpers.writer
 start_notifier = notify_helpers.start_notifier
+refusing_port = notify_helpers.refusing_port
 
 ADDRESS = re.compile(r"[^\s\"]+@[^\s\"]+")
 
@@ -126,10 +127,10 @@ def test_the_call_returns_while_the_mail_server_hangs(mailbox, webhook, start_no
 
 
 def test_mail_server_down_fails_nothing_and_logs_one_line_each(
-    webhook, start_notifier, caplog: pytest.LogCaptureFixture
+    webhook, start_notifier, refusing_port: int, caplog: pytest.LogCaptureFixture
 ) -> None:
     url, received = webhook
-    notifier = start_notifier(notify_settings(free_port(), url))  # nobody listens there
+    notifier = start_notifier(notify_settings(refusing_port, url))
     with caplog.at_level(logging.WARNING, logger="faces_backend"):
         notifier.comment_received(event())
         assert notifier.wait_idle(WAIT)
