@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email
 import email.policy
 import json
 import socket
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field, replace
 from email.message import EmailMessage
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -16,11 +18,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import uvicorn
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
+from starlette.applications import Starlette
+from starlette.routing import Mount
 
 from faces_backend.comments.events import CommentEvent
-from faces_backend.notify import CommentNotifier, NotifySettings, SmtpSettings, WriterJobs
+from faces_backend.notify import (
+    CommentNotifier,
+    NotifySettings,
+    SmtpSettings,
+    WriterJobs,
+    subscription_routes,
+)
 from faces_backend.writer import Writer
 from tests.servers import free_port
 
@@ -181,3 +192,61 @@ def reply(parent: str, comment_id: str = "c-fedcba987654", **changes: Any) -> Co
     """Lea Meier's reply to a comment."""
     fields = {"name": "Lea Meier", "text": "Danke, wir prüfen das!", "profile": "lea-meier"}
     return event(comment_id, parent=parent, **{**fields, **changes})
+
+
+def composed_app(environ: dict[str, str], db_path: Path) -> Starlette:
+    """The backend's composition as the integrator wires it: writer, then notifier, then routes."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        writer = Writer(db_path)
+        writer.start()
+        notifier = CommentNotifier(NotifySettings.from_env(environ), WriterJobs(writer))
+        notifier.start()
+        app.state.notifier = notifier
+        try:
+            yield
+        finally:
+            notifier.close()  # its queued database work needs the writer
+            writer.stop()
+
+    api = Starlette(
+        routes=subscription_routes(lambda request: request.app.state.notifier), lifespan=lifespan
+    )
+
+    @contextlib.asynccontextmanager
+    async def site_lifespan(app: Starlette) -> AsyncIterator[None]:
+        async with api.router.lifespan_context(api):
+            yield
+
+    site = Starlette(routes=[Mount("/api", app=api)], lifespan=site_lifespan)
+    site.state.api = api
+    return site
+
+
+@pytest.fixture
+def served(mailbox, tmp_path: Path) -> Iterator[tuple[str, CommentNotifier, Any]]:
+    """The app under uvicorn on 127.0.0.1; yields its address, its notifier and the mailbox."""
+    box, smtp_port = mailbox
+    port = free_port()
+    environ = {
+        "FACES_SMTP_HOST": "127.0.0.1",
+        "FACES_SMTP_PORT": str(smtp_port),
+        "FACES_SMTP_STARTTLS": "0",
+        "FACES_MAIL_FROM": "Blog <blog@seewerk.example>",
+        "FACES_PUBLIC_URL": f"http://127.0.0.1:{port}/api",
+    }
+    app = composed_app(environ, tmp_path / "served.sqlite3")
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", app.state.api.state.notifier, box
+    server.should_exit = True
+    thread.join(timeout=15)
+    assert not thread.is_alive()

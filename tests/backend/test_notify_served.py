@@ -2,85 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
-import threading
-import time
 import urllib.error
 import urllib.request
-from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
-from typing import Any
 
-import pytest
-import uvicorn
-from starlette.applications import Starlette
-from starlette.routing import Mount
-
-from faces_backend.notify import CommentNotifier, NotifySettings, WriterJobs, subscription_routes
-from faces_backend.writer import Writer
 from tests.backend import notify_helpers
 from tests.backend.notify_helpers import COMMENTER, WAIT, body, reply
-from tests.servers import free_port
 
 mailbox = notify_helpers.mailbox
-
-
-def composed_app(environ: dict[str, str], db_path: Path) -> Starlette:
-    """The backend's composition as the integrator wires it: writer, then notifier, then routes."""
-
-    @contextlib.asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        writer = Writer(db_path)
-        writer.start()
-        notifier = CommentNotifier(NotifySettings.from_env(environ), WriterJobs(writer))
-        notifier.start()
-        app.state.notifier = notifier
-        try:
-            yield
-        finally:
-            notifier.close()  # its queued database work needs the writer
-            writer.stop()
-
-    api = Starlette(
-        routes=subscription_routes(lambda request: request.app.state.notifier), lifespan=lifespan
-    )
-
-    @contextlib.asynccontextmanager
-    async def site_lifespan(app: Starlette) -> AsyncIterator[None]:
-        async with api.router.lifespan_context(api):
-            yield
-
-    site = Starlette(routes=[Mount("/api", app=api)], lifespan=site_lifespan)
-    site.state.api = api
-    return site
-
-
-@pytest.fixture
-def served(mailbox, tmp_path: Path) -> Iterator[tuple[str, CommentNotifier, Any]]:
-    """The app under uvicorn on 127.0.0.1; yields its address, its notifier and the mailbox."""
-    box, smtp_port = mailbox
-    port = free_port()
-    environ = {
-        "FACES_SMTP_HOST": "127.0.0.1",
-        "FACES_SMTP_PORT": str(smtp_port),
-        "FACES_SMTP_STARTTLS": "0",
-        "FACES_MAIL_FROM": "Blog <blog@seewerk.example>",
-        "FACES_PUBLIC_URL": f"http://127.0.0.1:{port}/api",
-    }
-    app = composed_app(environ, tmp_path / "served.sqlite3")
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", app.state.api.state.notifier, box
-    server.should_exit = True
-    thread.join(timeout=15)
-    assert not thread.is_alive()
+served = notify_helpers.served
 
 
 def fetch(url: str, *, method: str = "GET", data: bytes | None = None) -> tuple[int, str]:
