@@ -66,9 +66,9 @@ class CommentNotifier:
         with _never_raises(f"notice of new comment {event.comment_id}"):
             self._remember_thread(event)
             if self.settings.smtp is not None:
-                for recipient in self._editors_and_authors(event):
+                for who, recipient in self._editors_and_authors(event).items():
                     self._worker.submit(
-                        f"mail about new comment {event.comment_id}",
+                        f"mail to {who} about new comment {event.comment_id}",
                         partial(self._send_received_mail, event, recipient),
                     )
             if self.settings.webhook_url:
@@ -153,13 +153,16 @@ class CommentNotifier:
         job = partial(store.set_thread, comment_id=event.comment_id, thread=event.thread)
         self._worker.submit(f"note the thread of {event.comment_id}", partial(self._write, job))
 
-    def _editors_and_authors(self, event: CommentEvent) -> list[str]:
-        authors = [self.settings.author_emails.get(slug) for slug in event.author_profiles]
-        found = [*self.settings.editor_emails, *(a for a in authors if a)]
-        unique: dict[str, str] = {}
-        for address in found:
-            unique.setdefault(address.lower(), address)
-        return list(unique.values())
+    def _editors_and_authors(self, event: CommentEvent) -> dict[str, str]:
+        """{who, as the log names them without their address: address}, each address once."""
+        found = [(f"editor {n}", a) for n, a in enumerate(self.settings.editor_emails, 1)]
+        for slug in event.author_profiles:
+            if address := self.settings.author_emails.get(slug):
+                found.append((f"author {slug}", address))
+        unique: dict[str, tuple[str, str]] = {}
+        for who, address in found:
+            unique.setdefault(address.lower(), (who, address))
+        return dict(unique.values())
 
     def _send_received_mail(self, event: CommentEvent, recipient: str) -> None:
         assert self.settings.smtp is not None

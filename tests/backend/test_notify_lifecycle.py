@@ -66,12 +66,12 @@ def test_closing_with_a_mail_waiting_for_its_retry_ends_at_once(
         notifier.close()
     assert time.monotonic() - started < 30  # not the hour of the retry
     assert [r.getMessage() for r in caplog.records] == [
-        "faces_backend: notify: mail about new comment c-0123456789ab not done after 1 "
+        "faces_backend: notify: mail to editor 1 about new comment c-0123456789ab not done after 1 "
         "attempt(s): ConnectionRefusedError: Connection refused"
     ]
     notifier.comment_received(event())  # after close: dropped with a line, no error
     assert caplog.records[-1].getMessage() == (
-        "faces_backend: notify: mail about new comment c-0123456789ab dropped: stopped"
+        "faces_backend: notify: mail to editor 1 about new comment c-0123456789ab dropped: stopped"
     )
 
 
