@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -15,11 +16,13 @@ from faces_backend.comments.cli_messages import LANGUAGES, say
 from faces_backend.comments.config import CommentSettings
 from faces_backend.comments.events import NoNotifier, Notifier
 from faces_backend.comments.moderate import ModerationError, approve, reject, reply, tell
+from faces_backend.comments.notify import CommentNotifier, ConnectionJobs, NotifySettings
 from faces_backend.comments.pull import PullProblem, pull_comments
 from faces_backend.comments.store import REASONS, moderation_queue, purge_rejected, report_reasons
 from faces_backend.comments.threads import EMPTY, CommentManifest, parse_comment_manifest
 from faces_backend.http.documents import load_document
 from faces_backend.http.settings import Language
+from faces_backend.store.schema import connect
 
 DEFAULT_FOLDER = Path("content/data/comments")
 DEFAULT_FIGURES = Path("content/data/comment-figures.json")
@@ -55,13 +58,48 @@ def run_comments(
     args: argparse.Namespace,
     conn: sqlite3.Connection,
     environ: Mapping[str, str],
-    notifier: Notifier | None = None,
+    language: Language = "de",
+    notify_db: Path | None = None,
 ) -> int:
-    """Run one comment command on an open database connection; return the exit status."""
+    """Run one comment command on an open database connection; return the exit status.
+
+    With `notify_db`, decisions tell the configured notifier in its command-line mode (on
+    its own connection to that database), closed before returning so its mails are out
+    when the command ends; without it they tell no one.
+    """
     config = CommentSettings.from_env(environ)
     lang: Language = args.lang
     manifest = _manifest(config)
-    notify = notifier if notifier is not None else NoNotifier()
+    with contextlib.ExitStack() as stack:
+        notifier: Notifier = NoNotifier()
+        if notify_db is not None and args.action in ("approve", "reject", "reply"):
+            notifier = stack.enter_context(_command_line_notifier(environ, language, notify_db))
+        return _run(args, conn, config, manifest, notifier, lang)
+
+
+@contextlib.contextmanager
+def _command_line_notifier(
+    environ: Mapping[str, str], language: Language, db_path: Path
+) -> Iterator[Notifier]:
+    # Its own connection: its worker thread writes while this command's transactions run.
+    with contextlib.closing(connect(db_path)) as conn:
+        settings = NotifySettings.from_env(environ, language=language)
+        notifier = CommentNotifier(settings, ConnectionJobs(conn))
+        notifier.start()
+        try:
+            yield notifier
+        finally:
+            notifier.close()
+
+
+def _run(
+    args: argparse.Namespace,
+    conn: sqlite3.Connection,
+    config: CommentSettings,
+    manifest: CommentManifest,
+    notify: Notifier,
+    lang: Language,
+) -> int:
     try:
         if args.action == "list":
             _print_queue(conn, lang)

@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from faces_backend.http.proof_of_work import MAX_BITS
 from faces_backend.http.settings import ConfigError, SettingHelp
 
+# Where the backend serves the moderation page (moderation.py), below its root.
+MODERATION_PATH = "/moderation/comments"
+
 # The operator's reference; docs/comments.md lists each of these.
 COMMENT_SETTINGS: tuple[SettingHelp, ...] = (
     SettingHelp(

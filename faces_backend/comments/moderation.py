@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from faces_backend.comments.config import MODERATION_PATH
 from faces_backend.comments.moderate import ModerationError, approve, reject, reply, tell
 from faces_backend.comments.moderation_page import QueueItem, login_body, queue_body, word
 from faces_backend.comments.moderation_session import COOKIE, SESSION_SECONDS, Moderator
@@ -30,7 +31,7 @@ from faces_backend.http.gate import from_own_page
 from faces_backend.http.services import Services
 from faces_backend.store import UNAVAILABLE
 
-PATH = "/moderation/comments"
+PATH = MODERATION_PATH
 FORM_MAX_BODY = 64 * 1024
 
 

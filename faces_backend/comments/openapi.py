@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from faces_backend.comments.notify.openapi import subscription_paths
 from faces_backend.comments.openapi_moderation import MODERATION_PATHS
 from faces_backend.http.openapi import SCHEMAS, ApiPart
 
@@ -275,4 +276,4 @@ COMMENT_SCHEMAS: dict[str, Any] = {
     "CommentRecord": _RECORD,
 }
 
-COMMENTS_API = ApiPart(paths=COMMENT_PATHS, schemas=COMMENT_SCHEMAS)
+COMMENTS_API = ApiPart(paths={**COMMENT_PATHS, **subscription_paths()}, schemas=COMMENT_SCHEMAS)

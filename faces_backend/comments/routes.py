@@ -16,8 +16,10 @@ from faces_backend.comments.endpoints import (
     withdraw_comment,
 )
 from faces_backend.comments.moderation import moderation_routes
+from faces_backend.comments.notify import CommentNotifier, subscription_routes
 from faces_backend.comments.state import comments_of
 from faces_backend.comments.submit import submit_comment
+from faces_backend.http.settings import Language
 
 
 async def preflight(request: Request) -> Response:
@@ -28,9 +30,17 @@ async def preflight(request: Request) -> Response:
     return Response(status_code=204, headers=headers)
 
 
-def comment_routes(stylesheets: Sequence[str] = ()) -> list[BaseRoute]:
+def running_notifier(request: Request) -> CommentNotifier | None:
+    """Return the app's notifier for the reply-mail links; None while it sends no mails."""
+    notifier = comments_of(request).notifier
+    return notifier if isinstance(notifier, CommentNotifier) else None
+
+
+def comment_routes(stylesheets: Sequence[str] = (), language: Language = "de") -> list[BaseRoute]:
     """Return the comment routes: reader endpoints, moderation page, reply-mail links."""
     return [
+        # Before the live list, whose {thread:path} would also match these paths.
+        *subscription_routes(running_notifier, stylesheets=stylesheets, language=language),
         Route("/comments", submit_comment, methods=["POST"]),
         Route("/comments", preflight, methods=["OPTIONS"]),
         Route("/comments/stamp", comment_stamp, methods=["GET"]),

@@ -107,6 +107,23 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX used_stamps_expires ON used_stamps (expires);
     """,
+    # Reply-mail opt-ins (issue 15; faces_backend/comments/notify/store.py). The one table
+    # holding e-mail addresses; a row lives until its reply mail, unsubscribe, a closed
+    # thread or FACES_NOTIFY_RETENTION_DAYS. Only a SHA-256 of the link token is kept.
+    """
+    CREATE TABLE comment_subscriptions (
+        comment_id TEXT PRIMARY KEY,
+        thread TEXT,
+        email TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        token_hash TEXT NOT NULL,
+        created TEXT NOT NULL,
+        confirmed TEXT
+    ) WITHOUT ROWID;
+    CREATE INDEX comment_subscriptions_token ON comment_subscriptions (token_hash);
+    CREATE INDEX comment_subscriptions_email ON comment_subscriptions (email, created);
+    CREATE INDEX comment_subscriptions_created ON comment_subscriptions (created);
+    """,
 )
 
 BUSY_TIMEOUT_MS = 5000
