@@ -179,6 +179,7 @@ PLUGINS = [
     "editorial",
     "clean_images",
     "idea_polls",
+    "comments",
     "transparency",
     "reach",
     "seo",
@@ -203,6 +204,8 @@ CHECKS_EXTRA_FIELDS = [
     "correction",
     "disclosure",
     "visibility",
+    "id",
+    "comments",
 ]
 CHECKS_CHOICES = {
     "disclosure": ["sponsored", "paid-partnership", "own-product"],
@@ -252,6 +255,10 @@ EDITORIAL_REPOSITORY_BRANCH = os.environ.get("EDITORIAL_REPOSITORY_BRANCH", "mai
 POLLS_ENDPOINT: str | None = "/api/vote"
 POLLS_RESULTS_ENDPOINT: str | None = "/api/polls/{poll}/results"
 POLLS_SNAPSHOT_PATH = "data/poll-results.json"  # written by `invoke poll-results`, under PATH
+
+# --- comments: moderated comments under posts (see README) -------------------------
+# The preview (`invoke livereload`) serves the backend under /api on the site's own origin.
+COMMENTS_ENDPOINT: str | None = "/api/comments"
 
 # --- transparency: the transparency page (see docs/transparency.md) --------------
 # Its address comes from the plugin's defaults ("transparenz/"), so the navigation links to

@@ -28,3 +28,6 @@ EDITORIAL_REVIEW_PAGE = False
 # View counts (reach) only when the backend is deployed under the site's own origin, e.g.
 # REACH_ENDPOINT="/api/views"; unset, pages send nothing and show no counts.
 REACH_ENDPOINT = os.environ.get("REACH_ENDPOINT") or None
+# Comment forms post to the backend only when it is deployed: COMMENTS_ENDPOINT="/api/comments";
+# unset, approved comments are shown, without a form.
+COMMENTS_ENDPOINT = os.environ.get("COMMENTS_ENDPOINT") or None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from collections.abc import Callable
@@ -105,6 +106,8 @@ def tables(figures: Figures, link: Callable[[str | None], str | None]) -> dict[s
                 for p in figures.polls
             ],
         )
+    if figures.dialogue is not None:
+        result["dialogue.csv"] = (["figure", "value"], figures.dialogue.rows())
     if figures.editors is not None:
         result["editors.csv"] = (
             ["name", "url"],
@@ -153,6 +156,7 @@ def render_json(figures: Figures, link: Callable[[str | None], str | None]) -> s
         "disclosure_counts": figures.disclosure_counts,
         "posts_before_window": figures.cadence.before_window,
         "editorial_guidelines": link(figures.guidelines.url) if figures.guidelines else None,
+        "dialogue": dataclasses.asdict(figures.dialogue) if figures.dialogue else None,
         "tables": {
             name.removesuffix(".csv"): [dict(zip(header, row, strict=True)) for row in rows]
             for name, (header, rows) in tables(figures, link).items()

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from .authorship import Authorship, authorship_figures
 from .cadence import Cadence, cadence_figures
+from .dialogue import Dialogue
 from .editorial import Editorial, editorial_figures
 from .history import History
 from .listings import (
@@ -53,6 +54,7 @@ class Figures:
     editors: tuple[Link, ...] | None
     history_missing: str | None = None  # why first-commit dates are unknown, when needed
     unavailable: tuple[str, ...] = field(default=())  # "profiles", "polls", "history"
+    dialogue: Dialogue | None = None  # None: the comments plugin is not enabled
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ class Sources:
     polls: Sequence[PollOutcome] | None = None
     history: History | None = None  # None: not needed, every post has `Submitted:`
     guidelines: Link | None = None
+    dialogue: Dialogue | None = None
 
 
 def compute_figures(posts: Sequence[PostRecord], sources: Sources) -> Figures:
@@ -107,6 +110,7 @@ def compute_figures(posts: Sequence[PostRecord], sources: Sources) -> Figures:
         editors=_editors(people),
         history_missing=history.missing_reason,
         unavailable=tuple(unavailable),
+        dialogue=sources.dialogue,
     )
 
 

@@ -14,6 +14,7 @@ from jinja2 import FileSystemBytecodeCache
 from pelican.generators import Generator
 
 from .charts import bar_chart, column_chart, grid_chart
+from .dialogue import read_dialogue
 from .export import JSON_FILE, render_csv, render_json, tables
 from .figures import Figures, Link, Sources, compute_figures
 from .history import DISABLED, History, read_history
@@ -116,6 +117,7 @@ class TransparencyGenerator(Generator):
             polls=read_polls(self.context, today, settings["SITEURL"]),
             history=self._history(posts),
             guidelines=self._guidelines(),
+            dialogue=read_dialogue(self.context),
         )
 
     def _history(self, posts: list[PostRecord]) -> History | None:

@@ -45,8 +45,9 @@ def _create(settings: Path, *authors: str, **given: str) -> int:
 def test_arguments_create_the_post_with_every_field(site: Path) -> None:
     assert _create(site, "miriam-keller") == 0
     lines = POST.read_text(encoding="utf-8").splitlines()
-    assert lines[:16] == [
+    assert lines[:17] == [
         "Title: Wie wir Laufräder zentrieren",
+        "Id: 2026-wie-wir-laufraeder-zentrieren",
         "Date: 2026-12-01 09:00",
         "Category: Technik",
         "Tags:",
@@ -63,12 +64,19 @@ def test_arguments_create_the_post_with_every_field(site: Path) -> None:
         "Status: draft",
         "",
     ]
-    guide = "\n".join(lines[16:])
+    guide = "\n".join(lines[17:])
     assert guide.startswith("<!-- invoke new-post:")
     assert guide.count("-->") == 1 and guide.rstrip().endswith("-->")
-    for field in ("Title", "Date", "Category", "Tags", "Author", "Lang", "Summary", "Submitted"):
+    for field in ("Title", "Id", "Date", "Category", "Tags", "Author", "Lang", "Summary"):
         assert f"\n{field} " in guide, f"{field} is explained"
-    for field in ("Reviewed-by", "Image-alt", "Image-credit", "Disclosure", "Visibility"):
+    for field in (
+        "Submitted",
+        "Reviewed-by",
+        "Image-alt",
+        "Image-credit",
+        "Disclosure",
+        "Visibility",
+    ):
         assert f"\n{field} " in guide, f"{field} is explained"
     assert "Modified" in guide and "Correction" in guide
 
@@ -95,11 +103,11 @@ def test_a_new_post_without_text_is_refused_and_stays_a_draft(site: Path, tmp_pa
     # The explanations are no text: deleting them leaves an empty post, which check refuses.
     POST.write_text(text[: text.index("<!-- invoke new-post:")], encoding="utf-8")
     result = check_site(load_settings(str(site)))
-    assert [(p.path, p.line, p.rule) for p in result.problems] == [(str(POST), 17, "no_body")]
+    assert [(p.path, p.line, p.rule) for p in result.problems] == [(str(POST), 18, "no_body")]
     assert result.exit_code(strict=True) == 1
     run = run_build(tmp_path / "output", settings=str(site), cwd=tmp_path, strict=True)
     assert run.returncode == 1
-    assert f"{POST}:17:1: error: Der Beitrag hat keinen Text." in run.log
+    assert f"{POST}:18:1: error: Der Beitrag hat keinen Text." in run.log
     home = run.html("index.html").get_text()
     assert "Laufräder" not in home
 

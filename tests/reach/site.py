@@ -113,6 +113,8 @@ def make_reach_site(folder: Path, *, views: bool = True, extra: str = "") -> Pat
             TRANSPARENCY_TODAY = {AS_OF!r}
             TRANSPARENCY_EDITORIAL_PAGE = ""
             TRANSPARENCY_GIT = False
+            # The backend of this branch has no comment routes yet (tests/comments covers them).
+            COMMENTS_ENDPOINT = None
             """)
         + extra,
     )

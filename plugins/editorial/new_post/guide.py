@@ -9,6 +9,8 @@ Leere Felder dürfen leer bleiben oder gelöscht werden. Wenn Sie fertig
 sind, löschen Sie diesen ganzen Erklärungsblock bis zu seiner letzten Zeile.
 
 Title         Die Überschrift. Kurz, konkret, gern als Frage.
+Id            Die feste Kennung des Beitrags für seine Kommentare. Nicht ändern:
+              Titel und Adresse dürfen sich ändern, die Kommentare bleiben.
 Date          Wann der Beitrag erscheint (JJJJ-MM-TT HH:MM). Ein Datum in der
               Zukunft plant den Beitrag ein: er erscheint erst an diesem Tag.
               Die Redaktion legt das endgültige Datum mit Ihnen fest.
@@ -53,6 +55,8 @@ Empty fields may stay empty or be deleted. When you are done, delete
 this whole block of explanations down to its last line.
 
 Title         The headline. Short, concrete, a question is fine.
+Id            The post's fixed identifier for its comments. Do not change it:
+              title and address may change, the comments stay.
 Date          When the post appears (YYYY-MM-DD HH:MM). A date in the future
               schedules the post: it appears on that day. The editorial
               team agrees the final date with you.

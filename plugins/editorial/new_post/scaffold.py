@@ -55,6 +55,7 @@ def post_text(request: PostRequest, settings: Mapping[str, Any], today: dt.date)
     author_field = "Authors" if len(request.authors) > 1 else "Author"
     header = [
         ("Title", request.title),
+        ("Id", thread_id_for(request, settings)),
         ("Date", request.date.strftime("%Y-%m-%d %H:%M")),
         ("Category", request.category),
         ("Tags", ""),
@@ -75,6 +76,14 @@ def post_text(request: PostRequest, settings: Mapping[str, Any], today: dt.date)
     guide = Template(POST_GUIDE[settings["MESSAGES_LANG"]])
     pixels = clean_settings(settings).limits.max_pixels
     return _file(header, guide.safe_substitute(pixels=pixels))
+
+
+def thread_id_for(request: PostRequest, settings: Mapping[str, Any]) -> str:
+    """The post's stable `Id:` (its comment thread): year and title, letters, digits and '-'."""
+    # Written once: a later change of title or slug keeps the comments (plugins/comments).
+    slug = slug_for(request.title, settings)
+    plain = re.sub(r"[^A-Za-z0-9]+", "-", f"{request.date.year}-{slug}")
+    return plain.strip("-")[:64].rstrip("-")
 
 
 def profile_text(author: NewAuthor, lang: str) -> str:

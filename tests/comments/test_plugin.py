@@ -1,0 +1,63 @@
+"""The plugin's settings: documented, and refused by key and value when they cannot work."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from comments import thread_file_name, thread_id
+from comments.plugin import DEFAULTS, validate
+from pelican.contents import Article
+from pelican.settings import DEFAULT_CONFIG
+
+from tests.sites import ROOT
+
+
+def test_every_setting_is_documented_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert [key for key in DEFAULTS if f"| `{key}` |" not in readme] == []
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("COMMENTS_ENABLED", "yes"),
+        ("COMMENTS_ALLOW_ANONYMOUS", 1),
+        ("COMMENTS_ENDPOINT", "//evil.example/api"),
+        ("COMMENTS_ENDPOINT", "/api/comments/"),
+        ("COMMENTS_ENDPOINT", "api/comments"),
+        ("COMMENTS_ENDPOINT", '/api"><script>'),
+        ("COMMENTS_DATA_PATH", "/etc"),
+        ("COMMENTS_FIGURES_PATH", "data/figures.txt"),
+        ("COMMENTS_MANIFEST_SAVE_AS", ""),
+    ],
+)
+def test_bad_settings_are_refused_by_name(key: str, value: Any) -> None:
+    settings = {**DEFAULTS, key: value}
+    with pytest.raises(ValueError, match=f"^{key} has value {value!r}. Expected "):
+        validate(settings)
+
+
+def _article(metadata: dict[str, Any], source: str = "/site/content/posts/2026/a.md") -> Article:
+    settings = {**DEFAULT_CONFIG, "PATH": "/site/content"}
+    return Article("x", metadata={"title": "A", **metadata}, settings=settings, source_path=source)
+
+
+@pytest.mark.parametrize(
+    ("metadata", "expected"),
+    [
+        ({}, "posts/2026/a"),
+        ({"id": "kantine-2026"}, "kantine-2026"),
+        ({"id": " kantine-2026 "}, "kantine-2026"),
+        ({"id": "ab"}, "posts/2026/a"),
+        ({"id": "a/b/c"}, "posts/2026/a"),
+        ({"id": "x" * 65}, "posts/2026/a"),
+    ],
+)
+def test_thread_id(metadata: dict[str, Any], expected: str) -> None:
+    assert thread_id(_article(metadata)) == expected
+
+
+def test_thread_file_name() -> None:
+    assert thread_file_name("posts/2026/a") == "posts--2026--a.json"
+    assert thread_file_name("kantine-2026") == "kantine-2026.json"
