@@ -23,6 +23,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 from starlette.applications import Starlette
 from starlette.routing import Mount
+from starlette.staticfiles import StaticFiles
 
 from faces_backend.app import app_from_env
 from faces_backend.comments.events import CommentEvent
@@ -195,7 +196,7 @@ def reply(parent: str, comment_id: str = "c-fedcba987654", **changes: Any) -> Co
 
 
 def composed_app(environ: dict[str, str]) -> Starlette:
-    """The backend as `serve` builds it from FACES_* variables, mounted at /api under a site."""
+    """The backend as `serve` builds it from FACES_* variables, at /api beside the theme."""
     api = app_from_env(environ)
 
     @contextlib.asynccontextmanager
@@ -203,7 +204,11 @@ def composed_app(environ: dict[str, str]) -> Starlette:
         async with api.router.lifespan_context(api):
             yield
 
-    site = Starlette(routes=[Mount("/api", app=api)], lifespan=site_lifespan)
+    # The site's own stylesheets, which the backend's pages link (FACES_STYLESHEETS).
+    theme = StaticFiles(directory=Path(__file__).resolve().parents[2] / "theme" / "static")
+    site = Starlette(
+        routes=[Mount("/api", app=api), Mount("/theme", app=theme)], lifespan=site_lifespan
+    )
     site.state.api = api
     return site
 
