@@ -75,3 +75,10 @@ def test_a_comment_sent_to_the_served_app_mails_the_editors_and_starts_the_opt_i
     assert "Eine Salatbar wäre schön." in body(to_editor) and COMMENTER not in body(to_editor)
     [confirmation] = box.to(COMMENTER)
     assert "/api/comments/subscription/confirm?token=" in body(confirmation)
+
+
+def test_the_editors_mails_link_to_the_moderation_page_the_backend_serves(served) -> None:
+    base, notifier, _ = served
+    assert notifier.settings.moderation_url == f"{base}/api/moderation/comments"
+    status, page = fetch(notifier.settings.moderation_url)
+    assert status == 200 and 'name="token"' in page
