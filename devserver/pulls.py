@@ -52,6 +52,7 @@ def comment_command(
     profile: str,
     text: str,
     db: str,
+    name: str = "",
     manifest: str,
     replace: bool,
     output_path: str,
@@ -71,7 +72,7 @@ def comment_command(
     if action == "reject":
         command += ["--reason", reason]
     if action == "reply":
-        command += ["--as", profile, "--text", text]
+        command += ["--as", profile, "--text", text] + (["--name", name] if name else [])
     if action == "pull" and replace:
         command.append("--replace")
     return _run_backend(command, env)

@@ -237,7 +237,14 @@ def test_the_invoke_task_runs_the_commands_as_an_editor_does(environ: dict[str, 
     listed = run_invoke("comments", "list", db, manifest)
     assert listed.returncode == 0 and first in listed.stdout and second in listed.stdout
     replied = run_invoke(
-        "comments", "reply", f"--id={first}", "--as=anna-muster", "--text=Gern!", db, manifest
+        "comments",
+        "reply",
+        f"--id={first}",
+        "--as=anna-muster",
+        "--text=Gern!",
+        "--name=Anna Muster",
+        db,
+        manifest,
     )
     assert replied.returncode == 0, replied.stderr
     rejected = run_invoke("comments", "reject", f"--id={second}", "--reason=spam", db, manifest)
@@ -249,3 +256,4 @@ def test_the_invoke_task_runs_the_commands_as_an_editor_does(environ: dict[str, 
         ("Gern!", "approved", "anna-muster"),
         ("Werbung", "rejected", None),
     ]
+    assert query(environ, "SELECT name FROM comments WHERE text = 'Gern!'") == [("Anna Muster",)]
