@@ -15,7 +15,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plu
 from faces_common.task_options import whole_number
 
 from devserver.commands import build_site, refuse_without_address, report_language
-from devserver.pulls import pull_poll_results, pull_views
+from devserver.pulls import comment_command, pull_poll_results, pull_views
 
 
 @dataclass(frozen=True)
@@ -134,6 +134,49 @@ def poll_results(
     code = pull_poll_results(
         results,
         suggestions,
+        db=db,
+        manifest=manifest,
+        replace=replace,
+        output_path=CONFIG.deploy_path,
+        lang=_site_language(),
+    )
+    _exit_on(code)
+
+
+@task(
+    positional=["action"],
+    help={
+        "action": "list | approve | reject | reply | pull | purge",
+        "id": "The comment (c-...) to approve, reject or reply to.",
+        "reason": "reject: spam, off_topic, insulting, personal_data or other.",
+        "as": "reply: the replying author's profile slug, e.g. anna-muster.",
+        "text": "reply: the answer's text.",
+        "name": "reply: the name readers see until the next build (default: the profile slug).",
+        "db": "The backend's database (default: FACES_DB, else the preview's).",
+        "manifest": "Comment manifest (default: FACES_COMMENTS_MANIFEST, else the build's).",
+        "replace": "pull: write the database's state even where the repository holds more.",
+    },
+)
+def comments(
+    c: Context,
+    action: str,
+    id_: str = "",
+    reason: str = "",
+    as_: str = "",
+    text: str = "",
+    name: str = "",
+    db: str = "",
+    manifest: str = "",
+    replace: bool = False,
+) -> None:
+    """Moderate comments and pull the approved ones into content/data/comments/ (issue 15)."""
+    code = comment_command(
+        action,
+        comment=id_,
+        reason=reason,
+        profile=as_,
+        text=text,
+        name=name,
         db=db,
         manifest=manifest,
         replace=replace,

@@ -1,4 +1,4 @@
-"""What `invoke poll-results` and `invoke reach-pull` run: the backend's export, in a subprocess."""
+"""What `invoke poll-results`, `reach-pull` and `comments` run: the backend CLI, as a subprocess."""
 
 from __future__ import annotations
 
@@ -42,6 +42,40 @@ def pull_views(output: str, *, db: str, replace: bool, lang: str) -> int:
     if code == 0:
         print(_VIEWS_NEXT[lang])
     return code
+
+
+def comment_command(
+    action: str,
+    *,
+    comment: str,
+    reason: str,
+    profile: str,
+    text: str,
+    db: str,
+    name: str = "",
+    manifest: str,
+    replace: bool,
+    output_path: str,
+    lang: str,
+) -> int:
+    """Run one moderation command (list, approve, reject, reply, pull, purge); return its code."""
+    built = os.path.join(output_path, "comments", "manifest.json")
+    env = {
+        "FACES_DB": db or os.environ.get("FACES_DB", PREVIEW_DB),
+        "FACES_COMMENTS_MANIFEST": manifest or os.environ.get("FACES_COMMENTS_MANIFEST", built),
+    }
+    if not manifest and not os.path.exists(env["FACES_COMMENTS_MANIFEST"]):
+        env["FACES_COMMENTS_MANIFEST"] = ""  # not built yet: post titles stay unknown
+    command = ["comments", "--lang", lang, action]
+    if action in ("approve", "reject", "reply"):
+        command.append(comment)
+    if action == "reject":
+        command += ["--reason", reason]
+    if action == "reply":
+        command += ["--as", profile, "--text", text] + (["--name", name] if name else [])
+    if action == "pull" and replace:
+        command.append("--replace")
+    return _run_backend(command, env)
 
 
 def _run_backend(arguments: list[str], env: dict[str, str]) -> int:

@@ -264,24 +264,22 @@ def serve_preview(
 
 
 def _preview_backend(output_path: str, host: str, port: int) -> Starlette | None:
-    """The poll backend configured for the preview, or None if it is not available."""
+    """The backend (polls, views, comments) configured for the preview, or None if missing."""
     try:
-        from faces_backend.app import create_app
-        from faces_backend.http.settings import Settings
+        from faces_backend.app import app_from_env
     except ImportError:
         logger.warning("preview: the poll backend is not available; polls are read-only")
         return None
     os.makedirs(".cache", exist_ok=True)
-    # A site without polls (or view counts) writes no manifest; the backend needs one to start.
+    # A site without polls, view counts or comments writes no manifest; the backend needs one.
     ensure_backend_manifests(output_path)
-    manifest = os.path.join(output_path, "polls", "manifest.json")
-    pages = os.path.join(output_path, "reach", "manifest.json")
     environ = {
         "FACES_DEV": "1",
         "FACES_DB": os.path.join(".cache", "preview-polls.sqlite3"),
-        "FACES_MANIFEST": manifest,
-        "FACES_VIEWS_MANIFEST": pages,
+        "FACES_MANIFEST": os.path.join(output_path, "polls", "manifest.json"),
+        "FACES_VIEWS_MANIFEST": os.path.join(output_path, "reach", "manifest.json"),
+        "FACES_COMMENTS_MANIFEST": os.path.join(output_path, "comments", "manifest.json"),
         "FACES_ALLOWED_ORIGINS": f"http://{host}:{port},http://localhost:{port}",
         **{k: v for k, v in os.environ.items() if k.startswith("FACES_")},
     }
-    return create_app(Settings.from_env(environ))
+    return app_from_env(environ)

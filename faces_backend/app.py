@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import partial
 
 from starlette.applications import Starlette
@@ -10,6 +11,10 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from faces_backend.backend import lifespan
+from faces_backend.comments.config import CommentSettings
+from faces_backend.comments.notify import NotifySettings, notifier_factory
+from faces_backend.comments.routes import comment_routes
+from faces_backend.comments.state import NotifierFactory
 from faces_backend.http.services import services_of
 from faces_backend.http.settings import Settings
 from faces_backend.openapi import openapi_document
@@ -19,18 +24,43 @@ from faces_backend.polls.state import polls_of
 from faces_backend.views.endpoints import ROUTES as VIEW_ROUTES
 
 
-def create_app(settings: Settings) -> Starlette:
-    """Build the app; routes are relative to the root, so it can be mounted under /api."""
+def create_app(
+    settings: Settings,
+    *,
+    comments: CommentSettings | None = None,
+    notifier: NotifierFactory | None = None,
+) -> Starlette:
+    """Build the app; routes are relative to the root, so it can be mounted under /api.
+
+    `comments` defaults to comments off; `notifier` makes the comment notifier from the
+    store once it is open (default: the one `comments.notify` describes, or none).
+    """
     return Starlette(
         debug=settings.debug,
         routes=[
             *POLL_ROUTES,
             *VIEW_ROUTES,
+            *comment_routes(settings.stylesheets, settings.language),
             Route("/health", health, methods=["GET"]),
             Route("/openapi.json", openapi, methods=["GET"]),
         ],
-        lifespan=partial(lifespan, settings),
+        lifespan=partial(lifespan, settings, comments=comments, notifier=notifier),
     )
+
+
+def app_from_env(environ: Mapping[str, str], settings: Settings | None = None) -> Starlette:
+    """Build the app as `serve` runs it, every setting read from `FACES_*` variables.
+
+    With comments on (FACES_COMMENTS_MANIFEST), the notifier runs with the FACES_SMTP_*,
+    FACES_WEBHOOK_URL and opt-in settings (it purges expired addresses even without mail).
+    """
+    settings = settings if settings is not None else Settings.from_env(environ)
+    comments = CommentSettings.from_env(environ)
+    notifier = None
+    if comments.manifest:
+        notify = NotifySettings.from_env(environ, language=settings.language)
+        notifier = notifier_factory(notify)
+    return create_app(settings, comments=comments, notifier=notifier)
 
 
 async def health(request: Request) -> Response:

@@ -8,6 +8,8 @@ from functools import partial
 
 from starlette.applications import Starlette
 
+from faces_backend.comments.config import CommentSettings
+from faces_backend.comments.state import NotifierFactory, open_comments
 from faces_backend.http.identity import VoterIdentity
 from faces_backend.http.origins import OriginPolicy
 from faces_backend.http.ratelimit import RateLimiter
@@ -20,7 +22,13 @@ from faces_backend.views.state import open_views
 
 
 @contextlib.asynccontextmanager
-async def lifespan(settings: Settings, app: Starlette) -> AsyncIterator[None]:
+async def lifespan(
+    settings: Settings,
+    app: Starlette,
+    *,
+    comments: CommentSettings | None = None,
+    notifier: NotifierFactory | None = None,
+) -> AsyncIterator[None]:
     """Open the store, the shared services and each feature; close them at shutdown.
 
     Everything is kept on `app.state`, so the app also works mounted under a parent app,
@@ -30,7 +38,8 @@ async def lifespan(settings: Settings, app: Starlette) -> AsyncIterator[None]:
         store = stack.enter_context(open_sqlite_store(settings.db_path))
 
         async def salt_of_day(day: str) -> bytes:
-            # The polls own the ballots whose address hashes the new day's salt erases.
+            # The polls own the ballots whose address hashes the new day's salt erases
+            # (comments keep no address hash: their rate limit lives in memory only).
             return await store.write(partial(daily_salt, day=day))
 
         services = Services(
@@ -48,4 +57,8 @@ async def lifespan(settings: Settings, app: Starlette) -> AsyncIterator[None]:
         stack.callback(delattr, app.state, "polls")
         app.state.views = await open_views(services, stack)
         stack.callback(delattr, app.state, "views")
+        config = comments if comments is not None else CommentSettings()
+        # Opened after the store: the notifier's last jobs run before the writer stops.
+        app.state.comments = await open_comments(services, stack, config, notifier)
+        stack.callback(delattr, app.state, "comments")
         yield

@@ -11,6 +11,9 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from faces_backend.comments.cli import CommentCommandError, add_comment_commands, run_comments
+from faces_backend.comments.config import CommentSettings
+from faces_backend.comments.threads import parse_comment_manifest
 from faces_backend.http.documents import ManifestError, load_document
 from faces_backend.http.identity import today
 from faces_backend.http.settings import ConfigError, Settings, require_manifest
@@ -66,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     view_export.add_argument("path", type=Path)
     _pull_options(view_export)
+    add_comment_commands(commands)  # issue 15: comments list/approve/reject/reply/pull/purge
     return parser
 
 
@@ -90,19 +94,22 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
             raise
         print(f"faces_backend: {exc}", file=sys.stderr)
         return 1 if isinstance(exc, UsageError) else 2
-    except PullRefused as refusal:
+    except (PullRefused, CommentCommandError) as refusal:
         print(f"faces_backend: {refusal}", file=sys.stderr)
         return 1
 
 
 def _run(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     if args.command == "serve":
-        return _serve(args, Settings.from_env(environ))
+        return _serve(args, Settings.from_env(environ), environ)
     settings = Settings.from_env(environ, for_server=False)
     if args.command == "suggestions":
         return _suggestions(args, settings)
     if args.command == "views":
         return _export_views(args, settings)
+    if args.command == "comments":
+        with contextlib.closing(_database(settings, args.lang)) as conn:
+            return run_comments(args, conn, environ, settings.language, settings.db_path)
     manifest = load_manifest(require_manifest(settings.manifest))
     with contextlib.closing(_database(settings, getattr(args, "lang", "en"))) as conn:
         tallies = read_all_tallies(conn)
@@ -118,16 +125,21 @@ def _run(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     return 0
 
 
-def _serve(args: argparse.Namespace, settings: Settings) -> int:
+def _serve(args: argparse.Namespace, settings: Settings, environ: Mapping[str, str]) -> int:
     import uvicorn
 
-    from faces_backend.app import create_app
+    from faces_backend.app import app_from_env
 
     # Fail here with one clear line rather than with a traceback from the lifespan.
     manifest = load_manifest(settings.manifest)
     if settings.views_manifest:
         pages = load_document(settings.views_manifest, parse_view_manifest, "reach manifest")
         log.info("faces_backend: counting views of %s pages", len(pages.paths))
+    comments = CommentSettings.from_env(environ)
+    if comments.manifest:
+        threads = load_document(comments.manifest, parse_comment_manifest, "comment manifest")
+        log.info("faces_backend: comments on %s threads", len(threads.threads))
+    app = app_from_env(environ, settings)
     open_database(settings.db_path).close()
     log.info(
         "faces_backend: %s polls, database %s, voter mode %s",
@@ -138,7 +150,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     # The access log would record client IP addresses: it stays off. Proxy headers are
     # handled by the app itself (FACES_TRUST_PROXY), so uvicorn must not rewrite them.
     uvicorn.run(
-        create_app(settings),
+        app,
         host=args.host,
         port=args.port,
         root_path=args.root_path,

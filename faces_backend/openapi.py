@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from faces_backend.comments.openapi import COMMENTS_API
 from faces_backend.http.openapi import SCHEMAS, ApiPart, assemble
 from faces_backend.polls.openapi import POLLS_API
 from faces_backend.views.openapi import VIEWS_API
 
 INFO: dict[str, Any] = {
-    "title": "Faces poll hook and view counter",
+    "title": "Faces poll hook, view counter and comments",
     "version": "1",
     "description": "Readers' votes and suggestions for idea polls embedded in blog posts "
-    "(docs/polls-hook.md), and privacy-friendly page views (docs/reach.md).",
+    "(docs/polls-hook.md), privacy-friendly page views (docs/reach.md), and moderated "
+    "comments with authors' replies (docs/comments.md).",
 }
 
 SERVICE_API = ApiPart(
@@ -58,7 +60,7 @@ SERVICE_API = ApiPart(
     },
 )
 
-PARTS = (POLLS_API, VIEWS_API, SERVICE_API)
+PARTS = (POLLS_API, VIEWS_API, COMMENTS_API, SERVICE_API)
 
 
 def openapi_document(root_path: str = "") -> dict[str, Any]:

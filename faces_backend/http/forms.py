@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import AsyncGenerator
@@ -81,6 +82,28 @@ async def decode_fields(request: Request, body: bytes) -> list[tuple[str, str]]:
         )
     if len(fields) > MAX_FIELDS:
         raise BodyTooLarge
+    return fields
+
+
+def decode_json_fields(body: bytes) -> list[tuple[str, str]]:
+    """Decode a JSON object of strings (booleans become "on"/"") into (name, value) pairs."""
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise MalformedBody("the body is not valid UTF-8 JSON") from None
+    if not isinstance(data, dict):
+        raise MalformedBody("expected a JSON object")
+    if len(data) > MAX_FIELDS:
+        raise BodyTooLarge
+    fields: list[tuple[str, str]] = []
+    for name, value in data.items():
+        if isinstance(value, bool):
+            value = "on" if value else ""
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise MalformedBody(f"field {name!r}: expected a string")
+        fields.append((name, value))
     return fields
 
 

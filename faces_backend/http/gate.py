@@ -14,7 +14,13 @@ from typing import Literal
 
 from starlette.requests import Request
 
-from faces_backend.http.forms import BodyTooLarge, MalformedBody, decode_fields, read_body
+from faces_backend.http.forms import (
+    BodyTooLarge,
+    MalformedBody,
+    decode_fields,
+    decode_json_fields,
+    read_body,
+)
 from faces_backend.http.identity import Voter
 from faces_backend.http.origins import normalize_origin
 from faces_backend.http.services import Services
@@ -49,18 +55,30 @@ def first_value(fields: list[tuple[str, str]], name: str) -> str | None:
 
 
 async def screen_form(
-    request: Request, services: Services, *, max_body: int | None = None
+    request: Request,
+    services: Services,
+    *,
+    max_body: int | None = None,
+    accept_json: bool = False,
+    own_pages: bool = False,
 ) -> Screened:
     """Run the defences on a form post, in the order that answers the cheapest check first.
 
-    The body is read within `max_body` bytes (default FACES_MAX_BODY) and decoded; then the
-    origin (and a posted `_next`) must be the blog's, the reader must be signed in when the
-    voter mode asks for it, and the client must be within the rate limit.
+    The body is read within `max_body` bytes (default FACES_MAX_BODY) and decoded (also a
+    JSON object with `accept_json`); then the origin (and a posted `_next`) must be the
+    blog's, or with `own_pages` a page the backend served itself; the reader must be signed
+    in when the voter mode asks for it, and the client must be within the rate limit.
     """
     client = await services.identity.identify(request)
     limit = services.settings.max_body if max_body is None else max_body
     try:
-        fields = await decode_fields(request, await read_body(request, limit))
+        body = await read_body(request, limit)
+        if not body:
+            fields = []  # an empty post is a form without fields, whatever its type says
+        elif accept_json and _media_type(request) == "application/json":
+            fields = decode_json_fields(body)
+        else:
+            fields = await decode_fields(request, body)
     except BodyTooLarge:
         return Screened(client, [], Refusal("too_large"), None, False)
     except MalformedBody:
@@ -69,14 +87,35 @@ async def screen_form(
     posted_next = (first_value(fields, "_next") or "").strip() or None
     next_url = origins.safe_next(posted_next) if posted_next else None
     honeypot = bool(first_value(fields, "_hp"))
-    refusal = _refusal(request, services, client, posted_next is not None and next_url is None)
+    next_refused = posted_next is not None and next_url is None
+    refusal = _refusal(request, services, client, next_refused, own_pages=own_pages)
     return Screened(client, fields, refusal, next_url, honeypot)
 
 
+def from_own_page(request: Request, services: Services) -> bool:
+    """Return whether a post comes from a page the backend served itself (its own origin)."""
+    origin = request.headers.get("origin", "").strip()
+    if origin and origin != "null":
+        scheme = "https" if services.identity.is_https(request) else "http"
+        own = normalize_origin(f"{scheme}://{request.headers.get('host', '')}")
+        return own is not None and normalize_origin(origin) == own
+    fetch_site = request.headers.get("sec-fetch-site")
+    if fetch_site is not None:
+        return fetch_site.strip().lower() == "same-origin"
+    return services.settings.allow_missing_origin
+
+
+def _media_type(request: Request) -> str:
+    return request.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
 def _refusal(
-    request: Request, services: Services, client: Voter, next_refused: bool
+    request: Request, services: Services, client: Voter, next_refused: bool, *, own_pages: bool
 ) -> Refusal | None:
-    if next_refused or not services.origins.request_allowed(request.headers):
+    allowed = services.origins.request_allowed(request.headers) or (
+        own_pages and from_own_page(request, services)
+    )
+    if next_refused or not allowed:
         return Refusal("origin_not_allowed")
     if client.voter_hash is None:
         return Refusal("not_signed_in")

@@ -11,10 +11,11 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
+from faces_backend.http.accept import prefers_json
 from faces_backend.http.forms import ID_MAX_CHARS, FieldProblem
 from faces_backend.http.gate import Screened, screen_form
 from faces_backend.http.identity import COOKIE_MAX_AGE, COOKIE_NAME, Voter, today
-from faces_backend.polls.answers import Answer, prefers_json, render
+from faces_backend.polls.answers import Answer, render
 from faces_backend.polls.ballots import Ballot, WriteOutcome, cast_ballot, has_voted, read_tally
 from faces_backend.polls.form import VoteForm, collect
 from faces_backend.polls.manifest import Poll

@@ -68,6 +68,62 @@ MIGRATIONS: tuple[str, ...] = (
     DROP INDEX ballots_poll_ip;
     CREATE INDEX ballots_poll_ip ON ballots (poll, ip_hash) WHERE ip_hash IS NOT NULL;
     """,
+    # Comments (issue 15; faces_backend/comments/store.py). No e-mail address, no IP: the
+    # withdraw token only as its SHA-256; removals keep ids only, so a pull knows what left.
+    """
+    CREATE TABLE comments (
+        id TEXT PRIMARY KEY,
+        thread TEXT NOT NULL,
+        parent TEXT REFERENCES comments (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        profile TEXT,
+        text TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending'
+            CHECK (status IN ('pending', 'approved', 'rejected')),
+        reason TEXT,
+        received TEXT NOT NULL,
+        decided TEXT,
+        withdraw_hash TEXT,
+        reports INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX comments_thread ON comments (thread, status, decided);
+    CREATE INDEX comments_parent ON comments (parent) WHERE parent IS NOT NULL;
+    CREATE TABLE comment_reports (
+        comment TEXT NOT NULL REFERENCES comments (id) ON DELETE CASCADE,
+        reason TEXT NOT NULL,
+        received TEXT NOT NULL
+    );
+    CREATE INDEX comment_reports_comment ON comment_reports (comment);
+    CREATE TABLE comment_removals (
+        id TEXT PRIMARY KEY,
+        thread TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        removed TEXT NOT NULL,
+        was_approved INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE used_stamps (
+        nonce TEXT PRIMARY KEY,
+        expires INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX used_stamps_expires ON used_stamps (expires);
+    """,
+    # Reply-mail opt-ins (issue 15; faces_backend/comments/notify/store.py). The one table
+    # holding e-mail addresses; a row lives until its reply mail, unsubscribe, a closed
+    # thread or FACES_NOTIFY_RETENTION_DAYS. Only a SHA-256 of the link token is kept.
+    """
+    CREATE TABLE comment_subscriptions (
+        comment_id TEXT PRIMARY KEY,
+        thread TEXT,
+        email TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        token_hash TEXT NOT NULL,
+        created TEXT NOT NULL,
+        confirmed TEXT
+    ) WITHOUT ROWID;
+    CREATE INDEX comment_subscriptions_token ON comment_subscriptions (token_hash);
+    CREATE INDEX comment_subscriptions_email ON comment_subscriptions (email, created);
+    CREATE INDEX comment_subscriptions_created ON comment_subscriptions (created);
+    """,
 )
 
 BUSY_TIMEOUT_MS = 5000

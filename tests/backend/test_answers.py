@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from faces_backend.polls.answers import Answer, prefers_json, render
+from faces_backend.http.accept import prefers_json
+from faces_backend.polls.answers import Answer, render
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,8 @@ from schemathesis.specs.openapi.checks import (
 from starlette.applications import Starlette
 
 from faces_backend import Settings, create_app
+from faces_backend.comments.config import CommentSettings
+from tests.backend.comments_support import THREADS, write_threads
 from tests.backend.helpers import ORIGIN, POLLS, SECRET, write_manifest
 from tests.reach.helpers import PAGES, READER, write_pages
 
@@ -46,9 +48,13 @@ WEIGHTS = {
     "GET /polls/{poll}/suggestions": 0.1,
     "POST /views": 0.15,
     "GET /views.gif": 0.15,
+    "POST /comments": 0.3,
+    "POST /comments/{id}/report": 0.05,
+    "GET /comments/{thread}": 0.05,
 }
 FEW = 10  # operations without input: a handful of cases each, on top of the weighted ones
 POLL_IDS = [entry["id"] for entry in POLLS]
+THREAD_IDS = [entry["id"] for entry in THREADS]
 OPTION_IDS = ["salatbar", "cafe", "a", "b", "c"]
 
 
@@ -66,7 +72,10 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Starlette]:
             trust_proxy=1,
             rate_limit=1_000_000,
             views_rate_limit=1_000_000,
-        )
+        ),
+        comments=CommentSettings(
+            manifest=str(write_threads(folder / "threads.json")), min_seconds=0
+        ),
     )
     yield backend
     asgi.shutdown_lifespans()  # schemathesis keeps the lifespan (writer thread) running
@@ -84,6 +93,10 @@ def existing_ids(case: Any, data: st.DataObject) -> None:
         # bot: without both, the case reaches the ballot itself.
         case.body.pop("_next", None)
         case.body.pop("_hp", None)
+    if isinstance(case.body, dict) and "thread" in case.body:
+        case.body["thread"] = data.draw(st.sampled_from(THREAD_IDS))
+    if case.path_parameters and "thread" in case.path_parameters:
+        case.path_parameters["thread"] = data.draw(st.sampled_from(THREAD_IDS))
     if case.path_parameters and "poll" in case.path_parameters:
         case.path_parameters["poll"] = data.draw(st.sampled_from(POLL_IDS))
     if case.query and "p" in case.query:

@@ -28,7 +28,14 @@ SETTINGS = Settings(manifest="m.json", secret=SECRET, allowed_origins=(ORIGIN,))
 
 async def comment(request: Request) -> Response:
     """A feature's whole use of the defences: screen, then answer the refusal or the fields."""
-    screened = await screen_form(request, services_of(request), max_body=512)
+    # ?json=1: the form also takes a JSON object; ?own=1: its own pages may post it.
+    screened = await screen_form(
+        request,
+        services_of(request),
+        max_body=512,
+        accept_json=request.query_params.get("json") == "1",
+        own_pages=request.query_params.get("own") == "1",
+    )
     refusal = asdict(screened.refusal) if screened.refusal else None
     body: dict[str, Any] = {
         "refusal": refusal,
@@ -168,3 +175,55 @@ def test_a_beacon_is_screened_for_body_and_sent_origin(
 ) -> None:
     answer = client.request(method, "/seen", content=body, headers=headers).json()
     assert answer == {"refusal": refusal}
+
+
+def test_a_json_object_is_a_form_only_where_the_feature_takes_json(client: TestClient) -> None:
+    sent = {"text": "Gut", "notify": True, "email": None}
+    answer = client.post("/comment?json=1", json=sent, headers=FORM).json()
+    assert answer["refusal"] is None
+    assert answer["fields"] == [["text", "Gut"], ["notify", "on"]]
+    assert client.post("/comment", json=sent, headers=FORM).json()["refusal"]["status"] == (
+        "malformed"
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        (b"[1, 2]", "malformed"),
+        (b'{"text": 5}', "malformed"),
+        (b"{nicht json", "malformed"),
+        (b'{"text": "\xff"}', "malformed"),
+        (("{" + ",".join(f'"f{n}": "x"' for n in range(33)) + "}").encode(), "too_large"),
+    ],
+)
+def test_bad_json_is_refused(client: TestClient, body: bytes, status: str) -> None:
+    headers = {**FORM, "Content-Type": "application/json"}
+    answer = client.post("/comment?json=1", content=body, headers=headers).json()
+    assert answer["refusal"]["status"] == status and answer["fields"] == []
+
+
+def test_an_empty_post_is_a_form_without_fields(client: TestClient) -> None:
+    answer = client.post("/comment", content=b"", headers={"Origin": ORIGIN}).json()
+    assert answer["refusal"] is None and answer["fields"] == []
+
+
+@pytest.mark.parametrize(
+    ("headers", "own", "status"),
+    [
+        ({"Origin": "https://api.example.com"}, "1", None),
+        ({"Origin": "https://api.example.com"}, "0", "origin_not_allowed"),
+        ({"Origin": "http://api.example.com"}, "1", "origin_not_allowed"),
+        ({"Sec-Fetch-Site": "same-origin"}, "1", None),
+        ({"Sec-Fetch-Site": "cross-site"}, "1", "origin_not_allowed"),
+        ({"Origin": "https://api.example.com.evil.example"}, "1", "origin_not_allowed"),
+        ({"Origin": "null"}, "1", "origin_not_allowed"),
+    ],
+)
+def test_own_pages_may_post_only_where_the_feature_says_so(
+    client: TestClient, headers: dict[str, str], own: str, status: str | None
+) -> None:
+    # The backend's own host (a page it served, like the comments' preview), not the blog's.
+    sent = {"Host": "api.example.com", "Accept": "application/json", **headers}
+    answer = client.post(f"/comment?own={own}", data={"text": "Gut"}, headers=sent).json()
+    assert (answer["refusal"] or {}).get("status") == status

@@ -145,7 +145,7 @@ def layering_violations() -> list[str]:
 
 def test_the_backend_has_its_shared_layers_and_features() -> None:
     assert {"http", "store", "polls", "views", "pulls"} <= backend_packages()
-    assert {"polls", "views"} <= features()
+    assert {"polls", "views", "comments"} <= features()
 
 
 def test_features_import_only_http_and_store_and_the_layers_no_feature() -> None:

@@ -93,9 +93,16 @@ class LivePreview:
 
 
 def start_live_preview(
-    folder: Path, posts: dict[str, str], language: str = "de", settings: str = ""
+    folder: Path,
+    posts: dict[str, str],
+    language: str = "de",
+    settings: str = "",
+    backend: dict[str, str] | None = None,
 ) -> LivePreview:
-    """Write the small site with these posts (and settings) and serve it with the preview."""
+    """Write the small site with these posts (and settings) and serve it with the preview.
+
+    `backend`: FACES_* variables for the preview's backend beyond its own database.
+    """
     # The content cache on, as in pelicanconf.py: the preview must not serve from it stale.
     extra = f"MESSAGES_LANG = {language!r}\nLOAD_CONTENT_CACHE = True\n{settings}"
     settings_file = make_site(folder, posts, extra)
@@ -107,7 +114,7 @@ def start_live_preview(
         process = subprocess.Popen(
             [sys.executable, "-c", SERVER, *map(str, arguments)],
             cwd=folder,
-            env={**clean, "FACES_DB": str(folder / "preview.sqlite3")},
+            env={**clean, "FACES_DB": str(folder / "preview.sqlite3"), **(backend or {})},
             stdout=out,
             stderr=subprocess.STDOUT,
         )

@@ -1,0 +1,1 @@
+"""Comments on posts (issue 15): submit, store, moderate, pull into the repository."""

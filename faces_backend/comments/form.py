@@ -1,0 +1,115 @@
+"""Reading a comment post: its fields, their limits, links, e-mail and the SSO profile."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from faces_backend.comments.config import CommentSettings
+from faces_backend.http.forms import FieldProblem, clean_text
+
+# A comment post is text only: 5,000 characters of percent-encoded UTF-8 stay far below this.
+COMMENT_MAX_BODY = 96 * 1024
+COMMENT_ID = re.compile(r"c-[0-9a-f]{12}")
+FIELDS = frozenset(
+    {"thread", "parent", "name", "email", "text", "notify", "_hp", "stamp", "pow", "_next"}
+)
+EMAIL_MAX_CHARS = 254
+_EMAIL = re.compile(r"[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[A-Za-z]{2,63}")
+_LINK = re.compile(r"https?://|(?<!//)www\.", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class CommentForm:
+    """The fields of a comment post, cleaned, with the first problem found (if any)."""
+
+    thread: str
+    parent: str | None
+    name: str
+    email: str | None
+    text: str
+    notify: bool
+    honeypot: bool
+    stamp: str | None
+    pow: str | None
+    next_url: str | None
+    problem: FieldProblem | None
+
+    def hidden_fields(self) -> dict[str, str]:
+        """Return the fields the preview page carries on to the confirm post."""
+        fields = {"thread": self.thread, "name": self.name, "text": self.text}
+        if self.parent:
+            fields["parent"] = self.parent
+        if self.email:
+            fields["email"] = self.email
+        if self.notify:
+            fields["notify"] = "on"
+        if self.next_url:
+            fields["_next"] = self.next_url
+        return fields
+
+
+def collect_comment(
+    fields: list[tuple[str, str]], limits: CommentSettings, *, sso_name: str | None = None
+) -> CommentForm:
+    """Sort and check the fields; with SSO an empty name is the signed-in user's."""
+    values: dict[str, list[str]] = {}
+    problems: list[FieldProblem] = []
+    for name, value in fields:
+        if name in FIELDS:
+            values.setdefault(name, []).append(value)
+        elif not name.startswith("_"):
+            problems.append(FieldProblem(name[:64], "unknown_field"))
+    problems.extend(
+        FieldProblem(name, "repeated") for name in FIELDS if len(values.get(name, [])) > 1
+    )
+
+    def first(name: str) -> str:
+        return values.get(name, [""])[0]
+
+    thread = first("thread").strip()
+    if not thread:
+        problems.append(FieldProblem("thread", "missing"))
+    parent = first("parent").strip() or None
+    if parent is not None and not COMMENT_ID.fullmatch(parent):
+        problems.append(FieldProblem("parent", "invalid"))
+    name = " ".join(clean_text(first("name")).split()) or (sso_name or "")
+    if not name:
+        problems.append(FieldProblem("name", "missing"))
+    elif len(name) > limits.name_max:
+        problems.append(FieldProblem("name", "too_long", limits.name_max))
+    text = clean_text(first("text"))
+    if not text:
+        problems.append(FieldProblem("text", "missing"))
+    elif len(text) > limits.text_max:
+        problems.append(FieldProblem("text", "too_long", limits.text_max))
+    elif count_links(f"{name} {text}") > limits.max_links:
+        problems.append(FieldProblem("text", "too_many_links", limits.max_links))
+    email = first("email").strip() or None
+    if email is not None and (len(email) > EMAIL_MAX_CHARS or not _EMAIL.fullmatch(email)):
+        problems.append(FieldProblem("email", "invalid"))
+    return CommentForm(
+        thread=thread,
+        parent=parent,
+        name=name,
+        email=email,
+        text=text,
+        notify=first("notify") == "on",
+        honeypot=bool(first("_hp")),
+        stamp=first("stamp").strip() or None,
+        pow=first("pow").strip() or None,
+        next_url=first("_next").strip() or None,
+        problem=problems[0] if problems else None,
+    )
+
+
+def count_links(text: str) -> int:
+    """Return how many links a text holds (each http://, https:// or www. counts)."""
+    return len(_LINK.findall(text))
+
+
+def profile_slug(user: str) -> str | None:
+    """Return the profile slug of an SSO user id: `DOMAIN\\anna.muster` -> `anna-muster`."""
+    local = user.rsplit("\\", 1)[-1].split("@", 1)[0].lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", local).strip("-")[:64]
+    return slug or None

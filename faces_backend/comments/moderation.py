@@ -1,0 +1,205 @@
+"""The moderation page /moderation/comments: the queue, decisions and authors' replies.
+
+Server-rendered, no script. Signed in by the token login (a session cookie, SameSite
+Strict) or, on the intranet, by the SSO header. Every post must come from the page's own
+origin and carry the session's CSRF token; a decision is a writer job, then 303 back.
+"""
+
+from __future__ import annotations
+
+import hmac
+from functools import partial
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from faces_backend.comments.config import MODERATION_PATH
+from faces_backend.comments.moderate import ModerationError, approve, reject, reply, tell
+from faces_backend.comments.moderation_page import QueueItem, login_body, queue_body, word
+from faces_backend.comments.moderation_session import COOKIE, SESSION_SECONDS, Moderator
+from faces_backend.comments.pages import PAGE_HEADERS, page
+from faces_backend.comments.state import Comments, comments_of
+from faces_backend.comments.store import (
+    REASONS,
+    get_comment,
+    moderation_queue,
+    report_reasons,
+)
+from faces_backend.http.forms import BodyTooLarge, MalformedBody, decode_fields, read_body
+from faces_backend.http.gate import from_own_page
+from faces_backend.http.services import Services
+from faces_backend.store import UNAVAILABLE
+
+PATH = MODERATION_PATH
+FORM_MAX_BODY = 64 * 1024
+
+
+def moderation_routes() -> list[BaseRoute]:
+    """Return the moderation page's routes."""
+    return [
+        Route(PATH, moderation_page, methods=["GET"]),
+        Route(f"{PATH}/login", moderation_login, methods=["POST"]),
+        Route(PATH + "/{id}", moderation_action, methods=["POST"]),
+    ]
+
+
+async def moderation_page(request: Request) -> Response:
+    """Show the queue to a signed-in moderator or author, else the login form."""
+    comments = comments_of(request)
+    services = comments.services
+    moderator = _who(request, services, comments)
+    if moderator is None:
+        return _login_page(request, services, "", 200)
+    return _queue_page(request, services, comments, moderator, "", 200)
+
+
+async def moderation_login(request: Request) -> Response:
+    """Check the moderation token and start a session."""
+    comments = comments_of(request)
+    services = comments.services
+    language = services.settings.language
+    fields = await _fields(request)
+    if fields is None or not from_own_page(request, services):
+        return _login_page(request, services, word(language, "wrong_token"), 403)
+    client = await services.identity.identify(request, issue_cookie=False)
+    if services.limiter.hit(client.client_key) is not None:
+        return _login_page(request, services, word(language, "wrong_token"), 429)
+    if not comments.sessions.token_matches(fields.get("token", "")):
+        return _login_page(request, services, word(language, "wrong_token"), 403)
+    response = RedirectResponse(_root(request) + PATH, status_code=303)
+    response.set_cookie(
+        COOKIE,
+        comments.sessions.issue(),
+        max_age=SESSION_SECONDS,
+        path=_root(request) + PATH,
+        secure=services.identity.is_https(request),
+        httponly=True,
+        samesite="strict",
+    )
+    return response
+
+
+async def moderation_action(request: Request) -> Response:
+    """Approve, reject or reply to one comment, then go back to the queue."""
+    comments = comments_of(request)
+    services = comments.services
+    moderator = _who(request, services, comments)
+    if moderator is None:
+        return _login_page(request, services, "", 403)
+    fields = await _fields(request)
+    if (
+        fields is None
+        or not from_own_page(request, services)
+        or not hmac.compare_digest(fields.get("csrf", ""), moderator.csrf)
+    ):
+        return _queue_page(request, services, comments, moderator, "csrf", 403)
+    comment_id = request.path_params["id"]
+    action = fields.get("action", "")
+    manifest = comments.manifest()
+    if action in ("approve", "reject") and not moderator.can_decide:
+        return _queue_page(request, services, comments, moderator, "not_moderator", 403)
+    if action in ("approve", "reject"):
+        reason = fields.get("reason", "other")
+        if action == "reject" and reason not in REASONS:
+            return _queue_page(request, services, comments, moderator, "reason", 422)
+        job = (
+            partial(approve, comment_id=comment_id, manifest=manifest)
+            if action == "approve"
+            else partial(reject, comment_id=comment_id, reason=reason)
+        )
+    elif action == "reply":
+        if not moderator.can_decide and not _writes_on(services, comments, moderator, comment_id):
+            return _queue_page(request, services, comments, moderator, "not_author", 403)
+        profile = moderator.profile or fields.get("profile", "")
+        job = partial(
+            reply,
+            comment_id=comment_id,
+            profile=profile,
+            text=fields.get("text", "").replace("\r\n", "\n"),
+            name=None,
+            manifest=manifest,
+        )
+    else:
+        return _queue_page(request, services, comments, moderator, "action", 422)
+    try:
+        decided = await services.store.write(job)
+    except ModerationError as error:
+        return _queue_page(request, services, comments, moderator, error.key, 422)
+    except UNAVAILABLE:
+        return _queue_page(request, services, comments, moderator, "database", 503)
+    tell(comments.notifier, decided)
+    return RedirectResponse(_root(request) + PATH, status_code=303)
+
+
+def _who(request: Request, services: Services, comments: Comments) -> Moderator | None:
+    if services.settings.voter_mode == "header":
+        user = request.headers.get(services.settings.voter_header, "").strip()
+        if user:
+            authors = {a for t in comments.manifest().threads.values() for a in t.authors}
+            by_sso = comments.sessions.from_sso(user, authors)
+            if by_sso is not None:
+                return by_sso
+    return comments.sessions.from_cookie(request.cookies.get(COOKIE, ""))
+
+
+def _writes_on(
+    services: Services, comments: Comments, moderator: Moderator, comment_id: str
+) -> bool:
+    """Return whether the signed-in author is among the authors of the comment's post."""
+    found = get_comment(services.store.reader, comment_id)
+    thread = comments.manifest().threads.get(found.thread) if found else None
+    return thread is not None and moderator.profile in thread.authors
+
+
+async def _fields(request: Request) -> dict[str, str] | None:
+    try:
+        return dict(await decode_fields(request, await read_body(request, FORM_MAX_BODY)))
+    except (BodyTooLarge, MalformedBody):
+        return None
+
+
+def _root(request: Request) -> str:
+    root: str = request.scope.get("root_path", "")
+    return root.rstrip("/")
+
+
+def _login_page(request: Request, services: Services, problem: str, status: int) -> Response:
+    language = services.settings.language
+    body = login_body(language, f"{_root(request)}{PATH}/login", problem)
+    return _html(services, body, status)
+
+
+def _queue_page(
+    request: Request,
+    services: Services,
+    comments: Comments,
+    moderator: Moderator,
+    problem: str,
+    status: int,
+) -> Response:
+    language = services.settings.language
+    threads = comments.manifest().threads
+    items = [
+        QueueItem(c, threads.get(c.thread), tuple(report_reasons(services.store.reader, c.id)))
+        for c in moderation_queue(services.store.reader)
+        if moderator.can_decide
+        or (c.thread in threads and moderator.profile in threads[c.thread].authors)
+    ]
+    body = queue_body(
+        language,
+        items,
+        action=f"{_root(request)}{PATH}",
+        csrf=moderator.csrf,
+        can_decide=moderator.can_decide,
+        profile=moderator.profile,
+        problem=word(language, f"problem.{problem}") if problem else "",
+    )
+    return _html(services, body, status)
+
+
+def _html(services: Services, body: str, status: int) -> Response:
+    language = services.settings.language
+    sheets = services.settings.stylesheets
+    document = page(word(language, "title"), body, language=language, stylesheets=sheets)
+    return HTMLResponse(document, status_code=status, headers=PAGE_HEADERS)

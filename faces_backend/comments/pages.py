@@ -1,0 +1,111 @@
+"""The small pages the backend answers a comment form with when the reader has no script.
+
+Every value is escaped; only the site's own stylesheets load; forms post only to the
+backend itself. The preview page carries the reader's fields on to the confirm post.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+
+from faces_backend.http.settings import Language
+
+PAGE_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
+        "form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
+
+def page(title: str, body: str, *, language: Language, stylesheets: Sequence[str]) -> str:
+    """Return a whole HTML page around `body` (already escaped HTML)."""
+    sheets = "".join(f'<link rel="stylesheet" href="{html.escape(s)}">\n' for s in stylesheets)
+    return (
+        f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="robots" content="noindex">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html.escape(title)}</title>\n{sheets}</head>\n<body>\n"
+        f'<main id="main" class="wrap">\n<h1>{html.escape(title)}</h1>\n{body}</main>\n'
+        "</body>\n</html>\n"
+    )
+
+
+def paragraphs(text: str) -> str:
+    """Return plain text as escaped paragraphs (blank lines) with line breaks."""
+    blocks = [block for block in text.split("\n\n") if block.strip()]
+    return "".join(
+        f"<p>{'<br>'.join(html.escape(line) for line in block.split(chr(10)))}</p>\n"
+        for block in blocks
+    )
+
+
+def hidden_inputs(fields: Mapping[str, str]) -> str:
+    """Return hidden inputs carrying these fields."""
+    return "".join(
+        f'<input type="hidden" name="{html.escape(name)}" value="{html.escape(value)}">\n'
+        for name, value in fields.items()
+    )
+
+
+def preview_body(
+    *,
+    heading: str,
+    name: str,
+    text: str,
+    note: str,
+    action: str,
+    fields: Mapping[str, str],
+    button: str,
+    hint: str,
+) -> str:
+    """Return the preview: the comment as it will appear, and the confirm button."""
+    notice = f'<p class="comment__note" role="status">{html.escape(note)}</p>\n' if note else ""
+    return (
+        f'{notice}<section class="comment comment--preview" aria-labelledby="preview-title">\n'
+        f'<h2 id="preview-title">{html.escape(heading)}</h2>\n'
+        f'<article class="comment__body">\n<p class="comment__name"><strong>'
+        f"{html.escape(name)}</strong></p>\n{paragraphs(text)}</article>\n"
+        f'<form method="post" action="{html.escape(action)}">\n{hidden_inputs(fields)}'
+        f'<button type="submit">{html.escape(button)}</button>\n</form>\n'
+        f"<p>{html.escape(hint)}</p>\n</section>\n"
+    )
+
+
+def message_body(message: str, *, ok: bool, back_url: str | None, back: str) -> str:
+    """Return a status message and, if known, the way back to the post."""
+    kind = "ok" if ok else "problem"
+    note = f'<p class="comment__note comment__note--{kind}" role="status">'
+    return f"{note}{html.escape(message)}</p>\n{_back(back_url, back)}"
+
+
+def stored_body(
+    *, message: str, hint: str, withdraw_url: str, withdraw: str, back_url: str | None, back: str
+) -> str:
+    """Return the answer to a stored comment: the note, the private withdraw link once, back."""
+    return (
+        f'<p class="comment__note comment__note--ok" role="status">{html.escape(message)}</p>\n'
+        f"<p>{html.escape(hint)}</p>\n"
+        f'<p><a class="comment__withdraw" href="{html.escape(withdraw_url)}">'
+        f"{html.escape(withdraw)}</a>: <code>{html.escape(withdraw_url)}</code></p>\n"
+        f"{_back(back_url, back)}"
+    )
+
+
+def _back(back_url: str | None, back: str) -> str:
+    if not back_url:
+        return ""
+    return f'<p><a href="{html.escape(back_url)}">{html.escape(back)}</a></p>\n'
+
+
+def confirm_body(*, question: str, action: str, button: str) -> str:
+    """Return the question and button of the withdraw page (a GET never deletes)."""
+    return (
+        f"<p>{html.escape(question)}</p>\n"
+        f'<form method="post" action="{html.escape(action)}">\n'
+        f'<button type="submit">{html.escape(button)}</button>\n</form>\n'
+    )

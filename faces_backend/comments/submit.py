@@ -1,0 +1,214 @@
+"""POST /comments: from a posted comment form to a pending comment (contract 4)."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import replace
+from functools import partial
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+
+from faces_backend.comments.answers import Outcome, respond
+from faces_backend.comments.events import CommentEvent
+from faces_backend.comments.form import COMMENT_MAX_BODY, CommentForm, collect_comment, profile_slug
+from faces_backend.comments.messages import field_text, say
+from faces_backend.comments.pages import PAGE_HEADERS, page, preview_body, stored_body
+from faces_backend.comments.state import Comments, comments_of
+from faces_backend.comments.store import (
+    NewComment,
+    SubmitRefused,
+    insert_comment,
+    new_id,
+    token_hash,
+)
+from faces_backend.comments.threads import Thread
+from faces_backend.http.accept import prefers_json
+from faces_backend.http.form_stamp import StampRefused
+from faces_backend.http.forms import FieldProblem
+from faces_backend.http.gate import Screened, screen_form
+from faces_backend.http.proof_of_work import solves
+from faces_backend.http.services import Services
+from faces_backend.http.settings import Language
+from faces_backend.store import UNAVAILABLE
+
+log = logging.getLogger("faces_backend")
+
+
+async def submit_comment(request: Request) -> Response:
+    """Take one comment: check everything, then preview it (no script) or store it."""
+    comments = comments_of(request)
+    services = comments.services
+    language = services.settings.language
+    form: CommentForm | None = None
+    try:
+        # The preview page's confirm button posts from the backend's own origin.
+        screened = await screen_form(
+            request, services, max_body=COMMENT_MAX_BODY, accept_json=True, own_pages=True
+        )
+        sso_user = _sso_user(request, services)
+        sso_name = sso_user.rsplit("\\", 1)[-1].split("@", 1)[0] if sso_user else None
+        form = collect_comment(screened.fields, comments.settings, sso_name=sso_name)
+        outcome_or_page = await _decide(request, comments, screened, form, sso_user)
+    except UNAVAILABLE:
+        log.exception("faces_backend: the database failed while storing a comment")
+        outcome_or_page = Outcome("unavailable", say(language, "unavailable"))
+    if isinstance(outcome_or_page, Response):
+        return outcome_or_page
+    if outcome_or_page.back_url is None and form is not None and form.next_url:
+        back = services.origins.safe_next(form.next_url)
+        outcome_or_page = replace(outcome_or_page, back_url=back)
+    return respond(request, services, outcome_or_page)
+
+
+def _sso_user(request: Request, services: Services) -> str | None:
+    if services.settings.voter_mode != "header":
+        return None
+    return request.headers.get(services.settings.voter_header, "").strip() or None
+
+
+async def _decide(
+    request: Request,
+    comments: Comments,
+    screened: Screened,
+    form: CommentForm,
+    sso_user: str | None,
+) -> Outcome | Response:
+    services = comments.services
+    language = services.settings.language
+    refusal = screened.refusal
+    if refusal is not None and refusal.retry_after is not None:
+        wait = refusal.retry_after
+        message = say(language, "rate_limited", seconds=wait)
+        return Outcome("rate_limited", message, {"retry_after": wait}, retry_after=wait)
+    if refusal is not None:
+        return Outcome(refusal.status, say(language, refusal.status))
+    if form.problem is not None and form.problem.field != "thread":
+        return _invalid(language, form.problem)
+    thread = comments.manifest().threads.get(form.thread)
+    if thread is None or (thread.internal and services.settings.voter_mode != "header"):
+        return Outcome("unknown_thread", say(language, "unknown_thread"))
+    origins = services.origins
+    back = screened.next_url or origins.safe_next(thread.path)
+    if not thread.open:
+        return Outcome("closed", say(language, "closed"), back_url=back)
+    want_json = prefers_json(request.headers.get("accept", ""))
+    try:
+        stamp = (comments.page_stamps if not want_json else comments.stamps).check(form.stamp)
+    except StampRefused as refused:
+        if want_json:
+            return _invalid(language, FieldProblem("stamp", refused.problem))
+        note = (
+            "" if refused.problem == "missing" else field_text(language, "stamp", refused.problem)
+        )
+        return _preview(request, comments, form, note)
+    if not solves(stamp.text, form.pow, stamp.pow_bits):
+        return _invalid(language, FieldProblem("pow", "invalid"))
+    if screened.honeypot:
+        # Looks like success to the bot; nothing is stored, and its link withdraws nothing.
+        return _stored(request, services, new_id(), secrets.token_urlsafe(24), back)
+    comment_id, token = new_id(), secrets.token_urlsafe(24)
+    profile = profile_slug(sso_user) if sso_user else None
+    record = NewComment(form.thread, form.parent, form.name, profile, form.text)
+    job = partial(
+        insert_comment,
+        comment=record,
+        comment_id=comment_id,
+        withdraw_hash=token_hash(token),
+        nonce=stamp.nonce,
+        nonce_expires=stamp.issued + comments.settings.max_seconds,
+    )
+    try:
+        received = await services.store.write(job)
+    except SubmitRefused as refused:
+        if refused.problem == "replayed":
+            return Outcome("replayed", say(language, "replayed"), back_url=back)
+        return _invalid(language, FieldProblem("parent", "invalid"))
+    comments.notifier.comment_received(_event(thread, comment_id, record, received))
+    if form.email and form.notify:
+        comments.notifier.subscribe(comment_id, form.email, thread.lang or language)
+    return _stored(request, services, comment_id, token, back)
+
+
+def _invalid(language: Language, problem: FieldProblem) -> Outcome:
+    message = field_text(language, problem.field, problem.error, problem.limit)
+    return Outcome("invalid", message, {"field": problem.field, "error": problem.error})
+
+
+def _preview(request: Request, comments: Comments, form: CommentForm, note: str) -> Response:
+    settings = comments.services.settings
+    language = settings.language
+    fields = {**form.hidden_fields(), "stamp": comments.page_stamps.issue()}
+    body = preview_body(
+        heading=say(language, "preview"),
+        name=form.name,
+        text=form.text,
+        note=note,
+        action=_url(request, "/comments"),
+        fields=fields,
+        button=say(language, "confirm"),
+        hint=say(language, "edit_hint"),
+    )
+    document = page(
+        say(language, "page_title"),
+        body,
+        language=language,
+        stylesheets=settings.stylesheets,
+    )
+    return HTMLResponse(document, headers=PAGE_HEADERS)
+
+
+def _stored(
+    request: Request, services: Services, comment_id: str, token: str, back: str | None
+) -> Outcome | Response:
+    settings = services.settings
+    language = settings.language
+    withdraw_url = _url(
+        request, f"/comments/withdraw/{comment_id}?token={token}", services=services
+    )
+    message = say(language, "pending")
+    if prefers_json(request.headers.get("accept", "")):
+        extra = {"id": comment_id, "withdraw_url": withdraw_url}
+        return Outcome("pending", message, extra)
+    waiting = f"{back.split('#', 1)[0]}#kommentar-wartet" if back else None
+    body = stored_body(
+        message=message,
+        hint=say(language, "withdraw_hint"),
+        withdraw_url=withdraw_url,
+        withdraw=say(language, "withdraw_link"),
+        back_url=waiting,
+        back=say(language, "back"),
+    )
+    document = page(
+        say(language, "page_title"),
+        body,
+        language=language,
+        stylesheets=settings.stylesheets,
+    )
+    return HTMLResponse(document, status_code=201, headers=PAGE_HEADERS)
+
+
+def _url(request: Request, path: str, *, services: Services | None = None) -> str:
+    """Return a path on the backend; with `services`, the absolute URL the reader's browser uses."""
+    root = request.scope.get("root_path", "").rstrip("/")
+    if services is None:
+        return f"{root}{path}"
+    # Behind a TLS-terminating proxy the socket says http: trust X-Forwarded-Proto as set.
+    scheme = "https" if services.identity.is_https(request) else "http"
+    return f"{scheme}://{request.url.netloc}{root}{path}"
+
+
+def _event(thread: Thread, comment_id: str, record: NewComment, received: str) -> CommentEvent:
+    return CommentEvent(
+        comment_id=comment_id,
+        thread=thread.id,
+        post_title=thread.title,
+        post_url=thread.path,
+        author_profiles=thread.authors,
+        name=record.name,
+        text=record.text,
+        parent=record.parent,
+        profile=record.profile,
+        received=received,
+    )

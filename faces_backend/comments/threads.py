@@ -1,0 +1,81 @@
+"""The comment manifest written by the site build (contract 2): which threads exist."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from faces_backend.http.documents import ManifestError
+
+THREAD_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_/-]{0,199}")
+SLUG_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+
+
+@dataclass(frozen=True)
+class Thread:
+    """One post that can hold comments."""
+
+    id: str
+    path: str
+    title: str
+    lang: str
+    authors: tuple[str, ...]
+    open: bool
+    internal: bool
+
+
+@dataclass(frozen=True)
+class CommentManifest:
+    """All threads the site currently publishes."""
+
+    generated: str
+    threads: dict[str, Thread]
+
+
+EMPTY = CommentManifest("", {})
+
+
+def parse_comment_manifest(raw: bytes) -> CommentManifest:
+    """Parse and check the manifest; errors name the thread and the field."""
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ManifestError(f"not valid JSON: {exc}") from None
+    if not isinstance(data, dict) or data.get("version") != 1:
+        raise ManifestError('expected an object with "version": 1')
+    entries = data.get("threads")
+    if not isinstance(entries, list):
+        raise ManifestError('expected a list "threads"')
+    threads: dict[str, Thread] = {}
+    for index, entry in enumerate(entries):
+        thread = _thread(entry, index)
+        if thread.id in threads:
+            raise ManifestError(f"threads[{index}]: thread id {thread.id!r} appears twice")
+        threads[thread.id] = thread
+    return CommentManifest(str(data.get("generated", "")), threads)
+
+
+def _thread(entry: Any, index: int) -> Thread:
+    where = f"threads[{index}]"
+    if not isinstance(entry, dict):
+        raise ManifestError(f"{where}: expected an object")
+    thread_id = entry.get("id")
+    if not isinstance(thread_id, str) or not THREAD_PATTERN.fullmatch(thread_id):
+        raise ManifestError(f"{where}: 'id' must be letters, digits, '-', '_' or '/'")
+    authors = entry.get("authors", [])
+    if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
+        raise ManifestError(f"{where} ({thread_id}): 'authors' must be a list of profile slugs")
+    for key in ("path", "title"):
+        if not isinstance(entry.get(key), str):
+            raise ManifestError(f"{where} ({thread_id}): {key!r} must be a string")
+    return Thread(
+        id=thread_id,
+        path=entry["path"],
+        title=entry["title"],
+        lang=str(entry.get("lang", "de")),
+        authors=tuple(authors),
+        open=entry.get("open", True) is True,
+        internal=entry.get("internal", False) is True,
+    )
