@@ -258,10 +258,7 @@ def translations(c: Context) -> None:
         "pybabel extract --no-location --omit-header --sort-output -F theme/babel.cfg "
         "-o theme/translations/messages.pot theme"
     )
-    c.run(
-        "pybabel update -i theme/translations/messages.pot "
-        "-d theme/translations -l de"
-    )
+    c.run("pybabel update -i theme/translations/messages.pot -d theme/translations -l de")
 
 
 @task(

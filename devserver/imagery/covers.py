@@ -1,7 +1,7 @@
 """Draw the sample posts' cover illustrations: lake, hills and one motif per category.
 
-Run `uv run python -m devserver.imagery.covers` to (re)draw the cover of every post whose `Image:` lies
-under images/covers/. The drawing
+Run `uv run python -m devserver.imagery.covers` to (re)draw the cover of every post whose
+`Image:` lies under images/covers/. The drawing
 depends only on the slug and the category, so a second run writes the same pixels; the
 images carry no metadata and are small WebP files (about 10 to 30 KB each).
 """
@@ -73,7 +73,8 @@ def covers_to_draw(posts: Path = POSTS, content: Path = CONTENT) -> list[Cover]:
             category = fields.get("Category", "")
             if category not in PALETTES:
                 sys.exit(
-                    f"{post}: no cover palette for the category '{category}' in devserver/imagery/covers.py"
+                    f"{post}: no cover palette for the category '{category}' in "
+                    "devserver/imagery/covers.py"
                 )
             covers.append(Cover(content / image, category))
     return covers

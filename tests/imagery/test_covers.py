@@ -9,8 +9,8 @@ import pytest
 from PIL import Image, ImageChops, ImageStat
 from transparency.listings import licence
 
-from tests.sample import CONTENT, posts
 from devserver.imagery.covers import COVERS_FOLDER, HEIGHT, WIDTH, Cover, covers_to_draw, draw_cover
+from tests.sample import CONTENT, posts
 
 # A cover is shown on every card of a listing: ten of them must not outweigh the page.
 MAX_COVER_BYTES = 20_000
@@ -67,7 +67,8 @@ def test_a_post_in_a_category_without_a_palette_is_named(tmp_path: Path) -> None
     with pytest.raises(SystemExit) as stopped:
         covers_to_draw(tmp_path / "posts", tmp_path)
     message = str(stopped.value)
-    assert "neu.md" in message and "'Rezepte'" in message and "devserver/imagery/covers.py" in message
+    assert "neu.md" in message and "'Rezepte'" in message
+    assert "devserver/imagery/covers.py" in message
 
 
 def test_posts_with_other_images_are_left_alone(tmp_path: Path) -> None:

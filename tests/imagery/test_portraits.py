@@ -8,9 +8,9 @@ from pathlib import Path
 
 from PIL import Image, ImageColor, ImageOps
 
-from tests.sample import CONTENT
 from devserver.imagery.covers import LAKE_DEEP
 from devserver.imagery.portraits import HIGHLIGHT, MIDTONE, duotone, treat
+from tests.sample import CONTENT
 
 
 def rgb(hex_colour: str) -> tuple[int, ...]:
