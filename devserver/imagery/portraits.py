@@ -1,7 +1,8 @@
 """Give sample portraits the house tone: lake blue shadows, warm mid-tones, sand highlights.
 
 Run `uv run python -m devserver.imagery.portraits content/authors/NAME.jpg ...` once per new
-photo: it rewrites each file in place. One treatment for every portrait makes soft, unequal sample photos
+photo: it rewrites each file in place. One treatment for every portrait makes soft, unequal
+sample photos
 read as one deliberate series. The camera metadata stays in the source on purpose: the build
 must strip it (tests/author_profiles/test_site_people.py checks that it does).
 """
