@@ -2,9 +2,8 @@
 
 Run `uv run python -m devserver.imagery.portraits content/authors/NAME.jpg ...` once per new
 photo: it rewrites each file in place. One treatment for every portrait makes soft, unequal
-sample photos
-read as one deliberate series. The camera metadata stays in the source on purpose: the build
-must strip it (tests/author_profiles/test_site_people.py checks that it does).
+sample photos read as one deliberate series. The camera metadata stays in the source on
+purpose: the build must strip it (tests/author_profiles/test_site_people.py checks that it does).
 """
 
 from __future__ import annotations
