@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser import PageWatch, axe_violations
+from tests.browser import PageWatch, axe_violations, watched_page
 from tests.html_check import vnu_errors
 from tests.idea_polls.poll_site import PollSite, serve, write_settings
 from tests.servers import free_port
@@ -37,9 +37,7 @@ def context(browser: Any) -> Iterator[Any]:
 
 
 def open_post(context: Any, site: PollSite, path: str = POST) -> tuple[Any, PageWatch]:
-    page = context.new_page()
-    watch = PageWatch(site.origin)
-    watch.attach(page)
+    page, watch = watched_page(context, site.origin)
     page.goto(site.origin + path, wait_until="networkidle")
     return page, watch
 
@@ -126,9 +124,7 @@ def test_without_javascript_the_answer_page_shows_the_result_and_leads_back(
     browser: Any, site: PollSite
 ) -> None:
     context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    watch = PageWatch(site.origin)
-    watch.attach(page)
+    page, watch = watched_page(context, site.origin)
     page.goto(site.origin + POST)
     poll = page.locator("#poll-test-ohne-js")
     poll.get_by_role("radio", name="Grillabend").check()
