@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from synthetic_people import (
+    REPO,
     invent_people,
     link_or_copy,
     make_photo,
@@ -33,9 +34,6 @@ from synthetic_words import (
     post_title,
     sentence,
 )
-
-REPO = Path(__file__).resolve().parents[1]
-
 
 CATEGORIES = (
     "Einblicke",

@@ -67,13 +67,11 @@ def preview(
 
 def check_links(settings_file: str, output_path: str) -> int:
     """Check the internal links and images of a built site; the exit code (2: bad settings)."""
-    from editorial.config import SettingsFileError, load_settings
+    from editorial.config import settings_or_report
     from editorial.review import run_linkcheck
 
-    try:
-        site = load_settings(settings_file)
-    except SettingsFileError as error:
-        print(error, file=sys.stderr)
+    site = settings_or_report(settings_file)
+    if site is None:
         return 2
     return run_linkcheck(
         output_path,

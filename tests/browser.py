@@ -73,6 +73,14 @@ class PageWatch:
         ]
 
 
+def watched_page(opener: Any, origin: str, **options: Any) -> tuple[Any, PageWatch]:
+    """A new page of a browser or context, watched from its first request on."""
+    page = opener.new_page(**options)
+    watch = PageWatch(origin)
+    watch.attach(page)
+    return page, watch
+
+
 def axe_violations(page: Any) -> list[dict[str, Any]]:
     """Run axe-core on the page and return its violations (id, impact, nodes)."""
     page.add_script_tag(path=AXE_JS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
+INVOKE = [sys.executable, "-m", "invoke", "-r", str(ROOT)]
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ def run_build(
     cwd: Path = ROOT,
 ) -> BuildRun:
     """Run `invoke build|publish` in a fresh process and return what happened."""
-    command = [sys.executable, "-m", "invoke", "-r", str(ROOT), task, "--output", str(output)]
+    command = [*INVOKE, task, "--output", str(output)]
     if settings:
         command += ["--settings", settings]
     if strict:
@@ -66,3 +68,24 @@ def built(output: Path, **options: Any) -> BuildRun:
     run = run_build(output, **options)
     assert run.returncode == 0, run.log
     return run
+
+
+def run_invoke(
+    *arguments: str, cwd: Path = ROOT, env: Mapping[str, str] | None = None, timeout: int = 120
+) -> subprocess.CompletedProcess[str]:
+    """Run one of this repository's invoke tasks in a fresh process, without a terminal."""
+    return subprocess.run(
+        [*INVOKE, *arguments],
+        cwd=cwd,
+        env=None if env is None else dict(env),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def env_without_faces(**extra: str) -> dict[str, str]:
+    """This process's environment without the FACES_ variables a developer may have set."""
+    kept = {key: value for key, value in os.environ.items() if not key.startswith("FACES_")}
+    return {**kept, **extra}

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.browser import launch_chromium
-from tests.servers import serve_published
 from tests.sites import BuildRun
 from tests.test_theme_browser import page_types
 
@@ -21,20 +18,8 @@ FIRST_SCREEN_FACES = {360: 2, 800: 6, 1280: 5}
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, BuildRun]]:
-    """The public build, made for and served at http://127.0.0.1:PORT/blog/."""
-    with serve_published(tmp_path_factory.mktemp("layout")) as served:
-        yield served
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    yield from launch_chromium()
-
-
-@pytest.fixture(scope="module")
-def addresses(site: tuple[str, BuildRun]) -> dict[str, str]:
-    return {**page_types(site[1]), "transparency": "transparenz/"}
+def addresses(served_public: tuple[str, BuildRun]) -> dict[str, str]:
+    return {**page_types(served_public[1]), "transparency": "transparenz/"}
 
 
 def open_page(browser: Any, url: str, width: int, javascript: bool = True) -> Any:
@@ -61,9 +46,13 @@ NAV_ROWS = """() => {
 @pytest.mark.parametrize("width", SCREENS)
 @pytest.mark.parametrize("kind", ["index", "article", "authors", "author", "transparency", "404"])
 def test_one_navigation_row_and_no_sideways_scroll(
-    site: tuple[str, BuildRun], browser: Any, addresses: dict[str, str], kind: str, width: int
+    served_public: tuple[str, BuildRun],
+    browser: Any,
+    addresses: dict[str, str],
+    kind: str,
+    width: int,
 ) -> None:
-    base, _ = site
+    base, _ = served_public
     page = open_page(browser, base + addresses[kind], width)
     nav = page.evaluate(NAV_ROWS)
     assert nav["height"] < 2 * nav["row"], f"{kind}: the navigation wraps at {width} px: {nav}"
@@ -85,9 +74,9 @@ FACES_IN_VIEW = """() => Array.from(document.querySelectorAll('.faces .face')).f
 @pytest.mark.parametrize("javascript", [True, False])
 @pytest.mark.parametrize("width", SCREENS)
 def test_the_walls_first_screen_shows_faces(
-    site: tuple[str, BuildRun], browser: Any, width: int, javascript: bool
+    served_public: tuple[str, BuildRun], browser: Any, width: int, javascript: bool
 ) -> None:
-    base, _ = site
+    base, _ = served_public
     page = open_page(browser, base + "menschen/", width, javascript)
     page.wait_for_function(
         "() => Array.from(document.images).filter(i => i.loading !== 'lazy').every(i => i.complete)"
@@ -111,9 +100,9 @@ def test_the_walls_first_screen_shows_faces(
 
 @pytest.mark.parametrize("width", SCREENS)
 def test_chart_text_is_at_least_12_css_pixels(
-    site: tuple[str, BuildRun], browser: Any, width: int
+    served_public: tuple[str, BuildRun], browser: Any, width: int
 ) -> None:
-    base, _ = site
+    base, _ = served_public
     page = open_page(browser, base + "transparenz/", width)
     sizes = page.evaluate(
         """() => Array.from(document.querySelectorAll('svg text')).map(text => [
@@ -141,9 +130,9 @@ def disclosure_state(page: Any, selector: str) -> tuple[str, bool]:
 
 
 def test_the_menu_opens_and_closes_by_keyboard_without_javascript(
-    site: tuple[str, BuildRun], browser: Any
+    served_public: tuple[str, BuildRun], browser: Any
 ) -> None:
-    base, _ = site
+    base, _ = served_public
     page = open_page(browser, base, 360, javascript=False)
     links = page.locator(".site-nav__list a")
     toggle = page.locator(".site-nav__toggle")
@@ -169,9 +158,9 @@ def test_the_menu_opens_and_closes_by_keyboard_without_javascript(
 
 
 def test_wide_screens_show_the_whole_row_without_a_menu_button(
-    site: tuple[str, BuildRun], browser: Any
+    served_public: tuple[str, BuildRun], browser: Any
 ) -> None:
-    base, _ = site
+    base, _ = served_public
     page = open_page(browser, base, 1280, javascript=False)
     links = page.locator(".site-nav__list a")
     assert links.count() >= 5
@@ -183,9 +172,9 @@ def test_wide_screens_show_the_whole_row_without_a_menu_button(
 
 
 def test_cards_side_by_side_have_their_bylines_on_one_line(
-    site: tuple[str, BuildRun], browser: Any
+    served_public: tuple[str, BuildRun], browser: Any
 ) -> None:
-    base, _ = site
+    base, _ = served_public
     page = open_page(browser, base, 1280)
     rows = page.evaluate(
         """() => {
@@ -208,9 +197,9 @@ def test_cards_side_by_side_have_their_bylines_on_one_line(
 
 
 def test_the_author_header_is_aligned(
-    site: tuple[str, BuildRun], browser: Any, addresses: dict[str, str]
+    served_public: tuple[str, BuildRun], browser: Any, addresses: dict[str, str]
 ) -> None:
-    base, _ = site
+    base, _ = served_public
     page = open_page(browser, base + addresses["author"], 1280)
     photo = page.locator(".person__photo").bounding_box()
     intro = page.locator(".person__intro").bounding_box()

@@ -8,6 +8,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
+from faces_common.content_lists import all_articles
 from faces_common.messages import merge_messages_lang
 from faces_common.settings import merge_defaults
 from pelican import signals
@@ -151,19 +152,7 @@ def install_globals(generator: Any) -> None:
 def use_profiles(generator: Any) -> None:
     """Give every post the canonical authors of its profiles, before listings are built."""
     profiles = generator.context.get(PROFILES_KEY, {})
-    posts = [
-        post
-        for name in (
-            "articles",
-            "translations",
-            "drafts",
-            "drafts_translations",
-            "hidden_articles",
-            "hidden_translations",
-        )
-        for post in getattr(generator, name, [])
-    ]
-    report(attach_authors(posts, profiles, generator.settings))
+    report(attach_authors(all_articles(generator), profiles, generator.settings))
 
 
 def add_generator(pelican: Any) -> type[AuthorProfilesGenerator]:

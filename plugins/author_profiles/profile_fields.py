@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -105,13 +105,7 @@ class ProfileFields:
             # The label ("Entwicklung") is what people often write instead of the key.
             if wanted in (choice_key.casefold(), str(label).casefold()):
                 return choice_key
-        self.report(
-            found.line,
-            "bad_choice",
-            field=found.name,
-            value=found.value,
-            allowed=", ".join(allowed),
-        )
+        self._report_bad_choice(found, allowed)
         return None
 
     def status(self) -> str:
@@ -120,15 +114,18 @@ class ProfileFields:
             return "active"
         if found.value.lower() in STATUSES:
             return found.value.lower()
+        self._report_bad_choice(found, STATUSES)
+        # A mistyped "removed" must not publish someone who withdrew consent.
+        return "removed"
+
+    def _report_bad_choice(self, found: Field, allowed: Iterable[str]) -> None:
         self.report(
             found.line,
             "bad_choice",
             field=found.name,
             value=found.value,
-            allowed=", ".join(STATUSES),
+            allowed=", ".join(allowed),
         )
-        # A mistyped "removed" must not publish someone who withdrew consent.
-        return "removed"
 
     def yes_no(self, key: str) -> bool | None:
         found = self.header.first(key)

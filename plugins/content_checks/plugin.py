@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from faces_common.content_lists import ARTICLE_LISTS, PAGE_LISTS
 from faces_common.formats import format_of
 from faces_common.messages import merge_messages_lang
 from faces_common.settings import merge_defaults
@@ -14,22 +15,6 @@ from .duplicates import Claim, duplicate_slugs
 from .reader import checked, filter_reported, forget_reads, report
 
 SAFE_DOCUTILS = {"file_insertion_enabled": False, "raw_enabled": False}
-_ARTICLE_LISTS = (
-    "articles",
-    "translations",
-    "drafts",
-    "drafts_translations",
-    "hidden_articles",
-    "hidden_translations",
-)
-_PAGE_LISTS = (
-    "pages",
-    "translations",
-    "hidden_pages",
-    "hidden_translations",
-    "draft_pages",
-    "draft_translations",
-)
 
 DEFAULTS: dict[str, Any] = {
     # Fields that must be present, per kind of content ("author" means Author or Authors).
@@ -100,12 +85,12 @@ def use_checked_reader(readers: Any) -> None:
 
 def drop_duplicate_articles(generator: Any) -> None:
     """Report posts with an address another post has, and leave them out of the build."""
-    _drop_duplicates(generator, _ARTICLE_LISTS, "article")
+    _drop_duplicates(generator, ARTICLE_LISTS, "article")
 
 
 def drop_duplicate_pages(generator: Any) -> None:
     """Report pages with an address another page has, and leave them out of the build."""
-    _drop_duplicates(generator, _PAGE_LISTS, "page")
+    _drop_duplicates(generator, PAGE_LISTS, "page")
 
 
 def _drop_duplicates(generator: Any, lists: tuple[str, ...], kind: str) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from faces_common.settings import merge_defaults
+from faces_common.settings import merge_defaults, setting_error
 from pelican import signals
 
 DEFAULTS: dict[str, Any] = {
@@ -32,9 +32,8 @@ def apply_defaults(pelican: Any) -> None:
     settings = pelican.settings
     merge_defaults(settings, DEFAULTS)
     if not isinstance(settings["FRAGMENT_CACHE_ENABLED"], bool):
-        raise ValueError(
-            f"FRAGMENT_CACHE_ENABLED has value {settings['FRAGMENT_CACHE_ENABLED']!r}. "
-            "Expected True or False."
+        raise setting_error(
+            "FRAGMENT_CACHE_ENABLED", settings["FRAGMENT_CACHE_ENABLED"], "True or False"
         )
 
 

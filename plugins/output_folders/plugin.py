@@ -16,7 +16,7 @@ import threading
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from faces_common.settings import merge_defaults
+from faces_common.settings import merge_defaults, setting_error
 from pelican import signals
 
 logger = logging.getLogger(__name__)
@@ -51,9 +51,8 @@ def apply_defaults(pelican: Any) -> None:
     settings = pelican.settings
     merge_defaults(settings, DEFAULTS)
     if not isinstance(settings["OUTPUT_FOLDERS_AHEAD"], bool):
-        raise ValueError(
-            f"OUTPUT_FOLDERS_AHEAD has value {settings['OUTPUT_FOLDERS_AHEAD']!r}. "
-            "Expected True or False."
+        raise setting_error(
+            "OUTPUT_FOLDERS_AHEAD", settings["OUTPUT_FOLDERS_AHEAD"], "True or False"
         )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from faces_common.content_lists import ARTICLE_LISTS
 from faces_common.settings import merge_defaults
 from pelican import signals
 
@@ -38,14 +39,7 @@ def drop_internal_articles(generator: Any) -> None:
     """Remove internal posts from every list the article generator keeps."""
     if generator.settings["VISIBILITY_AUDIENCE"] == "internal":
         return
-    for name in (
-        "articles",
-        "translations",
-        "drafts",
-        "drafts_translations",
-        "hidden_articles",
-        "hidden_translations",
-    ):
+    for name in ARTICLE_LISTS:
         items = getattr(generator, name, None)
         if items:
             kept = [a for a in items if not is_internal(a, generator.settings)]

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from tests import sample
-from tests.browser import PageWatch, axe_violations
+from tests.browser import axe_violations, watched_page
 from tests.sites import BuildRun
 
 pytestmark = pytest.mark.browser
@@ -44,9 +44,7 @@ def test_filter_without_javascript_opens_the_department_page(
 ) -> None:
     url, _ = served_public
     context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    watch = PageWatch(url)
-    watch.attach(page)
+    page, watch = watched_page(context, url)
     page.goto(url + "menschen/")
     everyone = visible_people(page)
     page.get_by_role("link", name="Produktion").click()
@@ -62,9 +60,7 @@ def test_filter_with_javascript_works_in_place(
     served_public: tuple[str, BuildRun], browser: Any
 ) -> None:
     url, _ = served_public
-    page = browser.new_page()
-    watch = PageWatch(url)
-    watch.attach(page)
+    page, watch = watched_page(browser, url)
     page.goto(url + "menschen/")
     everyone = visible_people(page)
     page.evaluate("window.stillTheSamePage = true")
@@ -99,9 +95,7 @@ def test_accessible_and_private(
         "author": "menschen/miriam-keller/",
         "co-authored post": co_authored_post(run),
     }[kind]
-    page = browser.new_page()
-    watch = PageWatch(url)
-    watch.attach(page)
+    page, watch = watched_page(browser, url)
     response = page.goto(url + path)
     assert response is not None and response.status == 200
     page.wait_for_load_state("networkidle")

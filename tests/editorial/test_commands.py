@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from editorial.checks import run_check
 
-from tests.sites import ROOT
+from tests.sites import run_invoke
 
 BROKEN = Path(__file__).resolve().parent / "broken"
 SETTINGS = str(BROKEN / "siteconf.py")
@@ -114,13 +112,7 @@ def _post_with_guide() -> str:
 
 
 def test_invoke_check_runs_in_a_fresh_process() -> None:
-    completed = subprocess.run(
-        [sys.executable, "-m", "invoke", "-r", str(ROOT), "check", "--settings", SETTINGS],
-        cwd=BROKEN,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    completed = run_invoke("check", "--settings", SETTINGS, cwd=BROKEN)
     assert completed.returncode == 1, completed.stderr
     assert "content/posts/bild-ohne-alt.md:9:29: error: Das Bild" in completed.stdout
     assert "Traceback" not in completed.stderr

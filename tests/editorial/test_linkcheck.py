@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from editorial.review.linkcheck import BrokenLink, check_output
 
-from tests.sites import ROOT, BuildRun
+from tests.sites import BuildRun, run_invoke
 
 PAGE = """<!DOCTYPE html>
 <html><head><link rel="stylesheet" href="{base}/theme/site.css"></head>
@@ -66,12 +64,9 @@ def test_the_published_sample_site_has_no_broken_links(public_site: BuildRun) ->
 def test_invoke_linkcheck_fails_on_a_broken_link(tmp_path: Path) -> None:
     base = "https://blog.seewerk.example/blog"
     _site(tmp_path / "site", base)
-    completed = subprocess.run(
-        [sys.executable, "-m", "invoke", "-r", str(ROOT), "linkcheck", "--output",
-         str(tmp_path / "site")],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
-        env={**os.environ, "SITEURL": base},
-    )  # fmt: skip
+    completed = run_invoke(
+        "linkcheck", "--output", str(tmp_path / "site"), env={**os.environ, "SITEURL": base}
+    )
     assert completed.returncode == 1, completed.stderr
     assert f"index.html:4: broken link {base}/missing/" in completed.stdout
     assert completed.stdout.strip().endswith(
@@ -98,12 +93,10 @@ def test_invoke_linkcheck_without_a_built_site_says_so_in_the_report_language(
     tmp_path: Path, locale: str, expected: str
 ) -> None:
     missing = str(tmp_path / "nicht gebaut")
-    completed = subprocess.run(
-        [sys.executable, "-m", "invoke", "-r", str(ROOT), "linkcheck", "--output", missing],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    completed = run_invoke(
+        "linkcheck",
+        "--output",
+        missing,
         env={**os.environ, "SITEURL": "https://blog.example.com", "FACES_LOCALE": locale},
     )
     result = (completed.returncode, completed.stdout, completed.stderr)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.sites import ROOT
+from tests.sites import ROOT, run_invoke
 
 _BROKEN = {
     "syntax": ("x = (\n", ":1: Die Einstellungsdatei lässt sich nicht laden (SyntaxError"),
@@ -32,14 +31,14 @@ _TASKS = {
 
 
 def _invoke(task: str, settings: str, cwd: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "invoke", "-r", str(ROOT), task, "--settings", settings, *extra],
+    return run_invoke(
+        task,
+        "--settings",
+        settings,
+        *extra,
         cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        stdin=subprocess.DEVNULL,
         env={**os.environ, "FACES_LOCALE": "de_CH"},
+        timeout=300,
     )
 
 
@@ -81,13 +80,13 @@ def test_build_shows_the_traceback_with_debug(tmp_path: Path) -> None:
 
 
 def test_english_when_the_locale_says_so(tmp_path: Path) -> None:
-    run = subprocess.run(
-        [sys.executable, "-m", "invoke", "-r", str(ROOT), "check", "--settings", "nope.py"],
+    run = run_invoke(
+        "check",
+        "--settings",
+        "nope.py",
         cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=300,
         env={**os.environ, "FACES_LOCALE": "en_GB"},
+        timeout=300,
     )
     assert run.returncode == 2
     assert run.stderr == (

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 
-from tests.sites import ROOT
+from tests.sites import env_without_faces, run_invoke
 
 # (task and option with a bad value, FACES_LOCALE, the whole error output)
 BAD = [
@@ -59,14 +55,5 @@ BAD = [
     ("arguments", "locale", "expected"), BAD, ids=[" ".join(a) for a, _, _ in BAD]
 )
 def test_a_bad_number_is_one_plain_line(arguments: list[str], locale: str, expected: str) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FACES_")}
-    run = subprocess.run(
-        [sys.executable, "-m", "invoke", "-r", str(ROOT), *arguments],
-        cwd=ROOT,
-        env={**env, "FACES_LOCALE": locale},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
+    run = run_invoke(*arguments, env=env_without_faces(FACES_LOCALE=locale))
     assert (run.returncode, run.stdout, run.stderr) == (1, "", expected + "\n")

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser import PageWatch, axe_violations
+from tests.browser import PageWatch, axe_violations, watched_page
 from tests.html_check import vnu_errors
 from tests.idea_polls.poll_site import PollSite, serve, write_settings
 from tests.servers import free_port
@@ -21,6 +21,8 @@ from tests.sites import ROOT, run_build
 pytestmark = pytest.mark.browser
 POST = "/2026/testumfragen/"
 SAMPLE_POST = "/2026/ideen-fuer-die-kantine-was-setzen-wir-2027-zuerst-um/"
+SUBMIT = "Stimme abgeben"
+THANKS = "Danke! Ihre Stimme wurde gezählt."
 
 
 @pytest.fixture(scope="module")
@@ -37,11 +39,16 @@ def context(browser: Any) -> Iterator[Any]:
 
 
 def open_post(context: Any, site: PollSite, path: str = POST) -> tuple[Any, PageWatch]:
-    page = context.new_page()
-    watch = PageWatch(site.origin)
-    watch.attach(page)
+    page, watch = watched_page(context, site.origin)
     page.goto(site.origin + path, wait_until="networkidle")
     return page, watch
+
+
+def vote(poll: Any, role: str, *options: str) -> None:
+    """Tick the options (radios or checkboxes, by `role`) and press the poll's submit button."""
+    for option in options:
+        poll.get_by_role(role, name=option).check()
+    poll.get_by_role("button", name=SUBMIT).click()
 
 
 def live_text(page: Any, poll_id: str) -> str:
@@ -80,9 +87,8 @@ def only_the_question_is_left(poll: Any) -> bool:
 def test_vote_with_javascript_shows_bars_and_is_remembered(context: Any, site: PollSite) -> None:
     page, watch = open_post(context, site)
     poll = page.locator("#poll-test-js")
-    poll.get_by_role("radio", name="Werkstattcafé").check()
-    poll.get_by_role("button", name="Stimme abgeben").click()
-    assert live_text(page, "test-js") == "Danke! Ihre Stimme wurde gezählt."
+    vote(poll, "radio", "Werkstattcafé")
+    assert live_text(page, "test-js") == THANKS
     assert page.url == site.origin + POST, "the page did not reload"
     assert only_the_question_is_left(poll)
     assert poll.locator(".poll__voted").is_hidden(), "the thanks say it already"
@@ -104,14 +110,12 @@ def test_vote_with_javascript_shows_bars_and_is_remembered(context: Any, site: P
 def test_a_second_vote_is_refused(context: Any, site: PollSite) -> None:
     page, _ = open_post(context, site)
     poll = page.locator("#poll-test-zweimal")
-    poll.get_by_role("radio", name="Salatbar").check()
-    poll.get_by_role("button", name="Stimme abgeben").click()
-    assert live_text(page, "test-zweimal") == "Danke! Ihre Stimme wurde gezählt."
+    vote(poll, "radio", "Salatbar")
+    assert live_text(page, "test-zweimal") == THANKS
     # The same browser without its memory of the vote: the backend's cookie still knows.
     page.evaluate("localStorage.clear()")
     page.reload(wait_until="networkidle")
-    poll.get_by_role("radio", name="Grillabend").check()
-    poll.get_by_role("button", name="Stimme abgeben").click()
+    vote(poll, "radio", "Grillabend")
     assert live_text(page, "test-zweimal") == (
         "Sie haben bei dieser Umfrage bereits abgestimmt: Von diesem Browser wurde hier schon "
         "eine Stimme abgegeben. Jede Person stimmt einmal ab, eine Stimme lässt sich nicht "
@@ -126,16 +130,14 @@ def test_without_javascript_the_answer_page_shows_the_result_and_leads_back(
     browser: Any, site: PollSite
 ) -> None:
     context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    watch = PageWatch(site.origin)
-    watch.attach(page)
+    page, watch = watched_page(context, site.origin)
     page.goto(site.origin + POST)
     poll = page.locator("#poll-test-ohne-js")
     poll.get_by_role("radio", name="Grillabend").check()
     try:
         with page.expect_navigation():
-            poll.get_by_role("button", name="Stimme abgeben").click()
-        assert page.get_by_role("status").inner_text() == "Danke! Ihre Stimme wurde gezählt."
+            poll.get_by_role("button", name=SUBMIT).click()
+        assert page.get_by_role("status").inner_text() == THANKS
         assert page.get_by_role("heading", level=1).inner_text() == "Frage test-ohne-js?"
         grill = page.locator(".poll__result", has_text="Grillabend")
         assert grill.locator(".poll__result-figure").inner_text() == "1 Stimme (100%)"
@@ -149,7 +151,7 @@ def test_without_javascript_the_answer_page_shows_the_result_and_leads_back(
         page.wait_for_url(site.origin + POST + "#poll-test-ohne-js")
         poll.get_by_role("radio", name="Salatbar").check()
         with page.expect_navigation():
-            poll.get_by_role("button", name="Stimme abgeben").click()
+            poll.get_by_role("button", name=SUBMIT).click()
         assert (
             page.get_by_role("status")
             .inner_text()
@@ -218,8 +220,8 @@ def test_the_honeypot_gets_a_fake_success_and_nothing_is_stored(
     poll = page.locator("#poll-test-honig")
     poll.get_by_role("radio", name="Salatbar").check()
     poll.locator("input[name=_hp]").fill("https://spam.example")
-    poll.get_by_role("button", name="Stimme abgeben").click()
-    assert live_text(page, "test-honig") == "Danke! Ihre Stimme wurde gezählt."
+    poll.get_by_role("button", name=SUBMIT).click()
+    assert live_text(page, "test-honig") == THANKS
     assert site.results("test-honig")["results"]["total"] == 0
     assert exported_total(site, "test-honig") == 0
 
@@ -228,7 +230,7 @@ def test_a_suggestion_is_queued_and_not_shown(context: Any, site: PollSite) -> N
     page, _ = open_post(context, site)
     poll = page.locator("#poll-test-vorschlag")
     poll.get_by_label("Eigene Idee vorschlagen").fill("Ein Trinkbrunnen im Hof")
-    poll.get_by_role("button", name="Stimme abgeben").click()
+    poll.get_by_role("button", name=SUBMIT).click()
     assert live_text(page, "test-vorschlag") == (
         "Danke für Ihren Vorschlag! Er erscheint, sobald die Redaktion ihn freigegeben hat."
     )
@@ -267,7 +269,7 @@ def test_keyboard_alone_can_vote(context: Any, site: PollSite) -> None:
     assert page.locator("#poll-test-tastatur-choice-grill").is_disabled()
     assert page.evaluate("document.activeElement.className") == "poll__submit"
     page.keyboard.press("Enter")
-    assert live_text(page, "test-tastatur") == "Danke! Ihre Stimme wurde gezählt."
+    assert live_text(page, "test-tastatur") == THANKS
     assert exported_total(site, "test-tastatur") == 1
 
 
@@ -276,13 +278,11 @@ def test_results_go_into_the_repository_and_the_next_build_shows_them(
 ) -> None:
     page, _ = open_post(context, site)
     poll = page.locator("#poll-test-schleife")
-    poll.get_by_role("checkbox", name="Salatbar").check()
-    poll.get_by_role("checkbox", name="Werkstattcafé").check()
-    poll.get_by_role("button", name="Stimme abgeben").click()
-    assert live_text(page, "test-schleife") == "Danke! Ihre Stimme wurde gezählt."
+    vote(poll, "checkbox", "Salatbar", "Werkstattcafé")
+    assert live_text(page, "test-schleife") == THANKS
     poll = page.locator("#poll-test-vorschlag")
     poll.get_by_label("Eigene Idee vorschlagen").fill("Eine Velopumpe am Tor")
-    poll.get_by_role("button", name="Stimme abgeben").click()
+    poll.get_by_role("button", name=SUBMIT).click()
     live_text(page, "test-vorschlag")
     results, suggestions = tmp_path / "poll-results.json", tmp_path / "poll-suggestions.json"
     task = [sys.executable, "-m", "invoke", "-r", str(ROOT), "poll-results"]

@@ -3,30 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from faces_backend.store.schema import open_database
 from faces_backend.views.counts import PageDay, add_views
-from tests.sites import ROOT
+from tests.sites import env_without_faces, run_invoke
 
 
 def invoke(*args: str, locale: str = "") -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FACES_")}
-    if locale:
-        env["FACES_LOCALE"] = locale
-    return subprocess.run(
-        [sys.executable, "-m", "invoke", "-r", str(ROOT), *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_invoke(*args, env=env_without_faces(**({"FACES_LOCALE": locale} if locale else {})))
 
 
 def test_pull_writes_the_counts_file_and_report_reads_it(tmp_path: Path) -> None:

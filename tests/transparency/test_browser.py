@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser import PageWatch, axe_violations
+from tests.browser import PageWatch, axe_violations, watched_page
 from tests.html_check import vnu_errors
 from tests.minisite import make_site
 from tests.servers import free_port, serve_static
@@ -35,9 +35,7 @@ def bare(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, BuildR
 
 
 def open_page(browser: Any, url: str, width: int) -> tuple[Any, PageWatch]:
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    watch = PageWatch(url)
-    watch.attach(page)
+    page, watch = watched_page(browser, url, viewport={"width": width, "height": 900})
     response = page.goto(url + "transparenz/", wait_until="networkidle")
     assert response is not None and response.status == 200
     return page, watch

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..config import SettingsFileError, load_settings
+from ..config import settings_or_report
 from .checker import check_site
 from .report import as_github, as_gitlab, as_text
 
@@ -30,10 +30,8 @@ def run_check(
     stdout: TextIO = sys.stdout,
 ) -> int:
     """Check all content and report in the format; the exit code is 1 on errors."""
-    try:
-        settings = load_settings(settings_file)
-    except SettingsFileError as error:
-        print(error, file=sys.stderr)
+    settings = settings_or_report(settings_file)
+    if settings is None:
         return 2
     lang = settings["MESSAGES_LANG"]
     if output_format not in FORMATS:

@@ -7,7 +7,7 @@ import os
 import sys
 
 from ..adapters import load_people, profiles_folder
-from ..config import SettingsFileError, load_settings
+from ..config import settings_or_report
 from ..messages import word
 from .prompts import Arguments, Ask, Say, build_request
 from .scaffold import ScaffoldError, create_post
@@ -23,10 +23,8 @@ def run_new_post(
     today: dt.date | None = None,
 ) -> int:
     """Create a post (and profiles for first-time authors); ask for what is missing on a TTY."""
-    try:
-        settings = load_settings(settings_file)
-    except SettingsFileError as error:
-        print(error, file=sys.stderr)
+    settings = settings_or_report(settings_file)
+    if settings is None:
         return 2
     lang = settings["MESSAGES_LANG"]
     people, _ = load_people(settings)
