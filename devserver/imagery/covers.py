@@ -21,7 +21,7 @@ from PIL import Image, ImageDraw
 WIDTH, HEIGHT = 1200, 675
 _SCALE = 2  # drawn at twice the size and scaled down, for smooth edges
 _QUALITY = 82
-CONTENT = Path(__file__).resolve().parent.parent / "content"
+CONTENT = Path(__file__).resolve().parents[2] / "content"
 POSTS = CONTENT / "posts"
 COVERS_FOLDER = "images/covers/"
 _FIELD = re.compile(r"^([A-Za-z-]+):[ \t]*(.*?)[ \t]*$", re.MULTILINE)
