@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
+from .messages import words
+
 if TYPE_CHECKING:
     from .view import CommentView, ThreadView
 
@@ -33,7 +35,7 @@ def comment_list(view: ThreadView, site_url: str, face: FaceMacro) -> Markup:
 
 def comment_form(view: ThreadView) -> Markup:
     """The form for a new top-level comment."""
-    return Markup(_form(view, _words(view.words), None))
+    return Markup(_form(view, _escaped_words(view.lang), None))
 
 
 class _Parts:
@@ -43,7 +45,7 @@ class _Parts:
         self.view = view
         self.site_url = site_url
         self.face = face
-        self.words = _words(view.words)
+        self.words = _escaped_words(view.lang)
         self.next_url = str(escape(view.next_url))
         self.report_action = str(escape(view.endpoint))
         self.options = _options(view.reasons)
@@ -116,8 +118,10 @@ class _Parts:
         )
 
 
-def _words(words: Mapping[str, str]) -> dict[str, str]:
-    return {key: str(escape(value)) for key, value in words.items()}
+@functools.lru_cache(maxsize=2)
+def _escaped_words(lang: str) -> Mapping[str, str]:
+    """The interface words of a language (view.words), escaped once."""
+    return {key: str(escape(value)) for key, value in words(lang).items()}
 
 
 @functools.lru_cache(maxsize=8)

@@ -8,12 +8,15 @@ from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from babel import Locale
 from babel.dates import format_date, format_datetime
 
 
-def make_filters(locale: str, timezone: str) -> dict[str, Callable[..., str]]:
+def make_filters(locale_name: str, timezone: str) -> dict[str, Callable[..., str]]:
     """Return Jinja filters bound to one locale and timezone."""
     zone = ZoneInfo(timezone)
+    # Parsed once: Babel parses a locale name anew on every call (a third of a datetime's cost).
+    locale = Locale.parse(locale_name)
 
     def aware(value: dt.datetime) -> dt.datetime:
         return value if value.tzinfo else value.replace(tzinfo=zone)
