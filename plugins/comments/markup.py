@@ -68,7 +68,7 @@ class _Parts:
         )
         out = [f'<li class="{classes}" id="{ident}">\n<div class="comment__meta">\n']
         out.append(self._person(comment) if comment.profile else self._name(comment))
-        out.append(f"{date}\n</div>\n<div class=\"comment__text\">{comment.html}</div>\n")
+        out.append(f'{date}\n</div>\n<div class="comment__text">{comment.html}</div>\n')
         if self.view.endpoint:
             out.append(self._report(ident))
         if not reply:
