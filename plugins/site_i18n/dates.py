@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -19,6 +19,12 @@ from babel.dates import (
 
 # Pattern letters of a time zone (CLDR): a time pattern without them reads the same in any zone.
 ZONE_LETTERS = frozenset("zZvVOxX")
+NAMED_FORMATS: tuple[Literal["full", "long", "medium", "short"], ...] = (
+    "full",
+    "long",
+    "medium",
+    "short",
+)
 
 
 def make_filters(locale_name: str, timezone: str) -> dict[str, Callable[..., str]]:
@@ -46,11 +52,10 @@ def make_filters(locale_name: str, timezone: str) -> dict[str, Callable[..., str
     @functools.lru_cache(maxsize=8)
     def joined_parts(format: str) -> str | None:
         """How the locale joins date and time for a named format whose time shows no zone."""
-        if format not in ("full", "long", "medium", "short"):
+        named = next((name for name in NAMED_FORMATS if name == format), None)
+        if named is None or ZONE_LETTERS & set(get_time_format(named, locale=locale).pattern):
             return None
-        if ZONE_LETTERS & set(get_time_format(format, locale=locale).pattern):
-            return None
-        return str(get_datetime_format(format, locale=locale)).replace("'", "")
+        return str(get_datetime_format(named, locale=locale)).replace("'", "")
 
     def datetime(value: dt.datetime, format: str = "medium") -> str:
         local = aware(value).astimezone(zone)
