@@ -52,6 +52,7 @@ class CommentsGenerator(Generator):
             removed_label=settings.get("AUTHORS_REMOVED_LABEL", ""),
             profiles=self.context.get("author_profiles") or {},
             zone=ZoneInfo(settings["TIMEZONE"]),
+            format_date=self.env.filters.get("date") or _day,
         )
         shown: list[ShownThread] = []
         waiting: dict[str, list[WaitingComment]] = {}
@@ -61,13 +62,13 @@ class CommentsGenerator(Generator):
             comments = file.comments if file else ()
             self._check_profiles(file, shared.profiles, lang)
             is_open = self._is_open(article)
-            article.comments = thread_view(article, thread, comments, is_open, shared)
+            article.comments = view = thread_view(article, thread, comments, is_open, shared)
             authors = _author_handles(article, shared.profiles)
             if file is not None:
                 shown.append(ShownThread(file, authors))
             for comment in unanswered(comments, authors):
                 entry = WaitingComment(
-                    article.title, article.url, comment.id, comment.name, comment.received
+                    article.title, view.post_path, comment.id, comment.name, comment.received
                 )
                 for handle in authors:
                     waiting.setdefault(handle, []).append(entry)
@@ -75,7 +76,7 @@ class CommentsGenerator(Generator):
                 self.manifest_threads.append(
                     ManifestThread(
                         thread,
-                        "/" + article.url,
+                        "/" + view.post_path,
                         article.title,
                         article.lang,
                         authors,
@@ -170,6 +171,11 @@ class CommentsGenerator(Generator):
     def _is_internal(self, article: Any) -> bool:
         internal_values = self.settings.get("VISIBILITY_INTERNAL_VALUES", ["internal"])
         return str(article.metadata.get("visibility", "public")).strip().lower() in internal_values
+
+
+def _day(moment: dt.datetime) -> str:
+    """A comment's day without the theme's `date` filter (site_i18n not loaded)."""
+    return moment.date().isoformat()
 
 
 def _author_handles(article: Any, profiles: Any) -> tuple[str, ...]:

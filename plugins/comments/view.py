@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup
 
 from .data import Comment
+from .markup import FaceMacro, comment_form, comment_list
 from .messages import REPORT_REASONS, words
 from .text import render_text
 
@@ -24,6 +25,7 @@ class CommentView:
     name: str
     html: Markup
     received: dt.datetime
+    date_text: str = ""  # `received` as the theme's `date` filter shows it
     plain: str = ""  # the text as written, whitespace collapsed (structured data)
     profile: Any = None
     badges: tuple[str, ...] = ()
@@ -67,6 +69,14 @@ class ThreadView:
         """The backend's address for approved comments newer than this build."""
         return f"{self.endpoint}/{self.thread}" if self.endpoint else ""
 
+    def list_html(self, site_url: str, face: FaceMacro) -> Markup:
+        """The comments with their replies and forms, as `<li>` items (markup.py)."""
+        return comment_list(self, site_url, face)
+
+    def form_html(self) -> Markup:
+        """The form for a new top-level comment."""
+        return comment_form(self)
+
     def report_url(self, comment_id: str) -> str:
         """Where the "report" form of one comment posts to."""
         return f"{self.endpoint}/{comment_id}/report"
@@ -88,6 +98,8 @@ class ThreadContext:
     removed_label: str
     profiles: Mapping[str, Any]
     zone: dt.tzinfo
+    # The theme's `date` filter (site_i18n), so the comments' dates read like the post's.
+    format_date: Callable[[dt.datetime], str]
 
 
 def thread_view(
@@ -99,6 +111,7 @@ def thread_view(
 ) -> ThreadView:
     """Arrange a post's comments: top-level ones in order, each with its replies."""
     lang = "en" if getattr(article, "lang", "de") == "en" else "de"
+    url = article.url  # Pelican formats a post's URL anew on every read
     said = words(lang)
     authors = tuple(getattr(a, "slug", str(a)) for a in getattr(article, "authors", ()))
     replies: dict[str, list[CommentView]] = {}
@@ -116,9 +129,9 @@ def thread_view(
         thread=thread,
         lang=lang,
         open=is_open,
-        post_path=article.url,
+        post_path=url,
         endpoint=shared.endpoint,
-        next_url=f"{shared.site_url}/{article.url}",
+        next_url=f"{shared.site_url}/{url}",
         since=_since(comments),
         allow_anonymous=shared.allow_anonymous,
         several_authors=len(authors) > 1,
@@ -155,12 +168,14 @@ def _comment_view(
             badges.append(said["post_author"])
         if shared.board_level is not None and profile.level == shared.board_level:
             badges.append(profile.level_label)
+    received = comment.received.astimezone(shared.zone)
     return CommentView(
         id=comment.id,
         name=name,
         html=render_text(comment.text),
         plain=" ".join(comment.text.split()),
-        received=comment.received.astimezone(shared.zone),
+        received=received,
+        date_text=shared.format_date(received),
         profile=profile,
         badges=tuple(badges),
         replies=replies,
