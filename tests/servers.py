@@ -66,22 +66,42 @@ def serve_static(directory: Path, port: int, prefix: str = "") -> Iterator[str]:
 
 
 @dataclass
-class PreviewServer:
-    """The preview app (site plus backend under /api) running under uvicorn in a thread."""
+class ThreadedServer:
+    """An ASGI app running under uvicorn in a thread of the test process."""
 
     server: Any
     thread: threading.Thread
+    what: str
 
     def stop(self) -> None:
-        """Shut down; the backend's lifespan writes what it still holds in memory."""
+        """Shut down; the app's lifespan writes what it still holds in memory."""
         self.server.should_exit = True
         self.thread.join(timeout=15)
-        assert not self.thread.is_alive(), "the preview did not stop"
+        assert not self.thread.is_alive(), f"{self.what} did not stop"
+
+
+# The preview (site plus backend under /api) is one such server.
+PreviewServer = ThreadedServer
+
+
+def serve_in_thread(app: Any, port: int, what: str) -> ThreadedServer:
+    """Run an ASGI app under uvicorn on 127.0.0.1:port; return once it accepts connections."""
+    import uvicorn
+
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, f"{what} did not start"
+        time.sleep(0.05)
+    return ThreadedServer(server, thread, what)
 
 
 def start_preview(output: Path, backend_env: dict[str, str], port: int) -> PreviewServer:
     """Serve a built site and a backend configured from FACES_* variables, as livereload does."""
-    import uvicorn
     from starlette.applications import Starlette
 
     from devserver.server import ReloadHub, create_preview_app
@@ -95,16 +115,7 @@ def start_preview(output: Path, backend_env: dict[str, str], port: int) -> Previ
             yield
 
     app = create_preview_app(str(output), backend, ReloadHub(), lifespan)
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the preview did not start"
-        time.sleep(0.05)
-    return PreviewServer(server, thread)
+    return serve_in_thread(app, port, "the preview")
 
 
 def start_backend_process(workdir: Path, port: int, env: dict[str, str], *args: str) -> Any:

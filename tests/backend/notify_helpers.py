@@ -9,7 +9,6 @@ import email.policy
 import json
 import socket
 import threading
-import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field, replace
 from email.message import EmailMessage
@@ -18,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 from starlette.applications import Starlette
@@ -36,7 +34,7 @@ from faces_backend.comments.notify import (
 from faces_backend.store.sqlite import SqliteStore, open_sqlite_store
 from tests.backend.comments_support import write_threads
 from tests.backend.helpers import write_manifest
-from tests.servers import free_port
+from tests.servers import free_port, serve_in_thread
 
 PUBLIC_URL = "https://blog.example.com/api"
 EDITOR = "redaktion@seewerk.example"
@@ -233,16 +231,6 @@ def served(mailbox, tmp_path: Path) -> Iterator[tuple[str, CommentNotifier, Any]
         "FACES_FORM_MIN_SECONDS": "0",
     }
     app = composed_app(environ)
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
+    running = serve_in_thread(app, port, "uvicorn")
     yield f"http://127.0.0.1:{port}", app.state.api.state.comments.notifier, box
-    server.should_exit = True
-    thread.join(timeout=15)
-    assert not thread.is_alive()
+    running.stop()

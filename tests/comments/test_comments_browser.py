@@ -4,14 +4,12 @@ in place, the pending note works without JavaScript, and axe finds nothing."""
 from __future__ import annotations
 
 import contextlib
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -20,7 +18,7 @@ from starlette.staticfiles import StaticFiles
 
 from tests.browser import PageWatch, axe_violations, launch_chromium
 from tests.comments.site import build_comment_site
-from tests.servers import free_port
+from tests.servers import free_port, serve_in_thread
 
 pytestmark = pytest.mark.browser
 POST = "/2026/ideen-fuer-die-kantine/"
@@ -111,26 +109,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
     assert (run.output / "theme" / "js" / "comments.js").exists(), run.log
     seen = FakeBackend()
     port = free_port()
-    config = uvicorn.Config(
-        backend_app(run.output, seen), host="127.0.0.1", port=port, log_level="warning"
-    )
-    server = uvicorn.Server(config)
-    started = threading.Event()
-    original = server.startup
-
-    async def startup(*args: Any, **kwargs: Any) -> None:
-        await original(*args, **kwargs)
-        started.set()
-
-    server.startup = startup  # type: ignore[method-assign]
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    assert started.wait(30), "the test backend did not start"
+    running = serve_in_thread(backend_app(run.output, seen), port, "the test backend")
     try:
         yield Running(f"http://127.0.0.1:{port}", seen, run.output)
     finally:
-        server.should_exit = True
-        thread.join(15)
+        running.stop()
 
 
 @pytest.fixture(scope="module")
