@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 
@@ -54,24 +54,29 @@ def subscription_routes(
 
 async def confirm_link(request: Request, *, notifier_of: NotifierOf, look: _Look) -> Response:
     """Confirm the opt-in of the link's token."""
-    notifier = notifier_of(request)
-    if notifier is not None:
-        look = replace(look, language=notifier.settings.language)
-    token = _token(request)
-    if token is None:
-        return _page(look, "malformed")
-    if notifier is None:
-        return _page(look, "unknown")
-    try:
-        outcome = await notifier.confirm(token)
-    except UNAVAILABLE:
-        log.exception("faces_backend: notify: the database failed confirming an opt-in")
-        return _unavailable(look)
-    return _page(look, outcome)
+
+    async def confirm(notifier: CommentNotifier, token: str) -> str:
+        return await notifier.confirm(token)
+
+    return await _answer(request, notifier_of, look, confirm, "confirming an opt-in")
 
 
 async def stop_link(request: Request, *, notifier_of: NotifierOf, look: _Look) -> Response:
     """Delete the opt-ins of the link's token."""
+
+    async def stop(notifier: CommentNotifier, token: str) -> str:
+        return "stopped" if await notifier.stop(token) else "unknown"
+
+    return await _answer(request, notifier_of, look, stop, "deleting an opt-in")
+
+
+async def _answer(
+    request: Request,
+    notifier_of: NotifierOf,
+    look: _Look,
+    act: Callable[[CommentNotifier, str], Awaitable[str]],
+    doing: str,
+) -> Response:
     notifier = notifier_of(request)
     if notifier is not None:
         look = replace(look, language=notifier.settings.language)
@@ -81,11 +86,11 @@ async def stop_link(request: Request, *, notifier_of: NotifierOf, look: _Look) -
     if notifier is None:
         return _page(look, "unknown")
     try:
-        stopped = await notifier.stop(token)
+        outcome = await act(notifier, token)
     except UNAVAILABLE:
-        log.exception("faces_backend: notify: the database failed deleting an opt-in")
+        log.exception("faces_backend: notify: the database failed %s", doing)
         return _unavailable(look)
-    return _page(look, "stopped" if stopped else "unknown")
+    return _page(look, outcome)
 
 
 def _token(request: Request) -> str | None:
