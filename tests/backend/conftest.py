@@ -10,6 +10,14 @@ from typing import Any
 import pytest
 
 from faces_backend import Settings, create_app
+
+# The comment fixtures, for every test module here (a conftest's names are fixtures in its folder).
+from tests.backend.comments_support import (  # noqa: F401
+    comment_client,
+    comment_settings,
+    make_comment_client,
+    notifier,
+)
 from tests.backend.helpers import (
     ORIGIN,
     POLLS,

@@ -9,18 +9,8 @@ from urllib.parse import urlsplit
 
 from faces_backend import Settings
 from faces_backend.comments.store import decide
-from tests.backend.comments_support import (
-    RecordingNotifier,
-    comment_client,
-    comment_fields,
-    comment_settings,
-    make_comment_client,
-    notifier,
-    stamp,
-)
+from tests.backend.comments_support import RecordingNotifier, comment_fields, stamp
 from tests.backend.helpers import FORM, JSON, ORIGIN, TestClient, rows
-
-__all__ = ["comment_client", "comment_settings", "make_comment_client", "notifier"]
 
 
 def submit(client: TestClient, **changes: str) -> dict[str, Any]:

@@ -8,18 +8,8 @@ from typing import Any
 import pytest
 
 from faces_backend import Settings
-from tests.backend.comments_support import (
-    RecordingNotifier,
-    comment_client,
-    comment_fields,
-    comment_settings,
-    make_comment_client,
-    notifier,
-    stamp,
-)
+from tests.backend.comments_support import RecordingNotifier, comment_fields, stamp
 from tests.backend.helpers import JSON, TestClient, rows
-
-__all__ = ["comment_client", "comment_settings", "make_comment_client", "notifier"]
 
 TOKEN = "moderation-token-" + "z" * 32
 SELF = {"Origin": "https://testserver"}

@@ -8,19 +8,8 @@ from typing import Any
 from faces_backend import Settings
 from faces_backend.http.form_stamp import FormStamps
 from faces_backend.http.proof_of_work import solve, solves
-from tests.backend.comments_support import (
-    comment_client,
-    comment_fields,
-    comment_settings,
-    make_comment_client,
-    notifier,
-    send,
-    stamp,
-    stored,
-)
+from tests.backend.comments_support import comment_fields, send, stamp, stored
 from tests.backend.helpers import JSON, SECRET, TestClient
-
-__all__ = ["comment_client", "comment_settings", "make_comment_client", "notifier"]
 
 
 def test_a_stamp_is_used_once(comment_client: TestClient, settings: Settings) -> None:

@@ -9,20 +9,8 @@ from typing import Any
 import pytest
 
 from faces_backend import Settings
-from tests.backend.comments_support import (
-    RecordingNotifier,
-    comment_client,
-    comment_fields,
-    comment_settings,
-    make_comment_client,
-    notifier,
-    send,
-    stamp,
-    stored,
-)
+from tests.backend.comments_support import RecordingNotifier, comment_fields, send, stamp, stored
 from tests.backend.helpers import FORM, JSON, TestClient
-
-__all__ = ["comment_client", "comment_settings", "make_comment_client", "notifier"]
 
 
 def test_a_good_comment_is_stored_pending_and_notified(
