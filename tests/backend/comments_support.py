@@ -14,7 +14,7 @@ import pytest
 from faces_backend import Settings, create_app
 from faces_backend.comments.config import CommentSettings
 from faces_backend.comments.events import CommentEvent
-from tests.backend.helpers import JSON, ORIGIN, TestClient, rows
+from tests.backend.helpers import JSON, ORIGIN, TestClient, rows, started_clients
 
 NEXT = f"{ORIGIN}/2026/kantine/"
 THREADS: list[dict[str, Any]] = [
@@ -107,26 +107,21 @@ def make_comment_client(
     settings: Settings, comment_settings: CommentSettings, notifier: RecordingNotifier
 ) -> Iterator[Any]:
     """Start apps with comments; settings and comment settings changed as told."""
-    clients: list[TestClient] = []
+    with started_clients() as start:
 
-    def make(
-        comments: dict[str, Any] | None = None,
-        base_url: str = "https://testserver",
-        **changes: Any,
-    ) -> TestClient:
-        app = create_app(
-            replace(settings, **changes),
-            comments=replace(comment_settings, **(comments or {})),
-            notifier=lambda store, open_threads: contextlib.nullcontext(notifier),
-        )
-        client = TestClient(app, base_url=base_url)
-        client.__enter__()
-        clients.append(client)
-        return client
+        def make(
+            comments: dict[str, Any] | None = None,
+            base_url: str = "https://testserver",
+            **changes: Any,
+        ) -> TestClient:
+            app = create_app(
+                replace(settings, **changes),
+                comments=replace(comment_settings, **(comments or {})),
+                notifier=lambda store, open_threads: contextlib.nullcontext(notifier),
+            )
+            return start(app, base_url)
 
-    yield make
-    for client in clients:
-        client.__exit__(None, None, None)
+        yield make
 
 
 @pytest.fixture

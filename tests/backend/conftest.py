@@ -24,6 +24,7 @@ from tests.backend.helpers import (
     SECRET,
     ClientFactory,
     TestClient,
+    started_clients,
     write_manifest,
 )
 
@@ -50,17 +51,12 @@ def settings(tmp_path: Path, manifest_path: Path) -> Settings:
 @pytest.fixture
 def make_client(settings: Settings) -> Iterator[ClientFactory]:
     """Start apps with these settings changed as told; each client is closed at the end."""
-    clients: list[TestClient] = []
+    with started_clients() as start:
 
-    def make(base_url: str = "https://testserver", **changes: Any) -> TestClient:
-        client = TestClient(create_app(replace(settings, **changes)), base_url=base_url)
-        client.__enter__()
-        clients.append(client)
-        return client
+        def make(base_url: str = "https://testserver", **changes: Any) -> TestClient:
+            return start(create_app(replace(settings, **changes)), base_url)
 
-    yield make
-    for client in clients:
-        client.__exit__(None, None, None)
+        yield make
 
 
 @pytest.fixture

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,23 @@ with warnings.catch_warnings():
 __all__ = ["TestClient"]
 
 ClientFactory = Callable[..., TestClient]
+
+
+@contextmanager
+def started_clients() -> Iterator[Callable[[Any, str], TestClient]]:
+    """Start in-process clients of apps as asked; close every one at the end."""
+    clients: list[TestClient] = []
+
+    def start(app: Any, base_url: str) -> TestClient:
+        client = TestClient(app, base_url=base_url)
+        client.__enter__()
+        clients.append(client)
+        return client
+
+    yield start
+    for client in clients:
+        client.__exit__(None, None, None)
+
 
 ORIGIN = "https://blog.example.com"
 SECRET = b"test-secret-" + b"x" * 32
