@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from faces_backend.http.documents import ManifestError
+from faces_backend.http.documents import ManifestError, manifest_entries
 
 THREAD_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_/-]{0,199}")
 SLUG_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
@@ -39,22 +38,14 @@ EMPTY = CommentManifest("", {})
 
 def parse_comment_manifest(raw: bytes) -> CommentManifest:
     """Parse and check the manifest; errors name the thread and the field."""
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ManifestError(f"not valid JSON: {exc}") from None
-    if not isinstance(data, dict) or data.get("version") != 1:
-        raise ManifestError('expected an object with "version": 1')
-    entries = data.get("threads")
-    if not isinstance(entries, list):
-        raise ManifestError('expected a list "threads"')
+    generated, entries = manifest_entries(raw, "threads")
     threads: dict[str, Thread] = {}
     for index, entry in enumerate(entries):
         thread = _thread(entry, index)
         if thread.id in threads:
             raise ManifestError(f"threads[{index}]: thread id {thread.id!r} appears twice")
         threads[thread.id] = thread
-    return CommentManifest(str(data.get("generated", "")), threads)
+    return CommentManifest(generated, threads)
 
 
 def _thread(entry: Any, index: int) -> Thread:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import http.client
+import json
 import logging
 import os
 import time
@@ -13,7 +14,7 @@ import urllib.request
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from email.message import Message
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 log = logging.getLogger("faces_backend")
 
@@ -30,6 +31,24 @@ Parser = Callable[[bytes], Document]
 
 class ManifestError(ValueError):
     """A manifest cannot be used; the message names the entry and the field."""
+
+
+def manifest_entries(text: str | bytes, key: str, version: int = 1) -> tuple[str, list[Any]]:
+    """Return a manifest's `generated` time and its list `key`; raise ManifestError if malformed."""
+    try:
+        data = json.loads(text)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ManifestError(f"the manifest is not valid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise ManifestError(f"the manifest must be a JSON object with 'version' and '{key}'")
+    if data.get("version") != version:
+        raise ManifestError(
+            f"'version' is {data.get('version')!r}; this backend reads version {version}"
+        )
+    entries = data.get(key)
+    if not isinstance(entries, list):
+        raise ManifestError(f"'{key}' must be a list")
+    return str(data.get("generated") or ""), entries
 
 
 def is_url(location: str) -> bool:

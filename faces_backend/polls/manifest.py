@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, cast
 
-from faces_backend.http.documents import ManifestError
+from faces_backend.http.documents import ManifestError, manifest_entries
 
 ResultsMode = Literal["live", "after_vote", "after_close"]
 
@@ -58,26 +57,14 @@ class Manifest:
 
 def parse_manifest(text: str | bytes) -> Manifest:
     """Parse and validate manifest JSON; raise ManifestError naming what is wrong."""
-    try:
-        data = json.loads(text)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ManifestError(f"the manifest is not valid JSON: {exc}") from None
-    if not isinstance(data, dict):
-        raise ManifestError("the manifest must be a JSON object with 'version' and 'polls'")
-    if data.get("version") != MANIFEST_VERSION:
-        raise ManifestError(
-            f"'version' is {data.get('version')!r}; this backend reads version {MANIFEST_VERSION}"
-        )
-    raw_polls = data.get("polls")
-    if not isinstance(raw_polls, list):
-        raise ManifestError("'polls' must be a list")
+    generated, raw_polls = manifest_entries(text, "polls", MANIFEST_VERSION)
     polls: dict[str, Poll] = {}
     for index, raw in enumerate(raw_polls):
         poll = _poll(raw, f"polls[{index}]")
         if poll.id in polls:
             raise ManifestError(f"poll id {poll.id!r} appears twice")
         polls[poll.id] = poll
-    return Manifest(generated=str(data.get("generated") or ""), polls=polls)
+    return Manifest(generated=generated, polls=polls)
 
 
 def _poll(raw: Any, where: str) -> Poll:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from typing import Any, TypeGuard
 
-from faces_backend.http.documents import ManifestError
+from faces_backend.http.documents import ManifestError, manifest_entries
 
 MANIFEST_VERSION = 1
 PATH_MAX_CHARS = 512
@@ -30,19 +29,7 @@ def is_page_path(value: Any) -> TypeGuard[str]:
 
 def parse_view_manifest(text: str | bytes) -> ViewManifest:
     """Parse and validate the reach manifest; raise ManifestError naming the entry."""
-    try:
-        data = json.loads(text)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ManifestError(f"the manifest is not valid JSON: {exc}") from None
-    if not isinstance(data, dict):
-        raise ManifestError("the manifest must be a JSON object with 'version' and 'pages'")
-    if data.get("version") != MANIFEST_VERSION:
-        raise ManifestError(
-            f"'version' is {data.get('version')!r}; this backend reads version {MANIFEST_VERSION}"
-        )
-    pages = data.get("pages")
-    if not isinstance(pages, list):
-        raise ManifestError("'pages' must be a list")
+    generated, pages = manifest_entries(text, "pages", MANIFEST_VERSION)
     paths: set[str] = set()
     for index, entry in enumerate(pages):
         path = entry.get("path") if isinstance(entry, dict) else None
@@ -54,4 +41,4 @@ def parse_view_manifest(text: str | bytes) -> ViewManifest:
         if path in paths:
             raise ManifestError(f"pages[{index}].path {path!r} appears twice")
         paths.add(path)
-    return ViewManifest(generated=str(data.get("generated") or ""), paths=frozenset(paths))
+    return ViewManifest(generated=generated, paths=frozenset(paths))
