@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from functools import partial
 
+from faces_common.header_check import FIELD_MESSAGES
 from faces_common.messages import catalog_text
 from faces_common.problems import ERROR, Problem, log_problems
 
@@ -13,6 +14,7 @@ logger = logging.getLogger(__name__)
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     # key: (what is wrong, how to fix it)
     "de": {
+        **FIELD_MESSAGES["de"],
         "no_header": (
             "Das Profil beginnt nicht mit Metadaten.",
             "Schreiben Sie oben z. B. 'Name: Vorname Nachname' und 'Department: …', "
@@ -40,18 +42,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Der Name '{name}' steht auch in {other}.",
             "Beiträge, die den Namen statt des Kürzels nennen, sind so nicht eindeutig; "
             "nennen Sie dort das Kürzel.",
-        ),
-        "duplicate_field": (
-            "Das Feld '{field}' steht mehrmals im Kopf (zuerst in Zeile {first}).",
-            "Behalten Sie nur eine Zeile '{field}: …'.",
-        ),
-        "unknown_field": (
-            "Das Feld '{field}' ist unbekannt.",
-            "Meinten Sie '{suggestion}'? Bekannte Felder: {known}.",
-        ),
-        "unknown_field_no_guess": (
-            "Das Feld '{field}' ist unbekannt.",
-            "Bekannte Felder: {known}. Prüfen Sie die Schreibweise oder löschen Sie die Zeile.",
         ),
         "stray_line": (
             "Diese Zeile im Kopf hat nicht die Form 'Feld: Wert'.",
@@ -143,6 +133,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
     "en": {
+        **FIELD_MESSAGES["en"],
         "no_header": (
             "The profile does not start with metadata.",
             "Start it with lines such as 'Name: First Last' and 'Department: …', then a "
@@ -169,18 +160,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "duplicate_name": (
             "The name '{name}' is also used in {other}.",
             "Posts that name the person instead of the handle are ambiguous; use the handle there.",
-        ),
-        "duplicate_field": (
-            "The field '{field}' appears more than once (first on line {first}).",
-            "Keep only one line '{field}: …'.",
-        ),
-        "unknown_field": (
-            "The field '{field}' is unknown.",
-            "Did you mean '{suggestion}'? Known fields: {known}.",
-        ),
-        "unknown_field_no_guess": (
-            "The field '{field}' is unknown.",
-            "Known fields: {known}. Check the spelling or delete the line.",
         ),
         "stray_line": (
             "This header line is not of the form 'Field: value'.",

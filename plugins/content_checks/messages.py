@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from functools import partial
 
+from faces_common.header_check import FIELD_MESSAGES
 from faces_common.messages import catalog_text
 
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     # key: (what is wrong, how to fix it)
     "de": {
+        **FIELD_MESSAGES["de"],
         "no_header": (
             "Die Datei beginnt nicht mit Metadaten.",
             "Schreiben Sie oben z. B. 'Title: Mein Beitrag' und 'Date: 2026-03-14', "
@@ -27,14 +29,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Schreiben Sie das Datum als Jahr-Monat-Tag, mit Uhrzeit oder ohne: "
             "'2026-03-14' oder '2026-03-14 09:30'.",
         ),
-        "unknown_field": (
-            "Das Feld '{field}' ist unbekannt.",
-            "Meinten Sie '{suggestion}'? Bekannte Felder: {known}.",
-        ),
-        "unknown_field_no_guess": (
-            "Das Feld '{field}' ist unbekannt.",
-            "Bekannte Felder: {known}. Prüfen Sie die Schreibweise oder löschen Sie die Zeile.",
-        ),
         "bad_value": (
             "'{value}' ist im Feld '{field}' nicht erlaubt.",
             "Erlaubt sind: {allowed}.",
@@ -43,10 +37,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Diese Zeile im Kopf hat nicht die Form 'Feld: Wert'.",
             "Ergänzen Sie den Doppelpunkt nach dem Feldnamen oder setzen Sie eine Leerzeile "
             "vor den Text. Sonst erscheint der Rest des Kopfs als Text im Beitrag.",
-        ),
-        "duplicate_field": (
-            "Das Feld '{field}' steht mehrmals im Kopf (zuerst in Zeile {first}).",
-            "Behalten Sie nur eine Zeile '{field}: …'.",
         ),
         "empty_file": (
             "Die Datei ist leer.",
@@ -139,6 +129,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
     "en": {
+        **FIELD_MESSAGES["en"],
         "no_header": (
             "The file does not start with metadata.",
             "Start it with lines such as 'Title: My post' and 'Date: 2026-03-14', "
@@ -157,14 +148,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Write the date as year-month-day, with or without the time: "
             "'2026-03-14' or '2026-03-14 09:30'.",
         ),
-        "unknown_field": (
-            "The field '{field}' is unknown.",
-            "Did you mean '{suggestion}'? Known fields: {known}.",
-        ),
-        "unknown_field_no_guess": (
-            "The field '{field}' is unknown.",
-            "Known fields: {known}. Check the spelling or delete the line.",
-        ),
         "bad_value": (
             "'{value}' is not allowed in the field '{field}'.",
             "Allowed values: {allowed}.",
@@ -173,10 +156,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "This header line is not of the form 'Field: value'.",
             "Add the colon after the field name, or put a blank line before the text. "
             "Otherwise the rest of the header shows up as text in the post.",
-        ),
-        "duplicate_field": (
-            "The field '{field}' appears more than once (first on line {first}).",
-            "Keep only one line '{field}: …'.",
         ),
         "empty_file": (
             "The file is empty.",

@@ -8,6 +8,39 @@ from dataclasses import dataclass, field
 
 from .header import Header
 
+# The words of the findings every header shares; stray_line stays each plugin's own, since what
+# a stray line does to the page differs between a post and a profile.
+FIELD_MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
+    "de": {
+        "unknown_field": (
+            "Das Feld '{field}' ist unbekannt.",
+            "Meinten Sie '{suggestion}'? Bekannte Felder: {known}.",
+        ),
+        "unknown_field_no_guess": (
+            "Das Feld '{field}' ist unbekannt.",
+            "Bekannte Felder: {known}. Prüfen Sie die Schreibweise oder löschen Sie die Zeile.",
+        ),
+        "duplicate_field": (
+            "Das Feld '{field}' steht mehrmals im Kopf (zuerst in Zeile {first}).",
+            "Behalten Sie nur eine Zeile '{field}: …'.",
+        ),
+    },
+    "en": {
+        "unknown_field": (
+            "The field '{field}' is unknown.",
+            "Did you mean '{suggestion}'? Known fields: {known}.",
+        ),
+        "unknown_field_no_guess": (
+            "The field '{field}' is unknown.",
+            "Known fields: {known}. Check the spelling or delete the line.",
+        ),
+        "duplicate_field": (
+            "The field '{field}' appears more than once (first on line {first}).",
+            "Keep only one line '{field}: …'.",
+        ),
+    },
+}
+
 
 @dataclass(frozen=True)
 class FieldFinding:
@@ -24,8 +57,8 @@ def field_findings(
     """Stray lines, then each unknown field (with the closest known name) and repeated field.
 
     known: the lower-case field names in the order the fix lists them. Message keys:
-    stray_line, unknown_field, unknown_field_no_guess, duplicate_field; each plugin words them
-    in its own catalog and gives them its own severity.
+    stray_line, unknown_field, unknown_field_no_guess, duplicate_field (worded in FIELD_MESSAGES
+    but stray_line); each plugin gives them its own severity.
     """
     findings = [FieldFinding(number, "stray_line") for number, _ in header.stray_lines]
     names = set(known)
