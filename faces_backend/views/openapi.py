@@ -5,23 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from faces_backend.http.openapi import SCHEMAS, ApiPart
+from faces_backend.views.endpoints import STATUS_CODES
 
-# The view counter (views.py): what the Reach-Status header says, and the refusals' codes.
-_VIEW_WORDS = [
-    "counted",
-    "disabled",
-    "do_not_track",
-    "global_privacy_control",
-    "bot",
-    "head_request",
-    "repeat",
-    "malformed",
-    "origin_not_allowed",
-    "unknown_path",
-    "too_large",
-    "query_too_long",
-    "rate_limited",
-]
+# What the Reach-Status header says: the view counter's own words, in its order.
+_VIEW_WORDS = list(STATUS_CODES)
 _VIEW_REFUSALS = {
     "400": "malformed: p missing, repeated or not a page path; or a body that is not empty.",
     "403": "origin_not_allowed: an Origin header that is not the blog's.",
