@@ -6,7 +6,7 @@ from typing import Any
 
 from faces_backend.comments.notify.openapi import subscription_paths
 from faces_backend.comments.openapi_moderation import MODERATION_PATHS
-from faces_backend.http.openapi import SCHEMAS, ApiPart
+from faces_backend.http.openapi import PATH_ID, SCHEMAS, ApiPart, form_body
 
 _COMMENT_ID = {"type": "string", "pattern": "^c-[0-9a-f]{12}$"}
 _HTML = {"text/html": {"schema": {"type": "string"}}}
@@ -105,7 +105,7 @@ _FORM_BODY = {
 }
 
 _WITHDRAW_PARAMETERS = [
-    {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
+    PATH_ID,
     {"name": "token", "in": "query", "required": False, "schema": {"type": "string"}},
 ]
 
@@ -194,32 +194,23 @@ COMMENT_PATHS: dict[str, Any] = {
         "post": {
             "operationId": "reportComment",
             "summary": "Report an approved comment to the moderators; it stays visible.",
-            "parameters": [
-                {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
-            ],
-            "requestBody": {
-                "required": False,
-                "content": {
-                    "application/x-www-form-urlencoded": {
-                        "schema": {
-                            "type": "object",
-                            "properties": {
-                                "reason": {
-                                    "enum": [
-                                        "spam",
-                                        "off_topic",
-                                        "insulting",
-                                        "personal_data",
-                                        "other",
-                                    ]
-                                },
-                                "_hp": {"type": "string"},
-                                "_next": {"type": "string"},
-                            },
-                        }
-                    }
+            "parameters": [PATH_ID],
+            "requestBody": form_body(
+                {
+                    "reason": {
+                        "enum": [
+                            "spam",
+                            "off_topic",
+                            "insulting",
+                            "personal_data",
+                            "other",
+                        ]
+                    },
+                    "_hp": {"type": "string"},
+                    "_next": {"type": "string"},
                 },
-            },
+                required=False,
+            ),
             "responses": _answers(
                 {
                     "200": "Reported.",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from faces_backend.http.openapi import PATH_ID, form_body
+
 _HTML = {"text/html": {"schema": {"type": "string"}}}
 
 
@@ -23,13 +25,7 @@ MODERATION_PATHS: dict[str, Any] = {
         "post": {
             "operationId": "moderationLogin",
             "summary": "Sign in with FACES_MODERATION_TOKEN (same origin only).",
-            "requestBody": {
-                "content": {
-                    "application/x-www-form-urlencoded": {
-                        "schema": {"type": "object", "properties": {"token": {"type": "string"}}}
-                    }
-                }
-            },
+            "requestBody": form_body({"token": {"type": "string"}}),
             "responses": {
                 "303": {"description": "Signed in: back to the queue, session cookie set."},
                 **_page({"403": "Wrong token or origin.", "429": "Too many attempts."}),
@@ -40,25 +36,16 @@ MODERATION_PATHS: dict[str, Any] = {
         "post": {
             "operationId": "moderationAction",
             "summary": "Approve, reject (with reason) or reply; needs the session's CSRF token.",
-            "parameters": [
-                {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
-            ],
-            "requestBody": {
-                "content": {
-                    "application/x-www-form-urlencoded": {
-                        "schema": {
-                            "type": "object",
-                            "properties": {
-                                "csrf": {"type": "string"},
-                                "action": {"enum": ["approve", "reject", "reply"]},
-                                "reason": {"type": "string"},
-                                "profile": {"type": "string"},
-                                "text": {"type": "string"},
-                            },
-                        }
-                    }
+            "parameters": [PATH_ID],
+            "requestBody": form_body(
+                {
+                    "csrf": {"type": "string"},
+                    "action": {"enum": ["approve", "reject", "reply"]},
+                    "reason": {"type": "string"},
+                    "profile": {"type": "string"},
+                    "text": {"type": "string"},
                 }
-            },
+            ),
             "responses": {
                 "303": {"description": "Done: back to the queue."},
                 **_page(

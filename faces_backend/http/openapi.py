@@ -9,6 +9,16 @@ from typing import Any
 
 ID = {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$"}
 SCHEMAS = "#/components/schemas/"
+PATH_ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+
+
+def form_body(properties: dict[str, Any], *, required: bool | None = None) -> dict[str, Any]:
+    """A request body of one form-encoded object with these properties."""
+    schema = {"type": "object", "properties": properties}
+    body: dict[str, Any] = {"content": {"application/x-www-form-urlencoded": {"schema": schema}}}
+    if required is not None:
+        body["required"] = required
+    return body
 
 
 @dataclass(frozen=True)

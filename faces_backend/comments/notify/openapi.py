@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from faces_backend.comments.notify.mail import CONFIRM_PATH, STOP_PATH
+from faces_backend.http.openapi import form_body
 
 _TOKEN_PARAMETER = {
     "name": "token",
@@ -57,17 +58,9 @@ def subscription_paths() -> dict[str, Any]:
                 "operationId": "stopReplyMailOneClick",
                 "summary": "One-click unsubscribe (RFC 8058) as sent by mail programs.",
                 "parameters": [_TOKEN_PARAMETER],
-                "requestBody": {
-                    "required": False,
-                    "content": {
-                        "application/x-www-form-urlencoded": {
-                            "schema": {
-                                "type": "object",
-                                "properties": {"List-Unsubscribe": {"const": "One-Click"}},
-                            }
-                        }
-                    },
-                },
+                "requestBody": form_body(
+                    {"List-Unsubscribe": {"const": "One-Click"}}, required=False
+                ),
                 "responses": _STOP_RESPONSES,
             },
         },
