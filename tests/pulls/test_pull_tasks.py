@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from tests.pulls.helpers import count_views, make_backend, run_invoke, suggest, vote, write_file
 
@@ -11,6 +12,17 @@ COMMITTED = {
     "generated": "2026-11-22T22:42:06+00:00",
     "polls": {"live": {"total": 87, "options": {"cafe": 50, "salatbar": 37}, "suggestions": []}},
 }
+
+
+def pull_polls(backend: Any, results: Path, pending: Path) -> Any:
+    """Run `invoke poll-results` against this backend into these two files."""
+    return run_invoke(
+        "poll-results",
+        f"--db={backend.db}",
+        f"--manifest={backend.manifest}",
+        f"--results={results}",
+        f"--suggestions={pending}",
+    )
 
 
 def test_poll_results_from_a_reset_backend_refuses_and_keeps_both_files(tmp_path: Path) -> None:
@@ -21,13 +33,7 @@ def test_poll_results_from_a_reset_backend_refuses_and_keeps_both_files(tmp_path
     pending = tmp_path / "data" / "poll-suggestions.json"
     before = write_file(results, COMMITTED)
     pending_before = write_file(pending, {"pending": []})
-    run = run_invoke(
-        "poll-results",
-        f"--db={backend.db}",
-        f"--manifest={backend.manifest}",
-        f"--results={results}",
-        f"--suggestions={pending}",
-    )
+    run = pull_polls(backend, results, pending)
     assert run.returncode == 1
     assert results.read_bytes() == before
     assert pending.read_bytes() == pending_before
@@ -45,13 +51,7 @@ def test_poll_results_from_a_backend_ahead_writes_both_files(tmp_path: Path) -> 
     results = tmp_path / "data" / "poll-results.json"
     pending = tmp_path / "data" / "poll-suggestions.json"
     write_file(results, {"polls": {"live": {"total": 1, "options": {"cafe": 1}}}})
-    run = run_invoke(
-        "poll-results",
-        f"--db={backend.db}",
-        f"--manifest={backend.manifest}",
-        f"--results={results}",
-        f"--suggestions={pending}",
-    )
+    run = pull_polls(backend, results, pending)
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines() == [
         f"Stand von 5 Umfragen nach {results} geschrieben.",
