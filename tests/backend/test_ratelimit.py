@@ -3,14 +3,7 @@
 from __future__ import annotations
 
 from faces_backend.http.ratelimit import RateLimiter
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.clock import Clock
 
 
 def test_sliding_window_and_retry_after() -> None:

@@ -3,14 +3,7 @@
 from __future__ import annotations
 
 from faces_backend.http.ratelimit import _SWEEP_EVERY, RateLimiter
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.clock import Clock
 
 
 def test_a_flood_of_distinct_addresses_stays_bounded() -> None:

@@ -3,18 +3,9 @@
 from __future__ import annotations
 
 from faces_backend.views.window import ViewWindow
+from tests.clock import Clock
 
 UA = "Mozilla/5.0 Firefox/133.0"
-
-
-class Clock:
-    """A monotonic clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def test_a_page_counts_once_per_client_within_the_window() -> None:
