@@ -11,7 +11,8 @@ import pytest
 
 from faces_backend import Settings, create_app
 
-# The comment fixtures, for every test module here (a conftest's names are fixtures in its folder).
+# The comment and notification fixtures, for every test module here
+# (a conftest's names are fixtures in its folder).
 from tests.backend.comments_support import (  # noqa: F401
     comment_client,
     comment_settings,
@@ -26,6 +27,14 @@ from tests.backend.helpers import (
     TestClient,
     started_clients,
     write_manifest,
+)
+from tests.backend.notify_helpers import (  # noqa: F401
+    mailbox,
+    refusing_port,
+    served,
+    start_notifier,
+    store,
+    webhook,
 )
 
 

@@ -11,11 +11,9 @@ import pytest
 
 from faces_backend.comments.notify.store import add_subscription, confirm
 from faces_backend.store.schema import connect
-from tests.backend import notify_helpers
 from tests.backend.notify_helpers import COMMENTER, body
 from tests.backend.test_comments_cli import add, environ, query, run
 
-mailbox = notify_helpers.mailbox
 __all__ = ["environ"]  # the database and manifest fixture, shared with the CLI tests
 
 

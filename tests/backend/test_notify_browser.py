@@ -7,14 +7,10 @@ from typing import Any
 
 import pytest
 
-from tests.backend import notify_helpers
 from tests.backend.notify_helpers import COMMENTER, WAIT, body
 from tests.browser import PageWatch, axe_violations, launch_chromium
 
 pytestmark = pytest.mark.browser
-
-mailbox = notify_helpers.mailbox
-served = notify_helpers.served
 
 
 @pytest.fixture(scope="module")

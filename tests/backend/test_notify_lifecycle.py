@@ -24,11 +24,6 @@ from tests.backend.helpers import TestClient
 from tests.backend.notify_helpers import COMMENTER, WAIT, event, notify_settings, reply
 from tests.html_check import vnu_errors
 
-mailbox = notify_helpers.mailbox
-store = notify_helpers.store
-start_notifier = notify_helpers.start_notifier
-refusing_port = notify_helpers.refusing_port
-
 
 def test_an_older_database_gains_the_opt_in_table(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"

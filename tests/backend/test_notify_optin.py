@@ -14,7 +14,6 @@ from starlette.applications import Starlette
 
 from faces_backend.comments.notify import CommentNotifier, subscription_routes
 from faces_backend.comments.notify.store import hash_token
-from tests.backend import notify_helpers
 from tests.backend.helpers import TestClient
 from tests.backend.notify_helpers import (
     COMMENTER,
@@ -25,11 +24,6 @@ from tests.backend.notify_helpers import (
     notify_settings,
     reply,
 )
-
-mailbox = notify_helpers.mailbox
-store = notify_helpers.store
-start_notifier = notify_helpers.start_notifier
-refusing_port = notify_helpers.refusing_port
 
 PARENT = "c-0123456789ab"
 LINK = re.compile(re.escape(PUBLIC_URL) + r"/comments/subscription/(confirm|stop)\?token=[\w-]+")

@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 
-from tests.backend import notify_helpers
 from tests.backend.notify_helpers import (
     AUTHOR,
     EDITOR,
@@ -22,13 +21,6 @@ from tests.backend.notify_helpers import (
     notify_settings,
 )
 from tests.servers import free_port
-
-# The real servers and the notifier, as fixtures of this module.
-mailbox = notify_helpers.mailbox
-webhook = notify_helpers.webhook
-store = notify_helpers.store
-start_notifier = notify_helpers.start_notifier
-refusing_port = notify_helpers.refusing_port
 
 ADDRESS = re.compile(r"[^\s\"]+@[^\s\"]+")
 

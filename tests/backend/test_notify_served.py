@@ -6,11 +6,7 @@ import json
 import urllib.error
 import urllib.request
 
-from tests.backend import notify_helpers
 from tests.backend.notify_helpers import COMMENTER, EDITOR, WAIT, body, reply
-
-mailbox = notify_helpers.mailbox
-served = notify_helpers.served
 
 
 def fetch(
