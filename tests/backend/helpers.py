@@ -74,6 +74,11 @@ POLLS = [
 ]
 
 
+def refusal(status: str, poll: str | None, message: str) -> dict[str, Any]:
+    """The JSON body of a refused vote: its status word, the poll and the message, no results."""
+    return {"status": status, "poll": poll, "message": message, "results": None}
+
+
 def write_manifest(path: Path, polls: list[dict[str, Any]]) -> Path:
     """Write a manifest file with these polls."""
     data = {"version": 1, "generated": "2026-11-22T10:00:00+00:00", "polls": polls}

@@ -12,29 +12,20 @@ from starlette.requests import Request
 from faces_backend.http.bots import USER_AGENT_MAX_CHARS, is_bot
 from faces_backend.http.forms import MalformedBody, decode_fields
 from faces_backend.http.origins import normalize_origin
-from tests.backend.helpers import JSON, NEXT, ORIGIN, ClientFactory, TestClient
+from tests.backend.helpers import JSON, NEXT, ORIGIN, ClientFactory, TestClient, refusal
 
-MALFORMED = {
-    "status": "malformed",
-    "poll": None,
-    "message": "Die Anfrage konnte nicht gelesen werden. Bitte laden Sie die Seite neu.",
-    "results": None,
-}
-TOO_LARGE = {
-    "status": "too_large",
-    "poll": None,
-    "message": "Die Anfrage ist zu groß. Bitte kürzen Sie Ihren Vorschlag.",
-    "results": None,
-}
-FOREIGN = {
-    "status": "origin_not_allowed",
-    "poll": "live",
-    "message": (
+MALFORMED = refusal(
+    "malformed", None, "Die Anfrage konnte nicht gelesen werden. Bitte laden Sie die Seite neu."
+)
+TOO_LARGE = refusal("too_large", None, "Die Anfrage ist zu groß. Bitte kürzen Sie Ihren Vorschlag.")
+FOREIGN = refusal(
+    "origin_not_allowed",
+    "live",
+    (
         "Abstimmen ist nur über die Seiten des Blogs möglich. Bitte öffnen Sie den Beitrag im "
         "Blog und stimmen Sie dort ab."
     ),
-    "results": None,
-}
+)
 URLENCODED = {**JSON, "Content-Type": "application/x-www-form-urlencoded"}
 MAX_BODY = 256
 

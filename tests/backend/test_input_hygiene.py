@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from faces_backend.http.settings import Settings
-from tests.backend.helpers import JSON, TestClient, rows
+from tests.backend.helpers import JSON, TestClient, refusal, rows
 
 SUGGESTED = (
     "Danke! Ihre Stimme wurde gezählt. Ihr Vorschlag erscheint, sobald die Redaktion ihn "
@@ -70,12 +70,9 @@ def test_latin1_multipart_is_400_and_stores_nothing(client: TestClient, settings
     headers = {**JSON, "Content-Type": "multipart/form-data; boundary=b"}
     response = client.post("/vote", content=body, headers=headers)
     assert response.status_code == 400
-    assert response.json() == {
-        "status": "malformed",
-        "poll": None,
-        "message": "Die Anfrage konnte nicht gelesen werden. Bitte laden Sie die Seite neu.",
-        "results": None,
-    }
+    assert response.json() == refusal(
+        "malformed", None, "Die Anfrage konnte nicht gelesen werden. Bitte laden Sie die Seite neu."
+    )
     for table in ("ballots", "suggestions"):
         assert rows(settings.db_path, f"SELECT count(*) FROM {table}") == [(0,)], table
 

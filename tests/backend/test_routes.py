@@ -8,7 +8,7 @@ import pytest
 
 from faces_backend.http.settings import Settings
 from faces_backend.polls.suggestions import decide
-from tests.backend.helpers import JSON, ORIGIN, ClientFactory, TestClient, voter
+from tests.backend.helpers import JSON, ORIGIN, ClientFactory, TestClient, refusal, voter
 
 EMPTY_OPTIONS = [
     {"id": "salatbar", "label": "Salatbar", "votes": 0},
@@ -68,12 +68,7 @@ def test_after_close_results_wait_for_the_closing_date(client: TestClient) -> No
 def test_results_of_an_unknown_poll_are_404(client: TestClient) -> None:
     response = client.get("/polls/nope/results")
     assert response.status_code == 404
-    assert response.json() == {
-        "status": "unknown_poll",
-        "poll": "nope",
-        "message": "Diese Umfrage gibt es nicht (mehr).",
-        "results": None,
-    }
+    assert response.json() == refusal("unknown_poll", "nope", "Diese Umfrage gibt es nicht (mehr).")
 
 
 def test_only_approved_suggestions_are_shown(client: TestClient, settings: Settings) -> None:

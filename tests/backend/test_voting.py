@@ -20,6 +20,7 @@ from tests.backend.helpers import (
     ClientFactory,
     TestClient,
     poll,
+    refusal,
     rows,
     voter,
     write_manifest,
@@ -134,14 +135,11 @@ def test_suggestion_without_choice_is_queued_not_shown(
     response = client.post("/vote", data=fields, headers=JSON)
     assert response.status_code == 202
     assert "set-cookie" in response.headers
-    assert response.json() == {
-        "status": "suggestion_queued",
-        "poll": "kantine-2027",
-        "message": (
-            "Danke für Ihren Vorschlag! Er erscheint, sobald die Redaktion ihn freigegeben hat."
-        ),
-        "results": None,
-    }
+    assert response.json() == refusal(
+        "suggestion_queued",
+        "kantine-2027",
+        ("Danke für Ihren Vorschlag! Er erscheint, sobald die Redaktion ihn freigegeben hat."),
+    )
     assert rows(settings.db_path, "SELECT poll, text, status FROM suggestions") == [
         ("kantine-2027", "Ein Obstkorb\nfür alle", "pending")
     ]
@@ -232,12 +230,7 @@ def test_origin_not_allowed_is_403_json(
     )
     assert response.status_code == 403
     assert headers_of(response) == {"cache-control": "no-store", "content-type": "application/json"}
-    assert response.json() == {
-        "status": "origin_not_allowed",
-        "poll": "live",
-        "message": ORIGIN_TEXT,
-        "results": None,
-    }
+    assert response.json() == refusal("origin_not_allowed", "live", ORIGIN_TEXT)
     assert rows(settings.db_path, "SELECT count(*) FROM ballots") == [(0,)]
 
 
@@ -299,12 +292,7 @@ def test_missing_origin_and_referer_can_be_allowed(make_client: ClientFactory) -
 def test_unknown_poll_is_404(client: TestClient) -> None:
     response = client.post("/vote", data={"poll": "nope", "choice": "cafe"}, headers=JSON)
     assert response.status_code == 404
-    assert response.json() == {
-        "status": "unknown_poll",
-        "poll": "nope",
-        "message": "Diese Umfrage gibt es nicht (mehr).",
-        "results": None,
-    }
+    assert response.json() == refusal("unknown_poll", "nope", "Diese Umfrage gibt es nicht (mehr).")
     page = client.post(
         "/vote", data={"poll": "nope", "choice": "cafe", "_next": NEXT}, headers=FORM
     )
@@ -348,12 +336,7 @@ def test_closed_poll_is_410_with_results(client: TestClient, settings: Settings)
     assert rows(settings.db_path, "SELECT count(*) FROM ballots") == [(0,)]
 
 
-TOO_LARGE = {
-    "status": "too_large",
-    "poll": None,
-    "message": "Die Anfrage ist zu groß. Bitte kürzen Sie Ihren Vorschlag.",
-    "results": None,
-}
+TOO_LARGE = refusal("too_large", None, "Die Anfrage ist zu groß. Bitte kürzen Sie Ihren Vorschlag.")
 
 
 def test_body_over_the_limit_is_413(make_client: ClientFactory) -> None:
@@ -610,12 +593,9 @@ def test_header_mode_uses_the_sso_user_and_stores_only_a_hash(
     )
     anonymous = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=JSON)
     assert anonymous.status_code == 403
-    assert anonymous.json() == {
-        "status": "not_signed_in",
-        "poll": "live",
-        "message": "Bitte melden Sie sich an, um abzustimmen.",
-        "results": None,
-    }
+    assert anonymous.json() == refusal(
+        "not_signed_in", "live", "Bitte melden Sie sich an, um abzustimmen."
+    )
     dump = "\n".join(map(str, rows(settings.db_path, "SELECT * FROM ballots")))
     assert "alice" not in dump and "bob" not in dump
 
