@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -96,7 +95,9 @@ def main(argv: Sequence[str] | None = None) -> None:
 def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=1000, help="posts to generate")
-    parser.add_argument("--authors", type=int, default=100, help="author profiles")
+    parser.add_argument(
+        "--authors", "--profiles", dest="authors", type=int, default=100, help="author profiles"
+    )
     parser.add_argument(
         "--photos",
         action=argparse.BooleanOptionalAction,
@@ -195,15 +196,28 @@ def _plain(layout: Layout) -> Run:
     return Run("plain Pelican", seconds, rss)
 
 
+# Linux carries a process's peak RSS across exec: a build started straight from this process
+# (which made the photos and holds the site) would report this process's peak, not its own.
+# A small launcher in between starts the build from a small process, then reports its peak.
+_LAUNCH = (
+    "import os, subprocess, sys\n"
+    "process = subprocess.Popen(sys.argv[2:])\n"
+    "_, status, usage = os.wait4(process.pid, 0)\n"
+    "open(sys.argv[1], 'w').write(str(usage.ru_maxrss))\n"
+    "sys.exit(os.waitstatus_to_exitcode(status))\n"
+)
+
+
 def _measured(command: Sequence[str], cwd: Path, log: Path) -> tuple[float, float, int]:
-    """Run a command; wall seconds, max RSS in MiB of its largest process, exit code."""
+    """Run a command; wall seconds, its own peak RSS in MiB (with its children), exit code."""
+    peak_file = log.with_suffix(".peak")
+    launched = [sys.executable, "-c", _LAUNCH, str(peak_file), *command]
     with log.open("w", encoding="utf-8") as out:
         started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(process.pid, 0)
+        code = subprocess.run(launched, cwd=cwd, stdout=out, stderr=subprocess.STDOUT).returncode
         seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return seconds, usage.ru_maxrss / 1024, process.returncode
+    peak_kib = int(peak_file.read_text()) if peak_file.exists() else 0
+    return seconds, peak_kib / 1024, code
 
 
 def _profile_builds(layout: Layout, site: SyntheticSite, quick: bool) -> str:

@@ -101,6 +101,15 @@ def invent_people(rng: random.Random, count: int) -> list[tuple[str, str]]:
 
     pairs = [(first, last) for first in FIRST_NAMES for last in LAST_NAMES]
     if count > len(pairs):
+        # Double surnames, as many people have them, give 40 times as many distinct names.
+        pairs += [
+            (first, f"{last}-{second}")
+            for first in FIRST_NAMES
+            for last in LAST_NAMES
+            for second in LAST_NAMES
+            if second != last
+        ]
+    if count > len(pairs):
         raise ValueError(f"authors={count}: at most {len(pairs)} distinct names")
     chosen = rng.sample(pairs, count)
     return [
