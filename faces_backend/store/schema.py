@@ -125,7 +125,8 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX comment_subscriptions_created ON comment_subscriptions (created);
     """,
     # Story proposals (issue 19; faces_backend/stories/store.py). `contact` (an e-mail address
-    # or phone number) lives only until the decision; a declined story's reason is never
+    # or phone number) lives only until the decision; `pulled` marks an accepted story written
+    # into the editorial plan (never re-added there); a declined story's reason is never
     # published and the row is deleted FACES_STORIES_KEEP_DECLINED_DAYS after the decision.
     """
     CREATE TABLE stories (
@@ -141,7 +142,8 @@ MIGRATIONS: tuple[str, ...] = (
         editor TEXT,
         reason TEXT,
         received TEXT NOT NULL,
-        decided TEXT
+        decided TEXT,
+        pulled TEXT
     );
     CREATE INDEX stories_status ON stories (status, received);
     """,

@@ -18,7 +18,7 @@ from faces_backend.stories.form import About
 Status = Literal["pending", "accepted", "declined"]
 _COLUMNS = (
     "id, about, text, person, department, proposer, contact, status, editor, reason, "
-    "received, decided"
+    "received, decided, pulled"
 )
 
 
@@ -38,6 +38,7 @@ class Story:
     reason: str | None
     received: str
     decided: str | None
+    pulled: str | None  # when `stories pull` wrote it into the editorial plan
 
     def plan_entry(self) -> dict[str, str | None]:
         """Return the story as an entry of the editorial plan (no contact, no reason)."""
@@ -167,3 +168,10 @@ def purge_declined(conn: Connection, keep_days: int) -> int:
 def known_ids(conn: Connection) -> set[str]:
     """Return the ids of every story the database holds, in any status."""
     return {row[0] for row in conn.execute("SELECT id FROM stories")}
+
+
+def mark_pulled(conn: Connection, story_ids: list[str]) -> None:
+    """Note these accepted stories as written into the plan, so a pull never re-adds them."""
+    moment = now_iso()
+    for story_id in story_ids:
+        conn.execute("UPDATE stories SET pulled = ? WHERE id = ?", (moment, story_id))
