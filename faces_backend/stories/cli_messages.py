@@ -27,7 +27,7 @@ _TEXTS: dict[Language, dict[str, str]] = {
             "Der Kontakt ist jetzt aus der Datenbank gelöscht."
         ),
         "no_contact": "Die vorschlagende Person hat keinen Kontakt hinterlassen.",
-        "unknown": "Es gibt keinen Vorschlag mit der ID {id}. Die IDs zeigt: stories list.",
+        "unknown": "Es gibt keinen Vorschlag mit der ID {id!r}. Die IDs zeigt: stories list.",
         "decided": "Vorschlag {id} ist schon entschieden ({status}); nichts geändert.",
         "no_profiles": (
             "Die zuständige Person (--editor) kann nicht geprüft werden: Es gibt keine "
@@ -79,7 +79,7 @@ _TEXTS: dict[Language, dict[str, str]] = {
             "the database."
         ),
         "no_contact": "The proposer left no contact.",
-        "unknown": "There is no proposal with the id {id}. `stories list` shows the ids.",
+        "unknown": "There is no proposal with the id {id!r}. `stories list` shows the ids.",
         "decided": "Proposal {id} is already decided ({status}); nothing changed.",
         "no_profiles": (
             "The editor (--editor) cannot be checked: there is no profile list. Build the site "
