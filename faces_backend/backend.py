@@ -65,6 +65,8 @@ async def lifespan(
         app.state.comments = await open_comments(services, stack, config, notifier)
         stack.callback(delattr, app.state, "comments")
         story_config = stories if stories is not None else StorySettings()
-        app.state.stories = await open_stories(services, stack, story_config)
+        # One login for both moderation pages: the comments' sessions check the stories' too.
+        sessions = app.state.comments.sessions
+        app.state.stories = await open_stories(services, stack, story_config, sessions)
         stack.callback(delattr, app.state, "stories")
         yield

@@ -13,7 +13,7 @@ from faces_common.jsonfiles import locked
 
 from faces_backend.http.documents import load_document
 from faces_backend.http.settings import Language
-from faces_backend.stories.cli_messages import LANGUAGES, say
+from faces_backend.stories.cli_messages import LANGUAGES, describe, say
 from faces_backend.stories.config import StorySettings
 from faces_backend.stories.decisions import (
     DecisionError,
@@ -92,14 +92,6 @@ def _in_transaction(conn: sqlite3.Connection, job: Callable[[sqlite3.Connection]
         raise
     conn.execute("COMMIT")
     return result
-
-
-def describe(story: Story, lang: Language) -> str:
-    """Return who a story is about and who proposed it, in one line."""
-    person = story.person or say(lang, "someone")
-    about = say(lang, f"about.{story.about}", person=person)
-    by = say(lang, "by", proposer=story.proposer) if story.proposer else say(lang, "anonymous")
-    return f"{about}, {story.department}; {by}"
 
 
 def _print_queue(queue: list[Story], lang: Language) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from faces_backend.http.settings import Language
+from faces_backend.stories.store import Story
 
 LANGUAGES: tuple[Language, ...] = ("de", "en")
 
@@ -116,3 +117,15 @@ _TEXTS: dict[Language, dict[str, str]] = {
 def say(language: Language, key: str, **values: object) -> str:
     """Return one text in the language, with its placeholders filled."""
     return _TEXTS[language][key].format(**values)
+
+
+def describe(story: Story, language: Language) -> str:
+    """Return who a story is about and who proposed it, in one line."""
+    person = story.person or say(language, "someone")
+    about = say(language, f"about.{story.about}", person=person)
+    by = (
+        say(language, "by", proposer=story.proposer)
+        if story.proposer
+        else say(language, "anonymous")
+    )
+    return f"{about}, {story.department}; {by}"

@@ -58,6 +58,7 @@ _CONTENT = {
     "application/json": {"schema": {"$ref": SCHEMAS + "StoryAnswer"}},
     "text/html": {"schema": {"type": "string"}},
 }
+_PAGE = {"text/html": {"schema": {"type": "string"}}}
 _CODES = {
     "200": "Plain form without stamp (or a stale one): the proposal once more to confirm.",
     "201": "Stored for the editors (JSON, or the thank-you page with the way back).",
@@ -87,6 +88,36 @@ STORIES_API = ApiPart(
                 "summary": "CORS preflight for JSON posts.",
                 "responses": {"204": {"description": "Allowed."}, "403": {"description": "No."}},
             },
+        },
+        "/moderation/stories": {
+            "get": {
+                "operationId": "storyQueuePage",
+                "summary": "The editors' queue (signed in on /moderation/comments), else the "
+                "way to the login.",
+                "responses": {"200": {"description": "HTML page.", "content": _PAGE}},
+            }
+        },
+        "/moderation/stories/{id}": {
+            "post": {
+                "operationId": "decideStory",
+                "summary": "Accept for an editor (a profile of the build) or decline with an "
+                "internal reason; the answer shows the proposer's contact once.",
+                "parameters": [
+                    {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+                ],
+                "responses": {
+                    "200": {"description": "Decided; the queue page.", "content": _PAGE},
+                    "403": {
+                        "description": "Not signed in, foreign origin or CSRF.",
+                        "content": _PAGE,
+                    },
+                    "422": {
+                        "description": "Unknown story or editor, empty reason.",
+                        "content": _PAGE,
+                    },
+                    "503": {"description": "The database is not available.", "content": _PAGE},
+                },
+            }
         },
         "/stories/stamp": {
             "get": {

@@ -6,6 +6,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from faces_backend.stories.moderation import moderation_routes
 from faces_backend.stories.state import stories_of
 from faces_backend.stories.submit import story_stamp, submit_story
 
@@ -19,9 +20,10 @@ async def preflight(request: Request) -> Response:
 
 
 def story_routes() -> list[BaseRoute]:
-    """Return the story routes: the form post and its stamp."""
+    """Return the story routes: the form post, its stamp, the editors' queue page."""
     return [
         Route("/stories", submit_story, methods=["POST"]),
         Route("/stories", preflight, methods=["OPTIONS"]),
         Route("/stories/stamp", story_stamp, methods=["GET"]),
+        *moderation_routes(),
     ]

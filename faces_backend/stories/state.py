@@ -9,6 +9,7 @@ from starlette.requests import Request
 
 from faces_backend.http.documents import DocumentSource
 from faces_backend.http.form_stamp import FormStamps
+from faces_backend.http.moderation_session import Sessions
 from faces_backend.http.services import Services
 from faces_backend.stories.config import StorySettings
 from faces_backend.stories.profiles import NO_PROFILES, parse_story_manifest
@@ -22,6 +23,7 @@ class Stories:
     settings: StorySettings
     stamps: FormStamps
     manifest: DocumentSource[frozenset[str]] | None  # None: FACES_STORIES_MANIFEST unset
+    sessions: Sessions  # the moderation pages' logins, shared with the comments' page
 
     def profiles(self) -> frozenset[str]:
         """Return the profile slugs an accepted story can be assigned to (empty if unknown)."""
@@ -29,7 +31,10 @@ class Stories:
 
 
 async def open_stories(
-    services: Services, stack: contextlib.AsyncExitStack, config: StorySettings
+    services: Services,
+    stack: contextlib.AsyncExitStack,
+    config: StorySettings,
+    sessions: Sessions,
 ) -> Stories:
     """Load the story manifest if one is set (closed with `stack`)."""
     manifest: DocumentSource[frozenset[str]] | None = None
@@ -43,7 +48,7 @@ async def open_stories(
         min_seconds=config.min_seconds,
         max_seconds=config.max_seconds,
     )
-    return Stories(services, config, stamps, manifest)
+    return Stories(services, config, stamps, manifest, sessions)
 
 
 def stories_of(request: Request) -> Stories:

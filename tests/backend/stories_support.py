@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from faces_backend import Settings, create_app
+from faces_backend.comments.config import CommentSettings
 from faces_backend.stories.config import StorySettings
 from tests.backend.helpers import JSON, ORIGIN, TestClient, rows
 
@@ -49,12 +50,18 @@ def story_settings(tmp_path: Path) -> StorySettings:
 
 @pytest.fixture
 def make_story_client(settings: Settings, story_settings: StorySettings) -> Iterator[Any]:
-    """Start apps; settings and story settings changed as told."""
+    """Start apps; settings, story settings and comment settings changed as told."""
     clients: list[TestClient] = []
 
-    def make(stories: dict[str, Any] | None = None, **changes: Any) -> TestClient:
+    def make(
+        stories: dict[str, Any] | None = None,
+        comments: dict[str, Any] | None = None,
+        **changes: Any,
+    ) -> TestClient:
         app = create_app(
-            replace(settings, **changes), stories=replace(story_settings, **(stories or {}))
+            replace(settings, **changes),
+            stories=replace(story_settings, **(stories or {})),
+            comments=CommentSettings(**(comments or {})),
         )
         client = TestClient(app, base_url="https://testserver")
         client.__enter__()

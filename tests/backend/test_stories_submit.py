@@ -17,10 +17,10 @@ from tests.backend.stories_support import (
     make_story_client,
     propose,
     stamp,
+    stored,
     story_client,
     story_fields,
     story_settings,
-    stored,
 )
 
 __all__ = ["make_story_client", "story_client", "story_settings"]
