@@ -18,7 +18,7 @@ _TEXTS: dict[Language, dict[str, str]] = {
         "label.about": "Worum geht es",
         "label.text": "Die Geschichte",
         "label.person": "Um wen geht es",
-        "label.department": "Abteilung",
+        "label.department": "Bereich",
         "label.contact": "Kontakt",
         "label.proposer": "Vorgeschlagen von",
         "about.myself": "um mich selbst",
@@ -39,8 +39,8 @@ _TEXTS: dict[Language, dict[str, str]] = {
             "Die Geschichte ist zu lang: höchstens {limit} Zeichen. Ein paar Sätze genügen, "
             "den Rest erzählen Sie der Redaktion im Gespräch."
         ),
-        "field.department.missing": "Bitte nennen Sie die Abteilung (Feld „Abteilung“).",
-        "field.department.too_long": "Die Abteilung ist zu lang: höchstens {limit} Zeichen.",
+        "field.department.missing": "Bitte nennen Sie den Bereich (Feld „Bereich“).",
+        "field.department.too_long": "Der Bereich ist zu lang: höchstens {limit} Zeichen.",
         "field.person.too_long": (
             "Der Name im Feld „Um wen geht es“ ist zu lang: höchstens {limit} Zeichen."
         ),

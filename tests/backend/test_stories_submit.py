@@ -79,7 +79,7 @@ def _unescape(fields: dict[str, str]) -> dict[str, str]:
         ({"text": ""}, "text", "missing", "Die Geschichte"),
         ({"text": " \u200b\n "}, "text", "missing", "Die Geschichte"),
         ({"text": "x" * 4001}, "text", "too_long", "höchstens 4000 Zeichen"),
-        ({"department": ""}, "department", "missing", "Abteilung"),
+        ({"department": ""}, "department", "missing", "Feld „Bereich“"),
         ({"department": "D" * 81}, "department", "too_long", "höchstens 80 Zeichen"),
         ({"person": "P" * 81}, "person", "too_long", "Um wen geht es"),
         ({"proposer": "P" * 81}, "proposer", "too_long", "Vorgeschlagen von"),
