@@ -12,7 +12,7 @@ from faces_backend.http.settings import SettingHelp
 STORY_SETTINGS: tuple[SettingHelp, ...] = (
     SettingHelp(
         "FACES_STORIES_MANIFEST",
-        "(unset: accepting needs the command's --manifest)",
+        "(unset: no story can be accepted; `invoke stories` uses the build's)",
         "Path or http(s) URL of stories/manifest.json in the output: the profiles an "
         "accepted story can be assigned to.",
     ),
