@@ -50,9 +50,7 @@ def test_the_page_holds_the_whole_form_posting_to_the_backend(preview_site: Buil
         assert form.select_one(f"label[for={field['id']}]") is not None, field
 
 
-@pytest.mark.parametrize(
-    "page", ["menschen/index.html", "menschen/miriam-keller/index.html", FORM]
-)
+@pytest.mark.parametrize("page", ["menschen/index.html", "menschen/miriam-keller/index.html", FORM])
 def test_invitations_link_to_the_page(preview_site: BuildRun, page: str) -> None:
     links = preview_site.html(page).select(".story-invite a")
     if page == FORM:
