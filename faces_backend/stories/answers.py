@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,9 +48,12 @@ def respond(request: Request, services: Services, outcome: Outcome) -> Response:
         body = {"status": outcome.status, "message": outcome.message, **outcome.extra}
         return JSONResponse(body, status_code=code, headers=headers)
     language = services.settings.language
-    body_html = note(outcome.message, ok=code < 400) + back_link(
-        outcome.back_url, say(language, "back")
-    )
+    body_html = note(outcome.message, ok=code < 400)
+    if outcome.status == "invalid":
+        # A link would open an empty form: the browser's back button keeps what was typed.
+        body_html += f"<p>{html.escape(say(language, 'edit_hint'))}</p>\n"
+    else:
+        body_html += back_link(outcome.back_url, say(language, "back"))
     document = page(
         say(language, "page_title"),
         body_html,

@@ -26,7 +26,8 @@ class StoryIntakeGenerator(Generator):
             relative_urls=settings["RELATIVE_URLS"],
             url=url,
             page_name="story_intake",
-            next_url=f"{settings['SITEURL']}/{url}",
+            # The thanks page links "back to the blog": its home page.
+            next_url=f"{settings['SITEURL']}/",
         )
         # Only people who work here and have a public page: their handles are public already.
         people = (self.context.get("author_profiles") or {}).values()

@@ -105,6 +105,16 @@ def test_bad_fields_are_named_and_nothing_is_stored(
     assert stored(settings) == []
 
 
+def test_without_script_a_refusal_names_the_field_and_says_how_to_keep_the_text(
+    story_client: TestClient, settings: Settings
+) -> None:
+    answer = propose(story_client, headers=FORM, contact="irgendwo")
+    assert answer.status_code == 422
+    assert "weder eine E-Mail-Adresse noch eine Telefonnummer (Feld „Kontakt“)" in answer.text
+    assert "gehen Sie im Browser zurück" in answer.text and "<a " not in answer.text
+    assert stored(settings) == []
+
+
 def test_optional_fields_may_be_empty_and_a_phone_number_is_a_contact(
     story_client: TestClient, settings: Settings
 ) -> None:
