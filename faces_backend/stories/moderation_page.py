@@ -91,10 +91,12 @@ def _item(
         else ""
     )
     editor_id, reason_id = f"editor-{story.id}", f"reason-{story.id}"
+    heading = describe(story, language)
     return (
         f'<li class="moderation__item" id="{story.id}">\n'
-        f"<h2>{html.escape(describe(story, language))}</h2>\n"
-        f"<p>{html.escape(word(language, 'received'))}: {html.escape(story.received)}</p>\n"
+        f"<h2>{html.escape(heading[:1].upper() + heading[1:])}</h2>\n"
+        f"<p>{story.id} · {html.escape(word(language, 'received'))}: "
+        f"{html.escape(story.received[:16].replace('T', ' '))} UTC</p>\n"
         f"{paragraphs(story.text)}{contact}"
         f'<form method="post" action="{target}">\n{hidden}'
         '<input type="hidden" name="action" value="accept">\n'

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from faces_backend import Settings
-from tests.backend.helpers import TestClient, rows
+from tests.backend.helpers import JSON, TestClient, rows
 from tests.backend.stories_support import (
     make_story_client,
     propose,
@@ -124,3 +124,23 @@ def test_decline_records_an_internal_reason(client: TestClient, settings: Settin
         headers=SELF,
     )
     assert again.status_code == 422 and "schon entschieden" in again.text
+
+
+def test_on_the_intranet_a_listed_moderator_decides_by_sso_and_an_author_may_not(
+    make_story_client: Any, settings: Settings
+) -> None:
+    client = make_story_client(voter_mode="header", comments={"moderators": ("FIRMA\\chefin",)})
+    signed_in = {"X-Remote-User": "FIRMA\\lena"}
+    assert propose(client, headers={**JSON, **signed_in}).status_code == 201
+    assert "Eva Beispiel" not in client.get(PAGE, headers=signed_in).text
+    moderator = {"X-Remote-User": "FIRMA\\chefin"}
+    page = client.get(PAGE, headers=moderator).text
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page)
+    assert csrf is not None and "Eva Beispiel" in page
+    answer = client.post(
+        f"{PAGE}/{story_id(settings)}",
+        data={"csrf": csrf.group(1), "action": "decline", "reason": "Schon erzählt"},
+        headers={**SELF, **moderator},
+    )
+    assert answer.status_code == 200
+    assert rows(settings.db_path, "SELECT status FROM stories") == [("declined",)]
