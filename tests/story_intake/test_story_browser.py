@@ -59,9 +59,10 @@ def fill(page: Any) -> None:
 
 def test_without_script_the_form_asks_to_confirm_then_thanks(browser: Any, served: Any) -> None:
     origin, db = served
-    context = browser.new_context(java_script_enabled=False)
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 800})
     page, watch = watched_page(context, origin)
     page.goto(origin + FORM)
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     fill(page)
     page.click(".story-form__submit")
     page.wait_for_url(f"{origin}/api/stories")
@@ -75,6 +76,7 @@ def test_without_script_the_form_asks_to_confirm_then_thanks(browser: Any, serve
     page.click("button[type=submit]")
     page.wait_for_selector(".form-note--ok")
     assert page.locator(".form-note--ok").inner_text().startswith("Danke!")
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     assert page.locator("main a").get_attribute("href") == "/"
     assert stored(db) == [("someone", STORY, "Montage", "+41 44 123 45 67")]
     assert checked == [] and _axe(browser, page) == []
