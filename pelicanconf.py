@@ -180,6 +180,7 @@ PLUGINS = [
     "clean_images",
     "idea_polls",
     "comments",
+    "story_intake",
     "transparency",
     "reach",
     "seo",
@@ -259,6 +260,10 @@ POLLS_SNAPSHOT_PATH = "data/poll-results.json"  # written by `invoke poll-result
 # --- comments: moderated comments under posts (see README) -------------------------
 # The preview (`invoke livereload`) serves the backend under /api on the site's own origin.
 COMMENTS_ENDPOINT: str | None = "/api/comments"
+
+# --- story_intake: "Geschichte vorschlagen", colleagues propose stories (docs/stories.md) ----
+# The preview (`invoke livereload`) serves the backend under /api on the site's own origin.
+STORIES_ENDPOINT: str | None = "/api/stories"
 
 # --- transparency: the transparency page (see docs/transparency.md) --------------
 # Its address comes from the plugin's defaults ("transparenz/"), so the navigation links to

@@ -31,3 +31,6 @@ REACH_ENDPOINT = os.environ.get("REACH_ENDPOINT") or None
 # Comment forms post to the backend only when it is deployed: COMMENTS_ENDPOINT="/api/comments";
 # unset, approved comments are shown, without a form.
 COMMENTS_ENDPOINT = os.environ.get("COMMENTS_ENDPOINT") or None
+# The story form ("Geschichte vorschlagen") only when the backend is deployed:
+# STORIES_ENDPOINT="/api/stories"; unset, no page and no invitations.
+STORIES_ENDPOINT = os.environ.get("STORIES_ENDPOINT") or None

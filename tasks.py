@@ -20,7 +20,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plu
 from faces_common.task_options import whole_number
 
 from devserver.commands import build_site, refuse_without_address, report_language
-from devserver.pulls import comment_command, pull_poll_results, pull_views
+from devserver.pulls import comment_command, pull_poll_results, pull_views, story_command
 
 
 @dataclass(frozen=True)
@@ -182,6 +182,46 @@ def comments(
         profile=as_,
         text=text,
         name=name,
+        db=db,
+        manifest=manifest,
+        replace=replace,
+        output_path=CONFIG.deploy_path,
+        lang=_site_language(),
+    )
+    _exit_on(code)
+
+
+@task(
+    positional=["action"],
+    help={
+        "action": "list | accept | decline | pull",
+        "id": "The proposal (s-...) to accept or decline.",
+        "editor": "accept: the profile slug of the editor who takes the story, e.g. anna-muster.",
+        "reason": "decline: why (stays internal, never published).",
+        "plan": "pull: the editorial plan (default content/data/editorial-plan.json).",
+        "db": "The backend's database (default: FACES_DB, else the preview's).",
+        "manifest": "Story manifest (default: FACES_STORIES_MANIFEST, else the build's).",
+        "replace": "pull: write the database's state even where the plan holds more.",
+    },
+)
+def stories(
+    c: Context,
+    action: str,
+    id_: str = "",
+    editor: str = "",
+    reason: str = "",
+    plan: str = "",
+    db: str = "",
+    manifest: str = "",
+    replace: bool = False,
+) -> None:
+    """Decide story proposals and pull accepted ones into the editorial plan (issue 19)."""
+    code = story_command(
+        action,
+        story=id_,
+        editor=editor,
+        reason=reason,
+        plan=plan,
         db=db,
         manifest=manifest,
         replace=replace,

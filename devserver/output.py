@@ -28,6 +28,7 @@ EMPTY_MANIFESTS: dict[str, dict[str, object]] = {
     os.path.join("polls", "manifest.json"): {"version": 1, "generated": None, "polls": []},
     os.path.join("reach", "manifest.json"): {"version": 1, "generated": None, "pages": []},
     os.path.join("comments", "manifest.json"): {"version": 1, "generated": None, "threads": []},
+    os.path.join("stories", "manifest.json"): {"version": 1, "profiles": []},
 }
 
 
@@ -88,7 +89,7 @@ def fresh_folder(path: str) -> str:
 
 
 def ensure_backend_manifests(folder: str) -> None:
-    """Write an empty poll, reach and comment manifest where the build wrote none."""
+    """Write an empty poll, reach, comment and story manifest where the build wrote none."""
     for relative, empty in EMPTY_MANIFESTS.items():
         path = os.path.join(folder, relative)
         if not os.path.exists(path):

@@ -1,4 +1,4 @@
-"""What `invoke poll-results`, `reach-pull` and `comments` run: the backend CLI, as a subprocess."""
+"""What `invoke poll-results`, `reach-pull`, `comments` and `stories` run: the backend CLI."""
 
 from __future__ import annotations
 
@@ -75,6 +75,39 @@ def comment_command(
         command += ["--as", profile, "--text", text] + (["--name", name] if name else [])
     if action == "pull" and replace:
         command.append("--replace")
+    return _run_backend(command, env)
+
+
+def story_command(
+    action: str,
+    *,
+    story: str,
+    editor: str,
+    reason: str,
+    plan: str,
+    db: str,
+    manifest: str,
+    replace: bool,
+    output_path: str,
+    lang: str,
+) -> int:
+    """Run one story command (list, accept, decline, pull); return its code."""
+    built = os.path.join(output_path, "stories", "manifest.json")
+    env = {
+        "FACES_DB": db or os.environ.get("FACES_DB", PREVIEW_DB),
+        "FACES_STORIES_MANIFEST": manifest or os.environ.get("FACES_STORIES_MANIFEST", built),
+    }
+    if not manifest and not os.path.exists(env["FACES_STORIES_MANIFEST"]):
+        env["FACES_STORIES_MANIFEST"] = ""  # not built yet: accept says to build first
+    command = ["stories", "--lang", lang, action]
+    if action in ("accept", "decline"):
+        command.append(story)
+    if action == "accept":
+        command += ["--editor", editor]
+    if action == "decline":
+        command += ["--reason", reason]
+    if action == "pull":
+        command += (["--plan", plan] if plan else []) + (["--replace"] if replace else [])
     return _run_backend(command, env)
 
 

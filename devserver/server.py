@@ -279,6 +279,7 @@ def _preview_backend(output_path: str, host: str, port: int) -> Starlette | None
         "FACES_MANIFEST": os.path.join(output_path, "polls", "manifest.json"),
         "FACES_VIEWS_MANIFEST": os.path.join(output_path, "reach", "manifest.json"),
         "FACES_COMMENTS_MANIFEST": os.path.join(output_path, "comments", "manifest.json"),
+        "FACES_STORIES_MANIFEST": os.path.join(output_path, "stories", "manifest.json"),
         "FACES_ALLOWED_ORIGINS": f"http://{host}:{port},http://localhost:{port}",
         **{k: v for k, v in os.environ.items() if k.startswith("FACES_")},
     }

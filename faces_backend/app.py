@@ -21,6 +21,8 @@ from faces_backend.openapi import openapi_document
 from faces_backend.polls.answers import NO_STORE
 from faces_backend.polls.routes import ROUTES as POLL_ROUTES
 from faces_backend.polls.state import polls_of
+from faces_backend.stories.config import StorySettings
+from faces_backend.stories.routes import story_routes
 from faces_backend.views.endpoints import ROUTES as VIEW_ROUTES
 
 
@@ -29,11 +31,13 @@ def create_app(
     *,
     comments: CommentSettings | None = None,
     notifier: NotifierFactory | None = None,
+    stories: StorySettings | None = None,
 ) -> Starlette:
     """Build the app; routes are relative to the root, so it can be mounted under /api.
 
     `comments` defaults to comments off; `notifier` makes the comment notifier from the
-    store once it is open (default: the one `comments.notify` describes, or none).
+    store once it is open (default: the one `comments.notify` describes, or none);
+    `stories` defaults to the default story settings.
     """
     return Starlette(
         debug=settings.debug,
@@ -41,10 +45,11 @@ def create_app(
             *POLL_ROUTES,
             *VIEW_ROUTES,
             *comment_routes(settings.stylesheets, settings.language),
+            *story_routes(),
             Route("/health", health, methods=["GET"]),
             Route("/openapi.json", openapi, methods=["GET"]),
         ],
-        lifespan=partial(lifespan, settings, comments=comments, notifier=notifier),
+        lifespan=partial(lifespan, settings, comments=comments, notifier=notifier, stories=stories),
     )
 
 
@@ -60,7 +65,8 @@ def app_from_env(environ: Mapping[str, str], settings: Settings | None = None) -
     if comments.manifest:
         notify = NotifySettings.from_env(environ, language=settings.language)
         notifier = notifier_factory(notify)
-    return create_app(settings, comments=comments, notifier=notifier)
+    stories = StorySettings.from_env(environ)
+    return create_app(settings, comments=comments, notifier=notifier, stories=stories)
 
 
 async def health(request: Request) -> Response:

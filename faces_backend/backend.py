@@ -18,6 +18,8 @@ from faces_backend.http.settings import Settings
 from faces_backend.polls.ballots import daily_salt
 from faces_backend.polls.state import open_polls
 from faces_backend.store.sqlite import open_sqlite_store
+from faces_backend.stories.config import StorySettings
+from faces_backend.stories.state import open_stories
 from faces_backend.views.state import open_views
 
 
@@ -28,6 +30,7 @@ async def lifespan(
     *,
     comments: CommentSettings | None = None,
     notifier: NotifierFactory | None = None,
+    stories: StorySettings | None = None,
 ) -> AsyncIterator[None]:
     """Open the store, the shared services and each feature; close them at shutdown.
 
@@ -61,4 +64,9 @@ async def lifespan(
         # Opened after the store: the notifier's last jobs run before the writer stops.
         app.state.comments = await open_comments(services, stack, config, notifier)
         stack.callback(delattr, app.state, "comments")
+        story_config = stories if stories is not None else StorySettings()
+        # One login for both moderation pages: the comments' sessions check the stories' too.
+        sessions = app.state.comments.sessions
+        app.state.stories = await open_stories(services, stack, story_config, sessions)
+        stack.callback(delattr, app.state, "stories")
         yield

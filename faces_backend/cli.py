@@ -25,6 +25,7 @@ from faces_backend.polls.suggestions import STATUSES, Status, decide, list_sugge
 from faces_backend.pulls.commands import PullRefused, pull_results, pull_views
 from faces_backend.pulls.messages import LANGUAGES, Language, text
 from faces_backend.store.schema import DatabaseError, connect, migrate, open_database
+from faces_backend.stories.cli import StoryCommandError, add_story_commands, run_stories
 from faces_backend.views.counts import read_views
 from faces_backend.views.manifest import parse_view_manifest
 
@@ -70,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     view_export.add_argument("path", type=Path)
     _pull_options(view_export)
     add_comment_commands(commands)  # issue 15: comments list/approve/reject/reply/pull/purge
+    add_story_commands(commands)  # issue 19: stories list/accept/decline/pull
     return parser
 
 
@@ -94,7 +96,7 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
             raise
         print(f"faces_backend: {exc}", file=sys.stderr)
         return 1 if isinstance(exc, UsageError) else 2
-    except (PullRefused, CommentCommandError) as refusal:
+    except (PullRefused, CommentCommandError, StoryCommandError) as refusal:
         print(f"faces_backend: {refusal}", file=sys.stderr)
         return 1
 
@@ -110,6 +112,9 @@ def _run(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     if args.command == "comments":
         with contextlib.closing(_database(settings, args.lang)) as conn:
             return run_comments(args, conn, environ, settings.language, settings.db_path)
+    if args.command == "stories":
+        with contextlib.closing(_database(settings, args.lang)) as conn:
+            return run_stories(args, conn, environ)
     manifest = load_manifest(require_manifest(settings.manifest))
     with contextlib.closing(_database(settings, getattr(args, "lang", "en"))) as conn:
         tallies = read_all_tallies(conn)

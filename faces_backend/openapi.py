@@ -11,14 +11,16 @@ from typing import Any
 from faces_backend.comments.openapi import COMMENTS_API
 from faces_backend.http.openapi import SCHEMAS, ApiPart, assemble
 from faces_backend.polls.openapi import POLLS_API
+from faces_backend.stories.openapi import STORIES_API
 from faces_backend.views.openapi import VIEWS_API
 
 INFO: dict[str, Any] = {
-    "title": "Faces poll hook, view counter and comments",
+    "title": "Faces poll hook, view counter, comments and story intake",
     "version": "1",
     "description": "Readers' votes and suggestions for idea polls embedded in blog posts "
     "(docs/polls-hook.md), privacy-friendly page views (docs/reach.md), and moderated "
-    "comments with authors' replies (docs/comments.md).",
+    "comments with authors' replies (docs/comments.md), and story proposals for the editors "
+    "(docs/stories.md).",
 }
 
 SERVICE_API = ApiPart(
@@ -60,7 +62,7 @@ SERVICE_API = ApiPart(
     },
 )
 
-PARTS = (POLLS_API, VIEWS_API, COMMENTS_API, SERVICE_API)
+PARTS = (POLLS_API, VIEWS_API, COMMENTS_API, STORIES_API, SERVICE_API)
 
 
 def openapi_document(root_path: str = "") -> dict[str, Any]:

@@ -106,8 +106,10 @@ def start_preview(output: Path, backend_env: dict[str, str], port: int) -> Previ
 
     from devserver.server import ReloadHub, create_preview_app
     from faces_backend import Settings, create_app
+    from faces_backend.stories.config import StorySettings
 
-    backend = create_app(Settings.from_env(backend_env))
+    stories = StorySettings.from_env(backend_env)
+    backend = create_app(Settings.from_env(backend_env), stories=stories)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

@@ -106,10 +106,3 @@ def collect_comment(
 def count_links(text: str) -> int:
     """Return how many links a text holds (each http://, https:// or www. counts)."""
     return len(_LINK.findall(text))
-
-
-def profile_slug(user: str) -> str | None:
-    """Return the profile slug of an SSO user id: `DOMAIN\\anna.muster` -> `anna-muster`."""
-    local = user.rsplit("\\", 1)[-1].split("@", 1)[0].lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", local).strip("-")[:64]
-    return slug or None

@@ -8,6 +8,7 @@ origin and carry the session's CSRF token; a decision is a writer job, then 303 
 from __future__ import annotations
 
 import hmac
+import html
 from functools import partial
 
 from starlette.requests import Request
@@ -17,7 +18,6 @@ from starlette.routing import BaseRoute, Route
 from faces_backend.comments.config import MODERATION_PATH
 from faces_backend.comments.moderate import ModerationError, approve, reject, reply, tell
 from faces_backend.comments.moderation_page import QueueItem, login_body, queue_body, word
-from faces_backend.comments.moderation_session import COOKIE, SESSION_SECONDS, Moderator
 from faces_backend.comments.pages import PAGE_HEADERS, page
 from faces_backend.comments.state import Comments, comments_of
 from faces_backend.comments.store import (
@@ -28,6 +28,12 @@ from faces_backend.comments.store import (
 )
 from faces_backend.http.forms import BodyTooLarge, MalformedBody, decode_fields, read_body
 from faces_backend.http.gate import from_own_page
+from faces_backend.http.moderation_session import (
+    COOKIE,
+    COOKIE_PATH,
+    SESSION_SECONDS,
+    Moderator,
+)
 from faces_backend.http.services import Services
 from faces_backend.store import UNAVAILABLE
 
@@ -72,7 +78,7 @@ async def moderation_login(request: Request) -> Response:
         COOKIE,
         comments.sessions.issue(),
         max_age=SESSION_SECONDS,
-        path=_root(request) + PATH,
+        path=_root(request) + COOKIE_PATH,
         secure=services.identity.is_https(request),
         httponly=True,
         samesite="strict",
@@ -195,6 +201,10 @@ def _queue_page(
         profile=moderator.profile,
         problem=word(language, f"problem.{problem}") if problem else "",
     )
+    if moderator.can_decide:
+        # The story queue (faces_backend/stories) shares this page's login.
+        stories = html.escape(f"{_root(request)}/moderation/stories")
+        body += f'<p><a href="{stories}">{html.escape(word(language, "stories"))}</a></p>\n'
     return _html(services, body, status)
 
 

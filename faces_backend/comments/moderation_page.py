@@ -42,6 +42,7 @@ _WORDS: dict[Language, dict[str, str]] = {
         "problem.database": "Die Datenbank ist gerade nicht erreichbar. Bitte noch einmal.",
         "problem.action": "Unbekannte Aktion. Bitte Seite neu laden.",
         "problem.reason": "Bitte wählen Sie einen Grund aus der Liste.",
+        "stories": "Geschichten-Vorschläge entscheiden",
     },
     "en": {
         "title": "Approve comments",
@@ -73,6 +74,7 @@ _WORDS: dict[Language, dict[str, str]] = {
         "problem.database": "The database is not reachable right now. Please try again.",
         "problem.action": "Unknown action. Please reload the page.",
         "problem.reason": "Please choose a reason from the list.",
+        "stories": "Decide story proposals",
     },
 }
 

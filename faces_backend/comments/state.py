@@ -10,10 +10,10 @@ from starlette.requests import Request
 
 from faces_backend.comments.config import CommentSettings
 from faces_backend.comments.events import NoNotifier, Notifier
-from faces_backend.comments.moderation_session import Sessions
 from faces_backend.comments.threads import EMPTY, CommentManifest, parse_comment_manifest
 from faces_backend.http.documents import DocumentSource
 from faces_backend.http.form_stamp import FormStamps
+from faces_backend.http.moderation_session import Sessions
 from faces_backend.http.services import Services
 from faces_backend.store import Store
 
@@ -75,7 +75,7 @@ async def open_comments(
         stamps=stamps(config.pow_bits),
         page_stamps=stamps(0),
         notifier=NoNotifier(),
-        sessions=Sessions(secret, config),
+        sessions=Sessions(secret, config.moderation_token, config.moderators),
     )
     factory = notifier
     if factory is not None:

@@ -12,7 +12,7 @@ from starlette.responses import HTMLResponse, Response
 
 from faces_backend.comments.answers import Outcome, respond
 from faces_backend.comments.events import CommentEvent
-from faces_backend.comments.form import COMMENT_MAX_BODY, CommentForm, collect_comment, profile_slug
+from faces_backend.comments.form import COMMENT_MAX_BODY, CommentForm, collect_comment
 from faces_backend.comments.messages import field_text, say
 from faces_backend.comments.pages import PAGE_HEADERS, page, preview_body, stored_body
 from faces_backend.comments.state import Comments, comments_of
@@ -28,6 +28,7 @@ from faces_backend.http.accept import prefers_json
 from faces_backend.http.form_stamp import StampRefused
 from faces_backend.http.forms import FieldProblem
 from faces_backend.http.gate import Screened, screen_form
+from faces_backend.http.identity import profile_slug
 from faces_backend.http.proof_of_work import solves
 from faces_backend.http.services import Services
 from faces_backend.http.settings import Language

@@ -96,3 +96,10 @@ class VoterIdentity:
         voter_hash = _hmac(self.settings.secret, f"cookie:{token}") if token else None
         limited_ip = ip_hash if self.settings.ip_limit else None
         return Voter(voter_hash, limited_ip, ip_hash, new_cookie, secure)
+
+
+def profile_slug(user: str) -> str | None:
+    """Return the profile slug of an SSO user id: `DOMAIN\\anna.muster` -> `anna-muster`."""
+    local = user.rsplit("\\", 1)[-1].split("@", 1)[0].lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", local).strip("-")[:64]
+    return slug or None

@@ -124,6 +124,29 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX comment_subscriptions_email ON comment_subscriptions (email, created);
     CREATE INDEX comment_subscriptions_created ON comment_subscriptions (created);
     """,
+    # Story proposals (issue 19; faces_backend/stories/store.py). `contact` (an e-mail address
+    # or phone number) lives only until the decision; `pulled` marks an accepted story written
+    # into the editorial plan (never re-added there); a declined story's reason is never
+    # published and the row is deleted FACES_STORIES_KEEP_DECLINED_DAYS after the decision.
+    """
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        about TEXT NOT NULL CHECK (about IN ('myself', 'someone')),
+        text TEXT NOT NULL,
+        person TEXT,
+        department TEXT NOT NULL,
+        proposer TEXT,
+        contact TEXT,
+        status TEXT NOT NULL DEFAULT 'pending'
+            CHECK (status IN ('pending', 'accepted', 'declined')),
+        editor TEXT,
+        reason TEXT,
+        received TEXT NOT NULL,
+        decided TEXT,
+        pulled TEXT
+    );
+    CREATE INDEX stories_status ON stories (status, received);
+    """,
 )
 
 BUSY_TIMEOUT_MS = 5000

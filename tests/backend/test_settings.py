@@ -10,6 +10,7 @@ import pytest
 from faces_backend.comments.config import COMMENT_SETTINGS
 from faces_backend.comments.notify import NOTIFY_SETTINGS
 from faces_backend.http.settings import SETTINGS, ConfigError, Settings
+from faces_backend.stories.config import STORY_SETTINGS
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "backend.md"
 BASE = {
@@ -208,7 +209,7 @@ def test_cli_data_commands_need_neither_secret_nor_origins() -> None:
 
 def test_every_setting_is_documented_for_operators() -> None:
     text = DOCS.read_text(encoding="utf-8")
-    every = (*SETTINGS, *COMMENT_SETTINGS, *NOTIFY_SETTINGS)
+    every = (*SETTINGS, *COMMENT_SETTINGS, *NOTIFY_SETTINGS, *STORY_SETTINGS)
     missing = [setting.name for setting in every if f"`{setting.name}`" not in text]
     assert missing == []
     assert {s.name for s in SETTINGS} >= {

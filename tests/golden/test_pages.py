@@ -79,6 +79,7 @@ PAGES = [
         PREVIEW,
         "2026/ideen-fuer-die-kantine-was-setzen-wir-2027-zuerst-um/index.html",
     ),
+    GoldenPage("preview-story-intake", PREVIEW, "geschichte-vorschlagen/index.html"),
 ]
 
 

@@ -1,4 +1,7 @@
-"""Who may use the moderation page: a signed session cookie after the token login, or SSO.
+"""Who may use the moderation pages: a signed session cookie after the token login, or SSO.
+
+One login serves every moderation page (comments, stories): the cookie's path is
+`/moderation` below the backend's root.
 
 The cookie holds `<expires>.<nonce>.<mac>`; the MAC key is derived from FACES_SECRET and
 the moderation token, so changing the token ends every session. The per-session CSRF token
@@ -14,10 +17,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from faces_backend.comments.config import CommentSettings
-from faces_backend.comments.form import profile_slug
+from faces_backend.http.identity import profile_slug
 
 COOKIE = "faces_moderation"
+COOKIE_PATH = "/moderation"
 SESSION_SECONDS = 8 * 60 * 60
 
 
@@ -34,16 +37,22 @@ class Sessions:
     """Issues and checks moderation sessions."""
 
     def __init__(
-        self, secret: bytes, config: CommentSettings, *, clock: Callable[[], float] = time.time
+        self,
+        secret: bytes,
+        token: str,
+        moderators: tuple[str, ...],
+        *,
+        clock: Callable[[], float] = time.time,
     ) -> None:
-        token_digest = hashlib.sha256(config.moderation_token.encode("utf-8")).digest()
+        token_digest = hashlib.sha256(token.encode("utf-8")).digest()
         self._key = hmac.new(secret, b"moderation:" + token_digest, hashlib.sha256).digest()
-        self._config = config
+        self._token = token
+        self._moderators = moderators
         self._clock = clock
 
     def token_matches(self, offered: str) -> bool:
         """Return whether the login token is the configured one (constant time)."""
-        expected = self._config.moderation_token
+        expected = self._token
         return bool(expected) and hmac.compare_digest(
             offered.encode("utf-8"), expected.encode("utf-8")
         )
@@ -55,7 +64,7 @@ class Sessions:
 
     def from_cookie(self, value: str) -> Moderator | None:
         """Return the moderator of a valid, unexpired session cookie, else None."""
-        if not self._config.moderation_token or value.count(".") != 2 or len(value) > 200:
+        if not self._token or value.count(".") != 2 or len(value) > 200:
             return None
         expires, nonce, mac = value.split(".")
         body = f"{expires}.{nonce}"
@@ -69,7 +78,7 @@ class Sessions:
         """Return the moderator of an SSO user: listed moderators decide, authors reply."""
         profile = profile_slug(user)
         csrf = self._mac(f"csrf-sso:{user}")  # no session to bind to: bound to the user
-        if user in self._config.moderators:
+        if user in self._moderators:
             return Moderator(csrf, can_decide=True, profile=profile)
         if profile is not None and profile in authors:
             return Moderator(csrf, can_decide=False, profile=profile)

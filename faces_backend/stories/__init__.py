@@ -1,0 +1,1 @@
+"""Story intake (issue 19): colleagues propose stories, editors accept or decline them."""

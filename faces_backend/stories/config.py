@@ -1,0 +1,61 @@
+"""Settings of story intake, read from `FACES_*` environment variables."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from faces_backend.http.setting_values import whole_number
+from faces_backend.http.settings import SettingHelp
+
+# The operator's reference; docs/stories.md lists each of these.
+STORY_SETTINGS: tuple[SettingHelp, ...] = (
+    SettingHelp(
+        "FACES_STORIES_MANIFEST",
+        "(unset: no story can be accepted; `invoke stories` uses the build's)",
+        "Path or http(s) URL of stories/manifest.json in the output: the profiles an "
+        "accepted story can be assigned to.",
+    ),
+    SettingHelp("FACES_STORIES_TEXT_MAX", "4000", "Longest story proposal, in characters."),
+    SettingHelp(
+        "FACES_STORIES_KEEP_DECLINED_DAYS",
+        "30",
+        "Declined stories (text and reason) are deleted this many days after the decision.",
+    ),
+)
+
+NAME_MAX = 80
+DEPARTMENT_MAX = 80
+CONTACT_MAX = 120
+REASON_MAX = 500
+
+
+@dataclass(frozen=True)
+class StorySettings:
+    """How story proposals are taken and kept."""
+
+    manifest: str = ""
+    text_max: int = 4000
+    keep_declined_days: int = 30
+    min_seconds: int = 3
+    max_seconds: int = 7200
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str]) -> StorySettings:
+        """Read the story settings; a bad value is a one-line ConfigError."""
+        return cls(
+            manifest=environ.get("FACES_STORIES_MANIFEST", "").strip(),
+            text_max=whole_number(
+                environ, "FACES_STORIES_TEXT_MAX", 4000, 1, "a whole number of at least 1"
+            ),
+            keep_declined_days=whole_number(
+                environ,
+                "FACES_STORIES_KEEP_DECLINED_DAYS",
+                30,
+                1,
+                "a whole number of days, at least 1",
+            ),
+            # The same form timing as the comment form: one setting for every stamped form.
+            min_seconds=whole_number(environ, "FACES_FORM_MIN_SECONDS", 3, 0, "0 or more"),
+            max_seconds=whole_number(environ, "FACES_FORM_MAX_SECONDS", 7200, 60, "at least 60"),
+        )

@@ -1,0 +1,103 @@
+"""Reading a story proposal: its fields, their limits, the contact (e-mail or phone)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from faces_backend.http.forms import FieldProblem, clean_text
+from faces_backend.stories.config import CONTACT_MAX, DEPARTMENT_MAX, NAME_MAX, StorySettings
+
+About = Literal["myself", "someone"]
+ABOUT: tuple[About, ...] = ("myself", "someone")
+# A proposal is text only: 4,000 characters of percent-encoded UTF-8 stay far below this.
+STORY_MAX_BODY = 96 * 1024
+STORY_ID = re.compile(r"s-[0-9a-f]{12}")
+FIELDS = frozenset(
+    {"about", "text", "person", "department", "contact", "proposer", "_hp", "stamp", "_next"}
+)
+_EMAIL = re.compile(r"[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[A-Za-z]{2,63}")
+_PHONE = re.compile(r"\+?[0-9][0-9 ()/.-]{4,30}[0-9]")
+
+
+@dataclass(frozen=True)
+class StoryForm:
+    """The fields of a story proposal, cleaned, with the first problem found (if any)."""
+
+    about: About
+    text: str
+    person: str | None
+    department: str
+    contact: str | None
+    proposer: str | None
+    stamp: str | None
+    next_url: str | None
+    problem: FieldProblem | None
+
+    def hidden_fields(self) -> dict[str, str]:
+        """Return the fields the check page carries on to the confirm post."""
+        fields = {"about": self.about, "text": self.text, "department": self.department}
+        optional = {"person": self.person, "contact": self.contact, "proposer": self.proposer}
+        fields.update({name: value for name, value in optional.items() if value})
+        if self.next_url:
+            fields["_next"] = self.next_url
+        return fields
+
+
+def collect_story(fields: list[tuple[str, str]], limits: StorySettings) -> StoryForm:
+    """Sort and check the fields; the first problem is the one the proposer reads."""
+    values: dict[str, list[str]] = {}
+    problems: list[FieldProblem] = []
+    for name, value in fields:
+        if name in FIELDS:
+            values.setdefault(name, []).append(value)
+        elif not name.startswith("_"):
+            problems.append(FieldProblem(name[:64], "unknown_field"))
+    problems.extend(
+        FieldProblem(name, "repeated") for name in sorted(FIELDS) if len(values.get(name, [])) > 1
+    )
+
+    def first(name: str) -> str:
+        return values.get(name, [""])[0]
+
+    about = first("about").strip()
+    if not about:
+        problems.append(FieldProblem("about", "missing"))
+    elif about not in ABOUT:
+        problems.append(FieldProblem("about", "invalid"))
+    text = clean_text(first("text"))
+    if not text:
+        problems.append(FieldProblem("text", "missing"))
+    elif len(text) > limits.text_max:
+        problems.append(FieldProblem("text", "too_long", limits.text_max))
+    department = _line(first("department"))
+    if not department:
+        problems.append(FieldProblem("department", "missing"))
+    elif len(department) > DEPARTMENT_MAX:
+        problems.append(FieldProblem("department", "too_long", DEPARTMENT_MAX))
+    person, proposer = _line(first("person")), _line(first("proposer"))
+    for name, value in (("person", person), ("proposer", proposer)):
+        if len(value) > NAME_MAX:
+            problems.append(FieldProblem(name, "too_long", NAME_MAX))
+    contact = _line(first("contact"))
+    if len(contact) > CONTACT_MAX:
+        problems.append(FieldProblem("contact", "too_long", CONTACT_MAX))
+    elif contact and not (_EMAIL.fullmatch(contact) or _PHONE.fullmatch(contact)):
+        problems.append(FieldProblem("contact", "invalid"))
+    return StoryForm(
+        about="someone" if about == "someone" else "myself",
+        text=text,
+        person=person or None,
+        department=department,
+        contact=contact or None,
+        proposer=proposer or None,
+        stamp=first("stamp").strip() or None,
+        next_url=first("_next").strip() or None,
+        problem=problems[0] if problems else None,
+    )
+
+
+def _line(value: str) -> str:
+    """Return a one-line field as stored: clean text with runs of spaces made one."""
+    return " ".join(clean_text(value).split())

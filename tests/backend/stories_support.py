@@ -1,0 +1,103 @@
+"""Shared pieces of the story tests: a good proposal, clients with story settings, the rows."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from faces_backend import Settings, create_app
+from faces_backend.comments.config import CommentSettings
+from faces_backend.stories.config import StorySettings
+from tests.backend.helpers import JSON, ORIGIN, TestClient, rows
+
+NEXT = f"{ORIGIN}/menschen/"
+PROFILES = ["anna-muster", "ben-beispiel"]
+
+
+def story_fields(**changes: str) -> dict[str, str]:
+    """Return the fields of a good proposal, changed as told."""
+    fields = {
+        "about": "someone",
+        "text": "Kollegin Eva hat die Kantine auf Mehrweg umgestellt.\n\nFragt sie!",
+        "person": "Eva Beispiel",
+        "department": "Einkauf",
+        "contact": "lena@example.com",
+        "proposer": "Lena",
+        "_next": NEXT,
+    }
+    fields.update(changes)
+    return fields
+
+
+def write_story_manifest(path: Path, profiles: list[str] = PROFILES) -> Path:
+    """Write the build's story manifest with these profile slugs."""
+    path.write_text(json.dumps({"version": 1, "profiles": profiles}), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def story_settings(tmp_path: Path) -> StorySettings:
+    """Stories with the profiles manifest, no waiting for the stamp (the timing test sets one)."""
+    return StorySettings(
+        manifest=str(write_story_manifest(tmp_path / "stories.json")), min_seconds=0
+    )
+
+
+@pytest.fixture
+def make_story_client(settings: Settings, story_settings: StorySettings) -> Iterator[Any]:
+    """Start apps; settings, story settings and comment settings changed as told."""
+    clients: list[TestClient] = []
+
+    def make(
+        stories: dict[str, Any] | None = None,
+        comments: dict[str, Any] | None = None,
+        **changes: Any,
+    ) -> TestClient:
+        app = create_app(
+            replace(settings, **changes),
+            stories=replace(story_settings, **(stories or {})),
+            comments=CommentSettings(**(comments or {})),
+        )
+        client = TestClient(app, base_url="https://testserver")
+        client.__enter__()
+        clients.append(client)
+        return client
+
+    yield make
+    for client in clients:
+        client.__exit__(None, None, None)
+
+
+@pytest.fixture
+def story_client(make_story_client: Any) -> TestClient:
+    """A client of an app with the default test settings."""
+    client: TestClient = make_story_client()
+    return client
+
+
+def stamp(client: TestClient) -> str:
+    """Fetch a fresh form stamp."""
+    value: str = client.get("/stories/stamp").json()["stamp"]
+    return value
+
+
+def stored(settings: Settings) -> list[tuple[Any, ...]]:
+    """Return every stored story row."""
+    return rows(
+        settings.db_path,
+        "SELECT about, text, person, department, proposer, contact, status FROM stories",
+    )
+
+
+def propose(client: TestClient, headers: dict[str, str] = JSON, **changes: str) -> Any:
+    """Post a good proposal with a fresh stamp, changed as told."""
+    return client.post(
+        "/stories",
+        data={**story_fields(**changes), "stamp": stamp(client), **changes},
+        headers=headers,
+    )
