@@ -1,4 +1,4 @@
-"""Find the words of a form of address and of a locale's spelling in the interface of built pages."""
+"""Find words of a form of address and a locale's spelling in the interface of built pages."""
 
 from __future__ import annotations
 

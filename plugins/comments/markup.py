@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
-
 if TYPE_CHECKING:
     from .view import CommentView, ThreadView
 

@@ -39,7 +39,7 @@ def respell_swiss(catalog: Catalog) -> None:
             continue
         if isinstance(message.string, str):
             message.string = swiss_spelling(message.string)
-        else:
+        elif message.string:
             message.string = tuple(swiss_spelling(form) for form in message.string)
 
 

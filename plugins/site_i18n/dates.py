@@ -52,7 +52,7 @@ def make_filters(locale_name: str, timezone: str) -> dict[str, Callable[..., str
         """A day in the long or the short form; a datetime's day where it happened."""
         if isinstance(value, str):
             try:
-                value = dt.date.fromisoformat(value.strip())
+                return cached_date(dt.date.fromisoformat(value.strip()), form)
             except ValueError:
                 return value  # a date as an author wrote it; the content checks report it
         day = aware(value).astimezone(zone).date() if isinstance(value, dt.datetime) else value

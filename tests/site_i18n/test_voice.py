@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -25,9 +24,8 @@ DATE_LIKE = re.compile(
     r"|\b\d{1,2}\. ?[A-ZÄÖÜ][a-zäöü]{2,8}\.? \d{4}\b"
 )
 # ...must be the long form (6. Dezember 2026) or the short one (06.12.2026).
-GERMAN_DATE = re.compile(
-    rf"(?:[1-9]|[12]\d|3[01])\. (?:{GERMAN_MONTHS.replace(' ', '|')}) \d{{4}}|\d{{2}}\.\d{{2}}\.\d{{4}}"
-)
+MONTH = GERMAN_MONTHS.replace(" ", "|")
+GERMAN_DATE = re.compile(rf"(?:[1-9]|[12]\d|3[01])\. (?:{MONTH}) \d{{4}}|\d{{2}}\.\d{{2}}\.\d{{4}}")
 GERMAN_ONLY = re.compile("[ßẞ„“‚‘]")
 SWISS_ONLY = re.compile("[«»‹›]")
 
