@@ -8,7 +8,7 @@ from typing import Any
 
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
-from faces_backend.http.settings import Language
+from faces_backend.http.setting_values import Voice
 from faces_backend.polls.answer_page import PAGE_HEADERS, PageContent, answer_page
 
 STATUS_CODES: dict[str, int] = {
@@ -65,7 +65,7 @@ def render(
     *,
     want_json: bool,
     headers: dict[str, str],
-    language: Language,
+    voice: Voice,
     locale: str,
     stylesheets: Sequence[str],
 ) -> Response:
@@ -83,5 +83,5 @@ def render(
         hidden_by=answer.hidden_by,
         back_url=answer.back_url,
     )
-    body = answer_page(content, language=language, locale=locale, stylesheets=stylesheets)
+    body = answer_page(content, voice=voice, locale=locale, stylesheets=stylesheets)
     return HTMLResponse(body, status_code=answer.code, headers={**headers, **PAGE_HEADERS})

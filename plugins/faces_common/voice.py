@@ -11,7 +11,7 @@ twice.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from .settings import setting_error
 
@@ -47,12 +47,23 @@ def variant(lang: str, address: str) -> str:
     return f"{lang}@du" if lang == "de" and address == "du" else lang
 
 
+Key = TypeVar("Key")
+
+
+def voiced(tables: Mapping[str, Mapping[Key, str]], voice: str) -> dict[Key, str]:
+    """A text table for a voice ("de@du"): its language's texts with the voice's own overlaid."""
+    lang = voice.split("@")[0]
+    chosen = dict(tables.get(lang, tables["en"]))
+    if voice != lang:
+        chosen.update(tables.get(voice, {}))
+    return chosen
+
+
 def pick_words(
     words: Mapping[str, Mapping[str, str]], lang: str, address: str, locale: str = ""
 ) -> dict[str, str]:
     """A text table in one language and form of address, spelled for the locale."""
-    chosen = dict(words.get(lang, words["en"]))
-    chosen.update(words.get(variant(lang, address), {}))
+    chosen = voiced(words, variant(lang, address))
     return {key: spell_for(locale, text) for key, text in chosen.items()}
 
 
