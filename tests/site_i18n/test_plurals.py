@@ -84,18 +84,19 @@ EXPECTED: dict[str, tuple[str, str, str, str]] = {
         "The times are based on N post",
         "The times are based on N posts",
     ),
-    "within %(num)s day": (
-        "innerhalb von N Tag",
-        "innerhalb von N Tagen",
-        "within N day",
-        "within N days",
-    ),
+    # With a context (gettext joins it to the msgid with EOT): the dative after "innerhalb von".
+    "after within\x04%(num)s day": ("N Tag", "N Tagen", "N day", "N days"),
 }
 
 
 def plural_messages() -> dict[str, str]:
+    """Singular (with its context before EOT, as gettext keys it) -> plural msgid."""
     with open(TRANSLATIONS / "de" / "LC_MESSAGES" / "messages.po", "rb") as po:
-        return {m.id[0]: m.id[1] for m in read_po(po) if m.id and m.pluralizable}
+        return {
+            (f"{m.context}\x04" if m.context else "") + m.id[0]: m.id[1]
+            for m in read_po(po)
+            if m.id and m.pluralizable
+        }
 
 
 def test_every_plural_phrase_of_the_theme_is_checked_here() -> None:
@@ -112,5 +113,9 @@ def test_the_phrase_agrees_with_its_number(singular: str, count: int) -> None:
         (load_translations(str(TRANSLATIONS), "de_DE"), de_one, de_other),
         (NullTranslations(), en_one, en_other),
     ):
-        said = translations.ngettext(singular, plural, count) % values
+        context, _, msgid = singular.rpartition("\x04")
+        if context:
+            said = translations.npgettext(context, msgid, plural, count) % values
+        else:
+            said = translations.ngettext(msgid, plural, count) % values
         assert said == (one if count == 1 else other).replace("N", str(count))
