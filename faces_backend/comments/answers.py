@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from faces_common.voice import spell_for
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
@@ -51,12 +52,14 @@ def respond(request: Request, services: Services, outcome: Outcome) -> Response:
     if outcome.retry_after is not None:
         headers["Retry-After"] = str(outcome.retry_after)
     code = CODES[outcome.status]
+    # Written once in German spelling; Swiss readers read ss and «» (faces_common.voice).
+    message = spell_for(services.settings.locale, outcome.message)
     if prefers_json(request.headers.get("accept", "")):
-        body = {"status": outcome.status, "message": outcome.message, **outcome.extra}
+        body = {"status": outcome.status, "message": message, **outcome.extra}
         return JSONResponse(body, status_code=code, headers=headers)
     voice = services.settings.voice
     body_html = message_body(
-        outcome.message,
+        message,
         ok=code < 400,
         back_url=outcome.back_url,
         back=say(voice, "back"),

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from faces_common.voice import spell_for
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from faces_backend.http.setting_values import Voice
@@ -71,6 +72,8 @@ def render(
 ) -> Response:
     """Return the HTTP response for an answer: JSON for scripts, else the answer page."""
     headers = {**NO_STORE, **headers}
+    # Written once in German spelling; Swiss readers read ss and «» (faces_common.voice).
+    answer = replace(answer, message=spell_for(locale, answer.message))
     if answer.retry_after is not None:
         headers["Retry-After"] = str(answer.retry_after)
     if want_json:

@@ -23,7 +23,7 @@ MALFORMED = {
 TOO_LARGE = {
     "status": "too_large",
     "poll": None,
-    "message": "Die Anfrage ist zu groß. Bitte kürzen Sie Ihren Vorschlag.",
+    "message": "Die Anfrage ist zu gross. Bitte kürzen Sie Ihren Vorschlag.",  # de_CH, the default
     "results": None,
 }
 FOREIGN = {

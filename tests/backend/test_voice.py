@@ -88,3 +88,14 @@ def test_a_wait_agrees_with_its_number(voice: Any, count: int, expected: str) ->
     assert expected in said
     comment_wait = comment_messages.seconds(voice, count)
     assert comment_wait == expected.replace("einer", "eine")
+
+
+@pytest.mark.parametrize(("locale", "field_name"), [("de_CH", "«x»"), ("de_DE", "„x“")])
+def test_answers_are_spelled_for_the_sites_locale(
+    make_client: ClientFactory, locale: str, field_name: str
+) -> None:
+    client = make_client(locale=locale)
+    fields = {"poll": "live", "choice": "cafe", "x": "1", "_next": NEXT}
+    response = client.post("/vote", data=fields, headers={**FORM, "Accept": "application/json"})
+    assert response.status_code == 422
+    assert response.json()["message"] == f"Das Formular enthält das unbekannte Feld {field_name}."
