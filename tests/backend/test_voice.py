@@ -9,9 +9,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from faces_backend.comments import messages as comment_messages
+from faces_backend.comments.notify import texts as notify_texts
+from faces_backend.comments.notify.mail import confirmation_message, reply_message
 from faces_backend.http.settings import ConfigError, Settings
 from faces_backend.polls import messages as poll_messages
 from tests.backend.helpers import FORM, NEXT, ClientFactory
+from tests.backend.notify_helpers import body, notify_settings, reply
 from tests.voice_scan import FORMAL, INFORMAL
 
 TABLES: list[Mapping[str, Mapping[Any, str]]] = [
@@ -19,6 +22,7 @@ TABLES: list[Mapping[str, Mapping[Any, str]]] = [
     poll_messages.TEXTS,
     poll_messages.FIELD_MESSAGES,
     comment_messages._TEXTS,
+    notify_texts.TEXTS,
 ]
 
 
@@ -99,3 +103,24 @@ def test_answers_are_spelled_for_the_sites_locale(
     response = client.post("/vote", data=fields, headers={**FORM, "Accept": "application/json"})
     assert response.status_code == 422
     assert response.json()["message"] == f"Das Formular enthält das unbekannte Feld {field_name}."
+
+
+@pytest.mark.parametrize(
+    ("address", "greeting", "subject"),
+    [
+        ("Sie", "Waren Sie das?", "Sofia hat auf Ihren Kommentar geantwortet"),
+        ("du", "Warst du das?", "Sofia hat auf deinen Kommentar geantwortet"),
+    ],
+)
+def test_the_commenters_mails_speak_as_the_site(address: str, greeting: str, subject: str) -> None:
+    settings = notify_settings(25, address=address)
+    confirm = confirmation_message("leser@example.com", "de", "t" * 32, settings)
+    assert greeting in body(confirm)
+    answer = reply_message(
+        reply("c-0123456789ab", name="Sofia"), "leser@example.com", "de", "t" * 32, settings
+    )
+    assert answer["Subject"] == subject
+    english = reply_message(
+        reply("c-0123456789ab", name="Sofia"), "r@example.com", "en", "t" * 32, settings
+    )
+    assert english["Subject"] == "Sofia replied to your comment"
