@@ -7,7 +7,7 @@ import os
 from typing import Any
 
 from faces_common.settings import merge_defaults
-from faces_common.voice import DEFAULT_ADDRESS, check_address
+from faces_common.voice import DEFAULT_ADDRESS, check_address, site_address
 from pelican import signals
 
 from .catalogs import load_translations
@@ -76,13 +76,12 @@ def content_locale_for(settings: dict[str, Any]) -> Any:
 def install(generator: Any) -> None:
     """Give the generator's Jinja environment gettext and the date filters."""
     settings = generator.settings
-    translations = load_translations(
-        settings["I18N_CATALOG_DIR"], settings["I18N_LOCALE"], settings["I18N_ADDRESS"]
-    )
+    address = site_address(settings)  # also where a test renders without apply_defaults
+    translations = load_translations(settings["I18N_CATALOG_DIR"], settings["I18N_LOCALE"], address)
     generator.env.install_gettext_translations(translations, newstyle=True)
     generator.env.filters.update(make_filters(settings["I18N_LOCALE"], settings["TIMEZONE"]))
     generator.env.globals["LOCALE"] = settings["I18N_LOCALE"]
-    generator.env.globals["ADDRESS"] = settings["I18N_ADDRESS"]
+    generator.env.globals["ADDRESS"] = address
     generator.env.globals["UI_LANG"] = settings["I18N_LOCALE"].split("_")[0]
     generator.env.globals["content_locale"] = content_locale_for(settings)
 
