@@ -188,6 +188,8 @@ PLUGINS = [
 
 # Language of the interface and of dates: "de_CH", "de_DE" or "en_GB" (English UI).
 I18N_LOCALE = os.environ.get("FACES_LOCALE", "de_CH")
+# How the German interface addresses readers: "Sie" (formal) or "du"; the backend reads it too.
+I18N_ADDRESS = os.environ.get("FACES_ADDRESS", "Sie")
 # Language of every plugin's problem reports and messages: the interface language.
 MESSAGES_LANG = I18N_LOCALE[:2]
 

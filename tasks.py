@@ -298,7 +298,7 @@ def lint(c: Context) -> None:
 
 @task
 def translations(c: Context) -> None:
-    """Extract the theme's strings and update the German catalog (then translate the new ones)."""
+    """Extract the theme's strings and update the German catalog (and de@du: docs/voice.md)."""
     c.run(
         "pybabel extract --no-location --omit-header --sort-output -F theme/babel.cfg "
         "-o theme/translations/messages.pot theme"

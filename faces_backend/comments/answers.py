@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from faces_common.voice import spell_for
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
@@ -12,6 +13,7 @@ from faces_backend.comments.messages import say
 from faces_backend.comments.pages import PAGE_HEADERS, message_body, page
 from faces_backend.http.accept import prefers_json
 from faces_backend.http.services import Services
+from faces_backend.http.setting_values import lang_of
 
 CODES: dict[str, int] = {
     "pending": 201,
@@ -50,20 +52,22 @@ def respond(request: Request, services: Services, outcome: Outcome) -> Response:
     if outcome.retry_after is not None:
         headers["Retry-After"] = str(outcome.retry_after)
     code = CODES[outcome.status]
+    # Written once in German spelling; Swiss readers read ss and «» (faces_common.voice).
+    message = spell_for(services.settings.locale, outcome.message)
     if prefers_json(request.headers.get("accept", "")):
-        body = {"status": outcome.status, "message": outcome.message, **outcome.extra}
+        body = {"status": outcome.status, "message": message, **outcome.extra}
         return JSONResponse(body, status_code=code, headers=headers)
-    language = services.settings.language
+    voice = services.settings.voice
     body_html = message_body(
-        outcome.message,
+        message,
         ok=code < 400,
         back_url=outcome.back_url,
-        back=say(language, "back"),
+        back=say(voice, "back"),
     )
     document = page(
-        say(language, "page_title"),
+        say(voice, "page_title"),
         body_html,
-        language=language,
+        language=lang_of(voice),
         stylesheets=services.settings.stylesheets,
     )
     return HTMLResponse(document, status_code=code, headers={**headers, **PAGE_HEADERS})

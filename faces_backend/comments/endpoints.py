@@ -10,7 +10,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from faces_backend.comments.answers import Outcome, respond
 from faces_backend.comments.form import COMMENT_ID
-from faces_backend.comments.messages import field_text, say
+from faces_backend.comments.messages import field_text, say, seconds
 from faces_backend.comments.pages import PAGE_HEADERS, confirm_body, page
 from faces_backend.comments.state import comments_of
 from faces_backend.comments.store import (
@@ -23,6 +23,7 @@ from faces_backend.comments.store import (
 from faces_backend.http.forms import FieldProblem
 from faces_backend.http.gate import first_value, screen_form
 from faces_backend.http.proof_of_work import SOLVER_JS
+from faces_backend.http.setting_values import lang_of
 from faces_backend.store import UNAVAILABLE
 
 # Approved comments reach readers within this many seconds, without a build.
@@ -42,7 +43,7 @@ async def live_comments(request: Request) -> Response:
     """Return a thread's approved comments, those approved after `since` if given."""
     comments = comments_of(request)
     services = comments.services
-    language = services.settings.language
+    voice = services.settings.voice
     thread_id = request.path_params["thread"]
     thread = comments.manifest().threads.get(thread_id)
     headers = {
@@ -50,7 +51,7 @@ async def live_comments(request: Request) -> Response:
         **services.origins.cors_headers(request.headers),
     }
     if thread is None or (thread.internal and services.settings.voter_mode != "header"):
-        body = {"status": "unknown_thread", "message": say(language, "unknown_thread")}
+        body = {"status": "unknown_thread", "message": say(voice, "unknown_thread")}
         return JSONResponse(body, status_code=404, headers=headers)
     since = request.query_params.get("since")
     if since is not None and not _is_moment(since):
@@ -74,56 +75,56 @@ def _is_moment(value: str) -> bool:
 async def report_comment(request: Request) -> Response:
     """Put a reader's report of a comment into the moderation queue; it stays visible."""
     services = comments_of(request).services
-    language = services.settings.language
+    voice = services.settings.voice
     comment_id = request.path_params["id"]
     screened = await screen_form(request, services, max_body=REPORT_MAX_BODY)
     back = screened.next_url
     refusal = screened.refusal
     if refusal is not None and refusal.retry_after is not None:
         wait = refusal.retry_after
-        message = say(language, "rate_limited", seconds=wait)
+        message = say(voice, "rate_limited", seconds=seconds(voice, wait))
         outcome = Outcome("rate_limited", message, {"retry_after": wait}, retry_after=wait)
         return respond(request, services, outcome)
     if refusal is not None:
-        return respond(request, services, Outcome(refusal.status, say(language, refusal.status)))
+        return respond(request, services, Outcome(refusal.status, say(voice, refusal.status)))
     reason = (first_value(screened.fields, "reason") or "other").strip() or "other"
     if reason not in REASONS:
         problem = FieldProblem("reason", "invalid")
-        message = field_text(language, problem.field, problem.error)
+        message = field_text(voice, problem.field, problem.error)
         outcome = Outcome("invalid", message, {"field": "reason", "error": "invalid"}, back)
         return respond(request, services, outcome)
     if screened.honeypot:
-        return respond(request, services, Outcome("reported", say(language, "reported"), {}, back))
+        return respond(request, services, Outcome("reported", say(voice, "reported"), {}, back))
     try:
         known = COMMENT_ID.fullmatch(comment_id) is not None and await services.store.write(
             partial(report, comment_id=comment_id, reason=reason)
         )
     except UNAVAILABLE:
-        return respond(request, services, Outcome("unavailable", say(language, "unavailable")))
+        return respond(request, services, Outcome("unavailable", say(voice, "unavailable")))
     if not known:
-        outcome = Outcome("unknown_comment", say(language, "unknown_comment"), {}, back)
+        outcome = Outcome("unknown_comment", say(voice, "unknown_comment"), {}, back)
         return respond(request, services, outcome)
-    return respond(request, services, Outcome("reported", say(language, "reported"), {}, back))
+    return respond(request, services, Outcome("reported", say(voice, "reported"), {}, back))
 
 
 async def withdraw_comment(request: Request) -> Response:
     """Withdraw a comment by its private link; a GET only asks (link previews delete nothing)."""
     comments = comments_of(request)
     services = comments.services
-    language = services.settings.language
+    voice = services.settings.voice
     comment_id = request.path_params["id"]
     token = request.query_params.get("token", "")
     if request.method == "GET":
         action = f"{request.scope.get('root_path', '').rstrip('/')}/comments/withdraw/{comment_id}"
         body = confirm_body(
-            question=say(language, "withdraw_ask"),
+            question=say(voice, "withdraw_ask"),
             action=f"{action}?{request.url.query}",
-            button=say(language, "withdraw_button"),
+            button=say(voice, "withdraw_button"),
         )
         document = page(
-            say(language, "withdraw_link"),
+            say(voice, "withdraw_link"),
             body,
-            language=language,
+            language=lang_of(voice),
             stylesheets=services.settings.stylesheets,
         )
         return HTMLResponse(document, headers=PAGE_HEADERS)
@@ -134,11 +135,11 @@ async def withdraw_comment(request: Request) -> Response:
             else None
         )
     except UNAVAILABLE:
-        return respond(request, services, Outcome("unavailable", say(language, "unavailable")))
+        return respond(request, services, Outcome("unavailable", say(voice, "unavailable")))
     if found is None:
-        return respond(request, services, Outcome("wrong_token", say(language, "wrong_token")))
+        return respond(request, services, Outcome("wrong_token", say(voice, "wrong_token")))
     comments.notifier.forget(comment_id)
-    outcome = Outcome("withdrawn", say(language, "withdrawn"))
+    outcome = Outcome("withdrawn", say(voice, "withdrawn"))
     return respond(request, services, outcome)
 
 

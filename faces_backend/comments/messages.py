@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from faces_backend.http.settings import Language
+from faces_common.voice import voiced
 
-_TEXTS: dict[Language, dict[str, str]] = {
+from faces_backend.http.setting_values import Voice, lang_of
+
+_TEXTS: dict[str, dict[str, str]] = {
     "de": {
         "pending": "Danke! Ihr Kommentar wartet auf Freigabe durch die Redaktion.",
         "preview": "Vorschau: so erscheint Ihr Kommentar nach der Freigabe",
@@ -24,7 +26,7 @@ _TEXTS: dict[Language, dict[str, str]] = {
         "malformed": "Die Anfrage konnte nicht gelesen werden (kein gültiges UTF-8-Formular).",
         "origin_not_allowed": "Kommentieren ist nur über die Seiten des Blogs möglich.",
         "not_signed_in": "Bitte melden Sie sich an, um zu kommentieren.",
-        "rate_limited": "Gerade kamen sehr viele Anfragen. Bitte warten Sie {seconds} Sekunden.",
+        "rate_limited": "Gerade kamen sehr viele Anfragen. Bitte warten Sie {seconds}.",
         "unknown_thread": "Diesen Beitrag gibt es nicht (mehr), oder er nimmt keine Kommentare.",
         "closed": "Dieser Beitrag nimmt keine Kommentare mehr an.",
         "unknown_comment": "Diesen Kommentar gibt es nicht (mehr).",
@@ -66,6 +68,52 @@ _TEXTS: dict[Language, dict[str, str]] = {
         "field.pow.invalid": "Die Sicherheitsprüfung ist fehlgeschlagen. Bitte Seite neu laden.",
         "field.any.repeated": "Das Feld „{field}“ kommt mehrfach vor.",
         "field.any.unknown_field": "Das Feld „{field}“ gehört nicht zum Kommentarformular.",
+        "second_one": "eine Sekunde",
+        "second_other": "{n} Sekunden",
+    },
+    # Only the texts that address the reader, for FACES_ADDRESS=du (faces_common.voice).
+    "de@du": {
+        "pending": "Danke! Dein Kommentar wartet auf Freigabe durch die Redaktion.",
+        "preview": "Vorschau: so erscheint dein Kommentar nach der Freigabe",
+        "edit_hint": "Zum Ändern geh zurück zum Beitrag; dein Text bleibt im Formular.",
+        "withdraw_hint": (
+            "Mit diesem privaten Link kannst du deinen Kommentar jederzeit zurückziehen. "
+            "Er wird nur jetzt angezeigt: Bitte speichere ihn."
+        ),
+        "withdraw_ask": "Möchtest du diesen Kommentar endgültig zurückziehen?",
+        "withdrawn": "Dein Kommentar wurde gelöscht.",
+        "too_large": "Die Anfrage ist zu groß. Bitte kürze deinen Kommentar.",
+        "not_signed_in": "Bitte melde dich an, um zu kommentieren.",
+        "rate_limited": "Gerade kamen sehr viele Anfragen. Bitte warte {seconds}.",
+        "wrong_token": (
+            "Dieser Link zum Zurückziehen stimmt nicht. Nichts wurde gelöscht. Bitte "
+            "verwende genau den Link, der nach dem Absenden angezeigt wurde."
+        ),
+        "field.name.missing": "Bitte gib einen Namen an (Feld „Name“).",
+        "field.text.missing": "Bitte schreib einen Kommentar (Feld „Kommentar“).",
+        "field.text.too_long": (
+            "Der Kommentar ist zu lang: höchstens {limit} Zeichen. Bitte kürze ihn."
+        ),
+        "field.text.too_many_links": (
+            "Der Kommentar enthält zu viele Links: höchstens {limit}. Bitte entferne welche."
+        ),
+        "field.email.invalid": (
+            "Die E-Mail-Adresse ist ungültig (Feld „E-Mail“). Sie ist freiwillig: Lass "
+            "das Feld leer oder gib eine Adresse wie name@example.com an."
+        ),
+        "field.parent.invalid": (
+            "Den Kommentar, auf den du antwortest, gibt es in diesem Beitrag nicht "
+            "(Antworten gehen nur auf Kommentare der ersten Ebene)."
+        ),
+        "field.reason.invalid": "Bitte wähle einen Grund für die Meldung.",
+        "field.stamp.missing": "Das Formular ist unvollständig. Bitte lade die Seite neu.",
+        "field.stamp.invalid": "Das Formular ist ungültig. Bitte lade die Seite neu.",
+        "field.stamp.too_fast": (
+            "Das ging zu schnell. Bitte prüfe deinen Kommentar und sende ihn noch einmal."
+        ),
+        "field.stamp.expired": (
+            "Das Formular ist abgelaufen. Bitte prüfe deinen Kommentar und sende ihn noch einmal."
+        ),
     },
     "en": {
         "pending": "Thank you! Your comment is waiting for the editors' approval.",
@@ -86,7 +134,7 @@ _TEXTS: dict[Language, dict[str, str]] = {
         "malformed": "The request could not be read (not a valid UTF-8 form).",
         "origin_not_allowed": "Comments can be sent only from the pages of this blog.",
         "not_signed_in": "Please sign in to comment.",
-        "rate_limited": "Very many requests just now. Please wait {seconds} seconds.",
+        "rate_limited": "Very many requests just now. Please wait {seconds}.",
         "unknown_thread": "This post does not exist (any more) or takes no comments.",
         "closed": "This post no longer takes comments.",
         "unknown_comment": "This comment does not exist (any more).",
@@ -118,18 +166,25 @@ _TEXTS: dict[Language, dict[str, str]] = {
         "field.pow.invalid": "The security check failed. Please reload the page.",
         "field.any.repeated": "The field '{field}' appears more than once.",
         "field.any.unknown_field": "The field '{field}' is not part of the comment form.",
+        "second_one": "one second",
+        "second_other": "{n} seconds",
     },
 }
 
 
-def say(language: Language, key: str, **values: object) -> str:
-    """Return one text in the language, with its placeholders filled."""
-    return _TEXTS[language][key].format(**values)
+def say(voice: Voice, key: str, **values: object) -> str:
+    """Return one text in the language and form of address, with its placeholders filled."""
+    return voiced(_TEXTS, voice)[key].format(**values)
 
 
-def field_text(language: Language, field: str, error: str, limit: int | None = None) -> str:
+def field_text(voice: Voice, field: str, error: str, limit: int | None = None) -> str:
     """Return the message for one field problem."""
     key = f"field.{field}.{error}"
-    if key not in _TEXTS[language]:
+    if key not in _TEXTS[lang_of(voice)]:
         key = f"field.any.{error}"
-    return say(language, key, field=field, limit=limit)
+    return say(voice, key, field=field, limit=limit)
+
+
+def seconds(voice: Voice, count: int) -> str:
+    """A wait in seconds with its noun in the right number ("eine Sekunde", "30 Sekunden")."""
+    return say(voice, "second_one" if count == 1 else "second_other", n=count)

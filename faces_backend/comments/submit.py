@@ -13,7 +13,7 @@ from starlette.responses import HTMLResponse, Response
 from faces_backend.comments.answers import Outcome, respond
 from faces_backend.comments.events import CommentEvent
 from faces_backend.comments.form import COMMENT_MAX_BODY, CommentForm, collect_comment
-from faces_backend.comments.messages import field_text, say
+from faces_backend.comments.messages import field_text, say, seconds
 from faces_backend.comments.pages import PAGE_HEADERS, page, preview_body, stored_body
 from faces_backend.comments.state import Comments, comments_of
 from faces_backend.comments.store import (
@@ -31,7 +31,7 @@ from faces_backend.http.gate import Screened, screen_form
 from faces_backend.http.identity import profile_slug
 from faces_backend.http.proof_of_work import solves
 from faces_backend.http.services import Services
-from faces_backend.http.settings import Language
+from faces_backend.http.setting_values import Voice, lang_of
 from faces_backend.store import UNAVAILABLE
 
 log = logging.getLogger("faces_backend")
@@ -41,7 +41,7 @@ async def submit_comment(request: Request) -> Response:
     """Take one comment: check everything, then preview it (no script) or store it."""
     comments = comments_of(request)
     services = comments.services
-    language = services.settings.language
+    voice = services.settings.voice
     form: CommentForm | None = None
     try:
         # The preview page's confirm button posts from the backend's own origin.
@@ -54,7 +54,7 @@ async def submit_comment(request: Request) -> Response:
         outcome_or_page = await _decide(request, comments, screened, form, sso_user)
     except UNAVAILABLE:
         log.exception("faces_backend: the database failed while storing a comment")
-        outcome_or_page = Outcome("unavailable", say(language, "unavailable"))
+        outcome_or_page = Outcome("unavailable", say(voice, "unavailable"))
     if isinstance(outcome_or_page, Response):
         return outcome_or_page
     if outcome_or_page.back_url is None and form is not None and form.next_url:
@@ -77,35 +77,33 @@ async def _decide(
     sso_user: str | None,
 ) -> Outcome | Response:
     services = comments.services
-    language = services.settings.language
+    voice = services.settings.voice
     refusal = screened.refusal
     if refusal is not None and refusal.retry_after is not None:
         wait = refusal.retry_after
-        message = say(language, "rate_limited", seconds=wait)
+        message = say(voice, "rate_limited", seconds=seconds(voice, wait))
         return Outcome("rate_limited", message, {"retry_after": wait}, retry_after=wait)
     if refusal is not None:
-        return Outcome(refusal.status, say(language, refusal.status))
+        return Outcome(refusal.status, say(voice, refusal.status))
     if form.problem is not None and form.problem.field != "thread":
-        return _invalid(language, form.problem)
+        return _invalid(voice, form.problem)
     thread = comments.manifest().threads.get(form.thread)
     if thread is None or (thread.internal and services.settings.voter_mode != "header"):
-        return Outcome("unknown_thread", say(language, "unknown_thread"))
+        return Outcome("unknown_thread", say(voice, "unknown_thread"))
     origins = services.origins
     back = screened.next_url or origins.safe_next(thread.path)
     if not thread.open:
-        return Outcome("closed", say(language, "closed"), back_url=back)
+        return Outcome("closed", say(voice, "closed"), back_url=back)
     want_json = prefers_json(request.headers.get("accept", ""))
     try:
         stamp = (comments.page_stamps if not want_json else comments.stamps).check(form.stamp)
     except StampRefused as refused:
         if want_json:
-            return _invalid(language, FieldProblem("stamp", refused.problem))
-        note = (
-            "" if refused.problem == "missing" else field_text(language, "stamp", refused.problem)
-        )
+            return _invalid(voice, FieldProblem("stamp", refused.problem))
+        note = "" if refused.problem == "missing" else field_text(voice, "stamp", refused.problem)
         return _preview(request, comments, form, note)
     if not solves(stamp.text, form.pow, stamp.pow_bits):
-        return _invalid(language, FieldProblem("pow", "invalid"))
+        return _invalid(voice, FieldProblem("pow", "invalid"))
     if screened.honeypot:
         # Looks like success to the bot; nothing is stored, and its link withdraws nothing.
         return _stored(request, services, new_id(), secrets.token_urlsafe(24), back)
@@ -124,37 +122,37 @@ async def _decide(
         received = await services.store.write(job)
     except SubmitRefused as refused:
         if refused.problem == "replayed":
-            return Outcome("replayed", say(language, "replayed"), back_url=back)
-        return _invalid(language, FieldProblem("parent", "invalid"))
+            return Outcome("replayed", say(voice, "replayed"), back_url=back)
+        return _invalid(voice, FieldProblem("parent", "invalid"))
     comments.notifier.comment_received(_event(thread, comment_id, record, received))
     if form.email and form.notify:
-        comments.notifier.subscribe(comment_id, form.email, thread.lang or language)
+        comments.notifier.subscribe(comment_id, form.email, thread.lang or lang_of(voice))
     return _stored(request, services, comment_id, token, back)
 
 
-def _invalid(language: Language, problem: FieldProblem) -> Outcome:
-    message = field_text(language, problem.field, problem.error, problem.limit)
+def _invalid(voice: Voice, problem: FieldProblem) -> Outcome:
+    message = field_text(voice, problem.field, problem.error, problem.limit)
     return Outcome("invalid", message, {"field": problem.field, "error": problem.error})
 
 
 def _preview(request: Request, comments: Comments, form: CommentForm, note: str) -> Response:
     settings = comments.services.settings
-    language = settings.language
+    voice = settings.voice
     fields = {**form.hidden_fields(), "stamp": comments.page_stamps.issue()}
     body = preview_body(
-        heading=say(language, "preview"),
+        heading=say(voice, "preview"),
         name=form.name,
         text=form.text,
         note=note,
         action=_url(request, "/comments"),
         fields=fields,
-        button=say(language, "confirm"),
-        hint=say(language, "edit_hint"),
+        button=say(voice, "confirm"),
+        hint=say(voice, "edit_hint"),
     )
     document = page(
-        say(language, "page_title"),
+        say(voice, "page_title"),
         body,
-        language=language,
+        language=lang_of(voice),
         stylesheets=settings.stylesheets,
     )
     return HTMLResponse(document, headers=PAGE_HEADERS)
@@ -164,27 +162,27 @@ def _stored(
     request: Request, services: Services, comment_id: str, token: str, back: str | None
 ) -> Outcome | Response:
     settings = services.settings
-    language = settings.language
+    voice = settings.voice
     withdraw_url = _url(
         request, f"/comments/withdraw/{comment_id}?token={token}", services=services
     )
-    message = say(language, "pending")
+    message = say(voice, "pending")
     if prefers_json(request.headers.get("accept", "")):
         extra = {"id": comment_id, "withdraw_url": withdraw_url}
         return Outcome("pending", message, extra)
     waiting = f"{back.split('#', 1)[0]}#kommentar-wartet" if back else None
     body = stored_body(
         message=message,
-        hint=say(language, "withdraw_hint"),
+        hint=say(voice, "withdraw_hint"),
         withdraw_url=withdraw_url,
-        withdraw=say(language, "withdraw_link"),
+        withdraw=say(voice, "withdraw_link"),
         back_url=waiting,
-        back=say(language, "back"),
+        back=say(voice, "back"),
     )
     document = page(
-        say(language, "page_title"),
+        say(voice, "page_title"),
         body,
-        language=language,
+        language=lang_of(voice),
         stylesheets=settings.stylesheets,
     )
     return HTMLResponse(document, status_code=201, headers=PAGE_HEADERS)

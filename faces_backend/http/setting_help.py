@@ -77,6 +77,11 @@ SETTINGS: tuple[SettingHelp, ...] = (
         "Language of the messages and answer pages readers see: de or en.",
     ),
     SettingHelp(
+        "FACES_ADDRESS",
+        "Sie",
+        "How German answers address the reader: Sie (formal) or du, as I18N_ADDRESS in the build.",
+    ),
+    SettingHelp(
         "FACES_LOCALE",
         DEFAULT_LOCALE,
         "The site's Babel locale (as for the build); the answer page prints numbers like the site.",

@@ -18,6 +18,8 @@ from faces_backend.http.setting_help import (
 
 VoterMode = Literal["public", "header"]
 Language = Literal["de", "en"]
+# The texts of a language in a form of address: German "Sie" ("de"), German "du", English.
+Voice = Literal["de", "de@du", "en"]
 
 DEV_ORIGINS = ("http://localhost:8000", "http://127.0.0.1:8000")
 TRUE_WORDS = {"1", "true", "yes", "on"}
@@ -149,6 +151,29 @@ def language(environ: Mapping[str, str]) -> Language:
     if value == "en":
         return "en"
     raise ConfigError(f"FACES_LANGUAGE has value {raw!r}. Expected de (German) or en (English).")
+
+
+def address(environ: Mapping[str, str]) -> str:
+    """Return FACES_ADDRESS: how German answers address the reader, "Sie" (default) or "du"."""
+    raw = environ.get("FACES_ADDRESS", "").strip() or "Sie"
+    if raw not in ("Sie", "du"):
+        raise ConfigError(
+            f"FACES_ADDRESS has value {raw!r}. Expected Sie (formal, the default) or du "
+            "(informal), as I18N_ADDRESS in the build."
+        )
+    return raw
+
+
+def voice(language: Language, address: str) -> Voice:
+    """The texts to answer in: the language, in German with the form of address."""
+    if language == "de" and address == "du":
+        return "de@du"
+    return language
+
+
+def lang_of(voice: Voice) -> Language:
+    """The language of a voice, for `<html lang>`."""
+    return "en" if voice == "en" else "de"
 
 
 def locale(environ: Mapping[str, str]) -> str:

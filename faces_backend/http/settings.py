@@ -18,7 +18,7 @@ from faces_backend.http.setting_help import (
     SETTINGS,
     SettingHelp,
 )
-from faces_backend.http.setting_values import ConfigError, Language, VoterMode
+from faces_backend.http.setting_values import ConfigError, Language, Voice, VoterMode
 
 __all__ = ["SETTINGS", "ConfigError", "Language", "SettingHelp", "Settings", "VoterMode"]
 
@@ -46,8 +46,14 @@ class Settings:
     views_window: int = 1800
     views_rate_limit: int = 60
     language: Language = "de"
+    address: str = "Sie"  # FACES_ADDRESS: "Sie" or "du", as I18N_ADDRESS in the build
     locale: str = DEFAULT_LOCALE
     stylesheets: tuple[str, ...] = DEFAULT_STYLESHEETS
+
+    @property
+    def voice(self) -> Voice:
+        """The texts answers are written in: the language and the form of address."""
+        return values.voice(self.language, self.address)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str], *, for_server: bool = True) -> Settings:
@@ -96,6 +102,7 @@ class Settings:
                 "a whole number of views per minute, e.g. 60",
             ),
             language=values.language(environ),
+            address=values.address(environ),
             locale=values.locale(environ),
             stylesheets=values.stylesheets(environ),
         )

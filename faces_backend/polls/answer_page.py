@@ -15,7 +15,7 @@ from typing import Any
 
 from babel.numbers import format_percent
 
-from faces_backend.http.settings import Language
+from faces_backend.http.setting_values import Voice, lang_of
 from faces_backend.polls.messages import text
 
 # Nothing but the site's own stylesheets may load; the page has no script and no form.
@@ -43,10 +43,10 @@ class PageContent:
 
 
 def answer_page(
-    content: PageContent, *, language: Language, locale: str, stylesheets: Sequence[str]
+    content: PageContent, *, voice: Voice, locale: str, stylesheets: Sequence[str]
 ) -> str:
     """Return the whole HTML page for one answer."""
-    title = content.question or text(language, "page_title")
+    title = content.question or text(voice, "page_title")
     kind = "ok" if content.status in OK_STATUSES else "problem"
     sheets = "".join(
         f'<link rel="stylesheet" href="{html.escape(sheet)}">\n' for sheet in stylesheets
@@ -55,13 +55,13 @@ def answer_page(
     if content.back_url:
         back = (
             f'<p class="poll__back"><a href="{html.escape(content.back_url)}">'
-            f"{html.escape(text(language, 'back'))}</a></p>\n"
+            f"{html.escape(text(voice, 'back'))}</a></p>\n"
         )
     return (
-        f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{lang_of(voice)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="robots" content="noindex">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{html.escape(title)} – {html.escape(text(language, 'page_title'))}</title>\n"
+        f"<title>{html.escape(title)} – {html.escape(text(voice, 'page_title'))}</title>\n"
         f"{sheets}</head>\n<body>\n"
         '<main id="main" class="wrap">\n'
         f'<section class="poll poll--answer poll--{html.escape(content.status)}" '
@@ -69,20 +69,20 @@ def answer_page(
         f'<h1 class="poll__question" id="poll-answer-title">{html.escape(title)}</h1>\n'
         f'<p class="poll__live poll__live--{kind}" role="status">'
         f"{html.escape(content.message)}</p>\n"
-        f"{_results(content, language, locale)}{back}</section>\n</main>\n</body>\n</html>\n"
+        f"{_results(content, voice, locale)}{back}</section>\n</main>\n</body>\n</html>\n"
     )
 
 
-def _results(content: PageContent, language: Language, locale: str) -> str:
+def _results(content: PageContent, voice: Voice, locale: str) -> str:
     if content.results is None:
         if content.hidden_by in ("after_vote", "after_close"):
-            note = text(language, f"hidden_{content.hidden_by}")
+            note = text(voice, f"hidden_{content.hidden_by}")
             return f'<p class="poll__hint">{html.escape(note)}</p>\n'
         return ""
     total = int(content.results["total"])
-    heading = text(language, "results_final" if content.results["closed"] else "results_so_far")
-    people = text(language, "people_one" if total == 1 else "people_other", n=total)
-    rows = "".join(_row(option, total, language, locale) for option in content.results["options"])
+    heading = text(voice, "results_final" if content.results["closed"] else "results_so_far")
+    people = text(voice, "people_one" if total == 1 else "people_other", n=total)
+    rows = "".join(_row(option, total, voice, locale) for option in content.results["options"])
     return (
         '<div class="poll__results">\n'
         f'<h2 class="poll__results-title">{html.escape(heading)}</h2>\n'
@@ -91,10 +91,10 @@ def _results(content: PageContent, language: Language, locale: str) -> str:
     )
 
 
-def _row(option: dict[str, Any], total: int, language: Language, locale: str) -> str:
+def _row(option: dict[str, Any], total: int, voice: Voice, locale: str) -> str:
     votes = int(option["votes"])
     share = format_percent(votes / total if total else 0, locale=locale)
-    figure = text(language, "votes_one" if votes == 1 else "votes_other", n=votes)
+    figure = text(voice, "votes_one" if votes == 1 else "votes_other", n=votes)
     meter_id = f"poll-answer-{html.escape(str(option['id']))}"
     return (
         '<li class="poll__result">'

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from faces_common.voice import spell_for
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
-from faces_backend.http.settings import Language
+from faces_backend.http.setting_values import Voice
 from faces_backend.polls.answer_page import PAGE_HEADERS, PageContent, answer_page
 
 STATUS_CODES: dict[str, int] = {
@@ -65,12 +66,14 @@ def render(
     *,
     want_json: bool,
     headers: dict[str, str],
-    language: Language,
+    voice: Voice,
     locale: str,
     stylesheets: Sequence[str],
 ) -> Response:
     """Return the HTTP response for an answer: JSON for scripts, else the answer page."""
     headers = {**NO_STORE, **headers}
+    # Written once in German spelling; Swiss readers read ss and «» (faces_common.voice).
+    answer = replace(answer, message=spell_for(locale, answer.message))
     if answer.retry_after is not None:
         headers["Retry-After"] = str(answer.retry_after)
     if want_json:
@@ -83,5 +86,5 @@ def render(
         hidden_by=answer.hidden_by,
         back_url=answer.back_url,
     )
-    body = answer_page(content, language=language, locale=locale, stylesheets=stylesheets)
+    body = answer_page(content, voice=voice, locale=locale, stylesheets=stylesheets)
     return HTMLResponse(body, status_code=answer.code, headers={**headers, **PAGE_HEADERS})

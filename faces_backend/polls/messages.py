@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from faces_backend.http.forms import FieldProblem
-from faces_backend.http.settings import Language
+from faces_common.voice import voiced
 
-STATUS_MESSAGES: dict[Language, dict[str, str]] = {
+from faces_backend.http.forms import FieldProblem
+from faces_backend.http.setting_values import Voice
+
+STATUS_MESSAGES: dict[str, dict[str, str]] = {
     "de": {
         "counted": "Danke! Ihre Stimme wurde gezählt.",
         "suggestion_queued": (
@@ -33,13 +35,47 @@ STATUS_MESSAGES: dict[Language, dict[str, str]] = {
         "rate_limited": (
             "Von Ihrer Netzwerkadresse kamen gerade sehr viele Stimmen (in einem Firmennetz "
             "teilen sich viele Menschen eine Adresse). Ihre Stimme wurde noch nicht gezählt: "
-            "Bitte versuchen Sie es in {seconds} Sekunden noch einmal."
+            "Bitte versuchen Sie es in {seconds} noch einmal."
         ),
         "address_limit": (
             "Von Ihrer Netzwerkadresse wurden bei dieser Umfrage heute schon {limit} Stimmen "
             "abgegeben, mehr lässt der Betreiber pro Adresse und Tag nicht zu (in einem "
             "Firmennetz teilen sich viele Menschen eine Adresse). Ihre Stimme wurde nicht "
             "gezählt: Bitte stimmen Sie morgen oder aus einem anderen Netz ab, z. B. mobil."
+        ),
+    },
+    # Only the texts that address the reader, for FACES_ADDRESS=du (faces_common.voice).
+    "de@du": {
+        "counted": "Danke! Deine Stimme wurde gezählt.",
+        "suggestion_queued": (
+            "Danke für deinen Vorschlag! Er erscheint, sobald die Redaktion ihn freigegeben hat."
+        ),
+        "malformed": "Die Anfrage konnte nicht gelesen werden. Bitte lade die Seite neu.",
+        "origin_not_allowed": (
+            "Abstimmen ist nur über die Seiten des Blogs möglich. Bitte öffne den Beitrag "
+            "im Blog und stimm dort ab."
+        ),
+        "not_signed_in": "Bitte melde dich an, um abzustimmen.",
+        "already_voted": (
+            "Du hast bei dieser Umfrage bereits abgestimmt: Von diesem Browser wurde hier "
+            "schon eine Stimme abgegeben. Jede Person stimmt einmal ab, eine Stimme lässt sich "
+            "nicht ändern. Hat jemand anderes an diesem Gerät abgestimmt, stimm bitte "
+            "von deinem eigenen Gerät ab."
+        ),
+        "too_large": "Die Anfrage ist zu groß. Bitte kürze deinen Vorschlag.",
+        "unavailable": (
+            "Die Abstimmung ist gerade nicht möglich. Bitte versuch es später noch einmal."
+        ),
+        "rate_limited": (
+            "Von deiner Netzwerkadresse kamen gerade sehr viele Stimmen (in einem Firmennetz "
+            "teilen sich viele Menschen eine Adresse). Deine Stimme wurde noch nicht gezählt: "
+            "Bitte versuch es in {seconds} noch einmal."
+        ),
+        "address_limit": (
+            "Von deiner Netzwerkadresse wurden bei dieser Umfrage heute schon {limit} Stimmen "
+            "abgegeben, mehr lässt der Betreiber pro Adresse und Tag nicht zu (in einem "
+            "Firmennetz teilen sich viele Menschen eine Adresse). Deine Stimme wurde nicht "
+            "gezählt: Bitte stimm morgen oder aus einem anderen Netz ab, z. B. mobil."
         ),
     },
     "en": {
@@ -66,7 +102,7 @@ STATUS_MESSAGES: dict[Language, dict[str, str]] = {
         "rate_limited": (
             "Very many votes came from your network address just now (in a company network "
             "many people share one address). Your vote has not been counted yet: please try "
-            "again in {seconds} seconds."
+            "again in {seconds}."
         ),
         "address_limit": (
             "{limit} votes in this poll have already come from your network address today, "
@@ -78,7 +114,7 @@ STATUS_MESSAGES: dict[Language, dict[str, str]] = {
 }
 
 # Other texts: special cases of a status, and the words of the answer page.
-TEXTS: dict[Language, dict[str, str]] = {
+TEXTS: dict[str, dict[str, str]] = {
     "de": {
         "already_voted_sso": (
             "Sie haben bei dieser Umfrage bereits abgestimmt: Mit Ihrer Anmeldung wurde hier "
@@ -110,6 +146,30 @@ TEXTS: dict[Language, dict[str, str]] = {
         "hidden_after_vote": "Das Zwischenergebnis sehen Sie, sobald Sie abgestimmt haben.",
         "hidden_after_close": "Das Ergebnis wird nach dem Ende der Umfrage veröffentlicht.",
         "back": "Zurück zum Beitrag",
+        "second_one": "einer Sekunde",
+        "second_other": "{n} Sekunden",
+    },
+    "de@du": {
+        "already_voted_sso": (
+            "Du hast bei dieser Umfrage bereits abgestimmt: Mit deiner Anmeldung wurde hier "
+            "schon eine Stimme abgegeben. Jede Person stimmt einmal ab, eine Stimme lässt sich "
+            "nicht ändern."
+        ),
+        "counted_with_suggestion": (
+            "Danke! Deine Stimme wurde gezählt. Dein Vorschlag erscheint, sobald die Redaktion "
+            "ihn freigegeben hat."
+        ),
+        "retry_suggestion_dropped": (
+            "Diese Anfrage wurde schon einmal gesendet und ist angekommen. Dein Vorschlag darin "
+            "wurde dabei nicht gespeichert: Bitte lade die Seite neu und sende ihn noch einmal."
+        ),
+        "counted_suggestion_dropped": (
+            "Danke! Deine Stimme wurde gezählt. Dein Vorschlag wurde nicht gespeichert, weil "
+            "diese Anfrage schon einmal mit einem anderen Inhalt angekommen war: Bitte lade "
+            "die Seite neu und sende ihn noch einmal."
+        ),
+        "missing_poll": "Die Anfrage nennt keine Umfrage. Bitte lade die Seite neu.",
+        "hidden_after_vote": "Das Zwischenergebnis siehst du, sobald du abgestimmt hast.",
     },
     "en": {
         "already_voted_sso": (
@@ -140,10 +200,12 @@ TEXTS: dict[Language, dict[str, str]] = {
         "hidden_after_vote": "You see the results so far once you have voted.",
         "hidden_after_close": "The results will be published when the poll has ended.",
         "back": "Back to the post",
+        "second_one": "one second",
+        "second_other": "{n} seconds",
     },
 }
 
-FIELD_MESSAGES: dict[Language, dict[tuple[str, str], str]] = {
+FIELD_MESSAGES: dict[str, dict[tuple[str, str], str]] = {
     "de": {
         ("choice", "unknown_option"): "Bitte wählen Sie eine der angebotenen Ideen.",
         ("choice", "duplicate"): "Jede Idee kann nur einmal gewählt werden.",
@@ -164,6 +226,16 @@ FIELD_MESSAGES: dict[Language, dict[tuple[str, str], str]] = {
         ("*", "repeated"): "Das Feld „{field}“ darf nur einmal vorkommen.",
         ("*", "too_long"): "Das Feld „{field}“ ist zu lang (höchstens {limit} Zeichen).",
     },
+    "de@du": {
+        ("choice", "unknown_option"): "Bitte wähle eine der angebotenen Ideen.",
+        ("choice", "missing"): "Bitte wähle eine Idee aus.",
+        ("choice", "missing_or_suggest"): (
+            "Bitte wähle eine Idee aus oder schlag eine eigene vor."
+        ),
+        ("choice", "too_many_one"): "Bitte wähle nur eine Idee.",
+        ("choice", "too_many"): "Bitte wähle höchstens {limit} Ideen.",
+        ("suggestion", "too_long"): "Dein Vorschlag ist zu lang (höchstens {limit} Zeichen).",
+    },
     "en": {
         ("choice", "unknown_option"): "Please choose one of the ideas offered.",
         ("choice", "duplicate"): "Each idea can be chosen only once.",
@@ -183,18 +255,23 @@ FIELD_MESSAGES: dict[Language, dict[tuple[str, str], str]] = {
 }
 
 
-def status_message(language: Language, status: str, **values: object) -> str:
+def status_message(voice: Voice, status: str, **values: object) -> str:
     """Return the reader's message for a status word, with its values filled in."""
-    return STATUS_MESSAGES[language][status].format(**values)
+    return voiced(STATUS_MESSAGES, voice)[status].format(**values)
 
 
-def text(language: Language, key: str, **values: object) -> str:
+def text(voice: Voice, key: str, **values: object) -> str:
     """Return one of the other texts (special cases, answer page words), filled in."""
-    return TEXTS[language][key].format(**values)
+    return voiced(TEXTS, voice)[key].format(**values)
+
+
+def seconds(voice: Voice, count: int) -> str:
+    """A wait in seconds with its noun in the right number ("einer Sekunde", "30 Sekunden")."""
+    return text(voice, "second_one" if count == 1 else "second_other", n=count)
 
 
 def field_message(
-    problem: FieldProblem, *, suggestions: bool = False, language: Language = "de"
+    problem: FieldProblem, *, suggestions: bool = False, language: Voice = "de"
 ) -> str:
     """Return the explanation of a field problem (`suggestions`: the poll takes ideas)."""
     error = problem.error
@@ -202,8 +279,8 @@ def field_message(
         error = "missing_or_suggest"
     elif problem.field == "choice" and error == "too_many" and problem.limit == 1:
         error = "too_many_one"
-    table = FIELD_MESSAGES[language]
+    table = voiced(FIELD_MESSAGES, language)
     template = table.get((problem.field, error)) or table.get(("*", error))
     if template is None:
-        return STATUS_MESSAGES[language]["invalid"]
+        return status_message(language, "invalid")
     return template.format(field=problem.field, limit=problem.limit)

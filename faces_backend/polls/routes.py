@@ -8,7 +8,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from faces_backend.http.settings import Language
+from faces_backend.http.setting_values import Voice
 from faces_backend.polls.answers import NO_STORE
 from faces_backend.polls.ballots import has_voted, read_tally
 from faces_backend.polls.messages import status_message
@@ -33,7 +33,7 @@ async def poll_results(request: Request) -> Response:
     poll_id = request.path_params["poll"]
     poll = polls.manifest.current().polls.get(poll_id)
     if poll is None:
-        return _unknown_poll(poll_id, headers, polls.services.settings.language)
+        return _unknown_poll(poll_id, headers, polls.services.settings.voice)
     voter = await polls.services.identity.identify(request, issue_cookie=False)
     now = datetime.now(UTC)
     voted = has_voted(polls.services.store.reader, poll.id, voter.voter_hash)
@@ -52,14 +52,14 @@ async def poll_suggestions(request: Request) -> Response:
     headers = {**NO_STORE, **polls.services.origins.cors_headers(request.headers)}
     poll_id = request.path_params["poll"]
     if poll_id not in polls.manifest.current().polls:
-        return _unknown_poll(poll_id, headers, polls.services.settings.language)
+        return _unknown_poll(poll_id, headers, polls.services.settings.voice)
     approved = list_suggestions(polls.services.store.reader, status="approved", poll=poll_id)
     body = {"poll": poll_id, "suggestions": [{"id": s.id, "text": s.text} for s in approved]}
     return JSONResponse(body, headers=headers)
 
 
-def _unknown_poll(poll_id: str, headers: dict[str, str], language: Language) -> Response:
-    message = status_message(language, "unknown_poll")
+def _unknown_poll(poll_id: str, headers: dict[str, str], voice: Voice) -> Response:
+    message = status_message(voice, "unknown_poll")
     body = {"status": "unknown_poll", "poll": poll_id, "message": message, "results": None}
     return JSONResponse(body, status_code=404, headers=headers)
 

@@ -19,7 +19,7 @@ from faces_backend.polls.answers import Answer, render
 from faces_backend.polls.ballots import Ballot, WriteOutcome, cast_ballot, has_voted, read_tally
 from faces_backend.polls.form import VoteForm, collect
 from faces_backend.polls.manifest import Poll
-from faces_backend.polls.messages import field_message, status_message, text
+from faces_backend.polls.messages import field_message, seconds, status_message, text
 from faces_backend.polls.results import hidden_reason, results_body
 from faces_backend.polls.state import Polls, polls_of
 from faces_backend.polls.suggestions import queue_suggestion
@@ -32,14 +32,14 @@ async def vote(request: Request) -> Response:
     """Handle one vote post and answer as JSON, or with the answer page for a plain form."""
     polls = polls_of(request)
     services = polls.services
-    language = services.settings.language
+    voice = services.settings.voice
     screened: Screened | None = None
     try:
         screened = await screen_form(request, services)
         answer = await _decide(polls, screened)
     except UNAVAILABLE:
         log.exception("faces_backend: the database failed during a vote")
-        answer = Answer("unavailable", None, status_message(language, "unavailable"))
+        answer = Answer("unavailable", None, status_message(voice, "unavailable"))
     # The way back never comes from `Referer`: only a `_next` that passed the check.
     if screened is not None and screened.next_url is not None:
         answer = replace(answer, back_url=screened.next_url)
@@ -47,7 +47,7 @@ async def vote(request: Request) -> Response:
         answer,
         want_json=prefers_json(request.headers.get("accept", "")),
         headers=services.origins.cors_headers(request.headers),
-        language=language,
+        voice=voice,
         locale=services.settings.locale,
         stylesheets=services.settings.stylesheets,
     )
@@ -66,26 +66,26 @@ async def vote(request: Request) -> Response:
 
 
 async def _decide(polls: Polls, screened: Screened) -> Answer:
-    language = polls.services.settings.language
+    voice = polls.services.settings.voice
     form = collect(screened.fields)
     poll_id = form.poll if form.poll and len(form.poll) <= ID_MAX_CHARS else None
     refusal = screened.refusal
     if refusal is not None and refusal.retry_after is not None:
         wait = refusal.retry_after
-        message = status_message(language, "rate_limited", seconds=wait)
+        message = status_message(voice, "rate_limited", seconds=seconds(voice, wait))
         return Answer(
             "rate_limited", poll_id, message, extra={"retry_after": wait}, retry_after=wait
         )
     if refusal is not None:
-        return Answer(refusal.status, poll_id, status_message(language, refusal.status))
+        return Answer(refusal.status, poll_id, status_message(voice, refusal.status))
     voter = screened.client
     if form.poll is None:
-        return Answer("malformed", None, text(language, "missing_poll"))
+        return Answer("malformed", None, text(voice, "missing_poll"))
     if form.problem is not None:
         return _invalid(polls, poll_id, form.problem)
     poll = polls.manifest.current().polls.get(form.poll)
     if poll is None:
-        return Answer("unknown_poll", poll_id, status_message(language, "unknown_poll"))
+        return Answer("unknown_poll", poll_id, status_message(voice, "unknown_poll"))
     now = datetime.now(UTC)
     if poll.closed_at(now):
         return _about(polls, poll, now, Answer("closed", poll.id, ""), voted=False)
@@ -102,11 +102,11 @@ async def _decide(polls: Polls, screened: Screened) -> Answer:
     )
     if outcome.status == "already_voted":
         sso = polls.services.settings.voter_mode == "header"
-        message = text(language, "already_voted_sso") if sso else ""
+        message = text(voice, "already_voted_sso") if sso else ""
         return _about(polls, poll, now, Answer("already_voted", poll.id, message), voted=voted)
     if outcome.status == "address_limit":
         limit = polls.services.settings.ip_limit
-        message = status_message(language, "address_limit", limit=limit)
+        message = status_message(voice, "address_limit", limit=limit)
         answer = Answer("address_limit", poll.id, message, extra={"limit": limit})
         return _about(polls, poll, now, answer, voted=voted)
     return _success(polls, poll, form, outcome, now, voted=voted)
@@ -156,13 +156,13 @@ def _success(
     *,
     voted: bool,
 ) -> Answer:
-    language = polls.services.settings.language
+    voice = polls.services.settings.voice
     if not outcome.suggestion_kept and outcome.status == "counted":
-        message = text(language, "counted_suggestion_dropped")
+        message = text(voice, "counted_suggestion_dropped")
     elif not outcome.suggestion_kept:
-        message = text(language, "retry_suggestion_dropped")
+        message = text(voice, "retry_suggestion_dropped")
     elif outcome.status == "counted" and form.suggestion is not None:
-        message = text(language, "counted_with_suggestion")
+        message = text(voice, "counted_with_suggestion")
     else:
         message = ""
     extra: dict[str, Any] = {"duplicate_retry": True} if outcome.duplicate_retry else {}
@@ -174,7 +174,7 @@ def _success(
 
 def _about(polls: Polls, poll: Poll, now: datetime, answer: Answer, *, voted: bool) -> Answer:
     """Complete an answer about a known poll: default message, question, results, way back."""
-    message = answer.message or status_message(polls.services.settings.language, answer.status)
+    message = answer.message or status_message(polls.services.settings.voice, answer.status)
     hidden_by = hidden_reason(poll, now=now, has_voted=voted)
     results = None
     if hidden_by is None:
@@ -195,7 +195,7 @@ def _invalid(
     message = field_message(
         problem,
         suggestions=poll is not None and poll.suggestions,
-        language=polls.services.settings.language,
+        language=polls.services.settings.voice,
     )
     extra = {"field": problem.field, "error": problem.error}
     answer = Answer("invalid", poll_id, message, extra=extra)

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from faces_common.jsonfiles import write_json
 from faces_common.problems import Problem
+from faces_common.voice import site_address
 from pelican.generators import Generator
 
 from .data import ThreadFile, read_thread_file
@@ -53,6 +54,8 @@ class CommentsGenerator(Generator):
             profiles=self.context.get("author_profiles") or {},
             zone=ZoneInfo(settings["TIMEZONE"]),
             format_date=self.env.filters.get("date") or _day,
+            address=site_address(settings),
+            locale=settings.get("I18N_LOCALE") or "",
         )
         shown: list[ShownThread] = []
         waiting: dict[str, list[WaitingComment]] = {}

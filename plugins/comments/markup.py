@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
-from .messages import words
-
 if TYPE_CHECKING:
     from .view import CommentView, ThreadView
 
@@ -35,7 +33,7 @@ def comment_list(view: ThreadView, site_url: str, face: FaceMacro) -> Markup:
 
 def comment_form(view: ThreadView) -> Markup:
     """The form for a new top-level comment."""
-    return Markup(_form(view, _escaped_words(view.lang), None))
+    return Markup(_form(view, _escaped_words(view.words), None))
 
 
 class _Parts:
@@ -45,7 +43,7 @@ class _Parts:
         self.view = view
         self.site_url = site_url
         self.face = face
-        self.words = _escaped_words(view.lang)
+        self.words = _escaped_words(view.words)
         self.next_url = str(escape(view.next_url))
         self.report_action = str(escape(view.endpoint))
         self.options = _options(view.reasons)
@@ -118,10 +116,14 @@ class _Parts:
         )
 
 
-@functools.lru_cache(maxsize=2)
-def _escaped_words(lang: str) -> Mapping[str, str]:
-    """The interface words of a language (view.words), escaped once."""
-    return {key: str(escape(value)) for key, value in words(lang).items()}
+def _escaped_words(said: Mapping[str, str]) -> Mapping[str, str]:
+    """The interface words of a thread (view.words), escaped once per language."""
+    return _escaped(tuple(said.items()))
+
+
+@functools.lru_cache(maxsize=4)
+def _escaped(said: tuple[tuple[str, str], ...]) -> Mapping[str, str]:
+    return {key: str(escape(value)) for key, value in said}
 
 
 @functools.lru_cache(maxsize=8)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from faces_common.voice import DEFAULT_ADDRESS, pick_words
+
 WORDS: dict[str, dict[str, str]] = {
     "de": {
         "heading": "Kommentare",
         "anonymous": "anonym",
-        "write": "Schreibe einen Kommentar",
+        "write": "Schreiben Sie einen Kommentar",
         "reply_to": "Antwort an {name}",
         "answer": "Antworten",
         "name": "Name",
@@ -17,8 +19,8 @@ WORDS: dict[str, dict[str, str]] = {
         "email_help": "Wir veröffentlichen Ihre Adresse nie und geben sie niemandem weiter.",
         "text": "Kommentar",
         "text_help": "Leerzeilen trennen Absätze, Links werden anklickbar, *Sternchen* betonen.",
-        "notify_one": "Benachrichtigt mich, wenn die Autorin oder der Autor antwortet",
-        "notify_many": "Benachrichtigt mich, wenn jemand aus dem Autorenteam antwortet",
+        "notify_one": "Mich benachrichtigen, wenn die Autorin oder der Autor antwortet",
+        "notify_many": "Mich benachrichtigen, wenn jemand aus dem Autorenteam antwortet",
         "notify_help": "Sie erhalten zuerst eine E-Mail zur Bestätigung.",
         "trap": "Dieses Feld bitte leer lassen",
         "send": "Kommentar senden",
@@ -38,6 +40,14 @@ WORDS: dict[str, dict[str, str]] = {
         "reason_other": "Anderer Grund",
         "post_author": "Verfasst den Beitrag",
         "replies_label": "Antworten auf den Kommentar von {name}",
+    },
+    # Only the texts that address the reader, for I18N_ADDRESS = "du" (faces_common.voice).
+    "de@du": {
+        "write": "Schreib einen Kommentar",
+        "email_help": "Wir veröffentlichen deine Adresse nie und geben sie niemandem weiter.",
+        "notify_help": "Du erhältst zuerst eine E-Mail zur Bestätigung.",
+        "waiting": "Dein Kommentar wartet auf Freigabe",
+        "failed": "Dein Kommentar konnte nicht gesendet werden. Bitte versuch es später.",
     },
     "en": {
         "heading": "Comments",
@@ -154,9 +164,9 @@ PROBLEMS: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
-def words(lang: str) -> dict[str, str]:
-    """The interface words for a language (German for anything but English)."""
-    return WORDS["en" if lang == "en" else "de"]
+def words(lang: str, address: str = DEFAULT_ADDRESS, locale: str = "") -> dict[str, str]:
+    """The interface words for a language (German for anything but English) and address."""
+    return pick_words(WORDS, "en" if lang == "en" else "de", address, locale)
 
 
 def problem(lang: str, key: str, **values: Any) -> tuple[str, str]:

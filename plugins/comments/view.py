@@ -100,6 +100,9 @@ class ThreadContext:
     zone: dt.tzinfo
     # The theme's `date` filter (site_i18n), so the comments' dates read like the post's.
     format_date: Callable[[dt.datetime], str]
+    # The site's form of address (I18N_ADDRESS) and locale (I18N_LOCALE) for the words.
+    address: str = "Sie"
+    locale: str = ""
 
 
 def thread_view(
@@ -112,7 +115,7 @@ def thread_view(
     """Arrange a post's comments: top-level ones in order, each with its replies."""
     lang = "en" if getattr(article, "lang", "de") == "en" else "de"
     url = article.url  # Pelican formats a post's URL anew on every read
-    said = words(lang)
+    said = words(lang, shared.address, shared.locale)
     authors = tuple(getattr(a, "slug", str(a)) for a in getattr(article, "authors", ()))
     replies: dict[str, list[CommentView]] = {}
     for comment in comments:

@@ -7,6 +7,7 @@ import os
 from typing import Any
 
 from faces_common.settings import merge_defaults
+from faces_common.voice import DEFAULT_ADDRESS, check_address, site_address
 from pelican import signals
 
 from .catalogs import load_translations
@@ -22,6 +23,9 @@ DEFAULTS: dict[str, Any] = {
     # Locale of the content by its `Lang:` (og:locale), e.g. {"de": "de_CH", "en": "en_GB"};
     # None: I18N_LOCALE for the interface's own language, these two for the others.
     "I18N_CONTENT_LOCALES": None,
+    # How German texts address the reader: "Sie" (formal) or "du" (informal); every reader-facing
+    # text of the theme and the plugins follows it (the backend reads FACES_ADDRESS).
+    "I18N_ADDRESS": DEFAULT_ADDRESS,
 }
 
 FALLBACK_CONTENT_LOCALES = {"de": "de_CH", "en": "en_GB"}
@@ -34,6 +38,7 @@ def apply_defaults(pelican: Any) -> None:
     if settings["I18N_CATALOG_DIR"] is None:
         settings["I18N_CATALOG_DIR"] = os.path.join(settings["THEME"], "translations")
     _check_locale("I18N_LOCALE", settings["I18N_LOCALE"])
+    check_address(settings["I18N_ADDRESS"])
     if settings["I18N_CONTENT_LOCALES"] is None:
         locale = settings["I18N_LOCALE"]
         settings["I18N_CONTENT_LOCALES"] = {**FALLBACK_CONTENT_LOCALES, locale[:2]: locale}
@@ -71,10 +76,12 @@ def content_locale_for(settings: dict[str, Any]) -> Any:
 def install(generator: Any) -> None:
     """Give the generator's Jinja environment gettext and the date filters."""
     settings = generator.settings
-    translations = load_translations(settings["I18N_CATALOG_DIR"], settings["I18N_LOCALE"])
+    address = site_address(settings)  # also where a test renders without apply_defaults
+    translations = load_translations(settings["I18N_CATALOG_DIR"], settings["I18N_LOCALE"], address)
     generator.env.install_gettext_translations(translations, newstyle=True)
     generator.env.filters.update(make_filters(settings["I18N_LOCALE"], settings["TIMEZONE"]))
     generator.env.globals["LOCALE"] = settings["I18N_LOCALE"]
+    generator.env.globals["ADDRESS"] = address
     generator.env.globals["UI_LANG"] = settings["I18N_LOCALE"].split("_")[0]
     generator.env.globals["content_locale"] = content_locale_for(settings)
 

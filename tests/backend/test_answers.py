@@ -29,16 +29,14 @@ def test_prefers_json(accept: str, json: bool) -> None:
 
 def test_render_picks_json_or_the_answer_page() -> None:
     answer = Answer("rate_limited", "p", "Warten", retry_after=30)
-    as_json = render(
-        answer, want_json=True, headers={}, language="de", locale="de_CH", stylesheets=()
-    )
+    as_json = render(answer, want_json=True, headers={}, voice="de", locale="de_CH", stylesheets=())
     assert (as_json.status_code, as_json.headers["retry-after"]) == (429, "30")
     assert "content-security-policy" not in as_json.headers
     html = render(
         answer,
         want_json=False,
         headers={"X-Test": "1"},
-        language="de",
+        voice="de",
         locale="de_CH",
         stylesheets=(),
     )

@@ -17,7 +17,8 @@ from tests.backend.helpers import JSON, NEXT, ORIGIN, ClientFactory, TestClient,
 MALFORMED = refusal(
     "malformed", None, "Die Anfrage konnte nicht gelesen werden. Bitte laden Sie die Seite neu."
 )
-TOO_LARGE = refusal("too_large", None, "Die Anfrage ist zu groß. Bitte kürzen Sie Ihren Vorschlag.")
+# de_CH, the default: ss for ß.
+TOO_LARGE = refusal("too_large", None, "Die Anfrage ist zu gross. Bitte kürzen Sie Ihren Vorschlag.")
 FOREIGN = refusal(
     "origin_not_allowed",
     "live",

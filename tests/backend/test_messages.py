@@ -10,11 +10,15 @@ from faces_backend.polls.messages import FIELD_MESSAGES, STATUS_MESSAGES, TEXTS,
 
 
 def test_every_status_word_has_a_message_in_both_languages() -> None:
-    assert set(STATUS_MESSAGES) == {"de", "en"}
+    assert set(STATUS_MESSAGES) == {"de", "de@du", "en"}
     for language in ("de", "en"):
         assert set(STATUS_MESSAGES[language]) == set(STATUS_CODES)
     assert set(TEXTS["de"]) == set(TEXTS["en"])
     assert set(FIELD_MESSAGES["de"]) == set(FIELD_MESSAGES["en"])
+    # The du texts replace Sie texts; there is no du text without its Sie text.
+    assert set(STATUS_MESSAGES["de@du"]) <= set(STATUS_MESSAGES["de"])
+    assert set(TEXTS["de@du"]) <= set(TEXTS["de"])
+    assert set(FIELD_MESSAGES["de@du"]) <= set(FIELD_MESSAGES["de"])
 
 
 def test_english_field_messages() -> None:

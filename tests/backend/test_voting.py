@@ -336,7 +336,8 @@ def test_closed_poll_is_410_with_results(client: TestClient, settings: Settings)
     assert rows(settings.db_path, "SELECT count(*) FROM ballots") == [(0,)]
 
 
-TOO_LARGE = refusal("too_large", None, "Die Anfrage ist zu groß. Bitte kürzen Sie Ihren Vorschlag.")
+# de_CH, the default: ss for ß.
+TOO_LARGE = refusal("too_large", None, "Die Anfrage ist zu gross. Bitte kürzen Sie Ihren Vorschlag.")
 
 
 def test_body_over_the_limit_is_413(make_client: ClientFactory) -> None:
@@ -376,7 +377,7 @@ def test_too_many_fields_is_413(client: TestClient) -> None:
             {"poll": "live", "choice": "cafe", "name": "Eva"},
             "name",
             "unknown_field",
-            "Das Formular enthält das unbekannte Feld „name“.",
+            "Das Formular enthält das unbekannte Feld «name».",
         ),
         (
             {"poll": "live", "choice": "pizza"},
@@ -425,19 +426,19 @@ def test_too_many_fields_is_413(client: TestClient) -> None:
             {"poll": "live", "choice": "cafe", "_sid": "short"},
             "_sid",
             "invalid",
-            "Das Feld „_sid“ muss aus 8 bis 64 Zeichen A–Z, a–z, 0–9, _ oder - bestehen.",
+            "Das Feld «_sid» muss aus 8 bis 64 Zeichen A–Z, a–z, 0–9, _ oder - bestehen.",
         ),
         (
             {"poll": ["live", "multi"], "choice": "cafe"},
             "poll",
             "repeated",
-            "Das Feld „poll“ darf nur einmal vorkommen.",
+            "Das Feld «poll» darf nur einmal vorkommen.",
         ),
         (
             {"poll": "live", "choice": "c" * 65},
             "choice",
             "too_long",
-            "Das Feld „choice“ ist zu lang (höchstens 64 Zeichen).",
+            "Das Feld «choice» ist zu lang (höchstens 64 Zeichen).",
         ),
     ],
 )

@@ -97,7 +97,7 @@ def test_form_posts_to_the_backend_without_javascript(comment_site: BuildRun) ->
     assert form.select_one(".comments__trap [name=_hp]")["tabindex"] == "-1"
     help_id = form.select_one("[name=email]")["aria-describedby"]
     assert "nie" in thread.select_one(f"#{help_id}").get_text()
-    assert texts(thread.select("h3#kommentieren")) == ["Schreibe einen Kommentar"]
+    assert texts(thread.select("h3#kommentieren")) == ["Schreiben Sie einen Kommentar"]
     assert texts(thread.select("#kommentar-wartet")) == ["Ihr Kommentar wartet auf Freigabe"]
     notify = form.select_one("label[for=kommentar-neu-notify]")
     assert "Autorin" in notify.get_text()

@@ -169,7 +169,7 @@ def test_with_profiles_and_polls_every_section_has_its_figures(site: Site) -> No
     page = run.html("transparenz/index.html")
     assert [li.get_text(" ", strip=True) for li in page.select(".transparency__notice li")] == [
         "Die Geschichte des Repositorys ist nicht lesbar (diese Kopie der Website ist kein "
-        "git-Repository). Beiträge ohne das Feld „Submitted:“ haben daher kein Einreichungsdatum."
+        "git-Repository). Beiträge ohne das Feld «Submitted:» haben daher kein Einreichungsdatum."
     ]
 
     def rows(table: str) -> list[str]:

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from faces_backend.comments.events import CommentEvent
 from faces_backend.comments.notify.settings import NotifySettings, SmtpSettings
 from faces_backend.comments.notify.texts import text
+from faces_backend.http.setting_values import voice
 
 SMTP_TIMEOUT_SECONDS = 10
 SUBJECT_VALUE_CHARS = 80
@@ -45,15 +46,16 @@ def confirmation_message(
     recipient: str, lang: str, token: str, settings: NotifySettings
 ) -> EmailMessage:
     """Return the one mail sent to an unconfirmed address: the confirmation link."""
+    said = voice("en" if lang == "en" else "de", settings.address)
     stop_url = subscription_link(settings, STOP_PATH, token)
     body = text(
-        lang,
+        said,
         "confirm_body",
         confirm_url=subscription_link(settings, CONFIRM_PATH, token),
         stop_url=stop_url,
         days=settings.retention_days,
     )
-    message = _message(settings, recipient, text(lang, "confirm_subject"), body)
+    message = _message(settings, recipient, text(said, "confirm_subject"), body)
     _unsubscribe_headers(message, stop_url)
     return message
 
@@ -62,9 +64,10 @@ def reply_message(
     event: CommentEvent, recipient: str, lang: str, token: str, settings: NotifySettings
 ) -> EmailMessage:
     """Return the mail telling a confirmed commenter that an author replied."""
+    said = voice("en" if lang == "en" else "de", settings.address)
     stop_url = subscription_link(settings, STOP_PATH, token)
     body = text(
-        lang,
+        said,
         "reply_body",
         name=encodable(event.name),
         title=encodable(event.post_title),
@@ -72,7 +75,7 @@ def reply_message(
         post_url=post_link(settings, event.post_url),
         stop_url=stop_url,
     )
-    message = _message(settings, recipient, text(lang, "reply_subject", **_values(event)), body)
+    message = _message(settings, recipient, text(said, "reply_subject", **_values(event)), body)
     _unsubscribe_headers(message, stop_url)
     return message
 

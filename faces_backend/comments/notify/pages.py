@@ -23,6 +23,7 @@ from faces_backend.comments.notify.mail import CONFIRM_PATH, STOP_PATH
 from faces_backend.comments.notify.notifier import CommentNotifier
 from faces_backend.comments.notify.texts import text
 from faces_backend.comments.pages import PAGE_HEADERS
+from faces_backend.http.setting_values import voice
 from faces_backend.http.settings import Language
 from faces_backend.store import UNAVAILABLE
 
@@ -79,7 +80,7 @@ async def _answer(
 ) -> Response:
     notifier = notifier_of(request)
     if notifier is not None:
-        look = replace(look, language=notifier.settings.language)
+        look = replace(look, language=notifier.settings.language, address=notifier.settings.address)
     token = _token(request)
     if token is None:
         return _page(look, "malformed")
@@ -104,25 +105,33 @@ def _token(request: Request) -> str | None:
 class _Look:
     stylesheets: tuple[str, ...]
     language: str
+    address: str = "Sie"
+
+    @property
+    def voice(self) -> str:
+        """The language of the pages with the site's form of address ("de@du")."""
+        return voice("en" if self.language == "en" else "de", self.address)
 
 
 def _unavailable(look: _Look) -> Response:
-    message = (
-        "The service is unavailable right now. Please open the link again later."
-        if look.language == "en"
-        else "Der Dienst ist gerade nicht erreichbar. Bitte öffnen Sie den Link später noch einmal."
-    )
+    message = {
+        "en": "The service is unavailable right now. Please open the link again later.",
+        "de": (
+            "Der Dienst ist gerade nicht erreichbar. Bitte öffnen Sie den Link später noch einmal."
+        ),
+        "de@du": "Der Dienst ist gerade nicht erreichbar. Bitte öffne den Link später noch einmal.",
+    }[look.voice]
     return _html(look, "unavailable", message, 503)
 
 
 def _page(look: _Look, outcome: str) -> Response:
-    message = text(look.language, outcome)
+    message = text(look.voice, outcome)
     return _html(look, outcome, message, STATUS_CODES[outcome])
 
 
 def _html(look: _Look, outcome: str, message: str, status: int) -> Response:
     language, sheets = look.language, look.stylesheets
-    title = html.escape(text(language, "page_title"))
+    title = html.escape(text(look.voice, "page_title"))
     links = "".join(f'<link rel="stylesheet" href="{html.escape(s)}">\n' for s in sheets)
     kind = "ok" if status < 400 else "problem"
     body = (

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from faces_backend.comments.config import MODERATION_PATH
 from faces_backend.comments.notify.addresses import bare_address
 from faces_backend.comments.notify.authors import load_author_emails
+from faces_backend.http import setting_values as values
 from faces_backend.http.settings import ConfigError, Language, SettingHelp
 
 DEFAULT_RETENTION_DAYS = 30
@@ -90,6 +91,7 @@ class NotifySettings:
     public_url: str = ""
     moderation_url: str = ""
     language: Language = "de"
+    address: str = "Sie"  # FACES_ADDRESS: how mails and pages address the commenter
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str], *, language: Language = "de") -> NotifySettings:
@@ -118,6 +120,7 @@ class NotifySettings:
             public_url=public_url,
             moderation_url=moderation,
             language=language,
+            address=values.address(environ),
         )
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from faces_backend.http.settings import Language
+from faces_common.voice import voiced
 
-TEXTS: dict[Language, dict[str, str]] = {
+TEXTS: dict[str, dict[str, str]] = {
     "de": {
         "received_subject": "Neuer Kommentar zu «{title}»",
         "received_body": (
@@ -52,6 +52,37 @@ TEXTS: dict[Language, dict[str, str]] = {
             "(manche Programme brechen lange Links um)."
         ),
     },
+    # Only the texts that address the reader, for FACES_ADDRESS=du (faces_common.voice).
+    "de@du": {
+        "confirm_body": (
+            "Hallo\n\n"
+            "Jemand hat mit dieser Adresse einen Kommentar im Blog geschrieben und gebeten, "
+            "benachrichtigt zu werden, wenn eine Autorin oder ein Autor darauf antwortet.\n\n"
+            "Warst du das? Dann bestätige bitte hier:\n{confirm_url}\n\n"
+            "Wenn nicht, tu nichts: Ohne Bestätigung erhältst du keine weitere E-Mail, "
+            "und die Adresse wird nach spätestens {days} Tagen gelöscht. Sofort löschen:\n"
+            "{stop_url}\n"
+        ),
+        "reply_subject": "{name} hat auf deinen Kommentar geantwortet",
+        "reply_body": (
+            "Hallo\n\n{name} hat auf deinen Kommentar zum Beitrag «{title}» geantwortet:\n\n"
+            "{text}\n\nZum Beitrag:\n{post_url}\n\n"
+            "Dies ist die einzige E-Mail zu diesem Kommentar; deine Adresse wird jetzt gelöscht.\n"
+            "Keine E-Mails mehr und Adresse sofort löschen:\n{stop_url}\n"
+        ),
+        "confirmed": (
+            "Danke! Du erhältst eine E-Mail, sobald eine Autorin oder ein Autor auf deinen "
+            "Kommentar antwortet, und danach keine weitere."
+        ),
+        "stopped": (
+            "Erledigt: Deine Adresse ist gelöscht. Du erhältst keine E-Mails zu diesem "
+            "Kommentar mehr."
+        ),
+        "malformed": (
+            "Dieser Link ist unvollständig. Bitte öffne den Link aus der E-Mail vollständig "
+            "(manche Programme brechen lange Links um)."
+        ),
+    },
     "en": {
         "received_subject": "New comment on “{title}”",
         "received_body": (
@@ -96,7 +127,6 @@ TEXTS: dict[Language, dict[str, str]] = {
 }
 
 
-def text(language: str, key: str, **values: str | int) -> str:
-    """Return the text `key` in `language` (German if unknown), with the values filled in."""
-    texts = TEXTS["en"] if language == "en" else TEXTS["de"]
-    return texts[key].format(**values)
+def text(voice: str, key: str, **values: str | int) -> str:
+    """Return the text `key` in a language or voice ("de@du"; German if unknown), filled in."""
+    return voiced(TEXTS, voice if voice in TEXTS else "de")[key].format(**values)
