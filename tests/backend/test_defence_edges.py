@@ -18,7 +18,9 @@ MALFORMED = refusal(
     "malformed", None, "Die Anfrage konnte nicht gelesen werden. Bitte laden Sie die Seite neu."
 )
 # de_CH, the default: ss for ß.
-TOO_LARGE = refusal("too_large", None, "Die Anfrage ist zu gross. Bitte kürzen Sie Ihren Vorschlag.")
+TOO_LARGE = refusal(
+    "too_large", None, "Die Anfrage ist zu gross. Bitte kürzen Sie Ihren Vorschlag."
+)
 FOREIGN = refusal(
     "origin_not_allowed",
     "live",

@@ -337,7 +337,9 @@ def test_closed_poll_is_410_with_results(client: TestClient, settings: Settings)
 
 
 # de_CH, the default: ss for ß.
-TOO_LARGE = refusal("too_large", None, "Die Anfrage ist zu gross. Bitte kürzen Sie Ihren Vorschlag.")
+TOO_LARGE = refusal(
+    "too_large", None, "Die Anfrage ist zu gross. Bitte kürzen Sie Ihren Vorschlag."
+)
 
 
 def test_body_over_the_limit_is_413(make_client: ClientFactory) -> None:
