@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import os
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -52,8 +53,10 @@ class CommentsGenerator(Generator):
             removed_label=settings.get("AUTHORS_REMOVED_LABEL", ""),
             profiles=self.context.get("author_profiles") or {},
             zone=ZoneInfo(settings["TIMEZONE"]),
-            format_date=self.env.filters.get("date") or _day,
+            format_date=_day,
         )
+        # site_i18n's `date_in(lang)`: the dates of a post's comments in the post's interface.
+        date_in = self.env.globals.get("date_in")
         shown: list[ShownThread] = []
         waiting: dict[str, list[WaitingComment]] = {}
         self.manifest_threads: list[ManifestThread] = []
@@ -62,7 +65,8 @@ class CommentsGenerator(Generator):
             comments = file.comments if file else ()
             self._check_profiles(file, shared.profiles, lang)
             is_open = self._is_open(article)
-            article.comments = view = thread_view(article, thread, comments, is_open, shared)
+            in_lang = replace(shared, format_date=date_in(article.lang)) if date_in else shared
+            article.comments = view = thread_view(article, thread, comments, is_open, in_lang)
             authors = _author_handles(article, shared.profiles)
             if file is not None:
                 shown.append(ShownThread(file, authors))

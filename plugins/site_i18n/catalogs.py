@@ -24,6 +24,14 @@ def _load(path: str, mtime: float) -> Translations:
     return Translations(buffer)
 
 
+def has_catalog(catalog_dir: str, locale: str) -> bool:
+    """True if the folder holds a catalog for the locale or its language."""
+    return any(
+        os.path.exists(os.path.join(catalog_dir, candidate, "LC_MESSAGES", "messages.po"))
+        for candidate in (locale, locale.split("_")[0])
+    )
+
+
 def load_translations(catalog_dir: str, locale: str) -> NullTranslations:
     """Return the translations for the locale, falling back from de_CH to de."""
     for candidate in (locale, locale.split("_")[0]):
