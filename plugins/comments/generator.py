@@ -111,10 +111,14 @@ class CommentsGenerator(Generator):
         logger.info("comments: %s lists %d thread(s)", path, len(self.manifest_threads))
 
     def _posts(self) -> Iterator[Any]:
+        seen: set[int] = set()
         for name in ("articles", "hidden_articles", "drafts"):
-            for article in self.context.get(name, []):
-                if article.save_as:
-                    yield article
+            for original in self.context.get(name, []):
+                # A translation is a page of its own, with a thread of its own.
+                for article in (original, *getattr(original, "translations", ())):
+                    if article.save_as and id(article) not in seen:
+                        seen.add(id(article))
+                        yield article
 
     def _thread_ids(self, lang: str) -> tuple[list[tuple[Any, str]], list[Problem]]:
         """Each post with its thread id; a bad or shared `Id:` is a problem."""

@@ -10,8 +10,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "de": {
         "translation_missing": (
             "'{field}: {slug}' nennt keinen Beitrag: Es gibt keinen mit dieser Adresse.",
-            "Schreiben Sie den Slug des Originals aus seiner Adresse, z. B. "
-            "'{field}: {guess}'.",
+            "Schreiben Sie den Slug des Originals aus seiner Adresse, z. B. '{field}: {guess}'.",
         ),
         "translation_of_translation": (
             "'{field}: {slug}' nennt einen Beitrag, der selbst eine Übersetzung ist.",

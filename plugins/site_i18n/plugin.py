@@ -72,7 +72,7 @@ def apply_defaults(pelican: Any) -> None:
             "{'en': {'SITESUBTITLE': 'The people behind the company write.'}}."
         )
     for template in ("index", "archives"):
-        if template in settings["DIRECT_TEMPLATES"]:
+        if template in settings.get("DIRECT_TEMPLATES", ()):
             raise ValueError(
                 f"DIRECT_TEMPLATES has value {settings['DIRECT_TEMPLATES']!r}. Expected a list "
                 f"without {template!r}: site_i18n writes the home and the archive of each "
@@ -83,7 +83,7 @@ def apply_defaults(pelican: Any) -> None:
 def _check_pattern(key: str, value: Any) -> None:
     if not isinstance(value, str) or (value and "{lang}" not in value) or value.startswith("/"):
         raise ValueError(
-            f"{key} has value {value!r}. Expected \"\" or a relative address with {{lang}}, "
+            f'{key} has value {value!r}. Expected "" or a relative address with {{lang}}, '
             "such as '{lang}/' or '{lang}/index.html'."
         )
 
