@@ -190,6 +190,17 @@ PLUGINS = [
 
 # Language of the interface and of dates: "de_CH", "de_DE" or "en_GB" (English UI).
 I18N_LOCALE = os.environ.get("FACES_LOCALE", "de_CH")
+# The site's own texts on pages in the other language (the English section, English posts).
+I18N_SITE_TEXT = {
+    "en": {
+        "SITESUBTITLE": "The people behind Seewerk Velo AG write for themselves.",
+        "SITE_DESCRIPTION": (
+            "The blog of Seewerk Velo AG: people from Konstanz and Kreuzlingen write about "
+            "their work, decisions and ideas."
+        ),
+    },
+    "de": {"SITESUBTITLE": SITESUBTITLE, "SITE_DESCRIPTION": SITE_DESCRIPTION},
+}
 # Language of every plugin's problem reports and messages: the interface language.
 MESSAGES_LANG = I18N_LOCALE[:2]
 
