@@ -68,7 +68,7 @@ def listings_for(settings: dict[str, Any], langs: set[str]) -> dict[str, Listing
     return listings
 
 
-class LanguageListingsGenerator(Generator):  # type: ignore[misc]
+class LanguageListingsGenerator(Generator):
     """Writes the home and the archive of each language."""
 
     def generate_context(self) -> None:
