@@ -124,7 +124,7 @@ def interface_for(settings: dict[str, Any]) -> Interface:
 
 def site_text_for(settings: dict[str, Any], interface: Interface) -> Any:
     """The `site_text(name)` global: a site setting in the page's language (I18N_SITE_TEXT)."""
-    texts = settings["I18N_SITE_TEXT"]
+    texts = settings.get("I18N_SITE_TEXT") or {}
 
     @pass_context
     def site_text(context: Context, name: str) -> str:
