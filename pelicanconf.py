@@ -58,7 +58,9 @@ DEFAULT_METADATA = {"Visibility": "public"}
 # --- URLs (German by default; clean URLs that work on any static host) ------
 ARTICLE_URL = "{date:%Y}/{slug}/"
 ARTICLE_SAVE_AS = "{date:%Y}/{slug}/index.html"
-# Posts in English are posts of their own, not translations: same URL pattern.
+# A post in English has the same URL pattern; a translation has a slug of its own and names the
+# post it translates in its `Translation-of:` header (site_i18n groups them by that).
+ARTICLE_TRANSLATION_ID = "translation_key"
 ARTICLE_LANG_URL = ARTICLE_URL
 ARTICLE_LANG_SAVE_AS = ARTICLE_SAVE_AS
 DRAFT_URL = "entwuerfe/{slug}/"
@@ -85,7 +87,8 @@ ARCHIVES_URL = "archiv/"
 ARCHIVES_SAVE_AS = "archiv/index.html"
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "authors", "404"]
+# The home and the archive come from site_i18n: one per language, each in its own interface.
+DIRECT_TEMPLATES = ["categories", "tags", "authors", "404"]
 INDEX_SAVE_AS = "index.html"
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
@@ -100,7 +103,7 @@ AUTHOR_FEED_ATOM = None  # author_profiles writes per-author feeds without e-mai
 AUTHOR_FEED_RSS = None
 FEED_ALL_RSS = None
 CATEGORY_FEED_RSS = None
-TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = "feeds/{lang}.atom.xml"  # one feed per language, translations included
 TRANSLATION_FEED_RSS = None
 FEED_MAX_ITEMS = 20
 RSS_FEED_SUMMARY_ONLY = True
@@ -190,6 +193,17 @@ PLUGINS = [
 I18N_LOCALE = os.environ.get("FACES_LOCALE", "de_CH")
 # How the German interface addresses readers: "Sie" (formal) or "du"; the backend reads it too.
 I18N_ADDRESS = os.environ.get("FACES_ADDRESS", "Sie")
+# The site's own texts on pages in the other language (the English section, English posts).
+I18N_SITE_TEXT = {
+    "en": {
+        "SITESUBTITLE": "The people behind Seewerk Velo AG write for themselves.",
+        "SITE_DESCRIPTION": (
+            "The blog of Seewerk Velo AG: people from Konstanz and Kreuzlingen write about "
+            "their work, decisions and ideas."
+        ),
+    },
+    "de": {"SITESUBTITLE": SITESUBTITLE, "SITE_DESCRIPTION": SITE_DESCRIPTION},
+}
 # Language of every plugin's problem reports and messages: the interface language.
 MESSAGES_LANG = I18N_LOCALE[:2]
 
@@ -209,6 +223,7 @@ CHECKS_EXTRA_FIELDS = [
     "visibility",
     "id",
     "comments",
+    "translation-of",
 ]
 CHECKS_CHOICES = {
     "disclosure": ["sponsored", "paid-partnership", "own-product"],

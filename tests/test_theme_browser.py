@@ -24,16 +24,16 @@ def page_types(run: BuildRun) -> dict[str, str]:
     article_with_image = next(
         p for p in pages if p[:4].isdigit() and run.html(p).select_one(".post__image")
     )
-    english = next(
-        p
-        for p in pages
-        if p[:4].isdigit() and run.html(p).select_one("article.post").get("lang") == "en"
-    )
+    english = next(p for p in pages if p[:4].isdigit() and run.html(p).html["lang"] == "en")
+    translation = next(p for p in pages if p[:4].isdigit() and run.html(p).select(".translations"))
     return {
         "index": "",
         "index-page-2": "seite/2/",
         "article": article_with_image.removesuffix("index.html"),
         "article-english": english.removesuffix("index.html"),
+        "article-translation": translation.removesuffix("index.html"),
+        "index-english": "en/",
+        "archives-english": "en/archive/",
         "page": "ueber-uns/",
         "category": first(lambda p: p.startswith("kategorie/") and p.count("/") == 2),
         "tag": first(lambda p: p.startswith("thema/") and p.count("/") == 2),
@@ -55,6 +55,9 @@ PAGE_TYPES = [
     "index-page-2",
     "article",
     "article-english",
+    "article-translation",
+    "index-english",
+    "archives-english",
     "page",
     "category",
     "tag",

@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import os
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -57,6 +58,8 @@ class CommentsGenerator(Generator):
             address=site_address(settings),
             locale=settings.get("I18N_LOCALE") or "",
         )
+        # site_i18n's `date_in(lang)`: the dates of a post's comments in the post's interface.
+        date_in = self.env.globals.get("date_in")
         shown: list[ShownThread] = []
         waiting: dict[str, list[WaitingComment]] = {}
         self.manifest_threads: list[ManifestThread] = []
@@ -65,7 +68,8 @@ class CommentsGenerator(Generator):
             comments = file.comments if file else ()
             self._check_profiles(file, shared.profiles, lang)
             is_open = self._is_open(article)
-            article.comments = view = thread_view(article, thread, comments, is_open, shared)
+            in_lang = replace(shared, format_date=date_in(article.lang)) if date_in else shared
+            article.comments = view = thread_view(article, thread, comments, is_open, in_lang)
             authors = _author_handles(article, shared.profiles)
             if file is not None:
                 shown.append(ShownThread(file, authors))
@@ -110,10 +114,14 @@ class CommentsGenerator(Generator):
         logger.info("comments: %s lists %d thread(s)", path, len(self.manifest_threads))
 
     def _posts(self) -> Iterator[Any]:
+        seen: set[int] = set()
         for name in ("articles", "hidden_articles", "drafts"):
-            for article in self.context.get(name, []):
-                if article.save_as:
-                    yield article
+            for original in self.context.get(name, []):
+                # A translation is a page of its own, with a thread of its own.
+                for article in (original, *getattr(original, "translations", ())):
+                    if article.save_as and id(article) not in seen:
+                        seen.add(id(article))
+                        yield article
 
     def _thread_ids(self, lang: str) -> tuple[list[tuple[Any, str]], list[Problem]]:
         """Each post with its thread id; a bad or shared `Id:` is a problem."""

@@ -8,6 +8,18 @@ from faces_common.messages import catalog_phrase, catalog_text
 
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "de": {
+        "translation_missing": (
+            "'{field}: {slug}' nennt keinen Beitrag: Es gibt keinen mit dieser Adresse.",
+            "Schreiben Sie den Slug des Originals aus seiner Adresse, z. B. '{field}: {guess}'.",
+        ),
+        "translation_of_translation": (
+            "'{field}: {slug}' nennt einen Beitrag, der selbst eine Übersetzung ist.",
+            "Nennen Sie das Original, '{field}: {original}'.",
+        ),
+        "translation_same_lang": (
+            "'{field}: {slug}' nennt einen Beitrag in derselben Sprache ({lang}).",
+            "Setzen Sie 'Lang:' auf die Sprache der Übersetzung oder entfernen Sie die Zeile.",
+        ),
         "image_missing": (
             "Das Bild '{target}' gibt es nicht.",
             "Legen Sie die Datei als {expected} ab oder korrigieren Sie den Pfad.{hint}",
@@ -76,6 +88,18 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
     "en": {
+        "translation_missing": (
+            "'{field}: {slug}' names no post: there is none with this address.",
+            "Write the original's slug from its address, e.g. '{field}: {guess}'.",
+        ),
+        "translation_of_translation": (
+            "'{field}: {slug}' names a post that is itself a translation.",
+            "Name the original, '{field}: {original}'.",
+        ),
+        "translation_same_lang": (
+            "'{field}: {slug}' names a post in the same language ({lang}).",
+            "Set 'Lang:' to the translation's language or remove the line.",
+        ),
         "image_missing": (
             "The image '{target}' does not exist.",
             "Put the file at {expected} or correct the path.{hint}",

@@ -97,6 +97,7 @@ def prepare_renderer(generator: Any) -> None:
         zone=ZoneInfo(settings["TIMEZONE"]),
         snapshots=load_snapshots(settings),
         now=datetime.now(UTC),
+        locales=settings.get("I18N_CONTENT_LOCALES") or {},
     )
 
 
@@ -147,9 +148,10 @@ def render_polls(content: Any) -> None:
             article_title=content.title,
             snapshot=renderer.snapshots.get(poll.id),
         )
-        view = renderer.view(poll, content.url)
+        lang = getattr(content, "lang", None)
+        view = renderer.view(poll, content.url, lang)
         published.append(poll)
-        pieces.append(renderer.render(view))
+        pieces.append(renderer.render(view, lang))
         if view.state == OPEN:
             # The page needs polls.js only when a poll on it takes votes.
             content.idea_polls_open = True

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -52,14 +53,17 @@ class PollRenderer:
     zone: ZoneInfo
     snapshots: dict[str, Snapshot]
     now: datetime
+    # The locale of each content language ("en" -> "en_GB"): a poll speaks its post's language.
+    locales: Mapping[str, str] = field(default_factory=dict)
 
-    def view(self, poll: Poll, content_url: str) -> PollView:
+    def view(self, poll: Poll, content_url: str, lang: str | None = None) -> PollView:
         """Decide how the poll appears now: open form, read-only or closed, with numbers or not."""
         state = CLOSED if poll.closed_at(self.now) else OPEN if self.endpoint else READ_ONLY
         snapshot = poll.snapshot
         rows: tuple[ResultRow, ...] = ()
         if snapshot is not None and poll.results_visible(self.now):
-            rows = tuple(self.row(option, snapshot) for option in poll.options)
+            locale = self.locales.get(lang or "", self.locale)
+            rows = tuple(self.row(option, snapshot, locale) for option in poll.options)
         closes = poll.closes.astimezone(self.zone) if poll.closes else None
         # The backend links back to an http(s) address on an allowed origin, or to a path on
         # its own origin: with SITEURL "" or "/blog" (the preview) the post's path. Never
@@ -77,12 +81,14 @@ class PollRenderer:
             closes_all_day=closes is not None and closes.time() == END_OF_DAY,
         )
 
-    def row(self, option: Option, snapshot: Snapshot) -> ResultRow:
-        """One option's line of the results."""
+    def row(self, option: Option, snapshot: Snapshot, locale: str | None = None) -> ResultRow:
+        """One option's line of the results, its share written for the locale."""
         votes = snapshot.votes.get(option.id, 0)
         share = votes / snapshot.total if snapshot.total else 0
-        return ResultRow(option, votes, format_percent(share, locale=self.locale))
+        return ResultRow(option, votes, format_percent(share, locale=locale or self.locale))
 
-    def render(self, view: PollView) -> str:
-        """Return the poll's HTML."""
-        return self.template.render(view=view)
+    def render(self, view: PollView, lang: str | None = None) -> str:
+        """Return the poll's HTML, its interface in `lang` where the theme has it (site_i18n)."""
+        if lang is None:
+            return self.template.render(view=view)
+        return self.template.render(view=view, UI_LANG=lang)

@@ -62,6 +62,14 @@ def _load(
     return Translations(buffer)
 
 
+def has_catalog(catalog_dir: str, locale: str) -> bool:
+    """True if the folder holds a catalog for the locale or its language."""
+    return any(
+        os.path.exists(os.path.join(catalog_dir, candidate, "LC_MESSAGES", "messages.po"))
+        for candidate in (locale, locale.split("_")[0])
+    )
+
+
 def load_translations(
     catalog_dir: str, locale: str, address: str = DEFAULT_ADDRESS
 ) -> NullTranslations:

@@ -41,6 +41,13 @@ PAGES = [
     GoldenPage(
         "post-english", PUBLIC, "2026/torque-not-feelings-why-we-log-every-screw/index.html"
     ),
+    # A translation: the English interface, the link to the German original, hreflang both ways.
+    GoldenPage(
+        "post-translation",
+        PUBLIC,
+        "2026/more-recycled-aluminium-what-changes-in-our-frames/index.html",
+    ),
+    GoldenPage("home-english", PUBLIC, "en/index.html"),
     GoldenPage(
         "post-poll", PUBLIC, "2026/ideen-fuer-die-kantine-was-setzen-wir-2027-zuerst-um/index.html"
     ),

@@ -38,3 +38,21 @@ def test_interface_locale_wins_for_its_own_language(
 def test_bad_content_locales_name_the_setting(bad: Any) -> None:
     with pytest.raises(ValueError, match=r"^I18N_CONTENT_LOCALES has value .*Expected"):
         settings_after_defaults(I18N_LOCALE="de_CH", I18N_CONTENT_LOCALES=bad)
+
+
+@pytest.mark.parametrize(
+    ("key", "bad"),
+    [
+        ("I18N_SECTION_URL", "/en/"),
+        ("I18N_SECTION_URL", "english/"),
+        ("I18N_SECTION_SAVE_AS", None),
+        ("I18N_SECTION_ARCHIVE_SAVE_AS", "archive/index.html"),
+        ("I18N_SITE_TEXT", ["x"]),
+        ("I18N_SITE_TEXT", {"en": "The people write."}),
+        ("DIRECT_TEMPLATES", ["index", "categories"]),
+        ("DIRECT_TEMPLATES", ["archives"]),
+    ],
+)
+def test_bad_language_settings_name_the_setting(key: str, bad: Any) -> None:
+    with pytest.raises(ValueError, match=rf"^{key} has value .*Expected"):
+        settings_after_defaults(I18N_LOCALE="de_CH", **{key: bad})

@@ -31,13 +31,14 @@ def profiles() -> dict[str, dict[str, str]]:
 
 
 def counted_posts(today: dt.date) -> list[Post]:
-    """Published, not internal, dated up to today."""
+    """Published, not internal, dated up to today; a translation is not a post of its own."""
     return [
         p
         for p in posts()
         if p.meta.get("status", "published") == "published"
         and p.meta.get("visibility", "public") != "internal"
         and p.date.date() <= today
+        and "translation-of" not in p.meta
     ]
 
 

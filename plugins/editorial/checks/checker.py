@@ -17,6 +17,7 @@ from .duplicates import duplicate_poll_ids
 from .images import check_images, judge_images, unused_image_problems
 from .internal import shared_image_problems
 from .links import check_links
+from .translations import check_translations
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ def check_site(settings: Mapping[str, Any], already_read: AlreadyRead | None = N
         problems += poll_problems
     problems += duplicate_slugs(claims, settings)
     problems += duplicate_poll_ids(polls)
+    problems += check_translations(sources)
     problems += shared_image_problems(sources)
     problems += unused_image_problems(sources, content, image_files, settings)
     ordered = sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.rule, p.message))
