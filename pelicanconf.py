@@ -129,14 +129,26 @@ class OptionAwareBytecodeCache(FileSystemBytecodeCache):
     def get_bucket(self, environment: Any, name: str, filename: str | None, source: str) -> Any:
         # Jinja keys the cache by name and source alone, but autoescaping and whitespace
         # control are compiled into the code: a template compiled without autoescaping
-        # would keep printing author text raw after autoescaping was switched on.
+        # would keep printing author text raw after autoescaping was switched on. Whether a
+        # filter or test takes the context is compiled in too: a cached call without it fails.
         options = (
             environment.autoescape,
             environment.trim_blocks,
             environment.lstrip_blocks,
             sorted(environment.extensions),
+            _passed_arguments(environment.filters),
+            _passed_arguments(environment.tests),
         )
         return super().get_bucket(environment, name, filename, f"{options!r}\n{source}")
+
+
+def _passed_arguments(functions: dict[str, Any]) -> list[tuple[str, str]]:
+    """Which filters or tests Jinja passes the context (or environment) to, by name."""
+    return sorted(
+        (name, str(getattr(function, "jinja_pass_arg", "")))
+        for name, function in functions.items()
+        if getattr(function, "jinja_pass_arg", None) is not None
+    )
 
 
 def _jinja_bytecode_cache(folder: str) -> FileSystemBytecodeCache:

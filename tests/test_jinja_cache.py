@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from jinja2 import DictLoader, Environment
+from jinja2 import DictLoader, Environment, pass_context
 
 import pelicanconf
 
@@ -32,3 +33,24 @@ def test_same_options_reuse_the_compiled_template(tmp_path: Path) -> None:
     written = compiled.stat().st_mtime_ns
     assert render(tmp_path, autoescape=True) == "<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>"
     assert compiled.stat().st_mtime_ns == written
+
+
+def test_a_filter_that_came_to_take_the_context_is_not_called_without_it(tmp_path: Path) -> None:
+    def environment() -> Environment:
+        return Environment(
+            loader=DictLoader({"t.html": "{{ word | shout }}"}),
+            bytecode_cache=pelicanconf.OptionAwareBytecodeCache(str(tmp_path)),
+            autoescape=True,
+        )
+
+    plain = environment()
+    plain.filters["shout"] = lambda word: word.upper()
+    assert plain.get_template("t.html").render(word="hallo") == "HALLO"
+
+    @pass_context
+    def shout_in_context(context: Any, word: str) -> str:
+        return f"{word.upper()}!" if context.get("loud") else word.upper()
+
+    with_context = environment()
+    with_context.filters["shout"] = shout_in_context
+    assert with_context.get_template("t.html").render(word="hallo", loud=True) == "HALLO!"

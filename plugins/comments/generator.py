@@ -46,6 +46,8 @@ class CommentsGenerator(Generator):
         problems += file_problems
         for found in sorted(problems, key=lambda p: (p.path, p.line)):
             logger.error("%s", found.format())
+        # site_i18n's `date_in(lang)`: the dates of a post's comments in the post's interface.
+        date_in = self.env.globals.get("date_in")
         shared = ThreadContext(
             endpoint=settings["COMMENTS_ENDPOINT"] or "",
             site_url=settings["SITEURL"],
@@ -54,12 +56,10 @@ class CommentsGenerator(Generator):
             removed_label=settings.get("AUTHORS_REMOVED_LABEL", ""),
             profiles=self.context.get("author_profiles") or {},
             zone=ZoneInfo(settings["TIMEZONE"]),
-            format_date=self.env.filters.get("date") or _day,
+            format_date=date_in(settings.get("DEFAULT_LANG", "de")) if date_in else _day,
             address=site_address(settings),
             locale=settings.get("I18N_LOCALE") or "",
         )
-        # site_i18n's `date_in(lang)`: the dates of a post's comments in the post's interface.
-        date_in = self.env.globals.get("date_in")
         shown: list[ShownThread] = []
         waiting: dict[str, list[WaitingComment]] = {}
         self.manifest_threads: list[ManifestThread] = []
