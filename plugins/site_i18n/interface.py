@@ -74,7 +74,11 @@ class Interface:
     def install(self, env: Any) -> None:
         """Give the environment context-aware gettext, date filters and language helpers."""
         env.install_gettext_callables(
-            self._gettext(), self._ngettext(), newstyle=True, pgettext=self._pgettext()
+            self._gettext(),
+            self._ngettext(),
+            newstyle=True,
+            pgettext=self._pgettext(),
+            npgettext=self._npgettext(),
         )
         for name in DATE_FILTERS:
             env.filters[name] = self._date_filter(name)
@@ -103,6 +107,16 @@ class Interface:
             return self.translations(self.lang_of(context)).upgettext(message_context, message)
 
         return pgettext
+
+    def _npgettext(self) -> Callable[..., str]:
+        @pass_context
+        def npgettext(
+            context: Context, message_context: str, singular: str, plural: str, count: int
+        ) -> str:
+            translations = self.translations(self.lang_of(context))
+            return translations.unpgettext(message_context, singular, plural, count)
+
+        return npgettext
 
     def _date_filter(self, name: str) -> Callable[..., str]:
         @pass_context
