@@ -174,11 +174,18 @@ def test_who_writes_when_profiles_are_enabled(data: dict[str, Any], today: dt.da
         assert data["authors"]["active"] is None
         return
     people = profiles()
-    status = Counter(people[h].get("status", "active") for h in writers if h in people)
+    guests = {h for h in writers if h in people and people[h].get("guest") == "yes"}
+    status = Counter(
+        people[h].get("status", "active") for h in writers if h in people and h not in guests
+    )
     assert (data["authors"]["active"], data["authors"]["alumni"]) == (
         status["active"],
         status["alumni"],
     )
+    assert data["authors"]["guests"] == len(guests) > 0
+    helped = [p for p in counted if "told-to" in p.meta or "interview" in p.meta]
+    assert data["authors"]["helped_posts"] == len(helped) > 0
+    assert data["authors"]["own_posts"] == len(counted) - len(helped)
     by_department = Counter(
         d for p in counted for d in {people.get(a, {}).get("department") for a in authors_of(p)}
     )
