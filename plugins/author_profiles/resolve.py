@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -234,7 +235,8 @@ def _position(source_path: str, written: str, keys: tuple[str, ...]) -> tuple[in
     lines = text.splitlines()
     for found in fields:
         raw = lines[found.line - 1] if found.line <= len(lines) else ""
-        column = raw.find(written)
-        if column >= 0:
-            return found.line, column + 1
+        # The name as a whole item: 'lea-redaktio' is not the start of 'lea-redaktion'.
+        match = re.search(rf"(?<![\w-]){re.escape(written)}(?![\w-])", raw)
+        if match:
+            return found.line, match.start() + 1
     return fields[0].line, 1
