@@ -291,6 +291,8 @@ def check(
         "category": "Category of the post.",
         "lang": "Language of the post (de or en).",
         "date": "Publication date, YYYY-MM-DD HH:MM (default: now).",
+        "interview": "Write an interview draft from a question set, e.g. ein-tag-bei, "
+        "projektbericht, frage-an-den-vorstand (unknown types list the known ones).",
         "settings": "Settings file (default pelicanconf.py).",
     },
 )
@@ -301,12 +303,13 @@ def new_post(
     category: str = "",
     lang: str = "",
     date: str = "",
+    interview: str = "",
     settings: str = "",
 ) -> None:
     """Create a post with every field explained; asks for what is missing when run in a terminal."""
     from editorial.new_post import Arguments, run_new_post
 
-    given = Arguments(title, tuple(author or ()), category, lang, date)
+    given = Arguments(title, tuple(author or ()), category, lang, date, interview)
     _exit_on(run_new_post(settings or CONFIG.settings_base, given))
 
 

@@ -22,6 +22,9 @@ DEFAULTS: dict[str, Any] = {
     "EDITORIAL_REPOSITORY_ROOT": None,
     # Where `invoke new-post` writes a post, relative to PATH.
     "EDITORIAL_NEW_POST_PATH": "posts/{year}/{slug}.md",
+    # Folder inside PATH with the editors' interview question sets (<type>.yaml): they replace
+    # the shipped set of the same name or add a type (`invoke new-post --interview TYPE`).
+    "EDITORIAL_INTERVIEWS_PATH": "data/interviews",
     # Path prefixes `invoke linkcheck` does not look for in the output (served by the backend).
     "EDITORIAL_LINKCHECK_IGNORE": ["/api/"],
 }
