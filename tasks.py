@@ -272,15 +272,22 @@ def translations(c: Context) -> None:
         "output": "Write the report to this file (gitlab: default gl-code-quality-report.json).",
         "settings": "Settings file (default pelicanconf.py).",
         "strict": "Also fail on warnings.",
+        "hints": "Also give writing hints (long sentences, reading ease, pasted text); "
+        "they never fail the check.",
     }
 )
 def check(
-    c: Context, format: str = "text", output: str = "", settings: str = "", strict: bool = False
+    c: Context,
+    format: str = "text",
+    output: str = "",
+    settings: str = "",
+    strict: bool = False,
+    hints: bool = False,
 ) -> None:
     """Check every post and profile without building: file, line, what is wrong, how to fix it."""
     from editorial.checks import run_check
 
-    _exit_on(run_check(settings or CONFIG.settings_base, format, output, strict))
+    _exit_on(run_check(settings or CONFIG.settings_base, format, output, strict, hints=hints))
 
 
 @task(

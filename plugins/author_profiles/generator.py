@@ -16,9 +16,9 @@ from pelican.contents import Article
 from pelican.generators import Generator
 from pelican.urlwrappers import Author
 
-from .contributions import Contribution, contributions
 from .card_cache import CardJob, CardStyle, render_cards
 from .cards import CardPerson
+from .contributions import Contribution, contributions
 from .messages import report
 from .portraits import make_portraits
 from .profiles import AuthorProfile, read_profiles, rules_from_settings

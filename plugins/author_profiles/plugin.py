@@ -99,10 +99,13 @@ def validate(settings: Mapping[str, Any]) -> None:
         or not settings["AUTHORS_REMOVED_LABEL"].strip()
     ):
         fail("AUTHORS_REMOVED_LABEL", "Expected the text shown instead of a removed person.")
-    if not isinstance(settings["AUTHORS_GUESTS_LABEL"], str) or not settings[
-        "AUTHORS_GUESTS_LABEL"
-    ].strip():
-        fail("AUTHORS_GUESTS_LABEL", "Expected the heading of the guests on the wall, e.g. 'Gäste'.")
+    if (
+        not isinstance(settings["AUTHORS_GUESTS_LABEL"], str)
+        or not settings["AUTHORS_GUESTS_LABEL"].strip()
+    ):
+        fail(
+            "AUTHORS_GUESTS_LABEL", "Expected the heading of the guests on the wall, e.g. 'Gäste'."
+        )
     for key in ("AUTHOR_SAVE_AS", "AUTHORS_SAVE_AS"):
         # Pelican's own pages would list removed people and unknown names.
         if settings.get(key):

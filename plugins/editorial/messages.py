@@ -194,6 +194,7 @@ WORDS: dict[str, dict[str, str]] = {
         "created_interview": "Fragen für das Gespräch stehen im Text, jede mit {placeholder} "
         "darunter: Ersetzen Sie es durch die Antwort. 'uv run invoke check' meldet jede offene "
         "Frage.",
+        "hints_summary": "Schreibhinweise: {count} (Vorschläge, keine Fehler).",
         "created_post": "Angelegt: {path}",
         "created_profile": "Neues Profil: {path} (mit der Redaktion ausfüllen, Einwilligung "
         "abhaken)",
@@ -241,6 +242,7 @@ WORDS: dict[str, dict[str, str]] = {
         "created_interview": "The questions for the conversation are in the text, each with "
         "{placeholder} below it: replace it with the answer. 'uv run invoke check' reports "
         "every open question.",
+        "hints_summary": "Writing hints: {count} (suggestions, not errors).",
         "created_post": "Created: {path}",
         "created_profile": "New profile: {path} (fill it in with the editorial team, tick the "
         "consent checklist)",

@@ -70,9 +70,9 @@ def test_author_page_lists_contributions_apart_from_own_posts(public_site: Build
     own = [a.get_text() for a in soup.select(".person__posts:not(.person__contributions) h2 a")]
     assert own and "Ein Tag bei Dragan Petrović in der Schweißerei" not in own
     # Someone credited nowhere has no such section.
-    assert public_site.html("menschen/miriam-keller/index.html").select(
-        ".person__contributions"
-    ) == []
+    assert (
+        public_site.html("menschen/miriam-keller/index.html").select(".person__contributions") == []
+    )
 
 
 def test_a_guest_is_marked_wherever_they_appear(public_site: BuildRun) -> None:

@@ -110,7 +110,10 @@ def test_the_site_s_own_question_sets_replace_and_add(
     assert _interview(site, "ein-tag-bei") == 0
     text = POST.read_text(encoding="utf-8")
     assert "\nCategory: Einblicke\n" in text
-    assert "## Was tun Sie um sieben?\n\n[ANTWORT]\n" in text and text.split("-->")[1].count("## ") == 1
+    assert (
+        "## Was tun Sie um sieben?\n\n[ANTWORT]\n" in text
+        and text.split("-->")[1].count("## ") == 1
+    )
     POST.unlink()
     # A broken file is named with its line, never a traceback.
     assert _interview(site, "kaputt", category="Technik") == 1

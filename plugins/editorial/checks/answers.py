@@ -6,7 +6,7 @@ from faces_common.header import split_lines
 from faces_common.problems import ERROR, Problem
 
 from ..messages import text
-from ..new_post.interviews import ANSWER_PLACEHOLDERS
+from ..new_post import ANSWER_PLACEHOLDERS
 from .corpus import ARTICLE, Source
 
 _PLACEHOLDERS = frozenset(ANSWER_PLACEHOLDERS.values())

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import TextIO
 
 from ..config import settings_or_report
+from .hints import site_hints
 from .checker import check_site
-from .report import as_github, as_gitlab, as_text
+from .report import as_github, as_gitlab, as_text, hints_text
 
 FORMATS = ("text", "github", "gitlab")
 # Where GitLab's Code Quality job artifact is written unless --output says otherwise.
@@ -28,8 +29,12 @@ def run_check(
     output: str = "",
     strict: bool = False,
     stdout: TextIO = sys.stdout,
+    hints: bool = False,
 ) -> int:
-    """Check all content and report in the format; the exit code is 1 on errors."""
+    """Check all content and report in the format; the exit code is 1 on errors.
+
+    With `hints`, writing hints follow the text report; they never change the exit code.
+    """
     settings = settings_or_report(settings_file)
     if settings is None:
         return 2
@@ -51,7 +56,10 @@ def run_check(
         Path(output or GITLAB_REPORT).write_text(as_gitlab(result), encoding="utf-8")
         stdout.write(as_text(result, lang))
     else:
-        _write(as_text(result, lang), output, stdout)
+        report = as_text(result, lang)
+        if hints:
+            report += hints_text(site_hints(settings), lang)
+        _write(report, output, stdout)
     return result.exit_code(strict)
 
 
