@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import TextIO
 
 from ..config import settings_or_report
-from .hints import site_hints
 from .checker import check_site
+from .hints import site_hints
 from .report import as_github, as_gitlab, as_text, hints_text
 
 FORMATS = ("text", "github", "gitlab")

@@ -16,8 +16,7 @@ from faces_common.problems import Problem
 from markupsafe import escape
 from pelican.generators import Generator
 
-from ..checks import CheckResult, check_site, summary_line
-from ..checks import site_hints
+from ..checks import CheckResult, check_site, site_hints, summary_line
 
 logger = logging.getLogger(__name__)
 
