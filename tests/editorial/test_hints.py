@@ -137,3 +137,11 @@ def test_the_review_page_shows_a_draft_s_hints(preview_site: BuildRun) -> None:
     assert entry.select_one(".review-hints summary").get_text() == (
         "1 Schreibhinweis (ein Vorschlag, kein Fehler)"
     )
+
+
+def test_github_shows_hints_as_notices(site: Path) -> None:
+    out = io.StringIO()
+    assert run_check(str(site), "github", stdout=out, hints=True) == 0
+    notices = [line for line in out.getvalue().splitlines() if line.startswith("::notice ")]
+    assert len(notices) == 8
+    assert notices[0].startswith("::notice file=content/posts/english.md,line=8,col=1,")

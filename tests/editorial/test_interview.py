@@ -121,3 +121,12 @@ def test_the_site_s_own_question_sets_replace_and_add(
     assert error.startswith("content/data/interviews/kaputt.yaml:")
     assert "Die Fragen lassen sich nicht lesen (YAML)" in error
     assert "Traceback" not in error
+
+
+def test_a_language_without_questions_is_refused_as_a_language(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _interview(site, "ein-tag-bei", lang="fr") == 1
+    assert (
+        capsys.readouterr().err.strip() == "'fr' ist keine erlaubte Sprache. Erlaubt sind: de, en."
+    )

@@ -10,7 +10,7 @@ from typing import TextIO
 from ..config import settings_or_report
 from .checker import check_site
 from .hints import site_hints
-from .report import as_github, as_gitlab, as_text, hints_text
+from .report import as_github, as_gitlab, as_text, hints_github, hints_text
 
 FORMATS = ("text", "github", "gitlab")
 # Where GitLab's Code Quality job artifact is written unless --output says otherwise.
@@ -33,7 +33,8 @@ def run_check(
 ) -> int:
     """Check all content and report in the format; the exit code is 1 on errors.
 
-    With `hints`, writing hints follow the text report; they never change the exit code.
+    With `hints`, writing hints follow the text report (GitHub: as notices; the GitLab report
+    stays errors and warnings only); they never change the exit code.
     """
     settings = settings_or_report(settings_file)
     if settings is None:
@@ -46,6 +47,8 @@ def run_check(
     result = check_site(settings)
     if output_format == "github":
         commands, summary = as_github(result, lang)
+        if hints:
+            commands += hints_github(site_hints(settings), lang)
         _write(commands, output, stdout)
         summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_path:

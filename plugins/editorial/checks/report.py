@@ -37,6 +37,12 @@ def hints_text(hints: Sequence[Problem], lang: str) -> str:
     return "\n".join([*blocks, word(lang, "hints_summary", count=len(hints))]) + "\n"
 
 
+def hints_github(hints: Sequence[Problem], lang: str) -> str:
+    """The writing hints as GitHub notices: shown in the pull request, never failing the job."""
+    notices = [_workflow_command("notice", hint, lang) for hint in hints]
+    return "\n".join([*notices, word(lang, "hints_summary", count=len(hints))]) + "\n"
+
+
 def as_github(result: CheckResult, lang: str) -> tuple[str, str]:
     """Workflow commands for the first annotations of each kind, and the job summary (Markdown)."""
     shown: Counter[str] = Counter()

@@ -43,8 +43,9 @@ def build_request(
     lang = settings["MESSAGES_LANG"]
     authors = [h for value in given.authors for h in handles(value)]
     # An unknown interview type is refused before any question is asked.
+    guessed_lang = given.lang if given.lang in settings["CHECKS_LANGUAGES"] else ""
     interview = (
-        interviews.load(given.interview, settings, given.lang or settings["DEFAULT_LANG"])
+        interviews.load(given.interview, settings, guessed_lang or settings["DEFAULT_LANG"])
         if given.interview
         else None
     )
