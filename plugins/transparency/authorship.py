@@ -38,10 +38,15 @@ class Authorship:
 
 
 def groups_of(post: PostRecord, people: Mapping[str, Person], attribute: str) -> list[str | None]:
-    """The distinct departments (or levels) of a post's authors; None for an unknown one."""
+    """The distinct departments (or levels) of a post's authors; None for an unknown one.
+
+    Guests (people outside the company) belong to none: the page counts them apart.
+    """
     groups: dict[str | None, None] = {}
     for handle in post.authors:
         person = people.get(handle)
+        if person is not None and person.is_guest:
+            continue
         # Someone removed at their request is anonymous on the site; their group would
         # point back to them, so their posts count as "not known", like author_profiles shows.
         groups[getattr(person, attribute) if person and person.shown else None] = None
