@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from faces_common.formats import MARKDOWN, format_of
 from faces_common.header import split_lines
 from faces_common.problems import Problem
 
@@ -39,8 +40,10 @@ _FILE_NAME = re.compile(r"(?:\.(?:jpe?g|png|webp|gif|svg|heic)$|^(?:img|dsc|pxl)
 
 
 def post_hints(source: Source, settings: Mapping[str, Any]) -> list[Problem]:
-    """Every hint for a post in German or English; other sources and languages get none."""
+    """Every hint for a Markdown post in German or English; other sources get none."""
     if source.kind != ARTICLE or source.lang not in _FORMULA:
+        return []
+    if format_of(source.path.name) != MARKDOWN:
         return []
     lang = settings["MESSAGES_LANG"]
     hints: list[Problem] = []
