@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import functools
-
-import pyphen
-from textstat.textstat import textstatistics
+from typing import Any
 
 # English syllables come from pyphen's en_GB dictionary, the fallback textstat itself uses:
 # textstat 0.7.13 would otherwise download NLTK's CMU dictionary from GitHub on first use,
@@ -14,7 +12,10 @@ _ENGLISH_DICTIONARY = "en_GB"
 
 
 @functools.cache
-def _statistics(lang: str) -> textstatistics:
+def _statistics(lang: str) -> Any:
+    # Imported on first use: textstat brings NLTK, which every build would load for nothing.
+    from textstat.textstat import textstatistics
+
     stats = textstatistics()
     stats.set_lang(lang)
     return stats
@@ -40,5 +41,7 @@ def _syllables(word: str) -> int:
 
 
 @functools.cache
-def _hyphenator() -> pyphen.Pyphen:
+def _hyphenator() -> Any:
+    import pyphen
+
     return pyphen.Pyphen(lang=_ENGLISH_DICTIONARY)
