@@ -236,6 +236,11 @@ CHECKS_EXTRA_FIELDS = [
     "id",
     "comments",
     "translation-of",
+    # Credited help by role (author_profiles), with the same handles as Authors:.
+    "told-to",
+    "interview",
+    "photos",
+    "translation",
 ]
 CHECKS_CHOICES = {
     "disclosure": ["sponsored", "paid-partnership", "own-product"],
@@ -265,6 +270,9 @@ AUTHORS_DEPARTMENT_URL = "menschen/abteilung/{key}/"
 AUTHORS_DEPARTMENT_SAVE_AS = "menschen/abteilung/{key}/index.html"
 AUTHORS_LEVEL_URL = "menschen/ebene/{key}/"
 AUTHORS_LEVEL_SAVE_AS = "menschen/ebene/{key}/index.html"
+AUTHORS_GUEST_URL = "menschen/gaeste/"
+AUTHORS_GUEST_SAVE_AS = "menschen/gaeste/index.html"
+AUTHORS_GUESTS_LABEL = "Gäste"
 AUTHORS_FEED_ATOM = "feeds/menschen-{slug}.atom.xml"
 AUTHORS_PHOTOS_PATH = "menschen/fotos"
 AUTHORS_CARDS_PATH = "menschen/karten"

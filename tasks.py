@@ -312,15 +312,22 @@ def translations(c: Context) -> None:
         "output": "Write the report to this file (gitlab: default gl-code-quality-report.json).",
         "settings": "Settings file (default pelicanconf.py).",
         "strict": "Also fail on warnings.",
+        "hints": "Also give writing hints (long sentences, reading ease, pasted text); "
+        "they never fail the check.",
     }
 )
 def check(
-    c: Context, format: str = "text", output: str = "", settings: str = "", strict: bool = False
+    c: Context,
+    format: str = "text",
+    output: str = "",
+    settings: str = "",
+    strict: bool = False,
+    hints: bool = False,
 ) -> None:
     """Check every post and profile without building: file, line, what is wrong, how to fix it."""
     from editorial.checks import run_check
 
-    _exit_on(run_check(settings or CONFIG.settings_base, format, output, strict))
+    _exit_on(run_check(settings or CONFIG.settings_base, format, output, strict, hints=hints))
 
 
 @task(
@@ -331,6 +338,8 @@ def check(
         "category": "Category of the post.",
         "lang": "Language of the post (de or en).",
         "date": "Publication date, YYYY-MM-DD HH:MM (default: now).",
+        "interview": "Write an interview draft from a question set, e.g. ein-tag-bei, "
+        "projektbericht, frage-an-den-vorstand (unknown types list the known ones).",
         "settings": "Settings file (default pelicanconf.py).",
     },
 )
@@ -341,12 +350,13 @@ def new_post(
     category: str = "",
     lang: str = "",
     date: str = "",
+    interview: str = "",
     settings: str = "",
 ) -> None:
     """Create a post with every field explained; asks for what is missing when run in a terminal."""
     from editorial.new_post import Arguments, run_new_post
 
-    given = Arguments(title, tuple(author or ()), category, lang, date)
+    given = Arguments(title, tuple(author or ()), category, lang, date, interview)
     _exit_on(run_new_post(settings or CONFIG.settings_base, given))
 
 

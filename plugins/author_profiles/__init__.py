@@ -3,13 +3,16 @@
 Public API for tools that check content without building (`invoke check`, `invoke new-post`):
 - `load_profiles(folder, settings)`: every profile in a folder and its problems, by handle;
 - `check_photos(profiles, settings)`: the build's own problems with their photos (cached);
-- `author_problems(path, names, profiles, settings)`: what the build reports about the authors
-  a post names (unknown or ambiguous ones).
+- `author_problems(path, names, profiles, settings, fields)`: what the build reports about the
+  people a post names in its author or credit fields (unknown or ambiguous ones);
+- `CREDIT_ROLES`: the header fields that credit help by role (`told-to`, `interview`, `photos`,
+  `translation`); a built post carries them as `article.credits` (`Credit`: role, people).
 """
 
+from .credits import CREDIT_ROLES
 from .plugin import register
 from .portraits import check_photos
 from .profiles import load_profiles
 from .resolve import author_problems
 
-__all__ = ["author_problems", "check_photos", "load_profiles", "register"]
+__all__ = ["CREDIT_ROLES", "author_problems", "check_photos", "load_profiles", "register"]

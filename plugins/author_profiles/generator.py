@@ -18,6 +18,7 @@ from pelican.urlwrappers import Author
 
 from .card_cache import CardJob, CardStyle, render_cards
 from .cards import CardPerson
+from .contributions import Contribution, contributions
 from .messages import report
 from .portraits import make_portraits
 from .profiles import AuthorProfile, read_profiles, rules_from_settings
@@ -47,6 +48,7 @@ class AuthorProfilesGenerator(Generator):
         }
         self.context[PROFILES_KEY] = self.profiles
         self.posts: dict[str, list[Article]] = {}
+        self.contributions: dict[str, list[Contribution]] = {}
         self.wall: list[WallPage] = []
         self.card_files: list[tuple[Path, str]] = []
 
@@ -71,6 +73,7 @@ class AuthorProfilesGenerator(Generator):
             for author in article.authors:
                 if author.slug in self.posts and find_profile(self.context, author):
                     self.posts[author.slug].append(article)
+        self.contributions = contributions(articles, self.posts, self.context)
         if self.settings["AUTHORS_CARDS_PATH"]:
             self._make_cards()
         self.wall = build_wall(self.profiles.values(), self.settings)
@@ -142,6 +145,7 @@ class AuthorProfilesGenerator(Generator):
                 author=author,
                 profile=profile,
                 articles=posts,
+                contributions=self.contributions.get(handle, []),
                 dates=sorted(posts, key=attrgetter("date"), reverse=newest_first),
                 all_articles=self.context.get("articles", []),
                 blog=True,

@@ -16,6 +16,7 @@ from pelican import signals
 from .generator import PROFILES_KEY, AuthorProfilesGenerator
 from .messages import report
 from .resolve import attach_authors, display_name, find_profile
+from .schema import schema_person
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +38,11 @@ DEFAULTS: dict[str, Any] = {
     "AUTHORS_DEPARTMENT_SAVE_AS": "authors/department/{key}/index.html",
     "AUTHORS_LEVEL_URL": "authors/level/{key}/",
     "AUTHORS_LEVEL_SAVE_AS": "authors/level/{key}/index.html",
+    # The wall filtered to the guests (people outside the company, `Guest: yes`).
+    "AUTHORS_GUEST_URL": "authors/guests/",
+    "AUTHORS_GUEST_SAVE_AS": "authors/guests/index.html",
+    # Heading of the guests' group on the wall and name of their filter.
+    "AUTHORS_GUESTS_LABEL": "Guests",
     # Atom feed of each person's posts; None writes none.
     "AUTHORS_FEED_ATOM": "feeds/author-{slug}.atom.xml",
     # Output folder of the processed photos (file names carry a hash of their content).
@@ -93,6 +99,13 @@ def validate(settings: Mapping[str, Any]) -> None:
         or not settings["AUTHORS_REMOVED_LABEL"].strip()
     ):
         fail("AUTHORS_REMOVED_LABEL", "Expected the text shown instead of a removed person.")
+    if (
+        not isinstance(settings["AUTHORS_GUESTS_LABEL"], str)
+        or not settings["AUTHORS_GUESTS_LABEL"].strip()
+    ):
+        fail(
+            "AUTHORS_GUESTS_LABEL", "Expected the heading of the guests on the wall, e.g. 'Gäste'."
+        )
     for key in ("AUTHOR_SAVE_AS", "AUTHORS_SAVE_AS"):
         # Pelican's own pages would list removed people and unknown names.
         if settings.get(key):
@@ -142,10 +155,11 @@ def _photos_are_static(settings: Mapping[str, Any]) -> bool:
 
 
 def install_globals(generator: Any) -> None:
-    """Give every template author_profile(author) and author_display_name(author)."""
+    """Give templates author_profile(author), author_display_name(author), schema_person(…)."""
     generator.env.globals.update(
         author_profile=functools.partial(find_profile, generator.context),
         author_display_name=functools.partial(display_name, generator.context),
+        schema_person=functools.partial(schema_person, generator.context),
     )
 
 

@@ -42,13 +42,18 @@ KNOWN_FIELDS = (
     "consent-date",
     "status",
     "editor",
+    "guest",
+    "organisation",
 )
 REQUIRED_FIELDS = ("name", "role", "department", "level")
+# A guest (a customer, a partner) belongs to no department or level of the company.
+GUEST_REQUIRED_FIELDS = ("name", "role", "organisation")
 _EXAMPLES = {
     "name": "Name: Miriam Keller",
     "role": "Role: Leiterin Entwicklung",
     "department": "Department: entwicklung",
     "level": "Level: fachkraft",
+    "organisation": "Organisation: Velohaus Muster GmbH",
 }
 _YES = ("yes", "ja", "true")
 _NO = ("no", "nein", "false")
@@ -76,12 +81,13 @@ class ProfileFields:
             problem(self.rules.lang, self.where, line, key, severity, column=1, **values)
         )
 
-    def check_fields(self) -> None:
+    def check_fields(self, guest: bool = False) -> None:
+        """Note unknown, stray and repeated lines, and missing required fields."""
         # A profile still shows with a stray, unknown or repeated line: warnings only.
         for found in field_findings(self.header, KNOWN_FIELDS):
             self.report(found.line, found.key, WARNING, **found.values)
         last_line = self.header.fields[-1].line
-        for key in REQUIRED_FIELDS:
+        for key in GUEST_REQUIRED_FIELDS if guest else REQUIRED_FIELDS:
             present = self.header.first(key)
             if present is None or not present.value:
                 self.report(

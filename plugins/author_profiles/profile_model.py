@@ -54,6 +54,9 @@ class AuthorProfile:
     photo_source: str | None = field(default=None, repr=False)
     photo_focus: tuple[float, float] | None = field(default=None, repr=False)
     photo_line: int = field(default=0, repr=False)
+    # Someone outside the company (a customer, a partner): marked as a guest wherever shown.
+    is_guest: bool = False
+    organisation: str = ""
 
     @property
     def is_active(self) -> bool:

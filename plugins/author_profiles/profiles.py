@@ -115,7 +115,8 @@ def _read_one(
     if not header.fields:
         reader.report(1, "no_header")
         return None
-    reader.check_fields()
+    guest = bool(reader.yes_no("guest"))
+    reader.check_fields(guest)
 
     handle = path.stem
     if not _HANDLE.match(handle):
@@ -161,6 +162,8 @@ def _read_one(
         links=links if shown else [],
         status=status,
         is_editor=bool(reader.yes_no("editor")),
+        is_guest=guest,
+        organisation=reader.value("organisation"),
         consent=bool(consent),
         consent_date=consent_date,
         photo_credit=(reader.value("photo-credit") or None) if photo_source else None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -14,10 +15,11 @@ from pelican.contents import Article
 from pelican.urlwrappers import Author
 from pelican.utils import slugify
 
+from .credits import credits_of
 from .messages import problem
 from .profiles import AuthorProfile, name_key
 
-_AUTHOR_FIELDS = ("author", "authors")
+AUTHOR_FIELDS = ("author", "authors")
 
 
 class PlainAuthor(Author):
@@ -84,31 +86,20 @@ def attach_authors(
     profiles: Mapping[str, AuthorProfile],
     settings: Mapping[str, Any],
 ) -> list[Problem]:
-    """Replace each post's authors by their profiles' canonical authors; return the problems."""
-    index = AuthorIndex.build(profiles)
-    canonical: dict[str, Author] = {}
-    label = settings["AUTHORS_REMOVED_LABEL"]
-    neutral = PlainAuthor(label, settings)
-    # Set explicitly: from a label without letters Pelican would warn about an empty slug.
-    neutral.slug = _slug(label, settings) or "removed"
+    """Replace each post's authors by their profiles' canonical authors, credit the helpers.
+
+    Returns the problems: names in `Authors:` or a credit field without a profile.
+    """
     problems: list[Problem] = []
+    people = Resolver(AuthorIndex.build(profiles), settings, neutral_author(settings), {}, problems)
     for article in articles:
         authors: list[Author] = []
         for author in getattr(article, "authors", []):
-            if isinstance(author, PlainAuthor):
-                replacement: Author = author
-            else:
-                profile, ambiguous = index.find(author.name)
-                if profile is None:
-                    problems.append(
-                        _unknown(article.source_path, author.name, ambiguous, index, settings)
-                    )
-                    replacement = PlainAuthor(author.name, settings)
-                elif profile.status == "removed":
-                    replacement = neutral
-                else:
-                    replacement = canonical.get(profile.handle) or _canonical(profile, settings)
-                    canonical[profile.handle] = replacement
+            replacement = (
+                author
+                if isinstance(author, PlainAuthor)
+                else people.person(article.source_path, author.name, AUTHOR_FIELDS)
+            )
             if replacement not in authors:
                 authors.append(replacement)
         if authors:
@@ -116,7 +107,42 @@ def attach_authors(
             article.author = authors[0]
             article.metadata["authors"] = authors
             article.metadata["author"] = authors[0]
+        article.credits = credits_of(article, people.person)
     return problems
+
+
+@dataclass
+class Resolver:
+    """Turns a name written in a post into the Author the site shows, noting unknown names."""
+
+    index: AuthorIndex
+    settings: Mapping[str, Any]
+    neutral: Author
+    canonical: dict[str, Author]
+    problems: list[Problem]
+
+    def person(self, source_path: str, written: str, fields: tuple[str, ...]) -> Author:
+        """The profile's canonical Author, the neutral label, or a plain name (reported)."""
+        profile, ambiguous = self.index.find(written)
+        if profile is None:
+            self.problems.append(
+                _unknown(source_path, written, ambiguous, self.index, self.settings, fields)
+            )
+            return PlainAuthor(written, self.settings)
+        if profile.status == "removed":
+            return self.neutral
+        found = self.canonical.get(profile.handle) or _canonical(profile, self.settings)
+        self.canonical[profile.handle] = found
+        return found
+
+
+def neutral_author(settings: Mapping[str, Any]) -> PlainAuthor:
+    """The byline label shown instead of a person who withdrew consent."""
+    label = settings["AUTHORS_REMOVED_LABEL"]
+    neutral = PlainAuthor(label, settings)
+    # Set explicitly: from a label without letters Pelican would warn about an empty slug.
+    neutral.slug = _slug(label, settings) or "removed"
+    return neutral
 
 
 def author_problems(
@@ -124,14 +150,15 @@ def author_problems(
     names: Iterable[str],
     profiles: Mapping[str, AuthorProfile],
     settings: Mapping[str, Any],
+    fields: tuple[str, ...] = AUTHOR_FIELDS,
 ) -> list[Problem]:
-    """The problems the build reports for the authors a file names (for `invoke check`)."""
+    """The problems the build reports for the people a file names in `fields` (`invoke check`)."""
     index = AuthorIndex.build(profiles)
     problems = []
     for name in names:
         profile, ambiguous = index.find(name)
         if profile is None:
-            problems.append(_unknown(source_path, name, ambiguous, index, settings))
+            problems.append(_unknown(source_path, name, ambiguous, index, settings, fields))
     return problems
 
 
@@ -151,11 +178,12 @@ def _unknown(
     ambiguous: tuple[str, ...],
     index: AuthorIndex,
     settings: Mapping[str, Any],
+    fields: tuple[str, ...],
 ) -> Problem:
     lang = settings["MESSAGES_LANG"]
     folder = settings["AUTHORS_DIR"]
     path = os.path.relpath(source_path, os.getcwd())
-    line, column = _position(source_path, written)
+    line, column = _position(source_path, written, fields)
     if ambiguous:
         return problem(
             lang,
@@ -192,7 +220,7 @@ def _unknown(
     )
 
 
-def _position(source_path: str, written: str) -> tuple[int, int]:
+def _position(source_path: str, written: str, keys: tuple[str, ...]) -> tuple[int, int]:
     # Read only for posts with a problem: finding the line costs a second read of the header.
     try:
         with open(source_path, encoding="utf-8-sig") as source:
@@ -201,13 +229,14 @@ def _position(source_path: str, written: str) -> tuple[int, int]:
         return 1, 1
     # Markdown, reStructuredText or HTML: the header as the content checks read it.
     header = read_source(text, format_of(source_path) or MARKDOWN).header
-    fields = [f for f in header.fields if f.key in _AUTHOR_FIELDS]
+    fields = [f for f in header.fields if f.key in keys]
     if not fields:
         return 1, 1
     lines = text.splitlines()
     for found in fields:
         raw = lines[found.line - 1] if found.line <= len(lines) else ""
-        column = raw.find(written)
-        if column >= 0:
-            return found.line, column + 1
+        # The name as a whole item: 'lea-redaktio' is not the start of 'lea-redaktion'.
+        match = re.search(rf"(?<![\w-]){re.escape(written)}(?![\w-])", raw)
+        if match:
+            return found.line, match.start() + 1
     return fields[0].line, 1

@@ -14,7 +14,7 @@ from .profiles import AuthorProfile
 class WallFilter:
     """A link of the filter navigation: one department or one level."""
 
-    kind: str  # "department" or "level"
+    kind: str  # "department", "level" or "guest"
     key: str
     label: str
     count: int
@@ -24,7 +24,7 @@ class WallFilter:
 
 @dataclass(frozen=True)
 class WallGroup:
-    """The people of one department; key None holds people whose department is not listed."""
+    """The people of one department; key None: department not listed; GUESTS: the guests."""
 
     key: str | None
     label: str
@@ -41,12 +41,13 @@ class WallPage:
     departments: tuple[WallFilter, ...]
     levels: tuple[WallFilter, ...]
     active: WallFilter | None = None
+    guests: tuple[WallFilter, ...] = ()
 
     def shows(self, person: AuthorProfile) -> bool:
         """Whether the person matches this page's filter."""
         if self.active is None:
             return True
-        return getattr(person, self.active.kind) == self.active.key
+        return filter_value(person, self.active.kind) == self.active.key
 
     def count(self, group: WallGroup | None = None) -> int:
         """People shown on this page, in one group or in all."""
@@ -57,6 +58,19 @@ class WallPage:
     def total(self) -> int:
         """Everyone on the wall, shown or not."""
         return sum(len(group.people) for group in self.groups)
+
+
+# The key of the guests' group and of their filter ("guest" = "yes").
+GUESTS = "guests"
+GUEST_KEY = "yes"
+
+
+def filter_value(person: AuthorProfile, kind: str) -> str | None:
+    """The person's value for a filter kind: their department, level, or 'yes' for a guest."""
+    if kind == "guest":
+        return GUEST_KEY if person.is_guest else ""
+    value: str | None = getattr(person, kind)
+    return value
 
 
 def sort_key(name: str) -> str:
@@ -71,13 +85,18 @@ def build_wall(profiles: Iterable[AuthorProfile], settings: Mapping[str, Any]) -
     departments: Mapping[str, str] = settings["AUTHORS_DEPARTMENTS"]
     levels: Mapping[str, str] = settings["AUTHORS_LEVELS"]
 
+    staff = [p for p in people if not p.is_guest]
     groups = [
-        WallGroup(key, str(label), tuple(p for p in people if p.department == key))
+        WallGroup(key, str(label), tuple(p for p in staff if p.department == key))
         for key, label in departments.items()
     ]
-    unlisted = tuple(p for p in people if p.department not in departments)
+    unlisted = tuple(p for p in staff if p.department not in departments)
     if unlisted:
         groups.append(WallGroup(None, "", unlisted))
+    guests = tuple(p for p in people if p.is_guest)
+    guest_label = str(settings["AUTHORS_GUESTS_LABEL"])
+    # Guests last, in a group of their own: they belong to no department of the company.
+    groups.append(WallGroup(GUESTS, guest_label, guests))
     groups = [group for group in groups if group.people]
 
     def filters(kind: str, choices: Mapping[str, str]) -> tuple[WallFilter, ...]:
@@ -85,7 +104,7 @@ def build_wall(profiles: Iterable[AuthorProfile], settings: Mapping[str, Any]) -
         save_as = settings[f"AUTHORS_{kind.upper()}_SAVE_AS"]
         found = []
         for key, label in choices.items():
-            count = sum(1 for p in people if getattr(p, kind) == key)
+            count = sum(1 for p in people if filter_value(p, kind) == key)
             if count:
                 found.append(
                     WallFilter(
@@ -96,17 +115,27 @@ def build_wall(profiles: Iterable[AuthorProfile], settings: Mapping[str, Any]) -
 
     department_filters = filters("department", departments)
     level_filters = filters("level", levels)
+    guest_filters = filters("guest", {GUEST_KEY: guest_label})
     everyone = WallPage(
         settings["AUTHORS_URL"],
         settings["AUTHORS_WALL_SAVE_AS"],
         tuple(groups),
         department_filters,
         level_filters,
+        guests=guest_filters,
     )
     return [
         everyone,
         *(
-            WallPage(f.url, f.save_as, tuple(groups), department_filters, level_filters, f)
-            for f in (*department_filters, *level_filters)
+            WallPage(
+                f.url,
+                f.save_as,
+                tuple(groups),
+                department_filters,
+                level_filters,
+                f,
+                guest_filters,
+            )
+            for f in (*department_filters, *level_filters, *guest_filters)
         ),
     ]

@@ -72,14 +72,27 @@ def load_people(settings: Mapping[str, Any]) -> tuple[dict[str, Person], list[Pr
 
 
 def author_problems(
-    source_path: Path, names: Iterable[str], registry: Registry, settings: Mapping[str, Any]
+    source_path: Path,
+    names: Iterable[str],
+    registry: Registry,
+    settings: Mapping[str, Any],
+    fields: tuple[str, ...] = ("author", "authors"),
 ) -> list[Problem]:
-    """What the build reports about the authors a post names: unknown or ambiguous ones."""
+    """What the build reports about the people a post names: unknown or ambiguous ones."""
     if not registry.checks_bylines:
         return []
     from author_profiles import author_problems as resolve
 
-    return resolve(str(source_path), names, registry.profiles, settings)
+    return resolve(str(source_path), names, registry.profiles, settings, fields)
+
+
+def credit_roles(settings: Mapping[str, Any]) -> tuple[str, ...]:
+    """The header fields that credit people by role; none without author_profiles."""
+    if "author_profiles" not in settings["PLUGINS"]:
+        return ()
+    from author_profiles import CREDIT_ROLES
+
+    return tuple(CREDIT_ROLES)
 
 
 def polls_in(

@@ -86,6 +86,11 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Die Profile konnten nicht geprüft werden: {detail}.",
             "Das Plugin author_profiles fehlt oder ist unvollständig; melden Sie es der Redaktion.",
         ),
+        "unanswered_question": (
+            "Die Frage '{question}' ist noch nicht beantwortet.",
+            "Ersetzen Sie {placeholder} in dieser Zeile durch die Antwort, oder löschen Sie die "
+            "Frage samt Platzhalter, wenn sie nicht passt.",
+        ),
     },
     "en": {
         "translation_missing": (
@@ -160,6 +165,11 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "The profiles could not be checked: {detail}.",
             "The author_profiles plugin is missing or incomplete; tell the editorial team.",
         ),
+        "unanswered_question": (
+            "The question '{question}' has no answer yet.",
+            "Replace {placeholder} on this line with the answer, or delete the question and its "
+            "placeholder if it does not fit.",
+        ),
     },
 }
 
@@ -199,6 +209,16 @@ WORDS: dict[str, dict[str, str]] = {
         "close_handle": "Zu '{value}' gibt es kein Profil. Meinten Sie '{guess}'? Für ein neues "
         "Profil schreiben Sie das Kürzel genau so, wie es heißen soll, und wählen Sie eines, das "
         "sich deutlicher unterscheidet, oder legen Sie es interaktiv an.",
+        "unknown_interview": "Den Interviewtyp '{value}' gibt es nicht. Bekannt sind: {known}, "
+        "z. B. --interview ein-tag-bei.",
+        "interview_yaml": "{path}:{line}: Die Fragen lassen sich nicht lesen (YAML). Prüfen Sie "
+        "Einrückung und Doppelpunkte in dieser Zeile.",
+        "interview_field": "{path}: Es fehlt die Liste '{field}' mit mindestens einer Frage. "
+        "Ergänzen Sie sie, je Frage eine Zeile '- …'.",
+        "created_interview": "Fragen für das Gespräch stehen im Text, jede mit {placeholder} "
+        "darunter: Ersetzen Sie es durch die Antwort. 'uv run invoke check' meldet jede offene "
+        "Frage.",
+        "hints_summary": "Schreibhinweise: {count} (Vorschläge, keine Fehler).",
         "created_post": "Angelegt: {path}",
         "created_profile": "Neues Profil: {path} (mit der Redaktion ausfüllen, Einwilligung "
         "abhaken)",
@@ -237,6 +257,16 @@ WORDS: dict[str, dict[str, str]] = {
         "e.g. '{suggestion}'.",
         "close_handle": "There is no profile for '{value}'. Did you mean '{guess}'? For a new "
         "profile choose a handle that differs more clearly, or create it interactively.",
+        "unknown_interview": "There is no interview type '{value}'. Known types: {known}, "
+        "e.g. --interview ein-tag-bei.",
+        "interview_yaml": "{path}:{line}: the questions cannot be read (YAML). Check the "
+        "indentation and colons on this line.",
+        "interview_field": "{path}: the list '{field}' with at least one question is missing. "
+        "Add it, one line '- …' per question.",
+        "created_interview": "The questions for the conversation are in the text, each with "
+        "{placeholder} below it: replace it with the answer. 'uv run invoke check' reports "
+        "every open question.",
+        "hints_summary": "Writing hints: {count} (suggestions, not errors).",
         "created_post": "Created: {path}",
         "created_profile": "New profile: {path} (fill it in with the editorial team, tick the "
         "consent checklist)",

@@ -22,6 +22,18 @@ DEFAULTS: dict[str, Any] = {
     "EDITORIAL_REPOSITORY_ROOT": None,
     # Where `invoke new-post` writes a post, relative to PATH.
     "EDITORIAL_NEW_POST_PATH": "posts/{year}/{slug}.md",
+    # Folder inside PATH with the editors' interview question sets (<type>.yaml): they replace
+    # the shipped set of the same name or add a type (`invoke new-post --interview TYPE`).
+    "EDITORIAL_INTERVIEWS_PATH": "data/interviews",
+    # Writing hints (`invoke check --hints`, the review page); they never fail anything.
+    # A sentence with more words than this gets a hint.
+    "EDITORIAL_HINTS_SENTENCE_WORDS": 25,
+    # A paragraph with more words than this gets a hint (a wall of text on screen).
+    "EDITORIAL_HINTS_PARAGRAPH_WORDS": 120,
+    # Titles longer than this many characters are cut off in search results.
+    "EDITORIAL_HINTS_TITLE_CHARACTERS": 60,
+    # A post whose reading ease (Amstad for German, Flesch for English, 0-100) is below this.
+    "EDITORIAL_HINTS_READING_EASE": 40,
     # Path prefixes `invoke linkcheck` does not look for in the output (served by the backend).
     "EDITORIAL_LINKCHECK_IGNORE": ["/api/"],
 }
@@ -46,6 +58,20 @@ def apply_defaults(pelican: Any) -> None:
             "EDITORIAL_REVIEW_SAVE_AS has value ''. Give the review page a path, or set "
             "EDITORIAL_REVIEW_PAGE = False."
         )
+    for key in (
+        "EDITORIAL_HINTS_SENTENCE_WORDS",
+        "EDITORIAL_HINTS_PARAGRAPH_WORDS",
+        "EDITORIAL_HINTS_TITLE_CHARACTERS",
+        "EDITORIAL_HINTS_READING_EASE",
+    ):
+        if (
+            not isinstance(settings[key], int)
+            or isinstance(settings[key], bool)
+            or settings[key] < 1
+        ):
+            raise ValueError(
+                f"{key} has value {settings[key]!r}. Expected a positive whole number."
+            )
     if not isinstance(settings["EDITORIAL_LINKCHECK_IGNORE"], list | tuple):
         raise ValueError(
             f"EDITORIAL_LINKCHECK_IGNORE has value {settings['EDITORIAL_LINKCHECK_IGNORE']!r}. "

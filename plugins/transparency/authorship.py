@@ -30,13 +30,23 @@ class Authorship:
     by_level: tuple[Count, ...] | None
     departments_represented: int | None
     departments_total: int | None
+    # Posts written by their authors alone, and with help (as told to, interview).
+    own_posts: int = 0
+    helped_posts: int = 0
+    # Guests (people outside the company) among the writers; None without profiles.
+    guests: int | None = None
 
 
 def groups_of(post: PostRecord, people: Mapping[str, Person], attribute: str) -> list[str | None]:
-    """The distinct departments (or levels) of a post's authors; None for an unknown one."""
+    """The distinct departments (or levels) of a post's authors; None for an unknown one.
+
+    Guests (people outside the company) belong to none: the page counts them apart.
+    """
     groups: dict[str | None, None] = {}
     for handle in post.authors:
         person = people.get(handle)
+        if person is not None and person.is_guest:
+            continue
         # Someone removed at their request is anonymous on the site; their group would
         # point back to them, so their posts count as "not known", like author_profiles shows.
         groups[getattr(person, attribute) if person and person.shown else None] = None
@@ -51,9 +61,12 @@ def authorship_figures(
 ) -> Authorship:
     """Count writers and posts per department and level (a post counts once per group)."""
     writers = {handle for post in posts for handle in post.authors}
+    helped = sum(1 for post in posts if post.helped)
+    own = len(posts) - helped
     if people is None:
-        return Authorship(len(writers), None, None, None, None, None, None)
-    statuses = Counter(people[h].status for h in writers if h in people)
+        return Authorship(len(writers), None, None, None, None, None, None, own, helped)
+    # Guests never worked here: they are neither "still with us" nor alumni.
+    statuses = Counter(people[h].status for h in writers if h in people and not people[h].is_guest)
     all_departments = _catalog(departments, people, "department")
     by_department = _counts(posts, people, "department", all_departments)
     represented = sum(1 for c in by_department if c.key is not None and c.value)
@@ -65,6 +78,9 @@ def authorship_figures(
         by_level=_counts(posts, people, "level", _catalog(levels, people, "level")),
         departments_represented=represented,
         departments_total=len(all_departments),
+        own_posts=own,
+        helped_posts=helped,
+        guests=sum(1 for h in writers if h in people and people[h].is_guest),
     )
 
 

@@ -140,6 +140,9 @@ def render_json(figures: Figures, link: Callable[[str | None], str | None]) -> s
             "alumni": who.alumni,
             "departments_represented": who.departments_represented,
             "departments_total": who.departments_total,
+            "guests": who.guests,
+            "own_posts": who.own_posts,
+            "helped_posts": who.helped_posts,
         },
         "editorial": {
             "median_days": editorial.median_days,

@@ -26,6 +26,7 @@ class Person:
     photo_credit: str | None = None
     has_photo: bool = False
     url: str | None = None
+    is_guest: bool = False  # from outside the company (a customer, a partner)
 
     @property
     def shown(self) -> bool:
@@ -56,6 +57,7 @@ def read_people(context: Mapping[str, Any]) -> dict[str, Person] | None:
             level_label=getattr(profile, "level_label", None) or None,
             status=getattr(profile, "status", ACTIVE) or ACTIVE,
             is_editor=bool(getattr(profile, "is_editor", False)),
+            is_guest=bool(getattr(profile, "is_guest", False)),
             photo_credit=getattr(profile, "photo_credit", None) or None,
             has_photo=bool(getattr(profile, "has_photo", False)),
             url=getattr(profile, "url", None) or None,

@@ -37,6 +37,8 @@ class PostRecord:
     image_credit: str | None = None
     disclosure: str | None = None
     corrections: tuple[Correction, ...] = ()
+    # Someone helped with the text (as told to, interview: author_profiles' `article.credits`).
+    helped: bool = False
 
 
 def is_counted(article: Any, settings: Mapping[str, Any]) -> bool:
@@ -130,6 +132,7 @@ def _record(
         image_credit=_text(meta.get("image-credit")),
         disclosure=_text(meta.get("disclosure")),
         corrections=tuple(corrections),
+        helped=any(getattr(c, "helps_writing", False) for c in getattr(article, "credits", ())),
     )
     return record, problems
 

@@ -18,7 +18,7 @@ def production() -> list[str]:
     names = []
     for path in sorted((sample.CONTENT / "authors").glob("*.md")):
         meta = sample.read_meta(path)
-        if meta.get("status", "active") == "active" and meta["department"] == "produktion":
+        if meta.get("status", "active") == "active" and meta.get("department") == "produktion":
             names.append(meta["name"])
     assert len(names) > 1
     return sorted(names)
@@ -81,10 +81,17 @@ def test_filter_with_javascript_works_in_place(
     assert visible_people(page) == production()
     page.go_back()
     assert visible_people(page) == everyone
+    # The guests' filter, a kind of its own, works in place too.
+    page.get_by_role("link", name="Gäste").click()
+    assert page.url == url + "menschen/gaeste/"
+    assert visible_people(page) == ["Sandra Graf"]
+    assert page.locator("h1").inner_text() == "Menschen: Gäste"
     assert watch.console_errors == [] and watch.foreign_requests() == []
 
 
-@pytest.mark.parametrize("kind", ["wall", "author", "co-authored post", "filtered wall"])
+@pytest.mark.parametrize(
+    "kind", ["wall", "author", "co-authored post", "filtered wall", "guest", "told-to post"]
+)
 def test_accessible_and_private(
     served_public: tuple[str, BuildRun], browser: Any, kind: str
 ) -> None:
@@ -94,6 +101,8 @@ def test_accessible_and_private(
         "filtered wall": "menschen/ebene/teamleitung/",
         "author": "menschen/miriam-keller/",
         "co-authored post": co_authored_post(run),
+        "guest": "menschen/sandra-graf/",
+        "told-to post": "2026/ein-tag-bei-dragan-petrovic-in-der-schweisserei/",
     }[kind]
     page, watch = watched_page(browser, url)
     response = page.goto(url + path)

@@ -318,3 +318,36 @@ def test_without_lists_in_the_settings_any_department_goes(authors: Path) -> Non
     profiles, problems = load_profiles(authors, {})
     assert problems == []
     assert profiles["miriam-keller"].department_label == "technik"
+
+
+GUEST = """\
+Name: Sandra Graf
+Role: Inhaberin
+Guest: yes
+Organisation: Velohaus Graf
+Consent: no
+
+Ich führe einen Fachhandel.
+"""
+
+
+def test_a_guest_needs_an_organisation_instead_of_department_and_level(authors: Path) -> None:
+    write(authors, "sandra-graf", GUEST)
+    [guest], problems = read(authors)
+    assert problems == []
+    assert (guest.is_guest, guest.organisation, guest.department, guest.level) == (
+        True,
+        "Velohaus Graf",
+        None,
+        None,
+    )
+    # Same consent rules as employees: without consent no bio, only name, role, organisation.
+    assert guest.consent is False and guest.bio == ""
+    write(authors, "sandra-graf", GUEST.replace("Organisation: Velohaus Graf\n", ""))
+    [guest], problems = read(authors)
+    assert problems == [
+        "authors/sandra-graf.md:4:1: error: Das Pflichtfeld 'Organisation' fehlt.\n"
+        "    → Ergänzen Sie eine Zeile 'Organisation: …', z. B. "
+        "'Organisation: Velohaus Muster GmbH'."
+    ]
+    assert guest.is_guest and guest.organisation == ""

@@ -52,11 +52,15 @@ def test_the_sample_has_every_kind_of_person() -> None:
 
 def test_the_wall_shows_every_active_person_by_department(public_site: BuildRun) -> None:
     active = with_status("active")
+    staff = [m for m in active.values() if m.get("guest") != "yes"]
+    guests = sorted(m["name"] for m in active.values() if m.get("guest") == "yes")
     expected = {}
     for key, label in settings()["department"].items():
-        names = sorted(m["name"] for m in active.values() if m["department"] == key)
+        names = sorted(m["name"] for m in staff if m["department"] == key)
         if names:
             expected[f"{label} ({len(names)})"] = names
+    # Guests belong to no department: a group of their own, last.
+    expected[f"Gäste ({len(guests)})"] = guests
     soup = public_site.html("menschen/index.html")
     shown = {
         group.select_one("h2").get_text(" ", strip=True): sorted(
@@ -76,7 +80,7 @@ def test_every_filter_page_shows_exactly_its_people(public_site: BuildRun, kind:
     active = with_status("active")
     folder = {"department": "abteilung", "level": "ebene"}[kind]
     for key, label in settings()[kind].items():
-        expected = sorted(m["name"] for m in active.values() if m[kind] == key)
+        expected = sorted(m["name"] for m in active.values() if m.get(kind) == key)
         page = public_site.output / "menschen" / folder / key / "index.html"
         if not expected:
             assert not page.exists()
@@ -129,12 +133,17 @@ def test_every_author_page_exists_with_person_data(public_site: BuildRun) -> Non
         person = json.loads(soup.select_one('script[type="application/ld+json"]').string)
         assert person["@type"] == "Person" and person["name"] == meta["name"]
         assert person["jobTitle"] == meta["role"]
-        employer = person["alumniOf" if meta.get("status") == "alumni" else "worksFor"]
-        assert employer == {
-            "@type": "Organization",
-            "name": "Seewerk Velo AG",
-            "url": "https://seewerk.example",
-        }
+        if meta.get("guest") == "yes":
+            # A guest works for their own organisation, never for the company.
+            assert "worksFor" not in person and "alumniOf" not in person
+            assert person["affiliation"] == {"@type": "Organization", "name": meta["organisation"]}
+        else:
+            employer = person["alumniOf" if meta.get("status") == "alumni" else "worksFor"]
+            assert employer == {
+                "@type": "Organization",
+                "name": "Seewerk Velo AG",
+                "url": "https://seewerk.example",
+            }
         assert person["sameAs"] == [meta[f] for f in LINK_FIELDS if f in meta]
         assert ("image" in person) == ("photo" in meta and meta.get("status") == "active")
         canonical = soup.select_one('link[rel="canonical"]')["href"]

@@ -56,6 +56,9 @@ EXPECTED = [
      "Der Link '{filename}/posts/in-ordnug.md' zeigt auf eine Datei, die es nicht gibt."),
     (P + "link-ohne-filename.md", 9, 7, "error", "link_bare_markdown",
      "Der Link 'in-ordnung.md' zeigt auf eine Markdown-Datei; auf der Website wäre er kaputt."),
+    # A credited helper is named like an author, and reported on the line of the role.
+    (P + "mitwirkende-unbekannt.md", 6, 24, "error", "author_profiles.unknown_author",
+     "Zu 'lea-redaktio' gibt es kein Profil."),
     (P + "titelbild-fehlt.md", 8, 1, "error", "image_missing",
      "Das Bild 'images/gibt-es-nicht.jpg' gibt es nicht."),
     (P + "titelbild-ohne-alt.md", 8, 1, "error", "image_no_alt_header",
@@ -116,9 +119,9 @@ def test_clean_posts_have_no_problems(result: CheckResult) -> None:
 
 
 def test_counts_and_exit_code(result: CheckResult) -> None:
-    assert (result.errors, result.warnings) == (22, 3)
+    assert (result.errors, result.warnings) == (23, 3)
     assert result.exit_code() == 1
-    assert result.files == 33  # 29 posts and 4 profiles
+    assert result.files == 34  # 30 posts and 4 profiles
 
 
 def test_reports_in_english_by_setting(broken_settings: dict[str, Any], in_broken: Path) -> None:

@@ -20,7 +20,7 @@ def test_text_goes_to_stdout_and_errors_fail(in_broken: Path) -> None:
     assert run_check(SETTINGS, "text", stdout=out) == 1
     text = out.getvalue()
     assert text.startswith("content/authors/ohne-abteilung.md:7:1: error: ")
-    assert text.endswith("Fehler: 22, Warnungen: 3 (33 Dateien geprüft).\n")
+    assert text.endswith("Fehler: 23, Warnungen: 3 (34 Dateien geprüft).\n")
 
 
 def test_github_writes_annotations_and_appends_the_job_summary(
@@ -36,7 +36,7 @@ def test_github_writes_annotations_and_appends_the_job_summary(
     assert sum(line.startswith("::warning ") for line in lines) == 3
     written = summary.read_text(encoding="utf-8")
     assert written.startswith("# earlier step\n## Inhaltsprüfung\n")
-    assert written.count("| `content/posts/") == 12  # the errors not annotated
+    assert written.count("| `content/posts/") == 13  # the errors not annotated
 
 
 def test_gitlab_writes_the_code_quality_report_and_shows_text(
@@ -46,9 +46,9 @@ def test_gitlab_writes_the_code_quality_report_and_shows_text(
     out = io.StringIO()
     assert run_check(SETTINGS, "gitlab", str(report), stdout=out) == 1
     issues = json.loads(report.read_text(encoding="utf-8"))
-    assert len(issues) == 25
+    assert len(issues) == 26
     assert {"description", "check_name", "fingerprint", "severity", "location"} <= set(issues[0])
-    assert "Fehler: 22" in out.getvalue()
+    assert "Fehler: 23" in out.getvalue()
 
 
 def test_strict_fails_on_warnings_only_and_unknown_formats_are_refused(

@@ -61,11 +61,18 @@ PAGES = [
         PUBLIC,
         "2026/unser-fehler-was-bei-den-bremsleitungen-des-lastesel-schiefging/index.html",
     ),
+    # Credited help: "aufgezeichnet von" an editor, photos by another.
+    GoldenPage(
+        "post-told-to",
+        PUBLIC,
+        "2026/ein-tag-bei-dragan-petrovic-in-der-schweisserei/index.html",
+    ),
     GoldenPage("page-join-in", PUBLIC, "mitmachen/index.html"),
     GoldenPage("page-privacy", PUBLIC, "datenschutz/index.html"),
     GoldenPage("author", PUBLIC, "menschen/jonas-brenner/index.html"),
     GoldenPage("author-without-photo", PUBLIC, "menschen/tobias-wendt/index.html"),
     GoldenPage("author-alumni", PUBLIC, "menschen/hannah-vogt/index.html"),
+    GoldenPage("author-guest", PUBLIC, "menschen/sandra-graf/index.html"),
     GoldenPage("faces-wall", PUBLIC, "menschen/index.html"),
     GoldenPage("faces-department", PUBLIC, "menschen/abteilung/produktion/index.html"),
     GoldenPage("categories", PUBLIC, "kategorie/index.html"),

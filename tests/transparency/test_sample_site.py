@@ -175,18 +175,27 @@ def test_who_writes_when_profiles_are_enabled(data: dict[str, Any], today: dt.da
         assert data["authors"]["active"] is None
         return
     people = profiles()
-    status = Counter(people[h].get("status", "active") for h in writers if h in people)
+    guests = {h for h in writers if h in people and people[h].get("guest") == "yes"}
+    status = Counter(
+        people[h].get("status", "active") for h in writers if h in people and h not in guests
+    )
     assert (data["authors"]["active"], data["authors"]["alumni"]) == (
         status["active"],
         status["alumni"],
     )
+    assert data["authors"]["guests"] == len(guests) > 0
+    helped = [p for p in counted if "told-to" in p.meta or "interview" in p.meta]
+    assert data["authors"]["helped_posts"] == len(helped) > 0
+    assert data["authors"]["own_posts"] == len(counted) - len(helped)
+    # Guests belong to no department or level of the company: they are counted apart.
+    staff = [[a for a in authors_of(p) if a not in guests] for p in counted]
     by_department = Counter(
-        d for p in counted for d in {people.get(a, {}).get("department") for a in authors_of(p)}
+        d for names in staff for d in {people.get(a, {}).get("department") for a in names}
     )
     got = {row["department"]: row["posts"] for row in data["tables"]["posts-by-department"]}
     assert {k: v for k, v in got.items() if v} == {k: v for k, v in by_department.items() if v}
     by_level = Counter(
-        level for p in counted for level in {people.get(a, {}).get("level") for a in authors_of(p)}
+        level for names in staff for level in {people.get(a, {}).get("level") for a in names}
     )
     got = {row["level"]: row["posts"] for row in data["tables"]["posts-by-level"]}
     assert {k: v for k, v in got.items() if v} == {k: v for k, v in by_level.items() if v}

@@ -1,12 +1,14 @@
 """Every content rule over every source in one pass: `invoke check`, and the same rules in a build.
 
 Entry points: `run_check` (the task), `check_site` (one pass, a `CheckResult` sorted by file
-and line), and the build's handlers `start_recording`, `check_what_was_built` and
+and line), `site_hints` (writing hints: suggestions, never errors; `hints/`), and the build's
+handlers `start_recording`, `check_what_was_built` and
 `drop_internal_images` (images only internal posts show stay out of the public build).
 """
 
 from .checker import CheckResult, check_site
 from .command import run_check
+from .hints import site_hints
 from .in_build import check_what_was_built, start_recording
 from .internal import drop_internal_images
 from .report import summary_line
@@ -17,6 +19,7 @@ __all__ = [
     "check_what_was_built",
     "drop_internal_images",
     "run_check",
+    "site_hints",
     "start_recording",
     "summary_line",
 ]

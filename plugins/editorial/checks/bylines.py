@@ -5,7 +5,7 @@ from __future__ import annotations
 from faces_common.header import Field
 from faces_common.problems import ERROR, WARNING, Problem
 
-from ..adapters import Registry, author_problems, handles
+from ..adapters import Registry, author_problems, credit_roles, handles
 from ..messages import text, word
 from .corpus import ARTICLE, Source
 
@@ -14,7 +14,7 @@ _REVIEWER_FIELD = "reviewed-by"
 
 
 def check_bylines(source: Source, registry: Registry) -> list[Problem]:
-    """Problems with the handles in Author(s): and Reviewed-by: of a post."""
+    """Problems with the handles in Author(s):, the credit fields and Reviewed-by: of a post."""
     if source.kind != ARTICLE or not registry.checks_bylines:
         return []
     people = registry.people
@@ -35,6 +35,10 @@ def check_bylines(source: Source, registry: Registry) -> list[Problem]:
         name for f in source.header.fields if f.key in _AUTHOR_FIELDS for name in handles(f.value)
     ]
     problems = author_problems(source.path, names, registry, source.settings)
+    for role in credit_roles(source.settings):
+        credited = [name for f in source.header.all(role) for name in handles(f.value)]
+        if credited:
+            problems += author_problems(source.path, credited, registry, source.settings, (role,))
     for field in source.header.fields:
         if field.key == _REVIEWER_FIELD:
             for handle in handles(field.value):

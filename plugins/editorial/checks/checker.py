@@ -11,6 +11,7 @@ from content_checks import Claim, check_source, duplicate_slugs
 from faces_common.problems import ERROR, Problem
 
 from ..adapters import PollRef, load_registry, polls_in
+from .answers import unanswered_questions
 from .bylines import check_bylines
 from .corpus import AlreadyRead, Source, read_sources
 from .duplicates import duplicate_poll_ids
@@ -66,6 +67,7 @@ def check_site(settings: Mapping[str, Any], already_read: AlreadyRead | None = N
             claims.append(Claim(str(source.path), source.kind, source.slug, source.lang))
         problems += check_images(source, content, image_files, settings)
         problems += check_links(source, by_relative, content)
+        problems += unanswered_questions(source)
         infos = [fence.info for fence in source.body[1]]
         found, poll_problems = polls_in(source.text, source.shown, infos, settings)
         polls += [(source, poll) for poll in found]

@@ -9,7 +9,8 @@ from typing import TextIO
 
 from ..config import settings_or_report
 from .checker import check_site
-from .report import as_github, as_gitlab, as_text
+from .hints import site_hints
+from .report import as_github, as_gitlab, as_text, hints_github, hints_text
 
 FORMATS = ("text", "github", "gitlab")
 # Where GitLab's Code Quality job artifact is written unless --output says otherwise.
@@ -28,8 +29,13 @@ def run_check(
     output: str = "",
     strict: bool = False,
     stdout: TextIO = sys.stdout,
+    hints: bool = False,
 ) -> int:
-    """Check all content and report in the format; the exit code is 1 on errors."""
+    """Check all content and report in the format; the exit code is 1 on errors.
+
+    With `hints`, writing hints follow the text report (GitHub: as notices; the GitLab report
+    stays errors and warnings only); they never change the exit code.
+    """
     settings = settings_or_report(settings_file)
     if settings is None:
         return 2
@@ -41,6 +47,8 @@ def run_check(
     result = check_site(settings)
     if output_format == "github":
         commands, summary = as_github(result, lang)
+        if hints:
+            commands += hints_github(site_hints(settings), lang)
         _write(commands, output, stdout)
         summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_path:
@@ -51,7 +59,10 @@ def run_check(
         Path(output or GITLAB_REPORT).write_text(as_gitlab(result), encoding="utf-8")
         stdout.write(as_text(result, lang))
     else:
-        _write(as_text(result, lang), output, stdout)
+        report = as_text(result, lang)
+        if hints:
+            report += hints_text(site_hints(settings), lang)
+        _write(report, output, stdout)
     return result.exit_code(strict)
 
 

@@ -31,6 +31,18 @@ def as_text(result: CheckResult, lang: str) -> str:
     return "\n".join([*blocks, summary_line(result, lang)]) + "\n"
 
 
+def hints_text(hints: Sequence[Problem], lang: str) -> str:
+    """The writing hints as 'path:line:col: hint: …' with a suggestion, then how many."""
+    blocks = [hint.format() for hint in hints]
+    return "\n".join([*blocks, word(lang, "hints_summary", count=len(hints))]) + "\n"
+
+
+def hints_github(hints: Sequence[Problem], lang: str) -> str:
+    """The writing hints as GitHub notices: shown in the pull request, never failing the job."""
+    notices = [_workflow_command("notice", hint, lang) for hint in hints]
+    return "\n".join([*notices, word(lang, "hints_summary", count=len(hints))]) + "\n"
+
+
 def as_github(result: CheckResult, lang: str) -> tuple[str, str]:
     """Workflow commands for the first annotations of each kind, and the job summary (Markdown)."""
     shown: Counter[str] = Counter()

@@ -9,6 +9,7 @@ import sys
 from ..adapters import load_people, profiles_folder
 from ..config import settings_or_report
 from ..messages import word
+from .interviews import ANSWER_PLACEHOLDERS
 from .prompts import Arguments, Ask, Say, build_request
 from .scaffold import ScaffoldError, create_post
 
@@ -48,5 +49,8 @@ def run_new_post(
     say(word(lang, "created_post", path=os.path.relpath(created[0])))
     for path in created[1:]:
         say(word(lang, "created_profile", path=os.path.relpath(path)))
+    if given.interview:
+        placeholder = ANSWER_PLACEHOLDERS.get(request.lang, ANSWER_PLACEHOLDERS["en"])
+        say(word(lang, "created_interview", placeholder=placeholder))
     say(word(lang, "next_steps"))
     return 0

@@ -18,6 +18,9 @@ Category      Genau eine Kategorie aus der Liste der Redaktion.
 Tags          Stichwörter, durch Kommas getrennt, z. B. 'Werkstatt, Laufräder'.
 Author        Ihr Kürzel (Dateiname Ihres Profils in content/authors/).
               Schreiben mehrere: 'Authors: kuerzel-eins, kuerzel-zwei'.
+Interview     Nur bei einem Gespräch: Kürzel derer, die die Fragen gestellt haben.
+Told-to       Kürzel derer, die den Text für Sie aufgeschrieben haben
+              (erscheint als 'Aufgezeichnet von …').
 Lang          Sprache des Beitrags: de oder en.
 Summary       Ein bis zwei Sätze, die neugierig machen. Erscheinen in der
               Übersicht und in Suchmaschinen.
@@ -29,6 +32,8 @@ Image-alt     Was auf dem Titelbild zu sehen ist, für Menschen, die es nicht
               sehen. Pflicht, sobald es ein Titelbild gibt.
 Image-credit  Wer das Bild gemacht hat und unter welcher Lizenz,
               z. B. 'Foto: Jana Roth'. Pflicht bei einem Titelbild.
+Photos        Wer sonst geholfen hat, mit Kürzel: 'Photos: …' für die Fotos,
+              'Translation: …' für eine Übersetzung (Zeile dazuschreiben).
 Disclosure    Nur wenn nötig: 'own-product' (über eigene Produkte),
               'sponsored' (bezahlt) oder 'paid-partnership' (Partnerschaft).
 Visibility    'public' für alle, 'internal' nur im Intranet.
@@ -64,6 +69,9 @@ Category      Exactly one category from the editorial team's list.
 Tags          Keywords separated by commas, e.g. 'Workshop, Wheels'.
 Author        Your handle (the file name of your profile in content/authors/).
               Several writers: 'Authors: handle-one, handle-two'.
+Interview     Only for a conversation: handles of those who asked the questions.
+Told-to       Handles of those who wrote the text down for you
+              (shown as 'As told to …').
 Lang          Language of the post: de or en.
 Summary       One or two sentences that make people curious. Shown in the
               listings and in search engines.
@@ -75,6 +83,8 @@ Image-alt     What the header image shows, for people who cannot see it.
               Required once there is a header image.
 Image-credit  Who made the image and under which licence,
               e.g. 'Photo: Jana Roth'. Required with a header image.
+Photos        Others who helped, by handle: 'Photos: …' for the photos,
+              'Translation: …' for a translation (add the line).
 Disclosure    Only if needed: 'own-product' (about our own products),
               'sponsored' (paid for) or 'paid-partnership'.
 Visibility    'public' for everyone, 'internal' for the intranet only.

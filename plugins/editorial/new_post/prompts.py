@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from ..adapters import Person, handles
 from ..messages import word
+from . import interviews
 from .scaffold import NewAuthor, PostRequest, ScaffoldError, handle_for, name_for
 
 Ask = Callable[[str], str]
@@ -26,6 +27,7 @@ class Arguments:
     category: str = ""
     lang: str = ""
     date: str = ""
+    interview: str = ""
 
 
 def build_request(
@@ -40,7 +42,15 @@ def build_request(
     """Ask for what is missing (only when interactive) and validate everything."""
     lang = settings["MESSAGES_LANG"]
     authors = [h for value in given.authors for h in handles(value)]
-    wanted = {"--title": given.title, "--author": authors, "--category": given.category}
+    # An unknown interview type is refused before any question is asked.
+    guessed_lang = given.lang if given.lang in settings["CHECKS_LANGUAGES"] else ""
+    interview = (
+        interviews.load(given.interview, settings, guessed_lang or settings["DEFAULT_LANG"])
+        if given.interview
+        else None
+    )
+    given_category = given.category or (interview.category if interview else "")
+    wanted = {"--title": given.title, "--author": authors, "--category": given_category}
     missing = [option for option, value in wanted.items() if not value]
     if missing and not interactive:
         raise ScaffoldError(word(lang, "not_a_tty", missing=", ".join(missing)))
@@ -50,7 +60,7 @@ def build_request(
     else:
         known, new = _ask_authors(people, settings, ask, say)
     categories = settings["CHECKS_CATEGORIES"]
-    category = given.category or _ask_category(categories, ask, say, lang)
+    category = given_category or _ask_category(categories, ask, say, lang)
     if categories and category not in categories:
         raise ScaffoldError(
             word(lang, "bad_category", value=category, allowed=", ".join(categories))
@@ -67,7 +77,13 @@ def build_request(
         raise ScaffoldError(
             word(lang, "bad_lang", value=post_lang, allowed=", ".join(allowed_langs))
         )
+    interview_text = ""
+    if given.interview:
+        # The questions in the post's language, which may differ from the one guessed above.
+        questions = interviews.load(given.interview, settings, post_lang)
+        interview_text = interviews.interview_body(questions, post_lang)
     return PostRequest(
+        interview_text=interview_text,
         title=title,
         authors=tuple(known),
         category=category,

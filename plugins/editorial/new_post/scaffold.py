@@ -40,6 +40,8 @@ class PostRequest:
     lang: str
     date: dt.datetime
     new_authors: tuple[NewAuthor, ...] = ()
+    # An interview draft: the questions and their answer placeholders become the text.
+    interview_text: str = ""
 
 
 def post_path(request: PostRequest, settings: Mapping[str, Any]) -> Path:
@@ -60,6 +62,8 @@ def post_text(request: PostRequest, settings: Mapping[str, Any], today: dt.date)
         ("Category", request.category),
         ("Tags", ""),
         (author_field, ", ".join(request.authors)),
+        # Who asked and wrote down the answers: filled in by the editor (see docs/writing.md).
+        *((("Interview", ""), ("Told-to", "")) if request.interview_text else ()),
         ("Lang", request.lang),
         ("Summary", ""),
         ("Submitted", today.isoformat()),
@@ -75,7 +79,7 @@ def post_text(request: PostRequest, settings: Mapping[str, Any], today: dt.date)
     ]
     guide = Template(POST_GUIDE[settings["MESSAGES_LANG"]])
     pixels = clean_settings(settings).limits.max_pixels
-    return _file(header, guide.safe_substitute(pixels=pixels))
+    return _file(header, guide.safe_substitute(pixels=pixels)) + request.interview_text
 
 
 def thread_id_for(request: PostRequest, settings: Mapping[str, Any]) -> str:

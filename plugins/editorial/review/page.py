@@ -16,7 +16,7 @@ from faces_common.problems import Problem
 from markupsafe import escape
 from pelican.generators import Generator
 
-from ..checks import CheckResult, check_site, summary_line
+from ..checks import CheckResult, check_site, site_hints, summary_line
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +32,8 @@ class ReviewEntry:
     lang: str
     path: str
     problems: list[Problem]
+    # Writing hints (long sentences, pasted text …): suggestions, never errors.
+    hints: list[Problem] = dataclasses.field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -81,10 +83,11 @@ def review(settings: Mapping[str, Any], waiting: Sequence[Any]) -> Review:
     """Check the site and sort the waiting posts into scheduled posts and drafts."""
     # The page is written after every source is read: the readers' texts are at hand.
     result = check_site(settings, read_in_this_build())
+    hints = site_hints(settings, read_in_this_build())
     scheduled: list[ReviewEntry] = []
     drafts: list[ReviewEntry] = []
     for article in sorted(waiting, key=lambda a: a.date):
-        entry = _entry(article, result)
+        entry = _entry(article, result, hints)
         # Pelican turns a future post into a draft; its own Status: says which it is.
         is_draft = str(article.metadata.get("status", "published")).lower() == "draft"
         (drafts if is_draft else scheduled).append(entry)
@@ -102,7 +105,7 @@ def review(settings: Mapping[str, Any], waiting: Sequence[Any]) -> Review:
     )
 
 
-def _entry(article: Any, result: CheckResult) -> ReviewEntry:
+def _entry(article: Any, result: CheckResult, hints: list[Problem]) -> ReviewEntry:
     path = os.path.relpath(article.source_path)
     return ReviewEntry(
         title=article.title,
@@ -112,6 +115,7 @@ def _entry(article: Any, result: CheckResult) -> ReviewEntry:
         lang=article.lang,
         path=path,
         problems=_escaped(result.for_file(path)),
+        hints=_escaped([hint for hint in hints if hint.path == path]),
     )
 
 
