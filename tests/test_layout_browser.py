@@ -134,6 +134,24 @@ def test_chart_text_is_at_least_12_css_pixels(
     page.context.close()
 
 
+def test_the_credits_read_without_an_inner_scroll_on_a_phone(
+    served_public: tuple[str, BuildRun], browser: Any
+) -> None:
+    base, _ = served_public
+    page = open_page(browser, base + "transparenz/", 360)
+    credits = page.evaluate(
+        """() => {
+          const table = document.querySelector('#table-credits');
+          const first = table.querySelector('tbody tr').getBoundingClientRect();
+          return {wide: table.scrollWidth, column: table.parentElement.clientWidth,
+                  region: table.closest('.table-scroll') !== null, row: first.width};
+        }"""
+    )
+    page.context.close()
+    assert credits["wide"] <= credits["column"] and not credits["region"], credits
+    assert credits["row"] >= credits["column"] - 1, f"a credit is not one card wide: {credits}"
+
+
 def disclosure_state(page: Any, selector: str) -> tuple[str, bool]:
     """The name and expanded state Chromium tells screen readers for a disclosure button."""
     cdp = page.context.new_cdp_session(page)
