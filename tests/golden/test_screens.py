@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from tests.golden.builds import FROZEN_INSTANT, PUBLIC, SITE_URL
-from tests.golden.screens import REFERENCE_FOLDER, compare_screen, obsolete_references
+from tests.golden.screens import REFERENCE_FOLDER, compare_screen, obsolete_references, shown
 from tests.golden.snapshots import UPDATE_COMMAND, rewritten_report, update_requested
 from tests.sites import BuildRun
 
@@ -125,7 +125,7 @@ def same_fonts(contexts: dict[int, Any]) -> None:
     recorded = FONTS_FILE.read_text(encoding="utf-8").strip()
     if found != recorded:
         pytest.fail(
-            f"The reference screens were taken with the fonts '{recorded}' ({FONTS_FILE}); "
+            f"The reference screens were taken with the fonts '{recorded}' ({shown(FONTS_FILE)}); "
             f"Chromium on this machine draws with '{found}'. Install the fonts of the references "
             f"(Debian: fonts-dejavu-core), or take new references here with: {UPDATE_COMMAND}",
             pytrace=False,
