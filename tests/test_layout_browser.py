@@ -243,6 +243,18 @@ def test_every_card_has_the_same_byline_layout(
         assert len(found) == 1, f"cards differ in their byline's {measure} at {width} px: {found}"
 
 
+@pytest.mark.parametrize("width", SCREENS)
+def test_the_home_pages_first_screen_shows_a_writers_face(
+    served_public: tuple[str, BuildRun], browser: Any, width: int
+) -> None:
+    base, _ = served_public
+    page = open_page(browser, base, width)
+    face = page.locator(".cards .card .byline .face").first.bounding_box()
+    page.context.close()
+    assert face is not None
+    assert face["y"] + face["height"] <= SCREENS[width], f"the first face ends at {face} px"
+
+
 def test_the_author_header_is_aligned(
     served_public: tuple[str, BuildRun], browser: Any, addresses: dict[str, str]
 ) -> None:
