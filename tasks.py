@@ -273,7 +273,7 @@ def reach_report(
     help={
         "browser": "Also run the browser tests (default: yes).",
         "k": "Only tests matching.",
-        "update_golden": "Rewrite the golden page snapshots from a fresh build; runs only them.",
+        "update_golden": "Rewrite the golden pages and screens from a fresh build; runs only them.",
     }
 )
 def test(c: Context, browser: bool = True, k: str = "", update_golden: bool = False) -> None:

@@ -19,7 +19,12 @@ FIRST_SCREEN_FACES = {360: 2, 800: 6, 1280: 5}
 
 @pytest.fixture(scope="module")
 def addresses(served_public: tuple[str, BuildRun]) -> dict[str, str]:
-    return {**page_types(served_public[1]), "transparency": "transparenz/"}
+    return {
+        **page_types(served_public[1]),
+        "transparency": "transparenz/",
+        "poll": "2026/ideen-fuer-die-kantine-was-setzen-wir-2027-zuerst-um/",
+        "comments": "2026/leserfragen-warum-gibt-es-keinen-werksverkauf-mehr/",
+    }
 
 
 def open_page(browser: Any, url: str, width: int, javascript: bool = True) -> Any:
@@ -44,7 +49,20 @@ NAV_ROWS = """() => {
 
 
 @pytest.mark.parametrize("width", SCREENS)
-@pytest.mark.parametrize("kind", ["index", "article", "authors", "author", "transparency", "404"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "index",
+        "article",
+        "poll",
+        "comments",
+        "authors",
+        "author",
+        "transparency",
+        "archives",
+        "404",
+    ],
+)
 def test_one_navigation_row_and_no_sideways_scroll(
     served_public: tuple[str, BuildRun],
     browser: Any,
@@ -116,6 +134,24 @@ def test_chart_text_is_at_least_12_css_pixels(
     page.context.close()
 
 
+def test_the_credits_read_without_an_inner_scroll_on_a_phone(
+    served_public: tuple[str, BuildRun], browser: Any
+) -> None:
+    base, _ = served_public
+    page = open_page(browser, base + "transparenz/", 360)
+    credits = page.evaluate(
+        """() => {
+          const table = document.querySelector('#table-credits');
+          const first = table.querySelector('tbody tr').getBoundingClientRect();
+          return {wide: table.scrollWidth, column: table.parentElement.clientWidth,
+                  region: table.closest('.table-scroll') !== null, row: first.width};
+        }"""
+    )
+    page.context.close()
+    assert credits["wide"] <= credits["column"] and not credits["region"], credits
+    assert credits["row"] >= credits["column"] - 1, f"a credit is not one card wide: {credits}"
+
+
 def disclosure_state(page: Any, selector: str) -> tuple[str, bool]:
     """The name and expanded state Chromium tells screen readers for a disclosure button."""
     cdp = page.context.new_cdp_session(page)
@@ -171,29 +207,52 @@ def test_wide_screens_show_the_whole_row_without_a_menu_button(
     page.context.close()
 
 
-def test_cards_side_by_side_have_their_bylines_on_one_line(
-    served_public: tuple[str, BuildRun], browser: Any
+# Cards side by side on the home page, by width.
+CARD_COLUMNS = {360: 1, 800: 2, 1280: 3}
+CARD_BYLINES = """() => Array.from(document.querySelectorAll('.cards .card')).map(card => {
+  const box = card.getBoundingClientRect();
+  const byline = card.querySelector('.byline').getBoundingClientRect();
+  const face = card.querySelector('.byline .face').getBoundingClientRect();
+  const name = card.querySelector('.byline__name').getBoundingClientRect();
+  const role = card.querySelector('.byline__role').getBoundingClientRect();
+  return {row: Math.round(box.top), left: Math.round(box.left), top: Math.round(byline.top),
+          indent: Math.round(face.left - box.left), face: Math.round(face.width),
+          name: Math.round(name.left - face.right), nameTop: Math.round(name.top - face.top),
+          roleBelow: role.top >= name.bottom - 1};
+})"""
+
+
+@pytest.mark.parametrize("width", SCREENS)
+def test_every_card_has_the_same_byline_layout(
+    served_public: tuple[str, BuildRun], browser: Any, width: int
 ) -> None:
     base, _ = served_public
-    page = open_page(browser, base, 1280)
-    rows = page.evaluate(
-        """() => {
-          const rows = {};
-          for (const card of document.querySelectorAll('.cards .card')) {
-            const top = Math.round(card.getBoundingClientRect().top);
-            const byline = card.querySelector('.byline').getBoundingClientRect();
-            const face = card.querySelector('.byline .face').getBoundingClientRect();
-            const indent = Math.round(face.left - card.getBoundingClientRect().left);
-            (rows[top] = rows[top] || []).push([Math.round(byline.top), indent]);
-          }
-          return Object.values(rows);
-        }"""
-    )
-    assert len(rows) >= 2 and all(len(row) == 3 for row in rows[:2])
-    for row in rows:
-        assert len({top for top, _ in row}) == 1, f"bylines of one row start at {row}"
-        assert len({left for _, left in row}) == 1, f"faces of one row are indented apart {row}"
+    page = open_page(browser, base, width)
+    cards = page.evaluate(CARD_BYLINES)
     page.context.close()
+    rows: dict[int, list[dict[str, Any]]] = {}
+    for card in cards:
+        rows.setdefault(card["row"], []).append(card)
+    assert len(cards) >= 6 and len(rows) >= 2
+    assert {len(row) for row in list(rows.values())[:2]} == {CARD_COLUMNS[width]}
+    for row in rows.values():
+        assert len({card["top"] for card in row}) == 1, f"bylines of one row start apart: {row}"
+    # Face, then name over role, in the same place on every card of the page.
+    for measure in ("indent", "face", "name", "nameTop", "roleBelow"):
+        found = {card[measure] for card in cards}
+        assert len(found) == 1, f"cards differ in their byline's {measure} at {width} px: {found}"
+
+
+@pytest.mark.parametrize("width", SCREENS)
+def test_the_home_pages_first_screen_shows_a_writers_face(
+    served_public: tuple[str, BuildRun], browser: Any, width: int
+) -> None:
+    base, _ = served_public
+    page = open_page(browser, base, width)
+    face = page.locator(".cards .card .byline .face").first.bounding_box()
+    page.context.close()
+    assert face is not None
+    assert face["y"] + face["height"] <= SCREENS[width], f"the first face ends at {face} px"
 
 
 def test_the_author_header_is_aligned(

@@ -11,6 +11,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CHROMIUM = "/usr/bin/chromium"
 VNU_JAR = os.path.join(ROOT, "node_modules", "vnu-jar", "build", "dist", "vnu.jar")
 AXE_JS = os.path.join(ROOT, "node_modules", "axe-core", "axe.min.js")
+GOLDEN_TESTS = ("tests/golden/test_pages.py", "tests/golden/test_screens.py")
 
 
 def _apt_install(*packages: str) -> None:
@@ -47,13 +48,16 @@ def ensure_test_tools() -> None:
 
 
 def run_suite(*, browser: bool, match: str, update_golden: bool) -> int:
-    """Run the suite (or, with update_golden, rewrite the golden pages); the exit code."""
+    """Run the suite (or, with update_golden, rewrite golden pages and screens); the exit code."""
     from tests.golden.snapshots import UPDATE_VARIABLE
 
-    if update_golden:
-        command = [sys.executable, "-m", "pytest", "-q", "tests/golden/test_pages.py"]
-        return subprocess.run(command, env={**os.environ, UPDATE_VARIABLE: "1"}).returncode
     ensure_test_tools()
+    if update_golden:
+        # One build serves both: the pages' snapshots and the screenshots taken of the same pages.
+        command = [sys.executable, "-m", "pytest", "-q", *GOLDEN_TESTS]
+        if match:
+            command += ["-k", match]
+        return subprocess.run(command, env={**os.environ, UPDATE_VARIABLE: "1"}).returncode
     command = [sys.executable, "-m", "pytest", "-q"]
     if not browser:
         command += ["-m", "not browser"]

@@ -23,6 +23,9 @@ DEFAULTS: dict[str, Any] = {
     "CLEAN_IMAGES_WEBP_QUALITY": 90,
     # Processes for encoding images on the first build; None uses every core.
     "CLEAN_IMAGES_WORKERS": None,
+    # Widths in pixels of the smaller copies of a post's cover image (`Image:`) that cards and
+    # phones load instead of the whole picture; () makes none.
+    "CLEAN_IMAGES_COVER_WIDTHS": (480, 800),
 }
 
 
@@ -48,6 +51,13 @@ def validate(settings: Mapping[str, Any]) -> None:
         isinstance(workers, bool) or not isinstance(workers, int) or workers < 1
     ):
         fail("CLEAN_IMAGES_WORKERS", "Expected None (every core) or a positive number.")
+    widths = settings["CLEAN_IMAGES_COVER_WIDTHS"]
+    if not isinstance(widths, list | tuple) or any(
+        isinstance(width, bool) or not isinstance(width, int) or width <= 0 for width in widths
+    ):
+        fail(
+            "CLEAN_IMAGES_COVER_WIDTHS", "Expected a list of widths in pixels, such as (480, 800)."
+        )
 
 
 def clean_settings(settings: Mapping[str, Any]) -> CleanSettings:

@@ -14,6 +14,7 @@ from pelican.generators import Generator
 
 from .clean import CleanResult, clean_images
 from .config import clean_settings
+from .covers import COVERS_KEY, write_copies
 from .messages import describe
 
 logger = logging.getLogger(__name__)
@@ -42,13 +43,16 @@ class CleanImagesGenerator(Generator):
             self.settings["CLEAN_IMAGES_WORKERS"],
         )
         output = Path(self.output_path)
-        for static, result in zip(statics, results, strict=True):
+        covers = self.context.get(COVERS_KEY, {})
+        for static, source, result in zip(statics, sources, results, strict=True):
             target = output / static.save_as
             if result.clean is None:
                 # A file left from an earlier build must not stay published.
                 target.unlink(missing_ok=True)
             else:
                 _publish(result.clean, target)
+                copies = covers.get(os.path.abspath(source), [])
+                write_copies(result.clean, copies, output, clean_settings(self.settings))
             _report(result, self.settings["MESSAGES_LANG"])
         logger.info(
             "clean_images: %s images written without metadata in %.2f s",

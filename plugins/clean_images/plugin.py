@@ -10,6 +10,7 @@ from pelican import signals
 
 from .clean import is_image
 from .config import DEFAULTS, validate
+from .covers import describe_covers
 from .generator import IMAGES_KEY, CleanImagesGenerator
 
 
@@ -42,5 +43,6 @@ def add_generator(pelican: Any) -> type[CleanImagesGenerator]:
 def register() -> None:
     """Connect the plugin to Pelican."""
     signals.initialized.connect(apply_defaults)
+    signals.article_generator_finalized.connect(describe_covers)
     signals.all_generators_finalized.connect(take_images)
     signals.get_generators.connect(add_generator)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 SNAPSHOT_FOLDER = Path(__file__).resolve().parent / "pages"
 # `uv run invoke test --update-golden` sets it; the golden tests then write instead of compare.
@@ -17,6 +20,21 @@ DIFF_LINE_LIMIT = 80
 def update_requested() -> bool:
     """Whether this run should rewrite the snapshots rather than compare with them."""
     return os.environ.get(UPDATE_VARIABLE, "") == "1"
+
+
+def rewritten_report(request: pytest.FixtureRequest, what: str) -> Iterator[list[str]]:
+    """Yield a list for the names a module rewrote; on an update run, print them at its end."""
+    names: list[str] = []
+    yield names
+    if update_requested():
+        listed = ", ".join(names) if names else "none, everything matched"
+        plugins = request.config.pluginmanager
+        reporter = plugins.get_plugin("terminalreporter")
+        capture = plugins.get_plugin("capturemanager")
+        if reporter is not None and capture is not None:
+            # Teardown output is captured and dropped for a passing test; this line must show.
+            with capture.global_and_fixture_disabled():
+                reporter.write_line(f"\n{what} rewritten: {listed}")
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from tests.golden.snapshots import (
     UPDATE_COMMAND,
     compare,
     obsolete_snapshots,
+    rewritten_report,
     update_requested,
 )
 from tests.sites import BuildRun
@@ -100,17 +101,7 @@ PAGES = [
 @pytest.fixture(scope="module")
 def updated_names(request: pytest.FixtureRequest) -> Iterator[list[str]]:
     """Collects the snapshots this run rewrote and names them once the module is done."""
-    updated: list[str] = []
-    yield updated
-    if update_requested():
-        listed = ", ".join(updated) if updated else "none, every page matched its snapshot"
-        plugins = request.config.pluginmanager
-        reporter = plugins.get_plugin("terminalreporter")
-        capture = plugins.get_plugin("capturemanager")
-        if reporter is not None and capture is not None:
-            # Teardown output is captured and dropped for a passing test; this line must show.
-            with capture.global_and_fixture_disabled():
-                reporter.write_line(f"\nGolden pages rewritten: {listed}")
+    yield from rewritten_report(request, "Golden pages")
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[page.name for page in PAGES])

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
+from PIL import Image
 
 from tests.sites import BuildRun
 
@@ -22,6 +23,18 @@ def words(node: object) -> str:
     return " ".join(node.get_text(" ").split())  # type: ignore[attr-defined]
 
 
+def assert_sized_with_smaller_copies(site: BuildRun, image: Tag) -> None:
+    """The cover has its size (no layout shift) and a srcset of copies that exist, 480 px up."""
+    with Image.open(site.output / local(image["src"])) as picture:
+        assert (image["width"], image["height"]) == (str(picture.width), str(picture.height))
+    offered = [entry.split() for entry in image["srcset"].split(", ")]
+    assert [width for _, width in offered] == ["480w", "800w", f"{image['width']}w"]
+    for url, width in offered:
+        with Image.open(site.output / local(url)) as copy:
+            assert f"{copy.width}w" == width and not copy.getexif()
+    assert image["sizes"].endswith("calc(100vw - 2rem)")
+
+
 def test_every_home_card_shows_its_cover(public_site: BuildRun) -> None:
     cards = public_site.html("index.html").select("article.card")
     assert len(cards) >= 6
@@ -32,6 +45,7 @@ def test_every_home_card_shows_its_cover(public_site: BuildRun) -> None:
         assert image["alt"] == ""
         assert image["loading"] == "lazy"
         assert (public_site.output / local(image["src"])).is_file()
+        assert_sized_with_smaller_copies(public_site, image)
 
 
 def test_every_post_shows_its_cover_with_alt_text_and_a_credit_in_words(
@@ -48,6 +62,7 @@ def test_every_post_shows_its_cover_with_alt_text_and_a_credit_in_words(
         image = figure.select_one("img")
         assert image is not None and len(image.get("alt", "")) > 30, page
         assert (public_site.output / local(image["src"])).is_file(), page
+        assert_sized_with_smaller_copies(public_site, image)
         credit = words(figure.select_one("figcaption"))
         assert not FILE_PATH.search(credit), (page, credit)
         assert re.search(r"CC0|CC BY|gemeinfrei|public domain", credit), (page, credit)

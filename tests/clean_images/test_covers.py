@@ -1,0 +1,117 @@
+"""Tests for clean_images.covers: a cover's size as shown, and its smaller clean copies."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from clean_images.clean import CleanSettings
+from clean_images.covers import (
+    COVERS_KEY,
+    CoverCopy,
+    copy_name,
+    describe_covers,
+    upright_size,
+    write_copies,
+)
+from pelican.contents import Article
+from PIL import Image
+
+
+def picture(path: Path, size: tuple[int, int] = (1200, 675), orientation: int = 0) -> Path:
+    """An image file with a gradient (so resizing has work to do), optionally turned by EXIF."""
+    image = Image.linear_gradient("L").resize(size).convert("RGB")
+    exif = Image.Exif()
+    if orientation:
+        exif[0x0112] = orientation
+    exif[0x010E] = "secret description"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, exif=exif.tobytes())
+    return path
+
+
+@pytest.mark.parametrize(
+    ("save_as", "expected"),
+    [
+        ("images/covers/a.webp", "images/covers/a-480w.webp"),
+        ("images/b.c.JPG", "images/b.c-480w.JPG"),
+    ],
+)
+def test_copy_names(save_as: str, expected: str) -> None:
+    assert copy_name(save_as, 480) == expected
+
+
+def test_size_as_shown_follows_the_orientation(tmp_path: Path) -> None:
+    assert upright_size(picture(tmp_path / "flat.jpg")) == (1200, 675)
+    assert upright_size(picture(tmp_path / "turned.jpg", orientation=6)) == (675, 1200)
+
+
+@pytest.mark.parametrize("content", [b"", b"not an image", b"\x89PNG\r\n\x1a\n" + b"\0" * 10])
+def test_an_unreadable_cover_has_no_size(tmp_path: Path, content: bytes) -> None:
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(content)
+    assert upright_size(broken) is None
+    assert upright_size(tmp_path / "missing.png") is None
+
+
+def article(content: Path, cover: str | None) -> Article:
+    metadata: dict[str, object] = {"title": "Cover", "date": datetime(2026, 1, 1)}
+    if cover is not None:
+        metadata["image"] = cover
+    return Article("<p>Text</p>", metadata=metadata, source_path=str(content / "post.md"))
+
+
+def test_posts_get_their_covers_size_and_copies_below_its_width(tmp_path: Path) -> None:
+    picture(tmp_path / "images" / "wide.jpg", (1200, 675))
+    picture(tmp_path / "images" / "small.png", (640, 360))
+    (tmp_path / "images" / "broken.jpg").write_bytes(b"nothing")
+    posts = [
+        article(tmp_path, "images/wide.jpg"),
+        article(tmp_path, "images/small.png"),
+        article(tmp_path, "images/broken.jpg"),
+        article(tmp_path, "images/notes.txt"),
+        article(tmp_path, None),
+    ]
+    generator = SimpleNamespace(
+        settings={"CLEAN_IMAGES_COVER_WIDTHS": (800, 480, 800)},
+        context={},
+        path=str(tmp_path),
+        articles=posts[:3],
+        drafts=posts[3:],
+    )
+    describe_covers(generator)
+    wide, small, broken, text, none = posts
+    assert (wide.image_width, wide.image_height) == (1200, 675)
+    assert wide.image_sources == [
+        ("images/wide-480w.jpg", 480),
+        ("images/wide-800w.jpg", 800),
+        ("images/wide.jpg", 1200),
+    ]
+    assert small.image_sources == [("images/small-480w.png", 480), ("images/small.png", 640)]
+    for post in (broken, text, none):
+        assert not hasattr(post, "image_sources") and not hasattr(post, "image_width")
+    plans = generator.context[COVERS_KEY]
+    assert plans == {
+        str(tmp_path / "images" / "wide.jpg"): [
+            CoverCopy(480, "images/wide-480w.jpg"),
+            CoverCopy(800, "images/wide-800w.jpg"),
+        ],
+        str(tmp_path / "images" / "small.png"): [CoverCopy(480, "images/small-480w.png")],
+    }
+
+
+def test_copies_are_written_clean_and_made_once(tmp_path: Path) -> None:
+    clean = picture(tmp_path / "cache" / "0123abcd.jpg", (1200, 675))
+    copies = [CoverCopy(480, "images/a-480w.jpg"), CoverCopy(800, "images/a-800w.jpg")]
+    written = write_copies(clean, copies, tmp_path / "output", CleanSettings())
+    assert written == [tmp_path / "output" / c.save_as for c in copies]
+    for path, width in zip(written, (480, 800), strict=True):
+        with Image.open(path) as copy:
+            assert copy.size == (width, round(675 * width / 1200))
+            assert not copy.getexif()
+    cached = tmp_path / "cache" / "0123abcd-480w.jpg"
+    made = cached.stat().st_mtime_ns
+    again = write_copies(clean, copies, tmp_path / "output", CleanSettings())
+    assert again == written and cached.stat().st_mtime_ns == made
