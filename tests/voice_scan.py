@@ -17,8 +17,10 @@ INFORMAL = re.compile(
 )
 # What authors wrote: post bodies, titles, summaries. The poll box and the comments inside a
 # post are the interface and stay in.
+# The review page's problems are `invoke check`'s words for editors, which stay in the Sie form.
 CONTENT = (
     ".e-content > :not(.poll):not(.comments), .page__content, .comment__text, "
+    ".review-problem__message, .review-problem__fix, "
     ".card__summary, .card__title, .post__title, .author-box__bio, .person__bio, "
     ".page > h1, title"
 )
