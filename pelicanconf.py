@@ -182,6 +182,7 @@ PLUGINS = [
     "comments",
     "transparency",
     "reach",
+    "site_search",
     "seo",
 ]
 
