@@ -27,4 +27,3 @@ class SearchPageGenerator(Generator):
             page_name="search",
         )
         logger.info("search: search page written to %s", settings["SEARCH_SAVE_AS"])
-

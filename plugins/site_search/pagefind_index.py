@@ -17,7 +17,7 @@ logger = logging.getLogger(__name__)
 
 def pagefind_command(settings: dict[str, Any]) -> list[str]:
     """The Pagefind command line for the build's output folder."""
-    from pagefind_bin import get_executable
+    from pagefind_bin import get_executable  # type: ignore[import-untyped]
 
     command = [
         str(get_executable()),

@@ -67,7 +67,8 @@ class RelatedIndex:
         # Two or more shared topics: few posts, scored one by one (a post sharing k topics lies
         # in k*(k-1)/2 of the pairwise intersections, so the count orders them by k).
         shared = Counter(chain.from_iterable(a & b for a, b in combinations(tag_sets, 2)))
-        shared.pop(own, None)  # type: ignore[call-overload]
+        if own is not None:
+            del shared[own]
         chosen = sorted(
             shared,
             key=lambda n: (-shared[n], n not in author_ranks, n not in category_ranks, n),

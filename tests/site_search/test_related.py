@@ -89,7 +89,7 @@ def test_ties_go_to_the_newer_post_then_the_slug() -> None:
 
 def test_the_lists_do_not_depend_on_the_order_posts_arrive_in() -> None:
     rng = random.Random(7)
-    tags = "akku motor rahmen kantine lack licht".split()
+    tags = ["akku", "motor", "rahmen", "kantine", "lack", "licht"]
     posts = [
         post(
             f"p{n}",

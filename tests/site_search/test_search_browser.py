@@ -43,7 +43,7 @@ def ask(page: Any, query: str) -> list[str]:
 
 
 def test_a_typed_query_finds_posts_in_german_forms(search: tuple[Any, PageWatch, str]) -> None:
-    page, _, url = search
+    page, _, _ = search
     # The post says "Scheibenbremsen"; the reader types the singular.
     assert "Was die Leute ins Reparaturcafé mitbringen" in ask(page, "Scheibenbremse")
     link = page.locator(".search-result__title a").first.evaluate("a => a.pathname")
