@@ -74,7 +74,7 @@ def test_the_search_page_says_in_one_line_what_to_do_without_javascript(
     line = page.select_one("main noscript")
     assert line is not None
     fallback = line.get_text(" ", strip=True)
-    assert fallback.startswith("Die Suche braucht JavaScript")
+    assert fallback.startswith("Die Suche braucht JavaScript.")
     assert [a["href"] for a in line.select("a")] == ["/archiv/", "/thema/", "/menschen/"]
     assert page.select_one("#search").has_attr("hidden")
     script = page.select_one("script[type=module]")["src"]
