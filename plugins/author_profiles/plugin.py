@@ -37,6 +37,11 @@ DEFAULTS: dict[str, Any] = {
     "AUTHORS_DEPARTMENT_SAVE_AS": "authors/department/{key}/index.html",
     "AUTHORS_LEVEL_URL": "authors/level/{key}/",
     "AUTHORS_LEVEL_SAVE_AS": "authors/level/{key}/index.html",
+    # The wall filtered to the people who write about one topic ({key}: the tag's slug), for
+    # the AUTHORS_WALL_TOPICS topics most people write about; 0 offers no topic filter.
+    "AUTHORS_TOPIC_URL": "authors/topic/{key}/",
+    "AUTHORS_TOPIC_SAVE_AS": "authors/topic/{key}/index.html",
+    "AUTHORS_WALL_TOPICS": 12,
     # Atom feed of each person's posts; None writes none.
     "AUTHORS_FEED_ATOM": "feeds/author-{slug}.atom.xml",
     # Output folder of the processed photos (file names carry a hash of their content).
@@ -115,6 +120,9 @@ def validate(settings: Mapping[str, Any]) -> None:
     megapixels = settings["AUTHORS_PHOTO_MAX_MEGAPIXELS"]
     if not isinstance(megapixels, int | float) or megapixels <= 0:
         fail("AUTHORS_PHOTO_MAX_MEGAPIXELS", "Expected a positive number.")
+    topics = settings["AUTHORS_WALL_TOPICS"]
+    if isinstance(topics, bool) or not isinstance(topics, int) or not 0 <= topics <= 100:
+        fail("AUTHORS_WALL_TOPICS", "Expected a whole number from 0 to 100.")
     workers = settings["AUTHORS_WORKERS"]
     if workers is not None and (not isinstance(workers, int) or workers < 1):
         fail("AUTHORS_WORKERS", "Expected None (every core) or a positive number.")
