@@ -51,6 +51,7 @@ def test_a_typed_query_finds_posts_in_german_forms(search: tuple[Any, PageWatch,
     # ß and ss, umlaut and none: the same posts however the reader types them.
     assert ask(page, "Straße") == ask(page, "Strasse") != []
     assert ask(page, "Qualität") == ask(page, "Qualitat") != []
+    assert ask(page, "Ökobilanz") == ask(page, "Oekobilanz") == ask(page, "Okobilanz") != []
 
 
 def test_a_filter_narrows_the_results_to_people(search: tuple[Any, PageWatch, str]) -> None:
