@@ -10,9 +10,11 @@ docs/benchmarks.md).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain, combinations
+from functools import partial
+from itertools import chain, combinations, groupby
+from operator import itemgetter
 from typing import Any
 
 
@@ -64,29 +66,32 @@ class RelatedIndex:
         tag_sets = [self.by_tag[t] for t in traits.tags if t in self.by_tag]
         author_ranks = set().union(*(self.by_author.get(a, ()) for a in traits.authors))
         category_ranks = self.by_category.get(traits.category, set())
-        # Two or more shared topics: few posts, scored one by one (a post sharing k topics lies
-        # in k*(k-1)/2 of the pairwise intersections, so the count orders them by k).
+        # Within one level of shared topics: an author and the category, an author, the
+        # category, the rest; each group newest first.
+        groups = (author_ranks & category_ranks, author_ranks, category_ranks, None)
+        chosen: list[int] = []
+        taken = {own}
+
+        def take(pool: Callable[[set[int] | None], set[int]]) -> None:
+            for group in groups:
+                if len(chosen) >= limit:
+                    return
+                found = sorted(pool(group) - taken)[: limit - len(chosen)]
+                chosen.extend(found)
+                taken.update(found)
+
+        # Two or more shared topics: a post sharing k topics lies in k*(k-1)/2 of the pairwise
+        # intersections, so its count there orders it by k.
         shared = Counter(chain.from_iterable(a & b for a, b in combinations(tag_sets, 2)))
-        if own is not None:
-            del shared[own]
-        chosen = sorted(
-            shared,
-            key=lambda n: (-shared[n], n not in author_ranks, n not in category_ranks, n),
-        )[:limit]
-        # Then one shared topic (with an author, in the category, any), then no topic at all
-        # (an author, then the category): each tier newest first, each made only when needed.
-        tiers = (
-            lambda: set().union(*(s & author_ranks for s in tag_sets)),
-            lambda: set().union(*(s & category_ranks for s in tag_sets)),
-            lambda: set().union(*tag_sets),
-            lambda: author_ranks & category_ranks,
-            lambda: author_ranks,
-            lambda: category_ranks,
-        )
-        for tier in tiers:
+        by_count = sorted(shared.items(), key=itemgetter(1), reverse=True)
+        for _, members in groupby(by_count, key=itemgetter(1)):
             if len(chosen) >= limit:
                 break
-            chosen += sorted(tier() - set(chosen) - {own})[: limit - len(chosen)]
+            level = {number for number, _ in members}
+            take(partial(_within, level))
+        # Then one shared topic, then none (only an author or the category in common).
+        take(lambda group: set().union(*(s if group is None else s & group for s in tag_sets)))
+        take(lambda group: set() if group is None else group)
         return [self.posts[n] for n in chosen[:limit]]
 
     def more_by(self, post: Any, author: Hashable, limit: int, shown: Iterable[Any]) -> list[Any]:
@@ -94,6 +99,11 @@ class RelatedIndex:
         skip = {self.rank.get(id(p)) for p in (*shown, post)}
         ranks = sorted(self.by_author.get(author, set()) - skip)
         return [self.posts[n] for n in ranks[:limit]]
+
+
+def _within(level: set[int], group: set[int] | None) -> set[int]:
+    """The posts of one level of shared topics that are also in the group (None: all)."""
+    return level if group is None else level & group
 
 
 def build_index(candidates: Sequence[Any]) -> RelatedIndex:

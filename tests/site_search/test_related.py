@@ -74,6 +74,24 @@ def test_more_shared_topics_come_first_then_authors_then_category_then_the_newes
     ]
 
 
+def test_among_posts_sharing_as_many_topics_an_author_then_the_category_wins() -> None:
+    target = post("target", 50, "akku motor", authors="anja", category="Technik")
+    posts = [
+        target,
+        post("neither-newest", 99, "akku motor", authors="reto", category="Ideen"),
+        post("category", 60, "akku motor", authors="reto", category="Technik"),
+        post("author-oldest", 1, "akku motor", authors="anja", category="Ideen"),
+        post("author-and-category", 2, "akku motor", authors="anja", category="Technik"),
+    ]
+    index = build_index(posts)
+    assert slugs(index.related(target, 4)) == [
+        "author-and-category",
+        "author-oldest",
+        "category",
+        "neither-newest",
+    ]
+
+
 def test_ties_go_to_the_newer_post_then_the_slug() -> None:
     target = post("target", 1, "akku")
     posts = [
