@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+import resource
 import statistics
 import sys
 import tempfile
@@ -64,12 +65,15 @@ def index_figures(posts: int, repeats: int) -> list[str]:
     settings.update(
         SEARCH_INDEX_FOLDER="pagefind", SEARCH_LANGUAGE=None, MESSAGES_LANG="en", SEARCH_INDEX=True
     )
-    seconds = []
+    seconds, cpu = [], []
     for _ in range(repeats):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         took = write_index(settings)
         if took is None:
             sys.exit("Pagefind failed")
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         seconds.append(took)
+        cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     index = Path(settings["OUTPUT_PATH"]) / "pagefind"
     files = [p for p in index.rglob("*") if p.is_file()]
     total = sum(p.stat().st_size for p in files)
@@ -82,10 +86,12 @@ def index_figures(posts: int, repeats: int) -> list[str]:
     query = sum(p.stat().st_size for p in needed if p.exists())
     pages = len(list((index / "fragment").glob("*.pf_fragment")))
     median = statistics.median(seconds)
-    print(f"index: {pages} pages indexed, runs {', '.join(f'{s:.2f}' for s in seconds)} s")
+    runs = ", ".join(f"{s:.2f}" for s in seconds)
+    print(f"index: {pages} pages indexed, runs {runs} s, CPU {', '.join(f'{c:.2f}' for c in cpu)}")
     return [
         f"| search index stage, {posts} posts ({pages} pages), median of {repeats} "
-        f"| {median:.2f} s | Pagefind {index_version(index)} |",
+        f"| {median:.2f} s (CPU {statistics.median(cpu):.2f} s) "
+        f"| Pagefind {index_version(index)} |",
         f"| search index size | {total / 2**20:.1f} MiB in {len(files)} files | |",
         f"| fetched by the browser for one query (scripts, WebAssembly, one index chunk, "
         f"ten results) | {query / 2**10:.0f} KiB | |",

@@ -13,6 +13,9 @@ from .pagefind_index import write_index
 from .related import build_index
 from .topics import TOPICS_KEY, topics_by_author
 
+# The author_profiles plugin's context entry: handle -> profile (with its `status`).
+PROFILES_KEY = "author_profiles"
+
 DEFAULTS: dict[str, Any] = {
     # Build the Pagefind index after every full build (the preview's quick step skips it).
     "SEARCH_INDEX": True,
@@ -79,6 +82,9 @@ def attach_related(generator: Any) -> None:
     index = build_index(generator.articles)
     related_count = settings["SEARCH_RELATED_COUNT"]
     more_count = settings["SEARCH_MORE_BY_COUNT"]
+    # A person who withdrew consent appears only as a label; their posts are not grouped.
+    profiles = generator.context.get(PROFILES_KEY, {})
+    removed = {h for h, p in profiles.items() if getattr(p, "status", "") == "removed"}
     askers = [*generator.articles, *generator.drafts, *getattr(generator, "hidden_articles", [])]
     for post in (*askers, *(t for a in askers for t in getattr(a, "translations", []))):
         related = index.related(post, related_count) if related_count else []
@@ -86,6 +92,8 @@ def attach_related(generator: Any) -> None:
         shown = list(related)
         more_by = []
         for author in getattr(post, "authors", None) or ():
+            if author.slug in removed:
+                continue
             more = index.more_by(post, author.slug, more_count, shown) if more_count else []
             if more:
                 more_by.append((author, more))

@@ -79,3 +79,27 @@ def test_the_search_page_says_in_one_line_what_to_do_without_javascript(
     assert page.select_one("#search").has_attr("hidden")
     script = page.select_one("script[type=module]")["src"]
     assert script == "/theme/js/search.js"
+
+
+def test_every_public_post_has_related_posts_that_exist_and_are_not_itself(
+    public_site: BuildRun,
+) -> None:
+    base = "https://blog.seewerk.example/blog/"
+    checked = 0
+    for page in public_site.output.glob("20[0-9][0-9]/*/index.html"):
+        own = base + page.parent.relative_to(public_site.output).as_posix() + "/"
+        soup = public_site.html(str(page.relative_to(public_site.output)))
+        related = soup.select_one("aside.related")
+        assert related is not None, page
+        lists = related.select("ul.related__list")
+        assert 1 <= len(lists[0].select("li")) <= 3
+        for link in related.select("li a"):
+            assert link["href"] != own
+            target = link["href"].removeprefix(base) + "index.html"
+            assert (public_site.output / target).is_file(), link["href"]
+            assert INTERNAL_POST not in link["href"]
+        # Someone who withdrew consent is a label in bylines; their posts are not grouped.
+        headings = [h.get_text() for h in related.select("h2")]
+        assert "Mehr von Ehemaliges Teammitglied" not in headings
+        checked += 1
+    assert checked > 20

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Author, Category, Tag
-from site_search.plugin import DEFAULTS, validate
+from site_search.plugin import DEFAULTS, attach_related, validate
 from site_search.related import build_index
 from site_search.topics import topics_by_author
 
@@ -166,6 +167,29 @@ def test_more_by_lists_the_authors_newest_other_posts_not_yet_shown() -> None:
     assert slugs(index.more_by(target, "anja", 3, shown=related)) == ["anja-new", "anja-old"]
     assert slugs(index.more_by(target, "reto", 3, shown=related)) == ["reto-only"]
     assert index.more_by(target, "nobody", 3, shown=related) == []
+
+
+def test_the_build_groups_no_posts_of_a_person_who_withdrew_consent() -> None:
+    posts = [
+        post("a", 1, "akku", authors="marco"),
+        post("b", 2, "lack", authors="marco"),
+        post("c", 3, "akku", authors="anja"),
+        post("d", 4, "licht", authors="anja"),
+    ]
+    profiles = {
+        "marco": SimpleNamespace(status="removed"),
+        "anja": SimpleNamespace(status="active"),
+    }
+    generator = SimpleNamespace(
+        settings={**DEFAULTS, "SEARCH_RELATED_COUNT": 0},
+        articles=posts,
+        drafts=[],
+        context={"author_profiles": profiles},
+    )
+    attach_related(generator)
+    assert [p.more_by for p in posts[:2]] == [[], []]
+    assert [(author.slug, slugs(more)) for author, more in posts[3].more_by] == [("anja", ["c"])]
+    assert posts[0].related_posts == []
 
 
 def test_topics_of_a_person_are_their_most_used_tags() -> None:
