@@ -111,3 +111,29 @@ def test_without_javascript_the_page_points_to_the_archive_topics_and_wall(
         assert not page.locator("#search-query").is_visible()
     finally:
         context.close()
+
+
+def test_the_wall_filters_by_topic_in_place_with_javascript(
+    browser: Any, served_public: tuple[str, BuildRun]
+) -> None:
+    url, run = served_public
+    page, watch = watched_page(
+        browser, url.split("/blog/")[0], viewport={"width": 1280, "height": 900}
+    )
+    try:
+        page.goto(f"{url}menschen/")
+        link = page.locator('a[data-filter-kind="topic"]').first
+        key = link.get_attribute("data-filter-key")
+        link.click()
+        page.wait_for_url(f"{url}menschen/thema/{key}/")
+        shown = page.locator("li.faces__person:visible .faces__name").all_text_contents()
+        static = run.html(f"menschen/thema/{key}/index.html")
+        expected = [
+            li.select_one(".faces__name").get_text()
+            for li in static.select(".faces__person")
+            if not li.has_attr("hidden")
+        ]
+        assert shown == expected != []
+        assert watch.console_errors == []
+    finally:
+        page.close()
