@@ -43,7 +43,8 @@ def write_index(settings: dict[str, Any]) -> float | None:
     try:
         command = pagefind_command(settings)
         completed = subprocess.run(command, capture_output=True, text=True, timeout=600)
-    except FileNotFoundError:
+    except (FileNotFoundError, ImportError):
+        # No pagefind-bin package, or a package without its binary.
         message, fix = catalog_text(MESSAGES, lang, "missing-binary")
         _report(message, fix)
         return None
