@@ -137,15 +137,18 @@ def topic_filters(
     topics: Mapping[str, Mapping[str, str]],
     settings: Mapping[str, Any],
 ) -> tuple[WallFilter, ...]:
-    """The topics most people on the wall write about, in alphabetical order."""
+    """The topics enough people on the wall write about, in alphabetical order."""
     counts: dict[str, int] = {}
     names: dict[str, str] = {}
     for person in people:
         for slug, name in topics.get(person.handle, {}).items():
             counts[slug] = counts.get(slug, 0) + 1
             names[slug] = name
-    most = sorted(counts, key=lambda slug: (-counts[slug], sort_key(names[slug])))
-    chosen = sorted(most[: settings["AUTHORS_WALL_TOPICS"]], key=lambda s: sort_key(names[s]))
+    least = settings["AUTHORS_WALL_TOPIC_PEOPLE"]
+    chosen = sorted(
+        (slug for slug, count in counts.items() if least and count >= least),
+        key=lambda slug: sort_key(names[slug]),
+    )
     url, save_as = settings["AUTHORS_TOPIC_URL"], settings["AUTHORS_TOPIC_SAVE_AS"]
     return tuple(
         WallFilter("topic", s, names[s], counts[s], url.format(key=s), save_as.format(key=s))
