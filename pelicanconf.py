@@ -198,6 +198,7 @@ PLUGINS = [
     "story_intake",
     "transparency",
     "reach",
+    "site_search",
     "seo",
 ]
 
@@ -273,6 +274,8 @@ AUTHORS_LEVEL_SAVE_AS = "menschen/ebene/{key}/index.html"
 AUTHORS_GUEST_URL = "menschen/gaeste/"
 AUTHORS_GUEST_SAVE_AS = "menschen/gaeste/index.html"
 AUTHORS_GUESTS_LABEL = "Gäste"
+AUTHORS_TOPIC_URL = "menschen/thema/{key}/"
+AUTHORS_TOPIC_SAVE_AS = "menschen/thema/{key}/index.html"
 AUTHORS_FEED_ATOM = "feeds/menschen-{slug}.atom.xml"
 AUTHORS_PHOTOS_PATH = "menschen/fotos"
 AUTHORS_CARDS_PATH = "menschen/karten"

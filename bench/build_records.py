@@ -22,6 +22,9 @@ PHOTO_SHARE_TARGET = 0.05  # photo stage on a rebuild against its first run
 STAGES = {
     "photo": ("author_profiles.photos", "process_photos"),
     "card": ("author_profiles.card_cache", "render_cards"),
+    # Pagefind over the written site (bench/bench_search.py measures it on its own too).
+    "search index": ("site_search.pagefind_index", "write_index"),
+    "related posts": ("site_search.plugin", "attach_related"),
 }
 
 

@@ -30,6 +30,16 @@ def public_site(tmp_path_factory: pytest.TempPathFactory) -> BuildRun:
 
 
 @pytest.fixture(scope="session")
+def intranet_site(tmp_path_factory: pytest.TempPathFactory) -> BuildRun:
+    """The sample site built with intranetconf.py (internal posts too)."""
+    return built(
+        tmp_path_factory.mktemp("intranet") / "output",
+        task="intranet",
+        env={"INTRANET_SITEURL": "https://intranet.seewerk.example/blog"},
+    )
+
+
+@pytest.fixture(scope="session")
 def served_public(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, BuildRun]]:
     """The public build, made for and served at http://127.0.0.1:PORT/blog/; tests only read it."""
     with serve_published(tmp_path_factory.mktemp("served-public")) as served:

@@ -76,7 +76,11 @@ class AuthorProfilesGenerator(Generator):
         self.contributions = contributions(articles, self.posts, self.context)
         if self.settings["AUTHORS_CARDS_PATH"]:
             self._make_cards()
-        self.wall = build_wall(self.profiles.values(), self.settings)
+        topics = {
+            handle: {tag.slug: str(tag) for post in posts for tag in getattr(post, "tags", ())}
+            for handle, posts in self.posts.items()
+        }
+        self.wall = build_wall(self.profiles.values(), self.settings, topics)
 
     def _card_person(self, profile: AuthorProfile) -> CardPerson:
         portrait = self.portraits.get(profile.handle)

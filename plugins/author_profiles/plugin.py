@@ -43,6 +43,13 @@ DEFAULTS: dict[str, Any] = {
     "AUTHORS_GUEST_SAVE_AS": "authors/guests/index.html",
     # Heading of the guests' group on the wall and name of their filter.
     "AUTHORS_GUESTS_LABEL": "Guests",
+    # The wall filtered to the people who write about one topic ({key}: the tag's slug), for
+    # every topic at least AUTHORS_WALL_TOPIC_PEOPLE people on the wall write about; 0 offers
+    # no topic filter. (A threshold, not "the top N": a build with more posts, the intranet,
+    # then offers every topic page the public build has.)
+    "AUTHORS_TOPIC_URL": "authors/topic/{key}/",
+    "AUTHORS_TOPIC_SAVE_AS": "authors/topic/{key}/index.html",
+    "AUTHORS_WALL_TOPIC_PEOPLE": 2,
     # Atom feed of each person's posts; None writes none.
     "AUTHORS_FEED_ATOM": "feeds/author-{slug}.atom.xml",
     # Output folder of the processed photos (file names carry a hash of their content).
@@ -128,6 +135,9 @@ def validate(settings: Mapping[str, Any]) -> None:
     megapixels = settings["AUTHORS_PHOTO_MAX_MEGAPIXELS"]
     if not isinstance(megapixels, int | float) or megapixels <= 0:
         fail("AUTHORS_PHOTO_MAX_MEGAPIXELS", "Expected a positive number.")
+    topics = settings["AUTHORS_WALL_TOPIC_PEOPLE"]
+    if isinstance(topics, bool) or not isinstance(topics, int) or not 0 <= topics <= 1000:
+        fail("AUTHORS_WALL_TOPIC_PEOPLE", "Expected a whole number from 0 (no topics) to 1000.")
     workers = settings["AUTHORS_WORKERS"]
     if workers is not None and (not isinstance(workers, int) or workers < 1):
         fail("AUTHORS_WORKERS", "Expected None (every core) or a positive number.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .profiles import AuthorProfile
@@ -14,7 +14,7 @@ from .profiles import AuthorProfile
 class WallFilter:
     """A link of the filter navigation: one department or one level."""
 
-    kind: str  # "department", "level" or "guest"
+    kind: str  # "department", "level", "guest" or "topic"
     key: str
     label: str
     count: int
@@ -42,12 +42,22 @@ class WallPage:
     levels: tuple[WallFilter, ...]
     active: WallFilter | None = None
     guests: tuple[WallFilter, ...] = ()
+    topics: tuple[WallFilter, ...] = ()
+    # Handle -> slugs of the topics (tags) the person has written about.
+    person_topics: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def shows(self, person: AuthorProfile) -> bool:
         """Whether the person matches this page's filter."""
         if self.active is None:
             return True
+        if self.active.kind == "topic":
+            return self.active.key in self.person_topics.get(person.handle, ())
         return filter_value(person, self.active.kind) == self.active.key
+
+    def topics_of(self, person: AuthorProfile) -> str:
+        """The person's topic slugs offered as filters, space-separated (for the script)."""
+        offered = {f.key for f in self.topics}
+        return " ".join(sorted(offered & self.person_topics.get(person.handle, frozenset())))
 
     def count(self, group: WallGroup | None = None) -> int:
         """People shown on this page, in one group or in all."""
@@ -79,8 +89,15 @@ def sort_key(name: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def build_wall(profiles: Iterable[AuthorProfile], settings: Mapping[str, Any]) -> list[WallPage]:
-    """Return the wall with everyone first, then one page per department and per level."""
+def build_wall(
+    profiles: Iterable[AuthorProfile],
+    settings: Mapping[str, Any],
+    topics: Mapping[str, Mapping[str, str]] | None = None,
+) -> list[WallPage]:
+    """Return the wall with everyone first, then one page per department, level and topic.
+
+    topics: handle -> {tag slug: tag name} of the topics each person has written about.
+    """
     people = sorted((p for p in profiles if p.is_active), key=lambda p: sort_key(p.name))
     departments: Mapping[str, str] = settings["AUTHORS_DEPARTMENTS"]
     levels: Mapping[str, str] = settings["AUTHORS_LEVELS"]
@@ -116,6 +133,7 @@ def build_wall(profiles: Iterable[AuthorProfile], settings: Mapping[str, Any]) -
     department_filters = filters("department", departments)
     level_filters = filters("level", levels)
     guest_filters = filters("guest", {GUEST_KEY: guest_label})
+    person_topics = {handle: frozenset(written) for handle, written in (topics or {}).items()}
     everyone = WallPage(
         settings["AUTHORS_URL"],
         settings["AUTHORS_WALL_SAVE_AS"],
@@ -123,19 +141,37 @@ def build_wall(profiles: Iterable[AuthorProfile], settings: Mapping[str, Any]) -
         department_filters,
         level_filters,
         guests=guest_filters,
+        topics=topic_filters(people, topics or {}, settings),
+        person_topics=person_topics,
     )
     return [
         everyone,
         *(
-            WallPage(
-                f.url,
-                f.save_as,
-                tuple(groups),
-                department_filters,
-                level_filters,
-                f,
-                guest_filters,
-            )
-            for f in (*department_filters, *level_filters, *guest_filters)
+            replace(everyone, url=f.url, save_as=f.save_as, active=f)
+            for f in (*department_filters, *level_filters, *guest_filters, *everyone.topics)
         ),
     ]
+
+
+def topic_filters(
+    people: list[AuthorProfile],
+    topics: Mapping[str, Mapping[str, str]],
+    settings: Mapping[str, Any],
+) -> tuple[WallFilter, ...]:
+    """The topics enough people on the wall write about, in alphabetical order."""
+    counts: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for person in people:
+        for slug, name in topics.get(person.handle, {}).items():
+            counts[slug] = counts.get(slug, 0) + 1
+            names[slug] = name
+    least = settings["AUTHORS_WALL_TOPIC_PEOPLE"]
+    chosen = sorted(
+        (slug for slug, count in counts.items() if least and count >= least),
+        key=lambda slug: sort_key(names[slug]),
+    )
+    url, save_as = settings["AUTHORS_TOPIC_URL"], settings["AUTHORS_TOPIC_SAVE_AS"]
+    return tuple(
+        WallFilter("topic", s, names[s], counts[s], url.format(key=s), save_as.format(key=s))
+        for s in chosen
+    )

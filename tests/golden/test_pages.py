@@ -81,6 +81,7 @@ PAGES = [
     GoldenPage("tags", PUBLIC, "thema/index.html"),
     GoldenPage("tag", PUBLIC, "thema/lastesel/index.html"),
     GoldenPage("archives", PUBLIC, "archiv/index.html"),
+    GoldenPage("search", PUBLIC, "suche/index.html"),
     GoldenPage("transparency", PUBLIC, "transparenz/index.html"),
     GoldenPage("not-found", PUBLIC, "404.html"),
     GoldenPage("preview-review", PREVIEW, "entwuerfe/index.html"),

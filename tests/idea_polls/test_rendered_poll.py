@@ -67,7 +67,8 @@ STATUSES = "\n".join(
 )
 
 EXPECTED = f"""
-<section class="poll poll--open" id="poll-klein" aria-labelledby="poll-klein-title"
+<section class="poll poll--open" data-pagefind-ignore id="poll-klein"
+  aria-labelledby="poll-klein-title"
   data-poll="klein" data-results="after_vote" data-max="1"
   data-closes="2099-12-31T23:59:59+01:00" data-results-url="/api/polls/klein/results"
   data-vote-one="{{n}} Stimme" data-vote-other="{{n}} Stimmen"

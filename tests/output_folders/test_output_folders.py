@@ -64,7 +64,13 @@ def test_a_build_without_the_plugin_is_left_alone(tmp_path: Path) -> None:
 
 
 def _tree(output: Path) -> set[str]:
-    return {str(p.relative_to(output)) + ("/" if p.is_dir() else "") for p in output.rglob("*")}
+    # Pagefind names some index files by a hash of content it writes in no fixed order; its
+    # folder is written after the pages, where this plugin has no part.
+    return {
+        str(p.relative_to(output)) + ("/" if p.is_dir() else "")
+        for p in output.rglob("*")
+        if p.relative_to(output).parts[0] != "pagefind"
+    }
 
 
 def test_a_build_writes_the_same_files_and_folders_as_without_it(tmp_path: Path) -> None:

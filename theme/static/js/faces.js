@@ -16,7 +16,9 @@
     wall.querySelectorAll("[data-wall-group]").forEach(function (group) {
       var count = 0;
       group.querySelectorAll("li[data-department]").forEach(function (person) {
-        var show = !kind || person.getAttribute("data-" + kind) === key;
+        var value = person.getAttribute("data-" + kind) || "";
+        // A person writes about several topics: data-topic lists them, space-separated.
+        var show = !kind || (kind === "topic" ? value.split(" ").indexOf(key) >= 0 : value === key);
         person.hidden = !show;
         if (show) count += 1;
       });

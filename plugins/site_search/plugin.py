@@ -1,0 +1,119 @@
+"""Settings of the search plugin and its place in Pelican's run."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from faces_common.settings import merge_defaults, setting_error
+from pelican import signals
+
+from .generator import SearchPageGenerator
+from .pagefind_index import write_index
+from .related import build_index
+from .topics import TOPICS_KEY, topics_by_author
+
+# The author_profiles plugin's context entry: handle -> profile (with its `status`).
+PROFILES_KEY = "author_profiles"
+
+DEFAULTS: dict[str, Any] = {
+    # Build the Pagefind index after every full build (the preview's quick step skips it).
+    "SEARCH_INDEX": True,
+    # Folder of the index and of Pagefind's scripts inside the output; the search page loads
+    # them from there, never from another host.
+    "SEARCH_INDEX_FOLDER": "pagefind",
+    # Stemming language of the index: None for the site's DEFAULT_LANG (one index, every post
+    # found from the one search page), a code such as "de", or "page" for one index per page
+    # language as the pages' lang attributes say.
+    "SEARCH_LANGUAGE": None,
+    # Where the search page is written and its address; "" for no search page.
+    "SEARCH_SAVE_AS": "suche/index.html",
+    "SEARCH_URL": "suche/",
+    # How many posts "On the same topic" shows under a post; 0 shows none.
+    "SEARCH_RELATED_COUNT": 3,
+    # How many further posts "More by <name>" shows per author; 0 shows none.
+    "SEARCH_MORE_BY_COUNT": 3,
+    # How many topics (their most used tags) a profile page lists; 0 lists none.
+    "SEARCH_PROFILE_TOPICS": 8,
+}
+
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+
+
+def apply_defaults(pelican: Any) -> None:
+    """Merge DEFAULTS into the settings once and validate them."""
+    merge_defaults(pelican.settings, DEFAULTS)
+    validate(pelican.settings)
+
+
+def validate(settings: dict[str, Any]) -> None:
+    """Raise ValueError naming the first SEARCH_* setting that cannot work."""
+    if not isinstance(settings["SEARCH_INDEX"], bool):
+        raise setting_error("SEARCH_INDEX", settings["SEARCH_INDEX"], "True or False")
+    folder = settings["SEARCH_INDEX_FOLDER"]
+    if not isinstance(folder, str) or not re.fullmatch(r"[a-z0-9_-]+", folder):
+        raise setting_error(
+            "SEARCH_INDEX_FOLDER", folder, "one folder name of letters, digits, - or _"
+        )
+    language = settings["SEARCH_LANGUAGE"]
+    if language is not None and not (
+        language == "page" or (isinstance(language, str) and LANGUAGE_CODE.fullmatch(language))
+    ):
+        raise setting_error("SEARCH_LANGUAGE", language, "None, 'page' or a code such as 'de'")
+    save_as, url = settings["SEARCH_SAVE_AS"], settings["SEARCH_URL"]
+    if not isinstance(save_as, str) or (save_as and not save_as.endswith(".html")):
+        raise setting_error("SEARCH_SAVE_AS", save_as, "'' or a path ending in .html")
+    if not isinstance(url, str) or url.startswith(("/", "http:", "https:")):
+        raise setting_error("SEARCH_URL", url, "an address relative to the site, e.g. 'suche/'")
+    for key in ("SEARCH_RELATED_COUNT", "SEARCH_MORE_BY_COUNT", "SEARCH_PROFILE_TOPICS"):
+        value = settings[key]
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 20:
+            raise setting_error(key, value, "a whole number from 0 to 20")
+
+
+def add_generator(pelican: Any) -> type[SearchPageGenerator]:
+    """Pelican asks for extra generators: the search page."""
+    return SearchPageGenerator
+
+
+def attach_related(generator: Any) -> None:
+    """Give every post its related posts and, per author, more of their posts."""
+    settings = generator.settings
+    index = build_index(generator.articles)
+    related_count = settings["SEARCH_RELATED_COUNT"]
+    more_count = settings["SEARCH_MORE_BY_COUNT"]
+    # A person who withdrew consent appears only as a label; their posts are not grouped.
+    profiles = generator.context.get(PROFILES_KEY, {})
+    removed = {h for h, p in profiles.items() if getattr(p, "status", "") == "removed"}
+    askers = [*generator.articles, *generator.drafts, *getattr(generator, "hidden_articles", [])]
+    for post in (*askers, *(t for a in askers for t in getattr(a, "translations", []))):
+        related = index.related(post, related_count) if related_count else []
+        post.related_posts = related
+        shown = list(related)
+        more_by = []
+        for author in getattr(post, "authors", None) or ():
+            if author.slug in removed:
+                continue
+            more = index.more_by(post, author.slug, more_count, shown) if more_count else []
+            if more:
+                more_by.append((author, more))
+                shown += more
+        post.more_by = more_by
+    generator.context[TOPICS_KEY] = topics_by_author(
+        generator.articles, settings["SEARCH_PROFILE_TOPICS"]
+    )
+
+
+def index_site(pelican: Any) -> None:
+    """After a full build, index what was written; the preview's quick step leaves it."""
+    settings = pelican.settings
+    if settings["SEARCH_INDEX"] and settings.get("FAST_PREVIEW_SOURCES") is None:
+        write_index(settings)
+
+
+def register() -> None:
+    """Connect the plugin to Pelican."""
+    signals.initialized.connect(apply_defaults)
+    signals.get_generators.connect(add_generator)
+    signals.article_generator_finalized.connect(attach_related)
+    signals.finalized.connect(index_site)

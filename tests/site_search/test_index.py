@@ -1,0 +1,105 @@
+"""The Pagefind index of the sample site's builds: what it holds and what it must never hold."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from tests.sites import BuildRun
+
+INTERNAL_POST = "betriebsversammlung-am-4-dezember-eure-fragen-vorab"
+# Words found only in the internal post (content/posts/2026/…-fragen-vorab.md).
+INTERNAL_WORDS = ("tarifabschluss", "laugengebäck", "betriebsratsbüro")
+DRAFT = "entwuerfe/"
+
+
+def index_text(output: Path) -> str:
+    """Every file of the Pagefind index, decompressed and lowercased, as one text."""
+    parts = []
+    files = sorted((output / "pagefind").rglob("*.pf_*"))
+    assert files, f"no Pagefind index in {output}"
+    for path in files:
+        data = path.read_bytes()
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
+        parts.append(data.decode("utf-8", errors="replace").lower())
+    return "\n".join(parts)
+
+
+def indexed_urls(output: Path) -> set[str]:
+    """The address of every page in the index, from its fragments."""
+    import json
+
+    urls = set()
+    for path in (output / "pagefind" / "fragment").glob("*.pf_fragment"):
+        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+        urls.add(json.loads(text.removeprefix("pagefind_dcd"))["url"])
+    return urls
+
+
+def test_the_public_index_holds_not_one_word_of_an_internal_post(public_site: BuildRun) -> None:
+    text = index_text(public_site.output)
+    for word in (*INTERNAL_WORDS, INTERNAL_POST):
+        assert word not in text
+
+
+def test_the_intranet_index_finds_the_internal_post(intranet_site: BuildRun) -> None:
+    text = index_text(intranet_site.output)
+    for word in INTERNAL_WORDS:
+        assert word in text
+    assert any(INTERNAL_POST in url for url in indexed_urls(intranet_site.output))
+
+
+def test_posts_and_people_are_indexed_drafts_and_lists_are_not(preview_site: BuildRun) -> None:
+    urls = indexed_urls(preview_site.output)
+    posts = {u for u in urls if u.startswith("/2026/") or u.startswith("/2025/")}
+    people = {u for u in urls if u.startswith("/menschen/")}
+    written_posts = {
+        "/" + p.parent.relative_to(preview_site.output).as_posix() + "/"
+        for p in preview_site.output.glob("20[0-9][0-9]/*/index.html")
+    }
+    assert posts == written_posts
+    assert "/menschen/miriam-keller/" in people
+    # Alumni keep a noindex page and stay out of search; later pages of a profile too.
+    assert not any("/seite/" in u for u in urls)
+    assert urls == posts | people
+    assert not any(u.startswith("/" + DRAFT) for u in urls)
+    assert (preview_site.output / DRAFT).is_dir()
+
+
+def test_the_search_page_says_in_one_line_what_to_do_without_javascript(
+    preview_site: BuildRun,
+) -> None:
+    page = preview_site.html("suche/index.html")
+    line = page.select_one("main noscript")
+    assert line is not None
+    fallback = line.get_text(" ", strip=True)
+    assert fallback.startswith("Die Suche braucht JavaScript.")
+    assert [a["href"] for a in line.select("a")] == ["/archiv/", "/thema/", "/menschen/"]
+    assert page.select_one("#search").has_attr("hidden")
+    script = page.select_one("script[type=module]")["src"]
+    assert script == "/theme/js/search.js"
+
+
+def test_every_public_post_has_related_posts_that_exist_and_are_not_itself(
+    public_site: BuildRun,
+) -> None:
+    base = "https://blog.seewerk.example/blog/"
+    checked = 0
+    for page in public_site.output.glob("20[0-9][0-9]/*/index.html"):
+        own = base + page.parent.relative_to(public_site.output).as_posix() + "/"
+        soup = public_site.html(str(page.relative_to(public_site.output)))
+        related = soup.select_one("aside.related")
+        assert related is not None, page
+        lists = related.select("ul.related__list")
+        assert 1 <= len(lists[0].select("li")) <= 3
+        for link in related.select("li a"):
+            assert link["href"] != own
+            target = link["href"].removeprefix(base) + "index.html"
+            assert (public_site.output / target).is_file(), link["href"]
+            assert INTERNAL_POST not in link["href"]
+        # Someone who withdrew consent is a label in bylines; their posts are not grouped.
+        headings = [h.get_text() for h in related.select("h2")]
+        assert "Mehr von Ehemaliges Teammitglied" not in headings
+        checked += 1
+    assert checked > 20

@@ -1,0 +1,40 @@
+"""The index stage when Pagefind cannot index: one plain message with the fix, no traceback."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from site_search.pagefind_index import pagefind_command, write_index
+from site_search.plugin import DEFAULTS
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "fix"),
+    [
+        ("de", "Pagefind konnte den Suchindex nicht schreiben: ", "SEARCH_INDEX = False"),
+        ("en", "Pagefind could not write the search index: ", "SEARCH_INDEX = False"),
+    ],
+)
+def test_a_folder_without_pages_is_reported_in_the_report_language(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, lang: str, said: str, fix: str
+) -> None:
+    settings = {**DEFAULTS, "OUTPUT_PATH": str(tmp_path), "MESSAGES_LANG": lang}
+    with caplog.at_level(logging.ERROR):
+        assert write_index(settings) is None
+    [record] = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    message = record.getMessage()
+    assert message.startswith(f"search: {said}")
+    assert fix in message.splitlines()[-1]
+    assert record.exc_info is None
+
+
+def test_the_whole_site_is_indexed_in_the_site_language_unless_told_otherwise() -> None:
+    settings = {**DEFAULTS, "OUTPUT_PATH": "output", "DEFAULT_LANG": "de"}
+    assert pagefind_command(settings)[-2:] == ["--force-language", "de"]
+    assert pagefind_command({**settings, "SEARCH_LANGUAGE": "en"})[-2:] == [
+        "--force-language",
+        "en",
+    ]
+    assert "--force-language" not in pagefind_command({**settings, "SEARCH_LANGUAGE": "page"})

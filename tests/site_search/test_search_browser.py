@@ -1,0 +1,139 @@
+"""The search page in real Chromium on the published sample site (served under /blog/)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.browser import PageWatch, axe_violations, watched_page
+from tests.sites import BuildRun
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def search(
+    browser: Any, served_public: tuple[str, BuildRun]
+) -> Iterator[tuple[Any, PageWatch, str]]:
+    """One page on the search page of the published site, shared by the tests in order."""
+    url, _ = served_public
+    page, watch = watched_page(
+        browser, url.split("/blog/")[0], viewport={"width": 1280, "height": 900}
+    )
+    page.goto(f"{url}suche/")
+    page.wait_for_selector("#search:not([hidden])")
+    yield page, watch, url
+    page.close()
+
+
+def ask(page: Any, query: str) -> list[str]:
+    """Type a query as a reader does and return the titles of the results."""
+    status = page.locator(".search__status")
+    before = status.text_content()
+    page.fill("#search-query", query)
+    page.press("#search-query", "Enter")
+    page.wait_for_function(
+        "([before, query]) => { const s = document.querySelector('.search__status').textContent;"
+        " return s !== before && s.includes(query); }",
+        arg=[before, query],
+    )
+    return page.locator(".search-result__title a").all_text_contents()
+
+
+def test_a_typed_query_finds_posts_in_german_forms(search: tuple[Any, PageWatch, str]) -> None:
+    page, _, _ = search
+    # The post says "Scheibenbremsen"; the reader types the singular.
+    assert "Was die Leute ins Reparaturcafé mitbringen" in ask(page, "Scheibenbremse")
+    link = page.locator(".search-result__title a").first.evaluate("a => a.pathname")
+    assert link == "/blog/2026/was-die-leute-ins-reparaturcafe-mitbringen/"
+    # ß and ss, umlaut and none: the same posts however the reader types them.
+    assert ask(page, "Straße") == ask(page, "Strasse") != []
+    assert ask(page, "Qualität") == ask(page, "Qualitat") != []
+    assert ask(page, "Ökobilanz") == ask(page, "Oekobilanz") == ask(page, "Okobilanz") != []
+
+
+def test_a_filter_narrows_the_results_to_people(search: tuple[Any, PageWatch, str]) -> None:
+    page, _, _ = search
+    everything = ask(page, "Entwicklung")
+    kinds = set(page.locator(".search-result__kind").all_text_contents())
+    assert kinds == {"Person", "Beitrag"}
+    page.click(".search__filter summary:has-text('Anzeigen')")
+    page.check(".search__filter input[value='Menschen']")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.search-result__kind')]"
+        ".every(k => k.textContent === 'Person')"
+    )
+    people = page.locator(".search-result__title a").all_text_contents()
+    assert people and set(people) < set(everything)
+    assert "Miriam Keller" in people
+    assert "type=Menschen" in page.url
+    # The person is shown with face and role, not as a post.
+    first = page.locator(".search-result--person").filter(has_text="Miriam Keller")
+    assert first.locator("img.search-result__face").count() == 1
+    assert "Leiterin Entwicklung" in first.locator(".search-result__facts").text_content()
+
+
+def test_the_page_with_results_passes_axe_and_loads_nothing_from_elsewhere(
+    search: tuple[Any, PageWatch, str],
+) -> None:
+    page, watch, _ = search
+    assert page.locator(".search-result").count() > 0
+    assert axe_violations(page) == []
+    assert watch.foreign_requests() == []
+    assert watch.console_errors == []
+    assert watch.failed == []
+
+
+def test_a_person_result_opens_the_profile(search: tuple[Any, PageWatch, str]) -> None:
+    page, _, url = search
+    page.locator(".search-result--person a", has_text="Miriam Keller").click()
+    page.wait_for_url(f"{url}menschen/miriam-keller/")
+    assert page.locator("h1").text_content().strip() == "Miriam Keller"
+
+
+def test_without_javascript_the_page_points_to_the_archive_topics_and_wall(
+    browser: Any, served_public: tuple[str, BuildRun]
+) -> None:
+    url, _ = served_public
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{url}suche/")
+        line = page.locator("main p.search__nojs")
+        assert line.is_visible()
+        assert line.locator("a").evaluate_all("links => links.map(a => a.pathname)") == [
+            "/blog/archiv/",
+            "/blog/thema/",
+            "/blog/menschen/",
+        ]
+        assert not page.locator("#search-query").is_visible()
+    finally:
+        context.close()
+
+
+def test_the_wall_filters_by_topic_in_place_with_javascript(
+    browser: Any, served_public: tuple[str, BuildRun]
+) -> None:
+    url, run = served_public
+    page, watch = watched_page(
+        browser, url.split("/blog/")[0], viewport={"width": 1280, "height": 900}
+    )
+    try:
+        page.goto(f"{url}menschen/")
+        link = page.locator('a[data-filter-kind="topic"]').first
+        key = link.get_attribute("data-filter-key")
+        link.click()
+        page.wait_for_url(f"{url}menschen/thema/{key}/")
+        shown = page.locator("li.faces__person:visible .faces__name").all_text_contents()
+        static = run.html(f"menschen/thema/{key}/index.html")
+        expected = [
+            li.select_one(".faces__name").get_text()
+            for li in static.select(".faces__person")
+            if not li.has_attr("hidden")
+        ]
+        assert shown == expected != []
+        assert watch.console_errors == []
+    finally:
+        page.close()
