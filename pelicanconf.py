@@ -183,6 +183,7 @@ PLUGINS = [
     "transparency",
     "reach",
     "seo",
+    "web_editor",
 ]
 
 # Language of the interface and of dates: "de_CH", "de_DE" or "en_GB" (English UI).
@@ -248,6 +249,11 @@ EDITORIAL_REPOSITORY_URL = os.environ.get("EDITORIAL_REPOSITORY_URL") or None
 # GitLab: "{repository}/-/edit/{branch}/{path}"
 EDITORIAL_EDIT_URL = os.environ.get("EDITORIAL_EDIT_URL", "{repository}/edit/{branch}/{path}")
 EDITORIAL_REPOSITORY_BRANCH = os.environ.get("EDITORIAL_REPOSITORY_BRANCH", "main")
+
+# --- web_editor: write in the browser at /redaktion/ (see docs/writing.md) ------------
+# The preview serves Decap CMS against this working copy through the local proxy that
+# `invoke livereload` starts; publishconf.py switches the editor off, intranetconf.py on.
+WEB_EDITOR_ENABLED = True
 
 # --- idea_polls: polls in posts and the poll backend (see docs/polls.md) ------------
 # The preview (`invoke livereload`) serves the backend under /api on the site's own origin.

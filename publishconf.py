@@ -31,3 +31,5 @@ REACH_ENDPOINT = os.environ.get("REACH_ENDPOINT") or None
 # Comment forms post to the backend only when it is deployed: COMMENTS_ENDPOINT="/api/comments";
 # unset, approved comments are shown, without a form.
 COMMENTS_ENDPOINT = os.environ.get("COMMENTS_ENDPOINT") or None
+# The web editor never goes to the public site (intranetconf.py switches it back on).
+WEB_EDITOR_ENABLED = False

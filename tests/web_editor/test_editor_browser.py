@@ -1,0 +1,109 @@
+"""Write a post and edit a profile in the web editor, in real Chromium, against the local proxy."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image
+
+from tests.browser import watched_page
+from tests.sites import run_invoke
+from tests.web_editor.conftest import EditorSite
+
+pytestmark = pytest.mark.browser
+
+TITLE = "Qualität am Lastesel: Wie prüfen wir Schweißnähte?"
+SLUG = "qualitaet-am-lastesel-wie-pruefen-wir-schweissnaehte"
+POLL = (
+    "```poll\nid: naehte-2026\nquestion: Welche Prüfung zeigen wir als Nächstes?\n"
+    "options:\n  - id: ultraschall\n    label: Ultraschall\n  - id: roentgen\n"
+    "    label: Röntgen\n```"
+)
+
+
+@pytest.fixture
+def editor(browser: Any, editor_site: EditorSite) -> Iterator[tuple[Any, Any]]:
+    """The editor page after signing in to the local proxy, and what the page requested."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    # The Markdown (raw) mode the CMS remembers per browser, so the test types plain Markdown.
+    context.add_init_script("localStorage.setItem('cms.md-mode', 'raw')")
+    page, watch = watched_page(context, editor_site.base)
+    page.goto(f"{editor_site.base}/redaktion/")
+    page.get_by_role("button", name="Login").click()
+    page.get_by_text("Beiträge").first.wait_for()
+    yield page, watch
+    context.close()
+
+
+def choose(page: Any, label: str, option: str) -> None:
+    """Pick an option of a select or relation field by typing and choosing it."""
+    page.get_by_label(label, exact=True).click()
+    page.keyboard.type(option)
+    page.get_by_role("option", name=option).first.click()
+
+
+def publish(page: Any) -> None:
+    """Press the save button (simple mode: 'Veröffentlichen', then 'Jetzt veröffentlichen')."""
+    page.get_by_role("button", name="Veröffentlichen").click()
+    page.get_by_text("Jetzt veröffentlichen").click()
+
+
+def wait_for_file(path: Path, timeout: float = 20.0) -> str:
+    """The file's text once the proxy has written it."""
+    deadline = time.monotonic() + timeout
+    while not path.exists():
+        assert time.monotonic() < deadline, f"{path} was not written"
+        time.sleep(0.05)
+    return path.read_text(encoding="utf-8")
+
+
+def test_a_post_written_in_the_browser_is_a_post_invoke_check_accepts(
+    editor: tuple[Any, Any], editor_site: EditorSite, tmp_path: Path
+) -> None:
+    page, watch = editor
+    photo = tmp_path / "schweissnaht-probe.jpg"
+    Image.new("RGB", (64, 48), (180, 90, 40)).save(photo, exif=b"Exif\x00\x00")
+    page.goto(f"{editor_site.base}/redaktion/#/collections/posts/new")
+    page.get_by_label("Titel", exact=True).fill(TITLE)
+    page.get_by_label("Kurzfassung").fill("Drei Kolleginnen zeigen, wie eine Naht geprüft wird.")
+    choose(page, "Kategorie", "Technik")
+    choose(page, "Autorinnen und Autoren", "Anja Seidel")
+    page.get_by_text("Wähle ein Bild").click()
+    page.locator("input[type=file]").set_input_files(str(photo))
+    page.get_by_role("button", name="Ausgewähltes Element verwenden").click()
+    page.get_by_label("Bildbeschreibung").fill("Eine Schweißnaht im Gegenlicht.")
+    page.get_by_label("Bildnachweis").fill("Foto: Seewerk Velo AG")
+    page.locator(".cms-editor-raw [contenteditable=true]").click()
+    page.keyboard.type("Wir prüfen jede Naht zweimal.\n\n" + POLL)
+    page.screenshot(path="/tmp/edtry/t2.png", full_page=True)
+    publish(page)
+
+    year = time.strftime("%Y")
+    text = wait_for_file(editor_site.content / "posts" / year / f"{SLUG}.md")
+    header, _, body = text.partition("\n\n")
+    assert header.splitlines() == [
+        f"Title: {TITLE}",
+        f"Id: {year}-{SLUG}",
+        *[line for line in header.splitlines() if line.startswith("Date: ")],
+        "Category: Technik",
+        "Author: anja-seidel",
+        "Lang: de",
+        "Summary: Drei Kolleginnen zeigen, wie eine Naht geprüft wird.",
+        f"Submitted: {time.strftime('%Y-%m-%d')}",
+        "Image: images/schweissnaht-probe.jpg",
+        "Image-alt: Eine Schweißnaht im Gegenlicht.",
+        "Image-credit: Foto: Seewerk Velo AG",
+        "Visibility: public",
+        "Status: draft",
+    ]
+    assert "Wir prüfen jede Naht zweimal." in body and POLL in body
+    assert (editor_site.content / "images" / "schweissnaht-probe.jpg").is_file()
+    checked = run_invoke("check", "--settings", str(editor_site.settings))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert watch.foreign_requests() == [] or all(
+        "127.0.0.1" in url for url in watch.foreign_requests()
+    )
