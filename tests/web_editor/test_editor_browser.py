@@ -79,7 +79,6 @@ def test_a_post_written_in_the_browser_is_a_post_invoke_check_accepts(
     page.get_by_label("Bildnachweis").fill("Foto: Seewerk Velo AG")
     page.locator(".cms-editor-raw [contenteditable=true]").click()
     page.keyboard.type("Wir prüfen jede Naht zweimal.\n\n" + POLL)
-    page.screenshot(path="/tmp/edtry/t2.png", full_page=True)
     publish(page)
 
     year = time.strftime("%Y")
@@ -104,6 +103,47 @@ def test_a_post_written_in_the_browser_is_a_post_invoke_check_accepts(
     assert (editor_site.content / "images" / "schweissnaht-probe.jpg").is_file()
     checked = run_invoke("check", "--settings", str(editor_site.settings))
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    assert watch.foreign_requests() == [] or all(
-        "127.0.0.1" in url for url in watch.foreign_requests()
-    )
+    # Nothing but the site and the local proxy, both on this machine.
+    assert {url.split("/")[2].split(":")[0] for url in watch.requests} == {"127.0.0.1"}
+
+
+@pytest.mark.parametrize(
+    ("left_out", "refusal"),
+    [("title", "Titel ist erforderlich."), ("authors", "Autorinnen und Autoren ist erforderlich.")],
+)
+def test_a_post_without_title_or_author_is_refused_in_german(
+    editor: tuple[Any, Any], editor_site: EditorSite, left_out: str, refusal: str
+) -> None:
+    page, _ = editor
+    before = sorted(editor_site.content.rglob("*.md"))
+    page.goto(f"{editor_site.base}/redaktion/#/collections/posts/new")
+    if left_out != "title":
+        page.get_by_label("Titel", exact=True).fill("Ein Beitrag ohne Autorin")
+    page.get_by_label("Kurzfassung").fill("Eine Kurzfassung.")
+    choose(page, "Kategorie", "Ideen")
+    if left_out != "authors":
+        choose(page, "Autorinnen und Autoren", "Anja Seidel")
+    publish(page)
+    page.get_by_text(refusal).first.wait_for()
+    assert sorted(editor_site.content.rglob("*.md")) == before
+
+
+def test_a_profile_is_edited_without_any_consent_field(
+    editor: tuple[Any, Any], editor_site: EditorSite
+) -> None:
+    page, _ = editor
+    profile = editor_site.content / "authors" / "nadine-koch.md"
+    original = profile.read_text(encoding="utf-8")
+    page.goto(f"{editor_site.base}/redaktion/#/collections/profiles/entries/nadine-koch")
+    labels = page.locator("label").all_inner_texts()
+    assert not [label for label in labels if "consent" in label.lower() or "einwillig" in label.lower()]
+    page.get_by_label("Rolle").fill("Leiterin Kommunikation")
+    publish(page)
+    deadline = time.monotonic() + 20
+    while "Role: Leiterin Kommunikation" not in profile.read_text(encoding="utf-8"):
+        assert time.monotonic() < deadline, profile.read_text(encoding="utf-8")
+        time.sleep(0.05)
+    changed = profile.read_text(encoding="utf-8").splitlines()
+    assert [line for line in original.splitlines() if not line.startswith("Role:")] == [
+        line for line in changed if not line.startswith("Role:")
+    ]
