@@ -136,7 +136,9 @@ def test_a_profile_is_edited_without_any_consent_field(
     original = profile.read_text(encoding="utf-8")
     page.goto(f"{editor_site.base}/redaktion/#/collections/profiles/entries/nadine-koch")
     labels = page.locator("label").all_inner_texts()
-    assert not [label for label in labels if "consent" in label.lower() or "einwillig" in label.lower()]
+    assert not [
+        label for label in labels if "consent" in label.lower() or "einwillig" in label.lower()
+    ]
     page.get_by_label("Rolle").fill("Leiterin Kommunikation")
     publish(page)
     deadline = time.monotonic() + 20
