@@ -19,6 +19,8 @@ DEFAULTS: dict[str, Any] = {
     # The company's code host for sign-in and pull requests, e.g. {"name": "gitlab", "repo":
     # "seewerk/blog", "base_url": "https://git.seewerk.example"}; None: the local proxy only.
     "WEB_EDITOR_BACKEND": None,
+    # Slugs of the pages that link to the editor ("Im Browser schreiben").
+    "WEB_EDITOR_LINK_PAGES": ["mitmachen"],
     # Port of the local proxy (decap-server) that `invoke livereload` starts on 127.0.0.1.
     "WEB_EDITOR_PROXY_PORT": 8081,
     # Language of the editor's interface: None follows MESSAGES_LANG ("de" or "en").
