@@ -88,7 +88,7 @@ def editor_config(settings: Mapping[str, Any]) -> dict[str, Any]:
             "preview_css": [
                 _site_path(settings, css) for css in settings["WEB_EDITOR_PREVIEW_CSS"]
             ],
-            "static_prefix": _site_path(settings, IMAGES_FOLDER),
+            "site_root": (settings.get("SITEURL") or "").rstrip("/"),
             "poll": {key: phrase(lang, f"poll.{key}") for key in _POLL_LABELS},
             "poll_label": phrase(lang, "poll"),
         },

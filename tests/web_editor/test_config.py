@@ -163,3 +163,11 @@ def _to_file(site: dict[str, Any], data: dict[str, Any]) -> str:
 
 def _from_file(text: str) -> dict[str, Any]:
     return dict(_node("window.facesEditor.fromFile(input)", text))
+
+
+def test_every_setting_is_documented_in_the_readme() -> None:
+    from web_editor.settings import DEFAULTS
+
+    from tests.readme import documented_settings
+
+    assert documented_settings("web_editor", "WEB_EDITOR_") == set(DEFAULTS)

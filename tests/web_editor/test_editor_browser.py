@@ -21,7 +21,7 @@ SLUG = "qualitaet-am-lastesel-wie-pruefen-wir-schweissnaehte"
 POLL = (
     "```poll\nid: naehte-2026\nquestion: Welche Prüfung zeigen wir als Nächstes?\n"
     "options:\n  - id: ultraschall\n    label: Ultraschall\n  - id: roentgen\n"
-    "    label: Röntgen\n```"
+    "    label: Röntgen\nmultiple: false\n```"
 )
 
 
@@ -29,8 +29,6 @@ POLL = (
 def editor(browser: Any, editor_site: EditorSite) -> Iterator[tuple[Any, Any]]:
     """The editor page after signing in to the local proxy, and what the page requested."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
-    # The Markdown (raw) mode the CMS remembers per browser, so the test types plain Markdown.
-    context.add_init_script("localStorage.setItem('cms.md-mode', 'raw')")
     page, watch = watched_page(context, editor_site.base)
     page.goto(f"{editor_site.base}/redaktion/")
     page.get_by_role("button", name="Login").click()
@@ -44,6 +42,17 @@ def choose(page: Any, label: str, option: str) -> None:
     page.get_by_label(label, exact=True).click()
     page.keyboard.type(option)
     page.get_by_role("option", name=option).first.click()
+
+
+def add_poll(page: Any, poll_id: str, question: str, answers: list[str]) -> None:
+    """Insert a poll into the text through the editor's poll widget ("+" -> "Umfrage")."""
+    page.locator("button[title='Komponente hinzufügen']").click()
+    page.get_by_role("menuitem", name="Umfrage").click()
+    page.get_by_label("Kennung (nur a-z, 0-9, -)").fill(poll_id)
+    page.get_by_label("Frage", exact=True).fill(question)
+    for answer in answers:
+        page.get_by_role("button", name="antworten hinzufügen").click()
+        page.get_by_label("Antwort", exact=True).last.fill(answer)
 
 
 def publish(page: Any) -> None:
@@ -77,8 +86,15 @@ def test_a_post_written_in_the_browser_is_a_post_invoke_check_accepts(
     page.get_by_role("button", name="Ausgewähltes Element verwenden").click()
     page.get_by_label("Bildbeschreibung").fill("Eine Schweißnaht im Gegenlicht.")
     page.get_by_label("Bildnachweis").fill("Foto: Seewerk Velo AG")
-    page.locator(".cms-editor-raw [contenteditable=true]").click()
-    page.keyboard.type("Wir prüfen jede Naht zweimal.\n\n" + POLL)
+    page.locator(".cms-editor-visual [contenteditable=true]").click()
+    page.keyboard.type("Wir prüfen jede Naht zweimal.")
+    add_poll(
+        page, "naehte-2026", "Welche Prüfung zeigen wir als Nächstes?", ["Ultraschall", "Röntgen"]
+    )
+    preview = page.frame_locator("iframe").first
+    preview.get_by_role("heading", name=TITLE).wait_for()
+    preview.get_by_text("Welche Prüfung zeigen wir als Nächstes?").wait_for()
+    assert preview.locator("link[href='/theme/css/site.css']").count() == 1
     publish(page)
 
     year = time.strftime("%Y")
@@ -99,7 +115,7 @@ def test_a_post_written_in_the_browser_is_a_post_invoke_check_accepts(
         "Visibility: public",
         "Status: draft",
     ]
-    assert "Wir prüfen jede Naht zweimal." in body and POLL in body
+    assert body == f"Wir prüfen jede Naht zweimal.\n\n{POLL}\n", body
     assert (editor_site.content / "images" / "schweissnaht-probe.jpg").is_file()
     checked = run_invoke("check", "--settings", str(editor_site.settings))
     assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -195,6 +195,10 @@
         var entry = this.props.entry;
         var image = entry.getIn(["data", "image"]);
         var asset = image ? this.props.getAsset(image) : null;
+        var source = asset ? asset.toString() : "";
+        // A picture already in the repository is shown from the built site (the CMS looks
+        // for it in the flat media folder and misses images/covers/...).
+        if (image && !/^blob:/.test(source)) source = site.site_root + "/" + image;
         var tags = entry.getIn(["data", "tags"]);
         return h("main", { className: "post" },
           h("article", {},
@@ -202,8 +206,8 @@
               h("p", { className: "post-category" }, entry.getIn(["data", "category"])),
               h("h1", {}, entry.getIn(["data", "title"])),
               h("p", { className: "post-summary" }, entry.getIn(["data", "summary"]))),
-            asset ? h("figure", { className: "post-image" },
-              h("img", { src: asset.toString(), alt: entry.getIn(["data", "image-alt"]) || "" }),
+            source ? h("figure", { className: "post-image" },
+              h("img", { src: source, alt: entry.getIn(["data", "image-alt"]) || "" }),
               h("figcaption", {}, entry.getIn(["data", "image-credit"]))) : null,
             h("div", { className: "post-body" }, this.props.widgetFor("body")),
             tags && tags.size ? h("p", { className: "post-tags" }, tags.join(", ")) : null));
