@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from editorial.config import load_settings
+from editorial.config import SettingsFileError, load_settings
 from web_editor import editor_config
 
 from devserver.site_settings import settings_over
@@ -171,3 +171,28 @@ def test_every_setting_is_documented_in_the_readme() -> None:
     from tests.readme import documented_settings
 
     assert documented_settings("web_editor", "WEB_EDITOR_") == set(DEFAULTS)
+
+
+def test_english_by_setting(site: dict[str, Any]) -> None:
+    config = editor_config({**site, "WEB_EDITOR_LOCALE": "en"})
+    assert config["cms"]["locale"] == "en"
+    assert fields(config, "posts")["title"]["label"] == "Title"
+    assert fields(editor_config(site), "posts")["title"]["label"] == "Titel"
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("WEB_EDITOR_PATH", "../outside"),
+        ("WEB_EDITOR_PATH", "/"),
+        ("WEB_EDITOR_PROXY_PORT", 0),
+        ("WEB_EDITOR_PROXY_PORT", "8081"),
+        ("WEB_EDITOR_LOCALE", "fr"),
+        ("WEB_EDITOR_BACKEND", {"name": "bitbucket", "repo": "seewerk/blog"}),
+        ("WEB_EDITOR_BACKEND", {"name": "gitlab"}),
+        ("WEB_EDITOR_BACKEND", "github"),
+    ],
+)
+def test_a_bad_setting_is_refused_by_name(key: str, value: object) -> None:
+    with pytest.raises(SettingsFileError, match=key):
+        load_settings(str(ROOT / "pelicanconf.py"), {key: value})
