@@ -21,6 +21,7 @@ class EditorSite:
 
     repository: Path
     settings: Path
+    output: Path
     base: str
 
     @property
@@ -48,6 +49,6 @@ def editor_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EditorSite
     proxy = start_editor_proxy(str(repository), proxy_port, "de")
     try:
         with serve_static(output, free_port()) as base:
-            yield EditorSite(repository, settings, base.rstrip("/"))
+            yield EditorSite(repository, settings, output, base.rstrip("/"))
     finally:
         stop_editor_proxy(proxy)

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from tests.browser import watched_page
+from tests.browser import axe_violations, watched_page
+from tests.html_check import vnu_errors
 from tests.sites import run_invoke
 from tests.web_editor.conftest import EditorSite
 
@@ -165,3 +166,19 @@ def test_a_profile_is_edited_without_any_consent_field(
     assert [line for line in original.splitlines() if not line.startswith("Role:")] == [
         line for line in changed if not line.startswith("Role:")
     ]
+
+
+def test_our_pages_around_the_editor_are_accessible_and_valid(
+    browser: Any, editor_site: EditorSite
+) -> None:
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    page.goto(f"{editor_site.base}/mitmachen/")
+    link = page.get_by_role("link", name="Im Browser schreiben")
+    assert link.get_attribute("href") == "/redaktion/"
+    assert axe_violations(page) == []
+    page.close()
+    assert vnu_errors([editor_site.output / "redaktion" / "index.html"]) == []
+    without_script = browser.new_page(java_script_enabled=False)
+    without_script.goto(f"{editor_site.base}/redaktion/")
+    assert "Der Editor braucht JavaScript." in without_script.inner_text("body")
+    without_script.close()
