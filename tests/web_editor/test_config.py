@@ -1,4 +1,4 @@
-"""The editor's configuration agrees with the site's settings, and what it writes passes the check."""
+"""The editor's configuration follows the settings, and what it writes passes the check."""
 
 from __future__ import annotations
 
