@@ -30,6 +30,29 @@ POST_HEADER_ORDER = (
     "visibility",
     "status",
 )
+# The header fields of a profile in the order `invoke new-post` writes a new one.
+PROFILE_HEADER_ORDER = (
+    "name",
+    "role",
+    "department",
+    "level",
+    "location",
+    "languages",
+    "joined",
+    "ask-me-about",
+    "website",
+    "linkedin",
+    "xing",
+    "mastodon",
+    "github",
+    "photo",
+    "photo-focus",
+    "photo-credit",
+    "consent",
+    "consent-date",
+    "status",
+    "editor",
+)
 # The folders under PATH that hold posts, profiles and images (see pelicanconf.py).
 POSTS_FOLDER = "posts"
 PROFILES_FOLDER = "authors"
@@ -77,6 +100,7 @@ def editor_config(settings: Mapping[str, Any]) -> dict[str, Any]:
         "cms": cms,
         "site": {
             "header_order": list(POST_HEADER_ORDER),
+            "profile_header_order": list(PROFILE_HEADER_ORDER),
             "filename_key": FILENAME_KEY,
             "post_path": post_path,
             "slug": {

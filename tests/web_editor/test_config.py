@@ -196,3 +196,23 @@ def test_english_by_setting(site: dict[str, Any]) -> None:
 def test_a_bad_setting_is_refused_by_name(key: str, value: object) -> None:
     with pytest.raises(SettingsFileError, match=key):
         load_settings(str(ROOT / "pelicanconf.py"), {key: value})
+
+
+def test_a_profile_keeps_its_order_and_a_new_photo_goes_where_new_post_puts_it(
+    site: dict[str, Any],
+) -> None:
+    original = (ROOT / "content" / "authors" / "nadine-koch.md").read_text(encoding="utf-8")
+    data = {**_from_file(original), "photo": "nadine-koch-neu.jpg"}
+    header = _to_file(editor_config(site)["site"], data).split("\n\n", 1)[0].splitlines()
+    old_header = original.split("\n\n", 1)[0].splitlines()
+    at = old_header.index(next(line for line in old_header if line.startswith("Linkedin:")))
+    assert header == [*old_header[: at + 1], "Photo: nadine-koch-neu.jpg", *old_header[at + 1 :]]
+
+
+def test_the_profile_order_is_the_one_new_post_writes(site: dict[str, Any]) -> None:
+    from editorial.new_post.scaffold import NewAuthor, profile_text
+
+    header = profile_text(NewAuthor("jana-roth", "Jana Roth"), "de").split("\n\n", 1)[0]
+    assert [line.split(":", 1)[0].lower() for line in header.splitlines()] == editor_config(site)[
+        "site"
+    ]["profile_header_order"]

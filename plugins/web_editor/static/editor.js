@@ -46,19 +46,36 @@
       (Array.isArray(value) && value.length === 0);
   }
 
+  // The file's own field order; a field it lacks goes where `invoke new-post` puts it.
+  function mergeOrder(existing, canonical) {
+    var order = existing.slice();
+    canonical.forEach(function (key, index) {
+      if (order.indexOf(key) >= 0) return;
+      var at = -1;
+      for (var before = index - 1; before >= 0 && at < 0; before--) {
+        at = order.indexOf(canonical[before]);
+      }
+      order.splice(at + 1, 0, key);
+    });
+    return order;
+  }
+
   function makeToFile(site) {
     return function toFile(input) {
       var data = plain(input);
       var spelled = {};
-      var order = [];
+      var existing = [];
       (data[ORDER_KEY] || []).forEach(function (name) {
         var key = name.toLowerCase() === "author" ? "authors" : name.toLowerCase();
         spelled[key] = name;
-        order.push(key);
+        existing.push(key);
       });
-      site.header_order.concat(Object.keys(data)).forEach(function (key) {
-        var own = key === "author" ? "authors" : key;
-        if (order.indexOf(own) < 0) order.push(own);
+      var isProfile = !("title" in data) && "name" in data;
+      var canonical = (isProfile ? site.profile_header_order : site.header_order).map(
+        function (key) { return key === "author" ? "authors" : key; });
+      var order = mergeOrder(existing, canonical);
+      Object.keys(data).forEach(function (key) {
+        if (order.indexOf(key) < 0) order.push(key);
       });
       var skip = { body: true };
       skip[ORDER_KEY] = true;
