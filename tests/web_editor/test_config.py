@@ -216,3 +216,12 @@ def test_the_profile_order_is_the_one_new_post_writes(site: dict[str, Any]) -> N
     assert [line.split(":", 1)[0].lower() for line in header.splitlines()] == editor_config(site)[
         "site"
     ]["profile_header_order"]
+
+
+def test_a_code_host_gets_the_editorial_workflow(site: dict[str, Any]) -> None:
+    host = {"name": "gitea", "repo": "seewerk/blog", "base_url": "https://gitea.example"}
+    config = editor_config({**site, "WEB_EDITOR_BACKEND": host})["cms"]
+    assert config["backend"] == {"branch": site["EDITORIAL_REPOSITORY_BRANCH"], **host}
+    assert config["publish_mode"] == "editorial_workflow"
+    local = editor_config(site)["cms"]
+    assert local["backend"]["name"] == "proxy" and "publish_mode" not in local
