@@ -49,10 +49,16 @@ def preview(
 ) -> int:
     """Serve the preview until stopped; exit code 2 with one line when the port is taken."""
     from devserver.editor_proxy import stop_editor_proxy
-    from devserver.port import PortInUseError
+    from devserver.port import PortInUseError, ensure_port_free
     from devserver.server import serve_preview
 
-    proxy = start_editor(settings_file, host, port)
+    try:
+        # The port first: a preview already running is said in one line, before anything starts.
+        ensure_port_free(host, port)
+        proxy = start_editor(settings_file, host, port)
+    except PortInUseError as error:
+        print(error.message(report_language(settings_file)), file=sys.stderr)
+        return 2
     try:
         serve_preview(
             settings_file=settings_file,

@@ -46,7 +46,9 @@ class WebEditorGenerator(Generator):
 
     def generate_output(self, writer: Any) -> None:
         """The page, config.json, our editor.js and the CMS's own files."""
-        if not self.settings["WEB_EDITOR_ENABLED"]:
+        # The preview's quick step writes only the edited pages; the full build follows.
+        quick = self.settings.get("FAST_PREVIEW_SOURCES") is not None
+        if not self.settings["WEB_EDITOR_ENABLED"] or quick:
             return
         if not (CMS_DIST / "decap-cms.js").is_file():
             lang = self.settings["WEB_EDITOR_LOCALE"]
