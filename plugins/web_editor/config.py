@@ -53,8 +53,7 @@ PROFILE_HEADER_ORDER = (
     "status",
     "editor",
 )
-# The folders under PATH that hold posts, profiles and images (see pelicanconf.py).
-POSTS_FOLDER = "posts"
+# The folders under PATH that hold profiles and images (see pelicanconf.py).
 PROFILES_FOLDER = "authors"
 IMAGES_FOLDER = "images"
 # The data key of the file name the editor computes from the title (never written as a field).
@@ -95,14 +94,12 @@ def editor_config(settings: Mapping[str, Any]) -> dict[str, Any]:
     if settings["WEB_EDITOR_BACKEND"] is not None:
         # Drafts, in review, ready: each a branch with its pull request on the code host.
         cms["publish_mode"] = "editorial_workflow"
-    post_path = settings.get("EDITORIAL_NEW_POST_PATH", "posts/{year}/{slug}.md")
     return {
         "cms": cms,
         "site": {
             "header_order": list(POST_HEADER_ORDER),
             "profile_header_order": list(PROFILE_HEADER_ORDER),
             "filename_key": FILENAME_KEY,
-            "post_path": post_path,
             "slug": {
                 "substitutions": js_substitutions(settings["SLUG_REGEX_SUBSTITUTIONS"]),
                 "unicode": bool(settings["SLUGIFY_USE_UNICODE"]),
@@ -120,6 +117,17 @@ def editor_config(settings: Mapping[str, Any]) -> dict[str, Any]:
 
 
 _POLL_LABELS = ("id", "question", "options", "label", "multiple", "closes")
+
+
+def post_location(settings: Mapping[str, Any]) -> tuple[str, str, str]:
+    """Folder, path template and extension of new posts, from EDITORIAL_NEW_POST_PATH."""
+    pattern = str(settings.get("EDITORIAL_NEW_POST_PATH") or "posts/{year}/{slug}.md")
+    fixed, brace, variable = pattern.partition("{")
+    folder, _, lead = fixed.rpartition("/")
+    template, _, extension = (lead + brace + variable).rpartition(".")
+    template = template.replace("{year}", "{{year}}").replace("{slug}", "{{slug}}")
+    content = content_folder(settings)
+    return (f"{content}/{folder}" if folder else content), template, extension or "md"
 
 
 def _site_path(settings: Mapping[str, Any], path: str) -> str:
@@ -145,18 +153,19 @@ def _posts(settings: Mapping[str, Any], content: str, lang: str) -> dict[str, An
     profiles = {"collection": "profiles", "value_field": "{{slug}}"}
     by_name = {"search_fields": ["name"], "display_fields": ["name"]}
     choices = settings.get("CHECKS_CHOICES") or {}
+    folder, path, extension = post_location(settings)
     return {
         "name": "posts",
         "label": phrase(lang, "posts"),
         "label_singular": phrase(lang, "post"),
-        "folder": f"{content}/{POSTS_FOLDER}",
+        "folder": folder,
         "create": True,
-        "extension": "md",
+        "extension": extension,
         "format": "pelican",
         "identifier_field": "title",
         # The file name is the site's own slug of the title, made by our script before saving.
         "slug": "{{fields." + FILENAME_KEY + "}}",
-        "path": "{{year}}/{{slug}}",
+        "path": path,
         "summary": "{{title}}",
         "sortable_fields": ["date", "title"],
         "fields": [

@@ -45,6 +45,9 @@ def test_a_changed_setting_changes_the_config(site: dict[str, Any]) -> None:
     changed = {**site, "CHECKS_CATEGORIES": ["Werkstatt"], "CHECKS_LANGUAGES": ["de", "fr"]}
     post = fields(editor_config(changed), "posts")
     assert (post["category"]["options"], post["lang"]["options"]) == (["Werkstatt"], ["de", "fr"])
+    moved = {**site, "EDITORIAL_NEW_POST_PATH": "blog/{year}-{slug}.md"}
+    posts = editor_config(moved)["cms"]["collections"][0]
+    assert (posts["folder"], posts["path"]) == ("content/blog", "{{year}}-{{slug}}")
 
 
 def test_files_go_where_new_post_puts_them(site: dict[str, Any]) -> None:
