@@ -16,3 +16,8 @@ OUTPUT_PATH = "output-intranet"
 VISIBILITY_AUDIENCE = "internal"
 # Nobody outside should index the intranet, even if a page leaks.
 SEO_ROBOTS_DISALLOW = ["/"]
+# The web editor for employees, signing in with the company's code host (docs/writing.md), e.g.
+# {"name": "gitlab", "repo": "seewerk/blog", "base_url": "https://git.seewerk.example",
+#  "auth_type": "pkce", "app_id": "…"}. It goes into the intranet build once it can sign in.
+WEB_EDITOR_BACKEND = None
+WEB_EDITOR_ENABLED = WEB_EDITOR_BACKEND is not None

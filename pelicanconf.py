@@ -200,6 +200,7 @@ PLUGINS = [
     "reach",
     "site_search",
     "seo",
+    "web_editor",
 ]
 
 # Language of the interface and of dates: "de_CH", "de_DE" or "en_GB" (English UI).
@@ -289,6 +290,11 @@ EDITORIAL_REPOSITORY_URL = os.environ.get("EDITORIAL_REPOSITORY_URL") or None
 # GitLab: "{repository}/-/edit/{branch}/{path}"
 EDITORIAL_EDIT_URL = os.environ.get("EDITORIAL_EDIT_URL", "{repository}/edit/{branch}/{path}")
 EDITORIAL_REPOSITORY_BRANCH = os.environ.get("EDITORIAL_REPOSITORY_BRANCH", "main")
+
+# --- web_editor: write in the browser at /redaktion/ (see docs/writing.md) ------------
+# The preview serves Decap CMS against this working copy through the local proxy that
+# `invoke livereload` starts; publishconf.py switches the editor off, intranetconf.py on.
+WEB_EDITOR_ENABLED = True
 
 # --- idea_polls: polls in posts and the poll backend (see docs/polls.md) ------------
 # The preview (`invoke livereload`) serves the backend under /api on the site's own origin.

@@ -34,3 +34,5 @@ COMMENTS_ENDPOINT = os.environ.get("COMMENTS_ENDPOINT") or None
 # The story form ("Geschichte vorschlagen") only when the backend is deployed:
 # STORIES_ENDPOINT="/api/stories"; unset, no page and no invitations.
 STORIES_ENDPOINT = os.environ.get("STORIES_ENDPOINT") or None
+# The web editor never goes to the public site (intranetconf.py switches it back on).
+WEB_EDITOR_ENABLED = False

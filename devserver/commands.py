@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import subprocess
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -47,9 +48,17 @@ def preview(
     settings_file: str, output_path: str, watch: Sequence[str], host: str, port: int, debug: bool
 ) -> int:
     """Serve the preview until stopped; exit code 2 with one line when the port is taken."""
-    from devserver.port import PortInUseError
+    from devserver.editor_proxy import stop_editor_proxy
+    from devserver.port import PortInUseError, ensure_port_free
     from devserver.server import serve_preview
 
+    try:
+        # The port first: a preview already running is said in one line, before anything starts.
+        ensure_port_free(host, port)
+        proxy = start_editor(settings_file, host, port)
+    except PortInUseError as error:
+        print(error.message(report_language(settings_file)), file=sys.stderr)
+        return 2
     try:
         serve_preview(
             settings_file=settings_file,
@@ -62,7 +71,34 @@ def preview(
     except PortInUseError as error:
         print(error.message(report_language(settings_file)), file=sys.stderr)
         return 2
+    finally:
+        if proxy is not None:
+            stop_editor_proxy(proxy)
     return 0
+
+
+def start_editor(settings_file: str, host: str, port: int) -> subprocess.Popen[bytes] | None:
+    """The web editor's local proxy when the site has the editor and no code host; else None."""
+    from editorial.config import SettingsFileError, load_settings
+    from web_editor import repository_root
+
+    from devserver.editor_proxy import ProxyError, start_editor_proxy
+
+    try:
+        site = load_settings(settings_file)
+    except SettingsFileError:
+        return None  # the build says what is wrong with the settings, once
+    if not site.get("WEB_EDITOR_ENABLED") or site.get("WEB_EDITOR_BACKEND") is not None:
+        return None
+    try:
+        proxy = start_editor_proxy(
+            repository_root(site), site["WEB_EDITOR_PROXY_PORT"], site["MESSAGES_LANG"]
+        )
+    except ProxyError as error:
+        print(error, file=sys.stderr)
+        return None
+    print(f"Editor: http://{host}:{port}/{site['WEB_EDITOR_PATH'].strip('/')}/", file=sys.stderr)
+    return proxy
 
 
 def check_links(settings_file: str, output_path: str) -> int:

@@ -29,6 +29,13 @@ def _apt_install(*packages: str) -> None:
     )
 
 
+# Decap CMS and its local proxy: the preview build carries the web editor.
+WEB_EDITOR_FILES = (
+    os.path.join(ROOT, "node_modules", "decap-cms", "dist", "decap-cms.js"),
+    os.path.join(ROOT, "node_modules", "decap-server", "dist", "index.js"),
+)
+
+
 def ensure_test_tools() -> None:
     """Install what is missing; a tool that cannot be installed ends the run with the fix."""
     missing = []
@@ -40,8 +47,8 @@ def ensure_test_tools() -> None:
         missing.append("npm")
     if missing:
         _apt_install(*missing)
-    if not (os.path.exists(VNU_JAR) and os.path.exists(AXE_JS)):
-        print("Installing vnu-jar and axe-core from package-lock.json …", file=sys.stderr)
+    if not all(os.path.exists(path) for path in (VNU_JAR, AXE_JS, *WEB_EDITOR_FILES)):
+        print("Installing the npm packages from package-lock.json …", file=sys.stderr)
         subprocess.run(
             ["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=ROOT, check=True
         )

@@ -1,0 +1,82 @@
+"""Write the editor page, its configuration and the CMS's scripts into the build (when enabled)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader
+from pelican.generators import Generator
+
+from .config import editor_config
+from .messages import PAGE
+
+logger = logging.getLogger(__name__)
+
+HERE = Path(__file__).parent
+# Decap CMS as `npm ci` installs it from package-lock.json, next to the project's plugins/.
+CMS_DIST = HERE.parent.parent / "node_modules" / "decap-cms" / "dist"
+_MISSING = {
+    "de": "web_editor: Decap CMS fehlt in {folder}. Führen Sie 'npm ci' im Projektordner aus "
+    "oder schalten Sie den Editor mit WEB_EDITOR_ENABLED = False ab.",
+    "en": "web_editor: Decap CMS is missing in {folder}. Run 'npm ci' in the project folder "
+    "or switch the editor off with WEB_EDITOR_ENABLED = False.",
+}
+
+
+def add_editor(pelican: Any) -> type[WebEditorGenerator]:
+    """Return the generator of the editor page."""
+    return WebEditorGenerator
+
+
+def cms_files(dist: Path = CMS_DIST) -> list[Path]:
+    """The CMS's files the page loads: the bundle, its chunks and its WebAssembly, no maps."""
+    return sorted(
+        [dist / "decap-cms.js", *dist.glob("*.decap-cms.js"), *dist.glob("*.wasm")],
+        key=lambda path: path.name,
+    )
+
+
+class WebEditorGenerator(Generator):
+    """Write /redaktion/ (WEB_EDITOR_PATH) when WEB_EDITOR_ENABLED is on."""
+
+    def generate_output(self, writer: Any) -> None:
+        """The page, config.json, our editor.js and the CMS's own files."""
+        # The preview's quick step writes only the edited pages; the full build follows.
+        quick = self.settings.get("FAST_PREVIEW_SOURCES") is not None
+        if not self.settings["WEB_EDITOR_ENABLED"] or quick:
+            return
+        if not (CMS_DIST / "decap-cms.js").is_file():
+            lang = self.settings["WEB_EDITOR_LOCALE"]
+            logger.error(_MISSING.get(lang, _MISSING["en"]).format(folder=CMS_DIST))
+            return
+        folder = self.settings["WEB_EDITOR_PATH"].strip("/")
+        lang = self.settings["WEB_EDITOR_LOCALE"]
+        page = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)
+        writer.write_file(
+            f"{folder}/index.html",
+            page.get_template("editor.html"),
+            self.context,
+            lang=lang,
+            words=PAGE[lang],
+        )
+        target = Path(self.output_path, folder)
+        config = json.dumps(editor_config(self.settings), ensure_ascii=False, indent=1)
+        (target / "config.json").write_text(config + "\n", encoding="utf-8")
+        for source in [HERE / "static" / "editor.js", *cms_files()]:
+            _place(source, target / source.name)
+
+
+def _place(source: Path, target: Path) -> None:
+    """Link the file into the output (a copy where links are impossible), if not there yet."""
+    if target.exists() and os.path.samefile(source, target):
+        return
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
