@@ -17,7 +17,7 @@ from faces_backend.http.services import Services
 from faces_backend.http.settings import Settings
 from faces_backend.polls.ballots import daily_salt
 from faces_backend.polls.state import open_polls
-from faces_backend.store.sqlite import open_sqlite_store
+from faces_backend.store.opening import open_store
 from faces_backend.views.state import open_views
 
 
@@ -35,7 +35,7 @@ async def lifespan(
     as long as the parent runs this app's `router.lifespan_context` in its own lifespan.
     """
     async with contextlib.AsyncExitStack() as stack:
-        store = stack.enter_context(open_sqlite_store(settings.db_path))
+        store = stack.enter_context(open_store(settings.database_url, settings.db_path))
 
         async def salt_of_day(day: str) -> bytes:
             # The polls own the ballots whose address hashes the new day's salt erases

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import sqlite3
 from collections.abc import Iterator, Mapping
 from functools import partial
 from pathlib import Path
@@ -22,6 +21,7 @@ from faces_backend.comments.store import REASONS, moderation_queue, purge_reject
 from faces_backend.comments.threads import EMPTY, CommentManifest, parse_comment_manifest
 from faces_backend.http.documents import load_document
 from faces_backend.http.settings import Language
+from faces_backend.store.connection import Connection
 from faces_backend.store.schema import connect
 
 DEFAULT_FOLDER = Path("content/data/comments")
@@ -56,7 +56,7 @@ def add_comment_commands(commands: Any) -> None:
 
 def run_comments(
     args: argparse.Namespace,
-    conn: sqlite3.Connection,
+    conn: Connection,
     environ: Mapping[str, str],
     language: Language = "de",
     notify_db: Path | None = None,
@@ -94,7 +94,7 @@ def _command_line_notifier(
 
 def _run(
     args: argparse.Namespace,
-    conn: sqlite3.Connection,
+    conn: Connection,
     config: CommentSettings,
     manifest: CommentManifest,
     notify: Notifier,
@@ -125,7 +125,7 @@ def _manifest(config: CommentSettings) -> CommentManifest:
     return load_document(config.manifest, parse_comment_manifest, "comment manifest")
 
 
-def _in_transaction(conn: sqlite3.Connection, job: Any) -> Any:
+def _in_transaction(conn: Connection, job: Any) -> Any:
     conn.execute("BEGIN IMMEDIATE")
     try:
         result = job(conn)
@@ -136,7 +136,7 @@ def _in_transaction(conn: sqlite3.Connection, job: Any) -> Any:
     return result
 
 
-def _print_queue(conn: sqlite3.Connection, lang: Language) -> None:
+def _print_queue(conn: Connection, lang: Language) -> None:
     queue = moderation_queue(conn)
     if not queue:
         print(say(lang, "empty_queue"))
@@ -151,7 +151,7 @@ def _print_queue(conn: sqlite3.Connection, lang: Language) -> None:
 
 def _decide(
     args: argparse.Namespace,
-    conn: sqlite3.Connection,
+    conn: Connection,
     manifest: CommentManifest,
     notifier: Notifier,
     lang: Language,
@@ -179,7 +179,7 @@ def _decide(
 
 def _pull(
     args: argparse.Namespace,
-    conn: sqlite3.Connection,
+    conn: Connection,
     config: CommentSettings,
     manifest: CommentManifest,
     lang: Language,

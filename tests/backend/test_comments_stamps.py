@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import pytest
+
 from faces_backend import Settings
 from faces_backend.http.form_stamp import FormStamps
 from faces_backend.http.proof_of_work import solve, solves
@@ -19,6 +21,8 @@ from tests.backend.comments_support import (
     stored,
 )
 from tests.backend.helpers import JSON, SECRET, TestClient
+
+pytestmark = pytest.mark.both_stores
 
 __all__ = ["comment_client", "comment_settings", "make_comment_client", "notifier"]
 

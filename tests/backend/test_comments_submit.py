@@ -22,6 +22,8 @@ from tests.backend.comments_support import (
 )
 from tests.backend.helpers import FORM, JSON, TestClient
 
+pytestmark = pytest.mark.both_stores
+
 __all__ = ["comment_client", "comment_settings", "make_comment_client", "notifier"]
 
 

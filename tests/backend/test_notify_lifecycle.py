@@ -24,6 +24,8 @@ from tests.backend.helpers import TestClient
 from tests.backend.notify_helpers import COMMENTER, WAIT, event, notify_settings, reply
 from tests.html_check import vnu_errors
 
+pytestmark = pytest.mark.both_stores
+
 mailbox = notify_helpers.mailbox
 store = notify_helpers.store
 start_notifier = notify_helpers.start_notifier

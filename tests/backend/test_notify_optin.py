@@ -26,6 +26,8 @@ from tests.backend.notify_helpers import (
     reply,
 )
 
+pytestmark = pytest.mark.both_stores
+
 mailbox = notify_helpers.mailbox
 store = notify_helpers.store
 start_notifier = notify_helpers.start_notifier

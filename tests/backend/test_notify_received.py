@@ -23,6 +23,8 @@ from tests.backend.notify_helpers import (
 )
 from tests.servers import free_port
 
+pytestmark = pytest.mark.both_stores
+
 # The real servers and the notifier, as fixtures of this module.
 mailbox = notify_helpers.mailbox
 webhook = notify_helpers.webhook

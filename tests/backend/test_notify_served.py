@@ -6,8 +6,12 @@ import json
 import urllib.error
 import urllib.request
 
+import pytest
+
 from tests.backend import notify_helpers
 from tests.backend.notify_helpers import COMMENTER, EDITOR, WAIT, body, reply
+
+pytestmark = pytest.mark.both_stores
 
 mailbox = notify_helpers.mailbox
 served = notify_helpers.served
