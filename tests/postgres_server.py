@@ -139,11 +139,9 @@ def running_postgres() -> Iterator[PostgresServer]:
         shutil.chown(base, SERVER_USER)
         shutil.chown(data_dir, SERVER_USER)
     try:
-        _run(
-            [str(bin_dir / "initdb"), "-D", str(data_dir), "-U", SERVER_USER, "--auth=trust"]
-            + ["--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"],
-            "initdb",
-        )
+        initdb = [str(bin_dir / "initdb"), "-D", str(data_dir), "-U", SERVER_USER]
+        initdb += ["--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"]
+        _run(initdb, "initdb")
         server = PostgresServer(bin_dir, data_dir, _free_port())
         server.start()
         try:

@@ -29,8 +29,9 @@ T = TypeVar("T")
 # pg_advisory_lock key of the migrations ("faces" in ASCII): one instance migrates at a time.
 MIGRATION_LOCK = 0x6661636573
 CONNECT_TIMEOUT_S = 5
-# A pooled read waits this long for a connection before the request is answered with 503.
-POOL_TIMEOUT_S = 5.0
+# Reads run on the event loop one at a time, so a wait for a pooled connection means the
+# server is away: answer 503 soon rather than hold the request.
+POOL_TIMEOUT_S = 1.0
 
 
 def is_postgres_url(url: str) -> bool:
@@ -112,9 +113,17 @@ class PooledReader:
         self.pool = pool
 
     def execute(self, sql: str, parameters: Sequence[Any] | None = None, /) -> Rows:
-        """Run one statement on a connection of the pool."""
-        with self.pool.connection(timeout=POOL_TIMEOUT_S) as conn:
-            return _run(conn, sql, parameters)
+        """Run one statement on a connection of the pool (again on a fresh one if it was lost)."""
+        try:
+            with self.pool.connection(timeout=POOL_TIMEOUT_S) as conn:
+                return _run(conn, sql, parameters)
+        except psycopg_pool.PoolTimeout:
+            raise
+        except psycopg.OperationalError:
+            # The pool drops a lost connection; after a server restart every pooled one is
+            # lost, so one more try on a new connection tells "restarted" from "down".
+            with self.pool.connection(timeout=POOL_TIMEOUT_S) as conn:
+                return _run(conn, sql, parameters)
 
     def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> Rows:
         """Run one statement once per parameter row (on one pooled connection)."""
