@@ -70,16 +70,15 @@ def test_a_newer_schema_is_refused_with_the_fix(postgres_server: PostgresServer)
     url = postgres_server.new_database()
     with contextlib.closing(connect_postgres(url)) as conn:
         conn.execute("UPDATE faces_schema SET version = ?", (len(MIGRATIONS) + 1,))
-    with pytest.raises(DatabaseError, match="newer than this backend.*upgrade the backend"):
-        with open_postgres_store(url):
-            pass
+    newer = r"newer than this backend .*; upgrade the backend"
+    with pytest.raises(DatabaseError, match=newer), open_postgres_store(url):
+        pass
 
 
 def test_an_unreachable_server_is_one_clear_line_without_the_password() -> None:
     url = "postgresql://faces:geheim@127.0.0.1:1/faces"
-    with pytest.raises(DatabaseError) as refused:
-        with open_store(url, Path("unused.sqlite3")):
-            pass
+    with pytest.raises(DatabaseError) as refused, open_store(url, Path("unused.sqlite3")):
+        pass
     assert "cannot reach the PostgreSQL database (database faces on 127.0.0.1)" in str(
         refused.value
     )
