@@ -12,13 +12,23 @@ from faces_backend.comments.config import CommentSettings
 from faces_backend.comments.state import NotifierFactory, open_comments
 from faces_backend.http.identity import VoterIdentity
 from faces_backend.http.origins import OriginPolicy
-from faces_backend.http.ratelimit import RateLimiter
+from faces_backend.http.ratelimit import Limiter, RateLimiter
 from faces_backend.http.services import Services
 from faces_backend.http.settings import Settings
+from faces_backend.http.shared_ratelimit import SharedRateLimiter
 from faces_backend.polls.ballots import daily_salt
 from faces_backend.polls.state import open_polls
+from faces_backend.store import Store
 from faces_backend.store.opening import open_store
+from faces_backend.store.postgres import is_postgres_url
 from faces_backend.views.state import open_views
+
+
+def rate_limiter(settings: Settings, store: Store) -> Limiter:
+    """Return the rate limit: shared in the database with PostgreSQL, else in this process."""
+    if is_postgres_url(settings.database_url):
+        return SharedRateLimiter(store.reader, settings.rate_limit)
+    return RateLimiter(settings.rate_limit)
 
 
 @contextlib.asynccontextmanager
@@ -46,7 +56,7 @@ async def lifespan(
             settings=settings,
             store=store,
             identity=VoterIdentity(settings, salt_of_day),
-            limiter=RateLimiter(settings.rate_limit),
+            limiter=rate_limiter(settings, store),
             origins=OriginPolicy(
                 settings.allowed_origins, allow_missing=settings.allow_missing_origin
             ),

@@ -235,7 +235,12 @@ def open_postgres_store(url: str, *, pool_size: int = 4) -> Iterator[PostgresSto
             url,
             min_size=1,
             max_size=pool_size,
-            kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT_S},
+            # Reads and rate-limit hits only: nothing here must wait for a disk flush.
+            kwargs={
+                "autocommit": True,
+                "connect_timeout": CONNECT_TIMEOUT_S,
+                "options": "-c synchronous_commit=off",
+            },
             open=True,
             name="faces-readers",
         )

@@ -124,6 +124,16 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX comment_subscriptions_email ON comment_subscriptions (email, created);
     CREATE INDEX comment_subscriptions_created ON comment_subscriptions (created);
     """,
+    # Rate-limit windows shared by several instances (issue 20; http/shared_ratelimit.py).
+    # Used with PostgreSQL only; a row holds a hashed client key for two minutes at most.
+    """
+    CREATE TABLE rate_windows (
+        key TEXT NOT NULL,
+        window_start INTEGER NOT NULL,
+        hits INTEGER NOT NULL,
+        PRIMARY KEY (key, window_start)
+    ) WITHOUT ROWID;
+    """,
 )
 
 BUSY_TIMEOUT_MS = 5000
