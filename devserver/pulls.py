@@ -1,4 +1,4 @@
-"""What `invoke poll-results`, `reach-pull` and `comments` run: the backend CLI, as a subprocess."""
+"""What `invoke poll-results`, `reach-pull`, `comments`, `backend-migrate` run: the backend CLI."""
 
 from __future__ import annotations
 
@@ -76,6 +76,12 @@ def comment_command(
     if action == "pull" and replace:
         command.append("--replace")
     return _run_backend(command, env)
+
+
+def migrate_database(*, db: str, lang: str) -> int:
+    """Create or migrate the backend's database (FACES_DATABASE_URL, else the SQLite file)."""
+    env = {"FACES_DB": db or os.environ.get("FACES_DB", PREVIEW_DB)}
+    return _run_backend(["migrate", "--lang", lang], env)
 
 
 def _run_backend(arguments: list[str], env: dict[str, str]) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,6 @@ from faces_backend.comments.threads import EMPTY, CommentManifest, parse_comment
 from faces_backend.http.documents import load_document
 from faces_backend.http.settings import Language
 from faces_backend.store.connection import Connection
-from faces_backend.store.schema import connect
 
 DEFAULT_FOLDER = Path("content/data/comments")
 DEFAULT_FIGURES = Path("content/data/comment-figures.json")
@@ -59,13 +58,13 @@ def run_comments(
     conn: Connection,
     environ: Mapping[str, str],
     language: Language = "de",
-    notify_db: Path | None = None,
+    notify_db: Callable[[], Connection] | None = None,
 ) -> int:
     """Run one comment command on an open database connection; return the exit status.
 
-    With `notify_db`, decisions tell the configured notifier in its command-line mode (on
-    its own connection to that database), closed before returning so its mails are out
-    when the command ends; without it they tell no one.
+    With `notify_db` (opens a second connection to the same database), decisions tell the
+    configured notifier in its command-line mode on that connection, closed before
+    returning so its mails are out when the command ends; without it they tell no one.
     """
     config = CommentSettings.from_env(environ)
     lang: Language = args.lang
@@ -79,10 +78,10 @@ def run_comments(
 
 @contextlib.contextmanager
 def _command_line_notifier(
-    environ: Mapping[str, str], language: Language, db_path: Path
+    environ: Mapping[str, str], language: Language, open_database: Callable[[], Connection]
 ) -> Iterator[Notifier]:
     # Its own connection: its worker thread writes while this command's transactions run.
-    with contextlib.closing(connect(db_path)) as conn:
+    with contextlib.closing(open_database()) as conn:
         settings = NotifySettings.from_env(environ, language=language)
         notifier = CommentNotifier(settings, ConnectionJobs(conn))
         notifier.start()
