@@ -1,13 +1,16 @@
 """The rate limit kept in the shared database, so several instances count one client's hits once.
 
 Used with PostgreSQL (several instances); one SQLite instance keeps `RateLimiter` in memory.
-A sliding window estimated from two fixed ones (one row per client key and window of `window`
-seconds, deleted two windows later): the hits of this window plus the previous window's,
-weighted by how much of it still lies within the last `window` seconds. So a burst across the
-turn of a window is not let through twice. Every attempt counts, refused ones too. The key is
-the already hashed client address (`Voter.client_key`), never the address.
-A hit is one statement on the read pool's autocommit connection, not a writer job: it is
-short-lived bookkeeping, not data to keep, and it must not wait behind a batch of votes.
+The same sliding log as there: an allowed request leaves one row (the client key and the time),
+a request is allowed while fewer than `limit` rows of its key lie within the last `window`
+seconds, and a refused one is told when the oldest of them leaves the window. The check and
+the insert are one statement; instances that hit the same key in the same millisecond may let
+one request more through, never twice the limit. The key is the already hashed client address
+(`Voter.client_key`), never the address itself.
+
+A hit runs on the read pool's autocommit connection, not as a writer job: it is short-lived
+bookkeeping (the pool's connections do not wait for a disk flush), not data to keep, and it
+must not queue behind a batch of votes.
 """
 
 from __future__ import annotations
@@ -18,12 +21,20 @@ from collections.abc import Callable
 
 from faces_backend.store import Connection
 
-# Old windows are deleted once per this many hits.
+# Rows older than the window are deleted once per this many hits.
 _SWEEP_EVERY = 1000
+
+_HIT = (
+    "WITH recent AS (SELECT count(*) AS hits, min(at_ms) AS oldest FROM rate_hits "
+    "WHERE key = ? AND at_ms > ?), "
+    "allowed AS (INSERT INTO rate_hits (key, at_ms) SELECT ?, ? FROM recent WHERE hits < ? "
+    "RETURNING at_ms) "
+    "SELECT (SELECT count(*) FROM allowed), recent.oldest FROM recent"
+)
 
 
 class SharedRateLimiter:
-    """Allows `limit` hits per `window` seconds per key, counted in the table `rate_windows`."""
+    """Allows `limit` hits per `window` seconds per key, logged in the table `rate_hits`."""
 
     def __init__(
         self,
@@ -41,21 +52,15 @@ class SharedRateLimiter:
 
     def hit(self, key: str) -> int | None:
         """Record a hit; return None if allowed, else the whole seconds until one is."""
-        now = self._clock()
-        start = int(now // self.window * self.window)
+        now_ms = int(self._clock() * 1000)
+        since_ms = now_ms - int(self.window * 1000)
         self._since_sweep += 1
         if self._since_sweep >= _SWEEP_EVERY:
             self._since_sweep = 0
-            self._conn.execute("DELETE FROM rate_windows WHERE window_start < ?", (start,))
-        hits, earlier = self._conn.execute(
-            "WITH hit AS (INSERT INTO rate_windows (key, window_start, hits) VALUES (?, ?, 1) "
-            "ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_windows.hits + 1 "
-            "RETURNING hits) "
-            "SELECT hit.hits, coalesce((SELECT hits FROM rate_windows "
-            "WHERE key = ? AND window_start = ?), 0) FROM hit",
-            (key, start, key, start - int(self.window)),
+            self._conn.execute("DELETE FROM rate_hits WHERE at_ms <= ?", (since_ms,))
+        allowed, oldest = self._conn.execute(
+            _HIT, (key, since_ms, key, now_ms, self.limit)
         ).fetchone()
-        still_inside = 1.0 - (now - start) / self.window
-        if int(hits) + int(earlier) * still_inside <= self.limit:
+        if int(allowed):
             return None
-        return max(1, math.ceil(start + self.window - now))
+        return max(1, math.ceil((int(oldest) - since_ms) / 1000))

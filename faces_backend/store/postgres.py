@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -32,6 +33,8 @@ CONNECT_TIMEOUT_S = 5
 # Reads run on the event loop one at a time, so a wait for a pooled connection means the
 # server is away: answer 503 soon rather than hold the request.
 POOL_TIMEOUT_S = 1.0
+# After a read found the server away, reads fail at once for this long (then try again).
+AWAY_S = 1.0
 
 
 def is_postgres_url(url: str) -> bool:
@@ -111,19 +114,27 @@ class PooledReader:
 
     def __init__(self, pool: psycopg_pool.ConnectionPool[Any]) -> None:
         self.pool = pool
+        self._away_until = 0.0
 
     def execute(self, sql: str, parameters: Sequence[Any] | None = None, /) -> Rows:
         """Run one statement on a connection of the pool (again on a fresh one if it was lost)."""
+        if time.monotonic() < self._away_until:
+            # The server just failed to answer: say so at once instead of waiting again.
+            raise psycopg.OperationalError("the database server is not answering")
         try:
-            with self.pool.connection(timeout=POOL_TIMEOUT_S) as conn:
-                return _run(conn, sql, parameters)
-        except psycopg_pool.PoolTimeout:
-            raise
+            try:
+                with self.pool.connection(timeout=POOL_TIMEOUT_S) as conn:
+                    return _run(conn, sql, parameters)
+            except psycopg_pool.PoolTimeout:
+                raise
+            except psycopg.OperationalError:
+                # The pool drops a lost connection; after a server restart every pooled one
+                # is lost, so one more try on a new connection tells "restarted" from "down".
+                with self.pool.connection(timeout=POOL_TIMEOUT_S) as conn:
+                    return _run(conn, sql, parameters)
         except psycopg.OperationalError:
-            # The pool drops a lost connection; after a server restart every pooled one is
-            # lost, so one more try on a new connection tells "restarted" from "down".
-            with self.pool.connection(timeout=POOL_TIMEOUT_S) as conn:
-                return _run(conn, sql, parameters)
+            self._away_until = time.monotonic() + AWAY_S
+            raise
 
     def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> Rows:
         """Run one statement once per parameter row (on one pooled connection)."""
@@ -179,8 +190,11 @@ def migrate_postgres(conn: Connection) -> int:
 def postgres_engine(url: str) -> Engine:
     """Return the writer's engine for this database."""
     return Engine(
-        open=lambda: connect_postgres(url),
-        errors=(psycopg.Error, DatabaseError),
+        # psycopg's own error if the server is away: the callers answer it with 503.
+        open=lambda: PostgresConnection(
+            psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+        ),
+        errors=(psycopg.Error,),
         collisions=(
             pg_errors.UniqueViolation,
             pg_errors.DeadlockDetected,

@@ -124,15 +124,15 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX comment_subscriptions_email ON comment_subscriptions (email, created);
     CREATE INDEX comment_subscriptions_created ON comment_subscriptions (created);
     """,
-    # Rate-limit windows shared by several instances (issue 20; http/shared_ratelimit.py).
-    # Used with PostgreSQL only; a row holds a hashed client key for two minutes at most.
+    # The rate limit shared by several instances (issue 20; http/shared_ratelimit.py), used
+    # with PostgreSQL only: one row per allowed request, a hashed client key and the time in
+    # milliseconds, deleted soon after it leaves the window.
     """
-    CREATE TABLE rate_windows (
+    CREATE TABLE rate_hits (
         key TEXT NOT NULL,
-        window_start INTEGER NOT NULL,
-        hits INTEGER NOT NULL,
-        PRIMARY KEY (key, window_start)
-    ) WITHOUT ROWID;
+        at_ms INTEGER NOT NULL
+    );
+    CREATE INDEX rate_hits_key_at ON rate_hits (key, at_ms);
     """,
 )
 

@@ -141,22 +141,7 @@ class Writer:
         return self._conn
 
     def _run_batch(self, batch: list[_Pending]) -> None:
-        outcomes: list[tuple[_Pending, Any, BaseException | None]] = []
-        conn: Connection | None = None
-        try:
-            conn = self._connection()
-            conn.execute("BEGIN IMMEDIATE")
-            for pending in batch:
-                outcomes.append(self._run_job(conn, pending))
-            conn.execute("COMMIT")
-        except self.engine.errors as exc:
-            log.error("faces_backend: a batch of %s writes failed: %s", len(batch), exc)
-            if conn is not None and not self.engine.broken(conn) and conn.in_transaction:
-                try:
-                    conn.execute("ROLLBACK")
-                except self.engine.errors:
-                    log.warning("faces_backend: the failed batch could not be rolled back")
-            outcomes = [(pending, None, exc) for pending in batch]
+        outcomes = self._attempt(batch, again_on_lost_connection=True)
         by_loop: dict[asyncio.AbstractEventLoop, list[tuple[_Pending, Any, Any]]] = {}
         for outcome in outcomes:
             by_loop.setdefault(outcome[0].loop, []).append(outcome)
@@ -165,6 +150,35 @@ class Writer:
                 loop.call_soon_threadsafe(_deliver, results)
             except RuntimeError:
                 log.warning("faces_backend: %s answers lost: event loop closed", len(results))
+
+    def _attempt(
+        self, batch: list[_Pending], *, again_on_lost_connection: bool
+    ) -> list[tuple[_Pending, Any, BaseException | None]]:
+        outcomes: list[tuple[_Pending, Any, BaseException | None]] = []
+        conn: Connection | None = None
+        committing = False
+        try:
+            conn = self._connection()
+            conn.execute("BEGIN IMMEDIATE")
+            for pending in batch:
+                outcomes.append(self._run_job(conn, pending))
+            committing = True
+            conn.execute("COMMIT")
+        except self.engine.errors as exc:
+            lost = conn is not None and self.engine.broken(conn)
+            # A connection found dead before COMMIT was sent (the server restarted since the
+            # last batch) changed nothing: the batch runs once more on a new connection. After
+            # COMMIT was sent the outcome is unknown, so the callers hear of the failure.
+            if lost and not committing and again_on_lost_connection:
+                return self._attempt(batch, again_on_lost_connection=False)
+            log.error("faces_backend: a batch of %s writes failed: %s", len(batch), exc)
+            if conn is not None and not lost and conn.in_transaction:
+                try:
+                    conn.execute("ROLLBACK")
+                except self.engine.errors:
+                    log.warning("faces_backend: the failed batch could not be rolled back")
+            outcomes = [(pending, None, exc) for pending in batch]
+        return outcomes
 
     def _run_job(self, conn: Connection, pending: _Pending) -> tuple[_Pending, Any, Any]:
         for attempt in range(1, MAX_JOB_ATTEMPTS + 1):

@@ -28,6 +28,7 @@ def test_open_database_migrates_and_uses_wal(tmp_path: Path) -> None:
         "comment_removals",
         "used_stamps",
         "comment_subscriptions",
+        "rate_hits",
     }
     conn.close()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
+import time
 from functools import partial
 from pathlib import Path
 
@@ -153,9 +154,14 @@ def test_a_server_restart_is_unavailable_then_served_again(
             assert not store.healthy()
         finally:
             postgres_server.start()
-        assert store.healthy()
+        # The writer finds its connection lost before sending anything and opens a new one.
         again = asyncio.run(store.write(partial(cast_ballot, ballot=ballot("v2", "s2"))))
         assert again.status == "counted"
+        # Reads fail at once for a moment after a failed one (AWAY_S), then ask the server anew.
+        deadline = time.monotonic() + 10
+        while not store.healthy():
+            assert time.monotonic() < deadline, "the reads did not come back"
+            time.sleep(0.1)
         assert read_tally(store.reader, "p").total == 2
 
 
