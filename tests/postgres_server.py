@@ -71,6 +71,7 @@ class PostgresServer:
     bin_dir: Path
     data_dir: Path
     port: int
+    durable: bool = False  # fsync as in production (benchmarks); tests need no crash safety
     _numbers: Iterator[int] = field(default_factory=lambda: itertools.count(1))
     _shared: str | None = None
 
@@ -112,11 +113,11 @@ class PostgresServer:
 
     def start(self) -> None:
         """Start the server on its port, waiting until it accepts connections."""
-        options = (
-            f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.data_dir} "
+        options = f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.data_dir} "
+        options += "-c max_connections=200"
+        if not self.durable:
             # A throwaway cluster: nothing to keep across a power loss, so no fsync.
-            "-c fsync=off -c full_page_writes=off -c max_connections=200"
-        )
+            options += " -c fsync=off -c full_page_writes=off"
         command = [str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "-w"]
         command += ["-t", str(START_TIMEOUT_S), "-o", options]
         command += ["-l", str(self.data_dir / "server.log"), "start"]
@@ -124,7 +125,7 @@ class PostgresServer:
 
 
 @contextmanager
-def running_postgres() -> Iterator[PostgresServer]:
+def running_postgres(*, durable: bool = False) -> Iterator[PostgresServer]:
     """Make, start and finally stop and delete a private cluster with a migrated template."""
     bin_dir = postgres_bin()
     if bin_dir is None:
@@ -142,7 +143,7 @@ def running_postgres() -> Iterator[PostgresServer]:
         initdb = [str(bin_dir / "initdb"), "-D", str(data_dir), "-U", SERVER_USER]
         initdb += ["--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"]
         _run(initdb, "initdb")
-        server = PostgresServer(bin_dir, data_dir, _free_port())
+        server = PostgresServer(bin_dir, data_dir, _free_port(), durable)
         server.start()
         try:
             with psycopg.connect(server.url(), autocommit=True) as conn:
