@@ -30,8 +30,8 @@ from bench_votes import RunResult, drive, write_manifest
 
 sys.path.insert(0, str(REPO))
 
-from faces_backend.store.postgres import connect_postgres  # noqa: E402
-from tests.postgres_server import PostgresServer, running_postgres  # noqa: E402
+from faces_backend.store.postgres import connect_postgres
+from tests.postgres_server import PostgresServer, running_postgres
 
 SETUPS = ("sqlite x1", "postgres x1", "postgres x2")
 

@@ -29,6 +29,8 @@ log = logging.getLogger("faces_backend")
 T = TypeVar("T")
 # pg_advisory_lock key of the migrations ("faces" in ASCII): one instance migrates at a time.
 MIGRATION_LOCK = 0x6661636573
+# pg_advisory_xact_lock key of the writers' batches ("facew").
+WRITE_LOCK = 0x6661636577
 CONNECT_TIMEOUT_S = 5
 # Reads run on the event loop one at a time, so a wait for a pooled connection means the
 # server is away: answer 503 soon rather than hold the request.
@@ -201,6 +203,10 @@ def postgres_engine(url: str) -> Engine:
             pg_errors.SerializationFailure,
         ),
         broken=_is_broken,
+        # One batch at a time across all instances, like SQLite's single writer: batches
+        # that interleaved would lock the hot counter rows (tallies, totals) in different
+        # orders and deadlock. Each instance still shares one commit among a whole batch.
+        begin=("BEGIN", f"SELECT pg_advisory_xact_lock({WRITE_LOCK})"),
     )
 
 

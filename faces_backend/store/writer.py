@@ -50,6 +50,7 @@ class Engine:
     errors: tuple[type[Exception], ...]  # the engine failed: the whole batch fails
     collisions: tuple[type[Exception], ...] = ()  # another instance got there first: retry
     broken: Callable[[Connection], bool] = lambda conn: False  # open a new connection?
+    begin: tuple[str, ...] = ("BEGIN IMMEDIATE",)  # the statements that open a batch
 
 
 def sqlite_engine(db_path: Path | str) -> Engine:
@@ -159,7 +160,8 @@ class Writer:
         committing = False
         try:
             conn = self._connection()
-            conn.execute("BEGIN IMMEDIATE")
+            for statement in self.engine.begin:
+                conn.execute(statement)
             for pending in batch:
                 outcomes.append(self._run_job(conn, pending))
             committing = True
