@@ -20,7 +20,13 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plu
 from faces_common.task_options import whole_number
 
 from devserver.commands import build_site, refuse_without_address, report_language
-from devserver.pulls import comment_command, pull_poll_results, pull_views, story_command
+from devserver.pulls import (
+    comment_command,
+    migrate_database,
+    pull_poll_results,
+    pull_views,
+    story_command,
+)
 
 
 @dataclass(frozen=True)
@@ -229,6 +235,16 @@ def stories(
         lang=_site_language(),
     )
     _exit_on(code)
+
+
+@task(
+    help={
+        "db": "SQLite file if FACES_DATABASE_URL is unset (default: FACES_DB, else the preview's)."
+    }
+)
+def backend_migrate(c: Context, db: str = "") -> None:
+    """Create or migrate the backend's database (FACES_DATABASE_URL, else the SQLite file)."""
+    _exit_on(migrate_database(db=db, lang=_site_language()))
 
 
 @task(

@@ -1,4 +1,4 @@
-"""What `invoke poll-results`, `reach-pull`, `comments` and `stories` run: the backend CLI."""
+"""What the backend tasks (poll-results, reach-pull, comments, stories, backend-migrate) run."""
 
 from __future__ import annotations
 
@@ -109,6 +109,12 @@ def story_command(
     if action == "pull":
         command += (["--plan", plan] if plan else []) + (["--replace"] if replace else [])
     return _run_backend(command, env)
+
+
+def migrate_database(*, db: str, lang: str) -> int:
+    """Create or migrate the backend's database (FACES_DATABASE_URL, else the SQLite file)."""
+    env = {"FACES_DB": db or os.environ.get("FACES_DB", PREVIEW_DB)}
+    return _run_backend(["migrate", "--lang", lang], env)
 
 
 def _run_backend(arguments: list[str], env: dict[str, str]) -> int:

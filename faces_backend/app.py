@@ -21,6 +21,7 @@ from faces_backend.openapi import openapi_document
 from faces_backend.polls.answers import NO_STORE
 from faces_backend.polls.routes import ROUTES as POLL_ROUTES
 from faces_backend.polls.state import polls_of
+from faces_backend.polls.voting import UNAVAILABLE_RETRY_AFTER_S
 from faces_backend.stories.config import StorySettings
 from faces_backend.stories.routes import story_routes
 from faces_backend.views.endpoints import ROUTES as VIEW_ROUTES
@@ -74,7 +75,11 @@ async def health(request: Request) -> Response:
     polls = len(polls_of(request).manifest.current().polls)
     database = "ok" if services_of(request).store.healthy() else "error"
     body = {"status": database, "polls": polls, "database": database}
-    return JSONResponse(body, status_code=200 if database == "ok" else 503, headers=NO_STORE)
+    if database == "ok":
+        return JSONResponse(body, headers=NO_STORE)
+    # A balancer that honours it asks this instance again once a restart is likely over.
+    headers = {**NO_STORE, "Retry-After": str(UNAVAILABLE_RETRY_AFTER_S)}
+    return JSONResponse(body, status_code=503, headers=headers)
 
 
 async def openapi(request: Request) -> Response:

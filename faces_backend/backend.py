@@ -12,15 +12,25 @@ from faces_backend.comments.config import CommentSettings
 from faces_backend.comments.state import NotifierFactory, open_comments
 from faces_backend.http.identity import VoterIdentity
 from faces_backend.http.origins import OriginPolicy
-from faces_backend.http.ratelimit import RateLimiter
+from faces_backend.http.ratelimit import Limiter, RateLimiter
 from faces_backend.http.services import Services
 from faces_backend.http.settings import Settings
+from faces_backend.http.shared_ratelimit import SharedRateLimiter
 from faces_backend.polls.ballots import daily_salt
 from faces_backend.polls.state import open_polls
-from faces_backend.store.sqlite import open_sqlite_store
+from faces_backend.store import Store
+from faces_backend.store.opening import open_store
+from faces_backend.store.postgres import is_postgres_url
 from faces_backend.stories.config import StorySettings
 from faces_backend.stories.state import open_stories
 from faces_backend.views.state import open_views
+
+
+def rate_limiter(settings: Settings, store: Store) -> Limiter:
+    """Return the rate limit: shared in the database with PostgreSQL, else in this process."""
+    if is_postgres_url(settings.database_url):
+        return SharedRateLimiter(store.reader, settings.rate_limit)
+    return RateLimiter(settings.rate_limit)
 
 
 @contextlib.asynccontextmanager
@@ -38,7 +48,7 @@ async def lifespan(
     as long as the parent runs this app's `router.lifespan_context` in its own lifespan.
     """
     async with contextlib.AsyncExitStack() as stack:
-        store = stack.enter_context(open_sqlite_store(settings.db_path))
+        store = stack.enter_context(open_store(settings.database_url, settings.db_path))
 
         async def salt_of_day(day: str) -> bytes:
             # The polls own the ballots whose address hashes the new day's salt erases
@@ -49,7 +59,7 @@ async def lifespan(
             settings=settings,
             store=store,
             identity=VoterIdentity(settings, salt_of_day),
-            limiter=RateLimiter(settings.rate_limit),
+            limiter=rate_limiter(settings, store),
             origins=OriginPolicy(
                 settings.allowed_origins, allow_missing=settings.allow_missing_origin
             ),

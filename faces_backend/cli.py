@@ -1,4 +1,4 @@
-"""`python -m faces_backend`: serve, export, snapshot, moderate suggestions, export views."""
+"""`python -m faces_backend`: serve, export, snapshot, suggestions, views, migrate, copy."""
 
 from __future__ import annotations
 
@@ -9,7 +9,10 @@ import os
 import sqlite3
 import sys
 from collections.abc import Mapping, Sequence
+from functools import partial
 from pathlib import Path
+
+import psycopg
 
 from faces_backend.comments.cli import CommentCommandError, add_comment_commands, run_comments
 from faces_backend.comments.config import CommentSettings
@@ -24,7 +27,11 @@ from faces_backend.polls.manifest_source import load_manifest
 from faces_backend.polls.suggestions import STATUSES, Status, decide, list_suggestions
 from faces_backend.pulls.commands import PullRefused, pull_results, pull_views
 from faces_backend.pulls.messages import LANGUAGES, Language, text
-from faces_backend.store.schema import DatabaseError, connect, migrate, open_database
+from faces_backend.store import Connection
+from faces_backend.store.commands import StoreCommandError, copy_command, migrate_command
+from faces_backend.store.opening import sqlite_path
+from faces_backend.store.postgres import connect_postgres, is_postgres_url, migrate_postgres
+from faces_backend.store.schema import DatabaseError, connect, migrate
 from faces_backend.stories.cli import StoryCommandError, add_story_commands, run_stories
 from faces_backend.views.counts import read_views
 from faces_backend.views.manifest import parse_view_manifest
@@ -72,6 +79,18 @@ def build_parser() -> argparse.ArgumentParser:
     _pull_options(view_export)
     add_comment_commands(commands)  # issue 15: comments list/approve/reject/reply/pull/purge
     add_story_commands(commands)  # issue 19: stories list/accept/decline/pull
+    migrate = commands.add_parser(
+        "migrate", help="create or migrate the database (FACES_DATABASE_URL or FACES_DB)"
+    )
+    migrate.add_argument("--lang", choices=LANGUAGES, default="de", help="language of messages")
+    copy = commands.add_parser(
+        "copy", help="copy every row into an empty database, e.g. from SQLite to PostgreSQL"
+    )
+    copy.add_argument(
+        "--from", dest="source", required=True, help="sqlite:///path or postgresql://…"
+    )
+    copy.add_argument("--to", dest="target", required=True, help="sqlite:///path or postgresql://…")
+    copy.add_argument("--lang", choices=LANGUAGES, default="de", help="language of messages")
     return parser
 
 
@@ -91,12 +110,19 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
     try:
         return _run(args, environ)
-    except (ConfigError, ManifestError, DatabaseError, UsageError, sqlite3.Error) as exc:
+    except (
+        ConfigError,
+        ManifestError,
+        DatabaseError,
+        UsageError,
+        sqlite3.Error,
+        psycopg.Error,
+    ) as exc:
         if environ.get("FACES_DEBUG", "").strip().lower() in ("1", "true", "yes", "on"):
             raise
         print(f"faces_backend: {exc}", file=sys.stderr)
         return 1 if isinstance(exc, UsageError) else 2
-    except (PullRefused, CommentCommandError, StoryCommandError) as refusal:
+    except (PullRefused, CommentCommandError, StoryCommandError, StoreCommandError) as refusal:
         print(f"faces_backend: {refusal}", file=sys.stderr)
         return 1
 
@@ -104,14 +130,21 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
 def _run(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     if args.command == "serve":
         return _serve(args, Settings.from_env(environ), environ)
+    if args.command == "copy":
+        print("\n".join(copy_command(args.source, args.target, args.lang)))
+        return 0
     settings = Settings.from_env(environ, for_server=False)
+    if args.command == "migrate":
+        print(migrate_command(settings.database_url, settings.db_path, args.lang))
+        return 0
     if args.command == "suggestions":
         return _suggestions(args, settings)
     if args.command == "views":
         return _export_views(args, settings)
     if args.command == "comments":
         with contextlib.closing(_database(settings, args.lang)) as conn:
-            return run_comments(args, conn, environ, settings.language, settings.db_path)
+            opener = partial(_database, settings, args.lang)
+            return run_comments(args, conn, environ, settings.language, opener)
     if args.command == "stories":
         with contextlib.closing(_database(settings, args.lang)) as conn:
             return run_stories(args, conn, environ)
@@ -145,11 +178,12 @@ def _serve(args: argparse.Namespace, settings: Settings, environ: Mapping[str, s
         threads = load_document(comments.manifest, parse_comment_manifest, "comment manifest")
         log.info("faces_backend: comments on %s threads", len(threads.threads))
     app = app_from_env(environ, settings)
-    open_database(settings.db_path).close()
+    # Created and migrated here: a database that cannot be used is one line, not a traceback.
+    migrate_command(settings.database_url, settings.db_path, "en")
     log.info(
         "faces_backend: %s polls, database %s, voter mode %s",
         len(manifest.polls),
-        settings.db_path,
+        "PostgreSQL" if is_postgres_url(settings.database_url) else settings.db_path,
         settings.voter_mode,
     )
     # The access log would record client IP addresses: it stays off. Proxy headers are
@@ -167,17 +201,30 @@ def _serve(args: argparse.Namespace, settings: Settings, environ: Mapping[str, s
     return 0
 
 
-def _database(settings: Settings, lang: Language = "en") -> sqlite3.Connection:
-    if not settings.db_path.exists():
-        raise UsageError(text(lang, "no_database", db=settings.db_path))
+def _database(settings: Settings, lang: Language = "en") -> Connection:
+    if is_postgres_url(settings.database_url):
+        conn = connect_postgres(settings.database_url)
+        try:
+            migrate_postgres(conn)
+        except psycopg.Error as error:
+            conn.close()
+            raise DatabaseError(f"cannot migrate the PostgreSQL database: {error}") from None
+        return conn
+    path = sqlite_path(settings.database_url) or settings.db_path
+    if not path.exists():
+        raise UsageError(text(lang, "no_database", db=path))
+    return _sqlite_database(path, lang)
+
+
+def _sqlite_database(path: Path, lang: Language) -> sqlite3.Connection:
     conn: sqlite3.Connection | None = None
     try:
-        conn = connect(settings.db_path)
+        conn = connect(path)
         migrate(conn)
     except sqlite3.DatabaseError as error:
         if conn is not None:
             conn.close()
-        raise UsageError(text(lang, "not_database", db=settings.db_path, reason=error)) from None
+        raise UsageError(text(lang, "not_database", db=path, reason=error)) from None
     return conn
 
 

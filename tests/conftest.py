@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from tests.browser import launch_chromium
+from tests.postgres_server import PostgresServer, running_postgres
 from tests.servers import serve_published
 from tests.sites import BuildRun, built
 
@@ -50,6 +51,13 @@ def served_public(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
 def browser() -> Iterator[Any]:
     """A headless Chromium for one module's browser tests."""
     yield from launch_chromium()
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A private PostgreSQL cluster for the session; a test needing it fails if it cannot start."""
+    with running_postgres() as server:
+        yield server
 
 
 @pytest.fixture

@@ -7,6 +7,8 @@ import shutil
 import subprocess
 import sys
 
+from tests.postgres_server import postgres_bin
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CHROMIUM = "/usr/bin/chromium"
 VNU_JAR = os.path.join(ROOT, "node_modules", "vnu-jar", "build", "dist", "vnu.jar")
@@ -45,6 +47,9 @@ def ensure_test_tools() -> None:
         missing.append("default-jre-headless")
     if not shutil.which("npm"):
         missing.append("npm")
+    if postgres_bin() is None:
+        # The backend tests run on PostgreSQL too (tests/postgres_server.py starts a cluster).
+        missing.append("postgresql")
     if missing:
         _apt_install(*missing)
     if not all(os.path.exists(path) for path in (VNU_JAR, AXE_JS, *WEB_EDITOR_FILES)):

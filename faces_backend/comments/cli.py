@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ from faces_backend.comments.store import REASONS, moderation_queue, purge_reject
 from faces_backend.comments.threads import EMPTY, CommentManifest, parse_comment_manifest
 from faces_backend.http.documents import load_document
 from faces_backend.http.settings import Language
-from faces_backend.store.schema import connect
+from faces_backend.store.connection import Connection
 
 DEFAULT_FOLDER = Path("content/data/comments")
 DEFAULT_FIGURES = Path("content/data/comment-figures.json")
@@ -56,16 +55,16 @@ def add_comment_commands(commands: Any) -> None:
 
 def run_comments(
     args: argparse.Namespace,
-    conn: sqlite3.Connection,
+    conn: Connection,
     environ: Mapping[str, str],
     language: Language = "de",
-    notify_db: Path | None = None,
+    notify_db: Callable[[], Connection] | None = None,
 ) -> int:
     """Run one comment command on an open database connection; return the exit status.
 
-    With `notify_db`, decisions tell the configured notifier in its command-line mode (on
-    its own connection to that database), closed before returning so its mails are out
-    when the command ends; without it they tell no one.
+    With `notify_db` (opens a second connection to the same database), decisions tell the
+    configured notifier in its command-line mode on that connection, closed before
+    returning so its mails are out when the command ends; without it they tell no one.
     """
     config = CommentSettings.from_env(environ)
     lang: Language = args.lang
@@ -79,10 +78,10 @@ def run_comments(
 
 @contextlib.contextmanager
 def _command_line_notifier(
-    environ: Mapping[str, str], language: Language, db_path: Path
+    environ: Mapping[str, str], language: Language, open_database: Callable[[], Connection]
 ) -> Iterator[Notifier]:
     # Its own connection: its worker thread writes while this command's transactions run.
-    with contextlib.closing(connect(db_path)) as conn:
+    with contextlib.closing(open_database()) as conn:
         settings = NotifySettings.from_env(environ, language=language)
         notifier = CommentNotifier(settings, ConnectionJobs(conn))
         notifier.start()
@@ -94,7 +93,7 @@ def _command_line_notifier(
 
 def _run(
     args: argparse.Namespace,
-    conn: sqlite3.Connection,
+    conn: Connection,
     config: CommentSettings,
     manifest: CommentManifest,
     notify: Notifier,
@@ -125,7 +124,7 @@ def _manifest(config: CommentSettings) -> CommentManifest:
     return load_document(config.manifest, parse_comment_manifest, "comment manifest")
 
 
-def _in_transaction(conn: sqlite3.Connection, job: Any) -> Any:
+def _in_transaction(conn: Connection, job: Any) -> Any:
     conn.execute("BEGIN IMMEDIATE")
     try:
         result = job(conn)
@@ -136,7 +135,7 @@ def _in_transaction(conn: sqlite3.Connection, job: Any) -> Any:
     return result
 
 
-def _print_queue(conn: sqlite3.Connection, lang: Language) -> None:
+def _print_queue(conn: Connection, lang: Language) -> None:
     queue = moderation_queue(conn)
     if not queue:
         print(say(lang, "empty_queue"))
@@ -151,7 +150,7 @@ def _print_queue(conn: sqlite3.Connection, lang: Language) -> None:
 
 def _decide(
     args: argparse.Namespace,
-    conn: sqlite3.Connection,
+    conn: Connection,
     manifest: CommentManifest,
     notifier: Notifier,
     lang: Language,
@@ -179,7 +178,7 @@ def _decide(
 
 def _pull(
     args: argparse.Namespace,
-    conn: sqlite3.Connection,
+    conn: Connection,
     config: CommentSettings,
     manifest: CommentManifest,
     lang: Language,

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 from typing import Any
 
 from faces_backend.comments.store import REASONS, now_iso, received_count
 from faces_backend.comments.threads import CommentManifest
+from faces_backend.store.connection import Connection
 
 COUNTED = ("received", "approved", "withdrawn")
 
 
-def comment_figures(conn: sqlite3.Connection, manifest: CommentManifest) -> dict[str, Any]:
+def comment_figures(conn: Connection, manifest: CommentManifest) -> dict[str, Any]:
     """Return the figures document: counts that only grow, and the moderation times."""
     kinds = dict(
         conn.execute("SELECT kind, count(*) FROM comment_removals GROUP BY kind").fetchall()
@@ -21,7 +21,7 @@ def comment_figures(conn: sqlite3.Connection, manifest: CommentManifest) -> dict
         "SELECT count(*) FROM comments WHERE status = 'approved'"
     ).fetchone()[0]
     approved_gone = conn.execute(
-        "SELECT count(*) FROM comment_removals WHERE was_approved"
+        "SELECT count(*) FROM comment_removals WHERE was_approved = 1"
     ).fetchone()[0]
     # Moderated comments only: replies written through the moderation tools carry no token.
     waits = conn.execute(
@@ -40,7 +40,7 @@ def comment_figures(conn: sqlite3.Connection, manifest: CommentManifest) -> dict
     }
 
 
-def _first_replies(conn: sqlite3.Connection, manifest: CommentManifest) -> dict[str, int]:
+def _first_replies(conn: Connection, manifest: CommentManifest) -> dict[str, int]:
     rows = conn.execute(
         "SELECT reply.thread, reply.profile, parent.received, reply.received "
         "FROM comments AS reply JOIN comments AS parent ON reply.parent = parent.id "

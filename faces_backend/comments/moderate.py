@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
 
 from faces_backend.comments.events import CommentEvent, Notifier
@@ -16,6 +15,7 @@ from faces_backend.comments.store import (
     new_id,
 )
 from faces_backend.comments.threads import CommentManifest
+from faces_backend.store.connection import Connection
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 REPLY_MAX_CHARS = 20000
@@ -38,7 +38,7 @@ class Decided:
     event: CommentEvent | None
 
 
-def approve(conn: sqlite3.Connection, comment_id: str, manifest: CommentManifest) -> Decided:
+def approve(conn: Connection, comment_id: str, manifest: CommentManifest) -> Decided:
     """Approve a pending or reported comment (writer job)."""
     found = decide(conn, comment_id, "approved")
     if found is None:
@@ -46,7 +46,7 @@ def approve(conn: sqlite3.Connection, comment_id: str, manifest: CommentManifest
     return Decided(found, event_of(found, manifest))
 
 
-def reject(conn: sqlite3.Connection, comment_id: str, reason: str) -> Decided:
+def reject(conn: Connection, comment_id: str, reason: str) -> Decided:
     """Reject a comment with a reason; it leaves the site at the next pull (writer job)."""
     found = decide(conn, comment_id, "rejected", reason)
     if found is None:
@@ -55,7 +55,7 @@ def reject(conn: sqlite3.Connection, comment_id: str, reason: str) -> Decided:
 
 
 def reply(
-    conn: sqlite3.Connection,
+    conn: Connection,
     comment_id: str,
     *,
     profile: str,

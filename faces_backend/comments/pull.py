@@ -8,7 +8,6 @@ heard of means a reset, empty or wrong database: the pull refuses and writes not
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from faces_common.jsonfiles import JsonFileError, read_json, write_json
 from faces_backend.comments.figures import comment_figures, fewer_than
 from faces_backend.comments.store import Comment, approved_comments, known_ids, removals
 from faces_backend.comments.threads import CommentManifest
+from faces_backend.store.connection import Connection
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ def file_name(thread: str) -> str:
 
 
 def pull_comments(
-    conn: sqlite3.Connection,
+    conn: Connection,
     folder: Path,
     figures_path: Path,
     manifest: CommentManifest,

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import sqlite3
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal
+
+from faces_backend.store.connection import Connection
 
 Status = Literal["pending", "approved", "rejected"]
 REASONS: tuple[str, ...] = ("spam", "off_topic", "insulting", "personal_data", "other")
@@ -84,7 +85,7 @@ def new_id() -> str:
 
 
 def insert_comment(
-    conn: sqlite3.Connection,
+    conn: Connection,
     comment: NewComment,
     *,
     comment_id: str,
@@ -98,7 +99,7 @@ def insert_comment(
         # A nonce is kept until its stamp expires; after that the stamp is refused as old.
         conn.execute("DELETE FROM used_stamps WHERE expires < ?", (int(time.time()),))
         used = conn.execute(
-            "INSERT OR IGNORE INTO used_stamps (nonce, expires) VALUES (?, ?)",
+            "INSERT INTO used_stamps (nonce, expires) VALUES (?, ?) ON CONFLICT DO NOTHING",
             (nonce, nonce_expires),
         )
         if used.rowcount == 0:
@@ -125,7 +126,7 @@ def insert_comment(
     return received
 
 
-def _is_top_level(conn: sqlite3.Connection, parent: str, thread: str) -> bool:
+def _is_top_level(conn: Connection, parent: str, thread: str) -> bool:
     row = conn.execute(
         "SELECT 1 FROM comments WHERE id = ? AND thread = ? AND parent IS NULL "
         "AND status != 'rejected'",
@@ -134,13 +135,13 @@ def _is_top_level(conn: sqlite3.Connection, parent: str, thread: str) -> bool:
     return row is not None
 
 
-def get_comment(conn: sqlite3.Connection, comment_id: str) -> Comment | None:
+def get_comment(conn: Connection, comment_id: str) -> Comment | None:
     """Return one comment, or None."""
     row = conn.execute(f"SELECT {_COLUMNS} FROM comments WHERE id = ?", (comment_id,)).fetchone()
     return Comment(*row) if row else None
 
 
-def moderation_queue(conn: sqlite3.Connection) -> list[Comment]:
+def moderation_queue(conn: Connection) -> list[Comment]:
     """Return the comments waiting for a decision: pending ones and reported approved ones."""
     rows = conn.execute(
         f"SELECT {_COLUMNS} FROM comments WHERE status = 'pending' "
@@ -149,16 +150,17 @@ def moderation_queue(conn: sqlite3.Connection) -> list[Comment]:
     return [Comment(*row) for row in rows]
 
 
-def report_reasons(conn: sqlite3.Connection, comment_id: str) -> list[str]:
+def report_reasons(conn: Connection, comment_id: str) -> list[str]:
     """Return the reasons readers gave when reporting a comment."""
     rows = conn.execute(
-        "SELECT reason FROM comment_reports WHERE comment = ? ORDER BY rowid", (comment_id,)
+        "SELECT reason FROM comment_reports WHERE comment = ? ORDER BY received, reason",
+        (comment_id,),
     ).fetchall()
     return [row[0] for row in rows]
 
 
 def approved_comments(
-    conn: sqlite3.Connection, thread: str | None = None, since: str | None = None
+    conn: Connection, thread: str | None = None, since: str | None = None
 ) -> list[Comment]:
     """Return approved comments (of one thread, approved after `since`), oldest first."""
     query = f"SELECT {_COLUMNS} FROM comments WHERE status = 'approved'"
@@ -174,7 +176,7 @@ def approved_comments(
 
 
 def decide(
-    conn: sqlite3.Connection, comment_id: str, status: Status, reason: str | None = None
+    conn: Connection, comment_id: str, status: Status, reason: str | None = None
 ) -> Comment | None:
     """Approve or reject a comment (a rejection leaves a tombstone); None if unknown."""
     found = get_comment(conn, comment_id)
@@ -198,17 +200,19 @@ def decide(
     return get_comment(conn, comment_id)
 
 
-def _tombstone(conn: sqlite3.Connection, comment_id: str, kind: str, moment: str) -> None:
+def _tombstone(conn: Connection, comment_id: str, kind: str, moment: str) -> None:
     """Note a comment and its replies as removed (ids only), before their rows change."""
     conn.execute(
-        "INSERT OR REPLACE INTO comment_removals (id, thread, kind, removed, was_approved) "
-        "SELECT id, thread, ?, ?, status = 'approved' FROM comments "
-        "WHERE (id = ? OR parent = ?) AND status != 'rejected'",
+        "INSERT INTO comment_removals (id, thread, kind, removed, was_approved) "
+        "SELECT id, thread, ?, ?, CASE WHEN status = 'approved' THEN 1 ELSE 0 END FROM comments "
+        "WHERE (id = ? OR parent = ?) AND status != 'rejected' "
+        "ON CONFLICT (id) DO UPDATE SET thread = excluded.thread, kind = excluded.kind, "
+        "removed = excluded.removed, was_approved = excluded.was_approved",
         (kind, moment, comment_id, comment_id),
     )
 
 
-def withdraw(conn: sqlite3.Connection, comment_id: str, token: str) -> Comment | None:
+def withdraw(conn: Connection, comment_id: str, token: str) -> Comment | None:
     """Delete a comment (and its replies) if the token is its own; else None (writer job)."""
     row = conn.execute("SELECT withdraw_hash FROM comments WHERE id = ?", (comment_id,)).fetchone()
     if row is None or row[0] is None:
@@ -222,7 +226,7 @@ def withdraw(conn: sqlite3.Connection, comment_id: str, token: str) -> Comment |
     return found
 
 
-def report(conn: sqlite3.Connection, comment_id: str, reason: str) -> bool:
+def report(conn: Connection, comment_id: str, reason: str) -> bool:
     """Put a reader's report of an approved comment into the queue (writer job)."""
     cursor = conn.execute(
         "UPDATE comments SET reports = reports + 1 WHERE id = ? AND status = 'approved'",
@@ -237,7 +241,7 @@ def report(conn: sqlite3.Connection, comment_id: str, reason: str) -> bool:
     return True
 
 
-def purge_rejected(conn: sqlite3.Connection, keep_days: int) -> int:
+def purge_rejected(conn: Connection, keep_days: int) -> int:
     """Delete rejected comments decided more than `keep_days` ago; return how many."""
     cutoff = stored_time(datetime.now(UTC) - timedelta(days=keep_days))
     cursor = conn.execute(
@@ -246,17 +250,17 @@ def purge_rejected(conn: sqlite3.Connection, keep_days: int) -> int:
     return cursor.rowcount
 
 
-def removals(conn: sqlite3.Connection) -> dict[str, str]:
+def removals(conn: Connection) -> dict[str, str]:
     """Return id -> kind ('withdrawn' or the rejection reason) of every removed comment."""
     return dict(conn.execute("SELECT id, kind FROM comment_removals").fetchall())
 
 
-def known_ids(conn: sqlite3.Connection) -> set[str]:
+def known_ids(conn: Connection) -> set[str]:
     """Return the ids of every comment the database holds, in any status."""
     return {row[0] for row in conn.execute("SELECT id FROM comments")}
 
 
-def received_count(conn: sqlite3.Connection) -> int:
+def received_count(conn: Connection) -> int:
     """Return how many comments were ever received (stored now, or removed since)."""
     kept = conn.execute("SELECT count(*) FROM comments WHERE status != 'rejected'").fetchone()[0]
     gone = conn.execute("SELECT count(*) FROM comment_removals").fetchone()[0]

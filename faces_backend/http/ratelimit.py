@@ -6,9 +6,18 @@ import math
 import time
 from collections import deque
 from collections.abc import Callable
+from typing import Protocol
 
 # Forget idle clients after this many hits, so memory stays bounded under a flood.
 _SWEEP_EVERY = 1000
+
+
+class Limiter(Protocol):
+    """A rate limit per key: in memory (`RateLimiter`) or shared by instances (shared_ratelimit)."""
+
+    def hit(self, key: str) -> int | None:
+        """Record a hit; return None if allowed, else the whole seconds until one is."""
+        ...
 
 
 class RateLimiter:

@@ -8,7 +8,7 @@ from starlette.requests import Request
 
 from faces_backend.http.identity import VoterIdentity
 from faces_backend.http.origins import OriginPolicy
-from faces_backend.http.ratelimit import RateLimiter
+from faces_backend.http.ratelimit import Limiter
 from faces_backend.http.settings import Settings
 from faces_backend.store import Store
 
@@ -20,7 +20,7 @@ class Services:
     settings: Settings
     store: Store
     identity: VoterIdentity
-    limiter: RateLimiter
+    limiter: Limiter
     origins: OriginPolicy
 
 

@@ -28,6 +28,12 @@ class SettingHelp(NamedTuple):
 SETTINGS: tuple[SettingHelp, ...] = (
     SettingHelp("FACES_DB", "polls.sqlite3", "Path of the SQLite database file."),
     SettingHelp(
+        "FACES_DATABASE_URL",
+        "(empty: the SQLite file FACES_DB)",
+        "postgresql://user:password@host/db to share one PostgreSQL database among several "
+        "instances (docs/hosting.md), or sqlite:///path for a SQLite file.",
+    ),
+    SettingHelp(
         "FACES_MANIFEST",
         "(required)",
         "Path or http(s) URL of the poll manifest written by the site build.",

@@ -100,6 +100,19 @@ def secret(environ: Mapping[str, str], *, dev: bool, required: bool) -> bytes:
     return raw.encode("utf-8")
 
 
+def database_url(environ: Mapping[str, str]) -> str:
+    """Return FACES_DATABASE_URL: empty, postgresql://… or sqlite:///…"""
+    raw = environ.get("FACES_DATABASE_URL", "").strip()
+    if raw and not raw.startswith(("postgresql://", "postgres://", "sqlite:///")):
+        shown = raw.split("@")[-1]  # never echo a password
+        raise ConfigError(
+            f"FACES_DATABASE_URL has value {shown!r}. Expected postgresql://user:password@host/"
+            "database (several instances) or sqlite:///path/to/file.sqlite3, or leave it unset "
+            "for the SQLite file FACES_DB."
+        )
+    return raw
+
+
 def voter_mode(environ: Mapping[str, str]) -> VoterMode:
     """Return FACES_VOTER_MODE: public or header."""
     raw = environ.get("FACES_VOTER_MODE", "public")

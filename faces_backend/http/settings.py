@@ -31,6 +31,7 @@ class Settings:
 
     manifest: str = ""
     db_path: Path = Path("polls.sqlite3")
+    database_url: str = field(default="", repr=False)  # empty: the SQLite file db_path
     allowed_origins: tuple[str, ...] = ()
     secret: bytes = field(default=b"", repr=False)
     dev: bool = False
@@ -65,6 +66,7 @@ class Settings:
         settings = cls(
             manifest=manifest,
             db_path=Path(environ.get("FACES_DB", "polls.sqlite3")),
+            database_url=values.database_url(environ),
             allowed_origins=values.origins(environ, dev=dev, required=for_server),
             secret=values.secret(environ, dev=dev, required=for_server),
             dev=dev,

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import secrets
-import sqlite3
 from dataclasses import dataclass
 from typing import Literal
+
+from faces_backend.store.connection import Connection
 
 PreviousAnswer = Literal["counted", "suggestion_queued"]
 
@@ -41,7 +42,7 @@ class Tally:
     votes: dict[str, int]
 
 
-def previous_answer(conn: sqlite3.Connection, poll: str, sid: str | None) -> PreviousAnswer | None:
+def previous_answer(conn: Connection, poll: str, sid: str | None) -> PreviousAnswer | None:
     """Return what a request with this `_sid` was answered before, if it changed anything."""
     if sid is None:
         return None
@@ -53,7 +54,7 @@ def previous_answer(conn: sqlite3.Connection, poll: str, sid: str | None) -> Pre
 
 
 def retry_outcome(
-    conn: sqlite3.Connection, poll: str, sid: str | None, suggestion: str | None
+    conn: Connection, poll: str, sid: str | None, suggestion: str | None
 ) -> WriteOutcome | None:
     """Return the outcome of a retried request (same `_sid`), saying if its suggestion was kept."""
     previous = previous_answer(conn, poll, sid)
@@ -63,7 +64,7 @@ def retry_outcome(
     return WriteOutcome(previous, duplicate_retry=True, suggestion_kept=kept)
 
 
-def stored_suggestion(conn: sqlite3.Connection, poll: str, sid: str | None, text: str) -> bool:
+def stored_suggestion(conn: Connection, poll: str, sid: str | None, text: str) -> bool:
     """Return whether this suggestion text was stored by the request with this `_sid`."""
     row = conn.execute(
         "SELECT 1 FROM suggestions WHERE poll = ? AND sid = ? AND text = ?", (poll, sid, text)
@@ -71,7 +72,7 @@ def stored_suggestion(conn: sqlite3.Connection, poll: str, sid: str | None, text
     return row is not None
 
 
-def cast_ballot(conn: sqlite3.Connection, ballot: Ballot, address_cap: int = 0) -> WriteOutcome:
+def cast_ballot(conn: Connection, ballot: Ballot, address_cap: int = 0) -> WriteOutcome:
     """Store a ballot unless it is a retry, the voter already voted or the address is full.
 
     A writer job. `address_cap` > 0: at most that many ballots per poll from one address
@@ -101,22 +102,24 @@ def cast_ballot(conn: sqlite3.Connection, ballot: Ballot, address_cap: int = 0) 
         ).fetchone()
         if from_address >= address_cap:
             return WriteOutcome("address_limit")
-    cursor = conn.execute(
-        "INSERT INTO ballots (poll, voter_hash, ip_hash, sid, created_day) VALUES (?, ?, ?, ?, ?)",
+    (ballot_id,) = conn.execute(
+        "INSERT INTO ballots (poll, voter_hash, ip_hash, sid, created_day) VALUES (?, ?, ?, ?, ?)"
+        " RETURNING id",
         (ballot.poll, ballot.voter_hash, ballot.ip_hash, ballot.sid, ballot.day),
-    )
+    ).fetchone()
     conn.executemany(
         "INSERT INTO choices (ballot_id, poll, option) VALUES (?, ?, ?)",
-        [(cursor.lastrowid, ballot.poll, option) for option in ballot.options],
+        [(ballot_id, ballot.poll, option) for option in ballot.options],
     )
+    # In one order everywhere, so two instances' transactions never wait on each other in a ring.
     conn.executemany(
         "INSERT INTO tallies (poll, option, votes) VALUES (?, ?, 1)"
-        " ON CONFLICT (poll, option) DO UPDATE SET votes = votes + 1",
-        [(ballot.poll, option) for option in ballot.options],
+        " ON CONFLICT (poll, option) DO UPDATE SET votes = tallies.votes + 1",
+        [(ballot.poll, option) for option in sorted(ballot.options)],
     )
     conn.execute(
         "INSERT INTO totals (poll, ballots) VALUES (?, 1)"
-        " ON CONFLICT (poll) DO UPDATE SET ballots = ballots + 1",
+        " ON CONFLICT (poll) DO UPDATE SET ballots = totals.ballots + 1",
         (ballot.poll,),
     )
     if ballot.suggestion is None:
@@ -131,7 +134,7 @@ def cast_ballot(conn: sqlite3.Connection, ballot: Ballot, address_cap: int = 0) 
     return WriteOutcome("counted")
 
 
-def has_voted(conn: sqlite3.Connection, poll: str, voter_hash: str | None) -> bool:
+def has_voted(conn: Connection, poll: str, voter_hash: str | None) -> bool:
     """Return whether this voter has a ballot in the poll."""
     if voter_hash is None:
         return False
@@ -141,14 +144,14 @@ def has_voted(conn: sqlite3.Connection, poll: str, voter_hash: str | None) -> bo
     return row is not None
 
 
-def read_tally(conn: sqlite3.Connection, poll: str) -> Tally:
+def read_tally(conn: Connection, poll: str) -> Tally:
     """Return the counts of one poll."""
     total = conn.execute("SELECT ballots FROM totals WHERE poll = ?", (poll,)).fetchone()
     rows = conn.execute("SELECT option, votes FROM tallies WHERE poll = ?", (poll,)).fetchall()
     return Tally(total=total[0] if total else 0, votes=dict(rows))
 
 
-def read_all_tallies(conn: sqlite3.Connection) -> dict[str, Tally]:
+def read_all_tallies(conn: Connection) -> dict[str, Tally]:
     """Return the counts of every poll that has ballots."""
     tallies = {
         poll: Tally(total=total, votes={})
@@ -159,7 +162,7 @@ def read_all_tallies(conn: sqlite3.Connection) -> dict[str, Tally]:
     return tallies
 
 
-def daily_salt(conn: sqlite3.Connection, day: str) -> bytes:
+def daily_salt(conn: Connection, day: str) -> bytes:
     """Return the random IP salt of `day`, creating it and forgetting older days (writer job).
 
     When a new day starts, the salts and the IP hashes of earlier days are erased: the cap

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from typing import Literal
 
 from faces_backend.polls.ballots import WriteOutcome, retry_outcome
+from faces_backend.store.connection import Connection
 
 Status = Literal["pending", "approved", "rejected"]
 STATUSES: tuple[Status, ...] = ("pending", "approved", "rejected")
@@ -24,7 +24,7 @@ class Suggestion:
 
 
 def queue_suggestion(
-    conn: sqlite3.Connection, poll: str, text: str, sid: str | None, day: str
+    conn: Connection, poll: str, text: str, sid: str | None, day: str
 ) -> WriteOutcome:
     """Store a suggestion as pending unless it is a retry (writer job)."""
     retry = retry_outcome(conn, poll, sid, text)
@@ -38,7 +38,7 @@ def queue_suggestion(
 
 
 def list_suggestions(
-    conn: sqlite3.Connection, *, status: Status | None = None, poll: str | None = None
+    conn: Connection, *, status: Status | None = None, poll: str | None = None
 ) -> list[Suggestion]:
     """Return suggestions, oldest first, optionally only one status and one poll."""
     query = "SELECT id, poll, text, status, created_day FROM suggestions WHERE 1 = 1"
@@ -53,7 +53,7 @@ def list_suggestions(
     return [Suggestion(*row) for row in rows]
 
 
-def decide(conn: sqlite3.Connection, suggestion_id: int, status: Status, day: str) -> bool:
+def decide(conn: Connection, suggestion_id: int, status: Status, day: str) -> bool:
     """Set a suggestion's status; return False if there is no such suggestion."""
     cursor = conn.execute(
         "UPDATE suggestions SET status = ?, decided_day = ? WHERE id = ?",

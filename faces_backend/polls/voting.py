@@ -27,6 +27,9 @@ from faces_backend.store import UNAVAILABLE
 
 log = logging.getLogger("faces_backend")
 
+# While the database is away (a PostgreSQL restart takes seconds), when to ask again.
+UNAVAILABLE_RETRY_AFTER_S = 5
+
 
 async def vote(request: Request) -> Response:
     """Handle one vote post and answer as JSON, or with the answer page for a plain form."""
@@ -39,7 +42,8 @@ async def vote(request: Request) -> Response:
         answer = await _decide(polls, screened)
     except UNAVAILABLE:
         log.exception("faces_backend: the database failed during a vote")
-        answer = Answer("unavailable", None, status_message(voice, "unavailable"))
+        message = status_message(voice, "unavailable")
+        answer = Answer("unavailable", None, message, retry_after=UNAVAILABLE_RETRY_AFTER_S)
     # The way back never comes from `Referer`: only a `_next` that passed the check.
     if screened is not None and screened.next_url is not None:
         answer = replace(answer, back_url=screened.next_url)

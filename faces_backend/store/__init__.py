@@ -1,7 +1,8 @@
 """The backend's storage behind one interface: features read and write through a `Store`.
 
-`sqlite.py` is the engine today; a `postgres.py` beside it would implement the same
-`Store`. Features hand the store jobs (functions of a connection) and never open one.
+`sqlite.py` (the default, one file) and `postgres.py` (`FACES_DATABASE_URL`, shared by
+several instances) implement the same `Store`; `opening.open_store` picks one. Features hand
+the store jobs (functions of a connection) and never open one.
 """
 
 from __future__ import annotations
@@ -10,20 +11,25 @@ import sqlite3
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
+import psycopg
+
+from faces_backend.store.connection import Connection, Cursor
 from faces_backend.store.writer import WriterStopped
 
+__all__ = ["UNAVAILABLE", "Connection", "Cursor", "Store"]
+
 T = TypeVar("T")
-# The connection a job or a read gets. SQLite's today; a second engine widens this alias.
-Connection = sqlite3.Connection
 # What a feature catches to answer "try again later" instead of failing the request.
-UNAVAILABLE: tuple[type[Exception], ...] = (sqlite3.Error, WriterStopped)
+UNAVAILABLE: tuple[type[Exception], ...] = (sqlite3.Error, psycopg.Error, WriterStopped)
 
 
 class Store(Protocol):
     """One database: every write through a single write path, reads on a read-only connection."""
 
-    # Used only from the event loop thread, never for writes.
-    reader: Connection
+    @property
+    def reader(self) -> Connection:
+        """Return the connection for reads (from the event loop thread, never for writes)."""
+        ...
 
     @property
     def alive(self) -> bool:

@@ -147,6 +147,16 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX stories_status ON stories (status, received);
     """,
+    # The rate limit shared by several instances (issue 20; http/shared_ratelimit.py), used
+    # with PostgreSQL only: one row per allowed request, a hashed client key and the time in
+    # milliseconds, deleted soon after it leaves the window.
+    """
+    CREATE TABLE rate_hits (
+        key TEXT NOT NULL,
+        at_ms INTEGER NOT NULL
+    );
+    CREATE INDEX rate_hits_key_at ON rate_hits (key, at_ms);
+    """,
 )
 
 BUSY_TIMEOUT_MS = 5000

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
+from faces_backend.store.connection import Connection
 from faces_backend.store.schema import MIGRATIONS, connect
 from faces_backend.store.writer import Writer
 
@@ -29,7 +30,7 @@ class SqliteStore:
         """Return whether the writer thread runs."""
         return self.writer.alive
 
-    async def write(self, job: Callable[[sqlite3.Connection], T]) -> T:
+    async def write(self, job: Callable[[Connection], T]) -> T:
         """Run `job` in the writer thread and return its result once it is committed."""
         return await self.writer.run(job)
 

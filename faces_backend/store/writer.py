@@ -1,4 +1,4 @@
-"""The single write path to SQLite: one thread, one connection, group commit.
+"""The single write path to the database: one thread, one connection, group commit.
 
 Every write of the backend is a *job*: a function of the write connection. Request
 handlers hand a job to `Writer.run()` and await its result. One dedicated thread owns
@@ -9,6 +9,11 @@ once (WAL, `synchronous=FULL`: the commit is on disk when it returns). Only afte
 COMMIT are the callers' futures resolved, so no reader is told "counted" before the
 vote is durable. Batching costs a waiting voter nothing and shares one fsync among
 everyone who arrived meanwhile (group commit).
+
+The engine (`Engine`) says how to open the connection and which errors mean what; SQLite's
+is the default. With PostgreSQL a lost connection is opened again for the next batch, and
+a job that collided with another instance's transaction (a deadlock, a unique key another
+instance just committed) runs again inside its batch, where it sees that other commit.
 """
 
 from __future__ import annotations
@@ -20,22 +25,42 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
+from faces_backend.store.connection import Connection
 from faces_backend.store.schema import open_database
 
 log = logging.getLogger("faces_backend")
 
 T = TypeVar("T")
-Job = Callable[[sqlite3.Connection], T]
+Job = Callable[[Connection], T]
 
 MAX_BATCH = 256
+# How often a job that collided with another instance's transaction is run again.
+MAX_JOB_ATTEMPTS = 4
+
+
+@dataclass(frozen=True)
+class Engine:
+    """How the writer opens its connection and tells the engine's errors apart."""
+
+    open: Callable[[], Connection]
+    errors: tuple[type[Exception], ...]  # the engine failed: the whole batch fails
+    collisions: tuple[type[Exception], ...] = ()  # another instance got there first: retry
+    broken: Callable[[Connection], bool] = lambda conn: False  # open a new connection?
+    begin: tuple[str, ...] = ("BEGIN IMMEDIATE",)  # the statements that open a batch
+
+
+def sqlite_engine(db_path: Path | str) -> Engine:
+    """Return the engine of a SQLite file (opened and migrated by the writer)."""
+    return Engine(open=partial(open_database, db_path), errors=(sqlite3.Error,))
 
 
 @dataclass
 class _Pending:
-    job: Callable[[sqlite3.Connection], Any]
+    job: Callable[[Connection], Any]
     future: asyncio.Future[Any]
     loop: asyncio.AbstractEventLoop
 
@@ -47,15 +72,20 @@ class WriterStopped(RuntimeError):
 class Writer:
     """Owns the write connection in its own thread and runs jobs in group commits."""
 
-    def __init__(self, db_path: Path | str) -> None:
-        self.db_path = db_path
+    def __init__(self, db_path: Path | str | None = None, *, engine: Engine | None = None) -> None:
+        if engine is None:
+            if db_path is None:
+                raise TypeError("Writer needs a db_path or an engine")
+            engine = sqlite_engine(db_path)
+        self.engine = engine
+        self.db_path = db_path  # the SQLite file, None with another engine
         self._queue: queue.SimpleQueue[_Pending | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
-        self._conn: sqlite3.Connection | None = None
+        self._conn: Connection | None = None
 
     def start(self) -> None:
         """Open (and migrate) the database and start the writer thread."""
-        self._conn = open_database(self.db_path)
+        self._conn = self.engine.open()
         self._thread = threading.Thread(target=self._loop, name="faces-writer", daemon=True)
         self._thread.start()
 
@@ -82,8 +112,6 @@ class Writer:
         return await future
 
     def _loop(self) -> None:
-        assert self._conn is not None
-        conn = self._conn
         stopping = False
         while not stopping:
             first = self._queue.get()
@@ -99,31 +127,22 @@ class Writer:
                     stopping = True
                     break
                 batch.append(item)
-            self._run_batch(conn, batch)
-        conn.close()
-        self._conn = None
+            self._run_batch(batch)
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
 
-    def _run_batch(self, conn: sqlite3.Connection, batch: list[_Pending]) -> None:
-        outcomes: list[tuple[_Pending, Any, BaseException | None]] = []
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            for pending in batch:
-                conn.execute("SAVEPOINT job")
-                try:
-                    value = pending.job(conn)
-                except Exception as exc:
-                    conn.execute("ROLLBACK TO job")
-                    conn.execute("RELEASE job")
-                    outcomes.append((pending, None, exc))
-                else:
-                    conn.execute("RELEASE job")
-                    outcomes.append((pending, value, None))
-            conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            log.exception("faces_backend: a batch of %s writes failed", len(batch))
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            outcomes = [(pending, None, exc) for pending in batch]
+    def _connection(self) -> Connection:
+        if self._conn is not None and self.engine.broken(self._conn):
+            log.warning("faces_backend: the database connection was lost; opening a new one")
+            self._conn.close()
+            self._conn = None
+        if self._conn is None:
+            self._conn = self.engine.open()
+        return self._conn
+
+    def _run_batch(self, batch: list[_Pending]) -> None:
+        outcomes = self._attempt(batch, again_on_lost_connection=True)
         by_loop: dict[asyncio.AbstractEventLoop, list[tuple[_Pending, Any, Any]]] = {}
         for outcome in outcomes:
             by_loop.setdefault(outcome[0].loop, []).append(outcome)
@@ -132,6 +151,51 @@ class Writer:
                 loop.call_soon_threadsafe(_deliver, results)
             except RuntimeError:
                 log.warning("faces_backend: %s answers lost: event loop closed", len(results))
+
+    def _attempt(
+        self, batch: list[_Pending], *, again_on_lost_connection: bool
+    ) -> list[tuple[_Pending, Any, BaseException | None]]:
+        outcomes: list[tuple[_Pending, Any, BaseException | None]] = []
+        conn: Connection | None = None
+        committing = False
+        try:
+            conn = self._connection()
+            for statement in self.engine.begin:
+                conn.execute(statement)
+            for pending in batch:
+                outcomes.append(self._run_job(conn, pending))
+            committing = True
+            conn.execute("COMMIT")
+        except self.engine.errors as exc:
+            lost = conn is not None and self.engine.broken(conn)
+            # A connection found dead before COMMIT was sent (the server restarted since the
+            # last batch) changed nothing: the batch runs once more on a new connection. After
+            # COMMIT was sent the outcome is unknown, so the callers hear of the failure.
+            if lost and not committing and again_on_lost_connection:
+                return self._attempt(batch, again_on_lost_connection=False)
+            log.error("faces_backend: a batch of %s writes failed: %s", len(batch), exc)
+            if conn is not None and not lost and conn.in_transaction:
+                try:
+                    conn.execute("ROLLBACK")
+                except self.engine.errors:
+                    log.warning("faces_backend: the failed batch could not be rolled back")
+            outcomes = [(pending, None, exc) for pending in batch]
+        return outcomes
+
+    def _run_job(self, conn: Connection, pending: _Pending) -> tuple[_Pending, Any, Any]:
+        for attempt in range(1, MAX_JOB_ATTEMPTS + 1):
+            conn.execute("SAVEPOINT job")
+            try:
+                value = pending.job(conn)
+            except Exception as exc:
+                conn.execute("ROLLBACK TO job")
+                conn.execute("RELEASE job")
+                if isinstance(exc, self.engine.collisions) and attempt < MAX_JOB_ATTEMPTS:
+                    continue
+                return (pending, None, exc)
+            conn.execute("RELEASE job")
+            return (pending, value, None)
+        raise AssertionError("unreachable: the last attempt returns")
 
 
 def _deliver(outcomes: list[tuple[_Pending, Any, BaseException | None]]) -> None:

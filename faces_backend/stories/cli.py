@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
 from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
@@ -13,6 +12,7 @@ from faces_common.jsonfiles import locked
 
 from faces_backend.http.documents import load_document
 from faces_backend.http.settings import Language
+from faces_backend.store import Connection
 from faces_backend.stories.cli_messages import LANGUAGES, describe, say
 from faces_backend.stories.config import StorySettings
 from faces_backend.stories.decisions import (
@@ -51,9 +51,7 @@ def add_story_commands(commands: Any) -> None:
     pulling.add_argument("--replace", action="store_true", help="drop entries the DB lacks")
 
 
-def run_stories(
-    args: argparse.Namespace, conn: sqlite3.Connection, environ: Mapping[str, str]
-) -> int:
+def run_stories(args: argparse.Namespace, conn: Connection, environ: Mapping[str, str]) -> int:
     """Run one story command on an open database connection; return the exit status."""
     config = StorySettings.from_env(environ)
     lang: Language = args.lang
@@ -83,7 +81,7 @@ def _profiles(config: StorySettings) -> frozenset[str]:
     return load_document(config.manifest, parse_story_manifest, "story manifest")
 
 
-def _in_transaction(conn: sqlite3.Connection, job: Callable[[sqlite3.Connection], T]) -> T:
+def _in_transaction(conn: Connection, job: Callable[[Connection], T]) -> T:
     conn.execute("BEGIN IMMEDIATE")
     try:
         result = job(conn)
@@ -109,7 +107,7 @@ def _tell(story: Story, lang: Language) -> str:
 
 
 def _pull(
-    args: argparse.Namespace, conn: sqlite3.Connection, config: StorySettings, lang: Language
+    args: argparse.Namespace, conn: Connection, config: StorySettings, lang: Language
 ) -> None:
     days = config.keep_declined_days
     purged = _in_transaction(conn, partial(purge_declined, keep_days=days))

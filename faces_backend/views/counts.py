@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
+
+from faces_backend.store.connection import Connection
 
 EXPORT_VERSION = 1
 
@@ -17,17 +18,17 @@ class PageDay(NamedTuple):
     day: str
 
 
-def add_views(conn: sqlite3.Connection, counts: Mapping[PageDay, int]) -> int:
+def add_views(conn: Connection, counts: Mapping[PageDay, int]) -> int:
     """Add the counts to their (path, day) rows (a writer job); return how many views."""
     conn.executemany(
         "INSERT INTO page_views (path, day, views) VALUES (?, ?, ?) "
-        "ON CONFLICT (path, day) DO UPDATE SET views = views + excluded.views",
+        "ON CONFLICT (path, day) DO UPDATE SET views = page_views.views + excluded.views",
         [(key.path, key.day, views) for key, views in counts.items()],
     )
     return sum(counts.values())
 
 
-def read_views(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
+def read_views(conn: Connection) -> dict[str, dict[str, int]]:
     """Return every stored count: path -> day -> views, both in order."""
     views: dict[str, dict[str, int]] = {}
     for path, day, count in conn.execute(

@@ -139,9 +139,7 @@ def stamp(client: TestClient) -> str:
 
 def stored(settings: Settings) -> list[tuple[Any, ...]]:
     """Return every stored comment row."""
-    return rows(
-        settings.db_path, "SELECT id, thread, parent, name, profile, text, status FROM comments"
-    )
+    return rows(settings, "SELECT id, thread, parent, name, profile, text, status FROM comments")
 
 
 def send(client: TestClient, headers: dict[str, str] = JSON, **changes: str) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import warnings
@@ -9,6 +10,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from faces_backend import Settings
+from faces_backend.store import Connection
+from faces_backend.store.postgres import connect_postgres
 
 with warnings.catch_warnings():
     # Starlette 1.x prefers httpx2 for its TestClient; the project pins httpx for now.
@@ -86,9 +91,26 @@ def write_manifest(path: Path, polls: list[dict[str, Any]]) -> Path:
     return path
 
 
-def rows(db_path: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
-    """Run a query on the database file and return all rows."""
-    conn = sqlite3.connect(db_path)
+@contextlib.contextmanager
+def connection(settings: Settings) -> Iterator[Connection]:
+    """An autocommit connection to the store of these settings (SQLite file or PostgreSQL)."""
+    conn: Connection
+    if settings.database_url:
+        conn = connect_postgres(settings.database_url)
+    else:
+        conn = sqlite3.connect(settings.db_path, isolation_level=None)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def rows(database: Path | Settings, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+    """Run a query on a SQLite file, or on the store of these settings, and return all rows."""
+    if isinstance(database, Settings):
+        with connection(database) as conn:
+            return [tuple(row) for row in conn.execute(sql, params).fetchall()]
+    conn = sqlite3.connect(database)
     try:
         return conn.execute(sql, params).fetchall()
     finally:

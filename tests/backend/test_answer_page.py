@@ -20,6 +20,8 @@ from tests.backend.helpers import (
     write_manifest,
 )
 
+pytestmark = pytest.mark.both_stores
+
 KANTINE = {"poll": "kantine-2027", "_next": NEXT + "#poll-kantine-2027"}
 
 
@@ -58,7 +60,7 @@ def test_a_counted_vote_shows_the_interim_result_and_the_way_back(
     assert [meter["value"] for meter in page.select("meter")] == ["1", "1"]
     assert page.select_one("main a")["href"] == NEXT + "#poll-kantine-2027"
     assert page.select_one("[role=status]").get_text() == "Danke! Ihre Stimme wurde gezählt."
-    assert rows(settings.db_path, "SELECT ballots FROM totals") == [(2,)]
+    assert rows(settings, "SELECT ballots FROM totals") == [(2,)]
 
 
 def test_coming_back_the_reader_learns_that_they_already_voted(client: TestClient) -> None:
@@ -165,4 +167,4 @@ def test_a_hostile_next_is_refused_and_never_linked(
     page = parsed(response.text)
     assert page.select("a") == []
     assert "evil" not in response.text and "stolen" not in response.text
-    assert rows(settings.db_path, "SELECT count(*) FROM ballots") == [(0,)]
+    assert rows(settings, "SELECT count(*) FROM ballots") == [(0,)]

@@ -13,23 +13,33 @@ import pytest
 from faces_backend.cli import main
 from faces_backend.polls.ballots import Ballot, cast_ballot
 from faces_backend.polls.suggestions import queue_suggestion
+from faces_backend.store import Connection
+from faces_backend.store.postgres import connect_postgres
 from faces_backend.store.schema import open_database
 from tests.backend.helpers import POLLS, write_manifest
 
 REPO = Path(__file__).resolve().parents[2]
 
 
+pytestmark = pytest.mark.both_stores
+
+
 @pytest.fixture
-def environ(tmp_path: Path) -> dict[str, str]:
+def environ(tmp_path: Path, database_url: str) -> dict[str, str]:
     """Variables of a backend with two ballots and two suggestions in its database."""
     manifest = write_manifest(tmp_path / "polls.json", POLLS)
-    conn = open_database(tmp_path / "polls.sqlite3")
+    conn: Connection = (
+        connect_postgres(database_url)
+        if database_url
+        else open_database(tmp_path / "polls.sqlite3")
+    )
     cast_ballot(conn, Ballot("live", ("cafe",), "v1", None, None, "2026-11-22"))
     cast_ballot(conn, Ballot("multi", ("a", "c"), "v1", None, None, "2026-11-22"))
     queue_suggestion(conn, "kantine-2027", "Suppe\nmit Brot", None, "2026-11-22")
     queue_suggestion(conn, "kantine-2027", "Werbung", None, "2026-11-22")
     conn.close()
-    return {"FACES_DB": str(tmp_path / "polls.sqlite3"), "FACES_MANIFEST": str(manifest)}
+    environ = {"FACES_DB": str(tmp_path / "polls.sqlite3"), "FACES_MANIFEST": str(manifest)}
+    return {**environ, "FACES_DATABASE_URL": database_url} if database_url else environ
 
 
 def test_export_json(environ: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:

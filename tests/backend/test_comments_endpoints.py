@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
+import pytest
+
 from faces_backend import Settings
 from faces_backend.comments.store import decide
 from tests.backend.comments_support import RecordingNotifier, comment_fields, stamp
-from tests.backend.helpers import FORM, JSON, ORIGIN, TestClient, rows
+from tests.backend.helpers import FORM, JSON, ORIGIN, TestClient, connection, rows
+
+pytestmark = pytest.mark.both_stores
 
 
 def submit(client: TestClient, **changes: str) -> dict[str, Any]:
@@ -22,11 +25,8 @@ def submit(client: TestClient, **changes: str) -> dict[str, Any]:
 
 def approve(settings: Settings, comment_id: str) -> None:
     """Approve a comment as the moderation tools do."""
-    conn = sqlite3.connect(settings.db_path, isolation_level=None)
-    try:
+    with connection(settings) as conn:
         decide(conn, comment_id, "approved")
-    finally:
-        conn.close()
 
 
 def test_the_live_list_shows_approved_comments_only(
@@ -59,7 +59,7 @@ def test_since_returns_only_comments_approved_after_it(
 ) -> None:
     first = submit(comment_client)["id"]
     approve(settings, first)
-    approved_at = rows(settings.db_path, "SELECT decided FROM comments WHERE id = ?", first)[0][0]
+    approved_at = rows(settings, "SELECT decided FROM comments WHERE id = ?", first)[0][0]
     zurich = datetime.fromisoformat(approved_at).astimezone(timezone(timedelta(hours=1)))
     just_before = (zurich - timedelta(milliseconds=1)).isoformat()
     found = comment_client.get("/comments/posts/2026/kantine", params={"since": just_before})
@@ -91,18 +91,16 @@ def test_withdraw_with_the_right_token_deletes_with_a_wrong_one_nothing(
     path = link.path
     asked = comment_client.get(f"{path}?{link.query}")
     assert asked.status_code == 200 and "endgültig zurückziehen" in asked.text
-    assert len(rows(settings.db_path, "SELECT id FROM comments")) == 1  # a GET deletes nothing
+    assert len(rows(settings, "SELECT id FROM comments")) == 1  # a GET deletes nothing
     wrong = comment_client.post(f"{path}?token=not-the-token", headers=JSON)
     assert wrong.status_code == 403 and "Nichts wurde gelöscht" in wrong.json()["message"]
     none = comment_client.post(path, headers=JSON)
     assert none.status_code == 403
-    assert len(rows(settings.db_path, "SELECT id FROM comments")) == 1
+    assert len(rows(settings, "SELECT id FROM comments")) == 1
     done = comment_client.post(f"{path}?{link.query}", headers=FORM)
     assert done.status_code == 200 and "gelöscht" in done.text
-    assert rows(settings.db_path, "SELECT id FROM comments") == []
-    assert rows(settings.db_path, "SELECT id, kind FROM comment_removals") == [
-        (answer["id"], "withdrawn")
-    ]
+    assert rows(settings, "SELECT id FROM comments") == []
+    assert rows(settings, "SELECT id, kind FROM comment_removals") == [(answer["id"], "withdrawn")]
     assert ("forget", answer["id"]) in notifier.calls
     again = comment_client.post(f"{path}?{link.query}", headers=JSON)
     assert again.status_code == 403
@@ -125,8 +123,8 @@ def test_a_report_puts_the_comment_into_the_queue_and_it_stays_visible(
         headers=JSON,
     )
     assert answer.status_code == 200 and answer.json()["status"] == "reported"
-    assert rows(settings.db_path, "SELECT status, reports FROM comments") == [("approved", 1)]
-    assert rows(settings.db_path, "SELECT reason FROM comment_reports") == [("insulting",)]
+    assert rows(settings, "SELECT status, reports FROM comments") == [("approved", 1)]
+    assert rows(settings, "SELECT reason FROM comment_reports") == [("insulting",)]
     live = comment_client.get("/comments/posts/2026/kantine").json()["comments"]
     assert [c["id"] for c in live] == [comment]
 
@@ -148,7 +146,7 @@ def test_bad_reports_are_refused(comment_client: TestClient, settings: Settings)
         comment_client.post("/comments/c-nothinghere1/report", data={}, headers=JSON).status_code
         == 404
     )
-    assert rows(settings.db_path, "SELECT reports FROM comments") == [(0,)]
+    assert rows(settings, "SELECT reports FROM comments") == [(0,)]
 
 
 def test_the_stamp_endpoint_and_the_solver_script(comment_client: TestClient) -> None:

@@ -11,6 +11,8 @@ from faces_backend import Settings
 from tests.backend.comments_support import RecordingNotifier, comment_fields, stamp
 from tests.backend.helpers import JSON, TestClient, rows
 
+pytestmark = pytest.mark.both_stores
+
 TOKEN = "moderation-token-" + "z" * 32
 SELF = {"Origin": "https://testserver"}
 PAGE = "/moderation/comments"
@@ -44,9 +46,7 @@ def login(client: TestClient) -> str:
 
 def status(settings: Settings, comment_id: str) -> str:
     """Return a comment's status."""
-    value: str = rows(settings.db_path, "SELECT status FROM comments WHERE id = ?", comment_id)[0][
-        0
-    ]
+    value: str = rows(settings, "SELECT status FROM comments WHERE id = ?", comment_id)[0][0]
     return value
 
 
@@ -116,9 +116,9 @@ def test_sign_in_approve_reject_and_reply_as_the_author(
         follow_redirects=False,
     )
     assert replied.status_code == 303
-    assert rows(
-        settings.db_path, "SELECT profile, text, status FROM comments WHERE parent = ?", good
-    ) == [("anna-muster", "Danke!\nMachen wir.", "approved")]
+    assert rows(settings, "SELECT profile, text, status FROM comments WHERE parent = ?", good) == [
+        ("anna-muster", "Danke!\nMachen wir.", "approved")
+    ]
     kinds = [kind for kind, _ in notifier.calls]
     assert kinds.count("approved") == 2 and ("forget", bad) in notifier.calls
     assert "Keine Kommentare warten" in client.get(PAGE).text
@@ -187,7 +187,7 @@ def test_sso_moderators_decide_and_authors_only_reply_on_their_own_posts(
         follow_redirects=False,
     )
     assert reply.status_code == 303
-    assert rows(settings.db_path, "SELECT profile FROM comments WHERE parent = ?", comment) == [
+    assert rows(settings, "SELECT profile FROM comments WHERE parent = ?", comment) == [
         ("anna-muster",)
     ]
     stranger = {"X-Remote-User": "carla", **SELF}

@@ -5,11 +5,15 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import pytest
+
 from faces_backend import Settings
 from faces_backend.http.form_stamp import FormStamps
 from faces_backend.http.proof_of_work import solve, solves
 from tests.backend.comments_support import comment_fields, send, stamp, stored
 from tests.backend.helpers import JSON, SECRET, TestClient
+
+pytestmark = pytest.mark.both_stores
 
 
 def test_a_stamp_is_used_once(comment_client: TestClient, settings: Settings) -> None:

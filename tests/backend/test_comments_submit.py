@@ -12,6 +12,8 @@ from faces_backend import Settings
 from tests.backend.comments_support import RecordingNotifier, comment_fields, send, stamp, stored
 from tests.backend.helpers import FORM, JSON, TestClient
 
+pytestmark = pytest.mark.both_stores
+
 
 def test_a_good_comment_is_stored_pending_and_notified(
     comment_client: TestClient, settings: Settings, notifier: RecordingNotifier

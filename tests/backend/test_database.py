@@ -29,6 +29,7 @@ def test_open_database_migrates_and_uses_wal(tmp_path: Path) -> None:
         "used_stamps",
         "comment_subscriptions",
         "stories",
+        "rate_hits",
     }
     conn.close()
 

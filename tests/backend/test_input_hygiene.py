@@ -7,6 +7,8 @@ import pytest
 from faces_backend.http.settings import Settings
 from tests.backend.helpers import JSON, TestClient, refusal, rows
 
+pytestmark = pytest.mark.both_stores
+
 SUGGESTED = (
     "Danke! Ihre Stimme wurde gezählt. Ihr Vorschlag erscheint, sobald die Redaktion ihn "
     "freigegeben hat."
@@ -31,7 +33,7 @@ def test_a_replayed_suggestion_that_was_stored_is_reported_as_stored(
     assert first.json()["message"] == again.json()["message"] == SUGGESTED
     assert again.json()["duplicate_retry"] is True
     assert "suggestion_stored" not in again.json()
-    assert rows(settings.db_path, "SELECT text FROM suggestions") == [("Obst",)]
+    assert rows(settings, "SELECT text FROM suggestions") == [("Obst",)]
 
 
 @pytest.mark.parametrize(
@@ -56,7 +58,7 @@ def test_a_replay_whose_suggestion_was_dropped_says_so(
         True,
     )
     assert "erscheint" not in body["message"]
-    stored = rows(settings.db_path, "SELECT text FROM suggestions")
+    stored = rows(settings, "SELECT text FROM suggestions")
     assert ("Mehr Gemüse",) not in stored
 
 
@@ -74,13 +76,13 @@ def test_latin1_multipart_is_400_and_stores_nothing(client: TestClient, settings
         "malformed", None, "Die Anfrage konnte nicht gelesen werden. Bitte laden Sie die Seite neu."
     )
     for table in ("ballots", "suggestions"):
-        assert rows(settings.db_path, f"SELECT count(*) FROM {table}") == [(0,)], table
+        assert rows(settings, f"SELECT count(*) FROM {table}") == [(0,)], table
 
 
 def test_a_hostile_suggestion_is_stored_clean(client: TestClient, settings: Settings) -> None:
     fields = {"poll": "kantine-2027", "suggestion": "\u202eSalat\u200bbar\u2066 Cafe\u0301\x1b"}
     assert client.post("/vote", data=fields, headers=JSON).status_code == 202
-    assert rows(settings.db_path, "SELECT text FROM suggestions") == [("Salatbar Café",)]
+    assert rows(settings, "SELECT text FROM suggestions") == [("Salatbar Café",)]
 
 
 @pytest.mark.parametrize("suggestion", ["Obst", "Mehr Gemüse"])
@@ -95,7 +97,7 @@ def test_a_retry_that_adds_a_choice_to_a_stored_suggestion_counts_the_vote(
     again = client.post("/vote", data=fields, headers=JSON)
     assert again.status_code == 201
     assert again.json()["status"] == "counted"
-    assert rows(settings.db_path, "SELECT ballots FROM totals") == [(1,)]
-    assert rows(settings.db_path, "SELECT text FROM suggestions") == [("Obst",)]
+    assert rows(settings, "SELECT ballots FROM totals") == [(1,)]
+    assert rows(settings, "SELECT text FROM suggestions") == [("Obst",)]
     expected = SUGGESTED if suggestion == "Obst" else COUNTED_DROPPED
     assert again.json()["message"] == expected

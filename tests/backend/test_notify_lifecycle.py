@@ -24,6 +24,8 @@ from tests.backend.helpers import TestClient
 from tests.backend.notify_helpers import COMMENTER, WAIT, event, notify_settings, reply
 from tests.html_check import vnu_errors
 
+pytestmark = pytest.mark.both_stores
+
 
 def test_an_older_database_gains_the_opt_in_table(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"

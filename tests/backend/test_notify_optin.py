@@ -25,6 +25,8 @@ from tests.backend.notify_helpers import (
     reply,
 )
 
+pytestmark = pytest.mark.both_stores
+
 PARENT = "c-0123456789ab"
 LINK = re.compile(re.escape(PUBLIC_URL) + r"/comments/subscription/(confirm|stop)\?token=[\w-]+")
 

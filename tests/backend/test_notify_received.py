@@ -22,6 +22,8 @@ from tests.backend.notify_helpers import (
 )
 from tests.servers import free_port
 
+pytestmark = pytest.mark.both_stores
+
 ADDRESS = re.compile(r"[^\s\"]+@[^\s\"]+")
 
 

@@ -6,7 +6,11 @@ import json
 import urllib.error
 import urllib.request
 
+import pytest
+
 from tests.backend.notify_helpers import COMMENTER, EDITOR, WAIT, body, reply
+
+pytestmark = pytest.mark.both_stores
 
 
 def fetch(

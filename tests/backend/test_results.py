@@ -11,6 +11,8 @@ from faces_backend.polls.manifest import Poll, parse_manifest
 from faces_backend.polls.results import hidden_reason, results_body
 from tests.backend.helpers import POLLS, write_manifest
 
+pytestmark = pytest.mark.both_stores
+
 NOW = datetime(2026, 11, 22, 12, tzinfo=UTC)
 
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from faces_backend.http.settings import Settings
 from tests.backend.helpers import ClientFactory, TestClient, rows, voter
 from tests.backend.test_voting import ALREADY_VOTED
+
+pytestmark = pytest.mark.both_stores
 
 
 def test_ten_readers_behind_one_address_are_all_counted(
@@ -17,11 +21,11 @@ def test_ten_readers_behind_one_address_are_all_counted(
             "/vote", data={"poll": "kantine-2027", "choice": choice}, headers=voter(7)
         )
         assert response.status_code == 201, response.json()
-    assert rows(settings.db_path, "SELECT ballots FROM totals") == [(10,)]
+    assert rows(settings, "SELECT ballots FROM totals") == [(10,)]
     again = client.post("/vote", data={"poll": "kantine-2027", "choice": "cafe"}, headers=voter(7))
     assert again.status_code == 409
     assert again.json()["message"] == ALREADY_VOTED
-    assert rows(settings.db_path, "SELECT ballots FROM totals") == [(10,)]
+    assert rows(settings, "SELECT ballots FROM totals") == [(10,)]
 
 
 def test_two_hundred_readers_behind_one_address_in_a_minute_with_the_defaults(
@@ -35,7 +39,7 @@ def test_two_hundred_readers_behind_one_address_in_a_minute_with_the_defaults(
         answer = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=voter(7))
         statuses.append(answer.status_code)
     assert statuses == [201] * 200
-    assert rows(settings.db_path, "SELECT ballots FROM totals") == [(200,)]
+    assert rows(settings, "SELECT ballots FROM totals") == [(200,)]
 
 
 def test_a_cap_per_address_says_why_and_what_to_do(
@@ -60,7 +64,7 @@ def test_a_cap_per_address_says_why_and_what_to_do(
     client.cookies.clear()
     elsewhere = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=voter(8))
     assert elsewhere.status_code == 201
-    assert rows(settings.db_path, "SELECT ballots FROM totals") == [(21,)]
+    assert rows(settings, "SELECT ballots FROM totals") == [(21,)]
 
 
 def test_in_english_a_refusal_says_why_and_what_to_do(make_client: ClientFactory) -> None:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from faces_backend.polls.ballots import WriteOutcome
 from faces_backend.polls.suggestions import Suggestion, decide, list_suggestions, queue_suggestion
 from faces_backend.store.schema import open_database
+
+pytestmark = pytest.mark.both_stores
 
 
 def test_queue_list_and_decide(tmp_path: Path) -> None:

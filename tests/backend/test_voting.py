@@ -26,6 +26,8 @@ from tests.backend.helpers import (
     write_manifest,
 )
 
+pytestmark = pytest.mark.both_stores
+
 COOKIE = re.compile(
     r"faces_voter=[A-Za-z0-9_-]{43}; HttpOnly; Max-Age=31536000; Path=/; SameSite=lax; Secure"
 )
@@ -74,9 +76,7 @@ def test_counted_json_whole_answer(client: TestClient, settings: Settings) -> No
         "message": COUNTED,
         "results": SALAD_ONE,
     }
-    assert rows(settings.db_path, "SELECT poll, option FROM choices") == [
-        ("kantine-2027", "salatbar")
-    ]
+    assert rows(settings, "SELECT poll, option FROM choices") == [("kantine-2027", "salatbar")]
 
 
 def test_counted_form_post_without_next_gets_a_page_back_to_the_poll(client: TestClient) -> None:
@@ -140,10 +140,10 @@ def test_suggestion_without_choice_is_queued_not_shown(
         "kantine-2027",
         ("Danke für Ihren Vorschlag! Er erscheint, sobald die Redaktion ihn freigegeben hat."),
     )
-    assert rows(settings.db_path, "SELECT poll, text, status FROM suggestions") == [
+    assert rows(settings, "SELECT poll, text, status FROM suggestions") == [
         ("kantine-2027", "Ein Obstkorb\nfür alle", "pending")
     ]
-    assert rows(settings.db_path, "SELECT count(*) FROM ballots") == [(0,)]
+    assert rows(settings, "SELECT count(*) FROM ballots") == [(0,)]
     shown = client.get("/polls/kantine-2027/suggestions")
     assert shown.json() == {"poll": "kantine-2027", "suggestions": []}
 
@@ -163,7 +163,7 @@ def test_vote_with_suggestion_counts_and_stores_both(
         ),
         "results": SALAD_ONE,
     }
-    assert rows(settings.db_path, "SELECT text, status FROM suggestions") == [("Suppe", "pending")]
+    assert rows(settings, "SELECT text, status FROM suggestions") == [("Suppe", "pending")]
 
 
 @pytest.mark.parametrize(
@@ -231,7 +231,7 @@ def test_origin_not_allowed_is_403_json(
     assert response.status_code == 403
     assert headers_of(response) == {"cache-control": "no-store", "content-type": "application/json"}
     assert response.json() == refusal("origin_not_allowed", "live", ORIGIN_TEXT)
-    assert rows(settings.db_path, "SELECT count(*) FROM ballots") == [(0,)]
+    assert rows(settings, "SELECT count(*) FROM ballots") == [(0,)]
 
 
 def test_origin_not_allowed_form_post_gets_a_page_not_a_redirect(client: TestClient) -> None:
@@ -279,7 +279,7 @@ def test_a_form_without_referer_works_on_the_same_origin(
     response = client.post("/vote", data=fields, headers=headers)
     assert response.status_code == 201
     assert BeautifulSoup(response.text, "html.parser").select_one("a")["href"] == fields["_next"]
-    assert rows(settings.db_path, "SELECT count(*) FROM ballots") == [(1,)]
+    assert rows(settings, "SELECT count(*) FROM ballots") == [(1,)]
 
 
 def test_missing_origin_and_referer_can_be_allowed(make_client: ClientFactory) -> None:
@@ -314,7 +314,7 @@ def test_second_vote_with_the_same_cookie_is_409(client: TestClient, settings: S
         "message": ALREADY_VOTED,
         "results": SALAD_ONE,
     }
-    assert rows(settings.db_path, "SELECT option FROM choices") == [("salatbar",)]
+    assert rows(settings, "SELECT option FROM choices") == [("salatbar",)]
 
 
 def test_closed_poll_is_410_with_results(client: TestClient, settings: Settings) -> None:
@@ -333,7 +333,7 @@ def test_closed_poll_is_410_with_results(client: TestClient, settings: Settings)
             "closed": True,
         },
     }
-    assert rows(settings.db_path, "SELECT count(*) FROM ballots") == [(0,)]
+    assert rows(settings, "SELECT count(*) FROM ballots") == [(0,)]
 
 
 # de_CH, the default: ss for ß.
@@ -463,8 +463,8 @@ def test_invalid_field_is_422(
         "field": field,
         "error": error,
     }
-    assert rows(settings.db_path, "SELECT count(*) FROM ballots") == [(0,)]
-    assert rows(settings.db_path, "SELECT count(*) FROM suggestions") == [(0,)]
+    assert rows(settings, "SELECT count(*) FROM ballots") == [(0,)]
+    assert rows(settings, "SELECT count(*) FROM suggestions") == [(0,)]
 
 
 def test_reserved_fields_other_than_the_known_are_ignored(client: TestClient) -> None:
@@ -492,7 +492,7 @@ def test_rate_limit_is_429_with_retry_after(make_client: ClientFactory, settings
     }
     other = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=voter(6))
     assert other.status_code == 201
-    assert rows(settings.db_path, "SELECT count(*) FROM ballots") == [(1,)]
+    assert rows(settings, "SELECT count(*) FROM ballots") == [(1,)]
 
 
 def test_rate_limited_form_post_gets_a_page_with_retry_after(make_client: ClientFactory) -> None:
@@ -531,7 +531,7 @@ def test_honeypot_answers_like_success_and_stores_nothing(
     assert page.status_code == 201
     assert BeautifulSoup(page.text, "html.parser").select_one("[role=status]").get_text() == COUNTED
     for table in ("ballots", "choices", "tallies", "totals", "suggestions"):
-        assert rows(settings.db_path, f"SELECT count(*) FROM {table}") == [(0,)], table
+        assert rows(settings, f"SELECT count(*) FROM {table}") == [(0,)], table
 
 
 def test_retry_with_the_same_sid_is_not_counted_twice(
@@ -549,8 +549,8 @@ def test_retry_with_the_same_sid_is_not_counted_twice(
         "results": SALAD_ONE,
     }
     assert second.json() == {**first.json(), "duplicate_retry": True}
-    assert rows(settings.db_path, "SELECT count(*) FROM ballots") == [(1,)]
-    assert rows(settings.db_path, "SELECT votes FROM tallies") == [(1,)]
+    assert rows(settings, "SELECT count(*) FROM ballots") == [(1,)]
+    assert rows(settings, "SELECT votes FROM tallies") == [(1,)]
 
 
 def test_retried_suggestion_is_queued_once(client: TestClient, settings: Settings) -> None:
@@ -559,7 +559,7 @@ def test_retried_suggestion_is_queued_once(client: TestClient, settings: Setting
     second = client.post("/vote", data=fields, headers=JSON)
     assert first.status_code == second.status_code == 202
     assert second.json()["duplicate_retry"] is True
-    assert rows(settings.db_path, "SELECT count(*) FROM suggestions") == [(1,)]
+    assert rows(settings, "SELECT count(*) FROM suggestions") == [(1,)]
 
 
 @pytest.mark.parametrize(
@@ -599,10 +599,11 @@ def test_header_mode_uses_the_sso_user_and_stores_only_a_hash(
     assert anonymous.json() == refusal(
         "not_signed_in", "live", "Bitte melden Sie sich an, um abzustimmen."
     )
-    dump = "\n".join(map(str, rows(settings.db_path, "SELECT * FROM ballots")))
+    dump = "\n".join(map(str, rows(settings, "SELECT * FROM ballots")))
     assert "alice" not in dump and "bob" not in dump
 
 
+@pytest.mark.sqlite_only
 def test_no_raw_address_is_stored(client: TestClient, settings: Settings) -> None:
     headers = {**JSON, "X-Forwarded-For": "198.51.100.77"}
     client.post("/vote", data={"poll": "kantine-2027", "choice": "cafe"}, headers=headers)

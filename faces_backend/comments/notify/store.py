@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import json
 import secrets
-import sqlite3
 import threading
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol, TypeVar
 
-from faces_backend.store import Store
+from faces_backend.store import Connection, Store
 from faces_backend.store.writer import Job
 
 T = TypeVar("T")
@@ -56,7 +54,7 @@ class StoreJobs:
 class ConnectionJobs:
     """A command-line process's runner: one transaction per job on its own connection."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: Connection) -> None:
         self._conn = conn
         self._lock = threading.Lock()
 
@@ -98,7 +96,7 @@ def new_token() -> str:
 
 
 def add_subscription(
-    conn: sqlite3.Connection,
+    conn: Connection,
     *,
     comment_id: str,
     thread: str | None,
@@ -115,20 +113,22 @@ def add_subscription(
     since = (now - timedelta(hours=QUIET_HOURS)).isoformat()
     recent = conn.execute(
         "SELECT token_hash, confirmed FROM comment_subscriptions "
-        "WHERE email = ? COLLATE NOCASE AND created >= ? ORDER BY created DESC LIMIT 1",
+        "WHERE lower(email) = lower(?) AND created >= ? ORDER BY created DESC LIMIT 1",
         (email, since),
     ).fetchone()
     token_hash = hash_token(token) if recent is None or recent[1] else recent[0]
     conn.execute(
-        "INSERT OR REPLACE INTO comment_subscriptions "
+        "INSERT INTO comment_subscriptions "
         "(comment_id, thread, email, lang, token_hash, created, confirmed) "
-        "VALUES (?, ?, ?, ?, ?, ?, NULL)",
+        "VALUES (?, ?, ?, ?, ?, ?, NULL) ON CONFLICT (comment_id) DO UPDATE SET "
+        "thread = excluded.thread, email = excluded.email, lang = excluded.lang, "
+        "token_hash = excluded.token_hash, created = excluded.created, confirmed = NULL",
         (comment_id, thread, email, lang, token_hash, now.isoformat()),
     )
     return recent is None
 
 
-def confirm(conn: sqlite3.Connection, *, token: str, now: datetime) -> str:
+def confirm(conn: Connection, *, token: str, now: datetime) -> str:
     """Confirm the opt-ins of a token; return 'confirmed', 'already' or 'unknown'."""
     token_hash = hash_token(token)
     changed = conn.execute(
@@ -143,21 +143,21 @@ def confirm(conn: sqlite3.Connection, *, token: str, now: datetime) -> str:
     return "already" if known else "unknown"
 
 
-def stop(conn: sqlite3.Connection, *, token: str) -> int:
+def stop(conn: Connection, *, token: str) -> int:
     """Delete the opt-ins of a token (unsubscribe); return how many were deleted."""
     return conn.execute(
         "DELETE FROM comment_subscriptions WHERE token_hash = ?", (hash_token(token),)
     ).rowcount
 
 
-def set_thread(conn: sqlite3.Connection, *, comment_id: str, thread: str) -> None:
+def set_thread(conn: Connection, *, comment_id: str, thread: str) -> None:
     """Note the thread of a comment's opt-in, so closing the thread can delete it."""
     conn.execute(
         "UPDATE comment_subscriptions SET thread = ? WHERE comment_id = ?", (thread, comment_id)
     )
 
 
-def retoken(conn: sqlite3.Connection, *, comment_id: str, token: str) -> None:
+def retoken(conn: Connection, *, comment_id: str, token: str) -> None:
     """Give one comment's opt-in a token of its own (for the link in its reply mail)."""
     conn.execute(
         "UPDATE comment_subscriptions SET token_hash = ? WHERE comment_id = ?",
@@ -165,7 +165,7 @@ def retoken(conn: sqlite3.Connection, *, comment_id: str, token: str) -> None:
     )
 
 
-def subscription_of(conn: sqlite3.Connection, *, comment_id: str) -> Subscription | None:
+def subscription_of(conn: Connection, *, comment_id: str) -> Subscription | None:
     """Return the opt-in stored for a comment, if any."""
     row = conn.execute(
         "SELECT comment_id, email, lang, confirmed FROM comment_subscriptions WHERE comment_id = ?",
@@ -174,28 +174,31 @@ def subscription_of(conn: sqlite3.Connection, *, comment_id: str) -> Subscriptio
     return None if row is None else Subscription(row[0], row[1], row[2], row[3] is not None)
 
 
-def forget(conn: sqlite3.Connection, *, comment_id: str) -> int:
+def forget(conn: Connection, *, comment_id: str) -> int:
     """Delete the opt-in of a comment; return how many rows went."""
     return conn.execute(
         "DELETE FROM comment_subscriptions WHERE comment_id = ?", (comment_id,)
     ).rowcount
 
 
-def forget_thread(conn: sqlite3.Connection, *, thread: str) -> int:
+def forget_thread(conn: Connection, *, thread: str) -> int:
     """Delete every opt-in of a thread (it closed); return how many rows went."""
     return conn.execute("DELETE FROM comment_subscriptions WHERE thread = ?", (thread,)).rowcount
 
 
-def forget_closed_threads(conn: sqlite3.Connection, *, open_threads: Collection[str]) -> int:
+def forget_closed_threads(conn: Connection, *, open_threads: Collection[str]) -> int:
     """Delete the opt-ins of threads no longer open (closed, deleted or made internal)."""
-    return conn.execute(
-        "DELETE FROM comment_subscriptions WHERE thread IS NOT NULL "
-        "AND thread NOT IN (SELECT value FROM json_each(?))",
-        (json.dumps(sorted(open_threads)),),
-    ).rowcount
+    stored = conn.execute(
+        "SELECT DISTINCT thread FROM comment_subscriptions WHERE thread IS NOT NULL"
+    ).fetchall()
+    closed = sorted({thread for (thread,) in stored} - set(open_threads))
+    return sum(
+        conn.execute("DELETE FROM comment_subscriptions WHERE thread = ?", (thread,)).rowcount
+        for thread in closed
+    )
 
 
-def purge(conn: sqlite3.Connection, *, now: datetime, retention_days: int) -> int:
+def purge(conn: Connection, *, now: datetime, retention_days: int) -> int:
     """Delete the opt-ins older than the retention period; return how many rows went."""
     cutoff = (now - timedelta(days=retention_days)).isoformat()
     return conn.execute("DELETE FROM comment_subscriptions WHERE created < ?", (cutoff,)).rowcount
