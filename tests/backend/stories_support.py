@@ -89,7 +89,7 @@ def stamp(client: TestClient) -> str:
 def stored(settings: Settings) -> list[tuple[Any, ...]]:
     """Return every stored story row."""
     return rows(
-        settings.db_path,
+        settings,
         "SELECT about, text, person, department, proposer, contact, status FROM stories",
     )
 

@@ -15,6 +15,8 @@ from tests.backend.stories_support import (
     story_settings,
 )
 
+pytestmark = pytest.mark.both_stores
+
 __all__ = ["make_story_client", "story_settings"]
 
 TOKEN = "moderation-token-" + "z" * 32
@@ -32,7 +34,7 @@ def client(make_story_client: Any) -> TestClient:
 
 def story_id(settings: Settings) -> str:
     """Return the id of the one stored proposal."""
-    value: str = rows(settings.db_path, "SELECT id FROM stories")[0][0]
+    value: str = rows(settings, "SELECT id FROM stories")[0][0]
     return value
 
 
@@ -56,7 +58,7 @@ def test_without_login_the_page_shows_no_proposal_and_decides_nothing(
     assert 'href="/moderation/comments"' in answer.text
     forged = client.post(f"{PAGE}/{story_id(settings)}", data={"action": "decline"}, headers=SELF)
     assert forged.status_code == 403
-    assert rows(settings.db_path, "SELECT status FROM stories") == [("pending",)]
+    assert rows(settings, "SELECT status FROM stories") == [("pending",)]
 
 
 def test_sign_in_then_accept_shows_the_contact_once_and_deletes_it(
@@ -73,7 +75,7 @@ def test_sign_in_then_accept_shows_the_contact_once_and_deletes_it(
     assert answer.status_code == 200
     assert "zuständig: ben-beispiel" in answer.text
     assert "Ergebnis mit: lena@example.com" in answer.text
-    assert rows(settings.db_path, "SELECT status, editor, contact FROM stories") == [
+    assert rows(settings, "SELECT status, editor, contact FROM stories") == [
         ("accepted", "ben-beispiel", None)
     ]
     assert "lena@example.com" not in client.get(PAGE).text
@@ -102,7 +104,7 @@ def test_bad_decisions_are_refused_and_change_nothing(
         f"{PAGE}/{story_id(settings)}", data={"csrf": csrf, **data}, headers=headers
     )
     assert answer.status_code == code and words in answer.text
-    assert rows(settings.db_path, "SELECT status, contact FROM stories") == [
+    assert rows(settings, "SELECT status, contact FROM stories") == [
         ("pending", "lena@example.com")
     ]
 
@@ -115,7 +117,7 @@ def test_decline_records_an_internal_reason(client: TestClient, settings: Settin
         headers=SELF,
     )
     assert answer.status_code == 200 and "wird nie veröffentlicht" in answer.text
-    assert rows(settings.db_path, "SELECT status, reason, contact FROM stories") == [
+    assert rows(settings, "SELECT status, reason, contact FROM stories") == [
         ("declined", "Schon erzählt", None)
     ]
     again = client.post(
@@ -143,4 +145,4 @@ def test_on_the_intranet_a_listed_moderator_decides_by_sso_and_an_author_may_not
         headers={**SELF, **moderator},
     )
     assert answer.status_code == 200
-    assert rows(settings.db_path, "SELECT status FROM stories") == [("declined",)]
+    assert rows(settings, "SELECT status FROM stories") == [("declined",)]

@@ -23,6 +23,8 @@ from tests.backend.stories_support import (
     story_settings,
 )
 
+pytestmark = pytest.mark.both_stores
+
 __all__ = ["make_story_client", "story_client", "story_settings"]
 
 GOOD_ROW = (
@@ -219,6 +221,7 @@ def test_the_intranet_backend_takes_proposals_from_signed_in_staff_only(
     assert len(stored(settings)) == 1
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself
 def test_english_answers_and_no_address_in_the_database(
     make_story_client: Any, settings: Settings
 ) -> None:
