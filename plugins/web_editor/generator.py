@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from faces_common.voice import pick_words, site_address
 from jinja2 import Environment, FileSystemLoader
 from pelican.generators import Generator
 
@@ -62,12 +63,18 @@ class WebEditorGenerator(Generator):
             page.get_template("editor.html"),
             self.context,
             lang=lang,
-            words=PAGE[lang],
+            words=pick_words(
+                PAGE, lang, site_address(self.settings), self.settings.get("I18N_LOCALE", "")
+            ),
         )
         target = Path(self.output_path, folder)
         config = json.dumps(editor_config(self.settings), ensure_ascii=False, indent=1)
         (target / "config.json").write_text(config + "\n", encoding="utf-8")
-        for source in [HERE / "static" / "editor.js", *cms_files()]:
+        for source in [
+            HERE / "static" / "editor.js",
+            HERE / "static" / "manual-init.js",
+            *cms_files(),
+        ]:
             _place(source, target / source.name)
 
 

@@ -112,6 +112,13 @@ PAGE: dict[str, dict[str, str]] = {
         ),
         "back": "Zurück zum Blog",
     },
+    # I18N_ADDRESS = "du": only the texts that address the writer (faces_common.voice).
+    "de@du": {
+        "noscript": (
+            "Der Editor braucht JavaScript. Ohne JavaScript schreibst du deinen Beitrag wie "
+            "im Redaktionsleitfaden beschrieben mit einem Texteditor."
+        ),
+    },
     "en": {
         "title": "Write in the browser",
         "noscript": (

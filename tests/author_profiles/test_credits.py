@@ -65,10 +65,10 @@ def test_author_page_lists_contributions_apart_from_own_posts(public_site: Build
     assert section.select_one("h2").get_text() == "Mitgewirkt an"
     entries = [li.get_text(" ", strip=True) for li in section.select("li")]
     assert entries == [
-        "Ein Tag bei Dragan Petrović in der Schweißerei (Aufgezeichnet) 14. Juli 2026"
+        "Ein Tag bei Dragan Petrović in der Schweisserei (Aufgezeichnet) 14. Juli 2026"
     ]
     own = [a.get_text() for a in soup.select(".person__posts:not(.person__contributions) h2 a")]
-    assert own and "Ein Tag bei Dragan Petrović in der Schweißerei" not in own
+    assert own and "Ein Tag bei Dragan Petrović in der Schweisserei" not in own
     # Someone credited nowhere has no such section.
     assert (
         public_site.html("menschen/miriam-keller/index.html").select(".person__contributions") == []

@@ -47,7 +47,7 @@ def test_filter_without_javascript_opens_the_department_page(
     page, watch = watched_page(context, url)
     page.goto(url + "menschen/")
     everyone = visible_people(page)
-    page.get_by_role("link", name="Produktion").click()
+    page.get_by_role("link", name="Produktion (3)").click()
     page.wait_for_url(url + "menschen/abteilung/produktion/")
     assert visible_people(page) == production()
     assert len(everyone) > len(production())
@@ -64,7 +64,7 @@ def test_filter_with_javascript_works_in_place(
     page.goto(url + "menschen/")
     everyone = visible_people(page)
     page.evaluate("window.stillTheSamePage = true")
-    page.get_by_role("link", name="Produktion").click()
+    page.get_by_role("link", name="Produktion (3)").click()
     assert page.url == url + "menschen/abteilung/produktion/"
     assert page.evaluate("window.stillTheSamePage") is True  # filtered, not loaded anew
     assert visible_people(page) == production()
@@ -74,7 +74,7 @@ def test_filter_with_javascript_works_in_place(
     )
     current = page.locator('.wall-filter a[aria-current="page"]')
     assert current.count() == 1 and current.inner_text().startswith("Produktion")
-    page.get_by_role("link", name="Vorstand").click()
+    page.get_by_role("list", name="Nach Ebene").get_by_role("link", name="Vorstand").click()
     assert page.url == url + "menschen/ebene/vorstand/"
     assert page.locator(".wall__group:visible").count() >= 1
     page.go_back()

@@ -58,6 +58,12 @@ EXPECTED: dict[str, tuple[str, str, str, str]] = {
         "Choose up to N idea.",
         "Choose up to N ideas.",
     ),
+    "%(num)d writing hint (a suggestion, not an error)": (
+        "N Schreibhinweis (ein Vorschlag, kein Fehler)",
+        "N Schreibhinweise (Vorschläge, keine Fehler)",
+        "N writing hint (a suggestion, not an error)",
+        "N writing hints (suggestions, not errors)",
+    ),
     "Generated on %(date)s from %(num)d post.": (
         "Erstellt am 6. Dezember 2026 aus N Beitrag.",
         "Erstellt am 6. Dezember 2026 aus N Beiträgen.",

@@ -71,7 +71,7 @@ def test_an_english_post_has_the_english_interface(preview_site: BuildRun) -> No
     assert post.html["lang"] == "en"
     assert post.select_one("article.post").get("lang") is None  # the page says it already
     nav = [a.get_text(strip=True) for a in post.select(".site-nav a")]
-    assert nav[:5] == ["Posts", "People", "Categories", "Archive", "Transparency"]
+    assert nav[:6] == ["Posts", "People", "Categories", "Archive", "Search", "Transparency"]
     assert nav[-1] == "Deutsch"
     assert post.select_one(".post__meta time").get_text() == "5 May 2026"
     assert post.select_one(".byline").get_text(" ", strip=True).startswith("By ")

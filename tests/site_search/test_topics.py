@@ -13,10 +13,13 @@ from tests.sites import BuildRun
 
 
 def tags_by_person() -> dict[str, Counter[str]]:
-    """Tag -> number of public posts, for every author, read from the sources."""
+    """Tag -> number of public posts, for every author, read from the sources.
+
+    A translation is the same post in another language: it counts once, as its original.
+    """
     found: dict[str, Counter[str]] = {}
     for post in sample.posts():
-        if not post.is_public:
+        if not post.is_public or post.meta.get("translation-of"):
             continue
         handles = [h.strip() for h in (post.meta.get("authors") or post.meta["author"]).split(",")]
         tags = [t.strip() for t in post.meta.get("tags", "").split(",") if t.strip()]
