@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from starlette.convertors import PathConvertor, register_url_convertor
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
@@ -20,6 +21,17 @@ from faces_backend.comments.notify import CommentNotifier, subscription_routes
 from faces_backend.comments.state import comments_of
 from faces_backend.comments.submit import submit_comment
 from faces_backend.http.settings import Language
+
+
+class AnyPathConvertor(PathConvertor):
+    """A path segment that may hold anything, line breaks too (Starlette's `path` stops there)."""
+
+    regex = r"[\s\S]*"
+
+
+# A thread id with an encoded line break must reach the handler and get its JSON 404,
+# not fall through to the router's plain-text one.
+register_url_convertor("anypath", AnyPathConvertor())
 
 
 async def preflight(request: Request) -> Response:
@@ -47,6 +59,6 @@ def comment_routes(stylesheets: Sequence[str] = (), language: Language = "de") -
         Route("/comments/pow.js", pow_script, methods=["GET"]),
         Route("/comments/withdraw/{id}", withdraw_comment, methods=["GET", "POST"]),
         Route("/comments/{id}/report", report_comment, methods=["POST"]),
-        Route("/comments/{thread:path}", live_comments, methods=["GET"]),
+        Route("/comments/{thread:anypath}", live_comments, methods=["GET"]),
         *moderation_routes(),
     ]

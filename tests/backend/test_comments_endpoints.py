@@ -166,3 +166,12 @@ def test_the_withdraw_link_uses_the_scheme_the_trusted_proxy_reports(
     behind_tls = {**JSON, "X-Forwarded-Proto": "https"}
     answer = client.post("/comments", data=fields, headers=behind_tls).json()
     assert answer["withdraw_url"].startswith("https://testserver/comments/withdraw/")
+
+
+def test_a_thread_id_with_a_line_break_gets_the_json_404(comment_client: TestClient) -> None:
+    # Starlette's `path` convertor stops at a line break; the router's plain-text 404 was not
+    # what the OpenAPI document promises (found by the schema fuzzer).
+    answer = comment_client.get("/comments/a%0Ab")
+    assert answer.status_code == 404
+    assert answer.headers["content-type"] == "application/json"
+    assert answer.json()["status"] == "unknown_thread"
