@@ -25,6 +25,9 @@ DEFAULTS: dict[str, Any] = {
     # Folder inside PATH with the editors' interview question sets (<type>.yaml): they replace
     # the shipped set of the same name or add a type (`invoke new-post --interview TYPE`).
     "EDITORIAL_INTERVIEWS_PATH": "data/interviews",
+    # The editorial plan inside PATH: accepted stories that `invoke stories pull` writes and
+    # `invoke new-post --story ID` turns into an interview draft (read here, never built).
+    "EDITORIAL_PLAN_PATH": "data/editorial-plan.json",
     # Writing hints (`invoke check --hints`, the review page); they never fail anything.
     # A sentence with more words than this gets a hint.
     "EDITORIAL_HINTS_SENTENCE_WORDS": 25,
@@ -57,6 +60,12 @@ def apply_defaults(pelican: Any) -> None:
         raise ValueError(
             "EDITORIAL_REVIEW_SAVE_AS has value ''. Give the review page a path, or set "
             "EDITORIAL_REVIEW_PAGE = False."
+        )
+    plan = settings["EDITORIAL_PLAN_PATH"]
+    if not isinstance(plan, str) or not plan.strip():
+        raise ValueError(
+            f"EDITORIAL_PLAN_PATH has value {plan!r}. Expected a file path inside PATH, e.g. "
+            "'data/editorial-plan.json'."
         )
     for key in (
         "EDITORIAL_HINTS_SENTENCE_WORDS",
