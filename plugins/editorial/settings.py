@@ -7,6 +7,9 @@ from typing import Any
 from faces_common.messages import merge_messages_lang
 from faces_common.settings import merge_defaults
 
+# Keeps `invoke new-post`'s explanation block (and a story's note in it) out of every page.
+GUIDE_EXTENSION = "editorial.guide_markdown"
+
 DEFAULTS: dict[str, Any] = {
     # Write the editors' review page (drafts, scheduled posts, check results): preview only.
     "EDITORIAL_REVIEW_PAGE": False,
@@ -47,6 +50,11 @@ def apply_defaults(pelican: Any) -> None:
     settings = pelican.settings
     merge_defaults(settings, DEFAULTS)
     merge_messages_lang(settings)
+    markdown = settings["MARKDOWN"]
+    configs = markdown.get("extension_configs", {})
+    if GUIDE_EXTENSION not in configs and GUIDE_EXTENSION not in markdown.get("extensions", []):
+        # A new dict rather than an edit: the user's MARKDOWN value stays as written.
+        settings["MARKDOWN"] = {**markdown, "extension_configs": {**configs, GUIDE_EXTENSION: {}}}
     for key, field in (("EDITORIAL_EDIT_URL", "{path}"), ("EDITORIAL_NEW_POST_PATH", "{slug}")):
         if field not in str(settings[key]):
             raise ValueError(f"{key} has value {settings[key]!r}. It must contain {field}.")

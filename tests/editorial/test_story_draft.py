@@ -14,6 +14,7 @@ from editorial.config import load_settings
 from editorial.new_post import Arguments, run_new_post
 
 from tests.minisite import make_site
+from tests.sites import run_build
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_PLAN = ROOT / "content" / "data" / "editorial-plan.json"
@@ -38,10 +39,8 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     yield settings
 
 
-def _draft(
-    settings: Path, story: str = STORY, authors: tuple[str, ...] = (), **given: str
-) -> int:
-    arguments = Arguments(story=story, authors=authors, date="2026-12-10 09:00", **given)
+def _draft(settings: Path, story: str = STORY, authors: tuple[str, ...] = (), **given: str) -> int:
+    arguments = Arguments(story=story, authors=authors, date="2026-11-30 09:00", **given)
     return run_new_post(str(settings), arguments, interactive=False, today=TODAY)
 
 
@@ -74,6 +73,24 @@ def test_a_story_becomes_an_interview_draft_with_its_editor_and_a_note(site: Pat
     POST.write_text(header + body.replace("[ANTWORT]", "So war es."), encoding="utf-8")
     answered = check_site(load_settings(str(site)))
     assert answered.problems == [] and answered.exit_code() == 0
+
+
+def test_a_post_published_with_the_note_left_in_shows_none_of_it(
+    site: Path, tmp_path: Path
+) -> None:
+    assert _draft(site, authors=("marco-bianchi",)) == 0
+    text = POST.read_text(encoding="utf-8").replace("[ANTWORT]", "So war es.")
+    POST.write_text(text.replace("Status: draft", "Status: published"), encoding="utf-8")
+    run = run_build(tmp_path / "output", settings=str(site), cwd=tmp_path)
+    assert run.returncode == 0, run.log
+    html = (tmp_path / "output/2026/ein-tag-bei-marco-aus-der-endmontage/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "So war es." in html
+    # Not even in the page source: the proposer, the story, the explanations.
+    assert (
+        "Lastenvelos" not in html and "Vorgeschlagen" not in html and "invoke new-post" not in html
+    )
 
 
 def test_an_english_draft_of_another_type_and_the_author_from_the_person(site: Path) -> None:
