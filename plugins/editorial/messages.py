@@ -218,27 +218,6 @@ WORDS: dict[str, dict[str, str]] = {
         "created_interview": "Fragen für das Gespräch stehen im Text, jede mit {placeholder} "
         "darunter: Ersetzen Sie es durch die Antwort. 'uv run invoke check' meldet jede offene "
         "Frage.",
-        "plan_missing": "{path} gibt es nicht: Es gibt noch keinen Redaktionsplan. Holen Sie "
-        "die angenommenen Geschichten mit 'uv run invoke stories pull' oder prüfen Sie "
-        "EDITORIAL_PLAN_PATH.",
-        "plan_json": "{path}:{line}: Der Redaktionsplan lässt sich nicht lesen (JSON: {reason}). "
-        "Korrigieren Sie die Zeile oder holen Sie den Plan neu mit 'uv run invoke stories pull'.",
-        "plan_shape": "{path}: Im Redaktionsplan fehlt die Liste 'stories'. Holen Sie den Plan "
-        "neu mit 'uv run invoke stories pull'.",
-        "plan_no_ids": "(keine)",
-        "unknown_story": "Die Geschichte '{value}' steht nicht in {path}. Bekannt sind: {known}, "
-        "z. B. --story {known}.",
-        "story_not_accepted": "Die Geschichte '{value}' in {path} ist nicht angenommen (kein "
-        "'accepted'). Nehmen Sie sie zuerst an: uv run invoke stories accept --id {value} "
-        "--editor KUERZEL, dann uv run invoke stories pull.",
-        "story_editor": "Die Geschichte '{value}' in {path} nennt als Redaktion '{editor}', "
-        "dazu gibt es kein Profil. Tragen Sie dort bei 'editor' das Kürzel eines Profils aus "
-        "content/authors/ ein.",
-        "story_unknown": "(nicht angegeben)",
-        "story_note": "Vorgeschlagene Geschichte {id} aus dem Redaktionsplan, nur für die "
-        "Redaktion.\nLöschen Sie diese Notiz mit dem ganzen Block, bevor der Beitrag "
-        "erscheint.\n"
-        "Vorgeschlagen von: {proposer}\nÜber: {person}, {department}\nText:\n{text}\n",
         "hints_summary": "Schreibhinweise: {count} (Vorschläge, keine Fehler).",
         "created_post": "Angelegt: {path}",
         "created_profile": "Neues Profil: {path} (mit der Redaktion ausfüllen, Einwilligung "
@@ -287,25 +266,6 @@ WORDS: dict[str, dict[str, str]] = {
         "created_interview": "The questions for the conversation are in the text, each with "
         "{placeholder} below it: replace it with the answer. 'uv run invoke check' reports "
         "every open question.",
-        "plan_missing": "{path} does not exist: there is no editorial plan yet. Fetch the "
-        "accepted stories with 'uv run invoke stories pull' or check EDITORIAL_PLAN_PATH.",
-        "plan_json": "{path}:{line}: the editorial plan cannot be read (JSON: {reason}). "
-        "Correct the line or fetch the plan again with 'uv run invoke stories pull'.",
-        "plan_shape": "{path}: the editorial plan has no list 'stories'. Fetch the plan again "
-        "with 'uv run invoke stories pull'.",
-        "plan_no_ids": "(none)",
-        "unknown_story": "The story '{value}' is not in {path}. Known: {known}, "
-        "e.g. --story {known}.",
-        "story_not_accepted": "The story '{value}' in {path} has not been accepted (no "
-        "'accepted'). Accept it first: uv run invoke stories accept --id {value} "
-        "--editor HANDLE, "
-        "then uv run invoke stories pull.",
-        "story_editor": "The story '{value}' in {path} names the editor '{editor}', who has no "
-        "profile. Enter the handle of a profile in content/authors/ as its 'editor'.",
-        "story_unknown": "(not given)",
-        "story_note": "Proposed story {id} from the editorial plan, for the editors only.\n"
-        "Delete this note with the whole block before the post appears.\n"
-        "Proposed by: {proposer}\nAbout: {person}, {department}\nText:\n{text}\n",
         "hints_summary": "Writing hints: {count} (suggestions, not errors).",
         "created_post": "Created: {path}",
         "created_profile": "New profile: {path} (fill it in with the editorial team, tick the "

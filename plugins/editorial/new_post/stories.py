@@ -17,8 +17,8 @@ from typing import Any
 from faces_common.jsonfiles import JsonFileError, read_json
 
 from ..adapters import Person
-from ..messages import word
 from .scaffold import ScaffoldError
+from .story_messages import story_word as word
 
 # The interview type of a story draft when `--interview` is not given.
 DEFAULT_STORY_INTERVIEW = "ein-tag-bei"
