@@ -168,3 +168,24 @@ def test_a_story_that_cannot_become_a_draft_is_refused_and_nothing_is_written(
     assert error.startswith(expected), error
     assert "Traceback" not in error
     assert sorted(Path("content").rglob("*")) == before
+
+
+def test_the_refusal_in_english_where_messages_lang_says_so(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site.write_text(site.read_text(encoding="utf-8") + '\nMESSAGES_LANG = "en"\n', "utf-8")
+    assert _draft(site, "s-nope") == 1
+    assert capsys.readouterr().err.strip() == (
+        "The story 's-nope' is not in content/data/editorial-plan.json. Known: s-3f9a1c07d2e4, "
+        "e.g. --story s-3f9a1c07d2e4."
+    )
+
+
+def test_the_plan_path_is_a_setting(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site.write_text(
+        site.read_text(encoding="utf-8") + '\nEDITORIAL_PLAN_PATH = "data/plan.json"\n', "utf-8"
+    )
+    assert _draft(site, authors=("marco-bianchi",)) == 1
+    assert capsys.readouterr().err.startswith("content/data/plan.json gibt es nicht")
+    PLAN.rename("content/data/plan.json")
+    assert _draft(site, authors=("marco-bianchi",)) == 0
