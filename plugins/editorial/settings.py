@@ -50,7 +50,7 @@ def apply_defaults(pelican: Any) -> None:
     settings = pelican.settings
     merge_defaults(settings, DEFAULTS)
     merge_messages_lang(settings)
-    markdown = settings["MARKDOWN"]
+    markdown = settings.get("MARKDOWN") or {}
     configs = markdown.get("extension_configs", {})
     if GUIDE_EXTENSION not in configs and GUIDE_EXTENSION not in markdown.get("extensions", []):
         # A new dict rather than an edit: the user's MARKDOWN value stays as written.
