@@ -356,6 +356,9 @@ def check(
         "date": "Publication date, YYYY-MM-DD HH:MM (default: now).",
         "interview": "Write an interview draft from a question set, e.g. ein-tag-bei, "
         "projektbericht, frage-an-den-vorstand (unknown types list the known ones).",
+        "story": "An accepted story of the editorial plan (s-...): an interview draft with its "
+        "editor as Interview, a title from the person and the story as a note; without "
+        "--interview the type is ein-tag-bei.",
         "settings": "Settings file (default pelicanconf.py).",
     },
 )
@@ -367,12 +370,13 @@ def new_post(
     lang: str = "",
     date: str = "",
     interview: str = "",
+    story: str = "",
     settings: str = "",
 ) -> None:
     """Create a post with every field explained; asks for what is missing when run in a terminal."""
     from editorial.new_post import Arguments, run_new_post
 
-    given = Arguments(title, tuple(author or ()), category, lang, date, interview)
+    given = Arguments(title, tuple(author or ()), category, lang, date, interview, story)
     _exit_on(run_new_post(settings or CONFIG.settings_base, given))
 
 

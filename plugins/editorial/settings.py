@@ -7,6 +7,9 @@ from typing import Any
 from faces_common.messages import merge_messages_lang
 from faces_common.settings import merge_defaults
 
+# Keeps `invoke new-post`'s explanation block (and a story's note in it) out of every page.
+GUIDE_EXTENSION = "editorial.guide_markdown"
+
 DEFAULTS: dict[str, Any] = {
     # Write the editors' review page (drafts, scheduled posts, check results): preview only.
     "EDITORIAL_REVIEW_PAGE": False,
@@ -25,6 +28,9 @@ DEFAULTS: dict[str, Any] = {
     # Folder inside PATH with the editors' interview question sets (<type>.yaml): they replace
     # the shipped set of the same name or add a type (`invoke new-post --interview TYPE`).
     "EDITORIAL_INTERVIEWS_PATH": "data/interviews",
+    # The editorial plan inside PATH: accepted stories that `invoke stories pull` writes and
+    # `invoke new-post --story ID` turns into an interview draft (read here, never built).
+    "EDITORIAL_PLAN_PATH": "data/editorial-plan.json",
     # Writing hints (`invoke check --hints`, the review page); they never fail anything.
     # A sentence with more words than this gets a hint.
     "EDITORIAL_HINTS_SENTENCE_WORDS": 25,
@@ -44,6 +50,11 @@ def apply_defaults(pelican: Any) -> None:
     settings = pelican.settings
     merge_defaults(settings, DEFAULTS)
     merge_messages_lang(settings)
+    markdown = settings.get("MARKDOWN") or {}
+    configs = markdown.get("extension_configs", {})
+    if GUIDE_EXTENSION not in configs and GUIDE_EXTENSION not in markdown.get("extensions", []):
+        # A new dict rather than an edit: the user's MARKDOWN value stays as written.
+        settings["MARKDOWN"] = {**markdown, "extension_configs": {**configs, GUIDE_EXTENSION: {}}}
     for key, field in (("EDITORIAL_EDIT_URL", "{path}"), ("EDITORIAL_NEW_POST_PATH", "{slug}")):
         if field not in str(settings[key]):
             raise ValueError(f"{key} has value {settings[key]!r}. It must contain {field}.")
@@ -57,6 +68,12 @@ def apply_defaults(pelican: Any) -> None:
         raise ValueError(
             "EDITORIAL_REVIEW_SAVE_AS has value ''. Give the review page a path, or set "
             "EDITORIAL_REVIEW_PAGE = False."
+        )
+    plan = settings["EDITORIAL_PLAN_PATH"]
+    if not isinstance(plan, str) or not plan.strip():
+        raise ValueError(
+            f"EDITORIAL_PLAN_PATH has value {plan!r}. Expected a file path inside PATH, e.g. "
+            "'data/editorial-plan.json'."
         )
     for key in (
         "EDITORIAL_HINTS_SENTENCE_WORDS",

@@ -49,7 +49,7 @@ def run_new_post(
     say(word(lang, "created_post", path=os.path.relpath(created[0])))
     for path in created[1:]:
         say(word(lang, "created_profile", path=os.path.relpath(path)))
-    if given.interview:
+    if request.interview_text:
         placeholder = ANSWER_PLACEHOLDERS.get(request.lang, ANSWER_PLACEHOLDERS["en"])
         say(word(lang, "created_interview", placeholder=placeholder))
     say(word(lang, "next_steps"))

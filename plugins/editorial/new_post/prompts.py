@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from ..adapters import Person, handles
 from ..messages import word
-from . import interviews
+from . import interviews, stories
 from .scaffold import NewAuthor, PostRequest, ScaffoldError, handle_for, name_for
 
 Ask = Callable[[str], str]
@@ -28,6 +28,8 @@ class Arguments:
     lang: str = ""
     date: str = ""
     interview: str = ""
+    # An accepted story of the editorial plan (s-…): an interview draft prefilled from it.
+    story: str = ""
 
 
 def build_request(
@@ -42,19 +44,26 @@ def build_request(
     """Ask for what is missing (only when interactive) and validate everything."""
     lang = settings["MESSAGES_LANG"]
     authors = [h for value in given.authors for h in handles(value)]
-    # An unknown interview type is refused before any question is asked.
+    # An unknown story or interview type is refused before any question is asked.
+    story = stories.load_story(given.story, settings, people) if given.story else None
+    interview_type = given.interview or (stories.DEFAULT_STORY_INTERVIEW if story else "")
     guessed_lang = given.lang if given.lang in settings["CHECKS_LANGUAGES"] else ""
     interview = (
-        interviews.load(given.interview, settings, guessed_lang or settings["DEFAULT_LANG"])
-        if given.interview
+        interviews.load(interview_type, settings, guessed_lang or settings["DEFAULT_LANG"])
+        if interview_type
         else None
     )
     given_category = given.category or (interview.category if interview else "")
-    wanted = {"--title": given.title, "--author": authors, "--category": given_category}
+    given_title = given.title.strip()
+    if story and interview and not given_title:
+        given_title = stories.title_for(story, interview.name)
+    if story and not authors:
+        authors = stories.profile_of_person(story, people)
+    wanted = {"--title": given_title, "--author": authors, "--category": given_category}
     missing = [option for option, value in wanted.items() if not value]
     if missing and not interactive:
         raise ScaffoldError(word(lang, "not_a_tty", missing=", ".join(missing)))
-    title = given.title.strip() or _ask_until(ask, say, word(lang, "ask_title"), _non_empty, lang)
+    title = given_title or _ask_until(ask, say, word(lang, "ask_title"), _non_empty, lang)
     if authors:
         known, new = _resolve_handles(authors, people, settings)
     else:
@@ -78,12 +87,14 @@ def build_request(
             word(lang, "bad_lang", value=post_lang, allowed=", ".join(allowed_langs))
         )
     interview_text = ""
-    if given.interview:
+    if interview_type:
         # The questions in the post's language, which may differ from the one guessed above.
-        questions = interviews.load(given.interview, settings, post_lang)
+        questions = interviews.load(interview_type, settings, post_lang)
         interview_text = interviews.interview_body(questions, post_lang)
     return PostRequest(
         interview_text=interview_text,
+        interviewers=(story.editor,) if story else (),
+        editor_note=stories.story_note(story, lang) if story else "",
         title=title,
         authors=tuple(known),
         category=category,

@@ -42,6 +42,9 @@ class PostRequest:
     new_authors: tuple[NewAuthor, ...] = ()
     # An interview draft: the questions and their answer placeholders become the text.
     interview_text: str = ""
+    # From an accepted story: who asks the questions, and the story as a note for them.
+    interviewers: tuple[str, ...] = ()
+    editor_note: str = ""
 
 
 def post_path(request: PostRequest, settings: Mapping[str, Any]) -> Path:
@@ -63,7 +66,11 @@ def post_text(request: PostRequest, settings: Mapping[str, Any], today: dt.date)
         ("Tags", ""),
         (author_field, ", ".join(request.authors)),
         # Who asked and wrote down the answers: filled in by the editor (see docs/writing.md).
-        *((("Interview", ""), ("Told-to", "")) if request.interview_text else ()),
+        *(
+            (("Interview", ", ".join(request.interviewers)), ("Told-to", ""))
+            if request.interview_text
+            else ()
+        ),
         ("Lang", request.lang),
         ("Summary", ""),
         ("Submitted", today.isoformat()),
@@ -79,7 +86,11 @@ def post_text(request: PostRequest, settings: Mapping[str, Any], today: dt.date)
     ]
     guide = Template(POST_GUIDE[settings["MESSAGES_LANG"]])
     pixels = clean_settings(settings).limits.max_pixels
-    return _file(header, guide.safe_substitute(pixels=pixels)) + request.interview_text
+    # The story's note sits inside the explanation block: never published, warned about.
+    explained = guide.safe_substitute(pixels=pixels)
+    if request.editor_note:
+        explained = f"{request.editor_note.strip()}\n\n{explained.strip()}"
+    return _file(header, explained) + request.interview_text
 
 
 def thread_id_for(request: PostRequest, settings: Mapping[str, Any]) -> str:
