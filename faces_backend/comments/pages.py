@@ -7,49 +7,19 @@ backend itself. The preview page carries the reader's fields on to the confirm p
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
-from faces_backend.http.settings import Language
+from faces_backend.http.pages import PAGE_HEADERS, hidden_inputs, page, paragraphs
 
-PAGE_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
-        "form-action 'self'; frame-ancestors 'none'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "Cache-Control": "no-store",
-}
-
-
-def page(title: str, body: str, *, language: Language, stylesheets: Sequence[str]) -> str:
-    """Return a whole HTML page around `body` (already escaped HTML)."""
-    sheets = "".join(f'<link rel="stylesheet" href="{html.escape(s)}">\n' for s in stylesheets)
-    return (
-        f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="robots" content="noindex">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{html.escape(title)}</title>\n{sheets}</head>\n<body>\n"
-        f'<main id="main" class="wrap">\n<h1>{html.escape(title)}</h1>\n{body}</main>\n'
-        "</body>\n</html>\n"
-    )
-
-
-def paragraphs(text: str) -> str:
-    """Return plain text as escaped paragraphs (blank lines) with line breaks."""
-    blocks = [block for block in text.split("\n\n") if block.strip()]
-    return "".join(
-        f"<p>{'<br>'.join(html.escape(line) for line in block.split(chr(10)))}</p>\n"
-        for block in blocks
-    )
-
-
-def hidden_inputs(fields: Mapping[str, str]) -> str:
-    """Return hidden inputs carrying these fields."""
-    return "".join(
-        f'<input type="hidden" name="{html.escape(name)}" value="{html.escape(value)}">\n'
-        for name, value in fields.items()
-    )
+__all__ = [
+    "PAGE_HEADERS",
+    "confirm_body",
+    "message_body",
+    "page",
+    "paragraphs",
+    "preview_body",
+    "stored_body",
+]
 
 
 def preview_body(

@@ -9,7 +9,7 @@ import pytest
 from tests.clean_images.awkward import write_awkward_images
 from tests.clean_images.hostile_svg import Case, write_hostile_svgs
 from tests.minisite import GOOD_POST, make_site
-from tests.sites import BuildRun, built, run_build
+from tests.sites import BuildRun, run_build
 
 # A profile whose photo is the given file, for the sites of awkward and hostile images.
 PROFILE = """\
@@ -31,16 +31,6 @@ def awkward_images(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict
     """A folder of awkward images, and for each what the build must do with it."""
     folder = tmp_path_factory.mktemp("awkward")
     return folder, write_awkward_images(folder)
-
-
-@pytest.fixture(scope="session")
-def intranet_site(tmp_path_factory: pytest.TempPathFactory) -> BuildRun:
-    """The sample site built with intranetconf.py (internal posts and their images too)."""
-    return built(
-        tmp_path_factory.mktemp("intranet") / "output",
-        task="intranet",
-        env={"INTRANET_SITEURL": "https://intranet.seewerk.example/blog"},
-    )
 
 
 @pytest.fixture(scope="session")
