@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -90,6 +92,7 @@ def start_editor(settings_file: str, host: str, port: int) -> subprocess.Popen[b
         return None  # the build says what is wrong with the settings, once
     if not site.get("WEB_EDITOR_ENABLED") or site.get("WEB_EDITOR_BACKEND") is not None:
         return None
+    _install_editor(repository_root(site))
     try:
         proxy = start_editor_proxy(
             repository_root(site), site["WEB_EDITOR_PROXY_PORT"], site["MESSAGES_LANG"]
@@ -99,6 +102,17 @@ def start_editor(settings_file: str, host: str, port: int) -> subprocess.Popen[b
         return None
     print(f"Editor: http://{host}:{port}/{site['WEB_EDITOR_PATH'].strip('/')}/", file=sys.stderr)
     return proxy
+
+
+def _install_editor(root: str) -> None:
+    """On a fresh clone, install the editor's npm packages from the lock file, if npm is there."""
+    # Without npm the proxy's own message says what is missing, and the preview runs on.
+    editor = os.path.join(root, "node_modules", "decap-cms", "dist", "decap-cms.js")
+    if os.path.exists(editor) or shutil.which("npm") is None:
+        return
+    print("Installing the web editor from package-lock.json (npm ci) …", file=sys.stderr)
+    command = ["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"]
+    subprocess.run(command, cwd=root, check=False, stdout=subprocess.DEVNULL)
 
 
 def check_links(settings_file: str, output_path: str) -> int:
