@@ -92,7 +92,7 @@ def start_editor(settings_file: str, host: str, port: int) -> subprocess.Popen[b
         return None  # the build says what is wrong with the settings, once
     if not site.get("WEB_EDITOR_ENABLED") or site.get("WEB_EDITOR_BACKEND") is not None:
         return None
-    _install_editor(repository_root(site))
+    _install_editor(PROJECT_ROOT)
     try:
         proxy = start_editor_proxy(
             repository_root(site), site["WEB_EDITOR_PROXY_PORT"], site["MESSAGES_LANG"]
@@ -104,11 +104,16 @@ def start_editor(settings_file: str, host: str, port: int) -> subprocess.Popen[b
     return proxy
 
 
+# The project's own folder: package.json and node_modules are here, whatever site is previewed.
+PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
 def _install_editor(root: str) -> None:
     """On a fresh clone, install the editor's npm packages from the lock file, if npm is there."""
     # Without npm the proxy's own message says what is missing, and the preview runs on.
     editor = os.path.join(root, "node_modules", "decap-cms", "dist", "decap-cms.js")
-    if os.path.exists(editor) or shutil.which("npm") is None:
+    has_lock = os.path.exists(os.path.join(root, "package-lock.json"))
+    if os.path.exists(editor) or not has_lock or shutil.which("npm") is None:
         return
     print("Installing the web editor from package-lock.json (npm ci) …", file=sys.stderr)
     command = ["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"]
