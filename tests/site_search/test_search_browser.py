@@ -23,7 +23,7 @@ def search(
         browser, url.split("/blog/")[0], viewport={"width": 1280, "height": 900}
     )
     page.goto(f"{url}suche/")
-    page.wait_for_selector("#search:not([hidden])")
+    page.wait_for_selector("#search[data-state=ready]")
     yield page, watch, url
     page.close()
 
@@ -91,6 +91,33 @@ def test_a_person_result_opens_the_profile(search: tuple[Any, PageWatch, str]) -
     page.locator(".search-result--person a", has_text="Miriam Keller").click()
     page.wait_for_url(f"{url}menschen/miriam-keller/")
     assert page.locator("h1").text_content().strip() == "Miriam Keller"
+
+
+def test_a_query_typed_while_the_index_still_loads_is_answered(
+    browser: Any, served_public: tuple[str, BuildRun]
+) -> None:
+    url, _ = served_public
+    page, watch = watched_page(
+        browser, url.split("/blog/")[0], viewport={"width": 360, "height": 740}
+    )
+    held: list[Any] = []
+    page.route("**/pagefind/pagefind.js", lambda route: held.append(route))
+    try:
+        page.goto(f"{url}suche/")
+        page.wait_for_selector("#search:not([hidden])")
+        page.fill("#search-query", "Scheibenbremse")
+        page.press("#search-query", "Enter")
+        assert held, "the index script was not requested"
+        assert page.url == f"{url}suche/"  # the form did not leave the page
+        held[0].continue_()
+        page.wait_for_function(
+            "() => document.querySelector('.search__status').textContent.includes('Scheibenbremse')"
+        )
+        titles = page.locator(".search-result__title a").all_text_contents()
+        assert "Was die Leute ins Reparaturcafé mitbringen" in titles
+        assert watch.console_errors == []
+    finally:
+        page.close()
 
 
 def test_without_javascript_the_page_points_to_the_archive_topics_and_wall(

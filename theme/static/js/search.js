@@ -13,26 +13,13 @@ async function start(root) {
   const fieldset = form.querySelector(".search__filters");
   const groups = form.querySelector(".search__filter-groups");
   const labels = JSON.parse(root.dataset.labels);
-  root.hidden = false;
-  let pagefind;
-  try {
-    pagefind = await import(root.dataset.index);
-    await pagefind.options({ baseUrl: root.dataset.base, excerptLength: 24 });
-    drawFilters(groups, labels, await pagefind.filters());
-  } catch (error) {
-    status.textContent = root.dataset.textFailed;
-    return;
-  }
-  fieldset.hidden = groups.children.length === 0;
-  const params = new URLSearchParams(location.search);
-  input.value = params.get("q") || "";
-  for (const box of groups.querySelectorAll("input")) {
-    box.checked = params.getAll(box.name).includes(box.value);
-    if (box.checked) box.closest("details").open = true;
-  }
+  // The listeners come first: a reader who types while the index loads is answered once it has.
+  const ready = openIndex(root, groups, labels);
   let latest = 0;
   const run = async () => {
     const asked = ++latest;
+    const pagefind = await ready;
+    if (!pagefind || asked !== latest) return;
     const query = input.value.trim();
     const filters = chosenFilters(groups);
     remember(query, groups);
@@ -57,7 +44,33 @@ async function start(root) {
     pause = setTimeout(run, 150);
   });
   groups.addEventListener("change", run);
+  root.hidden = false;
+  const pagefind = await ready;
+  if (!pagefind) {
+    status.textContent = root.dataset.textFailed;
+    return;
+  }
+  fieldset.hidden = groups.children.length === 0;
+  const params = new URLSearchParams(location.search);
+  if (!input.value) input.value = params.get("q") || "";
+  for (const box of groups.querySelectorAll("input")) {
+    box.checked = params.getAll(box.name).includes(box.value);
+    if (box.checked) box.closest("details").open = true;
+  }
+  root.dataset.state = "ready";
   if (input.value || groups.querySelector("input:checked")) run();
+}
+
+// Pagefind's script and filter list from this site's own folder; null when they cannot load.
+async function openIndex(root, groups, labels) {
+  try {
+    const pagefind = await import(root.dataset.index);
+    await pagefind.options({ baseUrl: root.dataset.base, excerptLength: 24 });
+    drawFilters(groups, labels, await pagefind.filters());
+    return pagefind;
+  } catch (error) {
+    return null;
+  }
 }
 
 function drawFilters(groups, labels, available) {
