@@ -1,0 +1,72 @@
+"""The suite's second process never builds the sample site, whose caches the first one uses."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from tests.sites import ROOT
+from tests.tools import SECOND_PART
+
+# Session fixtures of tests/conftest.py that build the sample site with its .cache/ folder.
+SAMPLE_BUILDS = {"preview_site", "public_site", "intranet_site", "served_public"}
+BUILD_CALLS = {"run_build", "built"}
+
+
+def _second_part_files() -> list[Path]:
+    return sorted(path for folder in SECOND_PART for path in (ROOT / folder).rglob("*.py"))
+
+
+def _name(node: ast.AST) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    return node.arg if isinstance(node, ast.arg) else ""
+
+
+def _sample_site_uses(source: str, name: str) -> list[str]:
+    """Lines of one test module that would build the sample site."""
+    found = []
+    for node in ast.walk(ast.parse(source, filename=name)):
+        if _name(node) in SAMPLE_BUILDS:
+            found.append(f"{name}:{node.lineno}: sample-site fixture")  # type: ignore[attr-defined]
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("tests.golden"):
+            found.append(f"{name}:{node.lineno}: golden build")
+        if (
+            isinstance(node, ast.Call)
+            and _name(node.func) in BUILD_CALLS
+            and not any(keyword.arg == "settings" for keyword in node.keywords)
+        ):
+            found.append(f"{name}:{node.lineno}: build without settings=")
+    return found
+
+
+def test_the_second_part_holds_folders_that_exist() -> None:
+    assert [folder for folder in SECOND_PART if not (ROOT / folder).is_dir()] == []
+    assert len(_second_part_files()) > 50
+
+
+def test_no_test_in_the_second_part_builds_the_sample_site() -> None:
+    uses = [
+        line
+        for path in _second_part_files()
+        for line in _sample_site_uses(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)))
+    ]
+    assert uses == [], "move these tests out of the second part (tests/tools.py SECOND_PART)"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "def test_x(preview_site): pass",
+        "from tests.golden.builds import golden_build",
+        "run = built(tmp / 'output')",
+    ],
+)
+def test_the_check_sees_each_kind_of_sample_build(source: str) -> None:
+    assert len(_sample_site_uses(source, "probe.py")) == 1
+
+
+def test_a_small_site_of_its_own_passes_the_check() -> None:
+    assert _sample_site_uses("run = built(tmp / 'output', settings=str(conf))", "probe.py") == []
