@@ -77,6 +77,11 @@ def proxy_url(settings: Mapping[str, Any]) -> str:
     return f"http://127.0.0.1:{settings['WEB_EDITOR_PROXY_PORT']}/api/v1"
 
 
+def uses_board(settings: Mapping[str, Any]) -> bool:
+    """True when saving makes a branch per entry: a code host, or the local proxy in git mode."""
+    return settings["WEB_EDITOR_BACKEND"] is not None or settings["WEB_EDITOR_PROXY_MODE"] == "git"
+
+
 def editor_config(settings: Mapping[str, Any]) -> dict[str, Any]:
     """Everything the editor page loads: the CMS's configuration and what our script needs."""
     lang = settings["WEB_EDITOR_LOCALE"]
@@ -91,8 +96,8 @@ def editor_config(settings: Mapping[str, Any]) -> dict[str, Any]:
         "site_url": settings.get("SITEURL") or "/",
         "collections": [_posts(settings, content, lang), _profiles(content, lang)],
     }
-    if settings["WEB_EDITOR_BACKEND"] is not None:
-        # Drafts, in review, ready: each a branch with its pull request on the code host.
+    if uses_board(settings):
+        # Drafts, in review, ready: each a branch (with its pull request on a code host).
         cms["publish_mode"] = "editorial_workflow"
     return {
         "cms": cms,
@@ -112,6 +117,7 @@ def editor_config(settings: Mapping[str, Any]) -> dict[str, Any]:
             "site_root": (settings.get("SITEURL") or "").rstrip("/"),
             "poll": {key: phrase(lang, f"poll.{key}") for key in _POLL_LABELS},
             "poll_label": phrase(lang, "poll"),
+            "publish_refusal": phrase(lang, "publish.unreviewed"),
         },
     }
 

@@ -9,6 +9,8 @@ from faces_common.settings import merge_defaults, setting_error
 
 # The code hosts whose sign-in the editor supports (Decap CMS backends).
 CODE_HOSTS = ("github", "gitlab", "gitea")
+# decap-server's two ways of saving (its MODE): files only, or branches and commits.
+PROXY_MODES = ("fs", "git")
 
 DEFAULTS: dict[str, Any] = {
     # Write the web editor into the build. pelicanconf.py (preview) and intranetconf.py switch it
@@ -23,6 +25,10 @@ DEFAULTS: dict[str, Any] = {
     "WEB_EDITOR_LINK_PAGES": ["mitmachen"],
     # Port of the local proxy (decap-server) that `invoke livereload` starts on 127.0.0.1.
     "WEB_EDITOR_PROXY_PORT": 8081,
+    # How the local proxy saves: "fs" writes files into the working copy; "git" commits each
+    # entry on its own cms/ branch and shows the board (draft, in review, ready). "git" checks
+    # out branches in the folder, so use it in a separate clone (docs/writing.md).
+    "WEB_EDITOR_PROXY_MODE": "fs",
     # Language of the editor's interface: None follows MESSAGES_LANG ("de" or "en").
     "WEB_EDITOR_LOCALE": None,
     # Stylesheets the preview pane uses, as paths in the output (the post page's own CSS).
@@ -48,6 +54,10 @@ def validate(settings: dict[str, Any]) -> None:
     port = settings["WEB_EDITOR_PROXY_PORT"]
     if not isinstance(port, int) or isinstance(port, bool) or not 1 <= port <= 65535:
         raise setting_error("WEB_EDITOR_PROXY_PORT", port, "a port number from 1 to 65535")
+    if settings["WEB_EDITOR_PROXY_MODE"] not in PROXY_MODES:
+        raise setting_error(
+            "WEB_EDITOR_PROXY_MODE", settings["WEB_EDITOR_PROXY_MODE"], "'fs' or 'git'"
+        )
     if settings["WEB_EDITOR_LOCALE"] not in ("de", "en"):
         raise setting_error("WEB_EDITOR_LOCALE", settings["WEB_EDITOR_LOCALE"], "'de' or 'en'")
     backend = settings["WEB_EDITOR_BACKEND"]

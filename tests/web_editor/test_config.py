@@ -191,6 +191,8 @@ def test_english_by_setting(site: dict[str, Any]) -> None:
         ("WEB_EDITOR_PROXY_PORT", 0),
         ("WEB_EDITOR_PROXY_PORT", "8081"),
         ("WEB_EDITOR_LOCALE", "fr"),
+        ("WEB_EDITOR_PROXY_MODE", "branches"),
+        ("WEB_EDITOR_PROXY_MODE", None),
         ("WEB_EDITOR_BACKEND", {"name": "bitbucket", "repo": "seewerk/blog"}),
         ("WEB_EDITOR_BACKEND", {"name": "gitlab"}),
         ("WEB_EDITOR_BACKEND", "github"),
@@ -228,3 +230,14 @@ def test_a_code_host_gets_the_editorial_workflow(site: dict[str, Any]) -> None:
     assert config["publish_mode"] == "editorial_workflow"
     local = editor_config(site)["cms"]
     assert local["backend"]["name"] == "proxy" and "publish_mode" not in local
+
+
+def test_the_local_proxy_in_git_mode_gets_the_board_and_its_refusal(site: dict[str, Any]) -> None:
+    config = editor_config({**site, "WEB_EDITOR_PROXY_MODE": "git"})
+    assert config["cms"]["backend"]["name"] == "proxy"
+    assert config["cms"]["publish_mode"] == "editorial_workflow"
+    assert config["site"]["publish_refusal"].startswith(
+        "Der Beitrag ist noch nicht freigegeben. Öffnen Sie ihn, wählen Sie unter „Gegengelesen"
+    )
+    english = editor_config({**site, "WEB_EDITOR_PROXY_MODE": "git", "WEB_EDITOR_LOCALE": "en"})
+    assert english["site"]["publish_refusal"].startswith("The post has not been released yet.")

@@ -146,6 +146,21 @@
     };
   }
 
+  // Publishing merges the branch: the post must then say it is published and who reviewed it,
+  // so the board's last step and the file agree with `invoke check` and the transparency page.
+  function makePrePublish(site) {
+    return function (event) {
+      var data = event.entry.get("data");
+      if (event.entry.get("collection") !== "posts") return;
+      var reviewers = data.get("reviewed-by");
+      var reviewed = reviewers && (typeof reviewers === "string" ? reviewers.trim() : reviewers.size);
+      if (data.get("status") === "published" && reviewed) return;
+      var refusal = new Error(site.publish_refusal);
+      refusal.toString = function () { return site.publish_refusal; };
+      throw refusal;
+    };
+  }
+
   function yamlText(value) {
     var text = String(value || "").trim();
     return /^[\p{L}\p{N}][^:#\n"']*$/u.test(text) ? text : JSON.stringify(text);
@@ -165,7 +180,8 @@
         { name: "closes", label: words.closes, widget: "datetime", format: "YYYY-MM-DD",
           time_format: false, required: false },
       ],
-      pattern: /^```poll\n([\s\S]*?)\n```$/m,
+      // Decap matches from the block's start and refuses the multiline flag.
+      pattern: /^```poll\n([\s\S]*?)\n```(?=\n|$)/,
       fromBlock: function (match) {
         var poll = { options: [] };
         match[1].split("\n").forEach(function (line) {
@@ -237,6 +253,7 @@
     var site = settings.site;
     CMS.registerCustomFormat("pelican", "md", { fromFile: fromFile, toFile: makeToFile(site) });
     CMS.registerEventListener({ name: "preSave", handler: makePreSave(site) });
+    CMS.registerEventListener({ name: "prePublish", handler: makePrePublish(site) });
     CMS.registerEditorComponent(pollComponent(site));
     site.preview_css.forEach(function (href) { CMS.registerPreviewStyle(href); });
     CMS.registerPreviewTemplate("posts", postPreview(site));
