@@ -120,6 +120,22 @@ PAGE: dict[str, dict[str, str]] = {
             "im Redaktionsleitfaden beschrieben mit einem Texteditor."
         ),
         "back": "Zurück zum Blog",
+        "narrow": "Für den Editor ist dieser Bildschirm zu schmal",
+        "narrow.intro": (
+            "Der Editor braucht einen breiteren Bildschirm: einen Computer oder ein Tablet im "
+            "Querformat. Auf dem Telefon kommen Sie so zu Ihrem Beitrag:"
+        ),
+        "narrow.story": "Geschichte vorschlagen",
+        "narrow.story.after": (
+            ": Sie erzählen in ein paar Sätzen, worum es geht. Die Redaktion meldet sich und "
+            "schreibt den Beitrag mit Ihnen."
+        ),
+        "narrow.guide": "Anleitung „Mitmachen“",
+        "narrow.guide.after": (
+            ": Sie legen den Beitrag im Browser-Editor von GitHub oder GitLab an, Schritt für "
+            "Schritt erklärt."
+        ),
+        "narrow.later": "Oder öffnen Sie diese Seite später am Computer.",
     },
     # I18N_ADDRESS = "du": only the texts that address the writer (faces_common.voice).
     "de@du": {
@@ -127,6 +143,19 @@ PAGE: dict[str, dict[str, str]] = {
             "Der Editor braucht JavaScript. Ohne JavaScript schreibst du deinen Beitrag wie "
             "im Redaktionsleitfaden beschrieben mit einem Texteditor."
         ),
+        "narrow.intro": (
+            "Der Editor braucht einen breiteren Bildschirm: einen Computer oder ein Tablet im "
+            "Querformat. Auf dem Telefon kommst du so zu deinem Beitrag:"
+        ),
+        "narrow.story.after": (
+            ": Du erzählst in ein paar Sätzen, worum es geht. Die Redaktion meldet sich und "
+            "schreibt den Beitrag mit dir."
+        ),
+        "narrow.guide.after": (
+            ": Du legst den Beitrag im Browser-Editor von GitHub oder GitLab an, Schritt für "
+            "Schritt erklärt."
+        ),
+        "narrow.later": "Oder öffne diese Seite später am Computer.",
     },
     "en": {
         "title": "Write in the browser",
@@ -135,6 +164,21 @@ PAGE: dict[str, dict[str, str]] = {
             "editorial guide describes."
         ),
         "back": "Back to the blog",
+        "narrow": "This screen is too narrow for the editor",
+        "narrow.intro": (
+            "The editor needs a wider screen: a computer or a tablet held sideways. On a phone, "
+            "this is how you get your post in:"
+        ),
+        "narrow.story": "Suggest a story",
+        "narrow.story.after": (
+            ": tell us in a few sentences what it is about. The editorial team gets in touch "
+            "and writes the post with you."
+        ),
+        "narrow.guide": "The guide to taking part",
+        "narrow.guide.after": (
+            ": create the post in GitHub's or GitLab's web editor, explained step by step."
+        ),
+        "narrow.later": "Or open this page later on a computer.",
     },
 }
 

@@ -188,6 +188,23 @@ def test_our_pages_around_the_editor_are_accessible_and_valid(
     link = page.get_by_role("link", name="Im Browser schreiben")
     assert link.get_attribute("href") == "/redaktion/"
     assert axe_violations(page) == []
+    # On a phone the editor page says plainly that it needs a wider screen, and what works.
+    page.goto(f"{editor_site.base}/redaktion/")
+    notice = page.get_by_role("heading", name="Für den Editor ist dieser Bildschirm zu schmal")
+    notice.wait_for()
+    ways = page.get_by_role("main").get_by_role("link")
+    assert [(a.inner_text(), a.get_attribute("href")) for a in ways.all()] == [
+        ("Geschichte vorschlagen", "/geschichte-vorschlagen/"),
+        ("Anleitung «Mitmachen»", "/mitmachen/"),
+        ("Zurück zum Blog", "/"),
+    ]
+    assert page.locator("#nc-root").is_hidden()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert notice.is_hidden() and page.locator("#nc-root").is_visible()
+    page.goto(f"{editor_site.base}/mitmachen/")
+    assert axe_violations(page) == []
     page.close()
     assert vnu_errors([editor_site.output / "redaktion" / "index.html"]) == []
     without_script = browser.new_page(java_script_enabled=False)
