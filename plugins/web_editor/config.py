@@ -8,7 +8,7 @@ from typing import Any
 
 from faces_common.slugs import SLUG_MAX_LENGTH
 
-from .messages import PHRASES, phrase
+from .messages import PHRASES, phrase, toolbar_words
 from .slug_patterns import js_substitutions
 
 # The header fields of a post in the order `invoke new-post` writes them (lower-case keys).
@@ -118,6 +118,8 @@ def editor_config(settings: Mapping[str, Any]) -> dict[str, Any]:
             "poll": {key: phrase(lang, f"poll.{key}") for key in _POLL_LABELS},
             "poll_label": phrase(lang, "poll"),
             "publish_refusal": phrase(lang, "publish.unreviewed"),
+            # Without the board, Decap's "Veröffentlichen" only saves a draft file: say so.
+            "toolbar": {} if uses_board(settings) else toolbar_words(lang),
         },
     }
 
@@ -179,6 +181,8 @@ def _posts(settings: Mapping[str, Any], content: str, lang: str) -> dict[str, An
             _field(lang, "summary", "text"),
             _field(lang, "category", "select", options=list(settings["CHECKS_CATEGORIES"] or [])),
             _field(lang, "authors", "relation", **profiles, **by_name, multiple=True, min=1),
+            # The text right after the byline: the fields below are optional or the editors'.
+            _field(lang, "body", "markdown", modes=["rich_text", "raw"]),
             _field(
                 lang,
                 "lang",
@@ -220,7 +224,6 @@ def _posts(settings: Mapping[str, Any], content: str, lang: str) -> dict[str, An
                 filters=[{"field": "editor", "values": ["yes"]}],
             ),
             {"name": FILENAME_KEY, "widget": "hidden", "required": False},
-            _field(lang, "body", "markdown", modes=["rich_text", "raw"]),
         ],
     }
 

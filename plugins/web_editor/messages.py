@@ -186,3 +186,30 @@ PAGE: dict[str, dict[str, str]] = {
 def phrase(lang: str, key: str) -> str:
     """One label or hint of the editor's forms in the language."""
     return catalog_phrase(PHRASES, lang, key)
+
+
+# Decap's save button and its menu where saving writes a draft file (no board): its own
+# words ("Veröffentlichen", "Jetzt veröffentlichen") made a first-time writer hesitate.
+TOOLBAR: dict[str, dict[str, str]] = {
+    "de": {
+        "publish": "Speichern",
+        "publishing": "Speichern …",
+        "published": "Gespeichert",
+        "publishNow": "Jetzt speichern",
+        "publishAndCreateNew": "Speichern und neuen Beitrag anlegen",
+        "publishAndDuplicate": "Speichern und Beitrag duplizieren",
+    },
+    "en": {
+        "publish": "Save",
+        "publishing": "Saving …",
+        "published": "Saved",
+        "publishNow": "Save now",
+        "publishAndCreateNew": "Save and create a new post",
+        "publishAndDuplicate": "Save and duplicate the post",
+    },
+}
+
+
+def toolbar_words(lang: str) -> dict[str, str]:
+    """Decap's editorToolbar phrases that our editor replaces, in the language."""
+    return dict(TOOLBAR.get(lang, TOOLBAR["en"]))

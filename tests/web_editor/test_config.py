@@ -239,5 +239,9 @@ def test_the_local_proxy_in_git_mode_gets_the_board_and_its_refusal(site: dict[s
     assert config["site"]["publish_refusal"].startswith(
         "Der Beitrag ist noch nicht freigegeben. Öffnen Sie ihn, wählen Sie unter „Gegengelesen"
     )
+    # Decap's own words stay on the board, where publishing really merges.
+    assert config["site"]["toolbar"] == {}
+    saving = editor_config(site)["site"]["toolbar"]
+    assert (saving["publish"], saving["publishNow"]) == ("Speichern", "Jetzt speichern")
     english = editor_config({**site, "WEB_EDITOR_PROXY_MODE": "git", "WEB_EDITOR_LOCALE": "en"})
     assert english["site"]["publish_refusal"].startswith("The post has not been released yet.")

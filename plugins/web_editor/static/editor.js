@@ -248,12 +248,25 @@
     });
   }
 
+  // Replace some of Decap's own phrases in its locale, keeping all the others.
+  function relabel(CMS, locale, toolbar) {
+    var phrases = CMS.getLocale(locale);
+    if (!phrases || !Object.keys(toolbar).length) return;
+    var editor = Object.assign({}, phrases.editor);
+    editor.editorToolbar = Object.assign({}, editor.editorToolbar, toolbar);
+    CMS.registerLocale(locale, Object.assign({}, phrases, { editor: editor }));
+  }
+
   function start(settings) {
     var CMS = window.CMS;
     var site = settings.site;
+    relabel(CMS, settings.cms.locale, site.toolbar || {});
     CMS.registerCustomFormat("pelican", "md", { fromFile: fromFile, toFile: makeToFile(site) });
     CMS.registerEventListener({ name: "preSave", handler: makePreSave(site) });
-    CMS.registerEventListener({ name: "prePublish", handler: makePrePublish(site) });
+    // Without the board, Decap runs prePublish on every save: there it must not refuse drafts.
+    if (settings.cms.publish_mode === "editorial_workflow") {
+      CMS.registerEventListener({ name: "prePublish", handler: makePrePublish(site) });
+    }
     CMS.registerEditorComponent(pollComponent(site));
     site.preview_css.forEach(function (href) { CMS.registerPreviewStyle(href); });
     CMS.registerPreviewTemplate("posts", postPreview(site));
