@@ -7,8 +7,10 @@ from typing import Any
 from faces_common.messages import merge_messages_lang
 from faces_common.settings import merge_defaults, setting_error
 
-# The code hosts whose sign-in the editor supports (Decap CMS backends).
-CODE_HOSTS = ("github", "gitlab", "gitea")
+# The code hosts whose sign-in and pull requests the editor supports (Decap CMS backends).
+# Not Gitea: Decap 3.16's Gitea backend refuses publish_mode editorial_workflow, so every save
+# would be a commit straight to the main branch, past any review (docs/writing.md).
+CODE_HOSTS = ("github", "gitlab")
 # decap-server's two ways of saving (its MODE): files only, or branches and commits.
 PROXY_MODES = ("fs", "git")
 
@@ -63,11 +65,38 @@ def validate(settings: dict[str, Any]) -> None:
     backend = settings["WEB_EDITOR_BACKEND"]
     if backend is None:
         return
+    if isinstance(backend, dict) and backend.get("name") == "gitea":
+        raise setting_error(
+            "WEB_EDITOR_BACKEND",
+            backend,
+            "github or gitlab: Decap CMS has no review board for Gitea, every save would go "
+            "straight to the main branch",
+        )
     if not isinstance(backend, dict) or backend.get("name") not in CODE_HOSTS:
         raise setting_error(
             "WEB_EDITOR_BACKEND",
             backend,
-            'None or a dict with "name" one of github, gitlab, gitea and "repo" "owner/name"',
+            'None or a dict with "name" one of github, gitlab and "repo" "owner/name"',
         )
     if "/" not in str(backend.get("repo", "")):
         raise setting_error("WEB_EDITOR_BACKEND", backend, 'a "repo" such as "seewerk/blog"')
+    _check_sign_in(backend)
+
+
+def _check_sign_in(backend: dict[str, Any]) -> None:
+    # Without these keys Decap signs in through api.netlify.com, a host that is not ours.
+    if backend["name"] == "github" and not backend.get("base_url"):
+        raise setting_error(
+            "WEB_EDITOR_BACKEND",
+            backend,
+            'a "base_url" for GitHub: the address of the company\'s own OAuth proxy',
+        )
+    if backend["name"] == "gitlab" and (
+        backend.get("auth_type") != "pkce" or not backend.get("app_id")
+    ):
+        raise setting_error(
+            "WEB_EDITOR_BACKEND",
+            backend,
+            'for GitLab "auth_type": "pkce" and "app_id": the application id of the GitLab '
+            "application",
+        )

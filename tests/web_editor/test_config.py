@@ -195,6 +195,9 @@ def test_english_by_setting(site: dict[str, Any]) -> None:
         ("WEB_EDITOR_PROXY_MODE", None),
         ("WEB_EDITOR_BACKEND", {"name": "bitbucket", "repo": "seewerk/blog"}),
         ("WEB_EDITOR_BACKEND", {"name": "gitlab"}),
+        ("WEB_EDITOR_BACKEND", {"name": "gitea", "repo": "seewerk/blog", "app_id": "x"}),
+        ("WEB_EDITOR_BACKEND", {"name": "github", "repo": "seewerk/blog"}),
+        ("WEB_EDITOR_BACKEND", {"name": "gitlab", "repo": "seewerk/blog", "app_id": "x"}),
         ("WEB_EDITOR_BACKEND", "github"),
     ],
 )
@@ -224,7 +227,7 @@ def test_the_profile_order_is_the_one_new_post_writes(site: dict[str, Any]) -> N
 
 
 def test_a_code_host_gets_the_editorial_workflow(site: dict[str, Any]) -> None:
-    host = {"name": "gitea", "repo": "seewerk/blog", "base_url": "https://gitea.example"}
+    host = {"name": "gitlab", "repo": "seewerk/blog", "auth_type": "pkce", "app_id": "4e1f"}
     config = editor_config({**site, "WEB_EDITOR_BACKEND": host})["cms"]
     assert config["backend"] == {"branch": site["EDITORIAL_REPOSITORY_BRANCH"], **host}
     assert config["publish_mode"] == "editorial_workflow"
