@@ -120,6 +120,8 @@ def editor_config(settings: Mapping[str, Any]) -> dict[str, Any]:
             "publish_refusal": phrase(lang, "publish.unreviewed"),
             # Without the board, Decap's "Veröffentlichen" only saves a draft file: say so.
             "toolbar": {} if uses_board(settings) else toolbar_words(lang),
+            # The local proxy asks nobody for a password: its "Login" only opens the editor.
+            "login": phrase(lang, "open") if settings["WEB_EDITOR_BACKEND"] is None else "",
         },
     }
 

@@ -52,6 +52,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "poll.label": "Antwort",
         "poll.multiple": "Mehrere Antworten erlaubt",
         "poll.closes": "Endet am",
+        "open": "Editor öffnen",
         "publish.unreviewed": (
             "Der Beitrag ist noch nicht freigegeben. Öffnen Sie ihn, wählen Sie unter "
             "„Gegengelesen von“ die Person aus der Redaktion, die ihn gelesen hat, setzen Sie "
@@ -104,6 +105,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "poll.label": "Answer",
         "poll.multiple": "Several answers allowed",
         "poll.closes": "Closes on",
+        "open": "Open the editor",
         "publish.unreviewed": (
             "The post has not been released yet. Open it, choose the editor who read it under "
             "'Reviewed by', set 'Status' to published, save, then publish."

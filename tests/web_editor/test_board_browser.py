@@ -73,7 +73,7 @@ def test_a_post_moves_across_the_board_and_is_merged_reviewed(
     page = context.new_page()
     page.on("dialog", lambda dialog: dialog.accept())
     page.goto(f"{board.base}/redaktion/#/collections/posts/new")
-    page.get_by_role("button", name="Login").click()
+    page.get_by_role("button", name="Editor öffnen").click()
     page.get_by_label("Titel", exact=True).fill(TITLE)
     page.get_by_label("Kurzfassung").fill("Trocken, dunkel und ohne Druck auf den Reifen.")
     choose(page, "Kategorie", "Technik")

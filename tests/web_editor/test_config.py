@@ -231,6 +231,9 @@ def test_a_code_host_gets_the_editorial_workflow(site: dict[str, Any]) -> None:
     config = editor_config({**site, "WEB_EDITOR_BACKEND": host})["cms"]
     assert config["backend"] == {"branch": site["EDITORIAL_REPOSITORY_BRANCH"], **host}
     assert config["publish_mode"] == "editorial_workflow"
+    # Decap's own sign-in words with a code host; the local proxy's "Login" only opens the editor.
+    assert editor_config({**site, "WEB_EDITOR_BACKEND": host})["site"]["login"] == ""
+    assert editor_config(site)["site"]["login"] == "Editor öffnen"
     local = editor_config(site)["cms"]
     assert local["backend"]["name"] == "proxy" and "publish_mode" not in local
 

@@ -32,7 +32,7 @@ def editor(browser: Any, editor_site: EditorSite) -> Iterator[tuple[Any, Any]]:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
     page, watch = watched_page(context, editor_site.base)
     page.goto(f"{editor_site.base}/redaktion/")
-    page.get_by_role("button", name="Login").click()
+    page.get_by_role("button", name="Editor öffnen").click()
     page.get_by_text("Beiträge").first.wait_for()
     yield page, watch
     context.close()
@@ -206,7 +206,7 @@ def test_our_pages_around_the_editor_are_accessible_and_valid(
     assert not [url for url in requested if "decap-cms" in url], "a phone loads Decap"
     page.set_viewport_size({"width": 1280, "height": 800})
     page.reload()
-    page.get_by_role("button", name="Login").wait_for()
+    page.get_by_role("button", name="Editor öffnen").wait_for()
     assert notice.is_hidden()
     page.goto(f"{editor_site.base}/mitmachen/")
     assert axe_violations(page) == []

@@ -249,18 +249,19 @@
   }
 
   // Replace some of Decap's own phrases in its locale, keeping all the others.
-  function relabel(CMS, locale, toolbar) {
+  function relabel(CMS, locale, site) {
     var phrases = CMS.getLocale(locale);
-    if (!phrases || !Object.keys(toolbar).length) return;
+    if (!phrases) return;
     var editor = Object.assign({}, phrases.editor);
-    editor.editorToolbar = Object.assign({}, editor.editorToolbar, toolbar);
-    CMS.registerLocale(locale, Object.assign({}, phrases, { editor: editor }));
+    editor.editorToolbar = Object.assign({}, editor.editorToolbar, site.toolbar || {});
+    var auth = Object.assign({}, phrases.auth, site.login ? { login: site.login } : {});
+    CMS.registerLocale(locale, Object.assign({}, phrases, { editor: editor, auth: auth }));
   }
 
   function start(settings) {
     var CMS = window.CMS;
     var site = settings.site;
-    relabel(CMS, settings.cms.locale, site.toolbar || {});
+    relabel(CMS, settings.cms.locale, site);
     CMS.registerCustomFormat("pelican", "md", { fromFile: fromFile, toFile: makeToFile(site) });
     CMS.registerEventListener({ name: "preSave", handler: makePreSave(site) });
     // Without the board, Decap runs prePublish on every save: there it must not refuse drafts.
