@@ -95,7 +95,11 @@ def start_editor(settings_file: str, host: str, port: int) -> subprocess.Popen[b
     _install_editor(PROJECT_ROOT)
     try:
         proxy = start_editor_proxy(
-            repository_root(site), site["WEB_EDITOR_PROXY_PORT"], site["MESSAGES_LANG"]
+            repository_root(site),
+            site["WEB_EDITOR_PROXY_PORT"],
+            site["MESSAGES_LANG"],
+            mode=site["WEB_EDITOR_PROXY_MODE"],
+            branch=site.get("EDITORIAL_REPOSITORY_BRANCH") or "main",
         )
     except ProxyError as error:
         print(error, file=sys.stderr)

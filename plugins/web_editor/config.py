@@ -8,7 +8,7 @@ from typing import Any
 
 from faces_common.slugs import SLUG_MAX_LENGTH
 
-from .messages import PHRASES, phrase
+from .messages import PHRASES, phrase, toolbar_words
 from .slug_patterns import js_substitutions
 
 # The header fields of a post in the order `invoke new-post` writes them (lower-case keys).
@@ -77,6 +77,11 @@ def proxy_url(settings: Mapping[str, Any]) -> str:
     return f"http://127.0.0.1:{settings['WEB_EDITOR_PROXY_PORT']}/api/v1"
 
 
+def uses_board(settings: Mapping[str, Any]) -> bool:
+    """True when saving makes a branch per entry: a code host, or the local proxy in git mode."""
+    return settings["WEB_EDITOR_BACKEND"] is not None or settings["WEB_EDITOR_PROXY_MODE"] == "git"
+
+
 def editor_config(settings: Mapping[str, Any]) -> dict[str, Any]:
     """Everything the editor page loads: the CMS's configuration and what our script needs."""
     lang = settings["WEB_EDITOR_LOCALE"]
@@ -91,8 +96,8 @@ def editor_config(settings: Mapping[str, Any]) -> dict[str, Any]:
         "site_url": settings.get("SITEURL") or "/",
         "collections": [_posts(settings, content, lang), _profiles(content, lang)],
     }
-    if settings["WEB_EDITOR_BACKEND"] is not None:
-        # Drafts, in review, ready: each a branch with its pull request on the code host.
+    if uses_board(settings):
+        # Drafts, in review, ready: each a branch (with its pull request on a code host).
         cms["publish_mode"] = "editorial_workflow"
     return {
         "cms": cms,
@@ -112,6 +117,11 @@ def editor_config(settings: Mapping[str, Any]) -> dict[str, Any]:
             "site_root": (settings.get("SITEURL") or "").rstrip("/"),
             "poll": {key: phrase(lang, f"poll.{key}") for key in _POLL_LABELS},
             "poll_label": phrase(lang, "poll"),
+            "publish_refusal": phrase(lang, "publish.unreviewed"),
+            # Without the board, Decap's "Veröffentlichen" only saves a draft file: say so.
+            "toolbar": {} if uses_board(settings) else toolbar_words(lang),
+            # The local proxy asks nobody for a password: its "Login" only opens the editor.
+            "login": phrase(lang, "open") if settings["WEB_EDITOR_BACKEND"] is None else "",
         },
     }
 
@@ -173,6 +183,8 @@ def _posts(settings: Mapping[str, Any], content: str, lang: str) -> dict[str, An
             _field(lang, "summary", "text"),
             _field(lang, "category", "select", options=list(settings["CHECKS_CATEGORIES"] or [])),
             _field(lang, "authors", "relation", **profiles, **by_name, multiple=True, min=1),
+            # The text right after the byline: the fields below are optional or the editors'.
+            _field(lang, "body", "markdown", modes=["rich_text", "raw"]),
             _field(
                 lang,
                 "lang",
@@ -214,7 +226,6 @@ def _posts(settings: Mapping[str, Any], content: str, lang: str) -> dict[str, An
                 filters=[{"field": "editor", "values": ["yes"]}],
             ),
             {"name": FILENAME_KEY, "widget": "hidden", "required": False},
-            _field(lang, "body", "markdown", modes=["rich_text", "raw"]),
         ],
     }
 

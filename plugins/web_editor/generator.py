@@ -66,16 +66,35 @@ class WebEditorGenerator(Generator):
             words=pick_words(
                 PAGE, lang, site_address(self.settings), self.settings.get("I18N_LOCALE", "")
             ),
+            story_url=self._story_url(),
+            guide_url=self._guide_url(),
         )
         target = Path(self.output_path, folder)
         config = json.dumps(editor_config(self.settings), ensure_ascii=False, indent=1)
         (target / "config.json").write_text(config + "\n", encoding="utf-8")
         for source in [
             HERE / "static" / "editor.js",
+            HERE / "static" / "editor.css",
             HERE / "static" / "manual-init.js",
             *cms_files(),
         ]:
             _place(source, target / source.name)
+
+    def _story_url(self) -> str | None:
+        """The story form's address, where the site has one (STORIES_ENDPOINT set)."""
+        if not self.settings.get("STORIES_ENDPOINT") or not self.settings.get("STORIES_PAGE_URL"):
+            return None
+        return f"{self._root()}/{self.settings['STORIES_PAGE_URL']}"
+
+    def _guide_url(self) -> str | None:
+        """The address of the first page that links to the editor (the "Mitmachen" guide)."""
+        slugs = self.settings["WEB_EDITOR_LINK_PAGES"]
+        pages = [page for page in self.context.get("pages", []) if page.slug in slugs]
+        pages.sort(key=lambda page: slugs.index(page.slug))
+        return f"{self._root()}/{pages[0].url}" if pages else None
+
+    def _root(self) -> str:
+        return str(self.settings.get("SITEURL") or "").rstrip("/")
 
 
 def _place(source: Path, target: Path) -> None:

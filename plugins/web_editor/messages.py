@@ -52,6 +52,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "poll.label": "Antwort",
         "poll.multiple": "Mehrere Antworten erlaubt",
         "poll.closes": "Endet am",
+        "open": "Editor öffnen",
+        "publish.unreviewed": (
+            "Der Beitrag ist noch nicht freigegeben. Öffnen Sie ihn, wählen Sie unter "
+            "„Gegengelesen von“ die Person aus der Redaktion, die ihn gelesen hat, setzen Sie "
+            "„Status“ auf published, speichern Sie und veröffentlichen Sie dann."
+        ),
     },
     "en": {
         "posts": "Posts",
@@ -99,6 +105,11 @@ PHRASES: dict[str, dict[str, str]] = {
         "poll.label": "Answer",
         "poll.multiple": "Several answers allowed",
         "poll.closes": "Closes on",
+        "open": "Open the editor",
+        "publish.unreviewed": (
+            "The post has not been released yet. Open it, choose the editor who read it under "
+            "'Reviewed by', set 'Status' to published, save, then publish."
+        ),
     },
 }
 
@@ -111,6 +122,22 @@ PAGE: dict[str, dict[str, str]] = {
             "im Redaktionsleitfaden beschrieben mit einem Texteditor."
         ),
         "back": "Zurück zum Blog",
+        "narrow": "Für den Editor ist dieser Bildschirm zu schmal",
+        "narrow.intro": (
+            "Der Editor braucht einen breiteren Bildschirm: einen Computer oder ein Tablet im "
+            "Querformat. Auf dem Telefon kommen Sie so zu Ihrem Beitrag:"
+        ),
+        "narrow.story": "Geschichte vorschlagen",
+        "narrow.story.after": (
+            ": Sie erzählen in ein paar Sätzen, worum es geht. Die Redaktion meldet sich und "
+            "schreibt den Beitrag mit Ihnen."
+        ),
+        "narrow.guide": "Anleitung „Mitmachen“",
+        "narrow.guide.after": (
+            ": Sie legen den Beitrag im Browser-Editor von GitHub oder GitLab an, Schritt für "
+            "Schritt erklärt."
+        ),
+        "narrow.later": "Oder öffnen Sie diese Seite später am Computer.",
     },
     # I18N_ADDRESS = "du": only the texts that address the writer (faces_common.voice).
     "de@du": {
@@ -118,6 +145,19 @@ PAGE: dict[str, dict[str, str]] = {
             "Der Editor braucht JavaScript. Ohne JavaScript schreibst du deinen Beitrag wie "
             "im Redaktionsleitfaden beschrieben mit einem Texteditor."
         ),
+        "narrow.intro": (
+            "Der Editor braucht einen breiteren Bildschirm: einen Computer oder ein Tablet im "
+            "Querformat. Auf dem Telefon kommst du so zu deinem Beitrag:"
+        ),
+        "narrow.story.after": (
+            ": Du erzählst in ein paar Sätzen, worum es geht. Die Redaktion meldet sich und "
+            "schreibt den Beitrag mit dir."
+        ),
+        "narrow.guide.after": (
+            ": Du legst den Beitrag im Browser-Editor von GitHub oder GitLab an, Schritt für "
+            "Schritt erklärt."
+        ),
+        "narrow.later": "Oder öffne diese Seite später am Computer.",
     },
     "en": {
         "title": "Write in the browser",
@@ -126,6 +166,21 @@ PAGE: dict[str, dict[str, str]] = {
             "editorial guide describes."
         ),
         "back": "Back to the blog",
+        "narrow": "This screen is too narrow for the editor",
+        "narrow.intro": (
+            "The editor needs a wider screen: a computer or a tablet held sideways. On a phone, "
+            "this is how you get your post in:"
+        ),
+        "narrow.story": "Suggest a story",
+        "narrow.story.after": (
+            ": tell us in a few sentences what it is about. The editorial team gets in touch "
+            "and writes the post with you."
+        ),
+        "narrow.guide": "The guide to taking part",
+        "narrow.guide.after": (
+            ": create the post in GitHub's or GitLab's web editor, explained step by step."
+        ),
+        "narrow.later": "Or open this page later on a computer.",
     },
 }
 
@@ -133,3 +188,30 @@ PAGE: dict[str, dict[str, str]] = {
 def phrase(lang: str, key: str) -> str:
     """One label or hint of the editor's forms in the language."""
     return catalog_phrase(PHRASES, lang, key)
+
+
+# Decap's save button and its menu where saving writes a draft file (no board): its own
+# words ("Veröffentlichen", "Jetzt veröffentlichen") made a first-time writer hesitate.
+TOOLBAR: dict[str, dict[str, str]] = {
+    "de": {
+        "publish": "Speichern",
+        "publishing": "Speichern …",
+        "published": "Gespeichert",
+        "publishNow": "Jetzt speichern",
+        "publishAndCreateNew": "Speichern und neuen Beitrag anlegen",
+        "publishAndDuplicate": "Speichern und Beitrag duplizieren",
+    },
+    "en": {
+        "publish": "Save",
+        "publishing": "Saving …",
+        "published": "Saved",
+        "publishNow": "Save now",
+        "publishAndCreateNew": "Save and create a new post",
+        "publishAndDuplicate": "Save and duplicate the post",
+    },
+}
+
+
+def toolbar_words(lang: str) -> dict[str, str]:
+    """Decap's editorToolbar phrases that our editor replaces, in the language."""
+    return dict(TOOLBAR.get(lang, TOOLBAR["en"]))

@@ -7,8 +7,12 @@ from typing import Any
 from faces_common.messages import merge_messages_lang
 from faces_common.settings import merge_defaults, setting_error
 
-# The code hosts whose sign-in the editor supports (Decap CMS backends).
-CODE_HOSTS = ("github", "gitlab", "gitea")
+# The code hosts whose sign-in and pull requests the editor supports (Decap CMS backends).
+# Not Gitea: Decap 3.16's Gitea backend refuses publish_mode editorial_workflow, so every save
+# would be a commit straight to the main branch, past any review (docs/writing.md).
+CODE_HOSTS = ("github", "gitlab")
+# decap-server's two ways of saving (its MODE): files only, or branches and commits.
+PROXY_MODES = ("fs", "git")
 
 DEFAULTS: dict[str, Any] = {
     # Write the web editor into the build. pelicanconf.py (preview) and intranetconf.py switch it
@@ -23,6 +27,10 @@ DEFAULTS: dict[str, Any] = {
     "WEB_EDITOR_LINK_PAGES": ["mitmachen"],
     # Port of the local proxy (decap-server) that `invoke livereload` starts on 127.0.0.1.
     "WEB_EDITOR_PROXY_PORT": 8081,
+    # How the local proxy saves: "fs" writes files into the working copy; "git" commits each
+    # entry on its own cms/ branch and shows the board (draft, in review, ready). "git" checks
+    # out branches in the folder, so use it in a separate clone (docs/writing.md).
+    "WEB_EDITOR_PROXY_MODE": "fs",
     # Language of the editor's interface: None follows MESSAGES_LANG ("de" or "en").
     "WEB_EDITOR_LOCALE": None,
     # Stylesheets the preview pane uses, as paths in the output (the post page's own CSS).
@@ -48,16 +56,47 @@ def validate(settings: dict[str, Any]) -> None:
     port = settings["WEB_EDITOR_PROXY_PORT"]
     if not isinstance(port, int) or isinstance(port, bool) or not 1 <= port <= 65535:
         raise setting_error("WEB_EDITOR_PROXY_PORT", port, "a port number from 1 to 65535")
+    if settings["WEB_EDITOR_PROXY_MODE"] not in PROXY_MODES:
+        raise setting_error(
+            "WEB_EDITOR_PROXY_MODE", settings["WEB_EDITOR_PROXY_MODE"], "'fs' or 'git'"
+        )
     if settings["WEB_EDITOR_LOCALE"] not in ("de", "en"):
         raise setting_error("WEB_EDITOR_LOCALE", settings["WEB_EDITOR_LOCALE"], "'de' or 'en'")
     backend = settings["WEB_EDITOR_BACKEND"]
     if backend is None:
         return
+    if isinstance(backend, dict) and backend.get("name") == "gitea":
+        raise setting_error(
+            "WEB_EDITOR_BACKEND",
+            backend,
+            "github or gitlab: Decap CMS has no review board for Gitea, every save would go "
+            "straight to the main branch",
+        )
     if not isinstance(backend, dict) or backend.get("name") not in CODE_HOSTS:
         raise setting_error(
             "WEB_EDITOR_BACKEND",
             backend,
-            'None or a dict with "name" one of github, gitlab, gitea and "repo" "owner/name"',
+            'None or a dict with "name" one of github, gitlab and "repo" "owner/name"',
         )
     if "/" not in str(backend.get("repo", "")):
         raise setting_error("WEB_EDITOR_BACKEND", backend, 'a "repo" such as "seewerk/blog"')
+    _check_sign_in(backend)
+
+
+def _check_sign_in(backend: dict[str, Any]) -> None:
+    # Without these keys Decap signs in through api.netlify.com, a host that is not ours.
+    if backend["name"] == "github" and not backend.get("base_url"):
+        raise setting_error(
+            "WEB_EDITOR_BACKEND",
+            backend,
+            'a "base_url" for GitHub: the address of the company\'s own OAuth proxy',
+        )
+    if backend["name"] == "gitlab" and (
+        backend.get("auth_type") != "pkce" or not backend.get("app_id")
+    ):
+        raise setting_error(
+            "WEB_EDITOR_BACKEND",
+            backend,
+            'for GitLab "auth_type": "pkce" and "app_id": the application id of the GitLab '
+            "application",
+        )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
+import subprocess
 import urllib.request
 from pathlib import Path
 
@@ -61,3 +63,37 @@ def test_without_node_the_preview_is_told_in_english_when_asked(
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(ProxyError, match=r"^The editor needs Node.js \('node' is missing\)"):
         start_editor_proxy(str(tmp_path), free_port(), "en")
+
+
+def _git(folder: Path, *arguments: str) -> None:
+    identity = {"GIT_AUTHOR_NAME": "R", "GIT_AUTHOR_EMAIL": "r@example.org"}
+    identity |= {"GIT_COMMITTER_NAME": "R", "GIT_COMMITTER_EMAIL": "r@example.org"}
+    subprocess.run(
+        ["git", "-C", str(folder), *arguments], check=True, env={**os.environ, **identity}
+    )
+
+
+def test_git_mode_refuses_a_folder_it_would_harm_or_fail_in(tmp_path: Path) -> None:
+    def refusal(branch: str = "main") -> str:
+        with pytest.raises(ProxyError) as refused:
+            start_editor_proxy(str(tmp_path), free_port(), "de", mode="git", branch=branch)
+        return str(refused.value)
+
+    assert refusal() == (
+        f'WEB_EDITOR_PROXY_MODE = "git" braucht ein git-Repository, {tmp_path} ist keines. '
+        "Klonen Sie das Repository in einen eigenen Ordner und starten Sie dort."
+    )
+    _git(tmp_path, "init", "--quiet", "--initial-branch=main")
+    (tmp_path / "post.md").write_text("Title: A\n\nText\n", encoding="utf-8")
+    assert refusal().startswith(
+        f'WEB_EDITOR_PROXY_MODE = "git" wechselt Branches und committet alles in {tmp_path}, '
+        "dort gibt es aber nicht eingecheckte Änderungen."
+    )
+    _git(tmp_path, "add", "post.md")
+    _git(tmp_path, "commit", "--quiet", "-m", "A post")
+    assert refusal("trunk") == (
+        f"Der Branch 'trunk' (EDITORIAL_REPOSITORY_BRANCH) fehlt in {tmp_path}. Setzen Sie "
+        "EDITORIAL_REPOSITORY_BRANCH auf den Hauptbranch des Repositorys."
+    )
+    proxy = start_editor_proxy(str(tmp_path), free_port(), "de", mode="git", branch="main")
+    stop_editor_proxy(proxy)

@@ -191,8 +191,13 @@ def test_english_by_setting(site: dict[str, Any]) -> None:
         ("WEB_EDITOR_PROXY_PORT", 0),
         ("WEB_EDITOR_PROXY_PORT", "8081"),
         ("WEB_EDITOR_LOCALE", "fr"),
+        ("WEB_EDITOR_PROXY_MODE", "branches"),
+        ("WEB_EDITOR_PROXY_MODE", None),
         ("WEB_EDITOR_BACKEND", {"name": "bitbucket", "repo": "seewerk/blog"}),
         ("WEB_EDITOR_BACKEND", {"name": "gitlab"}),
+        ("WEB_EDITOR_BACKEND", {"name": "gitea", "repo": "seewerk/blog", "app_id": "x"}),
+        ("WEB_EDITOR_BACKEND", {"name": "github", "repo": "seewerk/blog"}),
+        ("WEB_EDITOR_BACKEND", {"name": "gitlab", "repo": "seewerk/blog", "app_id": "x"}),
         ("WEB_EDITOR_BACKEND", "github"),
     ],
 )
@@ -222,9 +227,27 @@ def test_the_profile_order_is_the_one_new_post_writes(site: dict[str, Any]) -> N
 
 
 def test_a_code_host_gets_the_editorial_workflow(site: dict[str, Any]) -> None:
-    host = {"name": "gitea", "repo": "seewerk/blog", "base_url": "https://gitea.example"}
+    host = {"name": "gitlab", "repo": "seewerk/blog", "auth_type": "pkce", "app_id": "4e1f"}
     config = editor_config({**site, "WEB_EDITOR_BACKEND": host})["cms"]
     assert config["backend"] == {"branch": site["EDITORIAL_REPOSITORY_BRANCH"], **host}
     assert config["publish_mode"] == "editorial_workflow"
+    # Decap's own sign-in words with a code host; the local proxy's "Login" only opens the editor.
+    assert editor_config({**site, "WEB_EDITOR_BACKEND": host})["site"]["login"] == ""
+    assert editor_config(site)["site"]["login"] == "Editor öffnen"
     local = editor_config(site)["cms"]
     assert local["backend"]["name"] == "proxy" and "publish_mode" not in local
+
+
+def test_the_local_proxy_in_git_mode_gets_the_board_and_its_refusal(site: dict[str, Any]) -> None:
+    config = editor_config({**site, "WEB_EDITOR_PROXY_MODE": "git"})
+    assert config["cms"]["backend"]["name"] == "proxy"
+    assert config["cms"]["publish_mode"] == "editorial_workflow"
+    assert config["site"]["publish_refusal"].startswith(
+        "Der Beitrag ist noch nicht freigegeben. Öffnen Sie ihn, wählen Sie unter „Gegengelesen"
+    )
+    # Decap's own words stay on the board, where publishing really merges.
+    assert config["site"]["toolbar"] == {}
+    saving = editor_config(site)["site"]["toolbar"]
+    assert (saving["publish"], saving["publishNow"]) == ("Speichern", "Jetzt speichern")
+    english = editor_config({**site, "WEB_EDITOR_PROXY_MODE": "git", "WEB_EDITOR_LOCALE": "en"})
+    assert english["site"]["publish_refusal"].startswith("The post has not been released yet.")

@@ -32,7 +32,7 @@ def editor(browser: Any, editor_site: EditorSite) -> Iterator[tuple[Any, Any]]:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
     page, watch = watched_page(context, editor_site.base)
     page.goto(f"{editor_site.base}/redaktion/")
-    page.get_by_role("button", name="Login").click()
+    page.get_by_role("button", name="Editor öffnen").click()
     page.get_by_text("Beiträge").first.wait_for()
     yield page, watch
     context.close()
@@ -56,10 +56,10 @@ def add_poll(page: Any, poll_id: str, question: str, answers: list[str]) -> None
         page.get_by_label("Antwort", exact=True).last.fill(answer)
 
 
-def publish(page: Any) -> None:
-    """Press the save button (simple mode: 'Veröffentlichen', then 'Jetzt veröffentlichen')."""
-    page.get_by_role("button", name="Veröffentlichen").click()
-    page.get_by_text("Jetzt veröffentlichen").click()
+def save(page: Any) -> None:
+    """Press the save button ('Speichern', then 'Jetzt speichern': no board, a draft file)."""
+    page.get_by_role("button", name="Speichern", exact=True).click()
+    page.get_by_text("Jetzt speichern").click()
 
 
 def wait_for_file(path: Path, timeout: float = 20.0) -> str:
@@ -96,7 +96,7 @@ def test_a_post_written_in_the_browser_is_a_post_invoke_check_accepts(
     preview.get_by_role("heading", name=TITLE).wait_for()
     preview.get_by_text("Welche Prüfung zeigen wir als Nächstes?").wait_for()
     assert preview.locator("link[href='/theme/css/site.css']").count() == 1
-    publish(page)
+    save(page)
 
     year = time.strftime("%Y")
     text = wait_for_file(editor_site.content / "posts" / year / f"{SLUG}.md")
@@ -141,7 +141,7 @@ def test_a_post_without_title_or_author_is_refused_in_german(
     choose(page, "Kategorie", "Ideen")
     if left_out != "authors":
         choose(page, "Autorinnen und Autoren", "Anja Seidel")
-    publish(page)
+    save(page)
     page.get_by_text(refusal).first.wait_for()
     assert sorted(editor_site.content.rglob("*.md")) == before
 
@@ -168,7 +168,7 @@ def test_a_profile_is_edited_without_any_consent_field(
     page.keyboard.press("Enter")
     page.keyboard.type("Seit Dezember leite ich die Kommunikation.")
     text.get_by_text("Seit Dezember leite ich die Kommunikation.").wait_for()
-    publish(page)
+    save(page)
     role = next(line for line in original.splitlines() if line.startswith("Role: "))
     expected = (
         original.replace(role, "Role: Leiterin Kommunikation").rstrip()
@@ -187,6 +187,28 @@ def test_our_pages_around_the_editor_are_accessible_and_valid(
     page.goto(f"{editor_site.base}/mitmachen/")
     link = page.get_by_role("link", name="Im Browser schreiben")
     assert link.get_attribute("href") == "/redaktion/"
+    assert axe_violations(page) == []
+    # On a phone the editor page says plainly that it needs a wider screen, and what works.
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{editor_site.base}/redaktion/")
+    notice = page.get_by_role("heading", name="Für den Editor ist dieser Bildschirm zu schmal")
+    notice.wait_for()
+    ways = page.get_by_role("main").get_by_role("link")
+    assert [(a.inner_text(), a.get_attribute("href")) for a in ways.all()] == [
+        ("Geschichte vorschlagen", "/geschichte-vorschlagen/"),
+        ("Anleitung «Mitmachen»", "/mitmachen/"),
+        ("Zurück zum Blog", "/"),
+    ]
+    assert page.locator("#nc-root").is_hidden()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert axe_violations(page) == []
+    assert not [url for url in requested if "decap-cms" in url], "a phone loads Decap"
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.reload()
+    page.get_by_role("button", name="Editor öffnen").wait_for()
+    assert notice.is_hidden()
+    page.goto(f"{editor_site.base}/mitmachen/")
     assert axe_violations(page) == []
     page.close()
     assert vnu_errors([editor_site.output / "redaktion" / "index.html"]) == []

@@ -146,6 +146,21 @@
     };
   }
 
+  // Publishing merges the branch: the post must then say it is published and who reviewed it,
+  // so the board's last step and the file agree with `invoke check` and the transparency page.
+  function makePrePublish(site) {
+    return function (event) {
+      var data = event.entry.get("data");
+      if (event.entry.get("collection") !== "posts") return;
+      var reviewers = data.get("reviewed-by");
+      var reviewed = reviewers && (typeof reviewers === "string" ? reviewers.trim() : reviewers.size);
+      if (data.get("status") === "published" && reviewed) return;
+      var refusal = new Error(site.publish_refusal);
+      refusal.toString = function () { return site.publish_refusal; };
+      throw refusal;
+    };
+  }
+
   function yamlText(value) {
     var text = String(value || "").trim();
     return /^[\p{L}\p{N}][^:#\n"']*$/u.test(text) ? text : JSON.stringify(text);
@@ -165,7 +180,8 @@
         { name: "closes", label: words.closes, widget: "datetime", format: "YYYY-MM-DD",
           time_format: false, required: false },
       ],
-      pattern: /^```poll\n([\s\S]*?)\n```$/m,
+      // Decap matches from the block's start and refuses the multiline flag.
+      pattern: /^```poll\n([\s\S]*?)\n```(?=\n|$)/,
       fromBlock: function (match) {
         var poll = { options: [] };
         match[1].split("\n").forEach(function (line) {
@@ -232,19 +248,49 @@
     });
   }
 
+  // Replace some of Decap's own phrases in its locale, keeping all the others.
+  function relabel(CMS, locale, site) {
+    var phrases = CMS.getLocale(locale);
+    if (!phrases) return;
+    var editor = Object.assign({}, phrases.editor);
+    editor.editorToolbar = Object.assign({}, editor.editorToolbar, site.toolbar || {});
+    var auth = Object.assign({}, phrases.auth, site.login ? { login: site.login } : {});
+    CMS.registerLocale(locale, Object.assign({}, phrases, { editor: editor, auth: auth }));
+  }
+
   function start(settings) {
     var CMS = window.CMS;
     var site = settings.site;
+    relabel(CMS, settings.cms.locale, site);
     CMS.registerCustomFormat("pelican", "md", { fromFile: fromFile, toFile: makeToFile(site) });
     CMS.registerEventListener({ name: "preSave", handler: makePreSave(site) });
+    // Without the board, Decap runs prePublish on every save: there it must not refuse drafts.
+    if (settings.cms.publish_mode === "editorial_workflow") {
+      CMS.registerEventListener({ name: "prePublish", handler: makePrePublish(site) });
+    }
     CMS.registerEditorComponent(pollComponent(site));
     site.preview_css.forEach(function (href) { CMS.registerPreviewStyle(href); });
     CMS.registerPreviewTemplate("posts", postPreview(site));
     CMS.init({ config: settings.cms });
   }
 
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = reject;
+      document.body.appendChild(script);
+    });
+  }
+
   window.facesEditor = { fromFile: fromFile, makeToFile: makeToFile, slugify: slugify };
+  // Below this width editor.css shows the phone notice instead: Decap's 1.5 MB stay unloaded.
+  if (window.matchMedia && !window.matchMedia("(min-width: 48em)").matches) return;
   fetch("config.json", { cache: "no-store" })
     .then(function (response) { return response.json(); })
+    .then(function (settings) {
+      return loadScript("decap-cms.js").then(function () { return settings; });
+    })
     .then(start);
 })();
