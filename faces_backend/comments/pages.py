@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
-from faces_backend.http.pages import PAGE_HEADERS, hidden_inputs, page, paragraphs
+from faces_backend.http.pages import PAGE_HEADERS, back_link, hidden_inputs, page, paragraphs
 
 __all__ = [
     "PAGE_HEADERS",
@@ -50,7 +50,7 @@ def message_body(message: str, *, ok: bool, back_url: str | None, back: str) -> 
     """Return a status message and, if known, the way back to the post."""
     kind = "ok" if ok else "problem"
     note = f'<p class="comment__note comment__note--{kind}" role="status">'
-    return f"{note}{html.escape(message)}</p>\n{_back(back_url, back)}"
+    return f"{note}{html.escape(message)}</p>\n{back_link(back_url, back)}"
 
 
 def stored_body(
@@ -62,14 +62,8 @@ def stored_body(
         f"<p>{html.escape(hint)}</p>\n"
         f'<p><a class="comment__withdraw" href="{html.escape(withdraw_url)}">'
         f"{html.escape(withdraw)}</a>: <code>{html.escape(withdraw_url)}</code></p>\n"
-        f"{_back(back_url, back)}"
+        f"{back_link(back_url, back)}"
     )
-
-
-def _back(back_url: str | None, back: str) -> str:
-    if not back_url:
-        return ""
-    return f'<p><a href="{html.escape(back_url)}">{html.escape(back)}</a></p>\n'
 
 
 def confirm_body(*, question: str, action: str, button: str) -> str:
