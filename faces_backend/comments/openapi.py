@@ -6,7 +6,7 @@ from typing import Any
 
 from faces_backend.comments.notify.openapi import subscription_paths
 from faces_backend.comments.openapi_moderation import MODERATION_PATHS
-from faces_backend.http.openapi import PATH_ID, SCHEMAS, ApiPart, form_body
+from faces_backend.http.openapi import PATH_ID, SCHEMAS, ApiPart, form_body, stamp_path
 
 _COMMENT_ID = {"type": "string", "pattern": "^c-[0-9a-f]{12}$"}
 _HTML = {"text/html": {"schema": {"type": "string"}}}
@@ -138,26 +138,7 @@ COMMENT_PATHS: dict[str, Any] = {
             "responses": {"204": {"description": "Allowed."}, "403": {"description": "No."}},
         },
     },
-    "/comments/stamp": {
-        "get": {
-            "operationId": "commentStamp",
-            "summary": "A signed form stamp (valid once, after FACES_FORM_MIN_SECONDS).",
-            "responses": {
-                "200": {
-                    "description": "The stamp.",
-                    "content": {
-                        "application/json": {
-                            "schema": {
-                                "type": "object",
-                                "required": ["stamp"],
-                                "properties": {"stamp": {"type": "string"}},
-                            }
-                        }
-                    },
-                }
-            },
-        }
-    },
+    "/comments/stamp": stamp_path("commentStamp"),
     "/comments/pow.js": {
         "get": {
             "operationId": "proofOfWorkScript",
