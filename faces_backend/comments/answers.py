@@ -10,29 +10,22 @@ from starlette.responses import Response
 
 from faces_backend.comments.messages import say
 from faces_backend.comments.pages import message_body
-from faces_backend.http.answers import AnswerPage, Outcome, answer
+from faces_backend.http.answers import FORM_CODES, AnswerPage, Outcome, answer
 from faces_backend.http.services import Services
 from faces_backend.http.setting_values import lang_of
 
 __all__ = ["CODES", "Outcome", "respond"]
 
 CODES: dict[str, int] = {
+    **FORM_CODES,
     "pending": 201,
     "preview": 200,
     "reported": 200,
     "withdrawn": 200,
-    "malformed": 400,
-    "origin_not_allowed": 403,
-    "not_signed_in": 403,
     "wrong_token": 403,
     "unknown_thread": 404,
     "unknown_comment": 404,
-    "replayed": 409,
     "closed": 410,
-    "too_large": 413,
-    "invalid": 422,
-    "rate_limited": 429,
-    "unavailable": 503,
 }
 
 

@@ -17,6 +17,19 @@ from faces_backend.http.pages import PAGE_HEADERS, page
 from faces_backend.http.services import Services
 from faces_backend.http.settings import Language
 
+# The status words every stamped form answers alike: the gate's refusals (http/gate.py), a
+# field at fault, a stamp used twice, the database away. Each feature adds its own words.
+FORM_CODES: dict[str, int] = {
+    "malformed": 400,
+    "origin_not_allowed": 403,
+    "not_signed_in": 403,
+    "replayed": 409,
+    "too_large": 413,
+    "invalid": 422,
+    "rate_limited": 429,
+    "unavailable": 503,
+}
+
 
 @dataclass(frozen=True)
 class Outcome:

@@ -7,24 +7,14 @@ import html
 from starlette.requests import Request
 from starlette.responses import Response
 
-from faces_backend.http.answers import AnswerPage, Outcome, answer
+from faces_backend.http.answers import FORM_CODES, AnswerPage, Outcome, answer
 from faces_backend.http.pages import back_link, note
 from faces_backend.http.services import Services
 from faces_backend.stories.messages import say
 
 __all__ = ["CODES", "Outcome", "respond"]
 
-CODES: dict[str, int] = {
-    "received": 201,
-    "malformed": 400,
-    "origin_not_allowed": 403,
-    "not_signed_in": 403,
-    "replayed": 409,
-    "too_large": 413,
-    "invalid": 422,
-    "rate_limited": 429,
-    "unavailable": 503,
-}
+CODES: dict[str, int] = {**FORM_CODES, "received": 201}
 
 
 def respond(request: Request, services: Services, outcome: Outcome) -> Response:
