@@ -9,10 +9,16 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
+from starlette.responses import HTMLResponse
+
+from faces_backend.comments.messages import say
 from faces_backend.http.pages import PAGE_HEADERS, back_link, hidden_inputs, page, paragraphs
+from faces_backend.http.setting_values import lang_of
+from faces_backend.http.settings import Settings
 
 __all__ = [
     "PAGE_HEADERS",
+    "comment_page",
     "confirm_body",
     "message_body",
     "page",
@@ -73,3 +79,14 @@ def confirm_body(*, question: str, action: str, button: str) -> str:
         f'<form method="post" action="{html.escape(action)}">\n'
         f'<button type="submit">{html.escape(button)}</button>\n</form>\n'
     )
+
+
+def comment_page(
+    settings: Settings, body: str, *, status: int = 200, title_key: str = "page_title"
+) -> HTMLResponse:
+    """Return a whole comment page in the settings' voice around `body` (escaped HTML)."""
+    voice = settings.voice
+    document = page(
+        say(voice, title_key), body, language=lang_of(voice), stylesheets=settings.stylesheets
+    )
+    return HTMLResponse(document, status_code=status, headers=PAGE_HEADERS)
