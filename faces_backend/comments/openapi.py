@@ -8,6 +8,7 @@ from faces_backend.comments.notify.openapi import subscription_paths
 from faces_backend.comments.openapi_moderation import MODERATION_PATHS
 from faces_backend.http.openapi import PATH_ID, SCHEMAS, ApiPart, form_body, stamp_path
 
+_THREAD_PATTERN = "^(?!stamp$|withdraw/)[A-Za-z0-9][A-Za-z0-9_/-]{0,199}$"
 _COMMENT_ID = {"type": "string", "pattern": "^c-[0-9a-f]{12}$"}
 _HTML = {"text/html": {"schema": {"type": "string"}}}
 _WORDS = [
@@ -211,7 +212,13 @@ COMMENT_PATHS: dict[str, Any] = {
             "operationId": "liveComments",
             "summary": "Approved comments of a thread, those approved after `since` if given.",
             "parameters": [
-                {"name": "thread", "in": "path", "required": True, "schema": {"type": "string"}},
+                {
+                    "name": "thread",
+                    "in": "path",
+                    "required": True,
+                    # A thread id (plugins/comments); "stamp" and "withdraw/…" are other routes.
+                    "schema": {"type": "string", "pattern": _THREAD_PATTERN},
+                },
                 {"name": "since", "in": "query", "required": False, "schema": {"type": "string"}},
             ],
             "responses": {
