@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from invoke import task
@@ -49,6 +50,8 @@ class TaskConfig:
 
 
 CONFIG = TaskConfig()
+# The `--db` option of every task that reads the backend's database.
+DATABASE_HELP = "The backend's database (default: FACES_DB, else the preview's)."
 
 
 def _exit_on(code: int) -> None:
@@ -60,6 +63,11 @@ def _exit_on(code: int) -> None:
 def _site_language() -> str:
     """The language of the preview site's problem reports, for messages about task options."""
     return report_language(CONFIG.settings_base)
+
+
+def _run_backend_command(command: Callable[..., int], *arguments: str, **options: object) -> None:
+    """Run a backend command on the preview's output in the site's language; exit on failure."""
+    _exit_on(command(*arguments, **options, output_path=CONFIG.deploy_path, lang=_site_language()))
 
 
 @task(
@@ -128,7 +136,7 @@ def livereload(
     help={
         "results": "Results snapshot to write (default content/data/poll-results.json).",
         "suggestions": "Pending suggestions to write (default content/data/poll-suggestions.json).",
-        "db": "The backend's database (default: FACES_DB, else the preview's).",
+        "db": DATABASE_HELP,
         "manifest": "The poll manifest (default: FACES_MANIFEST, else output/polls/manifest.json).",
         "replace": "Write the database's state even where the repository holds more (loses data).",
     }
@@ -142,16 +150,9 @@ def poll_results(
     replace: bool = False,
 ) -> None:
     """Merge poll results and pending suggestions from the backend's database into content/data/."""
-    code = pull_poll_results(
-        results,
-        suggestions,
-        db=db,
-        manifest=manifest,
-        replace=replace,
-        output_path=CONFIG.deploy_path,
-        lang=_site_language(),
+    _run_backend_command(
+        pull_poll_results, results, suggestions, db=db, manifest=manifest, replace=replace
     )
-    _exit_on(code)
 
 
 @task(
@@ -163,7 +164,7 @@ def poll_results(
         "as": "reply: the replying author's profile slug, e.g. anna-muster.",
         "text": "reply: the answer's text.",
         "name": "reply: the name readers see until the next build (default: the profile slug).",
-        "db": "The backend's database (default: FACES_DB, else the preview's).",
+        "db": DATABASE_HELP,
         "manifest": "Comment manifest (default: FACES_COMMENTS_MANIFEST, else the build's).",
         "replace": "pull: write the database's state even where the repository holds more.",
     },
@@ -181,7 +182,8 @@ def comments(
     replace: bool = False,
 ) -> None:
     """Moderate comments and pull the approved ones into content/data/comments/ (issue 15)."""
-    code = comment_command(
+    _run_backend_command(
+        comment_command,
         action,
         comment=id_,
         reason=reason,
@@ -191,10 +193,7 @@ def comments(
         db=db,
         manifest=manifest,
         replace=replace,
-        output_path=CONFIG.deploy_path,
-        lang=_site_language(),
     )
-    _exit_on(code)
 
 
 @task(
@@ -205,7 +204,7 @@ def comments(
         "editor": "accept: the profile slug of the editor who takes the story, e.g. anna-muster.",
         "reason": "decline: why (stays internal, never published).",
         "plan": "pull: the editorial plan (default content/data/editorial-plan.json).",
-        "db": "The backend's database (default: FACES_DB, else the preview's).",
+        "db": DATABASE_HELP,
         "manifest": "Story manifest (default: FACES_STORIES_MANIFEST, else the build's).",
         "replace": "pull: write the database's state even where the plan holds more.",
     },
@@ -222,7 +221,8 @@ def stories(
     replace: bool = False,
 ) -> None:
     """Decide story proposals and pull accepted ones into the editorial plan (issue 19)."""
-    code = story_command(
+    _run_backend_command(
+        story_command,
         action,
         story=id_,
         editor=editor,
@@ -231,10 +231,7 @@ def stories(
         db=db,
         manifest=manifest,
         replace=replace,
-        output_path=CONFIG.deploy_path,
-        lang=_site_language(),
     )
-    _exit_on(code)
 
 
 @task(
@@ -250,7 +247,7 @@ def backend_migrate(c: Context, db: str = "") -> None:
 @task(
     help={
         "output": "Counts file to write (default content/data/views.json).",
-        "db": "The backend's database (default: FACES_DB, else the preview's).",
+        "db": DATABASE_HELP,
         "replace": "Write the database's counts even where the repository holds more (loses data).",
     }
 )

@@ -27,7 +27,7 @@ def pull_poll_results(
     """Merge poll results and pending suggestions from the database; return the exit code."""
     built_manifest = os.path.join(output_path, "polls", "manifest.json")
     env = {
-        "FACES_DB": db or os.environ.get("FACES_DB", PREVIEW_DB),
+        **_database(db),
         "FACES_MANIFEST": manifest or os.environ.get("FACES_MANIFEST", built_manifest),
     }
     command = ["snapshot", results, "--suggestions", suggestions, "--lang", lang]
@@ -36,7 +36,7 @@ def pull_poll_results(
 
 def pull_views(output: str, *, db: str, replace: bool, lang: str) -> int:
     """Merge the page views counted by the backend into the counts file; return the exit code."""
-    env = {"FACES_DB": db or os.environ.get("FACES_DB", PREVIEW_DB)}
+    env = _database(db)
     command = ["views", "export", output, "--lang", lang]
     code = _run_backend(command + (["--replace"] if replace else []), env)
     if code == 0:
@@ -59,13 +59,8 @@ def comment_command(
     lang: str,
 ) -> int:
     """Run one moderation command (list, approve, reject, reply, pull, purge); return its code."""
-    built = os.path.join(output_path, "comments", "manifest.json")
-    env = {
-        "FACES_DB": db or os.environ.get("FACES_DB", PREVIEW_DB),
-        "FACES_COMMENTS_MANIFEST": manifest or os.environ.get("FACES_COMMENTS_MANIFEST", built),
-    }
-    if not manifest and not os.path.exists(env["FACES_COMMENTS_MANIFEST"]):
-        env["FACES_COMMENTS_MANIFEST"] = ""  # not built yet: post titles stay unknown
+    # Without a built manifest the queue shows no post titles.
+    env = _feature_env("comments", "FACES_COMMENTS_MANIFEST", db, manifest, output_path)
     command = ["comments", "--lang", lang, action]
     if action in ("approve", "reject", "reply"):
         command.append(comment)
@@ -92,13 +87,8 @@ def story_command(
     lang: str,
 ) -> int:
     """Run one story command (list, accept, decline, pull); return its code."""
-    built = os.path.join(output_path, "stories", "manifest.json")
-    env = {
-        "FACES_DB": db or os.environ.get("FACES_DB", PREVIEW_DB),
-        "FACES_STORIES_MANIFEST": manifest or os.environ.get("FACES_STORIES_MANIFEST", built),
-    }
-    if not manifest and not os.path.exists(env["FACES_STORIES_MANIFEST"]):
-        env["FACES_STORIES_MANIFEST"] = ""  # not built yet: accept says to build first
+    # Without a built manifest, accept says to build first.
+    env = _feature_env("stories", "FACES_STORIES_MANIFEST", db, manifest, output_path)
     command = ["stories", "--lang", lang, action]
     if action in ("accept", "decline"):
         command.append(story)
@@ -113,8 +103,26 @@ def story_command(
 
 def migrate_database(*, db: str, lang: str) -> int:
     """Create or migrate the backend's database (FACES_DATABASE_URL, else the SQLite file)."""
-    env = {"FACES_DB": db or os.environ.get("FACES_DB", PREVIEW_DB)}
-    return _run_backend(["migrate", "--lang", lang], env)
+    return _run_backend(["migrate", "--lang", lang], _database(db))
+
+
+def _database(db: str) -> dict[str, str]:
+    """Return the environment naming the database: `db`, else FACES_DB, else the preview's."""
+    return {"FACES_DB": db or os.environ.get("FACES_DB", PREVIEW_DB)}
+
+
+def _feature_env(
+    feature: str, setting: str, db: str, manifest: str, output_path: str
+) -> dict[str, str]:
+    """Return the database and the feature's manifest: given, else `setting`'s, else built.
+
+    A manifest the build has not written yet is left empty: the command says what it lacks.
+    """
+    built = os.path.join(output_path, feature, "manifest.json")
+    path = manifest or os.environ.get(setting, built)
+    if not manifest and not os.path.exists(path):
+        path = ""
+    return {**_database(db), setting: path}
 
 
 def _run_backend(arguments: list[str], env: dict[str, str]) -> int:

@@ -22,6 +22,7 @@ from faces_backend.comments.threads import EMPTY, CommentManifest, parse_comment
 from faces_backend.http.documents import load_document
 from faces_backend.http.settings import Language
 from faces_backend.store.connection import Connection
+from faces_backend.store.transaction import run_in_transaction
 
 DEFAULT_FOLDER = Path("content/data/comments")
 DEFAULT_FIGURES = Path("content/data/comment-figures.json")
@@ -105,7 +106,7 @@ def _run(
         elif args.action == "pull":
             _pull(args, conn, config, manifest, lang)
         elif args.action == "purge":
-            count = _in_transaction(
+            count = run_in_transaction(
                 conn, partial(purge_rejected, keep_days=config.keep_rejected_days)
             )
             print(say(lang, "purged", count=count, days=config.keep_rejected_days))
@@ -122,17 +123,6 @@ def _manifest(config: CommentSettings) -> CommentManifest:
     if not config.manifest:
         return EMPTY
     return load_document(config.manifest, parse_comment_manifest, "comment manifest")
-
-
-def _in_transaction(conn: Connection, job: Any) -> Any:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        result = job(conn)
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
-    return result
 
 
 def _print_queue(conn: Connection, lang: Language) -> None:
@@ -156,10 +146,10 @@ def _decide(
     lang: Language,
 ) -> None:
     if args.action == "approve":
-        decided = _in_transaction(conn, partial(approve, comment_id=args.id, manifest=manifest))
+        decided = run_in_transaction(conn, partial(approve, comment_id=args.id, manifest=manifest))
         message = say(lang, "approved", id=args.id)
     elif args.action == "reject":
-        decided = _in_transaction(conn, partial(reject, comment_id=args.id, reason=args.reason))
+        decided = run_in_transaction(conn, partial(reject, comment_id=args.id, reason=args.reason))
         message = say(lang, "rejected", id=args.id, reason=args.reason)
     else:
         job = partial(
@@ -170,7 +160,7 @@ def _decide(
             name=args.name,
             manifest=manifest,
         )
-        decided = _in_transaction(conn, job)
+        decided = run_in_transaction(conn, job)
         message = say(lang, "replied", id=decided.comment.id, profile=args.profile)
     tell(notifier, decided)
     print(message)
@@ -183,7 +173,7 @@ def _pull(
     manifest: CommentManifest,
     lang: Language,
 ) -> None:
-    _in_transaction(conn, partial(purge_rejected, keep_days=config.keep_rejected_days))
+    run_in_transaction(conn, partial(purge_rejected, keep_days=config.keep_rejected_days))
     with locked(args.figures):
         report = pull_comments(conn, args.folder, args.figures, manifest, replace=args.replace)
     print(

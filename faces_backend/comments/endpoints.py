@@ -6,12 +6,12 @@ from datetime import datetime
 from functools import partial
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import JSONResponse, Response
 
 from faces_backend.comments.answers import Outcome, respond
 from faces_backend.comments.form import COMMENT_ID
 from faces_backend.comments.messages import field_text, say, seconds
-from faces_backend.comments.pages import PAGE_HEADERS, confirm_body, page
+from faces_backend.comments.pages import comment_page, confirm_body
 from faces_backend.comments.state import comments_of
 from faces_backend.comments.store import (
     REASONS,
@@ -23,7 +23,6 @@ from faces_backend.comments.store import (
 from faces_backend.http.forms import FieldProblem
 from faces_backend.http.gate import first_value, screen_form
 from faces_backend.http.proof_of_work import SOLVER_JS
-from faces_backend.http.setting_values import lang_of
 from faces_backend.store import UNAVAILABLE
 
 # Approved comments reach readers within this many seconds, without a build.
@@ -121,13 +120,7 @@ async def withdraw_comment(request: Request) -> Response:
             action=f"{action}?{request.url.query}",
             button=say(voice, "withdraw_button"),
         )
-        document = page(
-            say(voice, "withdraw_link"),
-            body,
-            language=lang_of(voice),
-            stylesheets=services.settings.stylesheets,
-        )
-        return HTMLResponse(document, headers=PAGE_HEADERS)
+        return comment_page(services.settings, body, title_key="withdraw_link")
     try:
         found = (
             await services.store.write(partial(withdraw, comment_id=comment_id, token=token))

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from faces_backend.comments.config import CommentSettings
-from faces_backend.http.forms import FieldProblem, clean_text
+from faces_backend.http.forms import EMAIL_PATTERN, FieldProblem, clean_text, sort_fields
 
 # A comment post is text only: 5,000 characters of percent-encoded UTF-8 stay far below this.
 COMMENT_MAX_BODY = 96 * 1024
@@ -15,7 +15,6 @@ FIELDS = frozenset(
     {"thread", "parent", "name", "email", "text", "notify", "_hp", "stamp", "pow", "_next"}
 )
 EMAIL_MAX_CHARS = 254
-_EMAIL = re.compile(r"[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[A-Za-z]{2,63}")
 _LINK = re.compile(r"https?://|(?<!//)www\.", re.IGNORECASE)
 
 
@@ -53,20 +52,8 @@ def collect_comment(
     fields: list[tuple[str, str]], limits: CommentSettings, *, sso_name: str | None = None
 ) -> CommentForm:
     """Sort and check the fields; with SSO an empty name is the signed-in user's."""
-    values: dict[str, list[str]] = {}
-    problems: list[FieldProblem] = []
-    for name, value in fields:
-        if name in FIELDS:
-            values.setdefault(name, []).append(value)
-        elif not name.startswith("_"):
-            problems.append(FieldProblem(name[:64], "unknown_field"))
-    problems.extend(
-        FieldProblem(name, "repeated") for name in FIELDS if len(values.get(name, [])) > 1
-    )
-
-    def first(name: str) -> str:
-        return values.get(name, [""])[0]
-
+    sorted_fields = sort_fields(fields, FIELDS)
+    problems, first = sorted_fields.problems, sorted_fields.first
     thread = first("thread").strip()
     if not thread:
         problems.append(FieldProblem("thread", "missing"))
@@ -86,7 +73,7 @@ def collect_comment(
     elif count_links(f"{name} {text}") > limits.max_links:
         problems.append(FieldProblem("text", "too_many_links", limits.max_links))
     email = first("email").strip() or None
-    if email is not None and (len(email) > EMAIL_MAX_CHARS or not _EMAIL.fullmatch(email)):
+    if email is not None and (len(email) > EMAIL_MAX_CHARS or not EMAIL_PATTERN.fullmatch(email)):
         problems.append(FieldProblem("email", "invalid"))
     return CommentForm(
         thread=thread,

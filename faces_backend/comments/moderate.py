@@ -15,19 +15,15 @@ from faces_backend.comments.store import (
     new_id,
 )
 from faces_backend.comments.threads import CommentManifest
+from faces_backend.http.keyed_error import KeyedError
 from faces_backend.store.connection import Connection
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 REPLY_MAX_CHARS = 20000
 
 
-class ModerationError(ValueError):
+class ModerationError(KeyedError, ValueError):
     """A moderation action cannot be done as asked; `key` names the message, `values` fill it."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = values
 
 
 @dataclass(frozen=True)

@@ -7,18 +7,16 @@ origin and carry the session's CSRF token; a decision is a writer job, then 303 
 
 from __future__ import annotations
 
-import hmac
 import html
 from functools import partial
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from faces_backend.comments.config import MODERATION_PATH
 from faces_backend.comments.moderate import ModerationError, approve, reject, reply, tell
 from faces_backend.comments.moderation_page import QueueItem, login_body, queue_body, word
-from faces_backend.comments.pages import PAGE_HEADERS, page
 from faces_backend.comments.state import Comments, comments_of
 from faces_backend.comments.store import (
     REASONS,
@@ -26,8 +24,13 @@ from faces_backend.comments.store import (
     moderation_queue,
     report_reasons,
 )
-from faces_backend.http.forms import BodyTooLarge, MalformedBody, decode_fields, read_body
 from faces_backend.http.gate import from_own_page
+from faces_backend.http.moderation_forms import (
+    backend_root,
+    is_forged,
+    moderation_response,
+    posted_fields,
+)
 from faces_backend.http.moderation_session import (
     COOKIE,
     COOKIE_PATH,
@@ -65,7 +68,7 @@ async def moderation_login(request: Request) -> Response:
     comments = comments_of(request)
     services = comments.services
     language = services.settings.language
-    fields = await _fields(request)
+    fields = await posted_fields(request, FORM_MAX_BODY)
     if fields is None or not from_own_page(request, services):
         return _login_page(request, services, word(language, "wrong_token"), 403)
     client = await services.identity.identify(request, issue_cookie=False)
@@ -73,12 +76,12 @@ async def moderation_login(request: Request) -> Response:
         return _login_page(request, services, word(language, "wrong_token"), 429)
     if not comments.sessions.token_matches(fields.get("token", "")):
         return _login_page(request, services, word(language, "wrong_token"), 403)
-    response = RedirectResponse(_root(request) + PATH, status_code=303)
+    response = RedirectResponse(backend_root(request) + PATH, status_code=303)
     response.set_cookie(
         COOKIE,
         comments.sessions.issue(),
         max_age=SESSION_SECONDS,
-        path=_root(request) + COOKIE_PATH,
+        path=backend_root(request) + COOKIE_PATH,
         secure=services.identity.is_https(request),
         httponly=True,
         samesite="strict",
@@ -93,12 +96,8 @@ async def moderation_action(request: Request) -> Response:
     moderator = _who(request, services, comments)
     if moderator is None:
         return _login_page(request, services, "", 403)
-    fields = await _fields(request)
-    if (
-        fields is None
-        or not from_own_page(request, services)
-        or not hmac.compare_digest(fields.get("csrf", ""), moderator.csrf)
-    ):
+    fields = await posted_fields(request, FORM_MAX_BODY)
+    if fields is None or is_forged(request, services, fields, moderator):
         return _queue_page(request, services, comments, moderator, "csrf", 403)
     comment_id = request.path_params["id"]
     action = fields.get("action", "")
@@ -135,7 +134,7 @@ async def moderation_action(request: Request) -> Response:
     except UNAVAILABLE:
         return _queue_page(request, services, comments, moderator, "database", 503)
     tell(comments.notifier, decided)
-    return RedirectResponse(_root(request) + PATH, status_code=303)
+    return RedirectResponse(backend_root(request) + PATH, status_code=303)
 
 
 def _who(request: Request, services: Services, comments: Comments) -> Moderator | None:
@@ -158,21 +157,9 @@ def _writes_on(
     return thread is not None and moderator.profile in thread.authors
 
 
-async def _fields(request: Request) -> dict[str, str] | None:
-    try:
-        return dict(await decode_fields(request, await read_body(request, FORM_MAX_BODY)))
-    except (BodyTooLarge, MalformedBody):
-        return None
-
-
-def _root(request: Request) -> str:
-    root: str = request.scope.get("root_path", "")
-    return root.rstrip("/")
-
-
 def _login_page(request: Request, services: Services, problem: str, status: int) -> Response:
     language = services.settings.language
-    body = login_body(language, f"{_root(request)}{PATH}/login", problem)
+    body = login_body(language, f"{backend_root(request)}{PATH}/login", problem)
     return _html(services, body, status)
 
 
@@ -195,7 +182,7 @@ def _queue_page(
     body = queue_body(
         language,
         items,
-        action=f"{_root(request)}{PATH}",
+        action=f"{backend_root(request)}{PATH}",
         csrf=moderator.csrf,
         can_decide=moderator.can_decide,
         profile=moderator.profile,
@@ -203,13 +190,10 @@ def _queue_page(
     )
     if moderator.can_decide:
         # The story queue (faces_backend/stories) shares this page's login.
-        stories = html.escape(f"{_root(request)}/moderation/stories")
+        stories = html.escape(f"{backend_root(request)}/moderation/stories")
         body += f'<p><a href="{stories}">{html.escape(word(language, "stories"))}</a></p>\n'
     return _html(services, body, status)
 
 
 def _html(services: Services, body: str, status: int) -> Response:
-    language = services.settings.language
-    sheets = services.settings.stylesheets
-    document = page(word(language, "title"), body, language=language, stylesheets=sheets)
-    return HTMLResponse(document, status_code=status, headers=PAGE_HEADERS)
+    return moderation_response(services, word(services.settings.language, "title"), body, status)

@@ -6,8 +6,9 @@ from typing import Any
 
 from faces_backend.comments.notify.openapi import subscription_paths
 from faces_backend.comments.openapi_moderation import MODERATION_PATHS
-from faces_backend.http.openapi import PATH_ID, SCHEMAS, ApiPart, form_body
+from faces_backend.http.openapi import PATH_ID, SCHEMAS, ApiPart, form_body, stamp_path
 
+_THREAD_PATTERN = "^(?!stamp$|withdraw/)[A-Za-z0-9][A-Za-z0-9_/-]{0,199}$"
 _COMMENT_ID = {"type": "string", "pattern": "^c-[0-9a-f]{12}$"}
 _HTML = {"text/html": {"schema": {"type": "string"}}}
 _WORDS = [
@@ -138,26 +139,7 @@ COMMENT_PATHS: dict[str, Any] = {
             "responses": {"204": {"description": "Allowed."}, "403": {"description": "No."}},
         },
     },
-    "/comments/stamp": {
-        "get": {
-            "operationId": "commentStamp",
-            "summary": "A signed form stamp (valid once, after FACES_FORM_MIN_SECONDS).",
-            "responses": {
-                "200": {
-                    "description": "The stamp.",
-                    "content": {
-                        "application/json": {
-                            "schema": {
-                                "type": "object",
-                                "required": ["stamp"],
-                                "properties": {"stamp": {"type": "string"}},
-                            }
-                        }
-                    },
-                }
-            },
-        }
-    },
+    "/comments/stamp": stamp_path("commentStamp"),
     "/comments/pow.js": {
         "get": {
             "operationId": "proofOfWorkScript",
@@ -230,7 +212,13 @@ COMMENT_PATHS: dict[str, Any] = {
             "operationId": "liveComments",
             "summary": "Approved comments of a thread, those approved after `since` if given.",
             "parameters": [
-                {"name": "thread", "in": "path", "required": True, "schema": {"type": "string"}},
+                {
+                    "name": "thread",
+                    "in": "path",
+                    "required": True,
+                    # A thread id (plugins/comments); "stamp" and "withdraw/…" are other routes.
+                    "schema": {"type": "string", "pattern": _THREAD_PATTERN},
+                },
                 {"name": "since", "in": "query", "required": False, "schema": {"type": "string"}},
             ],
             "responses": {

@@ -9,10 +9,16 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
-from faces_backend.http.pages import PAGE_HEADERS, hidden_inputs, page, paragraphs
+from starlette.responses import HTMLResponse
+
+from faces_backend.comments.messages import say
+from faces_backend.http.pages import PAGE_HEADERS, back_link, hidden_inputs, page, paragraphs
+from faces_backend.http.setting_values import lang_of
+from faces_backend.http.settings import Settings
 
 __all__ = [
     "PAGE_HEADERS",
+    "comment_page",
     "confirm_body",
     "message_body",
     "page",
@@ -50,7 +56,7 @@ def message_body(message: str, *, ok: bool, back_url: str | None, back: str) -> 
     """Return a status message and, if known, the way back to the post."""
     kind = "ok" if ok else "problem"
     note = f'<p class="comment__note comment__note--{kind}" role="status">'
-    return f"{note}{html.escape(message)}</p>\n{_back(back_url, back)}"
+    return f"{note}{html.escape(message)}</p>\n{back_link(back_url, back)}"
 
 
 def stored_body(
@@ -62,14 +68,8 @@ def stored_body(
         f"<p>{html.escape(hint)}</p>\n"
         f'<p><a class="comment__withdraw" href="{html.escape(withdraw_url)}">'
         f"{html.escape(withdraw)}</a>: <code>{html.escape(withdraw_url)}</code></p>\n"
-        f"{_back(back_url, back)}"
+        f"{back_link(back_url, back)}"
     )
-
-
-def _back(back_url: str | None, back: str) -> str:
-    if not back_url:
-        return ""
-    return f'<p><a href="{html.escape(back_url)}">{html.escape(back)}</a></p>\n'
 
 
 def confirm_body(*, question: str, action: str, button: str) -> str:
@@ -79,3 +79,14 @@ def confirm_body(*, question: str, action: str, button: str) -> str:
         f'<form method="post" action="{html.escape(action)}">\n'
         f'<button type="submit">{html.escape(button)}</button>\n</form>\n'
     )
+
+
+def comment_page(
+    settings: Settings, body: str, *, status: int = 200, title_key: str = "page_title"
+) -> HTMLResponse:
+    """Return a whole comment page in the settings' voice around `body` (escaped HTML)."""
+    voice = settings.voice
+    document = page(
+        say(voice, title_key), body, language=lang_of(voice), stylesheets=settings.stylesheets
+    )
+    return HTMLResponse(document, status_code=status, headers=PAGE_HEADERS)

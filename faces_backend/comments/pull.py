@@ -17,6 +17,7 @@ from faces_common.jsonfiles import JsonFileError, read_json, write_json
 from faces_backend.comments.figures import comment_figures, fewer_than
 from faces_backend.comments.store import Comment, approved_comments, known_ids, removals
 from faces_backend.comments.threads import CommentManifest
+from faces_backend.http.keyed_error import KeyedError
 from faces_backend.store.connection import Connection
 
 
@@ -28,13 +29,8 @@ class Missing:
     comment_id: str
 
 
-class PullProblem(Exception):
+class PullProblem(KeyedError):
     """The pull cannot go on; `key` names the message, `values` fill it."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = values
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,13 @@ from dataclasses import replace
 from functools import partial
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import Response
 
 from faces_backend.comments.answers import Outcome, respond
 from faces_backend.comments.events import CommentEvent
 from faces_backend.comments.form import COMMENT_MAX_BODY, CommentForm, collect_comment
 from faces_backend.comments.messages import field_text, say, seconds
-from faces_backend.comments.pages import PAGE_HEADERS, page, preview_body, stored_body
+from faces_backend.comments.pages import comment_page, preview_body, stored_body
 from faces_backend.comments.state import Comments, comments_of
 from faces_backend.comments.store import (
     NewComment,
@@ -149,13 +149,7 @@ def _preview(request: Request, comments: Comments, form: CommentForm, note: str)
         button=say(voice, "confirm"),
         hint=say(voice, "edit_hint"),
     )
-    document = page(
-        say(voice, "page_title"),
-        body,
-        language=lang_of(voice),
-        stylesheets=settings.stylesheets,
-    )
-    return HTMLResponse(document, headers=PAGE_HEADERS)
+    return comment_page(settings, body)
 
 
 def _stored(
@@ -179,13 +173,7 @@ def _stored(
         back_url=waiting,
         back=say(voice, "back"),
     )
-    document = page(
-        say(voice, "page_title"),
-        body,
-        language=lang_of(voice),
-        stylesheets=settings.stylesheets,
-    )
-    return HTMLResponse(document, status_code=201, headers=PAGE_HEADERS)
+    return comment_page(settings, body, status=201)
 
 
 def _url(request: Request, path: str, *, services: Services | None = None) -> str:

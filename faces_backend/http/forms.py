@@ -17,6 +17,8 @@ ID_MAX_CHARS = 64
 SID_PATTERN = re.compile(r"[A-Za-z0-9_-]{8,64}")
 # Fields every form of the blog may carry: the way back, the honeypot, the submission id.
 RESERVED_FIELDS = frozenset({"_next", "_hp", "_sid"})
+# A plausible e-mail address: one @, a dot in the domain, none of the characters that end one.
+EMAIL_PATTERN = re.compile(r"[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[A-Za-z]{2,63}")
 # Line and paragraph separators become newlines; a tab becomes a space (not glued words).
 _BREAKS = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n", "\t": " "})
 # Kept from the "other" categories: only the newline. Cc are controls; Cf are invisible
@@ -41,6 +43,33 @@ class FieldProblem:
     field: str
     error: str
     limit: int | None = None
+
+
+@dataclass(frozen=True)
+class SortedFields:
+    """A form's known fields by name, and the problems of unknown and repeated ones."""
+
+    values: dict[str, list[str]]
+    problems: list[FieldProblem]
+
+    def first(self, name: str) -> str:
+        """Return the first value of a field, or "" when the form does not carry it."""
+        return self.values.get(name, [""])[0]
+
+
+def sort_fields(fields: list[tuple[str, str]], known: frozenset[str]) -> SortedFields:
+    """Sort a post's fields by name; an unknown or repeated field is a problem."""
+    values: dict[str, list[str]] = {}
+    problems: list[FieldProblem] = []
+    for name, value in fields:
+        if name in known:
+            values.setdefault(name, []).append(value)
+        elif not name.startswith("_"):
+            problems.append(FieldProblem(name[:ID_MAX_CHARS], "unknown_field"))
+    problems.extend(
+        FieldProblem(name, "repeated") for name in sorted(known) if len(values.get(name, [])) > 1
+    )
+    return SortedFields(values, problems)
 
 
 async def read_body(request: Request, limit: int) -> bytes:

@@ -21,6 +21,23 @@ def form_body(properties: dict[str, Any], *, required: bool | None = None) -> di
     return body
 
 
+def stamp_path(operation_id: str) -> dict[str, Any]:
+    """The GET that hands a form its signed stamp (JSON `{"stamp": ...}`)."""
+    stamp = {"type": "object", "required": ["stamp"], "properties": {"stamp": {"type": "string"}}}
+    return {
+        "get": {
+            "operationId": operation_id,
+            "summary": "A signed form stamp (valid once, after FACES_FORM_MIN_SECONDS).",
+            "responses": {
+                "200": {
+                    "description": "The stamp.",
+                    "content": {"application/json": {"schema": stamp}},
+                }
+            },
+        }
+    }
+
+
 @dataclass(frozen=True)
 class ApiPart:
     """One feature's share of the document: its paths, schemas and shared responses."""

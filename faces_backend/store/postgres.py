@@ -11,8 +11,8 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, TypeVar
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 import psycopg
 import psycopg_pool
@@ -23,10 +23,10 @@ from faces_backend.store.connection import Connection
 from faces_backend.store.dialect import postgres_ddl, postgres_sql
 from faces_backend.store.schema import MIGRATIONS, DatabaseError
 from faces_backend.store.writer import Engine, Writer
+from faces_backend.store.writer_store import WriterStore
 
 log = logging.getLogger("faces_backend")
 
-T = TypeVar("T")
 # pg_advisory_lock key of the migrations ("faces" in ASCII): one instance migrates at a time.
 MIGRATION_LOCK = 0x6661636573
 # pg_advisory_xact_lock key of the writers' batches ("facew").
@@ -214,21 +214,12 @@ def _is_broken(conn: Connection) -> bool:
     return isinstance(conn, PostgresConnection) and conn.broken
 
 
-class PostgresStore:
+class PostgresStore(WriterStore):
     """A PostgreSQL database shared by every instance, opened by `open_postgres_store`."""
 
     def __init__(self, writer: Writer, reader: PooledReader) -> None:
         self.writer = writer
         self.reader = reader
-
-    @property
-    def alive(self) -> bool:
-        """Return whether the writer thread runs."""
-        return self.writer.alive
-
-    async def write(self, job: Callable[[Connection], T]) -> T:
-        """Run `job` in the writer thread and return its result once it is committed."""
-        return await self.writer.run(job)
 
     def healthy(self) -> bool:
         """Return whether the server answers with the current schema and the writer runs."""

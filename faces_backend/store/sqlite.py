@@ -5,34 +5,22 @@ from __future__ import annotations
 import contextlib
 import logging
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TypeVar
 
-from faces_backend.store.connection import Connection
 from faces_backend.store.schema import MIGRATIONS, connect
 from faces_backend.store.writer import Writer
+from faces_backend.store.writer_store import WriterStore
 
 log = logging.getLogger("faces_backend")
 
-T = TypeVar("T")
 
-
-class SqliteStore:
+class SqliteStore(WriterStore):
     """The SQLite file of the backend, opened by `open_sqlite_store` (a `Store`)."""
 
     def __init__(self, writer: Writer, reader: sqlite3.Connection) -> None:
         self.writer = writer
         self.reader = reader
-
-    @property
-    def alive(self) -> bool:
-        """Return whether the writer thread runs."""
-        return self.writer.alive
-
-    async def write(self, job: Callable[[Connection], T]) -> T:
-        """Run `job` in the writer thread and return its result once it is committed."""
-        return await self.writer.run(job)
 
     def healthy(self) -> bool:
         """Return whether the read connection sees the current schema and the writer runs."""

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from faces_common.jsonfiles import locked
 
 from faces_backend.http.documents import load_document
 from faces_backend.http.settings import Language
 from faces_backend.store import Connection
+from faces_backend.store.transaction import run_in_transaction
 from faces_backend.stories.cli_messages import LANGUAGES, describe, say
 from faces_backend.stories.config import StorySettings
 from faces_backend.stories.decisions import (
@@ -27,7 +28,6 @@ from faces_backend.stories.profiles import NO_PROFILES, parse_story_manifest
 from faces_backend.stories.store import Story, purge_declined, stories_with
 
 DEFAULT_PLAN = Path("content/data/editorial-plan.json")
-T = TypeVar("T")
 
 
 class StoryCommandError(Exception):
@@ -60,12 +60,12 @@ def run_stories(args: argparse.Namespace, conn: Connection, environ: Mapping[str
             _print_queue(stories_with(conn, "pending"), lang)
         elif args.action == "accept":
             check_editor(args.editor, _profiles(config))
-            story = _in_transaction(conn, partial(accept, story_id=args.id, editor=args.editor))
+            story = run_in_transaction(conn, partial(accept, story_id=args.id, editor=args.editor))
             print(say(lang, "accepted", id=story.id, editor=args.editor))
             print(_tell(story, lang))
         elif args.action == "decline":
             reason = check_reason(args.reason)
-            story = _in_transaction(conn, partial(decline, story_id=args.id, reason=reason))
+            story = run_in_transaction(conn, partial(decline, story_id=args.id, reason=reason))
             print(say(lang, "declined", id=story.id))
             print(_tell(story, lang))
         else:
@@ -79,17 +79,6 @@ def _profiles(config: StorySettings) -> frozenset[str]:
     if not config.manifest:
         return NO_PROFILES
     return load_document(config.manifest, parse_story_manifest, "story manifest")
-
-
-def _in_transaction(conn: Connection, job: Callable[[Connection], T]) -> T:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        result = job(conn)
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
-    return result
 
 
 def _print_queue(queue: list[Story], lang: Language) -> None:
@@ -110,9 +99,9 @@ def _pull(
     args: argparse.Namespace, conn: Connection, config: StorySettings, lang: Language
 ) -> None:
     days = config.keep_declined_days
-    purged = _in_transaction(conn, partial(purge_declined, keep_days=days))
+    purged = run_in_transaction(conn, partial(purge_declined, keep_days=days))
     with locked(args.plan):
-        report = _in_transaction(conn, partial(pull_plan, path=args.plan, replace=args.replace))
+        report = run_in_transaction(conn, partial(pull_plan, path=args.plan, replace=args.replace))
     print(
         say(
             lang,

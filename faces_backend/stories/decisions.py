@@ -5,19 +5,15 @@ from __future__ import annotations
 from collections.abc import Collection
 from functools import partial
 
+from faces_backend.http.keyed_error import KeyedError
 from faces_backend.store import Connection
 from faces_backend.stories.config import REASON_MAX
 from faces_backend.stories.form import STORY_ID
 from faces_backend.stories.store import Story, StoryRefused, decide, get_story
 
 
-class DecisionError(Exception):
+class DecisionError(KeyedError):
     """A decision cannot be made; `key` names the editors' message, `values` fill it."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = values
 
 
 def check_editor(editor: str, profiles: Collection[str]) -> None:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from faces_backend.http.forms import FieldProblem, clean_text
+from faces_backend.http.forms import EMAIL_PATTERN, FieldProblem, clean_text, sort_fields
 from faces_backend.stories.config import CONTACT_MAX, DEPARTMENT_MAX, NAME_MAX, StorySettings
 
 About = Literal["myself", "someone"]
@@ -17,7 +17,6 @@ STORY_ID = re.compile(r"s-[0-9a-f]{12}")
 FIELDS = frozenset(
     {"about", "text", "person", "department", "contact", "proposer", "_hp", "stamp", "_next"}
 )
-_EMAIL = re.compile(r"[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[A-Za-z]{2,63}")
 _PHONE = re.compile(r"\+?[0-9][0-9 ()/.-]{4,30}[0-9]")
 
 
@@ -47,20 +46,8 @@ class StoryForm:
 
 def collect_story(fields: list[tuple[str, str]], limits: StorySettings) -> StoryForm:
     """Sort and check the fields; the first problem is the one the proposer reads."""
-    values: dict[str, list[str]] = {}
-    problems: list[FieldProblem] = []
-    for name, value in fields:
-        if name in FIELDS:
-            values.setdefault(name, []).append(value)
-        elif not name.startswith("_"):
-            problems.append(FieldProblem(name[:64], "unknown_field"))
-    problems.extend(
-        FieldProblem(name, "repeated") for name in sorted(FIELDS) if len(values.get(name, [])) > 1
-    )
-
-    def first(name: str) -> str:
-        return values.get(name, [""])[0]
-
+    sorted_fields = sort_fields(fields, FIELDS)
+    problems, first = sorted_fields.problems, sorted_fields.first
     about = first("about").strip()
     if not about:
         problems.append(FieldProblem("about", "missing"))
@@ -83,7 +70,7 @@ def collect_story(fields: list[tuple[str, str]], limits: StorySettings) -> Story
     contact = _line(first("contact"))
     if len(contact) > CONTACT_MAX:
         problems.append(FieldProblem("contact", "too_long", CONTACT_MAX))
-    elif contact and not (_EMAIL.fullmatch(contact) or _PHONE.fullmatch(contact)):
+    elif contact and not (EMAIL_PATTERN.fullmatch(contact) or _PHONE.fullmatch(contact)):
         problems.append(FieldProblem("contact", "invalid"))
     return StoryForm(
         about="someone" if about == "someone" else "myself",

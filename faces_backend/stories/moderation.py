@@ -8,17 +8,19 @@ the queue page itself (not a redirect), so the proposer's contact is shown this 
 
 from __future__ import annotations
 
-import hmac
 from functools import partial
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from faces_backend.http.forms import BodyTooLarge, MalformedBody, decode_fields, read_body
-from faces_backend.http.gate import from_own_page
+from faces_backend.http.moderation_forms import (
+    backend_root,
+    is_forged,
+    moderation_response,
+    posted_fields,
+)
 from faces_backend.http.moderation_session import COOKIE, Moderator
-from faces_backend.http.pages import PAGE_HEADERS, page
 from faces_backend.http.settings import Language
 from faces_backend.store import UNAVAILABLE
 from faces_backend.stories.cli_messages import say
@@ -63,12 +65,8 @@ async def decide_story(request: Request) -> Response:
     moderator = _who(request, stories)
     if moderator is None:
         return _sign_in(request, stories, 403)
-    fields = await _fields(request)
-    if (
-        fields is None
-        or not from_own_page(request, stories.services)
-        or not hmac.compare_digest(fields.get("csrf", ""), moderator.csrf)
-    ):
+    fields = await posted_fields(request, FORM_MAX_BODY)
+    if fields is None or is_forged(request, stories.services, fields, moderator):
         return _queue(request, stories, moderator, [(word(language, "problem.csrf"), False)], 403)
     story_id = request.path_params["id"]
     try:
@@ -114,21 +112,9 @@ def _who(request: Request, stories: Stories) -> Moderator | None:
     return stories.sessions.from_cookie(request.cookies.get(COOKIE, ""))
 
 
-async def _fields(request: Request) -> dict[str, str] | None:
-    try:
-        return dict(await decode_fields(request, await read_body(request, FORM_MAX_BODY)))
-    except (BodyTooLarge, MalformedBody):
-        return None
-
-
-def _root(request: Request) -> str:
-    root: str = request.scope.get("root_path", "")
-    return root.rstrip("/")
-
-
 def _sign_in(request: Request, stories: Stories, status: int) -> Response:
     language = stories.services.settings.language
-    return _html(stories, sign_in_body(language, _root(request) + LOGIN_PATH), status)
+    return _html(stories, sign_in_body(language, backend_root(request) + LOGIN_PATH), status)
 
 
 def _queue(
@@ -143,7 +129,7 @@ def _queue(
         language,
         stories_with(stories.services.store.reader, "pending"),
         stories.profiles(),
-        action=_root(request) + PATH,
+        action=backend_root(request) + PATH,
         csrf=moderator.csrf,
         notes=notes,
     )
@@ -151,9 +137,5 @@ def _queue(
 
 
 def _html(stories: Stories, body: str, status: int) -> Response:
-    settings = stories.services.settings
-    language = settings.language
-    document = page(
-        word(language, "title"), body, language=language, stylesheets=settings.stylesheets
-    )
-    return HTMLResponse(document, status_code=status, headers=PAGE_HEADERS)
+    services = stories.services
+    return moderation_response(services, word(services.settings.language, "title"), body, status)

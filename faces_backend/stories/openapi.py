@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from faces_backend.http.openapi import SCHEMAS, ApiPart
+from faces_backend.http.openapi import PATH_ID, SCHEMAS, ApiPart, stamp_path
 from faces_backend.stories.answers import CODES
 
 _FORM: dict[str, Any] = {
@@ -102,9 +102,7 @@ STORIES_API = ApiPart(
                 "operationId": "decideStory",
                 "summary": "Accept for an editor (a profile of the build) or decline with an "
                 "internal reason; the answer shows the proposer's contact once.",
-                "parameters": [
-                    {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
-                ],
+                "parameters": [PATH_ID],
                 "responses": {
                     "200": {"description": "Decided; the queue page.", "content": _PAGE},
                     "403": {
@@ -119,26 +117,7 @@ STORIES_API = ApiPart(
                 },
             }
         },
-        "/stories/stamp": {
-            "get": {
-                "operationId": "storyStamp",
-                "summary": "A signed form stamp (valid once, after FACES_FORM_MIN_SECONDS).",
-                "responses": {
-                    "200": {
-                        "description": "The stamp.",
-                        "content": {
-                            "application/json": {
-                                "schema": {
-                                    "type": "object",
-                                    "required": ["stamp"],
-                                    "properties": {"stamp": {"type": "string"}},
-                                }
-                            }
-                        },
-                    }
-                },
-            }
-        },
+        "/stories/stamp": stamp_path("storyStamp"),
     },
     schemas={"StoryForm": _FORM, "StoryAnswer": _ANSWER},
 )

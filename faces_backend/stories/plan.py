@@ -16,18 +16,14 @@ from typing import Any
 
 from faces_common.jsonfiles import JsonFileError, read_json, write_json
 
+from faces_backend.http.keyed_error import KeyedError
 from faces_backend.store import Connection
 from faces_backend.stories.form import STORY_ID
 from faces_backend.stories.store import known_ids, mark_pulled, stories_with
 
 
-class PlanProblem(Exception):
+class PlanProblem(KeyedError):
     """The pull cannot go on; `key` names the message, `values` fill it."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = values
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from faces_common.messages import merge_messages_lang
-from faces_common.settings import merge_defaults, setting_error
+from faces_common.settings import is_endpoint, merge_defaults, setting_error
 from pelican import signals
 
 from .generator import CommentsGenerator
@@ -41,13 +41,7 @@ def validate(settings: dict[str, Any]) -> None:
         if not isinstance(settings[key], bool):
             raise setting_error(key, settings[key], "True or False")
     endpoint = settings["COMMENTS_ENDPOINT"]
-    if endpoint is not None and not (
-        isinstance(endpoint, str)
-        and endpoint.startswith(("/", "https://", "http://"))
-        and not endpoint.startswith("//")
-        and not endpoint.endswith("/")
-        and not any(c in endpoint for c in "?#\"'<> ")
-    ):
+    if endpoint is not None and not is_endpoint(endpoint):
         raise setting_error(
             "COMMENTS_ENDPOINT", endpoint, "None or an address such as '/api/comments'"
         )

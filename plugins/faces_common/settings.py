@@ -17,3 +17,19 @@ def merge_defaults(settings: MutableMapping[str, Any], defaults: Mapping[str, An
 def setting_error(key: str, value: object, expected: str) -> ValueError:
     """The one wording of a setting that cannot work: its name, its value, what it should be."""
     return ValueError(f"{key} has value {value!r}. Expected {expected}.")
+
+
+def is_endpoint(value: object, *, same_origin: bool = False) -> bool:
+    """Return whether a setting names a backend address: a path, or (unless same_origin) a URL.
+
+    No trailing slash (the form appends nothing), no query, fragment, quote or space (the
+    address goes into an attribute and a Content-Security-Policy).
+    """
+    starts = ("/",) if same_origin else ("/", "https://", "http://")
+    return (
+        isinstance(value, str)
+        and value.startswith(starts)
+        and not value.startswith("//")
+        and not value.endswith("/")
+        and not any(c in value for c in "?#\"'<> ")
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from faces_common.settings import merge_defaults, setting_error
+from faces_common.settings import is_endpoint, merge_defaults, setting_error
 from pelican import signals
 
 from .generator import ReachGenerator
@@ -44,13 +44,7 @@ def apply_defaults(pelican: Any) -> None:
 def validate(settings: dict[str, Any]) -> None:
     """Raise ValueError naming the first REACH_* setting that cannot work."""
     endpoint = settings["REACH_ENDPOINT"]
-    if endpoint is not None and not (
-        isinstance(endpoint, str)
-        and endpoint.startswith("/")
-        and not endpoint.startswith("//")
-        and not endpoint.endswith("/")
-        and not any(c in endpoint for c in "?#\"'<> ")
-    ):
+    if endpoint is not None and not is_endpoint(endpoint, same_origin=True):
         # An absolute URL would send every reader's visit to another host.
         raise setting_error(
             "REACH_ENDPOINT", endpoint, "None or a path on the site's origin, e.g. '/api/views'"

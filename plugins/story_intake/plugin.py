@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from faces_common.settings import merge_defaults, setting_error
+from faces_common.settings import is_endpoint, merge_defaults, setting_error
 from pelican import signals
 
 from .generator import StoryIntakeGenerator
@@ -33,13 +33,7 @@ def apply_defaults(pelican: Any) -> None:
 def validate(settings: dict[str, Any]) -> None:
     """Raise ValueError naming the first STORIES_* setting that cannot work."""
     endpoint = settings["STORIES_ENDPOINT"]
-    if endpoint is not None and not (
-        isinstance(endpoint, str)
-        and endpoint.startswith(("/", "https://", "http://"))
-        and not endpoint.startswith("//")
-        and not endpoint.endswith("/")
-        and not any(c in endpoint for c in "?#\"'<> ")
-    ):
+    if endpoint is not None and not is_endpoint(endpoint):
         expected = "None or an address such as '/api/stories'"
         raise setting_error("STORIES_ENDPOINT", endpoint, expected)
     for key, ending in (

@@ -6,8 +6,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-REJECTION_REASONS = ("spam", "off_topic", "insulting", "personal_data", "other")
-
 
 @dataclass(frozen=True)
 class Dialogue:
@@ -49,7 +47,8 @@ def read_dialogue(context: Mapping[str, Any]) -> Dialogue | None:
         received=int(figures.received),
         approved=int(figures.approved),
         withdrawn=int(figures.withdrawn),
-        rejected={reason: int(rejected.get(reason, 0)) for reason in REJECTION_REASONS},
+        # The comments plugin names every reason, rejected or not, in its own order.
+        rejected={str(reason): int(count) for reason, count in rejected.items()},
         median_approval_hours=_hours(figures.median_approval_seconds),
         threads_with_comments=int(figures.threads_with_comments),
         threads_with_author_reply=int(figures.threads_with_author_reply),

@@ -14,7 +14,7 @@ import pytest
 from faces_backend import Settings, create_app
 from faces_backend.comments.config import CommentSettings
 from faces_backend.comments.events import CommentEvent
-from tests.backend.helpers import JSON, ORIGIN, TestClient, rows, started_clients
+from tests.backend.helpers import JSON, ORIGIN, TestClient, fresh_stamp, rows, started_clients
 
 NEXT = f"{ORIGIN}/2026/kantine/"
 THREADS: list[dict[str, Any]] = [
@@ -133,8 +133,7 @@ def comment_client(make_comment_client: Any) -> TestClient:
 
 def stamp(client: TestClient) -> str:
     """Fetch a fresh form stamp."""
-    value: str = client.get("/comments/stamp").json()["stamp"]
-    return value
+    return fresh_stamp(client, "/comments/stamp")
 
 
 def stored(settings: Settings) -> list[tuple[Any, ...]]:

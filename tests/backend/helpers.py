@@ -41,6 +41,12 @@ def started_clients() -> Iterator[Callable[[Any, str], TestClient]]:
         client.__exit__(None, None, None)
 
 
+def fresh_stamp(client: TestClient, path: str) -> str:
+    """Fetch a fresh form stamp from the stamp endpoint at `path`."""
+    value: str = client.get(path).json()["stamp"]
+    return value
+
+
 ORIGIN = "https://blog.example.com"
 SECRET = b"test-secret-" + b"x" * 32
 JSON = {"Origin": ORIGIN, "Accept": "application/json"}

@@ -13,7 +13,7 @@ import pytest
 from faces_backend import Settings, create_app
 from faces_backend.comments.config import CommentSettings
 from faces_backend.stories.config import StorySettings
-from tests.backend.helpers import JSON, ORIGIN, TestClient, rows
+from tests.backend.helpers import JSON, ORIGIN, TestClient, fresh_stamp, rows, started_clients
 
 NEXT = f"{ORIGIN}/menschen/"
 PROFILES = ["anna-muster", "ben-beispiel"]
@@ -51,26 +51,21 @@ def story_settings(tmp_path: Path) -> StorySettings:
 @pytest.fixture
 def make_story_client(settings: Settings, story_settings: StorySettings) -> Iterator[Any]:
     """Start apps; settings, story settings and comment settings changed as told."""
-    clients: list[TestClient] = []
+    with started_clients() as start:
 
-    def make(
-        stories: dict[str, Any] | None = None,
-        comments: dict[str, Any] | None = None,
-        **changes: Any,
-    ) -> TestClient:
-        app = create_app(
-            replace(settings, **changes),
-            stories=replace(story_settings, **(stories or {})),
-            comments=CommentSettings(**(comments or {})),
-        )
-        client = TestClient(app, base_url="https://testserver")
-        client.__enter__()
-        clients.append(client)
-        return client
+        def make(
+            stories: dict[str, Any] | None = None,
+            comments: dict[str, Any] | None = None,
+            **changes: Any,
+        ) -> TestClient:
+            app = create_app(
+                replace(settings, **changes),
+                stories=replace(story_settings, **(stories or {})),
+                comments=CommentSettings(**(comments or {})),
+            )
+            return start(app, "https://testserver")
 
-    yield make
-    for client in clients:
-        client.__exit__(None, None, None)
+        yield make
 
 
 @pytest.fixture
@@ -82,8 +77,7 @@ def story_client(make_story_client: Any) -> TestClient:
 
 def stamp(client: TestClient) -> str:
     """Fetch a fresh form stamp."""
-    value: str = client.get("/stories/stamp").json()["stamp"]
-    return value
+    return fresh_stamp(client, "/stories/stamp")
 
 
 def stored(settings: Settings) -> list[tuple[Any, ...]]:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from tests.backend.comments_support import write_threads
-from tests.browser import axe_violations, launch_chromium
+from tests.browser import axe_violations_of_copy, launch_chromium
 from tests.servers import free_port, serve_static, start_backend_process
 
 pytestmark = pytest.mark.browser
@@ -77,17 +77,6 @@ def browser() -> Iterator[Any]:
     yield from launch_chromium()
 
 
-def axe_of(browser: Any, page: Any) -> list[dict[str, Any]]:
-    """Run axe-core on what a no-script page shows (in a second context that may run it)."""
-    context = browser.new_context(bypass_csp=True)
-    try:
-        checked = context.new_page()
-        checked.set_content(page.content())
-        return axe_violations(checked)
-    finally:
-        context.close()
-
-
 def comments(db: Path) -> list[tuple[str, str, str | None, str]]:
     """Return (text, status, profile, id) of every stored comment."""
     conn = sqlite3.connect(db)
@@ -114,7 +103,7 @@ def test_without_script_form_preview_confirm_and_the_pending_note(
         "Eine Salatbar wäre schön.",
         "Und <b>mehr</b> Tische.",
     ]
-    assert axe_of(browser, page) == []
+    assert axe_violations_of_copy(browser, page) == []
     assert comments(running.db) == []
     page.click("button[type=submit]")
     page.wait_for_selector(".comment__withdraw")
@@ -123,7 +112,7 @@ def test_without_script_form_preview_confirm_and_the_pending_note(
     assert withdraw is not None and re.search(
         r"/comments/withdraw/c-[0-9a-f]{12}\?token=", withdraw
     )
-    assert axe_of(browser, page) == []
+    assert axe_violations_of_copy(browser, page) == []
     stored = comments(running.db)
     assert [(text, status) for text, status, _, _ in stored] == [
         ("Eine Salatbar wäre schön.\n\nUnd <b>mehr</b> Tische.", "pending")
@@ -149,7 +138,7 @@ def test_the_moderation_page_works_without_script_and_has_no_axe_violations(
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{running.backend}/moderation/comments")
-    assert axe_of(browser, page) == []
+    assert axe_violations_of_copy(browser, page) == []
     page.fill("#token", "falsch-" + "x" * 40)
     page.click("button[type=submit]")
     assert "Schlüssel stimmt nicht" in page.content()
@@ -157,7 +146,7 @@ def test_the_moderation_page_works_without_script_and_has_no_axe_violations(
     page.click("button[type=submit]")
     page.wait_for_selector(".moderation__item")
     assert page.locator(".moderation__item").count() == 2
-    assert axe_of(browser, page) == []
+    assert axe_violations_of_copy(browser, page) == []
     first, second = (row[3] for row in comments(running.db))
     page.locator(f"#item-{first} button", has_text="Freigeben").click()
     page.wait_for_selector(f"#item-{first}", state="detached")
@@ -165,7 +154,7 @@ def test_the_moderation_page_works_without_script_and_has_no_axe_violations(
     page.fill(f"#reply-{second}", "Danke, machen wir!")
     page.locator(f"#item-{second} button", has_text="Als Autorin antworten").click()
     page.wait_for_selector("text=Keine Kommentare warten auf Freigabe.")
-    assert axe_of(browser, page) == []
+    assert axe_violations_of_copy(browser, page) == []
     assert [(text, status, profile) for text, status, profile, _ in comments(running.db)] == [
         ("Gute Idee!", "approved", None),
         ("Bitte auch vegan.", "approved", None),

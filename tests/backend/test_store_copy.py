@@ -12,25 +12,11 @@ from faces_backend.comments.store import NewComment, decide, insert_comment, rep
 from faces_backend.polls.ballots import Ballot, cast_ballot, daily_salt
 from faces_backend.polls.suggestions import queue_suggestion
 from faces_backend.store import Connection
+from faces_backend.store.copy import COPY_ORDER
 from faces_backend.store.postgres import connect_postgres
 from faces_backend.store.schema import MIGRATIONS, open_database
 from faces_backend.views.counts import PageDay, add_views
 from tests.postgres_server import PostgresServer
-
-TABLES = (
-    "ballots",
-    "choices",
-    "tallies",
-    "totals",
-    "suggestions",
-    "daily_salts",
-    "page_views",
-    "comments",
-    "comment_reports",
-    "comment_removals",
-    "used_stamps",
-    "comment_subscriptions",
-)
 
 
 def fill(conn: Connection) -> None:
@@ -57,7 +43,7 @@ def dump(conn: Connection) -> dict[str, list[tuple[object, ...]]]:
             tuple(bytes(v) if isinstance(v, memoryview) else v for v in row)
             for row in conn.execute(f"SELECT * FROM {table}").fetchall()
         )
-        for table in TABLES
+        for table in COPY_ORDER
     }
 
 

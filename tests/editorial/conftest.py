@@ -1,4 +1,4 @@
-"""Fixtures for the editorial tests: the broken corpus, checked from its own folder."""
+"""Fixtures for the editorial tests: the broken corpus checked from its own folder, a tiny site."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.minisite import make_site
 
 BROKEN = Path(__file__).resolve().parent / "broken"
 
@@ -26,3 +28,14 @@ def in_broken(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.chdir(BROKEN)
     yield BROKEN
     assert os.getcwd() == str(BROKEN)
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A tiny site (one profile: miriam-keller) as the current folder; yields its settings.
+
+    Modules that need more in the site (test_hints, test_story_draft) define their own.
+    """
+    settings = make_site(tmp_path, {})
+    monkeypatch.chdir(tmp_path)
+    yield settings

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,18 +10,8 @@ from editorial.checks import check_site
 from editorial.config import load_settings
 from editorial.new_post import Arguments, run_new_post
 
-from tests.minisite import make_site
-
 TODAY = dt.date(2026, 11, 22)
 POST = Path("content/posts/2026/ein-tag-bei-miriam.md")
-
-
-@pytest.fixture
-def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A tiny site (one profile: miriam-keller) as the current folder; yields its settings."""
-    settings = make_site(tmp_path, {})
-    monkeypatch.chdir(tmp_path)
-    yield settings
 
 
 def _interview(settings: Path, kind: str, lang: str = "de", category: str = "") -> int:

@@ -8,7 +8,6 @@ import select
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,19 +15,10 @@ from editorial.checks import check_site
 from editorial.config import load_settings
 from editorial.new_post import Arguments, run_new_post
 
-from tests.minisite import make_site
 from tests.sites import ROOT, run_build
 
 TODAY = dt.date(2026, 11, 22)
 POST = Path("content/posts/2026/wie-wir-laufraeder-zentrieren.md")
-
-
-@pytest.fixture
-def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A tiny site (one profile: miriam-keller) as the current folder; yields its settings."""
-    settings = make_site(tmp_path, {})
-    monkeypatch.chdir(tmp_path)
-    yield settings
 
 
 def _create(settings: Path, *authors: str, **given: str) -> int:

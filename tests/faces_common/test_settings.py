@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from faces_common.settings import merge_defaults, setting_error
+from faces_common.settings import is_endpoint, merge_defaults, setting_error
 
 DEFAULTS: dict[str, Any] = {"X_SIZES": [96, 192], "X_NAME": "wall", "X_OFF": None}
 
@@ -46,3 +46,29 @@ def test_a_bad_value_is_named_with_its_key_and_what_it_should_be(
     error = setting_error(key, value, expected)
     assert isinstance(error, ValueError)
     assert str(error) == message
+
+
+@pytest.mark.parametrize(
+    ("value", "anywhere", "same_origin"),
+    [
+        ("/api/comments", True, True),
+        ("https://backend.example.com/api/stories", True, False),
+        ("http://localhost:8001/api", True, False),
+        (None, False, False),
+        (42, False, False),
+        ("", False, False),
+        ("api/comments", False, False),  # relative: depends on the page
+        ("//evil.example/api", False, False),  # another host without saying so
+        ("/api/comments/", False, False),
+        ("/api?x=1", False, False),
+        ("/api#top", False, False),
+        ('/api"><script>', False, False),
+        ("/api comments", False, False),
+        ("ftp://example.com/api", False, False),
+    ],
+)
+def test_an_endpoint_is_a_path_or_an_http_address_without_extras(
+    value: object, anywhere: bool, same_origin: bool
+) -> None:
+    assert is_endpoint(value) is anywhere
+    assert is_endpoint(value, same_origin=True) is same_origin

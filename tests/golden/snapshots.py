@@ -94,3 +94,18 @@ def compare(name: str, actual: str, *, update: bool, folder: Path = SNAPSHOT_FOL
 def obsolete_snapshots(names: set[str], folder: Path = SNAPSHOT_FOLDER) -> list[Path]:
     """Snapshot files that no page type in the table produces any more."""
     return sorted(path for path in folder.glob("*.html") if path.stem not in names)
+
+
+def remove_or_refuse(obsolete: list[Path], removed: list[str], *, what: str, table: str) -> None:
+    """On an update run delete files no entry of `table` makes; otherwise fail naming them."""
+    if obsolete and update_requested():
+        for path in obsolete:
+            path.unlink()
+            removed.append(f"{path.stem} (removed)")
+        return
+    if obsolete:
+        pytest.fail(
+            f"{what} without an entry in {table}: {[path.name for path in obsolete]}; "
+            f"add the page type to {table} or remove them with: {UPDATE_COMMAND}",
+            pytrace=False,
+        )

@@ -10,9 +10,11 @@ from tests.golden.builds import PUBLIC
 from tests.golden.normalise import normalise_html
 from tests.golden.snapshots import (
     UPDATE_COMMAND,
+    UPDATE_VARIABLE,
     compare,
     obsolete_snapshots,
     readable_diff,
+    remove_or_refuse,
 )
 from tests.sites import BuildRun
 
@@ -158,6 +160,23 @@ def test_snapshots_without_a_page_type_are_found(tmp_path: Path) -> None:
     for name in ("home", "search"):
         (tmp_path / f"{name}.html").write_text("<p>\n", encoding="utf-8")
     assert obsolete_snapshots({"home"}, tmp_path) == [tmp_path / "search.html"]
+
+
+def test_a_leftover_snapshot_fails_naming_it_and_goes_only_on_an_update(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    leftover = tmp_path / "search.html"
+    leftover.write_text("<p>\n", encoding="utf-8")
+    removed: list[str] = []
+    monkeypatch.delenv(UPDATE_VARIABLE, raising=False)
+    with pytest.raises(pytest.fail.Exception) as failed:
+        remove_or_refuse([leftover], removed, what="snapshots", table="PAGES")
+    assert "snapshots without an entry in PAGES: ['search.html']" in str(failed.value)
+    assert UPDATE_COMMAND in str(failed.value) and leftover.exists() and removed == []
+    remove_or_refuse([], removed, what="snapshots", table="PAGES")  # nothing left: passes
+    monkeypatch.setenv(UPDATE_VARIABLE, "1")
+    remove_or_refuse([leftover], removed, what="snapshots", table="PAGES")
+    assert not leftover.exists() and removed == ["search (removed)"]
 
 
 def test_a_page_with_the_reserved_character_is_refused() -> None:

@@ -14,9 +14,9 @@ import pytest
 from tests.golden.builds import PREVIEW, PUBLIC
 from tests.golden.normalise import normalise_html
 from tests.golden.snapshots import (
-    UPDATE_COMMAND,
     compare,
     obsolete_snapshots,
+    remove_or_refuse,
     rewritten_report,
     update_requested,
 )
@@ -121,13 +121,4 @@ def test_page_matches_its_golden_snapshot(
 
 def test_no_snapshot_is_left_without_a_page(updated_names: list[str]) -> None:
     names = {page.name for page in PAGES}
-    obsolete = obsolete_snapshots(names)
-    if obsolete and update_requested():
-        for path in obsolete:
-            path.unlink()
-            updated_names.append(f"{path.stem} (removed)")
-        return
-    assert not obsolete, (
-        f"snapshots without an entry in PAGES: {[path.name for path in obsolete]}; "
-        f"add the page type to PAGES or remove them with: {UPDATE_COMMAND}"
-    )
+    remove_or_refuse(obsolete_snapshots(names), updated_names, what="snapshots", table="PAGES")

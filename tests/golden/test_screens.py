@@ -18,7 +18,12 @@ import pytest
 
 from tests.golden.builds import FROZEN_INSTANT, PUBLIC, SITE_URL
 from tests.golden.screens import REFERENCE_FOLDER, compare_screen, obsolete_references, shown
-from tests.golden.snapshots import UPDATE_COMMAND, rewritten_report, update_requested
+from tests.golden.snapshots import (
+    UPDATE_COMMAND,
+    remove_or_refuse,
+    rewritten_report,
+    update_requested,
+)
 from tests.sites import BuildRun
 
 pytestmark = pytest.mark.browser
@@ -174,12 +179,4 @@ def test_screen_matches_its_reference(
 def test_no_reference_is_left_without_a_shot(rewritten: list[str]) -> None:
     names = {f"{shot.name}-{width}" for shot in SHOTS for width in SCREENS}
     obsolete = obsolete_references(names)
-    if obsolete and update_requested():
-        for path in obsolete:
-            path.unlink()
-            rewritten.append(f"{path.stem} (removed)")
-        return
-    assert not obsolete, (
-        f"reference screens without an entry in SHOTS: {[path.name for path in obsolete]}; "
-        f"add the page type to SHOTS or remove them with: {UPDATE_COMMAND}"
-    )
+    remove_or_refuse(obsolete, rewritten, what="reference screens", table="SHOTS")

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser import axe_violations, watched_page
+from tests.browser import axe_violations, axe_violations_of_copy, watched_page
 from tests.servers import PreviewServer, free_port, start_preview
 from tests.sites import BuildRun
 
@@ -72,14 +72,14 @@ def test_without_script_the_form_asks_to_confirm_then_thanks(browser: Any, serve
         "Fragt ihn!",
     ]
     assert stored(db) == []
-    checked = _axe(browser, page)
+    checked = axe_violations_of_copy(browser, page)
     page.click("button[type=submit]")
     page.wait_for_selector(".form-note--ok")
     assert page.locator(".form-note--ok").inner_text().startswith("Danke!")
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     assert page.locator("main a").get_attribute("href") == "/"
     assert stored(db) == [("someone", STORY, "Montage", "+41 44 123 45 67")]
-    assert checked == [] and _axe(browser, page) == []
+    assert checked == [] and axe_violations_of_copy(browser, page) == []
     assert watch.foreign_requests() == [] and watch.failed == []
     context.close()
 
@@ -102,14 +102,3 @@ def test_with_script_the_answer_appears_in_place(browser: Any, served: Any) -> N
     assert axe_violations(page) == []
     assert watch.foreign_requests() == [] and watch.console_errors == []
     page.close()
-
-
-def _axe(browser: Any, page: Any) -> list[dict[str, Any]]:
-    """Run axe-core on a backend page (its CSP forbids scripts) in a context that may run it."""
-    context = browser.new_context(bypass_csp=True)
-    try:
-        copy = context.new_page()
-        copy.set_content(page.content())
-        return axe_violations(copy)
-    finally:
-        context.close()

@@ -46,36 +46,50 @@ def confirmation_message(
     recipient: str, lang: str, token: str, settings: NotifySettings
 ) -> EmailMessage:
     """Return the one mail sent to an unconfirmed address: the confirmation link."""
-    said = voice("en" if lang == "en" else "de", settings.address)
-    stop_url = subscription_link(settings, STOP_PATH, token)
-    body = text(
-        said,
-        "confirm_body",
+    return _subscriber_mail(
+        settings,
+        recipient,
+        lang,
+        token,
+        "confirm",
+        {},
         confirm_url=subscription_link(settings, CONFIRM_PATH, token),
-        stop_url=stop_url,
         days=settings.retention_days,
     )
-    message = _message(settings, recipient, text(said, "confirm_subject"), body)
-    _unsubscribe_headers(message, stop_url)
-    return message
 
 
 def reply_message(
     event: CommentEvent, recipient: str, lang: str, token: str, settings: NotifySettings
 ) -> EmailMessage:
     """Return the mail telling a confirmed commenter that an author replied."""
-    said = voice("en" if lang == "en" else "de", settings.address)
-    stop_url = subscription_link(settings, STOP_PATH, token)
-    body = text(
-        said,
-        "reply_body",
+    return _subscriber_mail(
+        settings,
+        recipient,
+        lang,
+        token,
+        "reply",
+        _values(event),
         name=encodable(event.name),
         title=encodable(event.post_title),
         text=encodable(event.text),
         post_url=post_link(settings, event.post_url),
-        stop_url=stop_url,
     )
-    message = _message(settings, recipient, text(said, "reply_subject", **_values(event)), body)
+
+
+def _subscriber_mail(
+    settings: NotifySettings,
+    recipient: str,
+    lang: str,
+    token: str,
+    kind: str,
+    subject_values: dict[str, str],
+    **body_values: str | int,
+) -> EmailMessage:
+    """Return a mail to a subscriber in their language, with the stop link and its headers."""
+    said = voice("en" if lang == "en" else "de", settings.address)
+    stop_url = subscription_link(settings, STOP_PATH, token)
+    body = text(said, f"{kind}_body", stop_url=stop_url, **body_values)
+    message = _message(settings, recipient, text(said, f"{kind}_subject", **subject_values), body)
     _unsubscribe_headers(message, stop_url)
     return message
 

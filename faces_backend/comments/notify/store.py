@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from typing import Protocol, TypeVar
 
 from faces_backend.store import Connection, Store
+from faces_backend.store.transaction import run_in_transaction
 from faces_backend.store.writer import Job
 
 T = TypeVar("T")
@@ -65,14 +66,7 @@ class ConnectionJobs:
     def run_blocking(self, job: Job[T]) -> T:
         """Run the job in a transaction."""
         with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                value = job(self._conn)
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
-            return value
+            return run_in_transaction(self._conn, job)
 
 
 @dataclass(frozen=True)
