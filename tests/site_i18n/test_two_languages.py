@@ -190,3 +190,21 @@ def test_a_translation_without_a_published_partner_links_nowhere(tmp_path: Path)
         "translation_missing",
     )
     assert "'Translation-of: das-original'" in problem.fix
+
+
+def test_each_language_feed_speaks_its_language(public_site: BuildRun) -> None:
+    expected = {
+        "de": ("Seewerk Gesichter – Beiträge auf Deutsch", f"{SITE}/", "Die Menschen hinter"),
+        "en": ("Seewerk Gesichter – Posts in English", f"{SITE}/en/", "The people behind"),
+    }
+    for lang, (title, home, subtitle) in expected.items():
+        feed = ElementTree.parse(public_site.output / "feeds" / f"{lang}.atom.xml").getroot()
+        assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
+        assert feed.findtext(f"{ATOM}title") == title
+        assert feed.findtext(f"{ATOM}subtitle").startswith(subtitle)
+        assert feed.find(f'{ATOM}link[@rel="alternate"]').get("href") == home
+        assert feed.findtext(f"{ATOM}id") == home
+    # The feed of every post keeps the site's own texts.
+    every = ElementTree.parse(public_site.output / "feeds" / "alle.atom.xml").getroot()
+    assert every.findtext(f"{ATOM}title") == "Seewerk Gesichter"
+    assert every.findtext(f"{ATOM}subtitle").startswith("Die Menschen hinter")
