@@ -107,6 +107,9 @@ def test_translations_link_each_other_both_ways(pair: dict[str, tuple[str, Beaut
     [to_english] = de_post.select(".translations a")
     assert (to_english.get_text(), to_english["lang"]) == ("Read in English", "en")
     assert to_english["href"] == f"{SITE}/{en_path}"
+    # The menu's language link leads to the translation too, not to the other language's home.
+    assert en_post.select_one('.site-nav a[hreflang="de"]')["href"] == f"{SITE}/{de_path}"
+    assert de_post.select_one('.site-nav a[hreflang="en"]')["href"] == f"{SITE}/{en_path}"
 
 
 def test_each_language_has_its_own_home_archive_and_feed(public_site: BuildRun) -> None:
@@ -133,6 +136,15 @@ def test_each_language_has_its_own_home_archive_and_feed(public_site: BuildRun) 
         public_site.html("index.html").select_one('.site-nav a[hreflang="en"]')["href"]
         == f"{SITE}/en/"
     )
+    # A post without a translation leads to the other language's home.
+    alone = next(
+        p.meta["title"]
+        for p in sample.posts()
+        if p.is_public and p.meta.get("lang") == "en" and not p.meta.get("translation-of")
+    )
+    _, post = page_of(public_site, "en/archive/index.html", alone)
+    assert not post.select(".translations")
+    assert post.select_one('.site-nav a[hreflang="de"]')["href"] == f"{SITE}/"
     for lang, titles in (("de", german), ("en", english)):
         feed = ElementTree.parse(public_site.output / "feeds" / f"{lang}.atom.xml").getroot()
         entries = {entry.findtext(f"{ATOM}title") for entry in feed.iter(f"{ATOM}entry")}
