@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from faces_backend.comments.events import CommentEvent
 from faces_backend.comments.notify.settings import NotifySettings, SmtpSettings
-from faces_backend.comments.notify.texts import text
+from faces_backend.comments.notify.texts import days, text
 from faces_backend.http.setting_values import voice
 
 SMTP_TIMEOUT_SECONDS = 10
@@ -53,7 +53,7 @@ def confirmation_message(
         "confirm_body",
         confirm_url=subscription_link(settings, CONFIRM_PATH, token),
         stop_url=stop_url,
-        days=settings.retention_days,
+        retention=days(said, settings.retention_days),
     )
     message = _message(settings, recipient, text(said, "confirm_subject"), body)
     _unsubscribe_headers(message, stop_url)
