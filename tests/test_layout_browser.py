@@ -22,6 +22,7 @@ def addresses(served_public: tuple[str, BuildRun]) -> dict[str, str]:
     return {
         **page_types(served_public[1]),
         "transparency": "transparenz/",
+        "join-in": "mitmachen/",  # long header examples and a table of fields
         "poll": "2026/ideen-fuer-die-kantine-was-setzen-wir-2027-zuerst-um/",
         "comments": "2026/leserfragen-warum-gibt-es-keinen-werksverkauf-mehr/",
     }
@@ -59,6 +60,7 @@ NAV_ROWS = """() => {
         "authors",
         "author",
         "transparency",
+        "join-in",
         "archives",
         "404",
     ],
