@@ -22,6 +22,7 @@ def addresses(served_public: tuple[str, BuildRun]) -> dict[str, str]:
     return {
         **page_types(served_public[1]),
         "transparency": "transparenz/",
+        "join-in": "mitmachen/",  # long header examples and a table of fields
         "poll": "2026/ideen-fuer-die-kantine-was-setzen-wir-2027-zuerst-um/",
         "comments": "2026/leserfragen-warum-gibt-es-keinen-werksverkauf-mehr/",
     }
@@ -59,6 +60,7 @@ NAV_ROWS = """() => {
         "authors",
         "author",
         "transparency",
+        "join-in",
         "archives",
         "404",
     ],
@@ -134,22 +136,59 @@ def test_chart_text_is_at_least_12_css_pixels(
     page.context.close()
 
 
-def test_the_credits_read_without_an_inner_scroll_on_a_phone(
-    served_public: tuple[str, BuildRun], browser: Any
+STACKED_TABLE = """name => {
+  const table = document.querySelector('#table-' + name);
+  table.closest('details')?.setAttribute('open', '');
+  const first = table.querySelector('tbody tr').getBoundingClientRect();
+  const cell = table.querySelector('tbody td[data-label]');
+  return {wide: table.scrollWidth, column: table.parentElement.clientWidth,
+          region: table.closest('.table-scroll') !== null, row: first.width,
+          page: document.documentElement.scrollWidth - innerWidth,
+          label: cell ? getComputedStyle(cell, '::before').content : null,
+          heading: cell ? cell.dataset.label : null};
+}"""
+
+
+def table_roles(page: Any, selector: str) -> list[str]:
+    """The roles Chromium tells screen readers for a table, its first body row and first cell."""
+    cdp = page.context.new_cdp_session(page)
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    roles = []
+    for part in (selector, f"{selector} tbody tr", f"{selector} tbody td"):
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": part})["nodeId"]
+        ax = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})
+        roles.append(ax["nodes"][0]["role"]["value"])
+    return roles
+
+
+@pytest.mark.parametrize(
+    ("name", "width"),
+    [
+        ("credits", 360),
+        ("corrections", 360),
+        ("polls", 360),
+        ("disclosures", 360),
+        ("department-quarters", 360),
+        ("department-quarters", 641),  # eight quarters are too wide up to 48rem
+    ],
+)
+def test_the_transparency_tables_read_without_an_inner_scroll_on_a_phone(
+    served_public: tuple[str, BuildRun], browser: Any, name: str, width: int
 ) -> None:
     base, _ = served_public
-    page = open_page(browser, base + "transparenz/", 360)
-    credits = page.evaluate(
-        """() => {
-          const table = document.querySelector('#table-credits');
-          const first = table.querySelector('tbody tr').getBoundingClientRect();
-          return {wide: table.scrollWidth, column: table.parentElement.clientWidth,
-                  region: table.closest('.table-scroll') !== null, row: first.width};
-        }"""
-    )
-    page.context.close()
-    assert credits["wide"] <= credits["column"] and not credits["region"], credits
-    assert credits["row"] >= credits["column"] - 1, f"a credit is not one card wide: {credits}"
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(base + "transparenz/", wait_until="load")
+    table = page.evaluate(STACKED_TABLE, name)
+    roles = table_roles(page, f"#table-{name}")
+    context.close()
+    assert table["wide"] <= table["column"] and not table["region"], table
+    assert table["page"] <= 0, f"the page scrolls sideways: {table}"
+    assert table["row"] >= table["column"] - 1, f"a row is not one card wide: {table}"
+    if name != "credits":  # its two columns need no headings in the cards
+        assert table["heading"] and table["heading"] in table["label"], table
+    # Still a table for screen readers, with its rows and cells.
+    assert roles == ["table", "row", "cell"], roles
 
 
 def disclosure_state(page: Any, selector: str) -> tuple[str, bool]:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from author_profiles import CREDIT_ROLES
+
 from tests import sample
+from tests.sample import ROOT
 from tests.sites import BuildRun
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -153,3 +157,33 @@ def test_required_pages_exist(public_site: BuildRun) -> None:
     for listing in ("archiv", "kategorie", "thema", "menschen"):
         assert (public_site.output / listing / "index.html").exists(), listing
     assert (public_site.output / "404.html").exists()
+
+
+def test_the_join_in_page_explains_credits_guests_interviews_and_stories(
+    public_site: BuildRun,
+) -> None:
+    page = public_site.html("mitmachen/index.html").select_one(".page__content")
+    headings = {h.get_text(strip=True) for h in page.select("h2")}
+    assert {"Lieber erzählen als schreiben?", "Wer mitgeholfen hat", "Interviews", "Gäste"} <= (
+        headings
+    )
+    words = page.get_text(" ")
+    assert "Geschichte vorschlagen" in words  # the name of the story form's page
+    code = {c.get_text() for c in page.select("code")}
+    fields = {line.split(":")[0] for block in code for line in block.splitlines() if ":" in line}
+    # Every credit field the build knows, named as a post's header writes it.
+    assert {role.capitalize() for role in CREDIT_ROLES} <= fields | code
+    assert {"Guest: yes", "Organisation:"} <= {line for b in code for line in b.splitlines()} | code
+    # The interview command and every interview type exist as the page spells them.
+    [command] = [c for c in code if c.startswith("uv run invoke new-post --interview ")]
+    types = {p.stem for p in (ROOT / "plugins/editorial/new_post/question_sets").glob("*.yaml")}
+    named = set(re.findall(r"[a-z]+(?:-[a-z]+)*", " ".join(code))) & types
+    assert command.split()[5] in types and named == types
+    # The handles of its credit example are profiles of the site.
+    [example] = [c for c in code if "\nTold-to: " in c]
+    handles = {
+        value.strip()
+        for line in example.strip().splitlines()
+        for value in line.split(":", 1)[1].split(",")
+    }
+    assert handles and all((ROOT / "content/authors" / f"{h}.md").exists() for h in handles)

@@ -13,6 +13,7 @@ from jinja2.runtime import Context
 from pelican import signals
 
 from .catalogs import has_catalog
+from .feeds import speak_the_feeds_language
 from .interface import Interface
 from .listings import add_generator
 from .translations import keep_published_partners, set_translation_key
@@ -138,6 +139,11 @@ def site_text_for(settings: dict[str, Any], interface: Interface) -> Any:
     return site_text
 
 
+def localise_feed(context: dict[str, Any], feed: Any) -> None:
+    """A language's feed in that language (Pelican writes it with the site's own texts)."""
+    speak_the_feeds_language(context, feed, interface_for(context, site_address(context)))
+
+
 def install(generator: Any) -> None:
     """Give the generator's Jinja environment gettext and date filters that follow the page."""
     settings = generator.settings
@@ -158,3 +164,4 @@ def register() -> None:
     signals.content_object_init.connect(set_translation_key)
     signals.article_generator_finalized.connect(keep_published_partners)
     signals.get_generators.connect(add_generator)
+    signals.feed_generated.connect(localise_feed)

@@ -124,3 +124,22 @@ def test_the_commenters_mails_speak_as_the_site(address: str, greeting: str, sub
         reply("c-0123456789ab", name="Sofia"), "r@example.com", "en", "t" * 32, settings
     )
     assert english["Subject"] == "Sofia replied to your comment"
+
+
+@pytest.mark.parametrize(
+    ("address", "lang", "retention", "expected"),
+    [
+        ("Sie", "de", 1, "nach spätestens 1 Tag gelöscht"),
+        ("Sie", "de", 30, "nach spätestens 30 Tagen gelöscht"),
+        ("du", "de", 1, "nach spätestens 1 Tag gelöscht"),
+        ("du", "de", 7, "nach spätestens 7 Tagen gelöscht"),
+        ("Sie", "en", 1, "deleted after 1 day at the latest"),
+        ("Sie", "en", 30, "deleted after 30 days at the latest"),
+    ],
+)
+def test_the_retention_notice_agrees_with_its_number(
+    address: str, lang: str, retention: int, expected: str
+) -> None:
+    settings = notify_settings(25, address=address, retention_days=retention)
+    said = " ".join(body(confirmation_message("r@example.com", lang, "t" * 32, settings)).split())
+    assert expected in said

@@ -107,6 +107,9 @@ def test_translations_link_each_other_both_ways(pair: dict[str, tuple[str, Beaut
     [to_english] = de_post.select(".translations a")
     assert (to_english.get_text(), to_english["lang"]) == ("Read in English", "en")
     assert to_english["href"] == f"{SITE}/{en_path}"
+    # The menu's language link leads to the translation too, not to the other language's home.
+    assert en_post.select_one('.site-nav a[hreflang="de"]')["href"] == f"{SITE}/{de_path}"
+    assert de_post.select_one('.site-nav a[hreflang="en"]')["href"] == f"{SITE}/{en_path}"
 
 
 def test_each_language_has_its_own_home_archive_and_feed(public_site: BuildRun) -> None:
@@ -133,6 +136,15 @@ def test_each_language_has_its_own_home_archive_and_feed(public_site: BuildRun) 
         public_site.html("index.html").select_one('.site-nav a[hreflang="en"]')["href"]
         == f"{SITE}/en/"
     )
+    # A post without a translation leads to the other language's home.
+    alone = next(
+        p.meta["title"]
+        for p in sample.posts()
+        if p.is_public and p.meta.get("lang") == "en" and not p.meta.get("translation-of")
+    )
+    _, post = page_of(public_site, "en/archive/index.html", alone)
+    assert not post.select(".translations")
+    assert post.select_one('.site-nav a[hreflang="de"]')["href"] == f"{SITE}/"
     for lang, titles in (("de", german), ("en", english)):
         feed = ElementTree.parse(public_site.output / "feeds" / f"{lang}.atom.xml").getroot()
         entries = {entry.findtext(f"{ATOM}title") for entry in feed.iter(f"{ATOM}entry")}
@@ -190,3 +202,21 @@ def test_a_translation_without_a_published_partner_links_nowhere(tmp_path: Path)
         "translation_missing",
     )
     assert "'Translation-of: das-original'" in problem.fix
+
+
+def test_each_language_feed_speaks_its_language(public_site: BuildRun) -> None:
+    expected = {
+        "de": ("Seewerk Gesichter – Beiträge auf Deutsch", f"{SITE}/", "Die Menschen hinter"),
+        "en": ("Seewerk Gesichter – Posts in English", f"{SITE}/en/", "The people behind"),
+    }
+    for lang, (title, home, subtitle) in expected.items():
+        feed = ElementTree.parse(public_site.output / "feeds" / f"{lang}.atom.xml").getroot()
+        assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
+        assert feed.findtext(f"{ATOM}title") == title
+        assert feed.findtext(f"{ATOM}subtitle").startswith(subtitle)
+        assert feed.find(f'{ATOM}link[@rel="alternate"]').get("href") == home
+        assert feed.findtext(f"{ATOM}id") == home
+    # The feed of every post keeps the site's own texts.
+    every = ElementTree.parse(public_site.output / "feeds" / "alle.atom.xml").getroot()
+    assert every.findtext(f"{ATOM}title") == "Seewerk Gesichter"
+    assert every.findtext(f"{ATOM}subtitle").startswith("Die Menschen hinter")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gzip
+import json
 from pathlib import Path
+from typing import Any
 
 from tests.sites import BuildRun
 
@@ -26,15 +28,17 @@ def index_text(output: Path) -> str:
     return "\n".join(parts)
 
 
+def fragments(output: Path) -> list[dict[str, Any]]:
+    """Every page of the index as Pagefind stores it: address, text, meta and filters."""
+    return [
+        json.loads(gzip.decompress(path.read_bytes()).decode("utf-8").removeprefix("pagefind_dcd"))
+        for path in (output / "pagefind" / "fragment").glob("*.pf_fragment")
+    ]
+
+
 def indexed_urls(output: Path) -> set[str]:
     """The address of every page in the index, from its fragments."""
-    import json
-
-    urls = set()
-    for path in (output / "pagefind" / "fragment").glob("*.pf_fragment"):
-        text = gzip.decompress(path.read_bytes()).decode("utf-8")
-        urls.add(json.loads(text.removeprefix("pagefind_dcd"))["url"])
-    return urls
+    return {fragment["url"] for fragment in fragments(output)}
 
 
 def test_the_public_index_holds_not_one_word_of_an_internal_post(public_site: BuildRun) -> None:
@@ -103,3 +107,13 @@ def test_every_public_post_has_related_posts_that_exist_and_are_not_itself(
         assert "Mehr von Ehemaliges Teammitglied" not in headings
         checked += 1
     assert checked > 20
+
+
+def test_a_profiles_excerpt_keeps_each_fact_apart_from_its_label(public_site: BuildRun) -> None:
+    pages = fragments(public_site.output)
+    [miriam] = [f for f in pages if f["url"].endswith("/menschen/miriam-keller/")]
+    content = miriam["content"]
+    # The search shows this text as the person's excerpt: label and value as separate words.
+    for fact in ("Bereich Entwicklung.", "Ebene Bereichsleitung.", "Standort Konstanz."):
+        assert fact in content, content[:300]
+    assert "BereichEntwicklung" not in content

@@ -12,8 +12,8 @@ from urllib.parse import urlencode
 
 from faces_backend.comments.events import CommentEvent
 from faces_backend.comments.notify.settings import NotifySettings, SmtpSettings
-from faces_backend.comments.notify.texts import text
-from faces_backend.http.setting_values import voice
+from faces_backend.comments.notify.texts import days, text
+from faces_backend.http.setting_values import Voice, voice
 
 SMTP_TIMEOUT_SECONDS = 10
 SUBJECT_VALUE_CHARS = 80
@@ -54,7 +54,7 @@ def confirmation_message(
         "confirm",
         {},
         confirm_url=subscription_link(settings, CONFIRM_PATH, token),
-        days=settings.retention_days,
+        retention=days(_voice(lang, settings), settings.retention_days),
     )
 
 
@@ -86,12 +86,16 @@ def _subscriber_mail(
     **body_values: str | int,
 ) -> EmailMessage:
     """Return a mail to a subscriber in their language, with the stop link and its headers."""
-    said = voice("en" if lang == "en" else "de", settings.address)
+    said = _voice(lang, settings)
     stop_url = subscription_link(settings, STOP_PATH, token)
     body = text(said, f"{kind}_body", stop_url=stop_url, **body_values)
     message = _message(settings, recipient, text(said, f"{kind}_subject", **subject_values), body)
     _unsubscribe_headers(message, stop_url)
     return message
+
+
+def _voice(lang: str, settings: NotifySettings) -> Voice:
+    return voice("en" if lang == "en" else "de", settings.address)
 
 
 def post_link(settings: NotifySettings, post_url: str) -> str:

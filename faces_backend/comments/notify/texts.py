@@ -22,7 +22,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "benachrichtigt zu werden, wenn eine Autorin oder ein Autor darauf antwortet.\n\n"
             "Waren Sie das? Dann bestätigen Sie bitte hier:\n{confirm_url}\n\n"
             "Wenn nicht, tun Sie nichts: Ohne Bestätigung erhalten Sie keine weitere E-Mail, "
-            "und die Adresse wird nach spätestens {days} Tagen gelöscht. Sofort löschen:\n"
+            "und die Adresse wird nach spätestens {retention} gelöscht. Sofort löschen:\n"
             "{stop_url}\n"
         ),
         "reply_subject": "{name} hat auf Ihren Kommentar geantwortet",
@@ -51,6 +51,9 @@ TEXTS: dict[str, dict[str, str]] = {
             "Dieser Link ist unvollständig. Bitte öffnen Sie den Link aus der E-Mail vollständig "
             "(manche Programme brechen lange Links um)."
         ),
+        # After "nach spätestens": the dative ("nach 30 Tagen").
+        "days_one": "{n} Tag",
+        "days_other": "{n} Tagen",
     },
     # Only the texts that address the reader, for FACES_ADDRESS=du (faces_common.voice).
     "de@du": {
@@ -60,7 +63,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "benachrichtigt zu werden, wenn eine Autorin oder ein Autor darauf antwortet.\n\n"
             "Warst du das? Dann bestätige bitte hier:\n{confirm_url}\n\n"
             "Wenn nicht, tu nichts: Ohne Bestätigung erhältst du keine weitere E-Mail, "
-            "und die Adresse wird nach spätestens {days} Tagen gelöscht. Sofort löschen:\n"
+            "und die Adresse wird nach spätestens {retention} gelöscht. Sofort löschen:\n"
             "{stop_url}\n"
         ),
         "reply_subject": "{name} hat auf deinen Kommentar geantwortet",
@@ -98,7 +101,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "author replies to it.\n\n"
             "Was it you? Then please confirm here:\n{confirm_url}\n\n"
             "If not, do nothing: without confirmation you get no further mail, and the address "
-            "is deleted after {days} days at the latest. Delete it now:\n{stop_url}\n"
+            "is deleted after {retention} at the latest. Delete it now:\n{stop_url}\n"
         ),
         "reply_subject": "{name} replied to your comment",
         "reply_body": (
@@ -123,6 +126,8 @@ TEXTS: dict[str, dict[str, str]] = {
             "This link is incomplete. Please open the whole link from the mail (some programs "
             "break long links)."
         ),
+        "days_one": "{n} day",
+        "days_other": "{n} days",
     },
 }
 
@@ -130,3 +135,8 @@ TEXTS: dict[str, dict[str, str]] = {
 def text(voice: str, key: str, **values: str | int) -> str:
     """Return the text `key` in a language or voice ("de@du"; German if unknown), filled in."""
     return voiced(TEXTS, voice if voice in TEXTS else "de")[key].format(**values)
+
+
+def days(voice: str, count: int) -> str:
+    """A number of days with its noun in the right number ("1 Tag", "30 Tagen", "30 days")."""
+    return text(voice, "days_one" if count == 1 else "days_other", n=count)
