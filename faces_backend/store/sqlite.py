@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from faces_backend.store.connection import Connection
 from faces_backend.store.schema import MIGRATIONS, connect
-from faces_backend.store.writer import Writer
+from faces_backend.store.writer import Later, Writer
 
 log = logging.getLogger("faces_backend")
 
@@ -20,6 +20,8 @@ T = TypeVar("T")
 
 class SqliteStore:
     """The SQLite file of the backend, opened by `open_sqlite_store` (a `Store`)."""
+
+    dialect = "sqlite"
 
     def __init__(self, writer: Writer, reader: sqlite3.Connection) -> None:
         self.writer = writer
@@ -30,7 +32,7 @@ class SqliteStore:
         """Return whether the writer thread runs."""
         return self.writer.alive
 
-    async def write(self, job: Callable[[Connection], T]) -> T:
+    async def write(self, job: Callable[[Connection], T | Later[T]]) -> T:
         """Run `job` in the writer thread and return its result once it is committed."""
         return await self.writer.run(job)
 
