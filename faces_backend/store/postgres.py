@@ -172,7 +172,7 @@ def open_postgres_store(url: str, *, pool_size: int = 4) -> Iterator[PostgresSto
     try:
         pool: psycopg_pool.ConnectionPool[Any] = psycopg_pool.ConnectionPool(
             url,
-            min_size=1,
+            min_size=pool_size,  # opened at the start: a burst never waits for a connect
             max_size=pool_size,
             # Reads and rate-limit hits only: nothing here must wait for a disk flush.
             kwargs={

@@ -229,8 +229,11 @@ class Writer:
             if self.engine.broken(conn):
                 log.error("faces_backend: a batch of %s writes failed: %s", len(batch), exc)
                 return [(pending, None, exc) for pending in batch]
+            # A new connection for the job-by-job run: the statements that psycopg prepared
+            # in the aborted pipeline do not exist on the server, but it would use them.
             with contextlib.suppress(*self.engine.errors):
-                conn.execute("ROLLBACK")
+                conn.close()
+            self._conn = None
             return None
         return [(pending, value, None) for pending, value in zip(batch, values, strict=True)]
 
