@@ -29,10 +29,13 @@ class Costs:
     def per_vote(self, votes: int) -> str:
         """Return the costs per vote in one line."""
         calls = sum(self.statements.values())
+        # The writer opens each batch with its lock: one call per batch of votes.
+        batches = self.statements.get("SELECT pg_advisory_xact_lock($1)", 0)
+        batch = f", {votes / batches:.1f} votes per writer batch" if batches else ""
         backend = 1e6 * self.backend_cpu / votes
         database = 1e6 * self.database_cpu / votes
         return (
-            f"{calls / votes:.2f} statements/vote, CPU per vote: backend {backend:.0f} µs, "
+            f"{calls / votes:.2f} statements/vote{batch}, CPU per vote: backend {backend:.0f} µs, "
             f"PostgreSQL {database:.0f} µs"
         )
 

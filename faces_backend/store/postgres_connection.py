@@ -149,11 +149,13 @@ class PostgresConnection:
         return read
 
     def execute(self, sql: str, parameters: Sequence[Any] | None = None, /) -> Rows:
-        """Run one statement (after the deferred ones, in one round trip)."""
-        if not self._deferred:
+        """Run one statement (after the deferred ones, in one round trip) and wait for its rows."""
+        if not self._deferred and not self._pipelined:
             return _run(self.raw, sql, parameters)
         deferred, self._deferred = self._deferred, []
         with self.raw.cursor() as cursor:
+            # Also inside an open pipeline: the inner block's end syncs, so the rows (and
+            # those of everything queued before) have arrived when they are read.
             with self.raw.pipeline():
                 for statement in deferred:
                     self.raw.execute(statement)
@@ -166,14 +168,13 @@ class PostgresConnection:
             return Rows(rows, cursor.rowcount)
 
     def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> Rows:
-        """Run one statement once per parameter row (the deferred ones first)."""
-        if self._deferred:
-            deferred, self._deferred = self._deferred, []
-            with self.raw.pipeline():
+        """Run one statement once per parameter row (the deferred ones first) and wait for it."""
+        deferred, self._deferred = self._deferred, []
+        with self.raw.cursor() as cursor:
+            with self.raw.pipeline():  # ends with a sync, also inside an open pipeline
                 for statement in deferred:
                     self.raw.execute(statement)
-        with self.raw.cursor() as cursor:
-            cursor.executemany(postgres_sql(sql), [tuple(row) for row in parameters])
+                cursor.executemany(postgres_sql(sql), [tuple(row) for row in parameters])
             return Rows([], cursor.rowcount)
 
     @property

@@ -20,6 +20,32 @@ def salt_twice(conn: Connection) -> None:
     conn.execute("INSERT INTO daily_salts (day, salt) VALUES ('2026-12-06', 'y')")
 
 
+def test_a_job_reading_in_a_pipelined_batch_gets_its_rows(
+    postgres_server: PostgresServer,
+) -> None:
+    url = postgres_server.new_database()
+
+    def salt_and_read(conn: Connection, day: str) -> tuple[object, int]:
+        """A job that reads what it wrote (rows not arrived yet would read as none)."""
+        conn.execute("INSERT INTO daily_salts (day, salt) VALUES (?, 'x')", (day,))
+        changed = conn.executemany("UPDATE daily_salts SET salt = 'y' WHERE day = ?", [(day,)])
+        found = conn.execute("SELECT salt, day FROM daily_salts WHERE day = ?", (day,)).fetchall()
+        return [(bytes(salt), stored) for salt, stored in found], changed.rowcount
+
+    async def batch() -> list[object]:
+        vote = Ballot("live", ("cafe",), "v1", None, "s1", "2026-12-06")
+        return await asyncio.gather(
+            store.write(partial(cast_ballot_postgres, ballot=vote)),
+            store.write(partial(salt_and_read, day="2026-12-06")),
+            store.write(partial(salt_and_read, day="2026-12-07")),
+        )
+
+    with open_postgres_store(url) as store:
+        counted, first, second = asyncio.run(batch())
+    assert isinstance(counted, WriteOutcome) and counted.status == "counted"
+    assert (first, second) == (([(b"y", "2026-12-06")], 1), ([(b"y", "2026-12-07")], 1))
+
+
 def test_a_failing_job_fails_alone_and_the_batch_commits(postgres_server: PostgresServer) -> None:
     url = postgres_server.new_database()
 
