@@ -14,6 +14,10 @@ The engine (`Engine`) says how to open the connection and which errors mean what
 is the default. With PostgreSQL a lost connection is opened again for the next batch, and
 a job that collided with another instance's transaction (a deadlock, a unique key another
 instance just committed) runs again inside its batch, where it sees that other commit.
+PostgreSQL also pipelines a batch (`Engine.pipeline`): every job's statements and the COMMIT
+go out together, and a job that sends its statement without waiting (`postgres_connection.send`)
+returns a `Later` that reads the result after the commit, so a batch of votes costs two round
+trips. If anything in such a batch fails, it runs again job by job as described above.
 """
 
 from __future__ import annotations
@@ -214,11 +218,17 @@ class Writer:
         control = self.engine.control
         try:
             conn = self._connection()
+        except self.engine.errors:
+            return None  # the job-by-job path tries again or reports the failure
+        try:
             *opening, last = self.engine.begin
             for statement in opening:
                 control(conn, statement)
             conn.execute(last)
         except self.engine.errors:
+            if not self.engine.broken(conn) and conn.in_transaction:
+                with contextlib.suppress(*self.engine.errors):
+                    conn.execute("ROLLBACK")
             return None  # the job-by-job path opens a new connection or reports the failure
         try:
             # No savepoint per job: if one fails, the whole batch runs again job by job.
