@@ -30,6 +30,8 @@ def test_open_database_migrates_and_uses_wal(tmp_path: Path) -> None:
         "comment_subscriptions",
         "stories",
         "rate_hits",
+        "view_budgets",
+        "view_marks",
     }
     conn.close()
 
