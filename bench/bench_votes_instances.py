@@ -30,6 +30,8 @@ from bench_votes import RunResult, drive, write_manifest
 
 sys.path.insert(0, str(REPO))
 
+from pg_costs import Costs, backend_cpu, cluster_cpu, describe, reset_statements, statements_of
+
 from faces_backend.store.postgres import connect_postgres
 from tests.postgres_server import PostgresServer, running_postgres
 
@@ -96,8 +98,10 @@ async def drive_all(
     return merged
 
 
-def one_run(setup: str, run: int, args: argparse.Namespace, server: PostgresServer) -> RunResult:
-    """Run one setup on a fresh database; check that every 201 is stored."""
+def one_run(
+    setup: str, run: int, args: argparse.Namespace, server: PostgresServer
+) -> tuple[RunResult, Costs]:
+    """Run one setup on a fresh database; check that every 201 is stored; what it cost."""
     with tempfile.TemporaryDirectory(prefix="faces-bench-") as tmp:
         workdir = Path(tmp)
         write_manifest(workdir / "manifest.json")
@@ -106,13 +110,26 @@ def one_run(setup: str, run: int, args: argparse.Namespace, server: PostgresServ
             if setup.startswith("sqlite")
             else server.new_database(migrated=False)
         )
+        costs = Costs()
         with instances(workdir, database, int(setup[-1])) as running:
+            pids = [process.pid for _, process in running]
+            on_postgres = not setup.startswith("sqlite")
+            if on_postgres:
+                reset_statements(server)
+            before = (backend_cpu(pids), cluster_cpu(server))
             result = asyncio.run(drive_all(running, run, args))
+            costs.backend_cpu = backend_cpu(pids) - before[0]
+            costs.database_cpu = cluster_cpu(server) - before[1] if on_postgres else 0.0
+            if on_postgres:
+                costs.statements = statements_of(server, database)
+        if set(result.statuses) != {201}:
+            log = (workdir / "server.log").read_text().splitlines()
+            print("\n".join(line for line in log if "ERROR" in line or "Error" in line)[-3000:])
         stored = stored_sids(database)
         lost = set(result.counted_sids) - stored
         if lost or (not args.kill_now and stored != set(result.counted_sids)):
             raise SystemExit(f"{setup}: {len(lost)} answered votes missing from the database")
-    return result
+    return result, costs
 
 
 def main() -> None:
@@ -122,19 +139,23 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--kill", action="store_true", help="also SIGKILL one of two instances")
+    parser.add_argument("--profile", action="store_true", help="list the statements of each run")
     args = parser.parse_args()
     args.kill_now = False
     results: dict[str, list[RunResult]] = {setup: [] for setup in SETUPS}
-    with running_postgres(durable=True) as server:
+    with running_postgres(durable=True, statement_stats=True) as server:
         for run in range(1, args.runs + 1):
             for setup in SETUPS:  # interleaved: a busy moment of the machine hits all three
-                result = one_run(setup, run * 100 + SETUPS.index(setup), args, server)
+                result, costs = one_run(setup, run * 100 + SETUPS.index(setup), args, server)
                 results[setup].append(result)
                 print(
                     f"run {run} {setup}: {result.rate:,.0f} votes/s, "
-                    f"p99 {result.percentile(0.99):.1f} ms, statuses {result.statuses}",
+                    f"p99 {result.percentile(0.99):.1f} ms, statuses {result.statuses}; "
+                    f"{costs.per_vote(len(result.latencies))}",
                     flush=True,
                 )
+                if args.profile and costs.statements:
+                    print(describe(costs, len(result.latencies)), flush=True)
         print(f"\nmedian of {args.runs} runs ({args.votes} votes, concurrency {args.concurrency}):")
         for setup, measured in results.items():
             print(
@@ -144,7 +165,7 @@ def main() -> None:
         if args.kill:
             args.kill_now = True
             started = time.perf_counter()
-            killed = one_run("postgres x2", 999, args, server)
+            killed, _ = one_run("postgres x2", 999, args, server)
             print(
                 f"\nSIGKILL of one of two instances halfway through its share: "
                 f"{len(killed.counted_sids)} votes answered 201, all stored (0 lost), "

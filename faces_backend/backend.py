@@ -20,7 +20,7 @@ from faces_backend.polls.ballots import daily_salt
 from faces_backend.polls.state import open_polls
 from faces_backend.store import Store
 from faces_backend.store.opening import open_store
-from faces_backend.store.postgres import is_postgres_url
+from faces_backend.store.postgres import PostgresStore
 from faces_backend.stories.config import StorySettings
 from faces_backend.stories.state import open_stories
 from faces_backend.views.state import open_views
@@ -28,7 +28,7 @@ from faces_backend.views.state import open_views
 
 def rate_limiter(settings: Settings, store: Store) -> Limiter:
     """Return the rate limit: shared in the database with PostgreSQL, else in this process."""
-    if is_postgres_url(settings.database_url):
+    if isinstance(store, PostgresStore):
         return SharedRateLimiter(store.reader, settings.rate_limit)
     return RateLimiter(settings.rate_limit)
 

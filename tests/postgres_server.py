@@ -72,6 +72,7 @@ class PostgresServer:
     data_dir: Path
     port: int
     durable: bool = False  # fsync as in production (benchmarks); tests need no crash safety
+    statement_stats: bool = False  # load pg_stat_statements (the benchmarks count statements)
     _numbers: Iterator[int] = field(default_factory=lambda: itertools.count(1))
     _shared: str | None = None
 
@@ -115,6 +116,8 @@ class PostgresServer:
         """Start the server on its port, waiting until it accepts connections."""
         options = f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.data_dir} "
         options += "-c max_connections=200"
+        if self.statement_stats:
+            options += " -c shared_preload_libraries=pg_stat_statements"
         if not self.durable:
             # A throwaway cluster: nothing to keep across a power loss, so no fsync.
             options += " -c fsync=off -c full_page_writes=off"
@@ -125,7 +128,9 @@ class PostgresServer:
 
 
 @contextmanager
-def running_postgres(*, durable: bool = False) -> Iterator[PostgresServer]:
+def running_postgres(
+    *, durable: bool = False, statement_stats: bool = False
+) -> Iterator[PostgresServer]:
     """Make, start and finally stop and delete a private cluster with a migrated template."""
     bin_dir = postgres_bin()
     if bin_dir is None:
@@ -143,7 +148,7 @@ def running_postgres(*, durable: bool = False) -> Iterator[PostgresServer]:
         initdb = [str(bin_dir / "initdb"), "-D", str(data_dir), "-U", SERVER_USER]
         initdb += ["--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"]
         _run(initdb, "initdb")
-        server = PostgresServer(bin_dir, data_dir, _free_port(), durable)
+        server = PostgresServer(bin_dir, data_dir, _free_port(), durable, statement_stats)
         server.start()
         try:
             with psycopg.connect(server.url(), autocommit=True) as conn:

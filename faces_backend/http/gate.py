@@ -88,7 +88,7 @@ async def screen_form(
     next_url = origins.safe_next(posted_next) if posted_next else None
     honeypot = bool(first_value(fields, "_hp"))
     next_refused = posted_next is not None and next_url is None
-    refusal = _refusal(request, services, client, next_refused, own_pages=own_pages)
+    refusal = await _refusal(request, services, client, next_refused, own_pages=own_pages)
     return Screened(client, fields, refusal, next_url, honeypot)
 
 
@@ -109,7 +109,7 @@ def _media_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";")[0].strip().lower()
 
 
-def _refusal(
+async def _refusal(
     request: Request, services: Services, client: Voter, next_refused: bool, *, own_pages: bool
 ) -> Refusal | None:
     allowed = services.origins.request_allowed(request.headers) or (
@@ -119,7 +119,7 @@ def _refusal(
         return Refusal("origin_not_allowed")
     if client.voter_hash is None:
         return Refusal("not_signed_in")
-    wait = services.limiter.hit(client.client_key)
+    wait = await services.limiter.check(client.client_key)
     if wait is not None:
         return Refusal("rate_limited", retry_after=wait)
     return None

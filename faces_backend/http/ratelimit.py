@@ -19,6 +19,10 @@ class Limiter(Protocol):
         """Record a hit; return None if allowed, else the whole seconds until one is."""
         ...
 
+    async def check(self, key: str) -> int | None:
+        """Record a hit like `hit`, without holding up the other requests while it is decided."""
+        ...
+
 
 class RateLimiter:
     """Allows `limit` hits per `window` seconds per key (a sliding log of hit times).
@@ -48,6 +52,10 @@ class RateLimiter:
             return max(1, math.ceil(hits[0] + self.window - now))
         hits.append(now)
         return None
+
+    async def check(self, key: str) -> int | None:
+        """Record a hit like `hit` (in memory: nothing to wait for)."""
+        return self.hit(key)
 
     def _sweep(self, now: float) -> None:
         self._since_sweep = 0

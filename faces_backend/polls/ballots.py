@@ -19,6 +19,8 @@ class WriteOutcome:
     duplicate_retry: bool = False
     # False: a retry carried a suggestion the first request did not store (it was dropped).
     suggestion_kept: bool = True
+    # The poll's counts as the job left them, when the job read them (saves the answer a read).
+    tally: Tally | None = None
 
 
 @dataclass(frozen=True)
@@ -146,9 +148,14 @@ def has_voted(conn: Connection, poll: str, voter_hash: str | None) -> bool:
 
 def read_tally(conn: Connection, poll: str) -> Tally:
     """Return the counts of one poll."""
-    total = conn.execute("SELECT ballots FROM totals WHERE poll = ?", (poll,)).fetchone()
-    rows = conn.execute("SELECT option, votes FROM tallies WHERE poll = ?", (poll,)).fetchall()
-    return Tally(total=total[0] if total else 0, votes=dict(rows))
+    # One statement, not two: on PostgreSQL each is a round trip.
+    rows = conn.execute(
+        "SELECT NULL, ballots FROM totals WHERE poll = ?"
+        " UNION ALL SELECT option, votes FROM tallies WHERE poll = ?",
+        (poll, poll),
+    ).fetchall()
+    total = next((count for option, count in rows if option is None), 0)
+    return Tally(total=total, votes={option: count for option, count in rows if option is not None})
 
 
 def read_all_tallies(conn: Connection) -> dict[str, Tally]:

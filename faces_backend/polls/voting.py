@@ -16,7 +16,15 @@ from faces_backend.http.forms import ID_MAX_CHARS, FieldProblem
 from faces_backend.http.gate import Screened, screen_form
 from faces_backend.http.identity import COOKIE_MAX_AGE, COOKIE_NAME, Voter, today
 from faces_backend.polls.answers import Answer, render
-from faces_backend.polls.ballots import Ballot, WriteOutcome, cast_ballot, has_voted, read_tally
+from faces_backend.polls.ballots import (
+    Ballot,
+    Tally,
+    WriteOutcome,
+    cast_ballot,
+    has_voted,
+    read_tally,
+)
+from faces_backend.polls.ballots_postgres import cast_ballot_postgres
 from faces_backend.polls.form import VoteForm, collect
 from faces_backend.polls.manifest import Poll
 from faces_backend.polls.messages import field_message, seconds, status_message, text
@@ -107,12 +115,13 @@ async def _decide(polls: Polls, screened: Screened) -> Answer:
     if outcome.status == "already_voted":
         sso = polls.services.settings.voter_mode == "header"
         message = text(voice, "already_voted_sso") if sso else ""
-        return _about(polls, poll, now, Answer("already_voted", poll.id, message), voted=voted)
+        answer = Answer("already_voted", poll.id, message)
+        return _about(polls, poll, now, answer, voted=voted, tally=outcome.tally)
     if outcome.status == "address_limit":
         limit = polls.services.settings.ip_limit
         message = status_message(voice, "address_limit", limit=limit)
         answer = Answer("address_limit", poll.id, message, extra={"limit": limit})
-        return _about(polls, poll, now, answer, voted=voted)
+        return _about(polls, poll, now, answer, voted=voted, tally=outcome.tally)
     return _success(polls, poll, form, outcome, now, voted=voted)
 
 
@@ -148,7 +157,9 @@ async def _store(polls: Polls, poll: Poll, form: VoteForm, voter: Voter) -> Writ
         suggestion=form.suggestion,
     )
     cap = polls.services.settings.ip_limit
-    return await polls.services.store.write(partial(cast_ballot, ballot=ballot, address_cap=cap))
+    store = polls.services.store
+    cast = cast_ballot_postgres if store.dialect == "postgresql" else cast_ballot
+    return await store.write(partial(cast, ballot=ballot, address_cap=cap))
 
 
 def _success(
@@ -173,16 +184,26 @@ def _success(
     if not outcome.suggestion_kept:
         extra["suggestion_stored"] = False
     answer = Answer(outcome.status, poll.id, message, extra=extra)
-    return _about(polls, poll, now, answer, voted=voted)
+    return _about(polls, poll, now, answer, voted=voted, tally=outcome.tally)
 
 
-def _about(polls: Polls, poll: Poll, now: datetime, answer: Answer, *, voted: bool) -> Answer:
+def _about(
+    polls: Polls,
+    poll: Poll,
+    now: datetime,
+    answer: Answer,
+    *,
+    voted: bool,
+    tally: Tally | None = None,
+) -> Answer:
     """Complete an answer about a known poll: default message, question, results, way back."""
     message = answer.message or status_message(polls.services.settings.voice, answer.status)
     hidden_by = hidden_reason(poll, now=now, has_voted=voted)
     results = None
     if hidden_by is None:
-        results = results_body(poll, read_tally(polls.services.store.reader, poll.id), now=now)
+        if tally is None:
+            tally = read_tally(polls.services.store.reader, poll.id)
+        results = results_body(poll, tally, now=now)
     return replace(
         answer,
         message=message,

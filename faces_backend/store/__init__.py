@@ -14,9 +14,9 @@ from typing import Protocol, TypeVar
 import psycopg
 
 from faces_backend.store.connection import Connection, Cursor
-from faces_backend.store.writer import WriterStopped
+from faces_backend.store.writer import Later, WriterStopped
 
-__all__ = ["UNAVAILABLE", "Connection", "Cursor", "Store"]
+__all__ = ["UNAVAILABLE", "Connection", "Cursor", "Later", "Store"]
 
 T = TypeVar("T")
 # What a feature catches to answer "try again later" instead of failing the request.
@@ -25,6 +25,11 @@ UNAVAILABLE: tuple[type[Exception], ...] = (sqlite3.Error, psycopg.Error, Writer
 
 class Store(Protocol):
     """One database: every write through a single write path, reads on a read-only connection."""
+
+    @property
+    def dialect(self) -> str:
+        """Return the engine's name, "sqlite" or "postgresql" (for a job written for one)."""
+        ...
 
     @property
     def reader(self) -> Connection:
@@ -36,7 +41,7 @@ class Store(Protocol):
         """Return whether the write path is running."""
         ...
 
-    async def write(self, job: Callable[[Connection], T]) -> T:
+    async def write(self, job: Callable[[Connection], T | Later[T]]) -> T:
         """Run `job` on the write path and return its result once it is committed."""
         ...
 

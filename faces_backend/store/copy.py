@@ -27,7 +27,7 @@ COPY_ORDER = (
     "used_stamps",
     "comment_subscriptions",
 )
-NOT_COPIED = frozenset({"faces_schema", "rate_hits"})
+NOT_COPIED = frozenset({"faces_schema", "rate_hits", "view_marks", "view_budgets"})
 # A reply references its comment: top-level comments first.
 ROW_ORDER = {"comments": " ORDER BY parent IS NOT NULL, received, id"}
 # Tables whose ids PostgreSQL hands out itself (SQLite's INTEGER PRIMARY KEY).

@@ -8,6 +8,7 @@ scripts the column types and table options that only SQLite knows.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # A `?` outside a quoted string; `'...'` literals are skipped so a question mark in text stays.
@@ -24,6 +25,7 @@ _DDL_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+@functools.lru_cache(maxsize=1024)
 def postgres_sql(sql: str, *, with_parameters: bool = True) -> str:
     """Return a statement in PostgreSQL's form: `%s` placeholders, a literal `%` doubled.
 

@@ -157,6 +157,21 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX rate_hits_key_at ON rate_hits (key, at_ms);
     """,
+    # The view-count window shared by several instances (issue 20; views/shared_window.py),
+    # used with PostgreSQL only: 64-bit hashes of (day's address hash, user agent[, page]),
+    # never an address; marks are deleted after the window, budgets after their minute.
+    """
+    CREATE TABLE view_marks (
+        digest INTEGER NOT NULL PRIMARY KEY,
+        seen_ms INTEGER NOT NULL
+    );
+    CREATE INDEX view_marks_seen ON view_marks (seen_ms);
+    CREATE TABLE view_budgets (
+        reader INTEGER NOT NULL PRIMARY KEY,
+        minute INTEGER NOT NULL,
+        spent INTEGER NOT NULL
+    );
+    """,
 )
 
 BUSY_TIMEOUT_MS = 5000

@@ -18,6 +18,8 @@ log = logging.getLogger("faces_backend")
 class SqliteStore(WriterStore):
     """The SQLite file of the backend, opened by `open_sqlite_store` (a `Store`)."""
 
+    dialect = "sqlite"
+
     def __init__(self, writer: Writer, reader: sqlite3.Connection) -> None:
         self.writer = writer
         self.reader = reader

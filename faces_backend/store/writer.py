@@ -14,11 +14,16 @@ The engine (`Engine`) says how to open the connection and which errors mean what
 is the default. With PostgreSQL a lost connection is opened again for the next batch, and
 a job that collided with another instance's transaction (a deadlock, a unique key another
 instance just committed) runs again inside its batch, where it sees that other commit.
+PostgreSQL also pipelines a batch (`Engine.pipeline`): every job's statements and the COMMIT
+go out together, and a job that sends its statement without waiting (`postgres_connection.send`)
+returns a `Later` that reads the result after the commit, so a batch of votes costs two round
+trips. If anything in such a batch fails, it runs again job by job as described above.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import queue
 import sqlite3
@@ -27,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from faces_backend.store.connection import Connection
 from faces_backend.store.schema import open_database
@@ -42,6 +47,13 @@ MAX_BATCH = 256
 MAX_JOB_ATTEMPTS = 4
 
 
+class Later(Generic[T]):
+    """A job's result that is read once its batch has committed (the statement was pipelined)."""
+
+    def __init__(self, read: Callable[[], T]) -> None:
+        self.read = read
+
+
 @dataclass(frozen=True)
 class Engine:
     """How the writer opens its connection and tells the engine's errors apart."""
@@ -51,6 +63,11 @@ class Engine:
     collisions: tuple[type[Exception], ...] = ()  # another instance got there first: retry
     broken: Callable[[Connection], bool] = lambda conn: False  # open a new connection?
     begin: tuple[str, ...] = ("BEGIN IMMEDIATE",)  # the statements that open a batch
+    # Runs a transaction-control statement whose answer is not awaited (PostgreSQL sends it
+    # with the next statement); SQLite's is a plain call.
+    control: Callable[[Connection, str], object] = lambda conn, sql: conn.execute(sql)
+    # Opens a pipeline in which a batch's statements go out together (PostgreSQL), or None.
+    pipeline: Callable[[Connection], contextlib.AbstractContextManager[object]] | None = None
 
 
 def sqlite_engine(db_path: Path | str) -> Engine:
@@ -102,7 +119,7 @@ class Writer:
         """Return whether the writer thread is running."""
         return self._thread is not None and self._thread.is_alive()
 
-    async def run(self, job: Job[T]) -> T:
+    async def run(self, job: Callable[[Connection], T | Later[T]]) -> T:
         """Run `job` in the writer thread and return its result once it is committed."""
         if not self.alive:
             raise WriterStopped("the database writer is not running")
@@ -142,7 +159,10 @@ class Writer:
         return self._conn
 
     def _run_batch(self, batch: list[_Pending]) -> None:
-        outcomes = self._attempt(batch, again_on_lost_connection=True)
+        outcomes = self._attempt_pipelined(batch) if self.engine.pipeline is not None else None
+        if outcomes is None:
+            outcomes = self._attempt(batch, again_on_lost_connection=True)
+        outcomes = [_read_later(outcome) for outcome in outcomes]
         by_loop: dict[asyncio.AbstractEventLoop, list[tuple[_Pending, Any, Any]]] = {}
         for outcome in outcomes:
             by_loop.setdefault(outcome[0].loop, []).append(outcome)
@@ -160,8 +180,11 @@ class Writer:
         committing = False
         try:
             conn = self._connection()
-            for statement in self.engine.begin:
-                conn.execute(statement)
+            *opening, last = self.engine.begin
+            for statement in opening:
+                self.engine.control(conn, statement)
+            # Awaited: a connection lost since the last batch shows here, before any job ran.
+            conn.execute(last)
             for pending in batch:
                 outcomes.append(self._run_job(conn, pending))
             committing = True
@@ -182,20 +205,75 @@ class Writer:
             outcomes = [(pending, None, exc) for pending in batch]
         return outcomes
 
+    def _attempt_pipelined(
+        self, batch: list[_Pending]
+    ) -> list[tuple[_Pending, Any, BaseException | None]] | None:
+        """Run a batch in two round trips: the opening, then every job and COMMIT together.
+
+        None: a job failed, the batch was rolled back and runs again job by job, where each
+        job's failure stays its own. A lost connection after the jobs were sent fails the
+        batch: whether its COMMIT arrived is unknown.
+        """
+        assert self.engine.pipeline is not None
+        control = self.engine.control
+        try:
+            conn = self._connection()
+        except self.engine.errors:
+            return None  # the job-by-job path tries again or reports the failure
+        try:
+            *opening, last = self.engine.begin
+            for statement in opening:
+                control(conn, statement)
+            conn.execute(last)
+        except self.engine.errors:
+            if not self.engine.broken(conn) and conn.in_transaction:
+                with contextlib.suppress(*self.engine.errors):
+                    conn.execute("ROLLBACK")
+            return None  # the job-by-job path opens a new connection or reports the failure
+        try:
+            # No savepoint per job: if one fails, the whole batch runs again job by job.
+            with self.engine.pipeline(conn):
+                values = [pending.job(conn) for pending in batch]
+                control(conn, "COMMIT")
+        except Exception as exc:
+            if self.engine.broken(conn):
+                log.error("faces_backend: a batch of %s writes failed: %s", len(batch), exc)
+                return [(pending, None, exc) for pending in batch]
+            # A new connection for the job-by-job run: the statements that psycopg prepared
+            # in the aborted pipeline do not exist on the server, but it would use them.
+            with contextlib.suppress(*self.engine.errors):
+                conn.close()
+            self._conn = None
+            return None
+        return [(pending, value, None) for pending, value in zip(batch, values, strict=True)]
+
     def _run_job(self, conn: Connection, pending: _Pending) -> tuple[_Pending, Any, Any]:
+        control = self.engine.control
         for attempt in range(1, MAX_JOB_ATTEMPTS + 1):
-            conn.execute("SAVEPOINT job")
+            control(conn, "SAVEPOINT job")
             try:
                 value = pending.job(conn)
             except Exception as exc:
-                conn.execute("ROLLBACK TO job")
-                conn.execute("RELEASE job")
+                control(conn, "ROLLBACK TO job")
+                control(conn, "RELEASE job")
                 if isinstance(exc, self.engine.collisions) and attempt < MAX_JOB_ATTEMPTS:
                     continue
                 return (pending, None, exc)
-            conn.execute("RELEASE job")
+            control(conn, "RELEASE job")
             return (pending, value, None)
         raise AssertionError("unreachable: the last attempt returns")
+
+
+def _read_later(
+    outcome: tuple[_Pending, Any, BaseException | None],
+) -> tuple[_Pending, Any, BaseException | None]:
+    pending, value, error = outcome
+    if error is None and isinstance(value, Later):
+        try:
+            return (pending, value.read(), None)
+        except Exception as exc:
+            return (pending, None, exc)
+    return outcome
 
 
 def _deliver(outcomes: list[tuple[_Pending, Any, BaseException | None]]) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from faces_backend.store.connection import Connection
-from faces_backend.store.writer import Writer
+from faces_backend.store.writer import Later, Writer
 
 T = TypeVar("T")
 
@@ -21,6 +21,6 @@ class WriterStore:
         """Return whether the writer thread runs."""
         return self.writer.alive
 
-    async def write(self, job: Callable[[Connection], T]) -> T:
+    async def write(self, job: Callable[[Connection], T | Later[T]]) -> T:
         """Run `job` in the writer thread and return its result once it is committed."""
         return await self.writer.run(job)

@@ -19,6 +19,7 @@ from faces_backend.http.documents import DocumentSource
 from faces_backend.store import UNAVAILABLE, Store
 from faces_backend.views.counts import PageDay, add_views
 from faces_backend.views.manifest import ViewManifest
+from faces_backend.views.shared_window import SharedViewWindow
 from faces_backend.views.window import ViewWindow
 
 log = logging.getLogger("faces_backend")
@@ -81,5 +82,5 @@ class ViewCounting:
     """What the view routes need: the countable paths, the repeat window, the counter."""
 
     manifest: DocumentSource[ViewManifest]
-    window: ViewWindow
+    window: ViewWindow | SharedViewWindow
     counter: ViewCounter

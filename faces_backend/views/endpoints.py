@@ -10,13 +10,15 @@ the checks run in this order, and the first that fails answers: query or body to
 (400), a path not in the reach manifest (404). Then a well-formed view of a known page is
 answered as a success but not counted when the browser asks not to be tracked (`DNT: 1`,
 `Sec-GPC: 1`), when the user agent is a bot, for HEAD requests, and when the same client
-viewed the same page within the window; a client over its per-minute budget gets 429.
+viewed the same page within the window; a client over its per-minute budget gets 429, and
+while the database that keeps the shared window (PostgreSQL) is away the answer is 503.
 The `Reach-Status` header says which of these applied.
 """
 
 from __future__ import annotations
 
 import base64
+import logging
 from urllib.parse import parse_qsl
 
 from starlette.requests import Request
@@ -26,8 +28,13 @@ from starlette.routing import BaseRoute, Route
 from faces_backend.http.bots import is_bot
 from faces_backend.http.gate import screen_beacon
 from faces_backend.http.identity import today
+from faces_backend.store import UNAVAILABLE
 from faces_backend.views.manifest import is_page_path
 from faces_backend.views.state import views_of
+
+log = logging.getLogger("faces_backend")
+# While the database is away (the shared window lives there), when to report again.
+UNAVAILABLE_RETRY_AFTER_S = 5
 
 QUERY_MAX_BYTES = 1024
 BODY_MAX_BYTES = 1024
@@ -53,6 +60,7 @@ STATUS_CODES: dict[str, int] = {
     "too_large": 413,
     "query_too_long": 414,
     "rate_limited": 429,
+    "unavailable": 503,
 }
 HEADERS = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
 
@@ -104,7 +112,15 @@ async def decide(request: Request) -> str:
         return "bot"
     if request.method == "HEAD":
         return "head_request"
-    outcome = views.window.check(feature.services.identity.client_ip(request), user_agent, path)
+    identity = feature.services.identity
+    window = views.window
+    # Shared by instances, the window needs a client hash that is the same on every instance.
+    client = await identity.ip_hash(request) if window.shared else identity.client_ip(request)
+    try:
+        outcome = await window.judge(client, user_agent, path)
+    except UNAVAILABLE:
+        log.exception("faces_backend: the database failed while a view was decided")
+        return "unavailable"
     if outcome == "counted":
         views.counter.add(path, today())
     return outcome
@@ -125,6 +141,8 @@ def _refusal(request: Request, status: str, code: int, headers: dict[str, str]) 
     views = views_of(request).counting
     if status == "rate_limited" and views is not None:
         headers["Retry-After"] = str(views.window.budget_resets_in())
+    if status == "unavailable":
+        headers["Retry-After"] = str(UNAVAILABLE_RETRY_AFTER_S)
     return JSONResponse({"status": status}, status_code=code, headers=headers)
 
 

@@ -16,6 +16,7 @@ _VIEW_REFUSALS = {
     "413": "too_large: a body over 1 KiB (POST only).",
     "414": "query_too_long: a query string over 1 KiB.",
     "429": "rate_limited: this reader's per-minute budget is spent; see Retry-After.",
+    "503": "unavailable: the database that keeps the shared window is away; see Retry-After.",
 }
 _REACH_STATUS = {
     "Reach-Status": {

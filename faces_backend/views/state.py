@@ -11,6 +11,7 @@ from faces_backend.http.documents import DocumentSource
 from faces_backend.http.services import Services
 from faces_backend.views.counter import ViewCounter, ViewCounting
 from faces_backend.views.manifest import parse_view_manifest
+from faces_backend.views.shared_window import SharedViewWindow
 from faces_backend.views.window import ViewWindow
 
 
@@ -33,7 +34,13 @@ async def open_views(services: Services, stack: contextlib.AsyncExitStack) -> Vi
     counter = ViewCounter(services.store)
     # Entered after the store opened: its last flush runs before the writer stops.
     await stack.enter_async_context(counter.running())
-    window = ViewWindow(settings.views_window, settings.views_rate_limit)
+    window: ViewWindow | SharedViewWindow
+    if services.store.dialect == "postgresql":
+        # Several instances may serve one reader: the decision is kept in the database.
+        reader = services.store.reader
+        window = SharedViewWindow(reader, settings.views_window, settings.views_rate_limit)
+    else:
+        window = ViewWindow(settings.views_window, settings.views_rate_limit)
     return Views(services, ViewCounting(paths, window, counter))
 
 

@@ -28,6 +28,8 @@ BUDGET_SECONDS = 60.0
 class ViewWindow:
     """Decides whether a view counts: once per client and page per window, N per minute."""
 
+    shared = False  # the client it is given is the address itself, hashed here with a process key
+
     def __init__(
         self,
         window: float,
@@ -68,6 +70,10 @@ class ViewWindow:
         self._budget[who] = spent + 1
         self._current.add(seen)
         return "counted"
+
+    async def judge(self, client: str, user_agent: str, path: str) -> Outcome:
+        """Decide like `check` (in memory: nothing to wait for)."""
+        return self.check(client, user_agent, path)
 
     def budget_resets_in(self) -> int:
         """Return the whole seconds until every client's per-minute budget is renewed."""

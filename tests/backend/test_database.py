@@ -16,8 +16,9 @@ def test_open_database_migrates_and_uses_wal(tmp_path: Path) -> None:
     assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     assert conn.execute("PRAGMA synchronous").fetchone() == (2,)  # FULL
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    # Every table the copy moves in order, the stories, and the minutes-long rate windows.
-    assert tables == {*COPY_ORDER, "stories", "rate_hits"}
+    # Every table the copy moves in order, the stories, the minutes-long rate windows and
+    # the shared view windows.
+    assert tables == {*COPY_ORDER, "stories", "rate_hits", "view_budgets", "view_marks"}
     conn.close()
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 import httpx
@@ -16,20 +19,27 @@ from tests.servers import free_port, serve_in_thread
 READER = {**JSON, "X-Forwarded-For": "198.51.100.20"}
 
 
+@contextlib.contextmanager
+def two_instances(shared: Settings) -> Iterator[list[str]]:
+    """Run two servers of the same settings; their base URLs."""
+    running = []
+    try:
+        for number in (1, 2):
+            running.append(serve_in_thread(create_app(shared), free_port(), f"instance {number}"))
+        yield [f"http://127.0.0.1:{server.server.config.port}" for server in running]
+    finally:
+        for server in running:
+            server.stop()
+
+
 @pytest.fixture
 def instances(
     settings: Settings, postgres_server: PostgresServer
 ) -> Iterator[tuple[Settings, list[str]]]:
     """Two servers of the same settings on one fresh database; their base URLs."""
     shared = replace(settings, database_url=postgres_server.new_database(), rate_limit=6)
-    running = []
-    try:
-        for number in (1, 2):
-            running.append(serve_in_thread(create_app(shared), free_port(), f"instance {number}"))
-        yield shared, [f"http://127.0.0.1:{server.server.config.port}" for server in running]
-    finally:
-        for server in running:
-            server.stop()
+    with two_instances(shared) as bases:
+        yield shared, bases
 
 
 def test_a_reader_cannot_vote_twice_through_two_instances(
@@ -63,3 +73,29 @@ def test_the_rate_limit_is_shared_not_doubled(instances: tuple[Settings, list[st
                 assert 1 <= int(answer.headers["retry-after"]) <= 60
     assert statuses.count(429) == 12 - shared.rate_limit
     assert 429 not in statuses[: shared.rate_limit]
+
+
+def test_the_cap_per_address_holds_when_both_instances_are_hit_at_once(
+    settings: Settings, postgres_server: PostgresServer
+) -> None:
+    cap, readers = 3, 32
+    shared = replace(settings, database_url=postgres_server.new_database(), ip_limit=cap)
+    start = threading.Barrier(readers)
+    with two_instances(shared) as bases:
+        for number, base in enumerate(bases):  # both writers connected, the day's salt made
+            other = {**JSON, "X-Forwarded-For": f"198.51.100.{30 + number}"}
+            assert httpx.post(
+                f"{base}/vote", data={"poll": "live", "choice": "cafe"}, headers=other
+            )
+
+        def new_reader(number: int) -> int:
+            with httpx.Client(timeout=20) as reader:  # a browser of its own: a new voter
+                start.wait(timeout=30)
+                vote = {"poll": "live", "choice": "cafe"}
+                answer = reader.post(f"{bases[number % 2]}/vote", data=vote, headers=READER)
+                return answer.status_code
+
+        with ThreadPoolExecutor(readers) as pool:
+            statuses = list(pool.map(new_reader, range(readers)))
+    assert sorted(statuses) == [201] * cap + [429] * (readers - cap)
+    assert rows(shared, "SELECT ballots FROM totals") == [(cap + 2,)]
