@@ -20,8 +20,7 @@ def check_bylines(source: Source, registry: Registry) -> list[Problem]:
     people = registry.people
     lang = source.settings["MESSAGES_LANG"]
     lines = source.text.splitlines()
-    editors = sorted(p.handle for p in people.values() if p.editor)
-    editor_list = ", ".join(editors) or word(lang, "nobody")
+    editor_list = ", ".join(registry.editors) or word(lang, "nobody")
 
     def report(
         field: Field, handle: str, key: str, severity: str = ERROR, **values: object
