@@ -107,3 +107,18 @@ def test_a_damaged_memo_only_costs_reading_again(site: Path, reads: list[str]) -
     reads.clear()
     assert check_site(settings).errors == 0
     assert len(reads) == 3
+
+
+def test_writing_hints_are_remembered_too(site: Path, reads: list[str]) -> None:
+    from editorial.checks import site_hints
+
+    post = site.parent / "content" / "posts" / "zweiter.md"
+    post.write_text(GOOD_POST.replace("guter Beitrag", "guter " + "sehr " * 30), encoding="utf-8")
+    os.utime(post, (HOUR_AGO, HOUR_AGO))
+    settings = load_settings(str(site))
+    check_site(settings)  # as the review page and `invoke check --hints` do first
+    first = site_hints(settings)
+    assert [h.rule for h in first] == ["hint.long_title"]
+    reads.clear()
+    assert site_hints(settings) == first
+    assert reads == []

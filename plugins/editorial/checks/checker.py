@@ -51,7 +51,7 @@ class CheckResult:
 def check_site(settings: Mapping[str, Any], already_read: AlreadyRead | None = None) -> CheckResult:
     """Check the site whose settings are given; problems name files from the current folder."""
     content = Path(settings["PATH"]).resolve()
-    memo = FindingsMemo(settings)
+    memo: FindingsMemo[FileFindings] = FindingsMemo(settings)
     sources = read_sources(settings, already_read, memo)
     registry = load_registry(settings)
     problems = list(registry.problems)

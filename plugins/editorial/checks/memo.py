@@ -20,7 +20,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from faces_common.header import Header
 from faces_common.problems import Problem
@@ -29,6 +29,7 @@ from .scan import Fence, Reference
 
 # The memo's file inside CACHE_PATH.
 MEMO_FILE = Path("editorial", "check-findings.pickle")
+HINTS_FILE = Path("editorial", "hint-findings.pickle")
 # Packages whose code decides what a file's findings are: a change to them drops the memo.
 _RULE_PACKAGES = ("editorial", "content_checks", "faces_common", "idea_polls")
 # A file younger than this is not remembered (nanoseconds).
@@ -58,13 +59,24 @@ def stamp_of(path: str) -> tuple[int, int] | None:
     return stat.st_size, stat.st_mtime_ns
 
 
-class FindingsMemo:
+@dataclass(frozen=True)
+class FileHints:
+    """The writing hints of one file (hints/), which depend on nothing else either."""
+
+    stamp: tuple[int, int]
+    hints: tuple[Problem, ...]
+
+
+Findings = TypeVar("Findings", FileFindings, FileHints)
+
+
+class FindingsMemo(Generic[Findings]):
     """The findings of each file by absolute path, loaded from and saved to CACHE_PATH."""
 
-    def __init__(self, settings: Mapping[str, Any]) -> None:
-        self.path = Path(settings["CACHE_PATH"]) / MEMO_FILE
+    def __init__(self, settings: Mapping[str, Any], name: Path = MEMO_FILE) -> None:
+        self.path = Path(settings["CACHE_PATH"]) / name
         self.key = _fingerprint(settings)
-        self.entries: dict[str, FileFindings] = {}
+        self.entries: dict[str, Findings] = {}
         self.seen: set[str] = set()
         self.changed = False
         try:
@@ -75,13 +87,13 @@ class FindingsMemo:
         except (OSError, ValueError, TypeError, EOFError, pickle.UnpicklingError, AttributeError):
             pass  # no memo yet, or one from other code: every file is read
 
-    def get(self, path: str, stamp: tuple[int, int] | None) -> FileFindings | None:
+    def get(self, path: str, stamp: tuple[int, int] | None) -> Findings | None:
         """The findings of an unchanged file, or None."""
         self.seen.add(path)
         found = self.entries.get(path)
         return found if found is not None and stamp is not None and found.stamp == stamp else None
 
-    def put(self, path: str, findings: FileFindings) -> None:
+    def put(self, path: str, findings: Findings) -> None:
         """Remember the findings of a file just read, unless it was saved a moment ago."""
         self.seen.add(path)
         # File times come from a coarse clock: a second save of the same size within its tick
