@@ -4,7 +4,8 @@ Public API for tools that check content without building (`invoke check`, `invok
 - `load_profiles(folder, settings)`: every profile in a folder and its problems, by handle;
 - `check_photos(profiles, settings)`: the build's own problems with their photos (cached);
 - `author_problems(path, names, profiles, settings, fields)`: what the build reports about the
-  people a post names in its author or credit fields (unknown or ambiguous ones);
+  people a post names in its author or credit fields (unknown or ambiguous ones); `profiles` may
+  be `author_index(profiles)`, made once when many files are checked;
 - `CREDIT_ROLES`: the header fields that credit help by role (`told-to`, `interview`, `photos`,
   `translation`); a built post carries them as `article.credits` (`Credit`: role, people).
 """
@@ -13,6 +14,13 @@ from .credits import CREDIT_ROLES
 from .plugin import register
 from .portraits import check_photos
 from .profiles import load_profiles
-from .resolve import author_problems
+from .resolve import author_index, author_problems
 
-__all__ = ["CREDIT_ROLES", "author_problems", "check_photos", "load_profiles", "register"]
+__all__ = [
+    "CREDIT_ROLES",
+    "author_index",
+    "author_problems",
+    "check_photos",
+    "load_profiles",
+    "register",
+]

@@ -46,6 +46,10 @@ class Registry:
     problems: list[Problem]
     # False without the author_profiles plugin: then bylines are plain names.
     checks_bylines: bool
+    # The profiles indexed by handle and name once (author_profiles' author_index), not per post.
+    index: Any = None
+    # Handles of the editors, sorted: the reviewers a post may name.
+    editors: tuple[str, ...] = ()
 
 
 def load_registry(settings: Mapping[str, Any]) -> Registry:
@@ -53,7 +57,7 @@ def load_registry(settings: Mapping[str, Any]) -> Registry:
     # Without the plugin, bylines are plain names: there is no registry to check them against.
     if "author_profiles" not in settings["PLUGINS"]:
         return Registry({}, {}, [], checks_bylines=False)
-    from author_profiles import check_photos, load_profiles
+    from author_profiles import author_index, check_photos, load_profiles
 
     profiles, problems = load_profiles(profiles_folder(settings), settings)
     # The build's own photo pipeline (cached), so that check and build cannot disagree.
@@ -62,7 +66,15 @@ def load_registry(settings: Mapping[str, Any]) -> Registry:
         handle: Person(profile.handle, profile.name, profile.is_editor, profile.status)
         for handle, profile in profiles.items()
     }
-    return Registry(people, profiles, list(problems), checks_bylines=True)
+    editors = tuple(sorted(person.handle for person in people.values() if person.editor))
+    return Registry(
+        people,
+        profiles,
+        list(problems),
+        checks_bylines=True,
+        index=author_index(profiles),
+        editors=editors,
+    )
 
 
 def load_people(settings: Mapping[str, Any]) -> tuple[dict[str, Person], list[Problem]]:
@@ -83,7 +95,7 @@ def author_problems(
         return []
     from author_profiles import author_problems as resolve
 
-    return resolve(str(source_path), names, registry.profiles, settings, fields)
+    return resolve(str(source_path), names, registry.index, settings, fields)
 
 
 def credit_roles(settings: Mapping[str, Any]) -> tuple[str, ...]:

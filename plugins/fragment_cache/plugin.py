@@ -15,6 +15,8 @@ from typing import Any
 from faces_common.settings import merge_defaults, setting_error
 from pelican import signals
 
+from .listings import index_listings
+
 DEFAULTS: dict[str, Any] = {
     # False renders every fragment on every page, as if the plugin were not loaded (to compare
     # output or to time a theme change).
@@ -67,3 +69,4 @@ def register() -> None:
     """Connect the plugin to Pelican."""
     signals.initialized.connect(apply_defaults)
     signals.generator_init.connect(install)
+    signals.article_generator_finalized.connect(index_listings)

@@ -74,3 +74,25 @@ def test_bad_settings_name_the_key_and_value(changes: dict[str, Any], message: s
 
 def test_every_setting_is_documented_in_the_readme() -> None:
     assert documented_settings("author_profiles", "AUTHORS_") == set(DEFAULTS)
+
+
+def test_pelican_s_own_author_pages_are_skipped_without_sorting_posts() -> None:
+    from types import SimpleNamespace
+
+    from author_profiles.plugin import skip_pelican_author_pages
+
+    written: list[Any] = []
+    generator = SimpleNamespace(
+        settings={"PLUGINS": ["author_profiles"], "AUTHOR_SAVE_AS": ""},
+        generate_authors=lambda write: written.append("sorted every post"),
+    )
+    skip_pelican_author_pages(generator)
+    generator.generate_authors(written.append)
+    assert written == []
+    with_pages = SimpleNamespace(
+        settings={"PLUGINS": ["author_profiles"], "AUTHOR_SAVE_AS": "a/{slug}.html"},
+        generate_authors=lambda write: written.append("sorted every post"),
+    )
+    skip_pelican_author_pages(with_pages)
+    with_pages.generate_authors(written.append)
+    assert written == ["sorted every post"]

@@ -147,3 +147,22 @@ def test_the_sample_site_has_no_errors(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     result = check_site(load_settings("pelicanconf.py"))
     assert result.errors == 0, "\n".join(p.format() for p in result.problems)
+
+
+def test_profiles_are_indexed_once_per_run_not_per_post(
+    broken_settings: dict[str, Any], in_broken: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Indexing per post made a check of 10,000 posts and 2,000 profiles compare 20 million names.
+    from author_profiles.resolve import AuthorIndex
+
+    built: list[int] = []
+    original = AuthorIndex.build.__func__  # type: ignore[attr-defined]
+
+    def counted(cls: type[AuthorIndex], profiles: Any) -> AuthorIndex:
+        built.append(len(profiles))
+        return original(cls, profiles)
+
+    monkeypatch.setattr(AuthorIndex, "build", classmethod(counted))
+    result = check_site(broken_settings)
+    assert result.errors == 23, "the same problems as without counting"
+    assert built == [4]

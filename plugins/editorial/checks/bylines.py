@@ -19,15 +19,14 @@ def check_bylines(source: Source, registry: Registry) -> list[Problem]:
         return []
     people = registry.people
     lang = source.settings["MESSAGES_LANG"]
-    lines = source.text.splitlines()
-    editors = sorted(p.handle for p in people.values() if p.editor)
-    editor_list = ", ".join(editors) or word(lang, "nobody")
+    editor_list = ", ".join(registry.editors) or word(lang, "nobody")
 
     def report(
         field: Field, handle: str, key: str, severity: str = ERROR, **values: object
     ) -> Problem:
         message, fix = text(lang, key, handle=handle, field=field.name, **values)
-        column = lines[field.line - 1].find(handle, len(field.name) + 1) + 1
+        # The text only for a problem: an unchanged file's findings come without it (memo.py).
+        column = source.text.splitlines()[field.line - 1].find(handle, len(field.name) + 1) + 1
         return Problem(source.shown, field.line, message, fix, severity, max(column, 1), rule=key)
 
     # Authors are checked by the very function the build uses, so both say the same.

@@ -18,6 +18,7 @@ from .duplicates import duplicate_poll_ids
 from .images import check_images, judge_images, unused_image_problems
 from .internal import shared_image_problems
 from .links import check_links
+from .memo import FileFindings, FindingsMemo
 from .translations import check_translations
 
 
@@ -50,7 +51,8 @@ class CheckResult:
 def check_site(settings: Mapping[str, Any], already_read: AlreadyRead | None = None) -> CheckResult:
     """Check the site whose settings are given; problems name files from the current folder."""
     content = Path(settings["PATH"]).resolve()
-    sources = read_sources(settings, already_read)
+    memo: FindingsMemo[FileFindings] = FindingsMemo(settings)
+    sources = read_sources(settings, already_read, memo)
     registry = load_registry(settings)
     problems = list(registry.problems)
     by_relative = {source.relative: source for source in sources}
@@ -58,20 +60,21 @@ def check_site(settings: Mapping[str, Any], already_read: AlreadyRead | None = N
     polls: list[tuple[Source, PollRef]] = []
     claims: list[Claim] = []
     for source in sources:
-        own = check_source(source.read, source.shown, settings, source.kind)
-        problems += own
+        alone = memo.get(str(source.path), source.stamp) or _findings(source, settings)
+        if source.stamp is not None and source.known_body is None:
+            memo.put(str(source.path), alone)
+        problems += alone.content
         # The build leaves a file with errors out before it looks at authors and addresses;
         # the check does the same, so that both report the same problems.
-        if not any(p.severity == ERROR for p in own):
+        if not any(p.severity == ERROR for p in alone.content):
             problems += check_bylines(source, registry)
             claims.append(Claim(str(source.path), source.kind, source.slug, source.lang))
         problems += check_images(source, content, image_files, settings)
         problems += check_links(source, by_relative, content)
-        problems += unanswered_questions(source)
-        infos = [fence.info for fence in source.body[1]]
-        found, poll_problems = polls_in(source.text, source.shown, infos, settings)
-        polls += [(source, poll) for poll in found]
-        problems += poll_problems
+        problems += alone.answers
+        polls += [(source, PollRef(*poll)) for poll in alone.polls]
+        problems += alone.poll_problems
+    memo.save()
     problems += duplicate_slugs(claims, settings)
     problems += duplicate_poll_ids(polls)
     problems += check_translations(sources)
@@ -79,3 +82,19 @@ def check_site(settings: Mapping[str, Any], already_read: AlreadyRead | None = N
     problems += unused_image_problems(sources, content, image_files, settings)
     ordered = sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.rule, p.message))
     return CheckResult(ordered, len(sources) + len(registry.people))
+
+
+def _findings(source: Source, settings: Mapping[str, Any]) -> FileFindings:
+    """What the checks find in one file without looking at any other."""
+    infos = [fence.info for fence in source.body[1]]
+    found, poll_problems = polls_in(source.text, source.shown, infos, settings)
+    return FileFindings(
+        stamp=source.stamp or (0, 0),
+        header=source.header,
+        body=source.body,
+        slug=source.slug,
+        content=tuple(check_source(source.read, source.shown, settings, source.kind)),
+        answers=tuple(unanswered_questions(source)),
+        polls=tuple((poll.id, poll.line) for poll in found),
+        poll_problems=tuple(poll_problems),
+    )

@@ -8,6 +8,7 @@ from typing import Any
 from faces_common.problems import Problem
 
 from ..corpus import AlreadyRead, read_sources
+from ..memo import HINTS_FILE, FileFindings, FileHints, FindingsMemo
 from .rules import HINT, post_hints
 
 __all__ = ["HINT", "site_hints"]
@@ -17,9 +18,16 @@ def site_hints(
     settings: Mapping[str, Any], already_read: AlreadyRead | None = None
 ) -> list[Problem]:
     """The hints of every post, sorted by file and line."""
-    hints = [
-        hint
-        for source in read_sources(settings, already_read)
-        for hint in post_hints(source, settings)
-    ]
+    # Both memos only spare reading unchanged files; the check's own memo is not changed here.
+    checked: FindingsMemo[FileFindings] = FindingsMemo(settings)
+    remembered: FindingsMemo[FileHints] = FindingsMemo(settings, HINTS_FILE)
+    hints: list[Problem] = []
+    for source in read_sources(settings, already_read, checked):
+        found = remembered.get(str(source.path), source.stamp)
+        if found is None:
+            found = FileHints(source.stamp or (0, 0), tuple(post_hints(source, settings)))
+            if source.stamp is not None:
+                remembered.put(str(source.path), found)
+        hints += found.hints
+    remembered.save()
     return sorted(hints, key=lambda h: (h.path, h.line, h.column, h.rule))

@@ -1,0 +1,124 @@
+"""The check's findings memo: an unchanged file is not read again, a changed one always is."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import editorial.checks.corpus as corpus
+import pytest
+from editorial.checks import check_site
+from editorial.config import load_settings
+
+from tests.minisite import GOOD_POST, make_site
+
+BAD_TITLE = GOOD_POST.replace("Title: Ein guter Beitrag", "Title:")
+HOUR_AGO = time.time() - 3600
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A tiny site of two posts saved an hour ago, as the current folder."""
+    settings = make_site(tmp_path, {"zweiter.md": GOOD_POST.replace("guter", "zweiter")})
+    for path in (tmp_path / "content").rglob("*.md"):
+        os.utime(path, (HOUR_AGO, HOUR_AGO))
+    monkeypatch.chdir(tmp_path)
+    yield settings
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files the check reads, in order."""
+    read: list[str] = []
+    original = corpus.load_source
+
+    def counted(path: str, format_: str) -> Any:
+        read.append(Path(path).name)
+        return original(path, format_)
+
+    monkeypatch.setattr(corpus, "load_source", counted)
+    return read
+
+
+def _found(result: Any) -> list[tuple[str, int, str]]:
+    return [(p.path, p.line, p.message) for p in result.problems]
+
+
+def test_a_second_check_reads_no_unchanged_file_and_finds_the_same(
+    site: Path, reads: list[str]
+) -> None:
+    settings = load_settings(str(site))
+    first = check_site(settings)
+    assert sorted(reads) == ["good.md", "redaktionsleitfaden.md", "zweiter.md"]
+    reads.clear()
+    again = check_site(settings)
+    assert reads == []
+    assert _found(again) == _found(first)
+
+
+def test_an_edited_file_is_read_again_and_its_problem_reported(
+    site: Path, reads: list[str]
+) -> None:
+    settings = load_settings(str(site))
+    assert check_site(settings).errors == 0
+    post = site.parent / "content" / "posts" / "zweiter.md"
+    post.write_text(BAD_TITLE, encoding="utf-8")
+    os.utime(post, (HOUR_AGO + 60, HOUR_AGO + 60))
+    reads.clear()
+    result = check_site(settings)
+    assert reads == ["zweiter.md"]
+    assert [p.path for p in result.problems if p.severity == "error"] == [
+        "content/posts/zweiter.md"
+    ]
+
+
+def test_a_file_saved_a_moment_ago_is_read_on_every_run(site: Path, reads: list[str]) -> None:
+    # Its time may not change at the next save of the same size (the clock is coarse).
+    post = site.parent / "content" / "posts" / "zweiter.md"
+    post.write_text(GOOD_POST.replace("guter", "dritter"), encoding="utf-8")
+    settings = load_settings(str(site))
+    check_site(settings)
+    reads.clear()
+    check_site(settings)
+    assert reads == ["zweiter.md"]
+
+
+def test_other_settings_read_every_file_again(site: Path, reads: list[str]) -> None:
+    settings = load_settings(str(site))
+    check_site(settings)
+    reads.clear()
+    english = check_site({**settings, "MESSAGES_LANG": "en"})
+    assert len(reads) == 3
+    post = site.parent / "content" / "posts" / "zweiter.md"
+    post.write_text(BAD_TITLE, encoding="utf-8")
+    os.utime(post, (HOUR_AGO + 60, HOUR_AGO + 60))
+    english = check_site({**settings, "MESSAGES_LANG": "en"})
+    assert any("title" in p.message.lower() for p in english.problems), _found(english)
+
+
+def test_a_damaged_memo_only_costs_reading_again(site: Path, reads: list[str]) -> None:
+    settings = load_settings(str(site))
+    check_site(settings)
+    memo = Path(settings["CACHE_PATH"], "editorial", "check-findings.pickle")
+    memo.write_bytes(b"not a pickle")
+    reads.clear()
+    assert check_site(settings).errors == 0
+    assert len(reads) == 3
+
+
+def test_writing_hints_are_remembered_too(site: Path, reads: list[str]) -> None:
+    from editorial.checks import site_hints
+
+    post = site.parent / "content" / "posts" / "zweiter.md"
+    post.write_text(GOOD_POST.replace("guter Beitrag", "guter " + "sehr " * 30), encoding="utf-8")
+    os.utime(post, (HOUR_AGO, HOUR_AGO))
+    settings = load_settings(str(site))
+    check_site(settings)  # as the review page and `invoke check --hints` do first
+    first = site_hints(settings)
+    assert [h.rule for h in first] == ["hint.long_title"]
+    reads.clear()
+    assert site_hints(settings) == first
+    assert reads == []
