@@ -80,6 +80,30 @@ def _all_articles(generator: Any) -> Iterable[Any]:
         yield from getattr(generator, name, [])
 
 
+def _heavy(written: Path, picture: Path, copy: CoverCopy) -> bool:
+    """Whether a copy weighs more than 1.5 times its share of the picture's pixels."""
+    with Image.open(picture) as image:
+        share = (copy.width / image.width) ** 2
+    return written.stat().st_size > 1.5 * share * picture.stat().st_size
+
+
+def _keep_lighter(written: Path, palette_image: Image.Image) -> None:
+    other = written.with_name(f"{written.stem}.palette{written.suffix}")
+    encode_clean(palette_image, other, 0, 0)
+    if other.stat().st_size < written.stat().st_size:
+        os.replace(other, written)
+    else:
+        other.unlink()
+
+
+def _in_256_colours(image: Image.Image) -> Image.Image:
+    """The picture with a palette of 256 colours, as screen graphics are usually saved."""
+    # Resizing a flat graphic (a map, a chart) blends its edges into thousands of colours, and
+    # lossless PNG then weighs more than the full-size picture: a palette keeps the copy light.
+    method = Image.Quantize.FASTOCTREE if image.mode in ("RGBA", "LA", "PA") else None
+    return image.quantize(colors=256, method=method)
+
+
 def write_copies(
     clean: Path, copies: Sequence[CoverCopy], output: Path, settings: CleanSettings
 ) -> list[Path]:
@@ -93,6 +117,8 @@ def write_copies(
                 smaller = image.resize((copy.width, height), Image.Resampling.LANCZOS)
             temporary = cached.with_name(f".{cached.name}.tmp{cached.suffix}")
             encode_clean(smaller, temporary, settings.jpeg_quality, settings.webp_quality)
+            if FORMAT_BY_SUFFIX[clean.suffix.lower()] == "PNG" and _heavy(temporary, clean, copy):
+                _keep_lighter(temporary, _in_256_colours(smaller))
             os.replace(temporary, cached)
         target = output / copy.save_as
         target.parent.mkdir(parents=True, exist_ok=True)
