@@ -80,9 +80,9 @@ def run_suite(*, browser: bool, match: str, update_golden: bool) -> int:
 
 
 # Two pytest processes share the machine's two cores. The second takes the backend's tests and
-# the folders whose tests build only small sites of their own in temporary folders, never the
-# sample site, whose build caches under .cache/ belong to the first process (kept so by
-# tests/test_suite_parts.py). Both take about the same time; one process took over 10 minutes.
+# the folders and files whose tests build only small sites of their own in temporary folders,
+# never the sample site, whose build caches under .cache/ belong to the first process (kept so
+# by tests/test_suite_parts.py). Both take about the same time; one process took over 10 min.
 SECOND_PART = (
     "tests/backend",
     "tests/content_checks",
@@ -93,6 +93,9 @@ SECOND_PART = (
     "tests/output_folders",
     "tests/pulls",
     "tests/reach",
+    "tests/test_escaping.py",
+    "tests/test_escaping_browser.py",
+    "tests/idea_polls/test_blocks_properties.py",
 )
 NO_TESTS_COLLECTED = 5
 
