@@ -122,3 +122,17 @@ def test_writing_hints_are_remembered_too(site: Path, reads: list[str]) -> None:
     reads.clear()
     assert site_hints(settings) == first
     assert reads == []
+
+
+def test_the_review_page_asks_for_the_hints_of_its_waiting_posts_only(site: Path) -> None:
+    from editorial.checks import site_hints
+
+    post = site.parent / "content" / "posts" / "zweiter.md"
+    post.write_text(GOOD_POST.replace("guter Beitrag", "guter " + "sehr " * 30), encoding="utf-8")
+    settings = load_settings(str(site))
+    assert [h.rule for h in site_hints(settings, only={os.path.realpath(post)})] == [
+        "hint.long_title"
+    ]
+    other = site.parent / "content" / "posts" / "good.md"
+    assert other.is_file()
+    assert site_hints(settings, only={os.path.realpath(other)}) == []

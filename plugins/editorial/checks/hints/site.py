@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from faces_common.problems import Problem
@@ -15,14 +15,18 @@ __all__ = ["HINT", "site_hints"]
 
 
 def site_hints(
-    settings: Mapping[str, Any], already_read: AlreadyRead | None = None
+    settings: Mapping[str, Any],
+    already_read: AlreadyRead | None = None,
+    only: Collection[str] | None = None,
 ) -> list[Problem]:
-    """The hints of every post, sorted by file and line."""
+    """The hints of every post (or of the files `only` names), sorted by file and line."""
     # Both memos only spare reading unchanged files; the check's own memo is not changed here.
     checked: FindingsMemo[FileFindings] = FindingsMemo(settings)
     remembered: FindingsMemo[FileHints] = FindingsMemo(settings, HINTS_FILE)
     hints: list[Problem] = []
     for source in read_sources(settings, already_read, checked):
+        if only is not None and str(source.path) not in only:
+            continue
         found = remembered.get(str(source.path), source.stamp)
         if found is None:
             found = FileHints(source.stamp or (0, 0), tuple(post_hints(source, settings)))
