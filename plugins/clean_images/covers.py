@@ -80,10 +80,8 @@ def _all_articles(generator: Any) -> Iterable[Any]:
         yield from getattr(generator, name, [])
 
 
-def _heavy(written: Path, picture: Path, copy: CoverCopy) -> bool:
-    """Whether a copy weighs more than 1.5 times its share of the picture's pixels."""
-    with Image.open(picture) as image:
-        share = (copy.width / image.width) ** 2
+def _heavy(written: Path, picture: Path, share: float) -> bool:
+    """Whether a copy holding `share` of the picture's pixels weighs over 1.5 times that share."""
     return written.stat().st_size > 1.5 * share * picture.stat().st_size
 
 
@@ -117,7 +115,8 @@ def write_copies(
                 smaller = image.resize((copy.width, height), Image.Resampling.LANCZOS)
             temporary = cached.with_name(f".{cached.name}.tmp{cached.suffix}")
             encode_clean(smaller, temporary, settings.jpeg_quality, settings.webp_quality)
-            if FORMAT_BY_SUFFIX[clean.suffix.lower()] == "PNG" and _heavy(temporary, clean, copy):
+            share = (copy.width / image.width) ** 2
+            if FORMAT_BY_SUFFIX[clean.suffix.lower()] == "PNG" and _heavy(temporary, clean, share):
                 _keep_lighter(temporary, _in_256_colours(smaller))
             os.replace(temporary, cached)
         target = output / copy.save_as

@@ -136,3 +136,20 @@ def test_the_review_page_asks_for_the_hints_of_its_waiting_posts_only(site: Path
     other = site.parent / "content" / "posts" / "good.md"
     assert other.is_file()
     assert site_hints(settings, only={os.path.realpath(other)}) == []
+
+
+def test_asking_for_some_posts_keeps_the_others_hints_remembered(
+    site: Path, reads: list[str]
+) -> None:
+    from editorial.checks import site_hints
+
+    post = site.parent / "content" / "posts" / "zweiter.md"
+    post.write_text(GOOD_POST.replace("guter Beitrag", "guter " + "sehr " * 30), encoding="utf-8")
+    os.utime(post, (HOUR_AGO, HOUR_AGO))
+    settings = load_settings(str(site))
+    check_site(settings)
+    everything = site_hints(settings)
+    site_hints(settings, only={os.path.realpath(post)})  # as the review page asks
+    reads.clear()
+    assert site_hints(settings) == everything
+    assert reads == []

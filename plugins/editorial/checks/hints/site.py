@@ -25,9 +25,9 @@ def site_hints(
     remembered: FindingsMemo[FileHints] = FindingsMemo(settings, HINTS_FILE)
     hints: list[Problem] = []
     for source in read_sources(settings, already_read, checked):
+        found = remembered.get(str(source.path), source.stamp)  # also keeps it remembered
         if only is not None and str(source.path) not in only:
             continue
-        found = remembered.get(str(source.path), source.stamp)
         if found is None:
             found = FileHints(source.stamp or (0, 0), tuple(post_hints(source, settings)))
             if source.stamp is not None:
