@@ -7,17 +7,21 @@ Public API for tools that check content without building (`invoke check`, `invok
   people a post names in its author or credit fields (unknown or ambiguous ones); `profiles` may
   be `author_index(profiles)`, made once when many files are checked;
 - `CREDIT_ROLES`: the header fields that credit help by role (`told-to`, `interview`, `photos`,
-  `translation`); a built post carries them as `article.credits` (`Credit`: role, people).
+  `translation`); a built post carries them as `article.credits` (`Credit`: role, people);
+- `EMPLOYEE_PROFILE_FIELDS`: the header fields of an employee's profile, in the order they are
+  written (`invoke new-post` and the web editor write them so).
 """
 
 from .credits import CREDIT_ROLES
 from .plugin import register
 from .portraits import check_photos
+from .profile_fields import EMPLOYEE_FIELDS as EMPLOYEE_PROFILE_FIELDS
 from .profiles import load_profiles
 from .resolve import author_index, author_problems
 
 __all__ = [
     "CREDIT_ROLES",
+    "EMPLOYEE_PROFILE_FIELDS",
     "author_index",
     "author_problems",
     "check_photos",

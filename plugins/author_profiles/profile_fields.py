@@ -25,7 +25,9 @@ LINK_FIELDS = {
     "mastodon": "Mastodon",
     "github": "GitHub",
 }
-KNOWN_FIELDS = (
+# The fields of an employee's profile in the order they are written (`invoke new-post`, the
+# web editor).
+EMPLOYEE_FIELDS = (
     "name",
     "role",
     "department",
@@ -42,9 +44,9 @@ KNOWN_FIELDS = (
     "consent-date",
     "status",
     "editor",
-    "guest",
-    "organisation",
 )
+# A guest's profile (a customer, a partner) says so and names the organisation.
+KNOWN_FIELDS = (*EMPLOYEE_FIELDS, "guest", "organisation")
 REQUIRED_FIELDS = ("name", "role", "department", "level")
 # A guest (a customer, a partner) belongs to no department or level of the company.
 GUEST_REQUIRED_FIELDS = ("name", "role", "organisation")

@@ -14,6 +14,13 @@ from faces_common.problems import Problem
 PROFILES_FOLDER = "authors"
 
 
+def employee_profile_fields() -> tuple[str, ...]:
+    """The header fields of an employee's profile, in the order author_profiles writes them."""
+    from author_profiles import EMPLOYEE_PROFILE_FIELDS
+
+    return EMPLOYEE_PROFILE_FIELDS
+
+
 @dataclass(frozen=True)
 class Person:
     """What the editorial checks need to know about someone with a profile."""

@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
+from author_profiles import EMPLOYEE_PROFILE_FIELDS
 from faces_common.slugs import SLUG_MAX_LENGTH
 
 from .messages import PHRASES, phrase, toolbar_words
@@ -31,28 +32,7 @@ POST_HEADER_ORDER = (
     "status",
 )
 # The header fields of a profile in the order `invoke new-post` writes a new one.
-PROFILE_HEADER_ORDER = (
-    "name",
-    "role",
-    "department",
-    "level",
-    "location",
-    "languages",
-    "joined",
-    "ask-me-about",
-    "website",
-    "linkedin",
-    "xing",
-    "mastodon",
-    "github",
-    "photo",
-    "photo-focus",
-    "photo-credit",
-    "consent",
-    "consent-date",
-    "status",
-    "editor",
-)
+PROFILE_HEADER_ORDER = EMPLOYEE_PROFILE_FIELDS
 # The folders under PATH that hold profiles and images (see pelicanconf.py).
 PROFILES_FOLDER = "authors"
 IMAGES_FOLDER = "images"

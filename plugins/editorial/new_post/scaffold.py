@@ -14,6 +14,7 @@ from clean_images import clean_settings
 from faces_common.formats import GUIDE_END, GUIDE_MARKER
 from faces_common.slugs import slug_for
 
+from ..adapters import employee_profile_fields
 from ..messages import word
 from .guide import POST_GUIDE, PROFILE_GUIDE
 
@@ -103,16 +104,8 @@ def thread_id_for(request: PostRequest, settings: Mapping[str, Any]) -> str:
 
 def profile_text(author: NewAuthor, lang: str) -> str:
     """A first-time author's profile: every field, consent 'no' until the checklist is done."""
-    header = [
-        ("Name", author.name),
-        *((field, "") for field in ("Role", "Department", "Level", "Location", "Languages")),
-        *((field, "") for field in ("Joined", "Ask-me-about", "Website", "Linkedin", "Xing")),
-        *((field, "") for field in ("Mastodon", "Github", "Photo", "Photo-focus", "Photo-credit")),
-        ("Consent", "no"),
-        ("Consent-date", ""),
-        ("Status", "active"),
-        ("Editor", "no"),
-    ]
+    values = {"name": author.name, "consent": "no", "status": "active", "editor": "no"}
+    header = [(field.capitalize(), values.get(field, "")) for field in employee_profile_fields()]
     return _file(header, PROFILE_GUIDE[lang])
 
 
