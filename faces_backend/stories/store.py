@@ -16,23 +16,30 @@ from faces_backend.store import Connection
 from faces_backend.stories.form import About
 
 Status = Literal["pending", "accepted", "declined"]
+# In the order of Story's fields (a NewStory's first): rows are read with `Story(*row)`.
 _COLUMNS = (
-    "id, about, text, person, department, proposer, contact, status, editor, reason, "
+    "about, text, person, department, proposer, contact, id, status, editor, reason, "
     "received, decided, pulled"
 )
 
 
 @dataclass(frozen=True)
-class Story:
-    """One stored proposal; `contact` is None once the story is decided."""
+class NewStory:
+    """A checked proposal, ready to store."""
 
-    id: str
     about: About
     text: str
     person: str | None
     department: str
     proposer: str | None
     contact: str | None
+
+
+@dataclass(frozen=True)
+class Story(NewStory):
+    """One stored proposal: its fields, id, status and decision; `contact` is None once decided."""
+
+    id: str
     status: Status
     editor: str | None
     reason: str | None
@@ -53,18 +60,6 @@ class Story:
             "proposer": self.proposer,
             "text": self.text,
         }
-
-
-@dataclass(frozen=True)
-class NewStory:
-    """A checked proposal, ready to store."""
-
-    about: About
-    text: str
-    person: str | None
-    department: str
-    proposer: str | None
-    contact: str | None
 
 
 class StoryRefused(Exception):
