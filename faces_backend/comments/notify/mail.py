@@ -29,16 +29,9 @@ def subscription_link(settings: NotifySettings, path: str, token: str) -> str:
 def received_message(event: CommentEvent, recipient: str, settings: NotifySettings) -> EmailMessage:
     """Return the mail telling an editor or author of a new comment awaiting approval."""
     lang = settings.language
-    values = _values(event)
-    body = text(
-        lang,
-        "received_body",
-        name=encodable(event.name),
-        title=encodable(event.post_title),
-        text=encodable(event.text),
-        moderation_url=settings.moderation_url,
-        post_url=post_link(settings, event.post_url),
-    )
+    values = _subject_values(event)
+    shown = _body_values(event, settings)
+    body = text(lang, "received_body", moderation_url=settings.moderation_url, **shown)
     return _message(settings, recipient, text(lang, "received_subject", **values), body)
 
 
@@ -62,17 +55,9 @@ def reply_message(
     event: CommentEvent, recipient: str, lang: str, token: str, settings: NotifySettings
 ) -> EmailMessage:
     """Return the mail telling a confirmed commenter that an author replied."""
+    shown = _body_values(event, settings)
     return _subscriber_mail(
-        settings,
-        recipient,
-        lang,
-        token,
-        "reply",
-        _values(event),
-        name=encodable(event.name),
-        title=encodable(event.post_title),
-        text=encodable(event.text),
-        post_url=post_link(settings, event.post_url),
+        settings, recipient, lang, token, "reply", _subject_values(event), **shown
     )
 
 
@@ -134,7 +119,17 @@ def encodable(value: str) -> str:
     return value.encode("utf-8", "replace").decode("utf-8")
 
 
-def _values(event: CommentEvent) -> dict[str, str]:
+def _body_values(event: CommentEvent, settings: NotifySettings) -> dict[str, str]:
+    """The comment's name, post title and text as a mail body shows them, and the post's link."""
+    return {
+        "name": encodable(event.name),
+        "title": encodable(event.post_title),
+        "text": encodable(event.text),
+        "post_url": post_link(settings, event.post_url),
+    }
+
+
+def _subject_values(event: CommentEvent) -> dict[str, str]:
     """The commenter's name and the post's title made safe for a one-line subject."""
     return {"name": _one_line(event.name), "title": _one_line(event.post_title)}
 
