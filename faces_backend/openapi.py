@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from faces_backend.comments.openapi import COMMENTS_API
-from faces_backend.http.openapi import SCHEMAS, ApiPart, assemble
+from faces_backend.http.openapi import SCHEMAS, ApiPart, assemble, json_answer
 from faces_backend.polls.openapi import POLLS_API
 from faces_backend.stories.openapi import STORIES_API
 from faces_backend.views.openapi import VIEWS_API
@@ -30,14 +30,10 @@ SERVICE_API = ApiPart(
                 "operationId": "health",
                 "summary": "Liveness: manifest loaded and database answering.",
                 "responses": {
-                    "200": {
-                        "description": "Healthy.",
-                        "content": {"application/json": {"schema": {"$ref": SCHEMAS + "Health"}}},
-                    },
-                    "503": {
-                        "description": "The database does not answer.",
-                        "content": {"application/json": {"schema": {"$ref": SCHEMAS + "Health"}}},
-                    },
+                    "200": json_answer("Healthy.", {"$ref": SCHEMAS + "Health"}),
+                    "503": json_answer(
+                        "The database does not answer.", {"$ref": SCHEMAS + "Health"}
+                    ),
                 },
             }
         },

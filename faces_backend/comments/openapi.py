@@ -6,7 +6,14 @@ from typing import Any
 
 from faces_backend.comments.notify.openapi import subscription_paths
 from faces_backend.comments.openapi_moderation import MODERATION_PATHS
-from faces_backend.http.openapi import PATH_ID, SCHEMAS, ApiPart, form_body, stamp_path
+from faces_backend.http.openapi import (
+    PATH_ID,
+    SCHEMAS,
+    ApiPart,
+    form_body,
+    json_answer,
+    stamp_path,
+)
 
 _THREAD_PATTERN = "^(?!stamp$|withdraw/)[A-Za-z0-9][A-Za-z0-9_/-]{0,199}$"
 _COMMENT_ID = {"type": "string", "pattern": "^c-[0-9a-f]{12}$"}
@@ -222,24 +229,20 @@ COMMENT_PATHS: dict[str, Any] = {
                 {"name": "since", "in": "query", "required": False, "schema": {"type": "string"}},
             ],
             "responses": {
-                "200": {
-                    "description": "The comments (Cache-Control: a few seconds).",
-                    "content": {
-                        "application/json": {
-                            "schema": {
-                                "type": "object",
-                                "required": ["thread", "comments"],
-                                "properties": {
-                                    "thread": {"type": "string"},
-                                    "comments": {
-                                        "type": "array",
-                                        "items": {"$ref": SCHEMAS + "CommentRecord"},
-                                    },
-                                },
-                            }
-                        }
+                "200": json_answer(
+                    "The comments (Cache-Control: a few seconds).",
+                    {
+                        "type": "object",
+                        "required": ["thread", "comments"],
+                        "properties": {
+                            "thread": {"type": "string"},
+                            "comments": {
+                                "type": "array",
+                                "items": {"$ref": SCHEMAS + "CommentRecord"},
+                            },
+                        },
                     },
-                },
+                ),
                 **_answers(
                     {"400": "since is not an ISO time.", "404": "Unknown thread."}, html=False
                 ),

@@ -21,6 +21,11 @@ def form_body(properties: dict[str, Any], *, required: bool | None = None) -> di
     return body
 
 
+def json_answer(description: str, schema: dict[str, Any]) -> dict[str, Any]:
+    """A response whose body is JSON of this schema."""
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
 def stamp_path(operation_id: str) -> dict[str, Any]:
     """The GET that hands a form its signed stamp (JSON `{"stamp": ...}`)."""
     stamp = {"type": "object", "required": ["stamp"], "properties": {"stamp": {"type": "string"}}}
@@ -28,12 +33,7 @@ def stamp_path(operation_id: str) -> dict[str, Any]:
         "get": {
             "operationId": operation_id,
             "summary": "A signed form stamp (valid once, after FACES_FORM_MIN_SECONDS).",
-            "responses": {
-                "200": {
-                    "description": "The stamp.",
-                    "content": {"application/json": {"schema": stamp}},
-                }
-            },
+            "responses": {"200": json_answer("The stamp.", stamp)},
         }
     }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from faces_backend.http.openapi import ID, SCHEMAS, ApiPart
+from faces_backend.http.openapi import ID, SCHEMAS, ApiPart, json_answer
 
 _STATUS_WORDS = [
     "counted",
@@ -148,6 +148,18 @@ def _vote_response(description: str, code: str) -> dict[str, Any]:
     return response
 
 
+def _poll_get(operation_id: str, summary: str, answer: dict[str, Any]) -> dict[str, Any]:
+    """A GET of one poll by its id: `answer` when the poll is known, else UnknownPoll."""
+    return {
+        "get": {
+            "operationId": operation_id,
+            "summary": summary,
+            "parameters": [{"name": "poll", "in": "path", "required": True, "schema": ID}],
+            "responses": {"200": answer, "404": {"$ref": "#/components/responses/UnknownPoll"}},
+        }
+    }
+
+
 POLLS_API = ApiPart(
     paths={
         "/vote": {
@@ -187,78 +199,50 @@ POLLS_API = ApiPart(
                 },
             },
         },
-        "/polls/{poll}/results": {
-            "get": {
-                "operationId": "pollResults",
-                "summary": "Results, if the poll's results mode lets this reader see them.",
-                "parameters": [{"name": "poll", "in": "path", "required": True, "schema": ID}],
-                "responses": {
-                    "200": {
-                        "description": "results is null and reason names the mode when hidden.",
-                        "content": {
-                            "application/json": {
-                                "schema": {
-                                    "type": "object",
-                                    "required": ["poll", "results", "reason"],
-                                    "properties": {
-                                        "poll": ID,
-                                        "results": {
-                                            "oneOf": [
-                                                {"$ref": SCHEMAS + "Results"},
-                                                {"type": "null"},
-                                            ]
-                                        },
-                                        "reason": {
-                                            "enum": ["after_vote", "after_close", None],
-                                        },
-                                    },
-                                }
-                            }
+        "/polls/{poll}/results": _poll_get(
+            "pollResults",
+            "Results, if the poll's results mode lets this reader see them.",
+            json_answer(
+                "results is null and reason names the mode when hidden.",
+                {
+                    "type": "object",
+                    "required": ["poll", "results", "reason"],
+                    "properties": {
+                        "poll": ID,
+                        "results": {"oneOf": [{"$ref": SCHEMAS + "Results"}, {"type": "null"}]},
+                        "reason": {"enum": ["after_vote", "after_close", None]},
+                    },
+                },
+            ),
+        ),
+        "/polls/{poll}/suggestions": _poll_get(
+            "pollSuggestions",
+            "Approved suggestions of a poll (pending and rejected are never shown).",
+            json_answer(
+                "Approved suggestions, oldest first.",
+                {
+                    "type": "object",
+                    "properties": {
+                        "poll": ID,
+                        "suggestions": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "properties": {
+                                    "id": {"type": "integer"},
+                                    "text": {"type": "string"},
+                                },
+                            },
                         },
                     },
-                    "404": {"$ref": "#/components/responses/UnknownPoll"},
                 },
-            }
-        },
-        "/polls/{poll}/suggestions": {
-            "get": {
-                "operationId": "pollSuggestions",
-                "summary": "Approved suggestions of a poll (pending and rejected are never shown).",
-                "parameters": [{"name": "poll", "in": "path", "required": True, "schema": ID}],
-                "responses": {
-                    "200": {
-                        "description": "Approved suggestions, oldest first.",
-                        "content": {
-                            "application/json": {
-                                "schema": {
-                                    "type": "object",
-                                    "properties": {
-                                        "poll": ID,
-                                        "suggestions": {
-                                            "type": "array",
-                                            "items": {
-                                                "type": "object",
-                                                "properties": {
-                                                    "id": {"type": "integer"},
-                                                    "text": {"type": "string"},
-                                                },
-                                            },
-                                        },
-                                    },
-                                }
-                            }
-                        },
-                    },
-                    "404": {"$ref": "#/components/responses/UnknownPoll"},
-                },
-            }
-        },
+            ),
+        ),
     },
     schemas={"VoteForm": _VOTE_FORM, "VoteAnswer": _VOTE_ANSWER, "Results": _RESULTS},
     responses={
-        "UnknownPoll": {
-            "description": "No poll with this id in the manifest.",
-            "content": {"application/json": {"schema": {"$ref": SCHEMAS + "VoteAnswer"}}},
-        }
+        "UnknownPoll": json_answer(
+            "No poll with this id in the manifest.", {"$ref": SCHEMAS + "VoteAnswer"}
+        )
     },
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from faces_backend.http.openapi import SCHEMAS, ApiPart
+from faces_backend.http.openapi import SCHEMAS, ApiPart, json_answer
 from faces_backend.views.endpoints import STATUS_CODES
 
 # What the Reach-Status header says: the view counter's own words, in its order.
@@ -35,11 +35,7 @@ _PAGE_PARAMETER = {
 
 def _view_refusals(codes: dict[str, str]) -> dict[str, Any]:
     return {
-        code: {
-            "description": text,
-            "headers": _REACH_STATUS,
-            "content": {"application/json": {"schema": {"$ref": SCHEMAS + "ViewRefusal"}}},
-        }
+        code: {**json_answer(text, {"$ref": SCHEMAS + "ViewRefusal"}), "headers": _REACH_STATUS}
         for code, text in codes.items()
     }
 
