@@ -17,16 +17,17 @@ import psycopg
 from faces_backend.comments.cli import CommentCommandError, add_comment_commands, run_comments
 from faces_backend.comments.config import CommentSettings
 from faces_backend.comments.threads import parse_comment_manifest
+from faces_backend.http.command_line import add_language_option
 from faces_backend.http.documents import ManifestError, load_document
 from faces_backend.http.identity import today
-from faces_backend.http.settings import ConfigError, Settings, require_manifest
+from faces_backend.http.settings import ConfigError, Language, Settings, require_manifest
 from faces_backend.polls.ballots import read_all_tallies
 from faces_backend.polls.export import export_csv, export_json, snapshot
 from faces_backend.polls.manifest import Manifest
 from faces_backend.polls.manifest_source import load_manifest
 from faces_backend.polls.suggestions import STATUSES, Status, decide, list_suggestions
 from faces_backend.pulls.commands import PullRefused, pull_results, pull_views
-from faces_backend.pulls.messages import LANGUAGES, Language, text
+from faces_backend.pulls.messages import text
 from faces_backend.store import Connection
 from faces_backend.store.commands import StoreCommandError, copy_command, migrate_command
 from faces_backend.store.opening import sqlite_path
@@ -82,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     migrate = commands.add_parser(
         "migrate", help="create or migrate the database (FACES_DATABASE_URL or FACES_DB)"
     )
-    migrate.add_argument("--lang", choices=LANGUAGES, default="de", help="language of messages")
+    add_language_option(migrate)
     copy = commands.add_parser(
         "copy", help="copy every row into an empty database, e.g. from SQLite to PostgreSQL"
     )
@@ -90,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--from", dest="source", required=True, help="sqlite:///path or postgresql://…"
     )
     copy.add_argument("--to", dest="target", required=True, help="sqlite:///path or postgresql://…")
-    copy.add_argument("--lang", choices=LANGUAGES, default="de", help="language of messages")
+    add_language_option(copy)
     return parser
 
 
@@ -100,7 +101,7 @@ def _pull_options(command: argparse.ArgumentParser) -> None:
         action="store_true",
         help="write the database's state even where the repository holds more (loses data)",
     )
-    command.add_argument("--lang", choices=LANGUAGES, default="de", help="language of messages")
+    add_language_option(command)
 
 
 def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> int:

@@ -11,7 +11,7 @@ from typing import Any
 
 from faces_common.jsonfiles import locked
 
-from faces_backend.comments.cli_messages import LANGUAGES, say
+from faces_backend.comments.cli_messages import say
 from faces_backend.comments.config import CommentSettings
 from faces_backend.comments.events import NoNotifier, Notifier
 from faces_backend.comments.moderate import ModerationError, approve, reject, reply, tell
@@ -19,6 +19,7 @@ from faces_backend.comments.notify import CommentNotifier, ConnectionJobs, Notif
 from faces_backend.comments.pull import PullProblem, pull_comments
 from faces_backend.comments.store import REASONS, moderation_queue, purge_rejected, report_reasons
 from faces_backend.comments.threads import EMPTY, CommentManifest, parse_comment_manifest
+from faces_backend.http.command_line import add_feature_command
 from faces_backend.http.documents import load_document
 from faces_backend.http.settings import Language
 from faces_backend.store.connection import Connection
@@ -34,9 +35,9 @@ class CommentCommandError(Exception):
 
 def add_comment_commands(commands: Any) -> None:
     """Add `comments` and its subcommands to the backend's command parser."""
-    parser = commands.add_parser("comments", help="moderate comments, pull them into the repo")
-    parser.add_argument("--lang", choices=LANGUAGES, default="de", help="language of messages")
-    actions = parser.add_subparsers(dest="action", required=True)
+    actions = add_feature_command(
+        commands, "comments", "moderate comments, pull them into the repo"
+    )
     actions.add_parser("list", help="the queue: pending and reported comments")
     actions.add_parser("approve", help="approve one comment").add_argument("id")
     rejecting = actions.add_parser("reject", help="reject one comment with a reason")

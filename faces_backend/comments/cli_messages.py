@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from faces_backend.http.settings import Language
 
-LANGUAGES: tuple[Language, ...] = ("de", "en")
-
 _TEXTS: dict[Language, dict[str, str]] = {
     "de": {
         "empty_queue": "Keine Kommentare warten auf Freigabe.",

@@ -11,6 +11,7 @@ from typing import Any
 
 from faces_common.jsonfiles import JsonFileError, locked, read_json, write_json
 
+from faces_backend.http.setting_values import Language
 from faces_backend.polls.manifest import Manifest
 from faces_backend.polls.suggestions import Suggestion
 from faces_backend.pulls.merge import (
@@ -21,7 +22,7 @@ from faces_backend.pulls.merge import (
     merge_views,
     pending_document,
 )
-from faces_backend.pulls.messages import Language, counted, refusal, text
+from faces_backend.pulls.messages import counted, refusal, text
 from faces_backend.views.counts import export_document
 
 

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
 
+from faces_backend.http.setting_values import Language
 from faces_backend.pulls.merge import Shortfall
-
-Language = Literal["de", "en"]
-LANGUAGES: tuple[Language, ...] = ("de", "en")
 
 # At most this many shortfalls are listed; the rest is counted.
 SHOWN = 8

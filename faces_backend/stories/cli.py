@@ -10,11 +10,12 @@ from typing import Any
 
 from faces_common.jsonfiles import locked
 
+from faces_backend.http.command_line import add_feature_command
 from faces_backend.http.documents import load_document
 from faces_backend.http.settings import Language
 from faces_backend.store import Connection
 from faces_backend.store.transaction import run_in_transaction
-from faces_backend.stories.cli_messages import LANGUAGES, describe, say
+from faces_backend.stories.cli_messages import describe, say
 from faces_backend.stories.config import StorySettings
 from faces_backend.stories.decisions import (
     DecisionError,
@@ -36,9 +37,7 @@ class StoryCommandError(Exception):
 
 def add_story_commands(commands: Any) -> None:
     """Add `stories` and its subcommands to the backend's command parser."""
-    parser = commands.add_parser("stories", help="decide story proposals, pull the plan")
-    parser.add_argument("--lang", choices=LANGUAGES, default="de", help="language of messages")
-    actions = parser.add_subparsers(dest="action", required=True)
+    actions = add_feature_command(commands, "stories", "decide story proposals, pull the plan")
     actions.add_parser("list", help="the queue: proposals waiting for a decision")
     accepting = actions.add_parser("accept", help="accept one proposal for an editor")
     accepting.add_argument("id")

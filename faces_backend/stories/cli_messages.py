@@ -5,8 +5,6 @@ from __future__ import annotations
 from faces_backend.http.settings import Language
 from faces_backend.stories.store import Story
 
-LANGUAGES: tuple[Language, ...] = ("de", "en")
-
 _TEXTS: dict[Language, dict[str, str]] = {
     "de": {
         "empty_queue": "Keine Geschichten warten auf eine Entscheidung.",
