@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from faces_backend.http.proof_of_work import MAX_BITS
+from faces_backend.http.setting_values import form_seconds, number_between
 from faces_backend.http.settings import ConfigError, SettingHelp
 
 # Where the backend serves the moderation page (moderation.py), below its root.
@@ -75,27 +76,18 @@ class CommentSettings:
                 "e.g. the output of: python -c 'import secrets; print(secrets.token_urlsafe(32))'"
             )
         moderators = environ.get("FACES_MODERATORS", "")
+        min_seconds, max_seconds = form_seconds(environ)
         return cls(
             manifest=environ.get("FACES_COMMENTS_MANIFEST", "").strip(),
-            name_max=_number(environ, "FACES_COMMENTS_NAME_MAX", 80, 1, 200),
-            text_max=_number(environ, "FACES_COMMENTS_TEXT_MAX", 5000, 1, 20000),
-            max_links=_number(environ, "FACES_COMMENTS_MAX_LINKS", 2, 0, 100),
-            min_seconds=_number(environ, "FACES_FORM_MIN_SECONDS", 3, 0, 600),
-            max_seconds=_number(environ, "FACES_FORM_MAX_SECONDS", 7200, 60, 7 * 86400),
-            pow_bits=_number(environ, "FACES_PROOF_OF_WORK", 0, 0, MAX_BITS),
+            name_max=number_between(environ, "FACES_COMMENTS_NAME_MAX", 80, 1, 200),
+            text_max=number_between(environ, "FACES_COMMENTS_TEXT_MAX", 5000, 1, 20000),
+            max_links=number_between(environ, "FACES_COMMENTS_MAX_LINKS", 2, 0, 100),
+            min_seconds=min_seconds,
+            max_seconds=max_seconds,
+            pow_bits=number_between(environ, "FACES_PROOF_OF_WORK", 0, 0, MAX_BITS),
             moderation_token=token,
             moderators=tuple(m.strip() for m in moderators.split(",") if m.strip()),
-            keep_rejected_days=_number(environ, "FACES_COMMENTS_KEEP_REJECTED_DAYS", 30, 1, 3650),
+            keep_rejected_days=number_between(
+                environ, "FACES_COMMENTS_KEEP_REJECTED_DAYS", 30, 1, 3650
+            ),
         )
-
-
-def _number(environ: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
-    raw = environ.get(name, "").strip()
-    if not raw:
-        return default
-    if not raw.isdigit() or not low <= int(raw) <= high:
-        raise ConfigError(
-            f"{name} has value {raw!r}. Expected a whole number from {low} to {high}, "
-            f"e.g. {default}."
-        )
-    return int(raw)

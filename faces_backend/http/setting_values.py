@@ -59,6 +59,27 @@ def whole_number(
     return value
 
 
+def number_between(environ: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    """Return a whole number from `low` to `high`; unset or blank gives `default`."""
+    raw = environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or not low <= int(raw) <= high:
+        raise ConfigError(
+            f"{name} has value {raw!r}. Expected a whole number from {low} to {high}, "
+            f"e.g. {default}."
+        )
+    return int(raw)
+
+
+def form_seconds(environ: Mapping[str, str]) -> tuple[int, int]:
+    """How soon and how late after it was handed out a stamped form is taken (every form alike)."""
+    return (
+        number_between(environ, "FACES_FORM_MIN_SECONDS", 3, 0, 600),
+        number_between(environ, "FACES_FORM_MAX_SECONDS", 7200, 60, 7 * 86400),
+    )
+
+
 def origins(environ: Mapping[str, str], *, dev: bool, required: bool) -> tuple[str, ...]:
     """Return FACES_ALLOWED_ORIGINS as normalised origins (localhost ones in dev mode)."""
     raw = environ.get("FACES_ALLOWED_ORIGINS", "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from faces_backend.http.setting_values import whole_number
+from faces_backend.http.setting_values import form_seconds, whole_number
 from faces_backend.http.settings import SettingHelp
 
 # The operator's reference; docs/stories.md lists each of these.
@@ -43,6 +43,8 @@ class StorySettings:
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> StorySettings:
         """Read the story settings; a bad value is a one-line ConfigError."""
+        # The same form timing as the comment form: one setting for every stamped form.
+        min_seconds, max_seconds = form_seconds(environ)
         return cls(
             manifest=environ.get("FACES_STORIES_MANIFEST", "").strip(),
             text_max=whole_number(
@@ -55,7 +57,6 @@ class StorySettings:
                 1,
                 "a whole number of days, at least 1",
             ),
-            # The same form timing as the comment form: one setting for every stamped form.
-            min_seconds=whole_number(environ, "FACES_FORM_MIN_SECONDS", 3, 0, "0 or more"),
-            max_seconds=whole_number(environ, "FACES_FORM_MAX_SECONDS", 7200, 60, "at least 60"),
+            min_seconds=min_seconds,
+            max_seconds=max_seconds,
         )

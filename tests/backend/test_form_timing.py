@@ -1,0 +1,44 @@
+"""FACES_FORM_MIN_SECONDS and FACES_FORM_MAX_SECONDS: one timing, read alike by every form."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import pytest
+
+from faces_backend.comments.config import CommentSettings
+from faces_backend.http.settings import ConfigError
+from faces_backend.stories.config import StorySettings
+
+Reader = Callable[[Mapping[str, str]], CommentSettings | StorySettings]
+READERS: list[Reader] = [
+    CommentSettings.from_env,
+    StorySettings.from_env,
+]
+
+
+@pytest.mark.parametrize("read", READERS)
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        ("FACES_FORM_MIN_SECONDS", "601", "from 0 to 600, e.g. 3"),
+        ("FACES_FORM_MIN_SECONDS", "-1", "from 0 to 600, e.g. 3"),
+        ("FACES_FORM_MAX_SECONDS", "59", "from 60 to 604800, e.g. 7200"),
+        ("FACES_FORM_MAX_SECONDS", "604801", "from 60 to 604800, e.g. 7200"),
+        ("FACES_FORM_MAX_SECONDS", "zwei Stunden", "from 60 to 604800, e.g. 7200"),
+    ],
+)
+def test_a_form_timing_out_of_range_is_refused_by_every_form(
+    read: Reader, name: str, value: str, expected: str
+) -> None:
+    with pytest.raises(ConfigError) as refused:
+        read({name: value})
+    assert str(refused.value) == f"{name} has value {value!r}. Expected a whole number {expected}."
+
+
+@pytest.mark.parametrize("read", READERS)
+def test_every_form_takes_the_same_timing(read: Reader) -> None:
+    settings = read({"FACES_FORM_MIN_SECONDS": " 0 ", "FACES_FORM_MAX_SECONDS": "604800"})
+    assert (settings.min_seconds, settings.max_seconds) == (0, 604800)
+    default = read({})
+    assert (default.min_seconds, default.max_seconds) == (3, 7200)
