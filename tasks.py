@@ -22,6 +22,7 @@ from faces_common.task_options import whole_number
 
 from devserver.commands import build_site, refuse_without_address, report_language
 from devserver.pulls import (
+    BackendPlace,
     comment_command,
     migrate_database,
     pull_poll_results,
@@ -65,9 +66,12 @@ def _site_language() -> str:
     return report_language(CONFIG.settings_base)
 
 
-def _run_backend_command(command: Callable[..., int], *arguments: str, **options: object) -> None:
+def _run_backend_command(
+    command: Callable[..., int], *arguments: str, db: str, manifest: str, **options: object
+) -> None:
     """Run a backend command on the preview's output in the site's language; exit on failure."""
-    _exit_on(command(*arguments, **options, output_path=CONFIG.deploy_path, lang=_site_language()))
+    place = BackendPlace(db, manifest, CONFIG.deploy_path, _site_language())
+    _exit_on(command(place, *arguments, **options))
 
 
 @task(

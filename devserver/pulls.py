@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 
 # The preview's backend database (`invoke livereload`); FACES_DB names another.
 PREVIEW_DB = os.path.join(".cache", "preview-polls.sqlite3")
@@ -14,23 +15,38 @@ _VIEWS_NEXT = {
 }
 
 
-def pull_poll_results(
-    results: str,
-    suggestions: str,
-    *,
-    db: str,
-    manifest: str,
-    replace: bool,
-    output_path: str,
-    lang: str,
-) -> int:
+@dataclass(frozen=True)
+class BackendPlace:
+    """What a backend task works on: the database, a manifest, the build's output, the language.
+
+    `db` and `manifest` are the task's options ("" when not given).
+    """
+
+    db: str
+    manifest: str
+    output_path: str
+    lang: str
+
+    def feature_env(self, feature: str, setting: str) -> dict[str, str]:
+        """Return the database and the feature's manifest: given, else `setting`'s, else built.
+
+        A manifest the build has not written yet is left empty: the command says what it lacks.
+        """
+        built = os.path.join(self.output_path, feature, "manifest.json")
+        path = self.manifest or os.environ.get(setting, built)
+        if not self.manifest and not os.path.exists(path):
+            path = ""
+        return {**_database(self.db), setting: path}
+
+
+def pull_poll_results(place: BackendPlace, results: str, suggestions: str, *, replace: bool) -> int:
     """Merge poll results and pending suggestions from the database; return the exit code."""
-    built_manifest = os.path.join(output_path, "polls", "manifest.json")
+    built_manifest = os.path.join(place.output_path, "polls", "manifest.json")
     env = {
-        **_database(db),
-        "FACES_MANIFEST": manifest or os.environ.get("FACES_MANIFEST", built_manifest),
+        **_database(place.db),
+        "FACES_MANIFEST": place.manifest or os.environ.get("FACES_MANIFEST", built_manifest),
     }
-    command = ["snapshot", results, "--suggestions", suggestions, "--lang", lang]
+    command = ["snapshot", results, "--suggestions", suggestions, "--lang", place.lang]
     return _run_backend(command + (["--replace"] if replace else []), env)
 
 
@@ -45,60 +61,50 @@ def pull_views(output: str, *, db: str, replace: bool, lang: str) -> int:
 
 
 def comment_command(
+    place: BackendPlace,
     action: str,
     *,
     comment: str,
     reason: str,
     profile: str,
     text: str,
-    db: str,
     name: str = "",
-    manifest: str,
     replace: bool,
-    output_path: str,
-    lang: str,
 ) -> int:
     """Run one moderation command (list, approve, reject, reply, pull, purge); return its code."""
-    # Without a built manifest the queue shows no post titles.
-    env = _feature_env("comments", "FACES_COMMENTS_MANIFEST", db, manifest, output_path)
-    command = ["comments", "--lang", lang, action]
-    if action in ("approve", "reject", "reply"):
-        command.append(comment)
+    arguments = [comment] if action in ("approve", "reject", "reply") else []
     if action == "reject":
-        command += ["--reason", reason]
+        arguments += ["--reason", reason]
     if action == "reply":
-        command += ["--as", profile, "--text", text] + (["--name", name] if name else [])
+        arguments += ["--as", profile, "--text", text] + (["--name", name] if name else [])
     if action == "pull" and replace:
-        command.append("--replace")
-    return _run_backend(command, env)
+        arguments.append("--replace")
+    # Without a built manifest the queue shows no post titles.
+    env = place.feature_env("comments", "FACES_COMMENTS_MANIFEST")
+    return _run_backend(["comments", "--lang", place.lang, action, *arguments], env)
 
 
 def story_command(
+    place: BackendPlace,
     action: str,
     *,
     story: str,
     editor: str,
     reason: str,
     plan: str,
-    db: str,
-    manifest: str,
     replace: bool,
-    output_path: str,
-    lang: str,
 ) -> int:
     """Run one story command (list, accept, decline, pull); return its code."""
-    # Without a built manifest, accept says to build first.
-    env = _feature_env("stories", "FACES_STORIES_MANIFEST", db, manifest, output_path)
-    command = ["stories", "--lang", lang, action]
-    if action in ("accept", "decline"):
-        command.append(story)
+    arguments = [story] if action in ("accept", "decline") else []
     if action == "accept":
-        command += ["--editor", editor]
+        arguments += ["--editor", editor]
     if action == "decline":
-        command += ["--reason", reason]
+        arguments += ["--reason", reason]
     if action == "pull":
-        command += (["--plan", plan] if plan else []) + (["--replace"] if replace else [])
-    return _run_backend(command, env)
+        arguments += (["--plan", plan] if plan else []) + (["--replace"] if replace else [])
+    # Without a built manifest, accept says to build first.
+    env = place.feature_env("stories", "FACES_STORIES_MANIFEST")
+    return _run_backend(["stories", "--lang", place.lang, action, *arguments], env)
 
 
 def migrate_database(*, db: str, lang: str) -> int:
@@ -109,20 +115,6 @@ def migrate_database(*, db: str, lang: str) -> int:
 def _database(db: str) -> dict[str, str]:
     """Return the environment naming the database: `db`, else FACES_DB, else the preview's."""
     return {"FACES_DB": db or os.environ.get("FACES_DB", PREVIEW_DB)}
-
-
-def _feature_env(
-    feature: str, setting: str, db: str, manifest: str, output_path: str
-) -> dict[str, str]:
-    """Return the database and the feature's manifest: given, else `setting`'s, else built.
-
-    A manifest the build has not written yet is left empty: the command says what it lacks.
-    """
-    built = os.path.join(output_path, feature, "manifest.json")
-    path = manifest or os.environ.get(setting, built)
-    if not manifest and not os.path.exists(path):
-        path = ""
-    return {**_database(db), setting: path}
 
 
 def _run_backend(arguments: list[str], env: dict[str, str]) -> int:
