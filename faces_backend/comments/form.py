@@ -6,7 +6,13 @@ import re
 from dataclasses import dataclass
 
 from faces_backend.comments.config import CommentSettings
-from faces_backend.http.forms import EMAIL_PATTERN, FieldProblem, clean_text, sort_fields
+from faces_backend.http.forms import (
+    EMAIL_PATTERN,
+    FieldProblem,
+    clean_text,
+    note_required,
+    sort_fields,
+)
 
 # A comment post is text only: 5,000 characters of percent-encoded UTF-8 stay far below this.
 COMMENT_MAX_BODY = 96 * 1024
@@ -61,16 +67,12 @@ def collect_comment(
     if parent is not None and not COMMENT_ID.fullmatch(parent):
         problems.append(FieldProblem("parent", "invalid"))
     name = " ".join(clean_text(first("name")).split()) or (sso_name or "")
-    if not name:
-        problems.append(FieldProblem("name", "missing"))
-    elif len(name) > limits.name_max:
-        problems.append(FieldProblem("name", "too_long", limits.name_max))
+    note_required(problems, "name", name, limits.name_max)
     text = clean_text(first("text"))
-    if not text:
-        problems.append(FieldProblem("text", "missing"))
-    elif len(text) > limits.text_max:
-        problems.append(FieldProblem("text", "too_long", limits.text_max))
-    elif count_links(f"{name} {text}") > limits.max_links:
+    if (
+        note_required(problems, "text", text, limits.text_max)
+        and count_links(f"{name} {text}") > limits.max_links
+    ):
         problems.append(FieldProblem("text", "too_many_links", limits.max_links))
     email = first("email").strip() or None
     if email is not None and (len(email) > EMAIL_MAX_CHARS or not EMAIL_PATTERN.fullmatch(email)):

@@ -72,6 +72,17 @@ def sort_fields(fields: list[tuple[str, str]], known: frozenset[str]) -> SortedF
     return SortedFields(values, problems)
 
 
+def note_required(problems: list[FieldProblem], field: str, value: str, most: int) -> bool:
+    """Note a required field's problem (missing, or over `most` characters); True if it has none."""
+    if not value:
+        problems.append(FieldProblem(field, "missing"))
+    elif len(value) > most:
+        problems.append(FieldProblem(field, "too_long", most))
+    else:
+        return True
+    return False
+
+
 async def read_body(request: Request, limit: int) -> bytes:
     """Read the request body, refusing more than `limit` bytes without reading them all."""
     declared = request.headers.get("content-length", "")

@@ -6,7 +6,13 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from faces_backend.http.forms import EMAIL_PATTERN, FieldProblem, clean_text, sort_fields
+from faces_backend.http.forms import (
+    EMAIL_PATTERN,
+    FieldProblem,
+    clean_text,
+    note_required,
+    sort_fields,
+)
 from faces_backend.stories.config import CONTACT_MAX, DEPARTMENT_MAX, NAME_MAX, StorySettings
 
 About = Literal["myself", "someone"]
@@ -54,15 +60,9 @@ def collect_story(fields: list[tuple[str, str]], limits: StorySettings) -> Story
     elif about not in ABOUT:
         problems.append(FieldProblem("about", "invalid"))
     text = clean_text(first("text"))
-    if not text:
-        problems.append(FieldProblem("text", "missing"))
-    elif len(text) > limits.text_max:
-        problems.append(FieldProblem("text", "too_long", limits.text_max))
+    note_required(problems, "text", text, limits.text_max)
     department = _line(first("department"))
-    if not department:
-        problems.append(FieldProblem("department", "missing"))
-    elif len(department) > DEPARTMENT_MAX:
-        problems.append(FieldProblem("department", "too_long", DEPARTMENT_MAX))
+    note_required(problems, "department", department, DEPARTMENT_MAX)
     person, proposer = _line(first("person")), _line(first("proposer"))
     for name, value in (("person", person), ("proposer", proposer)):
         if len(value) > NAME_MAX:
