@@ -9,6 +9,7 @@ from faces_backend.comments.config import CommentSettings
 from faces_backend.http.forms import (
     EMAIL_PATTERN,
     FieldProblem,
+    carried_fields,
     clean_text,
     note_required,
     sort_fields,
@@ -42,16 +43,14 @@ class CommentForm:
 
     def hidden_fields(self) -> dict[str, str]:
         """Return the fields the preview page carries on to the confirm post."""
-        fields = {"thread": self.thread, "name": self.name, "text": self.text}
-        if self.parent:
-            fields["parent"] = self.parent
-        if self.email:
-            fields["email"] = self.email
-        if self.notify:
-            fields["notify"] = "on"
-        if self.next_url:
-            fields["_next"] = self.next_url
-        return fields
+        required = {"thread": self.thread, "name": self.name, "text": self.text}
+        optional = {
+            "parent": self.parent,
+            "email": self.email,
+            "notify": "on" if self.notify else None,
+            "_next": self.next_url,
+        }
+        return carried_fields(required, optional)
 
 
 def collect_comment(

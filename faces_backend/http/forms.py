@@ -72,6 +72,11 @@ def sort_fields(fields: list[tuple[str, str]], known: frozenset[str]) -> SortedF
     return SortedFields(values, problems)
 
 
+def carried_fields(required: dict[str, str], optional: dict[str, str | None]) -> dict[str, str]:
+    """The fields a check page carries on to the confirm post: the required and the given ones."""
+    return {**required, **{name: value for name, value in optional.items() if value}}
+
+
 def note_required(problems: list[FieldProblem], field: str, value: str, most: int) -> bool:
     """Note a required field's problem (missing, or over `most` characters); True if it has none."""
     if not value:

@@ -9,6 +9,7 @@ from typing import Literal
 from faces_backend.http.forms import (
     EMAIL_PATTERN,
     FieldProblem,
+    carried_fields,
     clean_text,
     note_required,
     sort_fields,
@@ -42,12 +43,14 @@ class StoryForm:
 
     def hidden_fields(self) -> dict[str, str]:
         """Return the fields the check page carries on to the confirm post."""
-        fields = {"about": self.about, "text": self.text, "department": self.department}
-        optional = {"person": self.person, "contact": self.contact, "proposer": self.proposer}
-        fields.update({name: value for name, value in optional.items() if value})
-        if self.next_url:
-            fields["_next"] = self.next_url
-        return fields
+        required = {"about": self.about, "text": self.text, "department": self.department}
+        optional = {
+            "person": self.person,
+            "contact": self.contact,
+            "proposer": self.proposer,
+            "_next": self.next_url,
+        }
+        return carried_fields(required, optional)
 
 
 def collect_story(fields: list[tuple[str, str]], limits: StorySettings) -> StoryForm:
