@@ -149,6 +149,45 @@ def start_backend_process(workdir: Path, port: int, env: dict[str, str], *args: 
     raise AssertionError("the server did not answer /health within 30 s")
 
 
+class BackendProcess:
+    """`python -m faces_backend serve` with the given FACES_* variables, on a free loopback port."""
+
+    def __init__(self, workdir: Path, env: dict[str, str], *args: str) -> None:
+        self.workdir = workdir
+        self.env = env
+        self.args = args
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: Any = None
+
+    @property
+    def db_path(self) -> Path:
+        return Path(self.env["FACES_DB"])
+
+    def start(self) -> None:
+        """Start (or start again) and return once /health answers."""
+        self.process = start_backend_process(self.workdir, self.port, self.env, *self.args)
+
+    def signal(self, number: int) -> None:
+        """Send a signal (SIGTERM, SIGKILL) and wait until the process has ended."""
+        assert self.process is not None, "the backend was never started"
+        self.process.send_signal(number)
+        self.process.wait(timeout=30)
+
+    def stop(self) -> None:
+        """End the process if it still runs: politely, then by force."""
+        import subprocess
+
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
 @contextlib.contextmanager
 def serve_published(folder: Path) -> Iterator[tuple[str, Any]]:
     """The sample site published for, and served at, http://127.0.0.1:PORT/blog/."""

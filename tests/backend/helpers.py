@@ -126,3 +126,16 @@ def rows(database: Path | Settings, sql: str, *params: Any) -> list[tuple[Any, .
 def voter(number: int) -> dict[str, str]:
     """Headers of a distinct voter (its own forwarded address), for JSON answers."""
     return {**JSON, "X-Forwarded-For": f"203.0.113.{number}"}
+
+
+def served_env(workdir: Path, database: str, **more: str) -> dict[str, str]:
+    """FACES_* variables of a backend process serving POLLS from workdir (manifest written)."""
+    write_manifest(workdir / "polls.json", POLLS)
+    return {
+        "FACES_DB": str(workdir / database),
+        "FACES_MANIFEST": str(workdir / "polls.json"),
+        "FACES_ALLOWED_ORIGINS": ORIGIN,
+        "FACES_SECRET": "live-test-secret-" + "x" * 32,
+        "FACES_TRUST_PROXY": "1",
+        **more,
+    }
