@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from tests.browser import PageWatch, axe_violations, watched_page
+from tests.faces_wall import visible_names
 from tests.sites import BuildRun
 
 pytestmark = pytest.mark.browser
@@ -155,11 +156,7 @@ def test_the_wall_filters_by_topic_in_place_with_javascript(
         page.wait_for_url(f"{url}menschen/thema/{key}/")
         shown = page.locator("li.faces__person:visible .faces__name").all_text_contents()
         static = run.html(f"menschen/thema/{key}/index.html")
-        expected = [
-            li.select_one(".faces__name").get_text()
-            for li in static.select(".faces__person")
-            if not li.has_attr("hidden")
-        ]
+        expected = visible_names(static)
         assert shown == expected != []
         assert watch.console_errors == []
     finally:
