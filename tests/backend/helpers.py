@@ -139,3 +139,11 @@ def served_env(workdir: Path, database: str, **more: str) -> dict[str, str]:
         "FACES_TRUST_PROXY": "1",
         **more,
     }
+
+
+def post_stamped(client: TestClient, path: str, fields: dict[str, str], headers: Any) -> Any:
+    """Post a form to `path` with a fresh stamp from `path`/stamp (a `stamp` field wins)."""
+    data = {**fields, "stamp": fresh_stamp(client, f"{path}/stamp")}
+    if "stamp" in fields:
+        data["stamp"] = fields["stamp"]
+    return client.post(path, data=data, headers=headers)
