@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from faces_backend import Settings
-from tests.backend.comments_support import RecordingNotifier, comment_fields, stamp
+from tests.backend.comments_support import RecordingNotifier, send
 from tests.backend.helpers import JSON, TestClient, rows
 from tests.backend.moderation_support import SELF, TOKEN, csrf_token, sign_in
 
@@ -26,8 +26,7 @@ def client(make_comment_client: Any) -> TestClient:
 
 def submit(client: TestClient, **changes: str) -> str:
     """Post a good comment; return its id."""
-    fields = {**comment_fields(**changes), "stamp": stamp(client)}
-    comment_id: str = client.post("/comments", data=fields, headers=JSON).json()["id"]
+    comment_id: str = send(client, **changes).json()["id"]
     return comment_id
 
 
@@ -139,8 +138,7 @@ def test_sso_moderators_decide_and_authors_only_reply_on_their_own_posts(
 ) -> None:
     client = make_comment_client(voter_mode="header", comments={"moderators": ("chefin",)})
     staff = {**JSON, "X-Remote-User": "lena"}
-    fields = {**comment_fields(), "stamp": stamp(client)}
-    comment = client.post("/comments", data=fields, headers=staff).json()["id"]
+    comment = send(client, staff).json()["id"]
     as_author = {"X-Remote-User": "FIRMA\\anna-muster", **SELF}
     page = client.get(PAGE, headers=as_author).text
     assert "Eine Salatbar" in page and "Freigeben" not in page
