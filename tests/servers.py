@@ -100,6 +100,17 @@ def serve_in_thread(app: Any, port: int, what: str) -> ThreadedServer:
     return ThreadedServer(server, thread, what)
 
 
+def preview_env(output: Path, origin: str, db: Path, **more: str) -> dict[str, str]:
+    """FACES_* variables of the backend behind a preview of `output` at `origin`, storing in db."""
+    return {
+        "FACES_DB": str(db),
+        "FACES_MANIFEST": str(output / "polls" / "manifest.json"),
+        "FACES_ALLOWED_ORIGINS": origin,
+        "FACES_SECRET": "test-secret-" + "x" * 32,
+        **more,
+    }
+
+
 def start_preview(output: Path, backend_env: dict[str, str], port: int) -> PreviewServer:
     """Serve a built site and a backend configured from FACES_* variables, as livereload does."""
     from starlette.applications import Starlette
