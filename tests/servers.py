@@ -185,6 +185,13 @@ class BackendProcess:
         self.process.send_signal(number)
         self.process.wait(timeout=30)
 
+    def __enter__(self) -> BackendProcess:
+        self.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
     def stop(self) -> None:
         """End the process if it still runs: politely, then by force."""
         import subprocess

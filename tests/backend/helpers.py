@@ -85,6 +85,18 @@ POLLS = [
 ]
 
 
+def two_option_results(salatbar: int = 0, cafe: int = 0, closed: bool = False) -> dict[str, Any]:
+    """The results a test poll with the two usual options answers (one option a ballot)."""
+    return {
+        "total": salatbar + cafe,
+        "options": [
+            {"id": "salatbar", "label": "Salatbar", "votes": salatbar},
+            {"id": "cafe", "label": "Café", "votes": cafe},
+        ],
+        "closed": closed,
+    }
+
+
 def refusal(status: str, poll: str | None, message: str) -> dict[str, Any]:
     """The JSON body of a refused vote: its status word, the poll and the message, no results."""
     return {"status": status, "poll": poll, "message": message, "results": None}

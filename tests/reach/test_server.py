@@ -33,10 +33,8 @@ def view_server(workdir: Path) -> BackendProcess:
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[BackendProcess]:
-    running = view_server(tmp_path)
-    running.start()
-    yield running
-    running.stop()
+    with view_server(tmp_path) as running:
+        yield running
 
 
 def test_views_over_real_http_and_a_clean_shutdown_keeps_them(server: BackendProcess) -> None:
