@@ -14,6 +14,7 @@ from typing import Any
 from faces_backend import Settings
 from faces_backend.store import Connection
 from faces_backend.store.postgres import connect_postgres
+from faces_backend.store.schema import open_database
 
 with warnings.catch_warnings():
     # Starlette 1.x prefers httpx2 for its TestClient; the project pins httpx for now.
@@ -159,3 +160,9 @@ def post_stamped(client: TestClient, path: str, fields: dict[str, str], headers:
     if "stamp" in fields:
         data["stamp"] = fields["stamp"]
     return client.post(path, data=data, headers=headers)
+
+
+def command_environ(folder: Path, **manifests: str) -> dict[str, str]:
+    """FACES_* variables of a backend command: a fresh database (schema only) and the manifests."""
+    open_database(folder / "db.sqlite3").close()
+    return {"FACES_DB": str(folder / "db.sqlite3"), **manifests}
