@@ -53,6 +53,12 @@ SECRET = b"test-secret-" + b"x" * 32
 JSON = {"Origin": ORIGIN, "Accept": "application/json"}
 FORM = {"Origin": ORIGIN, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
 NEXT = f"{ORIGIN}/posts/2026/kantine/"
+# The variables a backend cannot start without (Settings.from_env).
+REQUIRED_ENVIRON = {
+    "FACES_MANIFEST": "output/polls.json",
+    "FACES_ALLOWED_ORIGINS": ORIGIN,
+    "FACES_SECRET": "s" * 32,
+}
 
 
 def poll(poll_id: str, **fields: Any) -> dict[str, Any]:
