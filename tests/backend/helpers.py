@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+import subprocess
+import sys
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,6 +17,7 @@ from faces_backend import Settings
 from faces_backend.store import Connection
 from faces_backend.store.postgres import connect_postgres
 from faces_backend.store.schema import open_database
+from tests.sites import ROOT, env_without_faces
 
 with warnings.catch_warnings():
     # Starlette 1.x prefers httpx2 for its TestClient; the project pins httpx for now.
@@ -172,3 +175,17 @@ def command_environ(folder: Path, **manifests: str) -> dict[str, str]:
     """FACES_* variables of a backend command: a fresh database (schema only) and the manifests."""
     open_database(folder / "db.sqlite3").close()
     return {"FACES_DB": str(folder / "db.sqlite3"), **manifests}
+
+
+def run_backend(
+    args: list[str], environ: dict[str, str], timeout: int = 120
+) -> subprocess.CompletedProcess[str]:
+    """Run `python -m faces_backend ARGS` in the repository with these FACES_* variables only."""
+    return subprocess.run(
+        [sys.executable, "-m", "faces_backend", *args],
+        cwd=ROOT,
+        env=env_without_faces(**environ),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
