@@ -29,21 +29,22 @@ SETTINGS: dict[str, Any] = {
 }
 
 
-PEOPLE = [
-    ("miriam-keller", "Miriam Keller", "active"),
-    ("jonas-brenner", "Jonas Brenner", "active"),
-    ("emre-yilmaz", "Emre Yılmaz", "active"),
-    ("hannah-vogt", "Hannah Vogt", "alumni"),
-    ("marco-bianchi", "Marco Bianchi", "removed"),
-]
+# The people of these tests by handle (their file's name): name and status.
+PEOPLE = {
+    "miriam-keller": ("Miriam Keller", "active"),
+    "jonas-brenner": ("Jonas Brenner", "active"),
+    "emre-yilmaz": ("Emre Yılmaz", "active"),
+    "hannah-vogt": ("Hannah Vogt", "alumni"),
+    "marco-bianchi": ("Marco Bianchi", "removed"),
+}
 
 
 def read_people(
-    folder: Path, people: list[tuple[str, str, str]]
+    folder: Path, people: dict[str, tuple[str, str]]
 ) -> tuple[dict[str, AuthorProfile], list[Any]]:
-    """Write a profile file for each (handle, name, status) and read them as the build does."""
+    """Write each person's profile file and read them all as the build does."""
     folder.mkdir(parents=True, exist_ok=True)
-    for handle, name, status in people:
+    for handle, (name, status) in people.items():
         header = f"Name: {name}\nRole: Rolle\nDepartment: entwicklung\nLevel: fachkraft\n"
         consent = f"Consent: yes\nConsent-date: 2026-01-10\nStatus: {status}\n"
         (folder / f"{handle}.md").write_text(header + consent, encoding="utf-8")
@@ -158,7 +159,7 @@ def test_unknown_author_without_a_guess(posts: Any, profiles: dict[str, AuthorPr
 def test_a_name_two_profiles_share_is_ambiguous(
     posts: Any, profiles: dict[str, AuthorProfile], tmp_path: Path
 ) -> None:
-    twin, _ = read_people(tmp_path / "authors", [("miriam-keller-2", "Miriam Keller", "active")])
+    twin, _ = read_people(tmp_path / "authors", {"miriam-keller-2": ("Miriam Keller", "active")})
     both = {**profiles, **twin}
     [problem] = attach_authors([posts("Author: Miriam Keller")], both, SETTINGS)
     assert problem.message == (
