@@ -100,6 +100,17 @@ def serve_in_thread(app: Any, port: int, what: str) -> ThreadedServer:
     return ThreadedServer(server, thread, what)
 
 
+def preview_env(output: Path, origin: str, db: Path, **more: str) -> dict[str, str]:
+    """FACES_* variables of the backend behind a preview of `output` at `origin`, storing in db."""
+    return {
+        "FACES_DB": str(db),
+        "FACES_MANIFEST": str(output / "polls" / "manifest.json"),
+        "FACES_ALLOWED_ORIGINS": origin,
+        "FACES_SECRET": "test-secret-" + "x" * 32,
+        **more,
+    }
+
+
 def start_preview(output: Path, backend_env: dict[str, str], port: int) -> PreviewServer:
     """Serve a built site and a backend configured from FACES_* variables, as livereload does."""
     from starlette.applications import Starlette
@@ -147,6 +158,52 @@ def start_backend_process(workdir: Path, port: int, env: dict[str, str], *args: 
         except httpx.HTTPError:
             time.sleep(0.05)
     raise AssertionError("the server did not answer /health within 30 s")
+
+
+class BackendProcess:
+    """`python -m faces_backend serve` with the given FACES_* variables, on a free loopback port."""
+
+    def __init__(self, workdir: Path, env: dict[str, str], *args: str) -> None:
+        self.workdir = workdir
+        self.env = env
+        self.args = args
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: Any = None
+
+    @property
+    def db_path(self) -> Path:
+        return Path(self.env["FACES_DB"])
+
+    def start(self) -> None:
+        """Start (or start again) and return once /health answers."""
+        self.process = start_backend_process(self.workdir, self.port, self.env, *self.args)
+
+    def signal(self, number: int) -> None:
+        """Send a signal (SIGTERM, SIGKILL) and wait until the process has ended."""
+        assert self.process is not None, "the backend was never started"
+        self.process.send_signal(number)
+        self.process.wait(timeout=30)
+
+    def __enter__(self) -> BackendProcess:
+        self.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        """End the process if it still runs: politely, then by force."""
+        import subprocess
+
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
 
 @contextlib.contextmanager

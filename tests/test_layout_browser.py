@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -28,15 +29,29 @@ def addresses(served_public: tuple[str, BuildRun]) -> dict[str, str]:
     }
 
 
-def open_page(browser: Any, url: str, width: int, javascript: bool = True) -> Any:
-    """A page at `url` in a fresh context with the first screen of `width`."""
-    context = browser.new_context(
-        viewport={"width": width, "height": SCREENS[width]}, java_script_enabled=javascript
-    )
-    page = context.new_page()
-    response = page.goto(url, wait_until="load")
-    assert response is not None and response.status in (200, 404)
-    return page
+Opener = Callable[..., Any]
+
+
+@pytest.fixture
+def open_page(served_public: tuple[str, BuildRun], browser: Any) -> Iterator[Opener]:
+    """Open a page of the served sample site with the first screen of a width; all closed after."""
+    base, _ = served_public
+    contexts: list[Any] = []
+
+    def open_at(address: str, width: int, javascript: bool = True) -> Any:
+        context = browser.new_context(
+            viewport={"width": width, "height": SCREENS.get(width, 800)},
+            java_script_enabled=javascript,
+        )
+        contexts.append(context)
+        page = context.new_page()
+        response = page.goto(base + address, wait_until="load")
+        assert response is not None and response.status in (200, 404), address
+        return page
+
+    yield open_at
+    for context in contexts:
+        context.close()
 
 
 NAV_ROWS = """() => {
@@ -66,20 +81,17 @@ NAV_ROWS = """() => {
     ],
 )
 def test_one_navigation_row_and_no_sideways_scroll(
-    served_public: tuple[str, BuildRun],
-    browser: Any,
+    open_page: Opener,
     addresses: dict[str, str],
     kind: str,
     width: int,
 ) -> None:
-    base, _ = served_public
-    page = open_page(browser, base + addresses[kind], width)
+    page = open_page(addresses[kind], width)
     nav = page.evaluate(NAV_ROWS)
     assert nav["height"] < 2 * nav["row"], f"{kind}: the navigation wraps at {width} px: {nav}"
     assert nav["apart"] < nav["row"] / 2, f"{kind}: title and navigation not on one row: {nav}"
     overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
     assert overflow <= 0, f"{kind} scrolls sideways by {overflow} px at {width} px"
-    page.context.close()
 
 
 FACES_IN_VIEW = """() => Array.from(document.querySelectorAll('.faces .face')).filter(face => {
@@ -94,10 +106,9 @@ FACES_IN_VIEW = """() => Array.from(document.querySelectorAll('.faces .face')).f
 @pytest.mark.parametrize("javascript", [True, False])
 @pytest.mark.parametrize("width", SCREENS)
 def test_the_walls_first_screen_shows_faces(
-    served_public: tuple[str, BuildRun], browser: Any, width: int, javascript: bool
+    open_page: Opener, width: int, javascript: bool
 ) -> None:
-    base, _ = served_public
-    page = open_page(browser, base + "menschen/", width, javascript)
+    page = open_page("menschen/", width, javascript)
     page.wait_for_function(
         "() => Array.from(document.images).filter(i => i.loading !== 'lazy').every(i => i.complete)"
     )
@@ -115,15 +126,11 @@ def test_the_walls_first_screen_shows_faces(
         assert not chips.is_visible()
     else:
         assert chips.is_visible() and not toggle.is_visible()
-    page.context.close()
 
 
 @pytest.mark.parametrize("width", SCREENS)
-def test_chart_text_is_at_least_12_css_pixels(
-    served_public: tuple[str, BuildRun], browser: Any, width: int
-) -> None:
-    base, _ = served_public
-    page = open_page(browser, base + "transparenz/", width)
+def test_chart_text_is_at_least_12_css_pixels(open_page: Opener, width: int) -> None:
+    page = open_page("transparenz/", width)
     sizes = page.evaluate(
         """() => Array.from(document.querySelectorAll('svg text')).map(text => [
           text.textContent,
@@ -133,7 +140,6 @@ def test_chart_text_is_at_least_12_css_pixels(
     assert len(sizes) > 20
     small = [(text, round(size, 1)) for text, size in sizes if size < 12]
     assert small == [], f"chart text below 12 px at {width} px"
-    page.context.close()
 
 
 STACKED_TABLE = """name => {
@@ -173,15 +179,11 @@ def table_roles(page: Any, selector: str) -> list[str]:
     ],
 )
 def test_the_transparency_tables_read_without_an_inner_scroll_on_a_phone(
-    served_public: tuple[str, BuildRun], browser: Any, name: str, width: int
+    open_page: Opener, name: str, width: int
 ) -> None:
-    base, _ = served_public
-    context = browser.new_context(viewport={"width": width, "height": 800})
-    page = context.new_page()
-    page.goto(base + "transparenz/", wait_until="load")
+    page = open_page("transparenz/", width)
     table = page.evaluate(STACKED_TABLE, name)
     roles = table_roles(page, f"#table-{name}")
-    context.close()
     assert table["wide"] <= table["column"] and not table["region"], table
     assert table["page"] <= 0, f"the page scrolls sideways: {table}"
     assert table["row"] >= table["column"] - 1, f"a row is not one card wide: {table}"
@@ -204,11 +206,8 @@ def disclosure_state(page: Any, selector: str) -> tuple[str, bool]:
     return found["name"]["value"], bool(expanded.get("expanded", False))
 
 
-def test_the_menu_opens_and_closes_by_keyboard_without_javascript(
-    served_public: tuple[str, BuildRun], browser: Any
-) -> None:
-    base, _ = served_public
-    page = open_page(browser, base, 360, javascript=False)
+def test_the_menu_opens_and_closes_by_keyboard_without_javascript(open_page: Opener) -> None:
+    page = open_page("", 360, javascript=False)
     links = page.locator(".site-nav__list a")
     toggle = page.locator(".site-nav__toggle")
     assert toggle.is_visible() and not links.first.is_visible()
@@ -229,21 +228,16 @@ def test_the_menu_opens_and_closes_by_keyboard_without_javascript(
     page.keyboard.press("Shift+Tab")
     page.keyboard.press(" ")
     assert not links.first.is_visible()
-    page.context.close()
 
 
-def test_wide_screens_show_the_whole_row_without_a_menu_button(
-    served_public: tuple[str, BuildRun], browser: Any
-) -> None:
-    base, _ = served_public
-    page = open_page(browser, base, 1280, javascript=False)
+def test_wide_screens_show_the_whole_row_without_a_menu_button(open_page: Opener) -> None:
+    page = open_page("", 1280, javascript=False)
     links = page.locator(".site-nav__list a")
     assert links.count() >= 5
     assert all(links.nth(i).is_visible() for i in range(links.count()))
     assert not page.locator(".site-nav__toggle").is_visible()
     tops = {round(links.nth(i).bounding_box()["y"]) for i in range(links.count())}
     assert len(tops) == 1
-    page.context.close()
 
 
 # Cards side by side on the home page, by width.
@@ -262,13 +256,9 @@ CARD_BYLINES = """() => Array.from(document.querySelectorAll('.cards .card')).ma
 
 
 @pytest.mark.parametrize("width", SCREENS)
-def test_every_card_has_the_same_byline_layout(
-    served_public: tuple[str, BuildRun], browser: Any, width: int
-) -> None:
-    base, _ = served_public
-    page = open_page(browser, base, width)
+def test_every_card_has_the_same_byline_layout(open_page: Opener, width: int) -> None:
+    page = open_page("", width)
     cards = page.evaluate(CARD_BYLINES)
-    page.context.close()
     rows: dict[int, list[dict[str, Any]]] = {}
     for card in cards:
         rows.setdefault(card["row"], []).append(card)
@@ -283,22 +273,15 @@ def test_every_card_has_the_same_byline_layout(
 
 
 @pytest.mark.parametrize("width", SCREENS)
-def test_the_home_pages_first_screen_shows_a_writers_face(
-    served_public: tuple[str, BuildRun], browser: Any, width: int
-) -> None:
-    base, _ = served_public
-    page = open_page(browser, base, width)
+def test_the_home_pages_first_screen_shows_a_writers_face(open_page: Opener, width: int) -> None:
+    page = open_page("", width)
     face = page.locator(".cards .card .byline .face").first.bounding_box()
-    page.context.close()
     assert face is not None
     assert face["y"] + face["height"] <= SCREENS[width], f"the first face ends at {face} px"
 
 
-def test_the_author_header_is_aligned(
-    served_public: tuple[str, BuildRun], browser: Any, addresses: dict[str, str]
-) -> None:
-    base, _ = served_public
-    page = open_page(browser, base + addresses["author"], 1280)
+def test_the_author_header_is_aligned(open_page: Opener, addresses: dict[str, str]) -> None:
+    page = open_page(addresses["author"], 1280)
     photo = page.locator(".person__photo").bounding_box()
     intro = page.locator(".person__intro").bounding_box()
     posts = page.locator("#posts-title").bounding_box()
@@ -306,4 +289,3 @@ def test_the_author_header_is_aligned(
     assert photo["x"] == posts["x"], "the photo and the list of posts start at one edge"
     middle = lambda box: box["y"] + box["height"] / 2  # noqa: E731
     assert abs(middle(photo) - middle(intro)) <= 2, "photo and name block centred on each other"
-    page.context.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -61,14 +62,19 @@ def _is_module(dotted: str) -> bool:
     return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
 
 
+def crossings_under(folder: Path, find: Callable[[Path, str], list[str]]) -> list[str]:
+    """What `find` reports in each Python file under `folder`, in path order."""
+    return [
+        crossing
+        for path in sorted(folder.rglob("*.py"))
+        for crossing in find(path, path.read_text(encoding="utf-8"))
+    ]
+
+
 def test_plugins_import_each_other_only_through_their_package() -> None:
     plugins = plugin_names()
-    crossings = [
-        crossing
-        for path in sorted(PLUGINS.rglob("*.py"))
-        for crossing in boundary_crossings(path, path.read_text(encoding="utf-8"), plugins)
-    ]
-    assert crossings == []
+    found = crossings_under(PLUGINS, lambda path, source: boundary_crossings(path, source, plugins))
+    assert found == []
 
 
 @pytest.mark.parametrize(
@@ -117,13 +123,7 @@ def job_crossings(path: Path, source: str) -> list[str]:
 
 
 def test_editorial_jobs_use_each_other_only_through_their_package() -> None:
-    folder = PLUGINS / "editorial"
-    crossings = [
-        crossing
-        for path in sorted(folder.rglob("*.py"))
-        for crossing in job_crossings(path, path.read_text(encoding="utf-8"))
-    ]
-    assert crossings == []
+    assert crossings_under(PLUGINS / "editorial", job_crossings) == []
 
 
 @pytest.mark.parametrize(

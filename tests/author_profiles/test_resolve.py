@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from author_profiles import load_profiles
 from author_profiles.profiles import AuthorProfile
 from author_profiles.resolve import (
     PlainAuthor,
@@ -28,41 +29,34 @@ SETTINGS: dict[str, Any] = {
 }
 
 
-def person(handle: str, name: str, status: str = "active") -> AuthorProfile:
-    return AuthorProfile(
-        handle=handle,
-        name=name,
-        role="Rolle",
-        department="entwicklung",
-        department_label="Entwicklung",
-        level="fachkraft",
-        level_label="Fachkraft",
-        location="",
-        languages=[],
-        joined=None,
-        ask_me_about=[],
-        links=[],
-        status=status,
-        is_editor=False,
-        consent=True,
-        consent_date=None,
-        photo_credit=None,
-        has_photo=False,
-        url=None if status == "removed" else f"menschen/{handle}/",
-        source_path=f"authors/{handle}.md",
-    )
-
-
-PROFILES = {
-    p.handle: p
-    for p in (
-        person("miriam-keller", "Miriam Keller"),
-        person("jonas-brenner", "Jonas Brenner"),
-        person("emre-yilmaz", "Emre Yılmaz"),
-        person("hannah-vogt", "Hannah Vogt", "alumni"),
-        person("marco-bianchi", "Marco Bianchi", "removed"),
-    )
+# The people of these tests by handle (their file's name): name and status.
+PEOPLE = {
+    "miriam-keller": ("Miriam Keller", "active"),
+    "jonas-brenner": ("Jonas Brenner", "active"),
+    "emre-yilmaz": ("Emre Yılmaz", "active"),
+    "hannah-vogt": ("Hannah Vogt", "alumni"),
+    "marco-bianchi": ("Marco Bianchi", "removed"),
 }
+
+
+def read_people(
+    folder: Path, people: dict[str, tuple[str, str]]
+) -> tuple[dict[str, AuthorProfile], list[Any]]:
+    """Write each person's profile file and read them all as the build does."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for handle, (name, status) in people.items():
+        header = f"Name: {name}\nRole: Rolle\nDepartment: entwicklung\nLevel: fachkraft\n"
+        consent = f"Consent: yes\nConsent-date: 2026-01-10\nStatus: {status}\n"
+        (folder / f"{handle}.md").write_text(header + consent, encoding="utf-8")
+    return load_profiles(folder, SETTINGS)
+
+
+@pytest.fixture(scope="module")
+def profiles(tmp_path_factory: pytest.TempPathFactory) -> dict[str, AuthorProfile]:
+    """The five people of these tests: active, alumni and removed."""
+    found, problems = read_people(tmp_path_factory.mktemp("authors"), PEOPLE)
+    assert problems == []
+    return found
 
 
 @pytest.fixture
@@ -84,10 +78,12 @@ def posts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     return make
 
 
-def test_handles_and_exact_names_give_the_canonical_author(posts: Any) -> None:
+def test_handles_and_exact_names_give_the_canonical_author(
+    posts: Any, profiles: dict[str, AuthorProfile]
+) -> None:
     by_handle = posts("Author: miriam-keller")
     by_name = posts("Authors: Miriam Keller, emre yılmaz", "two.md")
-    assert attach_authors([by_handle, by_name], PROFILES, SETTINGS) == []
+    assert attach_authors([by_handle, by_name], profiles, SETTINGS) == []
     assert [(a.name, a.slug, a.url) for a in by_handle.authors] == [
         ("Miriam Keller", "miriam-keller", "menschen/miriam-keller/")
     ]
@@ -101,32 +97,38 @@ def test_handles_and_exact_names_give_the_canonical_author(posts: Any) -> None:
     assert by_handle.authors[0] is by_name.authors[0]
 
 
-def test_the_same_person_twice_is_listed_once(posts: Any) -> None:
+def test_the_same_person_twice_is_listed_once(
+    posts: Any, profiles: dict[str, AuthorProfile]
+) -> None:
     post = posts("Authors: miriam-keller, Miriam Keller")
-    attach_authors([post], PROFILES, SETTINGS)
+    attach_authors([post], profiles, SETTINGS)
     assert [a.slug for a in post.authors] == ["miriam-keller"]
 
 
-def test_alumni_keep_their_byline(posts: Any) -> None:
+def test_alumni_keep_their_byline(posts: Any, profiles: dict[str, AuthorProfile]) -> None:
     post = posts("Author: hannah-vogt")
-    attach_authors([post], PROFILES, SETTINGS)
+    attach_authors([post], profiles, SETTINGS)
     assert [(a.name, a.url) for a in post.authors] == [("Hannah Vogt", "menschen/hannah-vogt/")]
 
 
-def test_removed_people_become_a_neutral_label_without_page(posts: Any) -> None:
+def test_removed_people_become_a_neutral_label_without_page(
+    posts: Any, profiles: dict[str, AuthorProfile]
+) -> None:
     post = posts("Authors: marco-bianchi, miriam-keller")
-    assert attach_authors([post], PROFILES, SETTINGS) == []
+    assert attach_authors([post], profiles, SETTINGS) == []
     neutral, kept = post.authors
     assert isinstance(neutral, PlainAuthor)
     assert (neutral.name, neutral.url, neutral.save_as) == ("Ehemaliges Teammitglied", "", "")
     assert "marco" not in neutral.slug and "bianchi" not in neutral.slug
     assert kept.slug == "miriam-keller"
-    assert find_profile({"author_profiles": PROFILES}, neutral) is None
+    assert find_profile({"author_profiles": profiles}, neutral) is None
 
 
-def test_unknown_author_names_file_line_column_and_the_closest_person(posts: Any) -> None:
+def test_unknown_author_names_file_line_column_and_the_closest_person(
+    posts: Any, profiles: dict[str, AuthorProfile]
+) -> None:
     post = posts("Authors: jonas-brenner, Miriam Kelle")
-    [problem] = attach_authors([post], PROFILES, SETTINGS)
+    [problem] = attach_authors([post], profiles, SETTINGS)
     assert problem.format() == (
         "posts/post.md:3:25: error: Zu 'Miriam Kelle' gibt es kein Profil.\n"
         "    → Meinten Sie 'miriam-keller' (Miriam Keller)? Nennen Sie Autorinnen und Autoren "
@@ -139,14 +141,14 @@ def test_unknown_author_names_file_line_column_and_the_closest_person(posts: Any
     ]
 
 
-def test_unknown_author_by_misspelt_handle(posts: Any) -> None:
-    [problem] = attach_authors([posts("Author: jonas-brener")], PROFILES, SETTINGS)
+def test_unknown_author_by_misspelt_handle(posts: Any, profiles: dict[str, AuthorProfile]) -> None:
+    [problem] = attach_authors([posts("Author: jonas-brener")], profiles, SETTINGS)
     assert problem.line == 3 and problem.column == 9
     assert "Meinten Sie 'jonas-brenner' (Jonas Brenner)?" in problem.fix
 
 
-def test_unknown_author_without_a_guess(posts: Any) -> None:
-    [problem] = attach_authors([posts("Author: Xaver Quast")], PROFILES, SETTINGS)
+def test_unknown_author_without_a_guess(posts: Any, profiles: dict[str, AuthorProfile]) -> None:
+    [problem] = attach_authors([posts("Author: Xaver Quast")], profiles, SETTINGS)
     assert problem.format() == (
         "posts/post.md:3:9: error: Zu 'Xaver Quast' gibt es kein Profil.\n"
         "    → Legen Sie ein Profil authors/xaver-quast.md an oder nennen Sie das Kürzel eines "
@@ -154,20 +156,23 @@ def test_unknown_author_without_a_guess(posts: Any) -> None:
     )
 
 
-def test_a_name_two_profiles_share_is_ambiguous(posts: Any) -> None:
-    profiles = {**PROFILES, "miriam-keller-2": person("miriam-keller-2", "Miriam Keller")}
-    [problem] = attach_authors([posts("Author: Miriam Keller")], profiles, SETTINGS)
+def test_a_name_two_profiles_share_is_ambiguous(
+    posts: Any, profiles: dict[str, AuthorProfile], tmp_path: Path
+) -> None:
+    twin, _ = read_people(tmp_path / "authors", {"miriam-keller-2": ("Miriam Keller", "active")})
+    both = {**profiles, **twin}
+    [problem] = attach_authors([posts("Author: Miriam Keller")], both, SETTINGS)
     assert problem.message == (
         "Der Name 'Miriam Keller' passt auf mehrere Profile: miriam-keller, miriam-keller-2."
     )
 
 
-def test_template_helpers() -> None:
-    context = {"author_profiles": PROFILES}
+def test_template_helpers(profiles: dict[str, AuthorProfile]) -> None:
+    context = {"author_profiles": profiles}
     miriam = Author("Miriam Keller", SETTINGS)
     miriam.slug = "miriam-keller"
-    assert find_profile(context, miriam) is PROFILES["miriam-keller"]
-    assert find_profile(context, "jonas-brenner") is PROFILES["jonas-brenner"]
+    assert find_profile(context, miriam) is profiles["miriam-keller"]
+    assert find_profile(context, "jonas-brenner") is profiles["jonas-brenner"]
     assert find_profile(context, "marco-bianchi") is None  # removed: never shown
     assert find_profile({}, miriam) is None
     assert display_name(context, miriam) == "Miriam Keller"

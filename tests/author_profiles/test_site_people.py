@@ -13,6 +13,7 @@ import pytest
 from PIL import Image
 
 from tests import sample
+from tests.faces_wall import visible_names
 from tests.sites import ROOT, BuildRun
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -86,11 +87,7 @@ def test_every_filter_page_shows_exactly_its_people(public_site: BuildRun, kind:
             assert not page.exists()
             continue
         soup = public_site.html(f"menschen/{folder}/{key}/index.html")
-        shown = sorted(
-            li.select_one(".faces__name").get_text()
-            for li in soup.select(".faces__person")
-            if not li.has_attr("hidden")
-        )
+        shown = sorted(visible_names(soup))
         assert shown == expected, key
         assert soup.select_one("h1").get_text() == f"Menschen: {label}"
         current = soup.select_one('.wall-filter a[aria-current="page"]')

@@ -14,7 +14,16 @@ import pytest
 from faces_backend import Settings, create_app
 from faces_backend.comments.config import CommentSettings
 from faces_backend.comments.events import CommentEvent
-from tests.backend.helpers import JSON, ORIGIN, TestClient, fresh_stamp, rows, started_clients
+from tests.backend.helpers import (
+    JSON,
+    ORIGIN,
+    ClientFactory,
+    TestClient,
+    fresh_stamp,
+    post_stamped,
+    rows,
+    started_clients,
+)
 
 NEXT = f"{ORIGIN}/2026/kantine/"
 THREADS: list[dict[str, Any]] = [
@@ -125,10 +134,9 @@ def make_comment_client(
 
 
 @pytest.fixture
-def comment_client(make_comment_client: Any) -> TestClient:
+def comment_client(make_comment_client: ClientFactory) -> TestClient:
     """A client of an app with comments on and the default test settings."""
-    client: TestClient = make_comment_client()
-    return client
+    return make_comment_client()
 
 
 def stamp(client: TestClient) -> str:
@@ -143,8 +151,4 @@ def stored(settings: Settings) -> list[tuple[Any, ...]]:
 
 def send(client: TestClient, headers: dict[str, str] = JSON, **changes: str) -> Any:
     """Post a good comment with a fresh stamp, changed as told."""
-    return client.post(
-        "/comments",
-        data={**comment_fields(**changes), "stamp": stamp(client), **changes},
-        headers=headers,
-    )
+    return post_stamped(client, "/comments", comment_fields(**changes), headers)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+import subprocess
+import sys
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -14,6 +16,8 @@ from typing import Any
 from faces_backend import Settings
 from faces_backend.store import Connection
 from faces_backend.store.postgres import connect_postgres
+from faces_backend.store.schema import open_database
+from tests.sites import ROOT, env_without_faces
 
 with warnings.catch_warnings():
     # Starlette 1.x prefers httpx2 for its TestClient; the project pins httpx for now.
@@ -52,6 +56,12 @@ SECRET = b"test-secret-" + b"x" * 32
 JSON = {"Origin": ORIGIN, "Accept": "application/json"}
 FORM = {"Origin": ORIGIN, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
 NEXT = f"{ORIGIN}/posts/2026/kantine/"
+# The variables a backend cannot start without (Settings.from_env).
+REQUIRED_ENVIRON = {
+    "FACES_MANIFEST": "output/polls.json",
+    "FACES_ALLOWED_ORIGINS": ORIGIN,
+    "FACES_SECRET": "s" * 32,
+}
 
 
 def poll(poll_id: str, **fields: Any) -> dict[str, Any]:
@@ -83,6 +93,18 @@ POLLS = [
     poll("closed", closes="2020-01-31T23:59:59+01:00", results="after_close"),
     poll("later", closes=None, results="after_close"),
 ]
+
+
+def two_option_results(salatbar: int = 0, cafe: int = 0, closed: bool = False) -> dict[str, Any]:
+    """The results a test poll with the two usual options answers (one option a ballot)."""
+    return {
+        "total": salatbar + cafe,
+        "options": [
+            {"id": "salatbar", "label": "Salatbar", "votes": salatbar},
+            {"id": "cafe", "label": "Café", "votes": cafe},
+        ],
+        "closed": closed,
+    }
 
 
 def refusal(status: str, poll: str | None, message: str) -> dict[str, Any]:
@@ -126,3 +148,44 @@ def rows(database: Path | Settings, sql: str, *params: Any) -> list[tuple[Any, .
 def voter(number: int) -> dict[str, str]:
     """Headers of a distinct voter (its own forwarded address), for JSON answers."""
     return {**JSON, "X-Forwarded-For": f"203.0.113.{number}"}
+
+
+def served_env(workdir: Path, database: str, **more: str) -> dict[str, str]:
+    """FACES_* variables of a backend process serving POLLS from workdir (manifest written)."""
+    write_manifest(workdir / "polls.json", POLLS)
+    return {
+        "FACES_DB": str(workdir / database),
+        "FACES_MANIFEST": str(workdir / "polls.json"),
+        "FACES_ALLOWED_ORIGINS": ORIGIN,
+        "FACES_SECRET": "live-test-secret-" + "x" * 32,
+        "FACES_TRUST_PROXY": "1",
+        **more,
+    }
+
+
+def post_stamped(client: TestClient, path: str, fields: dict[str, str], headers: Any) -> Any:
+    """Post a form to `path` with a fresh stamp from `path`/stamp (a `stamp` field wins)."""
+    data = {**fields, "stamp": fresh_stamp(client, f"{path}/stamp")}
+    if "stamp" in fields:
+        data["stamp"] = fields["stamp"]
+    return client.post(path, data=data, headers=headers)
+
+
+def command_environ(folder: Path, **manifests: str) -> dict[str, str]:
+    """FACES_* variables of a backend command: a fresh database (schema only) and the manifests."""
+    open_database(folder / "db.sqlite3").close()
+    return {"FACES_DB": str(folder / "db.sqlite3"), **manifests}
+
+
+def run_backend(
+    args: list[str], environ: dict[str, str], timeout: int = 120
+) -> subprocess.CompletedProcess[str]:
+    """Run `python -m faces_backend ARGS` in the repository with these FACES_* variables only."""
+    return subprocess.run(
+        [sys.executable, "-m", "faces_backend", *args],
+        cwd=ROOT,
+        env=env_without_faces(**environ),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )

@@ -13,7 +13,16 @@ import pytest
 from faces_backend import Settings, create_app
 from faces_backend.comments.config import CommentSettings
 from faces_backend.stories.config import StorySettings
-from tests.backend.helpers import JSON, ORIGIN, TestClient, fresh_stamp, rows, started_clients
+from tests.backend.helpers import (
+    JSON,
+    ORIGIN,
+    ClientFactory,
+    TestClient,
+    fresh_stamp,
+    post_stamped,
+    rows,
+    started_clients,
+)
 
 NEXT = f"{ORIGIN}/menschen/"
 PROFILES = ["anna-muster", "ben-beispiel"]
@@ -69,10 +78,9 @@ def make_story_client(settings: Settings, story_settings: StorySettings) -> Iter
 
 
 @pytest.fixture
-def story_client(make_story_client: Any) -> TestClient:
+def story_client(make_story_client: ClientFactory) -> TestClient:
     """A client of an app with the default test settings."""
-    client: TestClient = make_story_client()
-    return client
+    return make_story_client()
 
 
 def stamp(client: TestClient) -> str:
@@ -90,8 +98,4 @@ def stored(settings: Settings) -> list[tuple[Any, ...]]:
 
 def propose(client: TestClient, headers: dict[str, str] = JSON, **changes: str) -> Any:
     """Post a good proposal with a fresh stamp, changed as told."""
-    return client.post(
-        "/stories",
-        data={**story_fields(**changes), "stamp": stamp(client), **changes},
-        headers=headers,
-    )
+    return post_stamped(client, "/stories", story_fields(**changes), headers)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +14,7 @@ from faces_backend.polls.suggestions import queue_suggestion
 from faces_backend.store import Connection
 from faces_backend.store.postgres import connect_postgres
 from faces_backend.store.schema import open_database
-from tests.backend.helpers import POLLS, write_manifest
+from tests.backend.helpers import POLLS, run_backend, write_manifest
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -122,15 +120,7 @@ def test_missing_database_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixt
 
 
 def run_serve(environ: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FACES_")}
-    return subprocess.run(
-        [sys.executable, "-m", "faces_backend", "serve", "--port", "9"],
-        cwd=REPO,
-        env={**env, **environ},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return run_backend(["serve", "--port", "9"], environ, timeout=60)
 
 
 def test_serve_with_a_bad_value_says_so_in_one_line(environ: dict[str, str]) -> None:

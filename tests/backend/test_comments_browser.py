@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 
 from tests.backend.comments_support import write_threads
+from tests.backend.moderation_support import TOKEN
 from tests.browser import axe_violations_of_copy, launch_chromium
 from tests.servers import free_port, serve_static, start_backend_process
 
 pytestmark = pytest.mark.browser
-TOKEN = "moderation-token-" + "z" * 32
 FORM_PAGE = """<!DOCTYPE html>
 <html lang="de"><head><meta charset="utf-8"><title>Ideen für die Kantine</title></head>
 <body><main>
@@ -88,15 +88,20 @@ def comments(db: Path) -> list[tuple[str, str, str | None, str]]:
         conn.close()
 
 
+def write_comment(page: Any, running: Running, text: str) -> None:
+    """Write a comment as Lena on the post's form and send it (the backend shows the preview)."""
+    page.goto(running.site + "kantine.html")
+    page.fill("#name", "Lena")
+    page.fill("#text", text)
+    page.click("button[type=submit]")
+
+
 def test_without_script_form_preview_confirm_and_the_pending_note(
     browser: Any, running: Running
 ) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(running.site + "kantine.html")
-    page.fill("#name", "Lena")
-    page.fill("#text", "Eine Salatbar wäre schön.\n\nUnd <b>mehr</b> Tische.")
-    page.click("button[type=submit]")
+    write_comment(page, running, "Eine Salatbar wäre schön.\n\nUnd <b>mehr</b> Tische.")
     page.wait_for_url(f"{running.backend}/comments")
     assert "Vorschau: so erscheint Ihr Kommentar nach der Freigabe" in page.content()
     assert page.locator("article p").all_inner_texts()[1:] == [
@@ -128,10 +133,7 @@ def test_the_moderation_page_works_without_script_and_has_no_axe_violations(
     visitor = browser.new_context(java_script_enabled=False)
     reader = visitor.new_page()
     for text in ("Gute Idee!", "Bitte auch vegan."):
-        reader.goto(running.site + "kantine.html")
-        reader.fill("#name", "Lena")
-        reader.fill("#text", text)
-        reader.click("button[type=submit]")
+        write_comment(reader, running, text)
         reader.click("button[type=submit]")
         reader.wait_for_selector(".comment__withdraw")
     visitor.close()

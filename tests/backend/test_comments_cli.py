@@ -13,6 +13,7 @@ from faces_backend.cli import main
 from faces_backend.comments.store import NewComment, insert_comment, new_id
 from faces_backend.store.schema import open_database
 from tests.backend.comments_support import write_threads
+from tests.backend.helpers import command_environ
 
 THREAD = "posts/2026/kantine"
 
@@ -20,11 +21,8 @@ THREAD = "posts/2026/kantine"
 @pytest.fixture
 def environ(tmp_path: Path) -> dict[str, str]:
     """A backend database (schema only) and the comment manifest."""
-    open_database(tmp_path / "db.sqlite3").close()
-    return {
-        "FACES_DB": str(tmp_path / "db.sqlite3"),
-        "FACES_COMMENTS_MANIFEST": str(write_threads(tmp_path / "threads.json")),
-    }
+    threads = write_threads(tmp_path / "threads.json")
+    return command_environ(tmp_path, FACES_COMMENTS_MANIFEST=str(threads))
 
 
 def add(environ: dict[str, str], text: str = "Gute Idee", parent: str | None = None) -> str:

@@ -10,7 +10,7 @@ import pytest
 
 from faces_backend import Settings
 from faces_backend.comments.store import decide
-from tests.backend.comments_support import RecordingNotifier, comment_fields, stamp
+from tests.backend.comments_support import RecordingNotifier, send
 from tests.backend.helpers import FORM, JSON, ORIGIN, TestClient, connection, rows
 
 pytestmark = pytest.mark.both_stores
@@ -18,8 +18,7 @@ pytestmark = pytest.mark.both_stores
 
 def submit(client: TestClient, **changes: str) -> dict[str, Any]:
     """Post a good comment and return the JSON answer."""
-    fields = {**comment_fields(**changes), "stamp": stamp(client)}
-    answer: dict[str, Any] = client.post("/comments", data=fields, headers=JSON).json()
+    answer: dict[str, Any] = send(client, **changes).json()
     return answer
 
 
@@ -162,9 +161,7 @@ def test_the_withdraw_link_uses_the_scheme_the_trusted_proxy_reports(
     make_comment_client: Any,
 ) -> None:
     client = make_comment_client(base_url="http://testserver")
-    fields = {**comment_fields(), "stamp": stamp(client)}
-    behind_tls = {**JSON, "X-Forwarded-Proto": "https"}
-    answer = client.post("/comments", data=fields, headers=behind_tls).json()
+    answer = send(client, {**JSON, "X-Forwarded-Proto": "https"}).json()
     assert answer["withdraw_url"].startswith("https://testserver/comments/withdraw/")
 
 

@@ -8,13 +8,12 @@ from typing import Any
 import pytest
 
 from faces_backend import Settings
-from tests.backend.comments_support import RecordingNotifier, comment_fields, stamp
+from tests.backend.comments_support import RecordingNotifier, send
 from tests.backend.helpers import JSON, TestClient, rows
+from tests.backend.moderation_support import SELF, TOKEN, csrf_token, sign_in
 
 pytestmark = pytest.mark.both_stores
 
-TOKEN = "moderation-token-" + "z" * 32
-SELF = {"Origin": "https://testserver"}
 PAGE = "/moderation/comments"
 
 
@@ -27,21 +26,21 @@ def client(make_comment_client: Any) -> TestClient:
 
 def submit(client: TestClient, **changes: str) -> str:
     """Post a good comment; return its id."""
-    fields = {**comment_fields(**changes), "stamp": stamp(client)}
-    comment_id: str = client.post("/comments", data=fields, headers=JSON).json()["id"]
+    comment_id: str = send(client, **changes).json()["id"]
     return comment_id
 
 
 def login(client: TestClient) -> str:
     """Sign in with the token; return the page's CSRF token."""
-    answer = client.post(
-        f"{PAGE}/login", data={"token": TOKEN}, headers=SELF, follow_redirects=False
-    )
-    assert answer.status_code == 303
-    page = client.get(PAGE)
-    found = re.search(r'name="csrf" value="([0-9a-f]+)"', page.text)
-    assert found is not None
-    return found.group(1)
+    sign_in(client)
+    return csrf_token(client, PAGE)
+
+
+def decide(
+    client: TestClient, comment_id: str, headers: dict[str, str] = SELF, **fields: str
+) -> Any:
+    """Post a moderator's form on a comment as given; a redirect is not followed."""
+    return client.post(f"{PAGE}/{comment_id}", data=fields, headers=headers, follow_redirects=False)
 
 
 def status(settings: Settings, comment_id: str) -> str:
@@ -93,27 +92,12 @@ def test_sign_in_approve_reject_and_reply_as_the_author(
     page = client.get(PAGE).text
     assert "Gute Idee" in page and "Kauft Uhren" in page and "Als Autorin antworten" in page
     assert '<option value="anna-muster">' in page
-    approved = client.post(
-        f"{PAGE}/{good}",
-        data={"csrf": csrf, "action": "approve"},
-        headers=SELF,
-        follow_redirects=False,
-    )
+    approved = decide(client, good, csrf=csrf, action="approve")
     assert approved.status_code == 303 and status(settings, good) == "approved"
-    client.post(
-        f"{PAGE}/{bad}", data={"csrf": csrf, "action": "reject", "reason": "spam"}, headers=SELF
-    )
+    decide(client, bad, csrf=csrf, action="reject", reason="spam")
     assert status(settings, bad) == "rejected"
-    replied = client.post(
-        f"{PAGE}/{good}",
-        data={
-            "csrf": csrf,
-            "action": "reply",
-            "profile": "anna-muster",
-            "text": "Danke!\r\nMachen wir.",
-        },
-        headers=SELF,
-        follow_redirects=False,
+    replied = decide(
+        client, good, csrf=csrf, action="reply", profile="anna-muster", text="Danke!\r\nMachen wir."
     )
     assert replied.status_code == 303
     assert rows(settings, "SELECT profile, text, status FROM comments WHERE parent = ?", good) == [
@@ -129,32 +113,22 @@ def test_posts_without_the_csrf_token_or_from_another_origin_change_nothing(
 ) -> None:
     comment = submit(client)
     csrf = login(client)
-    missing = client.post(f"{PAGE}/{comment}", data={"action": "approve"}, headers=SELF)
+    missing = decide(client, comment, action="approve")
     assert missing.status_code == 403
-    wrong = client.post(
-        f"{PAGE}/{comment}", data={"action": "approve", "csrf": "0" * 64}, headers=SELF
-    )
+    wrong = decide(client, comment, action="approve", csrf="0" * 64)
     assert wrong.status_code == 403
-    foreign = client.post(
-        f"{PAGE}/{comment}",
-        data={"action": "approve", "csrf": csrf},
-        headers={"Origin": "https://evil.example"},
+    foreign = decide(
+        client, comment, {"Origin": "https://evil.example"}, action="approve", csrf=csrf
     )
     assert foreign.status_code == 403
-    cross_site = client.post(
-        f"{PAGE}/{comment}",
-        data={"action": "approve", "csrf": csrf},
-        headers={"Sec-Fetch-Site": "cross-site"},
+    cross_site = decide(
+        client, comment, {"Sec-Fetch-Site": "cross-site"}, action="approve", csrf=csrf
     )
     assert cross_site.status_code == 403
     assert status(settings, comment) == "pending"
-    unknown = client.post(
-        f"{PAGE}/{comment}", data={"action": "delete-all", "csrf": csrf}, headers=SELF
-    )
+    unknown = decide(client, comment, action="delete-all", csrf=csrf)
     assert unknown.status_code == 422
-    bad_reason = client.post(
-        f"{PAGE}/{comment}", data={"action": "reject", "reason": "x", "csrf": csrf}, headers=SELF
-    )
+    bad_reason = decide(client, comment, action="reject", reason="x", csrf=csrf)
     assert bad_reason.status_code == 422
     assert status(settings, comment) == "pending"
 
@@ -164,27 +138,22 @@ def test_sso_moderators_decide_and_authors_only_reply_on_their_own_posts(
 ) -> None:
     client = make_comment_client(voter_mode="header", comments={"moderators": ("chefin",)})
     staff = {**JSON, "X-Remote-User": "lena"}
-    fields = {**comment_fields(), "stamp": stamp(client)}
-    comment = client.post("/comments", data=fields, headers=staff).json()["id"]
+    comment = send(client, staff).json()["id"]
     as_author = {"X-Remote-User": "FIRMA\\anna-muster", **SELF}
     page = client.get(PAGE, headers=as_author).text
     assert "Eine Salatbar" in page and "Freigeben" not in page
     csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page)
     assert csrf is not None
-    refused = client.post(
-        f"{PAGE}/{comment}", data={"csrf": csrf.group(1), "action": "approve"}, headers=as_author
-    )
+    refused = decide(client, comment, as_author, csrf=csrf.group(1), action="approve")
     assert refused.status_code == 403 and status(settings, comment) == "pending"
-    reply = client.post(
-        f"{PAGE}/{comment}",
-        data={
-            "csrf": csrf.group(1),
-            "action": "reply",
-            "profile": "someone-else",
-            "text": "Danke!",
-        },
-        headers=as_author,
-        follow_redirects=False,
+    reply = decide(
+        client,
+        comment,
+        as_author,
+        csrf=csrf.group(1),
+        action="reply",
+        profile="someone-else",
+        text="Danke!",
     )
     assert reply.status_code == 303
     assert rows(settings, "SELECT profile FROM comments WHERE parent = ?", comment) == [

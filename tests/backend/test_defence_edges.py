@@ -12,7 +12,15 @@ from starlette.requests import Request
 from faces_backend.http.bots import USER_AGENT_MAX_CHARS, is_bot
 from faces_backend.http.forms import MalformedBody, decode_fields
 from faces_backend.http.origins import normalize_origin
-from tests.backend.helpers import JSON, NEXT, ORIGIN, ClientFactory, TestClient, refusal
+from tests.backend.helpers import (
+    JSON,
+    NEXT,
+    ORIGIN,
+    ClientFactory,
+    TestClient,
+    refusal,
+    two_option_results,
+)
 
 MALFORMED = refusal(
     "malformed", None, "Die Anfrage konnte nicht gelesen werden. Bitte laden Sie die Seite neu."
@@ -34,15 +42,11 @@ MAX_BODY = 256
 
 
 def counted(votes_for_cafe: int = 1) -> dict[str, object]:
-    options = [
-        {"id": "salatbar", "label": "Salatbar", "votes": 0},
-        {"id": "cafe", "label": "Café", "votes": votes_for_cafe},
-    ]
     return {
         "status": "counted",
         "poll": "live",
         "message": "Danke! Ihre Stimme wurde gezählt.",
-        "results": {"total": votes_for_cafe, "options": options, "closed": False},
+        "results": two_option_results(cafe=votes_for_cafe),
     }
 
 

@@ -11,7 +11,7 @@ from faces_backend.polls.ballots import Tally
 from faces_backend.polls.export import export_csv, export_json, snapshot
 from faces_backend.polls.manifest import Manifest, parse_manifest
 from faces_backend.polls.suggestions import Suggestion
-from tests.backend.helpers import POLLS, write_manifest
+from tests.backend.helpers import POLLS, two_option_results, write_manifest
 
 TALLIES = {"live": Tally(3, {"cafe": 2, "salatbar": 1}), "archived": Tally(4, {"x": 4})}
 
@@ -27,12 +27,7 @@ def test_export_json_ignores_the_results_mode(tmp_path: Path) -> None:
     assert live == {
         "id": "live",
         "question": "Frage live?",
-        "total": 3,
-        "options": [
-            {"id": "salatbar", "label": "Salatbar", "votes": 1},
-            {"id": "cafe", "label": "Café", "votes": 2},
-        ],
-        "closed": False,
+        **two_option_results(salatbar=1, cafe=2),
     }
     only = json.loads(export_json(manifest(tmp_path), TALLIES, poll="later"))
     assert [p["id"] for p in only["polls"]] == ["later"]

@@ -28,11 +28,11 @@ from schemathesis.specs.openapi.checks import (
 )
 from starlette.applications import Starlette
 
-from faces_backend import Settings, create_app
+from faces_backend import create_app
 from faces_backend.comments.config import CommentSettings
 from tests.backend.comments_support import THREADS, write_threads
-from tests.backend.helpers import ORIGIN, POLLS, SECRET, write_manifest
-from tests.reach.helpers import PAGES, READER, write_pages
+from tests.backend.helpers import ORIGIN, POLLS
+from tests.reach.helpers import PAGES, READER, counting_settings
 
 FUZZ_CASES = int(os.environ.get("FUZZ_CASES", "1000"))
 CHECKS = [
@@ -64,15 +64,8 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Starlette]:
     """The backend with polls and countable pages, limits high enough not to hide other paths."""
     folder = tmp_path_factory.mktemp("fuzz")
     backend = create_app(
-        Settings(
-            manifest=str(write_manifest(folder / "polls.json", POLLS)),
-            views_manifest=str(write_pages(folder / "reach.json", PAGES)),
-            db_path=folder / "polls.sqlite3",
-            allowed_origins=(ORIGIN,),
-            secret=SECRET,
-            trust_proxy=1,
-            rate_limit=1_000_000,
-            views_rate_limit=1_000_000,
+        counting_settings(
+            folder, "polls.sqlite3", rate_limit=1_000_000, views_rate_limit=1_000_000
         ),
         comments=CommentSettings(
             manifest=str(write_threads(folder / "threads.json")), min_seconds=0

@@ -8,12 +8,15 @@ import pytest
 
 from faces_backend.http.settings import Settings
 from faces_backend.polls.suggestions import decide
-from tests.backend.helpers import JSON, ORIGIN, ClientFactory, TestClient, refusal, voter
-
-EMPTY_OPTIONS = [
-    {"id": "salatbar", "label": "Salatbar", "votes": 0},
-    {"id": "cafe", "label": "Café", "votes": 0},
-]
+from tests.backend.helpers import (
+    JSON,
+    ORIGIN,
+    ClientFactory,
+    TestClient,
+    refusal,
+    two_option_results,
+    voter,
+)
 
 
 def test_live_results_are_always_shown(client: TestClient) -> None:
@@ -29,7 +32,7 @@ def test_live_results_are_always_shown(client: TestClient) -> None:
     }
     assert response.json() == {
         "poll": "live",
-        "results": {"total": 0, "options": EMPTY_OPTIONS, "closed": False},
+        "results": two_option_results(),
         "reason": None,
     }
 
@@ -40,14 +43,7 @@ def test_after_vote_results_appear_once_this_reader_voted(client: TestClient) ->
     assert "set-cookie" not in hidden.headers
     client.post("/vote", data={"poll": "kantine-2027", "choice": "cafe"}, headers=voter(1))
     shown = client.get("/polls/kantine-2027/results")
-    assert shown.json()["results"] == {
-        "total": 1,
-        "options": [
-            {"id": "salatbar", "label": "Salatbar", "votes": 0},
-            {"id": "cafe", "label": "Café", "votes": 1},
-        ],
-        "closed": False,
-    }
+    assert shown.json()["results"] == two_option_results(cafe=1)
     client.cookies.clear()
     assert client.get("/polls/kantine-2027/results").json()["results"] is None
 
@@ -60,7 +56,7 @@ def test_after_close_results_wait_for_the_closing_date(client: TestClient) -> No
     }
     assert client.get("/polls/closed/results").json() == {
         "poll": "closed",
-        "results": {"total": 0, "options": EMPTY_OPTIONS, "closed": True},
+        "results": two_option_results(closed=True),
         "reason": None,
     }
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import signal
 import sqlite3
-import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -14,60 +13,23 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.backend.helpers import ORIGIN, POLLS, write_manifest
-from tests.servers import free_port, start_backend_process
+from tests.backend.helpers import ORIGIN, served_env, two_option_results
+from tests.servers import BackendProcess
 
 REPO = Path(__file__).resolve().parents[2]
 JSON = {"Origin": ORIGIN, "Accept": "application/json"}
 
 
-class LiveServer:
-    """`python -m faces_backend serve` in a subprocess, on a free port of 127.0.0.1."""
-
-    def __init__(self, workdir: Path, *extra_args: str) -> None:
-        self.workdir = workdir
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.extra_args = extra_args
-        self.process: subprocess.Popen[bytes] | None = None
-        write_manifest(workdir / "polls.json", POLLS)
-
-    @property
-    def db_path(self) -> Path:
-        return self.workdir / "polls.sqlite3"
-
-    def start(self) -> None:
-        env = dict(
-            FACES_DB=str(self.db_path),
-            FACES_MANIFEST=str(self.workdir / "polls.json"),
-            FACES_ALLOWED_ORIGINS=ORIGIN,
-            FACES_SECRET="live-test-secret-" + "x" * 32,
-            FACES_TRUST_PROXY="1",
-            FACES_RATE_LIMIT="100000",
-        )
-        self.process = start_backend_process(self.workdir, self.port, env, *self.extra_args)
-
-    def kill(self) -> None:
-        assert self.process is not None
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(timeout=10)
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+def live_server(workdir: Path, *args: str) -> BackendProcess:
+    """The vote backend on the test polls, rate limit out of the way, not yet started."""
+    env = served_env(workdir, "polls.sqlite3", FACES_RATE_LIMIT="100000")
+    return BackendProcess(workdir, env, *args)
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[LiveServer]:
-    live = LiveServer(tmp_path)
-    live.start()
-    yield live
-    live.stop()
+def server(tmp_path: Path) -> Iterator[BackendProcess]:
+    with live_server(tmp_path) as live:
+        yield live
 
 
 def vote(base: str, number: int, poll: str = "live", choice: str = "cafe") -> httpx.Response:
@@ -77,7 +39,7 @@ def vote(base: str, number: int, poll: str = "live", choice: str = "cafe") -> ht
     return httpx.post(f"{base}/vote", data=fields, headers=headers, timeout=10)
 
 
-def test_round_trip_over_http(server: LiveServer) -> None:
+def test_round_trip_over_http(server: BackendProcess) -> None:
     with httpx.Client(base_url=server.url, timeout=10) as client:
         first = client.post("/vote", data={"poll": "kantine-2027", "choice": "cafe"}, headers=JSON)
         assert first.status_code == 201
@@ -100,19 +62,15 @@ def test_round_trip_over_http(server: LiveServer) -> None:
 
 
 def test_served_under_a_root_path(tmp_path: Path) -> None:
-    live = LiveServer(tmp_path, "--root-path", "/api")
-    live.start()
-    try:
+    with live_server(tmp_path, "--root-path", "/api") as live:
         answer = vote(live.url, 1)
         assert answer.status_code == 201
         assert "; Path=/api/;" in answer.headers["set-cookie"]
         openapi = httpx.get(f"{live.url}/openapi.json", timeout=10).json()
         assert openapi["servers"] == [{"url": "/api"}]
-    finally:
-        live.stop()
 
 
-def test_two_hundred_parallel_voters_are_counted_exactly(server: LiveServer) -> None:
+def test_two_hundred_parallel_voters_are_counted_exactly(server: BackendProcess) -> None:
     choices = ["cafe" if n % 3 else "salatbar" for n in range(200)]
     with ThreadPoolExecutor(max_workers=32) as pool:
         answers = list(
@@ -120,17 +78,11 @@ def test_two_hundred_parallel_voters_are_counted_exactly(server: LiveServer) -> 
         )
     assert answers == [201] * 200
     results = httpx.get(f"{server.url}/polls/live/results", timeout=10).json()["results"]
-    assert results == {
-        "total": 200,
-        "options": [
-            {"id": "salatbar", "label": "Salatbar", "votes": choices.count("salatbar")},
-            {"id": "cafe", "label": "Café", "votes": choices.count("cafe")},
-        ],
-        "closed": False,
-    }
+    assert results["total"] == 200
+    assert results == two_option_results(choices.count("salatbar"), choices.count("cafe"))
 
 
-def test_sigkill_mid_burst_loses_no_answered_vote(server: LiveServer) -> None:
+def test_sigkill_mid_burst_loses_no_answered_vote(server: BackendProcess) -> None:
     counted: list[str] = []
     lock = threading.Lock()
     next_number = iter(range(5000))
@@ -158,7 +110,7 @@ def test_sigkill_mid_burst_loses_no_answered_vote(server: LiveServer) -> None:
     deadline = time.monotonic() + 60
     while len(counted) < 300 and time.monotonic() < deadline:
         time.sleep(0.01)
-    server.kill()  # while the threads are still posting
+    server.signal(signal.SIGKILL)  # while the threads are still posting
     stop.set()
     for thread in threads:
         thread.join(timeout=30)

@@ -11,13 +11,9 @@ from faces_backend.comments.config import COMMENT_SETTINGS
 from faces_backend.comments.notify import NOTIFY_SETTINGS
 from faces_backend.http.settings import SETTINGS, ConfigError, Settings
 from faces_backend.stories.config import STORY_SETTINGS
+from tests.backend.helpers import REQUIRED_ENVIRON as BASE
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "backend.md"
-BASE = {
-    "FACES_MANIFEST": "output/polls.json",
-    "FACES_ALLOWED_ORIGINS": "https://blog.example.com",
-    "FACES_SECRET": "s" * 32,
-}
 
 
 def test_defaults() -> None:

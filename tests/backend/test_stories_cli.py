@@ -13,6 +13,7 @@ import pytest
 from faces_backend.cli import main
 from faces_backend.store.schema import open_database
 from faces_backend.stories.store import NewStory, insert_story, new_id
+from tests.backend.helpers import command_environ
 from tests.backend.stories_support import write_story_manifest
 
 STORY = NewStory("someone", "Eva stellt die Kantine um.", "Eva", "Einkauf", "Lena", "+41 44 1")
@@ -21,11 +22,8 @@ STORY = NewStory("someone", "Eva stellt die Kantine um.", "Eva", "Einkauf", "Len
 @pytest.fixture
 def environ(tmp_path: Path) -> dict[str, str]:
     """A backend database (schema only) and the build's story manifest."""
-    open_database(tmp_path / "db.sqlite3").close()
-    return {
-        "FACES_DB": str(tmp_path / "db.sqlite3"),
-        "FACES_STORIES_MANIFEST": str(write_story_manifest(tmp_path / "stories.json")),
-    }
+    manifest = write_story_manifest(tmp_path / "stories.json")
+    return command_environ(tmp_path, FACES_STORIES_MANIFEST=str(manifest))
 
 
 def add(environ: dict[str, str], story: NewStory = STORY) -> str:

@@ -9,6 +9,7 @@ import pytest
 
 from faces_backend import Settings
 from tests.backend.helpers import JSON, TestClient, rows
+from tests.backend.moderation_support import LOGIN_PAGE, SELF, TOKEN, csrf_token, sign_in
 from tests.backend.stories_support import (
     make_story_client,
     propose,
@@ -19,8 +20,6 @@ pytestmark = pytest.mark.both_stores
 
 __all__ = ["make_story_client", "story_settings"]
 
-TOKEN = "moderation-token-" + "z" * 32
-SELF = {"Origin": "https://testserver"}
 PAGE = "/moderation/stories"
 
 
@@ -40,14 +39,9 @@ def story_id(settings: Settings) -> str:
 
 def login(client: TestClient) -> str:
     """Sign in on the comments' page (one login for both); return the story page's CSRF token."""
-    answer = client.post(
-        "/moderation/comments/login", data={"token": TOKEN}, headers=SELF, follow_redirects=False
-    )
-    assert answer.status_code == 303
-    assert f'href="{PAGE}"' in client.get("/moderation/comments").text
-    found = re.search(r'name="csrf" value="([0-9a-f]+)"', client.get(PAGE).text)
-    assert found is not None
-    return found.group(1)
+    sign_in(client)
+    assert f'href="{PAGE}"' in client.get(LOGIN_PAGE).text
+    return csrf_token(client, PAGE)
 
 
 def test_without_login_the_page_shows_no_proposal_and_decides_nothing(

@@ -22,6 +22,7 @@ from tests.backend.helpers import (
     poll,
     refusal,
     rows,
+    two_option_results,
     voter,
     write_manifest,
 )
@@ -36,14 +37,7 @@ CORS = {
     "access-control-allow-credentials": "true",
     "vary": "Origin",
 }
-SALAD_ONE = {
-    "total": 1,
-    "options": [
-        {"id": "salatbar", "label": "Salatbar", "votes": 1},
-        {"id": "cafe", "label": "Café", "votes": 0},
-    ],
-    "closed": False,
-}
+SALAD_ONE = two_option_results(salatbar=1)
 COUNTED = "Danke! Ihre Stimme wurde gezählt."
 ALREADY_VOTED = (
     "Sie haben bei dieser Umfrage bereits abgestimmt: Von diesem Browser wurde hier schon eine "
@@ -324,14 +318,7 @@ def test_closed_poll_is_410_with_results(client: TestClient, settings: Settings)
         "status": "closed",
         "poll": "closed",
         "message": "Diese Umfrage ist beendet. Es werden keine Stimmen mehr angenommen.",
-        "results": {
-            "total": 0,
-            "options": [
-                {"id": "salatbar", "label": "Salatbar", "votes": 0},
-                {"id": "cafe", "label": "Café", "votes": 0},
-            ],
-            "closed": True,
-        },
+        "results": two_option_results(closed=True),
     }
     assert rows(settings, "SELECT count(*) FROM ballots") == [(0,)]
 
@@ -518,14 +505,7 @@ def test_honeypot_answers_like_success_and_stores_nothing(
         "status": "counted",
         "poll": "live",
         "message": COUNTED,
-        "results": {
-            "total": 0,
-            "options": [
-                {"id": "salatbar", "label": "Salatbar", "votes": 0},
-                {"id": "cafe", "label": "Café", "votes": 0},
-            ],
-            "closed": False,
-        },
+        "results": two_option_results(),
     }
     page = client.post("/vote", data={**fields, "_next": NEXT}, headers=FORM)
     assert page.status_code == 201

@@ -22,6 +22,21 @@ BOARD_PROFILE = (
     .replace("Department: entwicklung", "Department: geschaeftsleitung")
 )
 
+# What every comment form asks of its writer, before the thread (and parent) it answers.
+WRITER_FIELDS: dict[str, str | None] = {
+    "name": None,
+    "email": None,
+    "text": None,
+    "notify": "on",
+    "_hp": None,
+}
+
+
+def form_fields(form: Any) -> dict[str, str | None]:
+    """Each named field of a form with its preset value (None where it has none)."""
+    return {field["name"]: field.get("value") for field in form.select("[name]")}
+
+
 POSTS = {
     "mit-id.md": """\
 Title: Ideen für die Kantine

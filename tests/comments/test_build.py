@@ -7,7 +7,7 @@ from typing import Any
 
 from bs4 import Tag
 
-from tests.comments.site import HOSTILE_NAME
+from tests.comments.site import HOSTILE_NAME, WRITER_FIELDS, form_fields
 from tests.html_check import vnu_errors
 from tests.sites import BuildRun
 
@@ -82,13 +82,8 @@ def test_form_posts_to_the_backend_without_javascript(comment_site: BuildRun) ->
     thread = section(comment_site, KANTINE)
     form = thread.select_one(".comments__write form")
     assert form["action"] == "/api/comments" and form["method"] == "post"
-    fields = {f["name"]: f.get("value") for f in form.select("[name]")}
-    assert fields == {
-        "name": None,
-        "email": None,
-        "text": None,
-        "notify": "on",
-        "_hp": None,
+    assert form_fields(form) == {
+        **WRITER_FIELDS,
         "thread": "kantine-2026",
         "_next": "/2026/ideen-fuer-die-kantine/",
     }

@@ -12,6 +12,8 @@ from comments.messages import REPORT_REASONS, words
 from comments.view import CommentView, ThreadView
 from markupsafe import Markup
 
+from tests.comments.site import WRITER_FIELDS, form_fields
+
 WHEN = dt.datetime(2026, 3, 16, 9, 4, tzinfo=dt.timezone(dt.timedelta(hours=1)))
 # Quotes, tags, an ampersand and NUL (the reply form's stand-in for its parent) in one name.
 NASTY = "a\"b'<script>x()</script>&amp;\0z"
@@ -23,25 +25,22 @@ def _face(profile: Any, px: int) -> Markup:
     return Markup('<span class="face face--{}" data-who="{}"></span>').format(px, profile.name)
 
 
+def _comment(number: int, paragraph: str, **more: Any) -> CommentView:
+    """A comment by NASTY received at WHEN, with one paragraph of text."""
+    return CommentView(
+        id=f"c-{number:012d}",
+        name=NASTY,
+        html=Markup("<p>{}</p>").format(paragraph),
+        received=WHEN,
+        date_text="16. März 2026",
+        **more,
+    )
+
+
 def _view(endpoint: str = ENDPOINT, is_open: bool = True) -> ThreadView:
     person = SimpleNamespace(name=NASTY, url='menschen/x"y/', role="<b>Chefin</b> & Co")
-    reply = CommentView(
-        id="c-000000000002",
-        name=NASTY,
-        html=Markup("<p>Antwort</p>"),
-        received=WHEN,
-        date_text="16. März 2026",
-        profile=person,
-        badges=('"Vorstand"<i>',),
-    )
-    top = CommentView(
-        id="c-000000000001",
-        name=NASTY,
-        html=Markup("<p>Frage</p>"),
-        received=WHEN,
-        date_text="16. März 2026",
-        replies=(reply,),
-    )
+    reply = _comment(2, "Antwort", profile=person, badges=('"Vorstand"<i>',))
+    top = _comment(1, "Frage", replies=(reply,))
     said = words("de")
     return ThreadView(
         thread="kantine-2026",
@@ -94,13 +93,8 @@ def test_the_reply_form_answers_its_own_comment_with_unique_ids() -> None:
     reply_forms = page.select("details.comment__answer form")
     assert len(reply_forms) == 1  # replies take no replies: one level
     form = reply_forms[0]
-    fields = {f["name"]: f.get("value") for f in form.select("[name]")}
-    assert fields == {
-        "name": None,
-        "email": None,
-        "text": None,
-        "notify": "on",
-        "_hp": None,
+    assert form_fields(form) == {
+        **WRITER_FIELDS,
         "thread": "kantine-2026",
         "parent": "c-000000000001",
         "_next": f"{SITE}/2026/k/",

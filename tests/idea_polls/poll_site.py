@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from devserver.site_settings import settings_over
-from tests.servers import start_preview
+from tests.servers import preview_env, start_preview
 from tests.sites import ROOT, BuildRun, run_build
 
 # One poll per test, so every count a test checks is its own.
@@ -125,15 +125,8 @@ def serve(folder: Path, port: int) -> Iterator[PollSite]:
     origin = f"http://127.0.0.1:{port}"
     build = build_site(folder, origin)
     db = folder / "polls.sqlite3"
-    environ = {
-        "FACES_DB": str(db),
-        "FACES_MANIFEST": str(build.output / "polls" / "manifest.json"),
-        "FACES_ALLOWED_ORIGINS": origin,
-        "FACES_SECRET": "test-secret-" + "x" * 32,
-        "FACES_RATE_LIMIT": "1000",
-        # Every browser here comes from 127.0.0.1: the cookie tells voters apart.
-        "FACES_IP_LIMIT": "0",
-    }
+    # Every browser here comes from 127.0.0.1: the cookie tells voters apart (no address limit).
+    environ = preview_env(build.output, origin, db, FACES_RATE_LIMIT="1000", FACES_IP_LIMIT="0")
     running = start_preview(build.output, environ, port)
     try:
         yield PollSite(origin, folder, build, db)

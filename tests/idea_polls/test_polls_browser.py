@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -12,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from tests.backend.helpers import run_backend
 from tests.browser import PageWatch, axe_violations, watched_page
 from tests.html_check import vnu_errors
 from tests.idea_polls.poll_site import PollSite, serve, write_settings
@@ -59,15 +59,8 @@ def live_text(page: Any, poll_id: str) -> str:
 
 def backend_command(site: PollSite, *args: str) -> str:
     """Run `python -m faces_backend ...` on the test backend's database; return its output."""
-    env = {**os.environ, "FACES_DB": str(site.db), "FACES_MANIFEST": str(site.manifest)}
-    done = subprocess.run(
-        [sys.executable, "-m", "faces_backend", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    environ = {"FACES_DB": str(site.db), "FACES_MANIFEST": str(site.manifest)}
+    done = run_backend(list(args), environ, timeout=60)
     assert done.returncode == 0, done.stderr
     return done.stdout
 

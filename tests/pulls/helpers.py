@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,7 +15,9 @@ from typing import Any
 from faces_backend import Settings, create_app
 from faces_backend.store.schema import open_database
 from faces_backend.views.counts import PageDay, add_views
+from tests import sites
 from tests.backend.helpers import ORIGIN, POLLS, SECRET, TestClient, voter, write_manifest
+from tests.sites import env_without_faces
 
 REPO = Path(__file__).resolve().parents[2]
 LOCK_WAIT_SECONDS = 60
@@ -94,36 +95,11 @@ def write_file(path: Path, data: Any) -> bytes:
     return path.read_bytes()
 
 
-def clean_env(extra: dict[str, str]) -> dict[str, str]:
-    """The test's environment without FACES_* variables, plus these."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith("FACES_")}
-    return {**env, **extra}
-
-
-def run_backend(args: list[str], environ: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    """Run `python -m faces_backend ARGS` in the repository, as an operator would."""
-    return subprocess.run(
-        [sys.executable, "-m", "faces_backend", *args],
-        cwd=REPO,
-        env=clean_env(environ),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 def run_invoke(
     *args: str, environ: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run `invoke ARGS` in the repository, as an editor would."""
-    return subprocess.run(
-        [sys.executable, "-m", "invoke", "-r", str(REPO), *args],
-        cwd=REPO,
-        env=clean_env(environ or {}),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    """Run `invoke ARGS` in the repository, as an editor would (no FACES_* but these)."""
+    return sites.run_invoke(*args, env=env_without_faces(**(environ or {})))
 
 
 def wait_until_blocked_on(process: subprocess.Popen[str], lock: Path) -> None:

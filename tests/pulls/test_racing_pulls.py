@@ -16,12 +16,12 @@ from faces_common.jsonfiles import lock_path, locked, write_json
 from tests.pulls.helpers import (
     REPO,
     Backend,
-    clean_env,
     count_views,
     make_backend,
     vote,
     wait_until_blocked_on,
 )
+from tests.sites import env_without_faces
 
 ROUNDS = 15
 
@@ -30,7 +30,7 @@ def start(args: list[str], environ: dict[str, str]) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "faces_backend", *args],
         cwd=REPO,
-        env=clean_env(environ),
+        env=env_without_faces(**environ),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -85,7 +85,7 @@ def loop(backend: Backend, args: list[str], rounds: int = ROUNDS) -> subprocess.
     return subprocess.Popen(
         [sys.executable, "-c", LOOP, str(rounds), *args],
         cwd=REPO,
-        env=clean_env({"PULL_DB": str(backend.db), "PULL_MANIFEST": str(backend.manifest)}),
+        env=env_without_faces(PULL_DB=str(backend.db), PULL_MANIFEST=str(backend.manifest)),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -12,7 +12,8 @@ from faces_backend.cli import main
 from faces_backend.polls.ballots import Ballot, cast_ballot
 from faces_backend.polls.suggestions import queue_suggestion
 from faces_backend.store.schema import open_database
-from tests.pulls.helpers import Backend, run_backend, vote, write_file
+from tests.backend.helpers import run_backend
+from tests.pulls.helpers import Backend, vote, write_file
 
 GENERATED = "2026-11-22T22:42:06+00:00"
 

@@ -11,8 +11,7 @@ import pytest
 from starlette.applications import Starlette
 
 from faces_backend import Settings, create_app
-from tests.backend.helpers import ORIGIN, POLLS, SECRET, write_manifest
-from tests.reach.helpers import PAGES, write_pages
+from tests.reach.helpers import counting_settings
 
 AppFactory = Callable[..., Starlette]
 
@@ -20,15 +19,7 @@ AppFactory = Callable[..., Starlette]
 @pytest.fixture
 def views_settings(tmp_path: Path) -> Settings:
     """Backend settings that count views of PAGES, behind one trusted proxy."""
-    return Settings(
-        manifest=str(write_manifest(tmp_path / "polls.json", POLLS)),
-        db_path=tmp_path / "faces.sqlite3",
-        allowed_origins=(ORIGIN,),
-        secret=SECRET,
-        trust_proxy=1,
-        rate_limit=1000,
-        views_manifest=str(write_pages(tmp_path / "reach.json", PAGES)),
-    )
+    return counting_settings(tmp_path, "faces.sqlite3", rate_limit=1000)
 
 
 @pytest.fixture

@@ -7,7 +7,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from tests.backend.helpers import ORIGIN
+from faces_backend import Settings
+from tests.backend.helpers import ORIGIN, POLLS, SECRET, write_manifest
 
 PAGES = ["/", "/2026/kantine/", "/2026/werkstatt/", "/ueber-uns/", "/datenschutz/", "/2025/a/"]
 # A current desktop Chrome; the tests' own headless browser would count as a bot.
@@ -38,3 +39,16 @@ def stored_views(db_path: Path) -> list[tuple[str, str, int]]:
         return conn.execute("SELECT path, day, views FROM page_views ORDER BY path, day").fetchall()
     finally:
         conn.close()
+
+
+def counting_settings(folder: Path, database: str, **changes: Any) -> Settings:
+    """Backend settings serving POLLS and counting views of PAGES, behind one trusted proxy."""
+    return Settings(
+        manifest=str(write_manifest(folder / "polls.json", POLLS)),
+        views_manifest=str(write_pages(folder / "reach.json", PAGES)),
+        db_path=folder / database,
+        allowed_origins=(ORIGIN,),
+        secret=SECRET,
+        trust_proxy=1,
+        **changes,
+    )

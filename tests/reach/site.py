@@ -128,7 +128,7 @@ def make_reach_site(folder: Path, *, views: bool = True, extra: str = "") -> Pat
     return settings
 
 
-def build_reach_site(folder: Path) -> BuildRun:
+def build_reach_site(folder: Path, *, views: bool = True, extra: str = "") -> BuildRun:
     """The reach test site written into folder and built strictly into folder/output."""
-    settings = make_reach_site(folder)
+    settings = make_reach_site(folder, views=views, extra=extra)
     return built(folder / "output", settings=str(settings), cwd=folder, strict=True)

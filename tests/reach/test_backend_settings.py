@@ -5,12 +5,7 @@ from __future__ import annotations
 import pytest
 
 from faces_backend.http.settings import ConfigError, Settings
-
-BASE = {
-    "FACES_MANIFEST": "output/polls/manifest.json",
-    "FACES_ALLOWED_ORIGINS": "https://blog.example.com",
-    "FACES_SECRET": "s" * 32,
-}
+from tests.backend.helpers import REQUIRED_ENVIRON as BASE
 
 
 def test_views_are_off_unless_a_reach_manifest_is_given() -> None:

@@ -14,7 +14,7 @@ import pytest
 from tests.browser import PageWatch, axe_violations
 from tests.reach.helpers import BROWSER_UA
 from tests.reach.site import EXPECTED, build_reach_site
-from tests.servers import PreviewServer, free_port, start_preview
+from tests.servers import PreviewServer, free_port, preview_env, start_preview
 from tests.sites import BuildRun
 
 pytestmark = pytest.mark.browser
@@ -56,14 +56,8 @@ def preview(built: BuildRun, tmp_path: Path) -> Iterator[Preview]:
     port = free_port()
     origin = f"http://127.0.0.1:{port}"
     db = tmp_path / "faces.sqlite3"
-    polls = built.output / "polls" / "manifest.json"
-    environ = {
-        "FACES_DB": str(db),
-        "FACES_MANIFEST": str(polls),
-        "FACES_VIEWS_MANIFEST": str(built.output / "reach" / "manifest.json"),
-        "FACES_ALLOWED_ORIGINS": origin,
-        "FACES_SECRET": "test-secret-" + "x" * 32,
-    }
+    views = built.output / "reach" / "manifest.json"
+    environ = preview_env(built.output, origin, db, FACES_VIEWS_MANIFEST=str(views))
     running = Preview(origin, db, start_preview(built.output, environ, port))
     yield running
     if running.server.thread.is_alive():

@@ -166,42 +166,40 @@ def test_the_figures_are_published_as_json_beside_the_page(built: BuildRun) -> N
     assert text(link) == "Die Zahlen als JSON"
 
 
+def reach_note(run: BuildRun, absent: str) -> str:
+    """The note in the reach section of the transparency page (listed, without `absent`)."""
+    page = run.html("transparenz/index.html")
+    assert page.select(absent) == [], absent
+    assert page.select_one(".transparency__toc a[href='#reach']") is not None
+    return text(page.select_one("section#reach .reach-empty"))
+
+
 def test_without_an_endpoint_nothing_is_sent_and_the_page_says_so(tmp_path: Path) -> None:
-    settings = make_reach_site(tmp_path, extra="REACH_ENDPOINT = None\n")
-    run = run_build(tmp_path / "output", settings=str(settings), cwd=tmp_path, strict=True)
-    assert run.returncode == 0, run.log
+    run = build_reach_site(tmp_path, extra="REACH_ENDPOINT = None\n")
     assert not (run.output / "reach").exists()
     for relative in (POST, "menschen/miriam-keller/index.html"):
         page = run.html(relative)
         assert page.select("script[src$='reach.js'], noscript, .reach-post, section.reach") == []
-    transparency = run.html("transparenz/index.html")
-    assert transparency.select("script[src$='reach.js'], noscript, .reach-figures") == []
-    assert text(transparency.select_one("section#reach .reach-empty")) == (
+    assert reach_note(run, "script[src$='reach.js'], noscript, .reach-figures") == (
         "Diese Website zählt keine Aufrufe, deshalb gibt es keine Zahlen dazu, "
         "wie sie genutzt wird."
     )
-    assert transparency.select_one(".transparency__toc a[href='#reach']") is not None
 
 
 def test_before_the_first_pull_pages_count_and_the_page_says_why_it_has_no_figures(
     tmp_path: Path,
 ) -> None:
-    settings = make_reach_site(tmp_path, views=False)
-    run = run_build(tmp_path / "output", settings=str(settings), cwd=tmp_path, strict=True)
-    assert run.returncode == 0, run.log
+    run = build_reach_site(tmp_path, views=False)
     assert (run.output / "reach" / "manifest.json").exists()
     assert not (run.output / "reach" / "figures.json").exists()
     page = run.html(POST)
     assert page.select("script[src$='reach.js']") != []
     assert page.select(".reach-post") == []
-    transparency = run.html("transparenz/index.html")
-    assert transparency.select(".reach-figures, .reach-chart") == []
-    assert text(transparency.select_one("section#reach .reach-empty")) == (
+    assert reach_note(run, ".reach-figures, .reach-chart") == (
         "Noch keine Aufrufzahlen: Diese Fassung der Website wurde gebaut, bevor Zahlen von "
         "unserem Server abgeholt wurden. Sie erscheinen hier mit dem nächsten Build, nachdem "
         "die Redaktion sie abgerufen hat."
     )
-    assert transparency.select_one(".transparency__toc a[href='#reach']") is not None
 
 
 def test_a_broken_counts_file_is_reported_and_ignored(tmp_path: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import signal
 import sqlite3
-import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -13,59 +12,32 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.backend.helpers import ORIGIN, POLLS, write_manifest
+from tests.backend.helpers import served_env
 from tests.reach.helpers import PAGES, reader, stored_views, write_pages
-from tests.servers import free_port, start_backend_process
+from tests.servers import BackendProcess
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-class ViewServer:
-    """The backend with a reach manifest, in a subprocess on a free port of 127.0.0.1."""
-
-    def __init__(self, workdir: Path) -> None:
-        self.workdir = workdir
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.process: subprocess.Popen[bytes] | None = None
-        write_manifest(workdir / "polls.json", POLLS)
-        write_pages(workdir / "reach.json", PAGES)
-
-    @property
-    def db_path(self) -> Path:
-        return self.workdir / "faces.sqlite3"
-
-    def start(self) -> None:
-        env = dict(
-            FACES_DB=str(self.db_path),
-            FACES_MANIFEST=str(self.workdir / "polls.json"),
-            FACES_VIEWS_MANIFEST=str(self.workdir / "reach.json"),
-            FACES_ALLOWED_ORIGINS=ORIGIN,
-            FACES_SECRET="live-test-secret-" + "x" * 32,
-            FACES_TRUST_PROXY="1",
-            FACES_VIEWS_RATE_LIMIT="100000",
-        )
-        self.process = start_backend_process(self.workdir, self.port, env)
-
-    def signal(self, number: int) -> None:
-        assert self.process is not None
-        self.process.send_signal(number)
-        self.process.wait(timeout=30)
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.signal(signal.SIGTERM)
+def view_server(workdir: Path) -> BackendProcess:
+    """The backend with a reach manifest, view rate limit out of the way, not yet started."""
+    write_pages(workdir / "reach.json", PAGES)
+    env = served_env(
+        workdir,
+        "faces.sqlite3",
+        FACES_VIEWS_MANIFEST=str(workdir / "reach.json"),
+        FACES_VIEWS_RATE_LIMIT="100000",
+    )
+    return BackendProcess(workdir, env)
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[ViewServer]:
-    running = ViewServer(tmp_path)
-    running.start()
-    yield running
-    running.stop()
+def server(tmp_path: Path) -> Iterator[BackendProcess]:
+    with view_server(tmp_path) as running:
+        yield running
 
 
-def test_views_over_real_http_and_a_clean_shutdown_keeps_them(server: ViewServer) -> None:
+def test_views_over_real_http_and_a_clean_shutdown_keeps_them(server: BackendProcess) -> None:
     with httpx.Client(base_url=server.url) as client:
         counted = client.post("/views", params={"p": "/2026/kantine/"}, headers=reader(1))
         pixel = client.get("/views.gif", params={"p": "/2026/kantine/"}, headers=reader(2))
@@ -105,7 +77,7 @@ def wait_until(condition: Callable[[], bool], what: str) -> None:
         time.sleep(0.02)  # poll interval only; the outcome never depends on it
 
 
-def test_sigkill_keeps_every_flushed_view_and_never_corrupts(server: ViewServer) -> None:
+def test_sigkill_keeps_every_flushed_view_and_never_corrupts(server: BackendProcess) -> None:
     answered = [0]
     lock = threading.Lock()
     stop = threading.Event()

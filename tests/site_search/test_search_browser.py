@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from tests.browser import PageWatch, axe_violations, watched_page
+from tests.faces_wall import visible_names
 from tests.sites import BuildRun
 
 pytestmark = pytest.mark.browser
+
+
+@contextlib.contextmanager
+def reader_page(browser: Any, url: str, width: int, height: int) -> Iterator[tuple[Any, PageWatch]]:
+    """A watched page of the published site at `url` (under /blog/), closed after the block."""
+    page, watch = watched_page(
+        browser, url.split("/blog/")[0], viewport={"width": width, "height": height}
+    )
+    try:
+        yield page, watch
+    finally:
+        page.close()
 
 
 @pytest.fixture(scope="module")
@@ -19,13 +33,10 @@ def search(
 ) -> Iterator[tuple[Any, PageWatch, str]]:
     """One page on the search page of the published site, shared by the tests in order."""
     url, _ = served_public
-    page, watch = watched_page(
-        browser, url.split("/blog/")[0], viewport={"width": 1280, "height": 900}
-    )
-    page.goto(f"{url}suche/")
-    page.wait_for_selector("#search[data-state=ready]")
-    yield page, watch, url
-    page.close()
+    with reader_page(browser, url, 1280, 900) as (page, watch):
+        page.goto(f"{url}suche/")
+        page.wait_for_selector("#search[data-state=ready]")
+        yield page, watch, url
 
 
 def ask(page: Any, query: str) -> list[str]:
@@ -97,12 +108,9 @@ def test_a_query_typed_while_the_index_still_loads_is_answered(
     browser: Any, served_public: tuple[str, BuildRun]
 ) -> None:
     url, _ = served_public
-    page, watch = watched_page(
-        browser, url.split("/blog/")[0], viewport={"width": 360, "height": 740}
-    )
     held: list[Any] = []
-    page.route("**/pagefind/pagefind.js", lambda route: held.append(route))
-    try:
+    with reader_page(browser, url, 360, 740) as (page, watch):
+        page.route("**/pagefind/pagefind.js", lambda route: held.append(route))
         page.goto(f"{url}suche/")
         page.wait_for_selector("#search:not([hidden])")
         page.fill("#search-query", "Scheibenbremse")
@@ -116,8 +124,6 @@ def test_a_query_typed_while_the_index_still_loads_is_answered(
         titles = page.locator(".search-result__title a").all_text_contents()
         assert "Was die Leute ins Reparaturcafé mitbringen" in titles
         assert watch.console_errors == []
-    finally:
-        page.close()
 
 
 def test_without_javascript_the_page_points_to_the_archive_topics_and_wall(
@@ -144,10 +150,7 @@ def test_the_wall_filters_by_topic_in_place_with_javascript(
     browser: Any, served_public: tuple[str, BuildRun]
 ) -> None:
     url, run = served_public
-    page, watch = watched_page(
-        browser, url.split("/blog/")[0], viewport={"width": 1280, "height": 900}
-    )
-    try:
+    with reader_page(browser, url, 1280, 900) as (page, watch):
         page.goto(f"{url}menschen/")
         link = page.locator('a[data-filter-kind="topic"]').first
         key = link.get_attribute("data-filter-key")
@@ -155,12 +158,6 @@ def test_the_wall_filters_by_topic_in_place_with_javascript(
         page.wait_for_url(f"{url}menschen/thema/{key}/")
         shown = page.locator("li.faces__person:visible .faces__name").all_text_contents()
         static = run.html(f"menschen/thema/{key}/index.html")
-        expected = [
-            li.select_one(".faces__name").get_text()
-            for li in static.select(".faces__person")
-            if not li.has_attr("hidden")
-        ]
+        expected = visible_names(static)
         assert shown == expected != []
         assert watch.console_errors == []
-    finally:
-        page.close()

@@ -9,6 +9,7 @@ from pelican.utils import slugify
 import pelicanconf
 from tests import sample
 from tests.author_profiles.test_site_people import with_status
+from tests.faces_wall import visible_names
 from tests.sites import BuildRun
 
 
@@ -50,11 +51,7 @@ def test_each_topic_page_of_the_wall_shows_exactly_who_writes_about_it(
             active[h]["name"] for h in active if key in {slug(t) for t in written.get(h, ())}
         )
         page = public_site.html(f"menschen/thema/{key}/index.html")
-        shown = sorted(
-            li.select_one(".faces__name").get_text()
-            for li in page.select(".faces__person")
-            if not li.has_attr("hidden")
-        )
+        shown = sorted(visible_names(page))
         assert shown == expected, key
         assert link.select_one(".count").get_text() == f"({len(expected)})"
         # The script filters in place by the same topics.

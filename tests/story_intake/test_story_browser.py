@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.browser import axe_violations, axe_violations_of_copy, watched_page
-from tests.servers import PreviewServer, free_port, start_preview
+from tests.servers import PreviewServer, free_port, preview_env, start_preview
 from tests.sites import BuildRun
 
 pytestmark = pytest.mark.browser
@@ -25,13 +25,7 @@ def served(preview_site: BuildRun, tmp_path: Path) -> Iterator[tuple[str, Path]]
     port = free_port()
     origin = f"http://127.0.0.1:{port}"
     db = tmp_path / "faces.sqlite3"
-    environ = {
-        "FACES_DB": str(db),
-        "FACES_MANIFEST": str(preview_site.output / "polls" / "manifest.json"),
-        "FACES_ALLOWED_ORIGINS": origin,
-        "FACES_SECRET": "test-secret-" + "x" * 32,
-        "FACES_FORM_MIN_SECONDS": "0",
-    }
+    environ = preview_env(preview_site.output, origin, db, FACES_FORM_MIN_SECONDS="0")
     server: PreviewServer = start_preview(preview_site.output, environ, port)
     try:
         yield origin, db
