@@ -24,7 +24,7 @@ from faces_backend.polls.ballots import (
     has_voted,
     read_tally,
 )
-from faces_backend.polls.ballots_postgres import cast_ballot_postgres
+from faces_backend.polls.ballots_postgres import ballot_job
 from faces_backend.polls.form import VoteForm, collect
 from faces_backend.polls.manifest import Poll
 from faces_backend.polls.messages import field_message, seconds, status_message, text
@@ -158,8 +158,9 @@ async def _store(polls: Polls, poll: Poll, form: VoteForm, voter: Voter) -> Writ
     )
     cap = polls.services.settings.ip_limit
     store = polls.services.store
-    cast = cast_ballot_postgres if store.dialect == "postgresql" else cast_ballot
-    return await store.write(partial(cast, ballot=ballot, address_cap=cap))
+    if store.dialect == "postgresql":
+        return await store.write(ballot_job(ballot, cap))
+    return await store.write(partial(cast_ballot, ballot=ballot, address_cap=cap))
 
 
 def _success(

@@ -17,7 +17,8 @@ instance just committed) runs again inside its batch, where it sees that other c
 PostgreSQL also pipelines a batch (`Engine.pipeline`): every job's statements and the COMMIT
 go out together, and a job that sends its statement without waiting (`postgres_connection.send`)
 returns a `Later` that reads the result after the commit, so a batch of votes costs two round
-trips. If anything in such a batch fails, it runs again job by job as described above.
+trips; neighbouring `Together` jobs (votes) share one statement. If anything in such a batch
+fails, it runs again job by job as described above.
 """
 
 from __future__ import annotations
@@ -32,10 +33,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from faces_backend.store.connection import Connection
+from faces_backend.store.jobs import Later, Together, run_jobs
 from faces_backend.store.schema import open_database
+
+__all__ = ["Engine", "Job", "Later", "Together", "Writer", "WriterStopped", "sqlite_engine"]
 
 log = logging.getLogger("faces_backend")
 
@@ -45,13 +49,6 @@ Job = Callable[[Connection], T]
 MAX_BATCH = 256
 # How often a job that collided with another instance's transaction is run again.
 MAX_JOB_ATTEMPTS = 4
-
-
-class Later(Generic[T]):
-    """A job's result that is read once its batch has committed (the statement was pipelined)."""
-
-    def __init__(self, read: Callable[[], T]) -> None:
-        self.read = read
 
 
 @dataclass(frozen=True)
@@ -233,7 +230,7 @@ class Writer:
         try:
             # No savepoint per job: if one fails, the whole batch runs again job by job.
             with self.engine.pipeline(conn):
-                values = [pending.job(conn) for pending in batch]
+                values = run_jobs(conn, [pending.job for pending in batch])
                 control(conn, "COMMIT")
         except Exception as exc:
             if self.engine.broken(conn):
