@@ -3,7 +3,7 @@
 `PostgresConnection` takes `?` placeholders and tuples like sqlite3, defers the writer's
 transaction control into the next round trip and pipelines a whole batch; `PooledReader`
 runs the event loop's reads on a pool. Both run a statement under an advisory lock of a
-key (`execute_locked`), which the shared rate limit uses.
+key or several (`execute_locked`), which the shared rate limit uses.
 """
 
 from __future__ import annotations
@@ -64,16 +64,24 @@ def _run(conn: psycopg.Connection[Any], sql: str, parameters: Sequence[Any] | No
 
 
 def _run_locked(
-    conn: psycopg.Connection[Any], lock: tuple[int, str], sql: str, parameters: Sequence[Any]
+    conn: psycopg.Connection[Any],
+    lock_class: int,
+    keys: Sequence[str],
+    sql: str,
+    parameters: Sequence[Any],
 ) -> Rows:
     # One simple query of four statements, the values bound by psycopg on this side: one
-    # round trip and one call, cheaper than four statements in a pipeline.
-    text = f"BEGIN; SELECT pg_advisory_xact_lock(%s, hashtext(%s)); {postgres_sql(sql)}; COMMIT"
+    # round trip and one call, cheaper than four statements in a pipeline. The keys' locks
+    # are taken in one order (by their hash), so two transactions never wait in a ring.
+    text = (
+        "BEGIN; SELECT pg_advisory_xact_lock(%s, lock.key) FROM (SELECT DISTINCT hashtext(k)"
+        f" AS key FROM unnest(%s::text[]) AS k ORDER BY 1) AS lock; {postgres_sql(sql)}; COMMIT"
+    )
     with psycopg.ClientCursor(conn) as cursor:
         try:
-            cursor.execute(text, (*lock, *parameters))
+            cursor.execute(text, (lock_class, list(keys), *parameters))
             cursor.nextset()  # past BEGIN
-            cursor.nextset()  # past the lock: the statement's rows
+            cursor.nextset()  # past the locks: the statement's rows
         except psycopg.Error:
             if not conn.broken and conn.info.transaction_status != TransactionStatus.IDLE:
                 conn.execute("ROLLBACK")
@@ -89,8 +97,10 @@ class LockedStatements(Protocol):
         """Run one statement."""
         ...
 
-    def execute_locked(self, lock: tuple[int, str], sql: str, parameters: Sequence[Any]) -> Rows:
-        """Run one statement in its own transaction, holding the lock (class, key) meanwhile."""
+    def execute_locked(
+        self, lock_class: int, keys: Sequence[str], sql: str, parameters: Sequence[Any]
+    ) -> Rows:
+        """Run one statement in its own transaction, holding the locks (class, key) meanwhile."""
         ...
 
 
@@ -102,12 +112,14 @@ class PostgresConnection:
         self._deferred: list[str] = []
         self._pipelined = False
 
-    def execute_locked(self, lock: tuple[int, str], sql: str, parameters: Sequence[Any]) -> Rows:
-        """Run one statement in its own transaction, holding the lock (class, key) meanwhile.
+    def execute_locked(
+        self, lock_class: int, keys: Sequence[str], sql: str, parameters: Sequence[Any]
+    ) -> Rows:
+        """Run one statement in its own transaction, holding the locks (class, key) meanwhile.
 
-        BEGIN, the lock, the statement and COMMIT go out together: one round trip.
+        BEGIN, the locks, the statement and COMMIT go out together: one round trip.
         """
-        return _run_locked(self.raw, lock, sql, parameters)
+        return _run_locked(self.raw, lock_class, keys, sql, parameters)
 
     def defer(self, sql: str) -> None:
         """Send a statement without parameters whose answer nobody waits for with the next one.
@@ -203,9 +215,11 @@ class PooledReader:
         """Run one statement on a connection of the pool (again on a fresh one if it was lost)."""
         return self._on_pooled(lambda conn: _run(conn, sql, parameters))
 
-    def execute_locked(self, lock: tuple[int, str], sql: str, parameters: Sequence[Any]) -> Rows:
-        """Run one statement in its own transaction under the lock (class, key); one round trip."""
-        return self._on_pooled(lambda conn: _run_locked(conn, lock, sql, parameters))
+    def execute_locked(
+        self, lock_class: int, keys: Sequence[str], sql: str, parameters: Sequence[Any]
+    ) -> Rows:
+        """Run one statement in its own transaction under the locks (class, key); one round trip."""
+        return self._on_pooled(lambda conn: _run_locked(conn, lock_class, keys, sql, parameters))
 
     def _on_pooled(self, work: Callable[[psycopg.Connection[Any]], Rows]) -> Rows:
         if time.monotonic() < self._away_until:
