@@ -37,17 +37,21 @@ picked AS (
     SELECT * FROM unnest(?::bigint[], ?::text[]) WITH ORDINALITY AS p (position, option, place)
 ),
 previous AS (
-    SELECT g.position,
-        EXISTS (SELECT 1 FROM ballots b WHERE b.poll = g.poll AND b.sid = g.sid) AS counted,
-        EXISTS (
-            SELECT 1 FROM ballots b WHERE b.poll = g.poll AND b.voter_hash = g.voter_hash
-        ) AS voted,
-        EXISTS (SELECT 1 FROM suggestions s WHERE s.poll = g.poll AND s.sid = g.sid) AS queued,
-        EXISTS (
-            SELECT 1 FROM suggestions s
-            WHERE s.poll = g.poll AND s.sid = g.sid AND s.text = g.suggestion
-        ) AS kept
+    -- Looked up vote by vote (LATERAL ... LIMIT 1: an index probe each), never by hashing
+    -- a whole table, which the planner may prefer for a handful of rows and small tables.
+    SELECT g.position, counted.found IS NOT NULL AS counted, voted.found IS NOT NULL AS voted,
+        queued.text IS NOT NULL AS queued, coalesce(queued.text = g.suggestion, false) AS kept
     FROM given g
+        LEFT JOIN LATERAL (
+            SELECT true AS found FROM ballots b WHERE b.poll = g.poll AND b.sid = g.sid LIMIT 1
+        ) AS counted ON true
+        LEFT JOIN LATERAL (
+            SELECT true AS found FROM ballots b
+            WHERE b.poll = g.poll AND b.voter_hash = g.voter_hash LIMIT 1
+        ) AS voted ON true
+        LEFT JOIN LATERAL (
+            SELECT s.text FROM suggestions s WHERE s.poll = g.poll AND s.sid = g.sid LIMIT 1
+        ) AS queued ON true
 ),
 capped AS (
     SELECT g.position, g.poll, g.ip_hash,

@@ -60,6 +60,8 @@ class Engine:
     collisions: tuple[type[Exception], ...] = ()  # another instance got there first: retry
     broken: Callable[[Connection], bool] = lambda conn: False  # open a new connection?
     begin: tuple[str, ...] = ("BEGIN IMMEDIATE",)  # the statements that open a batch
+    # Taken right before the jobs, in the same round trip: a lock held no longer than needed.
+    lock: tuple[str, ...] = ()
     # Runs a transaction-control statement whose answer is not awaited (PostgreSQL sends it
     # with the next statement); SQLite's is a plain call.
     control: Callable[[Connection, str], object] = lambda conn, sql: conn.execute(sql)
@@ -182,6 +184,8 @@ class Writer:
                 self.engine.control(conn, statement)
             # Awaited: a connection lost since the last batch shows here, before any job ran.
             conn.execute(last)
+            for statement in self.engine.lock:
+                self.engine.control(conn, statement)
             for pending in batch:
                 outcomes.append(self._run_job(conn, pending))
             committing = True
@@ -205,7 +209,7 @@ class Writer:
     def _attempt_pipelined(
         self, batch: list[_Pending]
     ) -> list[tuple[_Pending, Any, BaseException | None]] | None:
-        """Run a batch in two round trips: the opening, then every job and COMMIT together.
+        """Run a batch in two round trips: the opening, then the lock, every job and COMMIT.
 
         None: a job failed, the batch was rolled back and runs again job by job, where each
         job's failure stays its own. A lost connection after the jobs were sent fails the
@@ -230,6 +234,10 @@ class Writer:
         try:
             # No savepoint per job: if one fails, the whole batch runs again job by job.
             with self.engine.pipeline(conn):
+                # The lock goes out with the jobs: held while the server runs them and commits,
+                # not across a round trip to this process (where another instance would wait).
+                for statement in self.engine.lock:
+                    control(conn, statement)
                 values = run_jobs(conn, [pending.job for pending in batch])
                 control(conn, "COMMIT")
         except Exception as exc:
