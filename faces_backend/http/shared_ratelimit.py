@@ -17,6 +17,8 @@ not queue behind a batch of votes. `check` gathers the hits that arrive while on
 under way and decides them all in the next one, in a worker thread (group commit, as the writer
 does for votes): one statement, one thread hand-off and one commit per group, not per hit. A
 group's hits count as made at the same moment, one after the other in the order they came.
+A vote's hit goes further: it is recorded by the vote's own statement (`folded`, `RateHit`;
+`polls/ballots_postgres.py`), under the same locks and with the same rule.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import asyncio
 import math
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from faces_backend.store.postgres_connection import LockedStatements
 
@@ -46,6 +49,21 @@ _HITS = (
     "SELECT r.hits + g.place <= ?, coalesce(r.oldest, ?) FROM given g"
     " JOIN recent r ON r.key = g.key ORDER BY g.position"
 )
+
+
+@dataclass(frozen=True)
+class RateHit:
+    """A hit that a writer job records itself, with its write (a vote): the key and the rule."""
+
+    key: str
+    limit: int
+    window_ms: int
+    sweep: bool = False  # also delete every row that has left the window (now and then)
+
+
+def seconds_to_wait(oldest_ms: int, since_ms: int) -> int:
+    """Return the whole seconds until the oldest hit in the window leaves it (at least 1)."""
+    return max(1, math.ceil((oldest_ms - since_ms) / 1000))
 
 
 class SharedRateLimiter:
@@ -88,9 +106,16 @@ class SharedRateLimiter:
             (keys, since_ms, now_ms, self.limit, self.limit, now_ms),
         ).fetchall()
         return [
-            None if allowed else max(1, math.ceil((int(oldest) - since_ms) / 1000))
-            for allowed, oldest in rows
+            None if allowed else seconds_to_wait(int(oldest), since_ms) for allowed, oldest in rows
         ]
+
+    def folded(self, key: str) -> RateHit:
+        """Return a hit for a writer job to record with its write, as `hit` would decide it."""
+        self._since_sweep += 1
+        sweep = self._since_sweep >= _SWEEP_EVERY
+        if sweep:
+            self._since_sweep = 0
+        return RateHit(key, self.limit, int(self.window * 1000), sweep)
 
     async def check(self, key: str) -> int | None:
         """Record a hit like `hit`, with the others that arrive meanwhile, off the event loop."""

@@ -63,6 +63,14 @@ def _run(conn: psycopg.Connection[Any], sql: str, parameters: Sequence[Any] | No
         return Rows(rows, cursor.rowcount)
 
 
+# Takes the advisory locks (class, hash of each key) in one order, so two transactions that
+# lock several keys never wait for each other in a ring. Parameters: the class, the keys.
+KEY_LOCKS = (
+    "SELECT pg_advisory_xact_lock(?, lock.key) FROM"
+    " (SELECT DISTINCT hashtext(k) AS key FROM unnest(?::text[]) AS k ORDER BY 1) AS lock"
+)
+
+
 def _run_locked(
     conn: psycopg.Connection[Any],
     lock_class: int,
@@ -71,12 +79,8 @@ def _run_locked(
     parameters: Sequence[Any],
 ) -> Rows:
     # One simple query of four statements, the values bound by psycopg on this side: one
-    # round trip and one call, cheaper than four statements in a pipeline. The keys' locks
-    # are taken in one order (by their hash), so two transactions never wait in a ring.
-    text = (
-        "BEGIN; SELECT pg_advisory_xact_lock(%s, lock.key) FROM (SELECT DISTINCT hashtext(k)"
-        f" AS key FROM unnest(%s::text[]) AS k ORDER BY 1) AS lock; {postgres_sql(sql)}; COMMIT"
-    )
+    # round trip and one call, cheaper than four statements in a pipeline.
+    text = f"BEGIN; {postgres_sql(KEY_LOCKS)}; {postgres_sql(sql)}; COMMIT"
     with psycopg.ClientCursor(conn) as cursor:
         try:
             cursor.execute(text, (lock_class, list(keys), *parameters))

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from faces_backend.http.shared_ratelimit import SharedRateLimiter
 from faces_backend.polls.ballots import Ballot, WriteOutcome, cast_ballot
 from faces_backend.polls.ballots_postgres import Cast, ballot_job, cast_ballots_postgres
 from faces_backend.polls.suggestions import queue_suggestion
@@ -164,3 +168,43 @@ def test_votes_queued_at_once_are_answered_as_one_by_one(
     ]
     assert rows == reference_rows
     assert ("p1", 9) in rows["totals"]
+
+
+def test_a_votes_rate_limit_hit_is_recorded_by_its_statement_under_the_limiters_rule(
+    postgres_server: PostgresServer,
+) -> None:
+    """Hits recorded with votes and hits of the limiter's own groups count together."""
+
+    def cast_all(casts: list[Cast]) -> Callable[[Connection], Later[list[WriteOutcome]]]:
+        def job(conn: Connection) -> Later[list[WriteOutcome]]:
+            laters = cast_ballots_postgres(conn, casts)
+            return Later(lambda: [later.read() for later in laters])
+
+        return job
+
+    with open_postgres_store(postgres_server.new_database()) as store:
+        limiter = SharedRateLimiter(store.reader, 3, 60.0)
+        assert limiter.hit("k") is None
+        old = int(time.time() * 1000) - 3_600_000
+        store.reader.execute("INSERT INTO rate_hits (key, at_ms) VALUES ('gone', ?)", (old,))
+        casts = [Cast(vote(f"v{n}", None, f"s{n}"), 0, limiter.folded("k")) for n in range(4)]
+        casts.append(Cast(vote("v9", None, "s9"), 0, limiter.folded("other")))
+        casts.append(Cast(vote("v0", None, "s0"), 0, replace(limiter.folded("k"), sweep=True)))
+        outcomes = asyncio.run(store.write(cast_all(casts)))
+        logged = store.reader.execute(
+            "SELECT key, count(*) FROM rate_hits GROUP BY key ORDER BY key"
+        ).fetchall()
+        ballots = store.reader.execute("SELECT voter_hash FROM ballots ORDER BY 1").fetchall()
+        refused_after = limiter.hit("k")
+    assert [(outcome.status, outcome.retry_after) for outcome in outcomes] == [
+        ("counted", None),
+        ("counted", None),
+        ("rate_limited", 60),
+        ("rate_limited", 60),
+        ("counted", None),
+        # A replay of v0's request, over the limit: refused before it is known as a replay.
+        ("rate_limited", 60),
+    ]
+    assert logged == [("k", 3), ("other", 1)]  # refused hits not logged; "gone" swept
+    assert ballots == [("v0",), ("v1",), ("v9",)]
+    assert refused_after == 60
