@@ -13,8 +13,10 @@ from typing import Any
 from faces_backend.http.shared_ratelimit import SharedRateLimiter
 from faces_backend.polls.ballots import Ballot, WriteOutcome, cast_ballot
 from faces_backend.polls.ballots_postgres import Cast, ballot_job, cast_ballots_postgres
+from faces_backend.polls.cast_statement import CAST_BALLOTS
 from faces_backend.polls.suggestions import queue_suggestion
 from faces_backend.store import Connection, Later
+from faces_backend.store.dialect import postgres_sql
 from faces_backend.store.postgres import PostgresStore, open_postgres_store
 from faces_backend.store.schema import open_database
 from tests.postgres_server import PostgresServer
@@ -208,3 +210,10 @@ def test_a_votes_rate_limit_hit_is_recorded_by_its_statement_under_the_limiters_
     assert logged == [("k", 3), ("other", 1)]  # refused hits not logged; "gone" swept
     assert ballots == [("v0",), ("v1",), ("v9",)]
     assert refused_after == 60
+
+
+def test_the_vote_statement_fits_psycopgs_parse_cache() -> None:
+    """psycopg keeps its parsing of a statement up to 4,096 bytes; a longer one is parsed anew
+    (with regular expressions) for every batch."""
+    assert len(postgres_sql(CAST_BALLOTS).encode()) <= 4096
+    assert "--" not in CAST_BALLOTS and "  " not in CAST_BALLOTS
