@@ -9,6 +9,7 @@ key or several (`execute_locked`), which the shared rate limit uses.
 from __future__ import annotations
 
 import contextlib
+import select
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Protocol
@@ -200,8 +201,15 @@ class PostgresConnection:
 
     @property
     def broken(self) -> bool:
-        """Return whether the server connection is gone."""
-        return self.raw.closed or self.raw.broken
+        """Return whether the server connection is gone (or the server said goodbye meanwhile)."""
+        if self.raw.closed or self.raw.broken:
+            return True
+        if self._pipelined or self.in_transaction:
+            return False
+        # An idle connection has nothing to read unless the server closed it (a restart sends
+        # its farewell and closes): seen here without a round trip, before a batch is sent.
+        readable, _, _ = select.select([self.raw.fileno()], [], [], 0)
+        return bool(readable)
 
     def close(self) -> None:
         """Close the connection."""

@@ -209,11 +209,12 @@ class Writer:
     def _attempt_pipelined(
         self, batch: list[_Pending]
     ) -> list[tuple[_Pending, Any, BaseException | None]] | None:
-        """Run a batch in two round trips: the opening, then the lock, every job and COMMIT.
+        """Run a batch in one round trip: the opening, the lock, every job and COMMIT together.
 
         None: a job failed, the batch was rolled back and runs again job by job, where each
-        job's failure stays its own. A lost connection after the jobs were sent fails the
-        batch: whether its COMMIT arrived is unknown.
+        job's failure stays its own. A connection the server closed while it was idle (a
+        restart) is found before anything is sent (`Engine.broken`) and opened anew; one lost
+        after the batch was sent fails the batch: whether its COMMIT arrived is unknown.
         """
         assert self.engine.pipeline is not None
         control = self.engine.control
@@ -222,21 +223,11 @@ class Writer:
         except self.engine.errors:
             return None  # the job-by-job path tries again or reports the failure
         try:
-            *opening, last = self.engine.begin
-            for statement in opening:
-                control(conn, statement)
-            conn.execute(last)
-        except self.engine.errors:
-            if not self.engine.broken(conn) and conn.in_transaction:
-                with contextlib.suppress(*self.engine.errors):
-                    conn.execute("ROLLBACK")
-            return None  # the job-by-job path opens a new connection or reports the failure
-        try:
             # No savepoint per job: if one fails, the whole batch runs again job by job.
             with self.engine.pipeline(conn):
                 # The lock goes out with the jobs: held while the server runs them and commits,
                 # not across a round trip to this process (where another instance would wait).
-                for statement in self.engine.lock:
+                for statement in (*self.engine.begin, *self.engine.lock):
                     control(conn, statement)
                 values = run_jobs(conn, [pending.job for pending in batch])
                 control(conn, "COMMIT")
