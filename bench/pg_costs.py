@@ -18,25 +18,35 @@ from faces_backend.store.postgres import connect_postgres
 from tests.postgres_server import PostgresServer
 
 
+@dataclass(frozen=True)
+class Statement:
+    """How often one statement ran, and the server time its runs took."""
+
+    calls: int
+    milliseconds: float
+
+
 @dataclass
 class Costs:
     """Statements and CPU seconds measured over one run."""
 
-    statements: dict[str, int] = field(default_factory=dict)  # statement text -> calls
+    statements: dict[str, Statement] = field(default_factory=dict)  # statement text -> runs
     backend_cpu: float = 0.0
     database_cpu: float = 0.0
 
     def per_vote(self, votes: int) -> str:
         """Return the costs per vote in one line."""
-        calls = sum(self.statements.values())
+        calls = sum(statement.calls for statement in self.statements.values())
+        executing = 1000 * sum(statement.milliseconds for statement in self.statements.values())
         # The writer opens each batch with its lock: one call per batch of votes.
-        batches = self.statements.get("SELECT pg_advisory_xact_lock($1)", 0)
+        opening = self.statements.get("SELECT pg_advisory_xact_lock($1)")
+        batches = opening.calls if opening is not None else 0
         batch = f", {votes / batches:.1f} votes per writer batch" if batches else ""
         backend = 1e6 * self.backend_cpu / votes
         database = 1e6 * self.database_cpu / votes
         return (
             f"{calls / votes:.2f} statements/vote{batch}, CPU per vote: backend {backend:.0f} µs, "
-            f"PostgreSQL {database:.0f} µs"
+            f"PostgreSQL {database:.0f} µs (executing statements {executing / votes:.0f} µs)"
         )
 
 
@@ -63,16 +73,17 @@ def reset_statements(server: PostgresServer) -> None:
         conn.execute("SELECT pg_stat_statements_reset()")
 
 
-def statements_of(server: PostgresServer, database_url: str) -> dict[str, int]:
-    """Return the calls of each statement run in one database since the last reset."""
+def statements_of(server: PostgresServer, database_url: str) -> dict[str, Statement]:
+    """Return the runs of each statement in one database since the last reset."""
     name = database_url.rsplit("/", 1)[1]
     with contextlib.closing(connect_postgres(server.url())) as conn:
         rows = conn.execute(
-            "SELECT query, sum(calls) FROM pg_stat_statements s JOIN pg_database d "
+            "SELECT query, sum(calls), sum(total_exec_time) FROM pg_stat_statements s"
+            " JOIN pg_database d "
             "ON d.oid = s.dbid WHERE d.datname = ? GROUP BY query",
             (name,),
         ).fetchall()
-    return {query: int(calls) for query, calls in rows}
+    return {query: Statement(int(calls), float(ms)) for query, calls, ms in rows}
 
 
 def backend_cpu(pids: list[int]) -> float:
@@ -81,9 +92,12 @@ def backend_cpu(pids: list[int]) -> float:
 
 
 def describe(costs: Costs, votes: int, top: int = 12) -> str:
-    """Return the statements of a run, most called first, with their calls per vote."""
+    """Return the statements of a run, most called first: calls and server time per vote."""
     lines = []
-    for query, calls in sorted(costs.statements.items(), key=lambda item: -item[1])[:top]:
+    ranked = sorted(costs.statements.items(), key=lambda item: -item[1].calls)
+    for query, statement in ranked[:top]:
         text = " ".join(query.split())
-        lines.append(f"    {calls / votes:5.2f}/vote  {text[:150]}")
+        per_vote = 1000 * statement.milliseconds / votes
+        calls = statement.calls / votes
+        lines.append(f"    {calls:5.2f}/vote {per_vote:6.1f} µs/vote  {text[:130]}")
     return os.linesep.join(lines)

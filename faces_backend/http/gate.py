@@ -47,6 +47,8 @@ class Screened:
     refusal: Refusal | None
     next_url: str | None  # `_next` if it leads back to the blog, else None
     honeypot: bool  # `_hp` filled in: a bot; answer as if it succeeded, store nothing
+    # With `defer_rate_limit`: the client key whose rate-limit hit the caller still records.
+    rate_key: str | None = None
 
 
 def first_value(fields: list[tuple[str, str]], name: str) -> str | None:
@@ -61,6 +63,7 @@ async def screen_form(
     max_body: int | None = None,
     accept_json: bool = False,
     own_pages: bool = False,
+    defer_rate_limit: bool = False,
 ) -> Screened:
     """Run the defences on a form post, in the order that answers the cheapest check first.
 
@@ -68,6 +71,8 @@ async def screen_form(
     JSON object with `accept_json`); then the origin (and a posted `_next`) must be the
     blog's, or with `own_pages` a page the backend served itself; the reader must be signed
     in when the voter mode asks for it, and the client must be within the rate limit.
+    With `defer_rate_limit` the last check is left to the caller (`Screened.rate_key`), who
+    records the hit before it answers, or together with its write in one statement.
     """
     client = await services.identity.identify(request)
     limit = services.settings.max_body if max_body is None else max_body
@@ -88,8 +93,11 @@ async def screen_form(
     next_url = origins.safe_next(posted_next) if posted_next else None
     honeypot = bool(first_value(fields, "_hp"))
     next_refused = posted_next is not None and next_url is None
-    refusal = await _refusal(request, services, client, next_refused, own_pages=own_pages)
-    return Screened(client, fields, refusal, next_url, honeypot)
+    refusal = await _refusal(
+        request, services, client, next_refused, own_pages=own_pages, limit=not defer_rate_limit
+    )
+    rate_key = client.client_key if defer_rate_limit and refusal is None else None
+    return Screened(client, fields, refusal, next_url, honeypot, rate_key)
 
 
 def from_own_page(request: Request, services: Services) -> bool:
@@ -110,7 +118,13 @@ def _media_type(request: Request) -> str:
 
 
 async def _refusal(
-    request: Request, services: Services, client: Voter, next_refused: bool, *, own_pages: bool
+    request: Request,
+    services: Services,
+    client: Voter,
+    next_refused: bool,
+    *,
+    own_pages: bool,
+    limit: bool,
 ) -> Refusal | None:
     allowed = services.origins.request_allowed(request.headers) or (
         own_pages and from_own_page(request, services)
@@ -119,6 +133,8 @@ async def _refusal(
         return Refusal("origin_not_allowed")
     if client.voter_hash is None:
         return Refusal("not_signed_in")
+    if not limit:
+        return None
     wait = await services.limiter.check(client.client_key)
     if wait is not None:
         return Refusal("rate_limited", retry_after=wait)

@@ -15,12 +15,16 @@ PreviousAnswer = Literal["counted", "suggestion_queued"]
 class WriteOutcome:
     """What a write job did: the status word to answer, and whether it was a retry."""
 
-    status: Literal["counted", "suggestion_queued", "already_voted", "address_limit"]
+    status: Literal[
+        "counted", "suggestion_queued", "already_voted", "address_limit", "rate_limited"
+    ]
     duplicate_retry: bool = False
     # False: a retry carried a suggestion the first request did not store (it was dropped).
     suggestion_kept: bool = True
     # The poll's counts as the job left them, when the job read them (saves the answer a read).
     tally: Tally | None = None
+    # "rate_limited" (a job that also recorded the rate-limit hit): whole seconds to wait.
+    retry_after: int | None = None
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
@@ -15,6 +16,8 @@ from faces_backend.http.accept import prefers_json
 from faces_backend.http.forms import ID_MAX_CHARS, FieldProblem
 from faces_backend.http.gate import Screened, screen_form
 from faces_backend.http.identity import COOKIE_MAX_AGE, COOKIE_NAME, Voter, today
+from faces_backend.http.setting_values import Voice
+from faces_backend.http.shared_ratelimit import RateHit, SharedRateLimiter
 from faces_backend.polls.answers import Answer, render
 from faces_backend.polls.ballots import (
     Ballot,
@@ -24,7 +27,7 @@ from faces_backend.polls.ballots import (
     has_voted,
     read_tally,
 )
-from faces_backend.polls.ballots_postgres import cast_ballot_postgres
+from faces_backend.polls.ballots_postgres import ballot_job
 from faces_backend.polls.form import VoteForm, collect
 from faces_backend.polls.manifest import Poll
 from faces_backend.polls.messages import field_message, seconds, status_message, text
@@ -46,7 +49,8 @@ async def vote(request: Request) -> Response:
     voice = services.settings.voice
     screened: Screened | None = None
     try:
-        screened = await screen_form(request, services)
+        # The rate limit is checked in `_decide`: on PostgreSQL by the vote's own statement.
+        screened = await screen_form(request, services, defer_rate_limit=True)
         answer = await _decide(polls, screened)
     except UNAVAILABLE:
         log.exception("faces_backend: the database failed during a vote")
@@ -83,32 +87,24 @@ async def _decide(polls: Polls, screened: Screened) -> Answer:
     poll_id = form.poll if form.poll and len(form.poll) <= ID_MAX_CHARS else None
     refusal = screened.refusal
     if refusal is not None and refusal.retry_after is not None:
-        wait = refusal.retry_after
-        message = status_message(voice, "rate_limited", seconds=seconds(voice, wait))
-        return Answer(
-            "rate_limited", poll_id, message, extra={"retry_after": wait}, retry_after=wait
-        )
+        return _rate_limited(voice, poll_id, refusal.retry_after)
     if refusal is not None:
         return Answer(refusal.status, poll_id, status_message(voice, refusal.status))
-    voter = screened.client
-    if form.poll is None:
-        return Answer("malformed", None, text(voice, "missing_poll"))
-    if form.problem is not None:
-        return _invalid(polls, poll_id, form.problem)
-    poll = polls.manifest.current().polls.get(form.poll)
-    if poll is None:
-        return Answer("unknown_poll", poll_id, status_message(voice, "unknown_poll"))
     now = datetime.now(UTC)
-    if poll.closed_at(now):
-        return _about(polls, poll, now, Answer("closed", poll.id, ""), voted=False)
-    problem = check_choices(form, poll)
-    if problem is not None:
-        return _invalid(polls, poll.id, problem, poll)
-    if screened.honeypot:
-        # Looks exactly like success to the bot; nothing is stored.
-        fake = WriteOutcome("counted") if form.choices else WriteOutcome("suggestion_queued")
-        return _success(polls, poll, form, fake, now, voted=bool(form.choices))
-    outcome = await _store(polls, poll, form, voter)
+    checked = _checked(polls, screened, form, poll_id, now)
+    folded = _folded_hit(polls, screened, form) if isinstance(checked, Poll) else None
+    if screened.rate_key is not None and folded is None:
+        # The gate's last check, left to here: the hit is recorded before any answer.
+        wait = await polls.services.limiter.check(screened.rate_key)
+        if wait is not None:
+            return _rate_limited(voice, poll_id, wait)
+    if not isinstance(checked, Poll):
+        return checked()
+    poll = checked
+    voter = screened.client
+    outcome = await _store(polls, poll, form, voter, folded)
+    if outcome.status == "rate_limited" and outcome.retry_after is not None:
+        return _rate_limited(voice, poll_id, outcome.retry_after)
     voted = outcome.status == "counted" or has_voted(
         polls.services.store.reader, poll.id, voter.voter_hash
     )
@@ -123,6 +119,50 @@ async def _decide(polls: Polls, screened: Screened) -> Answer:
         answer = Answer("address_limit", poll.id, message, extra={"limit": limit})
         return _about(polls, poll, now, answer, voted=voted, tally=outcome.tally)
     return _success(polls, poll, form, outcome, now, voted=voted)
+
+
+def _checked(
+    polls: Polls, screened: Screened, form: VoteForm, poll_id: str | None, now: datetime
+) -> Poll | Callable[[], Answer]:
+    """Return the poll the post is stored in, or how it is answered without storing anything.
+
+    The answer is built only when asked for: some read the counts, and a post over the rate
+    limit is answered "rate_limited" instead.
+    """
+    voice = polls.services.settings.voice
+    if form.poll is None:
+        return lambda: Answer("malformed", None, text(voice, "missing_poll"))
+    if form.problem is not None:
+        return partial(_invalid, polls, poll_id, form.problem)
+    poll = polls.manifest.current().polls.get(form.poll)
+    if poll is None:
+        return lambda: Answer("unknown_poll", poll_id, status_message(voice, "unknown_poll"))
+    if poll.closed_at(now):
+        return partial(_about, polls, poll, now, Answer("closed", poll.id, ""), voted=False)
+    problem = check_choices(form, poll)
+    if problem is not None:
+        return partial(_invalid, polls, poll.id, problem, poll)
+    if screened.honeypot:
+        # Looks exactly like success to the bot; nothing is stored.
+        fake = WriteOutcome("counted") if form.choices else WriteOutcome("suggestion_queued")
+        return partial(_success, polls, poll, form, fake, now, voted=bool(form.choices))
+    return poll
+
+
+def _folded_hit(polls: Polls, screened: Screened, form: VoteForm) -> RateHit | None:
+    """Return the rate-limit hit a PostgreSQL vote records in its own statement, or None."""
+    limiter = polls.services.limiter
+    store = polls.services.store
+    if screened.rate_key is None or not form.choices or store.dialect != "postgresql":
+        return None
+    if not isinstance(limiter, SharedRateLimiter):
+        return None
+    return limiter.folded(screened.rate_key)
+
+
+def _rate_limited(voice: Voice, poll_id: str | None, wait: int) -> Answer:
+    message = status_message(voice, "rate_limited", seconds=seconds(voice, wait))
+    return Answer("rate_limited", poll_id, message, extra={"retry_after": wait}, retry_after=wait)
 
 
 def check_choices(form: VoteForm, poll: Poll) -> FieldProblem | None:
@@ -140,7 +180,9 @@ def check_choices(form: VoteForm, poll: Poll) -> FieldProblem | None:
     return None
 
 
-async def _store(polls: Polls, poll: Poll, form: VoteForm, voter: Voter) -> WriteOutcome:
+async def _store(
+    polls: Polls, poll: Poll, form: VoteForm, voter: Voter, rate: RateHit | None
+) -> WriteOutcome:
     assert voter.voter_hash is not None
     day = today()
     if not form.choices:
@@ -158,8 +200,9 @@ async def _store(polls: Polls, poll: Poll, form: VoteForm, voter: Voter) -> Writ
     )
     cap = polls.services.settings.ip_limit
     store = polls.services.store
-    cast = cast_ballot_postgres if store.dialect == "postgresql" else cast_ballot
-    return await store.write(partial(cast, ballot=ballot, address_cap=cap))
+    if store.dialect == "postgresql":
+        return await store.write(ballot_job(ballot, cap, rate))
+    return await store.write(partial(cast_ballot, ballot=ballot, address_cap=cap))
 
 
 def _success(

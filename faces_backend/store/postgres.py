@@ -111,7 +111,11 @@ def postgres_engine(url: str) -> Engine:
         # One batch at a time across all instances, like SQLite's single writer: batches
         # that interleaved would lock the hot counter rows (tallies, totals) in different
         # orders and deadlock. Each instance still shares one commit among a whole batch.
-        begin=("BEGIN", f"SELECT pg_advisory_xact_lock({WRITE_LOCK})"),
+        # The lock is sent with the batch's statements and COMMIT (after an awaited BEGIN that
+        # shows a lost connection), so it is held while the server works, never across a round
+        # trip to an instance that may be waiting for a core.
+        begin=("BEGIN",),
+        lock=(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})",),
     )
 
 

@@ -3,12 +3,13 @@
 `PostgresConnection` takes `?` placeholders and tuples like sqlite3, defers the writer's
 transaction control into the next round trip and pipelines a whole batch; `PooledReader`
 runs the event loop's reads on a pool. Both run a statement under an advisory lock of a
-key (`execute_locked`), which the shared rate limit uses.
+key or several (`execute_locked`), which the shared rate limit uses.
 """
 
 from __future__ import annotations
 
 import contextlib
+import select
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Protocol
@@ -63,17 +64,29 @@ def _run(conn: psycopg.Connection[Any], sql: str, parameters: Sequence[Any] | No
         return Rows(rows, cursor.rowcount)
 
 
+# Takes the advisory locks (class, hash of each key) in one order, so two transactions that
+# lock several keys never wait for each other in a ring. Parameters: the class, the keys.
+KEY_LOCKS = (
+    "SELECT pg_advisory_xact_lock(?, lock.key) FROM"
+    " (SELECT DISTINCT hashtext(k) AS key FROM unnest(?::text[]) AS k ORDER BY 1) AS lock"
+)
+
+
 def _run_locked(
-    conn: psycopg.Connection[Any], lock: tuple[int, str], sql: str, parameters: Sequence[Any]
+    conn: psycopg.Connection[Any],
+    lock_class: int,
+    keys: Sequence[str],
+    sql: str,
+    parameters: Sequence[Any],
 ) -> Rows:
     # One simple query of four statements, the values bound by psycopg on this side: one
     # round trip and one call, cheaper than four statements in a pipeline.
-    text = f"BEGIN; SELECT pg_advisory_xact_lock(%s, hashtext(%s)); {postgres_sql(sql)}; COMMIT"
+    text = f"BEGIN; {postgres_sql(KEY_LOCKS)}; {postgres_sql(sql)}; COMMIT"
     with psycopg.ClientCursor(conn) as cursor:
         try:
-            cursor.execute(text, (*lock, *parameters))
+            cursor.execute(text, (lock_class, list(keys), *parameters))
             cursor.nextset()  # past BEGIN
-            cursor.nextset()  # past the lock: the statement's rows
+            cursor.nextset()  # past the locks: the statement's rows
         except psycopg.Error:
             if not conn.broken and conn.info.transaction_status != TransactionStatus.IDLE:
                 conn.execute("ROLLBACK")
@@ -89,8 +102,10 @@ class LockedStatements(Protocol):
         """Run one statement."""
         ...
 
-    def execute_locked(self, lock: tuple[int, str], sql: str, parameters: Sequence[Any]) -> Rows:
-        """Run one statement in its own transaction, holding the lock (class, key) meanwhile."""
+    def execute_locked(
+        self, lock_class: int, keys: Sequence[str], sql: str, parameters: Sequence[Any]
+    ) -> Rows:
+        """Run one statement in its own transaction, holding the locks (class, key) meanwhile."""
         ...
 
 
@@ -102,12 +117,14 @@ class PostgresConnection:
         self._deferred: list[str] = []
         self._pipelined = False
 
-    def execute_locked(self, lock: tuple[int, str], sql: str, parameters: Sequence[Any]) -> Rows:
-        """Run one statement in its own transaction, holding the lock (class, key) meanwhile.
+    def execute_locked(
+        self, lock_class: int, keys: Sequence[str], sql: str, parameters: Sequence[Any]
+    ) -> Rows:
+        """Run one statement in its own transaction, holding the locks (class, key) meanwhile.
 
-        BEGIN, the lock, the statement and COMMIT go out together: one round trip.
+        BEGIN, the locks, the statement and COMMIT go out together: one round trip.
         """
-        return _run_locked(self.raw, lock, sql, parameters)
+        return _run_locked(self.raw, lock_class, keys, sql, parameters)
 
     def defer(self, sql: str) -> None:
         """Send a statement without parameters whose answer nobody waits for with the next one.
@@ -184,8 +201,15 @@ class PostgresConnection:
 
     @property
     def broken(self) -> bool:
-        """Return whether the server connection is gone."""
-        return self.raw.closed or self.raw.broken
+        """Return whether the server connection is gone (or the server said goodbye meanwhile)."""
+        if self.raw.closed or self.raw.broken:
+            return True
+        if self._pipelined or self.in_transaction:
+            return False
+        # An idle connection has nothing to read unless the server closed it (a restart sends
+        # its farewell and closes): seen here without a round trip, before a batch is sent.
+        readable, _, _ = select.select([self.raw.fileno()], [], [], 0)
+        return bool(readable)
 
     def close(self) -> None:
         """Close the connection."""
@@ -203,9 +227,11 @@ class PooledReader:
         """Run one statement on a connection of the pool (again on a fresh one if it was lost)."""
         return self._on_pooled(lambda conn: _run(conn, sql, parameters))
 
-    def execute_locked(self, lock: tuple[int, str], sql: str, parameters: Sequence[Any]) -> Rows:
-        """Run one statement in its own transaction under the lock (class, key); one round trip."""
-        return self._on_pooled(lambda conn: _run_locked(conn, lock, sql, parameters))
+    def execute_locked(
+        self, lock_class: int, keys: Sequence[str], sql: str, parameters: Sequence[Any]
+    ) -> Rows:
+        """Run one statement in its own transaction under the locks (class, key); one round trip."""
+        return self._on_pooled(lambda conn: _run_locked(conn, lock_class, keys, sql, parameters))
 
     def _on_pooled(self, work: Callable[[psycopg.Connection[Any]], Rows]) -> Rows:
         if time.monotonic() < self._away_until:

@@ -17,7 +17,8 @@ instance just committed) runs again inside its batch, where it sees that other c
 PostgreSQL also pipelines a batch (`Engine.pipeline`): every job's statements and the COMMIT
 go out together, and a job that sends its statement without waiting (`postgres_connection.send`)
 returns a `Later` that reads the result after the commit, so a batch of votes costs two round
-trips. If anything in such a batch fails, it runs again job by job as described above.
+trips; neighbouring `Together` jobs (votes) share one statement. If anything in such a batch
+fails, it runs again job by job as described above.
 """
 
 from __future__ import annotations
@@ -32,10 +33,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from faces_backend.store.connection import Connection
+from faces_backend.store.jobs import Later, Together, run_jobs
 from faces_backend.store.schema import open_database
+
+__all__ = ["Engine", "Job", "Later", "Together", "Writer", "WriterStopped", "sqlite_engine"]
 
 log = logging.getLogger("faces_backend")
 
@@ -47,13 +51,6 @@ MAX_BATCH = 256
 MAX_JOB_ATTEMPTS = 4
 
 
-class Later(Generic[T]):
-    """A job's result that is read once its batch has committed (the statement was pipelined)."""
-
-    def __init__(self, read: Callable[[], T]) -> None:
-        self.read = read
-
-
 @dataclass(frozen=True)
 class Engine:
     """How the writer opens its connection and tells the engine's errors apart."""
@@ -63,6 +60,8 @@ class Engine:
     collisions: tuple[type[Exception], ...] = ()  # another instance got there first: retry
     broken: Callable[[Connection], bool] = lambda conn: False  # open a new connection?
     begin: tuple[str, ...] = ("BEGIN IMMEDIATE",)  # the statements that open a batch
+    # Taken right before the jobs, in the same round trip: a lock held no longer than needed.
+    lock: tuple[str, ...] = ()
     # Runs a transaction-control statement whose answer is not awaited (PostgreSQL sends it
     # with the next statement); SQLite's is a plain call.
     control: Callable[[Connection, str], object] = lambda conn, sql: conn.execute(sql)
@@ -185,6 +184,8 @@ class Writer:
                 self.engine.control(conn, statement)
             # Awaited: a connection lost since the last batch shows here, before any job ran.
             conn.execute(last)
+            for statement in self.engine.lock:
+                self.engine.control(conn, statement)
             for pending in batch:
                 outcomes.append(self._run_job(conn, pending))
             committing = True
@@ -208,11 +209,12 @@ class Writer:
     def _attempt_pipelined(
         self, batch: list[_Pending]
     ) -> list[tuple[_Pending, Any, BaseException | None]] | None:
-        """Run a batch in two round trips: the opening, then every job and COMMIT together.
+        """Run a batch in one round trip: the opening, the lock, every job and COMMIT together.
 
         None: a job failed, the batch was rolled back and runs again job by job, where each
-        job's failure stays its own. A lost connection after the jobs were sent fails the
-        batch: whether its COMMIT arrived is unknown.
+        job's failure stays its own. A connection the server closed while it was idle (a
+        restart) is found before anything is sent (`Engine.broken`) and opened anew; one lost
+        after the batch was sent fails the batch: whether its COMMIT arrived is unknown.
         """
         assert self.engine.pipeline is not None
         control = self.engine.control
@@ -221,19 +223,13 @@ class Writer:
         except self.engine.errors:
             return None  # the job-by-job path tries again or reports the failure
         try:
-            *opening, last = self.engine.begin
-            for statement in opening:
-                control(conn, statement)
-            conn.execute(last)
-        except self.engine.errors:
-            if not self.engine.broken(conn) and conn.in_transaction:
-                with contextlib.suppress(*self.engine.errors):
-                    conn.execute("ROLLBACK")
-            return None  # the job-by-job path opens a new connection or reports the failure
-        try:
             # No savepoint per job: if one fails, the whole batch runs again job by job.
             with self.engine.pipeline(conn):
-                values = [pending.job(conn) for pending in batch]
+                # The lock goes out with the jobs: held while the server runs them and commits,
+                # not across a round trip to this process (where another instance would wait).
+                for statement in (*self.engine.begin, *self.engine.lock):
+                    control(conn, statement)
+                values = run_jobs(conn, [pending.job for pending in batch])
                 control(conn, "COMMIT")
         except Exception as exc:
             if self.engine.broken(conn):

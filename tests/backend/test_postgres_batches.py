@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from functools import partial
 
 import psycopg
 
 from faces_backend.polls.ballots import Ballot, WriteOutcome
-from faces_backend.polls.ballots_postgres import cast_ballot_postgres
+from faces_backend.polls.ballots_postgres import ballot_job, cast_ballot_postgres
 from faces_backend.store import Connection
-from faces_backend.store.postgres import open_postgres_store
+from faces_backend.store.postgres import connect_postgres, open_postgres_store
 from tests.postgres_server import PostgresServer
 
 
@@ -81,3 +82,24 @@ def test_a_failing_job_fails_alone_and_the_batch_commits(postgres_server: Postgr
         stored = store.reader.execute("SELECT count(*) FROM ballots").fetchone()
         salts = store.reader.execute("SELECT count(*) FROM daily_salts").fetchone()
     assert (stored, salts) == ((24,), (0,))
+
+
+def test_a_batch_after_a_server_restart_while_idle_runs_on_a_new_connection(
+    postgres_server: PostgresServer,
+) -> None:
+    """The batch goes out in one round trip; the writer first sees the server closed its
+    idle connection, so the first vote after a restart is counted, not refused."""
+    url = postgres_server.new_database()
+
+    def cast(number: int) -> WriteOutcome:
+        ballot = Ballot("live", ("cafe",), f"v{number}", None, f"s{number}", "2026-12-06")
+        return asyncio.run(store.write(ballot_job(ballot)))
+
+    with open_postgres_store(url) as store:
+        assert cast(1).status == "counted"
+        postgres_server.stop()
+        postgres_server.start()
+        assert cast(2).status == "counted"
+    with contextlib.closing(connect_postgres(url)) as conn:
+        stored = conn.execute("SELECT voter_hash FROM ballots ORDER BY 1").fetchall()
+    assert stored == [("v1",), ("v2",)]

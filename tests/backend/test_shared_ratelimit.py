@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import threading
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 from faces_backend.http.shared_ratelimit import SharedRateLimiter
-from faces_backend.store.postgres import connect_postgres
+from faces_backend.store.postgres import PostgresConnection, Rows, connect_postgres
 from tests.postgres_server import PostgresServer
 
 
@@ -58,3 +61,88 @@ def test_hits_at_the_same_moment_from_several_instances_never_pass_the_limit(
             conn.close()
     # Without the lock per key every instance counted the same snapshot: up to 8 per round.
     assert allowed == [limit] * rounds
+
+
+class CountedRoundTrips:
+    """A real connection that counts the locked statements (round trips) it runs."""
+
+    def __init__(self, conn: PostgresConnection) -> None:
+        self.conn = conn
+        self.round_trips = 0
+
+    def execute(self, sql: str, parameters: Sequence[Any] | None = None, /) -> Rows:
+        """Run one statement."""
+        return self.conn.execute(sql, parameters)
+
+    def execute_locked(
+        self, lock_class: int, keys: Sequence[str], sql: str, parameters: Sequence[Any]
+    ) -> Rows:
+        """Run one statement under the keys' locks, counting the round trip."""
+        self.round_trips += 1
+        return self.conn.execute_locked(lock_class, keys, sql, parameters)
+
+
+def test_hits_decided_together_are_answered_as_one_after_the_other(
+    postgres_server: PostgresServer,
+) -> None:
+    now = [1_000_000.0]
+    with contextlib.closing(connect_postgres(postgres_server.new_database())) as conn:
+        limiter = SharedRateLimiter(conn, 3, 60.0, clock=lambda: now[0])
+        assert limiter.hit("k") is None
+        now[0] += 20.0
+        # k has one hit logged 20 s ago: two more pass, then wait until that one leaves.
+        assert limiter.hit_all(["k", "new", "k", "k", "new", "k"]) == [
+            None,
+            None,
+            None,
+            40,
+            None,
+            40,
+        ]
+        # "new" had none logged before: its third and fourth wait a whole window for its first.
+        assert limiter.hit_all(["new", "new", "other"]) == [None, 60, None]
+        assert limiter.hit_all([]) == []
+        logged = conn.execute(
+            "SELECT key, count(*) FROM rate_hits GROUP BY key ORDER BY key"
+        ).fetchall()
+        assert logged == [("k", 3), ("new", 3), ("other", 1)]
+
+
+def test_hits_arriving_together_share_one_round_trip(postgres_server: PostgresServer) -> None:
+    async def arrive_together(limiter: SharedRateLimiter) -> list[int | None]:
+        return list(await asyncio.gather(*(limiter.check("k") for _ in range(20))))
+
+    with contextlib.closing(connect_postgres(postgres_server.new_database())) as conn:
+        counted = CountedRoundTrips(conn)
+        limiter = SharedRateLimiter(counted, 5, 60.0)
+        waits = asyncio.run(arrive_together(limiter))
+        assert waits[:5] == [None] * 5
+        assert all(wait is not None and 1 <= wait <= 60 for wait in waits[5:])
+        assert counted.round_trips == 1
+        # One after the other, each its own round trip; the limit holds across them.
+        assert asyncio.run(limiter.check("k")) is not None
+        assert asyncio.run(limiter.check("other")) is None
+        assert counted.round_trips == 3
+
+
+def test_groups_of_hits_from_two_instances_never_pass_the_limit(
+    postgres_server: PostgresServer,
+) -> None:
+    """Each instance sends its keys in another order; the locks are taken in one order."""
+    url = postgres_server.new_database()
+    keys = [f"key-{number}" for number in range(6)]
+    limit = 2
+
+    def instance(order: list[str]) -> list[int | None]:
+        with contextlib.closing(connect_postgres(url)) as conn:
+            limiter = SharedRateLimiter(conn, limit, 60.0)
+
+            async def burst() -> list[int | None]:
+                return list(await asyncio.gather(*(limiter.check(key) for key in order * 3)))
+
+            return asyncio.run(burst())
+
+    with ThreadPoolExecutor(2) as pool:
+        answers = list(pool.map(instance, [keys, keys[::-1]]))
+    allowed = sum(wait is None for waits in answers for wait in waits)
+    assert allowed == limit * len(keys)
