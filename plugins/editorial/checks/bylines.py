@@ -27,19 +27,26 @@ def check_bylines(source: Source, registry: Registry) -> list[Problem]:
         column = source.text.splitlines()[field.line - 1].find(handle, len(field.name) + 1) + 1
         return Problem(source.shown, field.line, message, fix, severity, max(column, 1), rule=key)
 
+    # One pass over the header (10,000 posts): the names by field, in the order written.
+    roles = credit_roles(source.settings)
+    authors: list[str] = []
+    credited: dict[str, list[str]] = {}
+    reviewers: list[Field] = []
+    for key, name, value, line in source.record[0]:
+        if key in _AUTHOR_FIELDS:
+            authors += handles(value)
+        elif key == _REVIEWER_FIELD:
+            reviewers.append(Field(name, value, line))
+        elif key in roles:
+            credited.setdefault(key, []).extend(handles(value))
     # Authors are checked by the very function the build uses, so both say the same.
-    names = [
-        name
-        for key, _, value, _ in source.record[0]
-        if key in _AUTHOR_FIELDS
-        for name in handles(value)
-    ]
-    problems = author_problems(source.file, names, registry, source.settings)
-    for role in credit_roles(source.settings):
-        credited = [name for f in source.all(role) for name in handles(f.value)]
-        if credited:
-            problems += author_problems(source.file, credited, registry, source.settings, (role,))
-    for field in source.all(_REVIEWER_FIELD):
+    problems = author_problems(source.file, authors, registry, source.settings)
+    for role in roles:
+        if credited.get(role):
+            problems += author_problems(
+                source.file, credited[role], registry, source.settings, (role,)
+            )
+    for field in reviewers:
         for handle in handles(field.value):
             if handle not in people:
                 problems.append(report(field, handle, "unknown_reviewer"))
