@@ -17,8 +17,6 @@ kept as dataclasses took 0.9 s, as tuples 0.1 s.
 from __future__ import annotations
 
 import gc
-import hashlib
-import importlib.util
 import os
 import pickle
 import tempfile
@@ -28,6 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Generic, NamedTuple, TypeVar
 
+from faces_common.fingerprints import code_stamps, settings_digest
 from faces_common.problems import Problem
 
 from .scan import Fence, Reference
@@ -179,16 +178,8 @@ class FindingsMemo(Section[Findings]):
 
 def _fingerprint(settings: Mapping[str, Any]) -> str:
     """A digest of what a file's findings depend on besides the file itself."""
-    code = []
-    for name in _RULE_PACKAGES:
-        spec = importlib.util.find_spec(name)
-        for folder in (spec.submodule_search_locations or []) if spec else []:
-            for path in sorted(Path(folder).rglob("*.py")):
-                stat = path.stat()
-                code.append((str(path), stat.st_size, stat.st_mtime_ns))
     plain = {**settings, "MARKDOWN": _as_read(settings.get("MARKDOWN") or {})}
-    described = repr((_plain(plain), os.getcwd(), code))
-    return hashlib.sha256(described.encode("utf-8", "replace")).hexdigest()
+    return settings_digest(plain, (), os.getcwd(), code_stamps(_RULE_PACKAGES))
 
 
 def _as_read(markdown: Mapping[str, Any]) -> dict[str, Any]:
@@ -196,19 +187,3 @@ def _as_read(markdown: Mapping[str, Any]) -> dict[str, Any]:
     configs = dict(markdown.get("extension_configs") or {})
     extensions = set(markdown.get("extensions") or []) | set(configs)
     return {**markdown, "extensions": sorted(extensions | {"markdown.extensions.meta"})}
-
-
-def _plain(value: Any) -> Any:
-    """The value as nested plain data; objects by their type alone (their repr holds addresses)."""
-    if isinstance(value, str | int | float | bool | type(None)):
-        return value
-    if isinstance(value, os.PathLike):
-        return os.fspath(value)
-    if isinstance(value, Mapping):
-        return sorted((str(key), _plain(item)) for key, item in value.items())
-    if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
-    if isinstance(value, set | frozenset):
-        return sorted(repr(_plain(item)) for item in value)
-    named = value if hasattr(value, "__qualname__") else type(value)
-    return f"<{getattr(named, '__module__', '')}.{named.__qualname__}>"
