@@ -80,6 +80,7 @@ def save_atomically(cacher: Any) -> None:
     if not cacher._cache_data_policy:
         return
     path = cacher._cache_path
+    temporary = ""
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
@@ -90,6 +91,8 @@ def save_atomically(cacher: Any) -> None:
     except (OSError, pickle.PicklingError, TypeError) as error:
         # As Pelican does: an unsaved cache only costs the next build time.
         logger.warning("Could not save cache %s\n ... %s", path, error)
+        if temporary and os.path.exists(temporary):
+            os.unlink(temporary)
 
 
 def register() -> None:
