@@ -146,7 +146,16 @@ class FindingsMemo(Section[Findings]):
                 key, stored = pickle.load(memo)
             if key == self.key and isinstance(stored, dict):
                 sections = stored
-        except (OSError, ValueError, TypeError, EOFError, pickle.UnpicklingError, AttributeError):
+        except (
+            OSError,
+            ValueError,
+            TypeError,
+            EOFError,
+            pickle.UnpicklingError,
+            AttributeError,
+            ImportError,
+            LookupError,
+        ):
             pass  # no memo yet, or one from other code: every file is read
         super().__init__(sections.pop("", {}))
         self.sections: dict[str, Section[Any]] = {
