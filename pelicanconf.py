@@ -177,6 +177,8 @@ DISPLAY_PAGES_ON_MENU = False
 DISPLAY_CATEGORIES_ON_MENU = False
 
 # --- Caching: the content cache makes the preview's rebuilds cheap -------------
+# Publishing reads it too: the content_cache plugin keeps it only for the readers' own settings
+# and code (the preview and the publish build share it) and writes it in one piece.
 CACHE_PATH = ".cache/pelican"
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
@@ -191,6 +193,7 @@ PLUGINS = [
     "safe_html",
     "site_i18n",
     "content_checks",
+    "content_cache",
     "visibility",
     "fast_preview",
     "fragment_cache",

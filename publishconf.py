@@ -15,7 +15,8 @@ SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
-LOAD_CONTENT_CACHE = False
+# LOAD_CONTENT_CACHE stays on (pelicanconf.py): what the readers made of an unchanged file is
+# taken from the cache, the rest of the build runs as without it (the content_cache plugin).
 # Drafts and scheduled posts exist only in the preview.
 DRAFT_SAVE_AS = ""
 DRAFT_LANG_SAVE_AS = ""

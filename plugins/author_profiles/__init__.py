@@ -1,7 +1,8 @@
 """The faces of the company: profiles, author pages, the faces wall (settings prefix AUTHORS_).
 
 Public API for tools that check content without building (`invoke check`, `invoke new-post`):
-- `load_profiles(folder, settings)`: every profile in a folder and its problems, by handle;
+- `load_profiles(folder, settings, remembered)`: every profile in a folder and its problems, by
+  handle; `remembered` (optional, kept by the caller) spares reading unchanged profiles;
 - `check_photos(profiles, settings)`: the build's own problems with their photos (cached);
 - `author_problems(path, names, profiles, settings, fields)`: what the build reports about the
   people a post names in its author or credit fields (unknown or ambiguous ones); `profiles` may

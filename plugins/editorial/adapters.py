@@ -59,14 +59,17 @@ class Registry:
     editors: tuple[str, ...] = ()
 
 
-def load_registry(settings: Mapping[str, Any]) -> Registry:
-    """Everyone with a profile, and the problems author_profiles finds in profiles and photos."""
+def load_registry(settings: Mapping[str, Any], remembered: Any = None) -> Registry:
+    """Everyone with a profile, and the problems author_profiles finds in profiles and photos.
+
+    `remembered`: where profiles read before are kept (a section of the check's memo).
+    """
     # Without the plugin, bylines are plain names: there is no registry to check them against.
     if "author_profiles" not in settings["PLUGINS"]:
         return Registry({}, {}, [], checks_bylines=False)
     from author_profiles import author_index, check_photos, load_profiles
 
-    profiles, problems = load_profiles(profiles_folder(settings), settings)
+    profiles, problems = load_profiles(profiles_folder(settings), settings, remembered)
     # The build's own photo pipeline (cached), so that check and build cannot disagree.
     problems = [*problems, *check_photos(profiles.values(), settings)]
     people = {
@@ -91,7 +94,7 @@ def load_people(settings: Mapping[str, Any]) -> tuple[dict[str, Person], list[Pr
 
 
 def author_problems(
-    source_path: Path,
+    source_path: str | Path,
     names: Iterable[str],
     registry: Registry,
     settings: Mapping[str, Any],

@@ -5,9 +5,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
+
+
+def file_stamp(path: str) -> tuple[int, int] | None:
+    """A regular file's size and modification time (ns); None for a folder or a missing file."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_size, found.st_mtime_ns) if stat.S_ISREG(found.st_mode) else None
 
 
 def read_digest(path: Path) -> str:
@@ -30,8 +40,8 @@ class DigestMemo:
 
     def digest(self, source: Path) -> str:
         """The file's SHA-256; raises OSError when it cannot be read."""
-        stat = source.stat()
-        stamp = [stat.st_size, stat.st_mtime_ns]
+        found = source.stat()
+        stamp = [found.st_size, found.st_mtime_ns]
         name = str(source.resolve())
         entry = self.known.get(name)
         if isinstance(entry, list) and entry[:2] == stamp and len(entry) == 3:

@@ -153,3 +153,101 @@ def test_asking_for_some_posts_keeps_the_others_hints_remembered(
     reads.clear()
     assert site_hints(settings) == everything
     assert reads == []
+
+
+@pytest.fixture
+def profile_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The profiles author_profiles reads (renders), in order."""
+    import author_profiles.profiles as profiles
+
+    read: list[str] = []
+    original = profiles._read_one
+
+    def counted(path: Path, *args: Any) -> Any:
+        read.append(path.name)
+        return original(path, *args)
+
+    monkeypatch.setattr(profiles, "_read_one", counted)
+    return read
+
+
+def _save_an_hour_ago(path: Path, text: str | bytes, minutes_later: int = 0) -> None:
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    os.utime(path, (HOUR_AGO + 60 * minutes_later, HOUR_AGO + 60 * minutes_later))
+
+
+def test_a_changed_profile_is_read_again_and_its_error_reported(
+    site: Path, profile_reads: list[str]
+) -> None:
+    from tests.minisite import PROFILE
+
+    settings = load_settings(str(site))
+    first = check_site(settings)
+    assert (first.errors, profile_reads) == (0, ["miriam-keller.md"])
+    profile_reads.clear()
+    assert _found(check_site(settings)) == _found(first)
+    assert profile_reads == []
+    profile = site.parent / "content" / "authors" / "miriam-keller.md"
+    _save_an_hour_ago(profile, PROFILE.replace("entwicklung", "quatsch"), minutes_later=1)
+    result = check_site(settings)
+    assert profile_reads == ["miriam-keller.md"]
+    assert [(p.path, p.line, p.rule) for p in result.problems if p.severity == "error"] == [
+        ("content/authors/miriam-keller.md", 3, "author_profiles.bad_choice")
+    ]
+
+
+def test_the_profile_memo_does_not_hide_a_photo_change(
+    site: Path, profile_reads: list[str]
+) -> None:
+    from PIL import Image
+
+    from tests.minisite import PROFILE
+
+    authors = site.parent / "content" / "authors"
+    with_photo = PROFILE.replace("Consent: yes", "Photo: miriam.jpg\nConsent: yes")
+    _save_an_hour_ago(authors / "miriam-keller.md", with_photo)
+    settings = load_settings(str(site))
+
+    def photo_rules() -> list[str]:
+        return [p.rule for p in check_site(settings).problems if p.path.startswith("content/a")]
+
+    assert photo_rules() == ["author_profiles.photo_missing"]
+    assert photo_rules() == ["author_profiles.photo_missing"]
+    assert profile_reads == ["miriam-keller.md"]  # the second run took the memo's profile
+
+    picture = authors / "miriam.jpg"
+    Image.new("RGB", (800, 800), (120, 140, 160)).save(picture, quality=90)
+    os.utime(picture, (HOUR_AGO, HOUR_AGO))
+    assert photo_rules() == []
+    assert profile_reads == ["miriam-keller.md"] * 2
+
+    # The same profile, the photo replaced by something that is no picture at all.
+    _save_an_hour_ago(picture, b"no picture at all", minutes_later=2)
+    assert photo_rules() == ["author_profiles.photo_error"]
+
+    picture.unlink()
+    assert photo_rules() == ["author_profiles.photo_missing"]
+
+
+def test_the_image_verdict_memo_does_not_hide_a_changed_image(site: Path) -> None:
+    from PIL import Image
+
+    post = site.parent / "content" / "posts" / "zweiter.md"
+    with_image = GOOD_POST.replace("guter", "zweiter").replace(
+        "Lang: de", "Lang: de\nImage: images/bild.png\nImage-alt: Ein Bild\nImage-credit: Foto: uns"
+    )
+    _save_an_hour_ago(post, with_image)
+    picture = site.parent / "content" / "images" / "bild.png"
+    picture.parent.mkdir()
+    Image.new("RGB", (40, 30), (10, 20, 30)).save(picture)
+    os.utime(picture, (HOUR_AGO, HOUR_AGO))
+    settings = load_settings(str(site))
+    assert check_site(settings).problems == []
+    assert check_site(settings).problems == []
+    _save_an_hour_ago(picture, b"no picture at all", minutes_later=1)
+    assert [(p.path, p.line, p.rule) for p in check_site(settings).problems] == [
+        ("content/posts/zweiter.md", 6, "image_not_an_image")
+    ]

@@ -12,23 +12,25 @@ from faces_common.problems import WARNING, Problem
 
 from ..messages import text
 from .corpus import Source
-from .images import image_uses
+from .images import ImageUses
 
 logger = logging.getLogger(__name__)
 
 
-def shared_image_problems(sources: Sequence[Source]) -> list[Problem]:
+def shared_image_problems(sources: Sequence[Source], uses: ImageUses) -> list[Problem]:
     """A warning where a public post shows an image that an internal post also shows."""
     owners: dict[str, Source] = {}
     for source in sources:
         if source.internal:
-            for use in image_uses(source):
+            for use in uses[source.file]:
                 owners.setdefault(use.path, source)
+    if not owners:
+        return []
     problems = []
     for source in sources:
         if source.internal:
             continue
-        for use in image_uses(source):
+        for use in uses[source.file]:
             if use.path in owners:
                 message, fix = text(
                     source.settings["MESSAGES_LANG"],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 # Pelican's default INTRASITE_LINK_REGEX, anchored at the start: {filename}, |static| ...
@@ -12,8 +12,7 @@ _INTRASITE = re.compile(r"^[{|](?P<what>[a-z]+)[|}](?P<rest>.*)$")
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """A parsed target: its {what} prefix, the content-relative path it names, or external."""
 
     raw: str

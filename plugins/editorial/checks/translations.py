@@ -20,7 +20,7 @@ def check_translations(sources: Sequence[Source]) -> list[Problem]:
     problems = []
     for post in posts:
         key = str(post.settings.get("I18N_TRANSLATION_FIELD", DEFAULT_FIELD)).lower()
-        field = post.fields.get(key)
+        field = post.first(key)
         if field is None or not field.value.strip():
             continue
         named = field.value.strip()
@@ -31,9 +31,8 @@ def check_translations(sources: Sequence[Source]) -> list[Problem]:
             starts = sorted(slug for slug in by_slug if slug.startswith(named))
             close = starts or difflib.get_close_matches(named, list(by_slug), n=1, cutoff=0.6)
             rule, values = "translation_missing", {"guess": close[0] if close else "…"}
-        elif target.fields.get(key) is not None:
-            original = target.fields[key].value.strip()
-            rule, values = "translation_of_translation", {"original": original}
+        elif (translated := target.first(key)) is not None:
+            rule, values = "translation_of_translation", {"original": translated.value.strip()}
         elif target.lang == post.lang:
             rule, values = "translation_same_lang", {"lang": post.lang}
         else:

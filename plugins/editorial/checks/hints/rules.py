@@ -52,7 +52,7 @@ def post_hints(source: Source, settings: Mapping[str, Any]) -> list[Problem]:
         message, fix = text(lang, key, **values)
         hints.append(Problem(source.shown, at, message, fix, HINT, rule=f"hint.{key}"))
 
-    title = source.fields.get("title")
+    title = source.first("title")
     limit = settings["EDITORIAL_HINTS_TITLE_CHARACTERS"]
     if title is not None and len(title.value) > limit:
         hint(title.line, "long_title", length=len(title.value), limit=limit)
@@ -85,7 +85,7 @@ def post_hints(source: Source, settings: Mapping[str, Any]) -> list[Problem]:
 
 
 def _image_hints(source: Source, hint: Any) -> None:
-    alt = source.fields.get("image-alt")
+    alt = source.first("image-alt")
     if alt is not None and _vague(alt.value):
         hint(alt.line, "vague_alt", alt=alt.value)
     for reference in source.body[0]:

@@ -25,13 +25,13 @@ def site_hints(
     remembered: FindingsMemo[FileHints] = FindingsMemo(settings, HINTS_FILE)
     hints: list[Problem] = []
     for source in read_sources(settings, already_read, checked):
-        found = remembered.get(str(source.path), source.stamp)  # also keeps it remembered
-        if only is not None and str(source.path) not in only:
+        found = remembered.get(source.file, source.stamp)  # also keeps it remembered
+        if only is not None and source.file not in only:
             continue
         if found is None:
             found = FileHints(source.stamp or (0, 0), tuple(post_hints(source, settings)))
             if source.stamp is not None:
-                remembered.put(str(source.path), found)
+                remembered.put(source.file, found)
         hints += found.hints
     remembered.save()
     return sorted(hints, key=lambda h: (h.path, h.line, h.column, h.rule))

@@ -1,0 +1,165 @@
+"""content_cache: the publish build reads the preview's content cache and writes the same site.
+
+Pelican trusts its content cache whatever changed since it was written; the plugin keeps it
+only for the same readers (settings they see, their code) and writes it in one piece.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import pickle
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from content_cache.plugin import KEY, guard_cache
+from pelican.readers import Readers
+from pelican.settings import DEFAULT_CONFIG
+
+from devserver.build import build
+from devserver.site_settings import settings_over
+from tests.minisite import make_site
+
+CACHE_NAME = "ArticlesGenerator-Readers"
+SECOND_POST = """\
+Title: Eine Frage an alle
+Date: 2026-03-20 10:00
+Category: Ideen
+Tags: Velo, Werkstatt
+Author: miriam-keller
+Lang: de
+Summary: Wir fragen.
+
+Wie [der gute Beitrag]({filename}/posts/good.md) schon sagte:
+
+```poll
+id: werkstatt-fest
+question: Wann feiern wir?
+options:
+  - {id: mai, label: Im Mai}
+  - {id: juni, label: Im Juni}
+closes: 2099-12-31
+```
+"""
+# A cache entry for a file no build reads: it stays in the cache only if the cache was loaded.
+NEVER_READ = "/nowhere/never-read.md"
+
+
+def _settings(folder: Path) -> tuple[Path, Path]:
+    """The tiny site's preview and publish settings, sharing one cache folder."""
+    make_site(folder, {"zweiter.md": SECOND_POST})
+    content, cache = folder / "content", folder / "cache"
+    preview = folder / "preview.py"
+    preview.write_text(settings_over(content) + f"CACHE_PATH = {str(cache)!r}\n", encoding="utf-8")
+    publish = folder / "publish.py"
+    publish.write_text(
+        settings_over(content, base="publishconf")
+        + f"CACHE_PATH = {str(cache)!r}\nSITEURL = FEED_DOMAIN = 'https://blog.example.org'\n",
+        encoding="utf-8",
+    )
+    return preview, publish
+
+
+def _files(output: Path) -> dict[str, bytes]:
+    """Every file written, byte for byte, but what differs between any two builds.
+
+    Two builds without any cache differ only there: the backend manifests carry the time they
+    were made ("generated"), and Pagefind names its index files by a hash that changes from
+    run to run. The index is left out (the pages it indexes are compared), the time dropped.
+    """
+    found = {}
+    for path in sorted(output.rglob("*")):
+        name = path.relative_to(output).as_posix()
+        if not path.is_file() or name.startswith("pagefind/"):
+            continue
+        data = path.read_bytes()
+        if name.endswith("manifest.json"):
+            manifest = json.loads(data)
+            manifest.pop("generated")
+            data = json.dumps(manifest, sort_keys=True).encode()
+        found[name] = data
+    return found
+
+
+def _cache(folder: Path) -> dict[str, Any]:
+    with open(folder / "cache" / CACHE_NAME, "rb") as stored:
+        loaded: dict[str, Any] = pickle.load(stored)
+    return loaded
+
+
+def test_a_publish_build_from_the_previews_cache_equals_one_without_it(tmp_path: Path) -> None:
+    preview, publish = _settings(tmp_path)
+    assert not build(str(preview), {"OUTPUT_PATH": str(tmp_path / "preview")}).failed
+    written = _cache(tmp_path)
+    posts = {str(tmp_path / "content" / "posts" / n) for n in ("good.md", "zweiter.md")}
+    assert posts <= written.keys()
+    written[NEVER_READ] = (0.0, ("<p>nie gelesen</p>", {}))
+    with open(tmp_path / "cache" / CACHE_NAME, "wb") as stored:
+        pickle.dump(written, stored)
+
+    cached = build(str(publish), {"OUTPUT_PATH": str(tmp_path / "cached")})
+    assert not cached.failed and cached.problems == 0
+    assert NEVER_READ in _cache(tmp_path)  # loaded and kept: the readers are the same
+    fresh = build(
+        str(publish),
+        {
+            "OUTPUT_PATH": str(tmp_path / "fresh"),
+            "LOAD_CONTENT_CACHE": False,
+            "CACHE_CONTENT": False,
+        },
+    )
+    assert not fresh.failed
+    cached_files, fresh_files = _files(tmp_path / "cached"), _files(tmp_path / "fresh")
+    assert "2026/eine-frage-an-alle/index.html" in fresh_files
+    assert cached_files.keys() == fresh_files.keys()
+    assert [name for name in fresh_files if cached_files[name] != fresh_files[name]] == []
+
+
+def _readers(tmp_path: Path, **changed: Any) -> SimpleNamespace:
+    """A generator with Pelican's own readers, their content cache in tmp_path/cache."""
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+    settings.update(
+        CACHE_PATH=str(tmp_path / "cache"),
+        CACHE_CONTENT=True,
+        LOAD_CONTENT_CACHE=True,
+        GZIP_CACHE=False,
+        PLUGINS=["content_cache"],
+        **changed,
+    )
+    generator = SimpleNamespace(settings=settings, readers=Readers(settings, CACHE_NAME))
+    guard_cache(generator)
+    return generator
+
+
+def test_a_cache_is_kept_for_the_same_readers_and_emptied_for_others(tmp_path: Path) -> None:
+    source = tmp_path / "post.md"
+    source.write_text("Title: A\n\nText.\n", encoding="utf-8")
+    first = _readers(tmp_path)
+    first.readers.cache_data(str(source), ("<p>Text.</p>", {"title": "A"}))
+    first.readers.save_cache()
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [CACHE_NAME]  # no temporary
+
+    def remembered(**changed: Any) -> Any:
+        return _readers(tmp_path, **changed).readers.get_cached_data(str(source))
+
+    assert remembered() == ("<p>Text.</p>", {"title": "A"})
+    # Only the writing side differs (the preview's and the publish build's settings).
+    assert remembered(SITEURL="https://blog.example.org", RELATIVE_URLS=False) is not None
+    # What the readers see: another Markdown configuration, another time zone.
+    assert remembered(MARKDOWN={"extensions": ["markdown.extensions.toc"]}) is None
+    first.readers.save_cache()
+    assert remembered(TIMEZONE="Europe/Berlin") is None
+
+
+def test_a_cache_pelican_wrote_without_the_plugin_is_not_trusted(tmp_path: Path) -> None:
+    source = tmp_path / "post.md"
+    source.write_text("Title: A\n\nText.\n", encoding="utf-8")
+    (tmp_path / "cache").mkdir()
+    stamp = os.path.getmtime(source)
+    with open(tmp_path / "cache" / CACHE_NAME, "wb") as stored:
+        pickle.dump({str(source): (stamp, ("<p>alt</p>", {}))}, stored)
+    generator = _readers(tmp_path)
+    assert generator.readers.get_cached_data(str(source)) is None
+    assert set(generator.readers._cache) == {KEY}
