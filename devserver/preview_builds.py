@@ -72,6 +72,11 @@ def quick_build(
     return result, written
 
 
+# How a quick step made its pages, as the preview's log says.
+FROM_KEPT_BUILD = "from the kept build"
+PELICAN_PASS = "by a Pelican pass (the kept build cannot take this edit)"
+
+
 class PreviewBuilds:
     """Runs the preview's quick steps and full builds and says what each one changed."""
 
@@ -96,7 +101,6 @@ class PreviewBuilds:
         self.spare: BuildWorker | None = None  # started ahead, so its imports are done
         self.edited: set[str] = set()  # sources saved since the running full build began
         self.language = "de"
-        self.quick_steps: list[str] = []  # "kept" or "pelican" for each quick step, in order
         self._full: asyncio.Task[None] | None = None
         self._again = False
 
@@ -148,27 +152,31 @@ class PreviewBuilds:
     def _quick(self, sources: list[str]) -> tuple[list[str], BuildResult]:
         started = time.perf_counter()
         with self.lock:
-            rendered = (
-                None if self.keeper is None else self.keeper.render(sources, self.output_path)
-            )
+            keeper = self.keeper
+            rendered = None if keeper is None else keeper.render(sources, self.output_path)
             if rendered is None:
-                self.quick_steps.append("pelican")
                 result, written = quick_build(
                     self.settings_file, self.output_path, sources, self.debug
                 )
-                return self.state.changed(written), result
-            self.quick_steps.append("kept")
-            pages, errors = rendered
-            written = [page for source_pages in pages.values() for page in source_pages]
-            result = BuildResult(
-                len(errors),
-                False,
-                time.perf_counter() - started,
-                errors=errors,
-                language=self.language,
-                pages={source: tuple(p) for source, p in pages.items()},
-            )
-            return self.state.changed(written), result
+                how = PELICAN_PASS
+            else:
+                pages, errors = rendered
+                written = [page for source_pages in pages.values() for page in source_pages]
+                result = BuildResult(
+                    len(errors),
+                    False,
+                    time.perf_counter() - started,
+                    errors=errors,
+                    language=self.language,
+                    pages={source: tuple(p) for source, p in pages.items()},
+                )
+                how = FROM_KEPT_BUILD
+            changed = self.state.changed(written)
+        if written:
+            shown = ", ".join(written[:3]) + (" …" if len(written) > 3 else "")
+            seconds = time.perf_counter() - started
+            print(f"Quick step {how} in {seconds:.2f} s: {shown}", file=sys.stderr)
+        return changed, result
 
     def _full_build(self) -> tuple[list[str], BuildResult]:
         worker, self.spare = self.spare or BuildWorker(self.settings_file, self.debug), None

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.devserver.live import LivePreview, post, start_live_preview
+from devserver.preview_builds import FROM_KEPT_BUILD, PELICAN_PASS
+from tests.devserver.live import BUILD_TIMEOUT, LivePreview, post, start_live_preview
 
 GONE = "/2026/bald-weg/"
 POSTS = {"bald-weg.md": post("Bald weg", "Dieser Beitrag verschwindet gleich.")}
@@ -19,6 +20,16 @@ def preview(tmp_path: Path) -> Iterator[LivePreview]:
     running = start_live_preview(tmp_path, POSTS)
     yield running
     running.stop()
+
+
+def quick_steps(preview: LivePreview) -> list[str]:
+    """How each quick step so far made its pages, from the preview's log."""
+    log = preview.log.read_text(encoding="utf-8")
+    return [
+        line.split("Quick step ", 1)[1].split(" in ")[0]
+        for line in log.splitlines()
+        if line.startswith("Quick step ")
+    ]
 
 
 def links(page: str) -> set[str]:
@@ -73,8 +84,37 @@ def test_a_simple_edit_takes_the_quick_step_first(preview: LivePreview) -> None:
     # rewritten the front page too (it shows the post's opening words).
     assert quick["paths"] == [GONE + "index.html"]
     assert "Frisch geändert im schnellen Schritt." in preview.get(GONE).text
+    # Rendered from the build the preview keeps, not by another Pelican pass over every post.
+    assert quick_steps(preview) == [FROM_KEPT_BUILD]
     full = preview.next_build(full=True)
     assert "/index.html" in full["paths"]
+
+
+def test_a_save_during_the_full_build_is_shown_before_that_build_ends(
+    preview: LivePreview,
+) -> None:
+    source = preview.posts / "bald-weg.md"
+    source.write_text(post("Bald weg", "Erster Stand."), encoding="utf-8")
+    preview.next_build(full=False)
+    # The full build for the first save has just begun (it takes a second or more).
+    source.write_text(post("Bald weg", "Zweiter Stand."), encoding="utf-8")
+    second = preview.messages.get(timeout=BUILD_TIMEOUT)
+    assert (second["full"], second["paths"]) == (False, [GONE + "index.html"])
+    assert "Zweiter Stand." in preview.get(GONE).text
+    assert quick_steps(preview) == [FROM_KEPT_BUILD, FROM_KEPT_BUILD]
+    # The full builds that follow end with the second save's text, not the first's.
+    preview.next_build(full=True)
+    source.write_text(post("Bald weg", "Dritter Stand."), encoding="utf-8")
+    preview.next_build(full=True)
+    assert "Dritter Stand." in preview.get(GONE).text
+
+
+def test_a_changed_header_takes_a_pelican_pass(preview: LivePreview) -> None:
+    edited = post("Bald weg", "Dieser Beitrag verschwindet gleich.", extra="Summary: Neu.")
+    (preview.posts / "bald-weg.md").write_text(edited, encoding="utf-8")
+    preview.next_build(full=False)
+    assert quick_steps(preview) == [PELICAN_PASS]
+    assert "Neu." in preview.get(GONE).text
 
 
 BROKEN = [

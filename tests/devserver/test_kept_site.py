@@ -1,0 +1,110 @@
+"""The kept build renders an edited page exactly as the full build would, or declines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from devserver.build import build
+from devserver.build_worker import build_and_keep
+from devserver.kept_site import KeptSite
+from tests.minisite import GOOD_POST, make_site
+
+SECOND_POST = GOOD_POST.replace("Ein guter Beitrag", "Der zweite Beitrag")
+GOOD_PAGE = "2026/ein-guter-beitrag/index.html"
+
+
+def _kept(tmp_path: Path) -> tuple[Path, KeptSite]:
+    settings = make_site(tmp_path, {"zweiter.md": SECOND_POST})
+    result, site = build_and_keep(str(settings), {"OUTPUT_PATH": str(tmp_path / "first")})
+    assert not result.failed
+    assert site is not None
+    return settings, site
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def test_an_edited_post_and_page_match_the_full_build_byte_for_byte(tmp_path: Path) -> None:
+    settings, site = _kept(tmp_path)
+    content = tmp_path / "content"
+    post, page = content / "posts" / "good.md", content / "pages" / "redaktionsleitfaden.md"
+    _append(post, "\nEin neuer Absatz mit **Nachdruck** und [einem Link](https://example.org).\n")
+    _append(page, "\nWer fragt, bekommt eine Antwort.\n")
+    quick = tmp_path / "quick"
+    written = [site.render(str(post), str(quick)), site.render(str(page), str(quick))]
+    assert written == [[GOOD_PAGE], ["redaktionsleitfaden/index.html"]]
+    # Nothing else: the front page, listings and the other post are the full build's job.
+    assert sorted(str(p.relative_to(quick)) for p in quick.rglob("*.html")) == [
+        GOOD_PAGE,
+        "redaktionsleitfaden/index.html",
+    ]
+    full = tmp_path / "full"
+    assert not build(str(settings), {"OUTPUT_PATH": str(full)}).failed
+    for name in (GOOD_PAGE, "redaktionsleitfaden/index.html"):
+        assert (quick / name).read_bytes() == (full / name).read_bytes(), name
+    assert "Nachdruck" in (quick / GOOD_PAGE).read_text(encoding="utf-8")
+
+
+def test_a_second_edit_builds_on_the_first(tmp_path: Path) -> None:
+    _, site = _kept(tmp_path)
+    post = tmp_path / "content" / "posts" / "good.md"
+    quick = tmp_path / "quick"
+    _append(post, "\nErster Nachtrag.\n")
+    assert site.render(str(post), str(quick)) == [GOOD_PAGE]
+    _append(post, "\nZweiter Nachtrag.\n")
+    assert site.render(str(post), str(quick)) == [GOOD_PAGE]
+    page = (quick / GOOD_PAGE).read_text(encoding="utf-8")
+    assert "Erster Nachtrag." in page
+    assert "Zweiter Nachtrag." in page
+
+
+# Edits the kept build must not render: each changes other pages, or the reader reports it.
+DECLINED = {
+    "title": ("Title: Ein guter Beitrag", "Title: Ein besserer Beitrag"),
+    "date": ("Date: 2026-03-14 09:30", "Date: 2026-03-15 09:30"),
+    "slug": ("Lang: de", "Lang: de\nSlug: ein-anderer-name"),
+    "status": ("Lang: de", "Lang: de\nStatus: draft"),
+    "language": ("Lang: de", "Lang: en"),
+    "summary": ("Summary: Alles in Ordnung.", "Summary: Jetzt anders."),
+    "bad-date": ("Date: 2026-03-14 09:30", "Date: 14. März"),
+    "new-image": ("Dieser Beitrag", "![Bild]({static}/images/neu.png)\n\nDieser Beitrag"),
+}
+
+
+@pytest.fixture(scope="module")
+def kept_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, KeptSite]:
+    """One kept build for the cases that leave it as it was (each puts its file back)."""
+    folder = tmp_path_factory.mktemp("kept")
+    return folder, _kept(folder)[1]
+
+
+@pytest.mark.parametrize(("old", "new"), DECLINED.values(), ids=DECLINED.keys())
+def test_a_changed_header_or_a_problem_falls_back(
+    kept_once: tuple[Path, KeptSite], tmp_path: Path, old: str, new: str
+) -> None:
+    folder, site = kept_once
+    post = folder / "content" / "posts" / "good.md"
+    post.write_text(GOOD_POST.replace(old, new), encoding="utf-8")
+    try:
+        assert site.render(str(post), str(tmp_path)) is None
+    finally:
+        post.write_text(GOOD_POST, encoding="utf-8")
+    assert not list(tmp_path.iterdir())
+    # The file as the build read it renders again: the refusal was the edit's.
+    assert site.render(str(post), str(tmp_path)) == [GOOD_PAGE]
+
+
+def test_a_new_or_unknown_file_falls_back(kept_once: tuple[Path, KeptSite], tmp_path: Path) -> None:
+    folder, site = kept_once
+    new = folder / "content" / "posts" / "neu.md"
+    new.write_text(GOOD_POST.replace("Ein guter Beitrag", "Ganz neu"), encoding="utf-8")
+    try:
+        assert site.render(str(new), str(tmp_path)) is None
+    finally:
+        new.unlink()
+    assert site.render("/etc/passwd", str(tmp_path)) is None
+    assert site.render(str(folder / "content" / "posts" / "fehlt.md"), str(tmp_path)) is None
+    assert not list(tmp_path.iterdir())
