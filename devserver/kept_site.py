@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from author_profiles import rewrite_profile_page
+
 logger = logging.getLogger("devserver.kept_site")
 
 # The lists each Pelican generator writes pages from, and the keyword the page template gets.
@@ -56,10 +58,14 @@ class KeptSite:
         return self.generators[0].context  # type: ignore[no-any-return]
 
     def render(self, source: str, output_path: str) -> list[str] | None:
-        """Write the edited source's page into output_path; its path, or None to fall back."""
+        """Write the edited post's, page's or profile's page into output_path; None: fall back."""
         found = self._find(source)
+        if found is None:
+            return rewrite_profile_page(
+                self.generators, source, self.writer_class(output_path, settings=self.settings)
+            )
         snapshot = self.read.get(source)
-        if found is None or snapshot is None:
+        if snapshot is None:
             return None
         generator, list_name, kept = found
         fresh = _read_quietly(generator, source)

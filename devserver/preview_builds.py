@@ -16,7 +16,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from fast_preview import page_written
 
@@ -36,6 +36,12 @@ from devserver.problems import not_published
 Announce = Callable[[list[str], BuildResult, bool], None]
 # Tells the browsers that a rebuild failed outside Pelican.
 Failure = Callable[[Exception], None]
+
+
+def edited_texts(changed: Sequence[str]) -> list[str] | None:
+    """The saved Markdown files when only those changed (posts, pages, profiles), else None."""
+    texts = [os.path.abspath(p) for p in changed if p.endswith(".md") and os.path.exists(p)]
+    return texts if texts and len(texts) == len(changed) else None
 
 
 def quick_sources(changed: Iterable[str]) -> list[str] | None:
@@ -111,11 +117,12 @@ class PreviewBuilds:
 
     async def changed(self, names: list[str]) -> None:
         """React to saved files: edited pages at once, then a full build in the background."""
-        sources = quick_sources(names)
-        if sources:
-            self.edited.update(sources)
-            changed, result = await asyncio.to_thread(self._quick, sources)
-            self.announce(changed, result, False)
+        texts = edited_texts(names)
+        if texts:
+            self.edited.update(texts)
+            quick = await asyncio.to_thread(self._quick, texts)
+            if quick is not None:
+                self.announce(*quick, False)
         self.request_full_build()
 
     def request_full_build(self) -> None:
@@ -149,12 +156,17 @@ class PreviewBuilds:
                 continue
             self.announce(changed, result, True)
 
-    def _quick(self, sources: list[str]) -> tuple[list[str], BuildResult]:
+    def _quick(self, texts: list[str]) -> tuple[list[str], BuildResult] | None:
         started = time.perf_counter()
         with self.lock:
             keeper = self.keeper
-            rendered = None if keeper is None else keeper.render(sources, self.output_path)
+            rendered = None if keeper is None else keeper.render(texts, self.output_path)
             if rendered is None:
+                # Only posts and pages have a Pelican pass of their own; the rest waits for
+                # the full build.
+                sources = quick_sources(texts)
+                if sources is None:
+                    return None
                 result, written = quick_build(
                     self.settings_file, self.output_path, sources, self.debug
                 )

@@ -8,9 +8,13 @@ Public API for tools that check content without building (`invoke check`, `invok
   be `author_index(profiles)`, made once when many files are checked;
 - `CREDIT_ROLES`: the header fields that credit help by role (`told-to`, `interview`, `photos`,
   `translation`); a built post carries them as `article.credits` (`Credit`: role, people).
+
+For the preview, which keeps a finished build: `rewrite_profile_page(generators, source, writer)`
+re-reads one edited profile and writes that person's page again when only its text changed.
 """
 
 from .credits import CREDIT_ROLES
+from .edited_profile import rewrite_profile_page
 from .plugin import register
 from .portraits import check_photos
 from .profiles import load_profiles
@@ -23,4 +27,5 @@ __all__ = [
     "check_photos",
     "load_profiles",
     "register",
+    "rewrite_profile_page",
 ]

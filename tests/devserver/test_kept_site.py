@@ -9,7 +9,7 @@ import pytest
 from devserver.build import build
 from devserver.build_worker import build_and_keep
 from devserver.kept_site import KeptSite
-from tests.minisite import GOOD_POST, make_site
+from tests.minisite import GOOD_POST, PROFILE, make_site
 
 SECOND_POST = GOOD_POST.replace("Ein guter Beitrag", "Der zweite Beitrag")
 GOOD_PAGE = "2026/ein-guter-beitrag/index.html"
@@ -46,6 +46,20 @@ def test_an_edited_post_and_page_match_the_full_build_byte_for_byte(tmp_path: Pa
     for name in (GOOD_PAGE, "redaktionsleitfaden/index.html"):
         assert (quick / name).read_bytes() == (full / name).read_bytes(), name
     assert "Nachdruck" in (quick / GOOD_PAGE).read_text(encoding="utf-8")
+
+
+def test_an_edited_profile_text_matches_the_full_build_byte_for_byte(tmp_path: Path) -> None:
+    settings, site = _kept(tmp_path)
+    profile = tmp_path / "content" / "authors" / "miriam-keller.md"
+    _append(profile, "\nIn meiner Freizeit repariere ich *alte Räder*.\n")
+    quick = tmp_path / "quick"
+    written = site.render(str(profile), str(quick))
+    assert written is not None and len(written) == 1
+    assert [str(p.relative_to(quick)) for p in quick.rglob("*.html")] == written
+    full = tmp_path / "full"
+    assert not build(str(settings), {"OUTPUT_PATH": str(full)}).failed
+    assert (quick / written[0]).read_bytes() == (full / written[0]).read_bytes()
+    assert "alte Räder" in (quick / written[0]).read_text(encoding="utf-8")
 
 
 def test_a_second_edit_builds_on_the_first(tmp_path: Path) -> None:
@@ -97,6 +111,29 @@ def test_a_changed_header_or_a_problem_falls_back(
     assert site.render(str(post), str(tmp_path)) == [GOOD_PAGE]
 
 
+PROFILE_DECLINED = {
+    "role": ("Role: Leiterin Entwicklung", "Role: Leiterin Technik"),
+    "name": ("Name: Miriam Keller", "Name: Miriam Keller-Huber"),
+    "consent": ("Consent: yes", "Consent: no"),
+    "bad-department": ("Department: entwicklung", "Department: gibt-es-nicht"),
+}
+
+
+@pytest.mark.parametrize(("old", "new"), PROFILE_DECLINED.values(), ids=PROFILE_DECLINED.keys())
+def test_a_profile_whose_header_changed_falls_back(
+    kept_once: tuple[Path, KeptSite], tmp_path: Path, old: str, new: str
+) -> None:
+    folder, site = kept_once
+    profile = folder / "content" / "authors" / "miriam-keller.md"
+    profile.write_text(PROFILE.replace(old, new), encoding="utf-8")
+    try:
+        assert site.render(str(profile), str(tmp_path)) is None
+    finally:
+        profile.write_text(PROFILE, encoding="utf-8")
+    assert not list(tmp_path.iterdir())
+    assert site.render(str(profile), str(tmp_path)) is not None
+
+
 def test_a_new_or_unknown_file_falls_back(kept_once: tuple[Path, KeptSite], tmp_path: Path) -> None:
     folder, site = kept_once
     new = folder / "content" / "posts" / "neu.md"
@@ -107,4 +144,10 @@ def test_a_new_or_unknown_file_falls_back(kept_once: tuple[Path, KeptSite], tmp_
         new.unlink()
     assert site.render("/etc/passwd", str(tmp_path)) is None
     assert site.render(str(folder / "content" / "posts" / "fehlt.md"), str(tmp_path)) is None
+    stranger = folder / "content" / "authors" / "niemand.md"
+    stranger.write_text(PROFILE.replace("Miriam Keller", "Nie Mand"), encoding="utf-8")
+    try:
+        assert site.render(str(stranger), str(tmp_path)) is None
+    finally:
+        stranger.unlink()
     assert not list(tmp_path.iterdir())
