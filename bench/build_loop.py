@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from build_records import REPO, Edit, Layout, Results, exit_on_failure, seconds_text
-from build_setup import PREVIEW_SERVER, slug_of
+from build_setup import slug_of
 from synthetic import SyntheticPost, SyntheticSite
 
 POLL_INTERVAL = 0.02
@@ -30,6 +31,14 @@ EDIT_TIMEOUT = 180.0
 # only after a build, and misses an edit saved before that.
 SETTLE = 2.0
 PLAIN_LOOP_BUDGET = 240.0  # seconds; plain Pelican's loop is skipped beyond this
+# The preview as `invoke livereload` runs it, watching the content and the bench's theme copy.
+LOOP_SERVER = """
+import sys
+repo, settings, output, watched, port = sys.argv[1:6]
+sys.path[:0] = [repo, repo + "/plugins"]
+from devserver.server import serve_preview
+serve_preview(settings, output, watched.split("|"), "127.0.0.1", int(port), False)
+"""
 
 
 @dataclass(frozen=True)
@@ -47,58 +56,119 @@ def _edited_posts(site: SyntheticSite, count: int, offset: int) -> list[Syntheti
     return [site.posts[(offset + i * step) % len(site.posts)] for i in range(count)]
 
 
+@dataclass(frozen=True)
+class LoopEdit:
+    """One save in our loop: what kind of file, which file, and the URL path that shows it."""
+
+    kind: str  # "post", "profile" or "template"
+    source: Path
+    url: str
+
+
+def _loop_edits(
+    site: SyntheticSite, settings: dict[str, Any], theme: Path, edits: int, kinds: Sequence[str]
+) -> tuple[list[LoopEdit], str]:
+    """The saves of our loop, the kinds taking turns; and the page a browser shows meanwhile."""
+    posts = _edited_posts(site, edits + 1, offset=3)
+    # The page open in the browser while the template is edited: a post no other edit touches.
+    viewed = posts.pop()
+    viewed_url = f"/{viewed.year}/{slug_of(viewed.title, settings)}/"
+    step = max(1, len(site.authors) // edits)
+    handles = [site.authors[(1 + i * step) % len(site.authors)] for i in range(edits)]
+
+    def edits_of(kind: str) -> list[LoopEdit]:
+        if kind == "post":
+            return [
+                LoopEdit("post", p.source, f"/{p.year}/{slug_of(p.title, settings)}/")
+                for p in posts
+            ]
+        if kind == "profile":
+            return [
+                LoopEdit(
+                    "profile",
+                    site.content / "authors" / f"{handle}.md",
+                    "/" + settings["AUTHOR_URL"].format(slug=handle),
+                )
+                for handle in handles
+            ]
+        return [LoopEdit("template", theme / "templates" / "base.html", viewed_url)] * edits
+
+    by_kind = {kind: edits_of(kind) for kind in kinds}
+    turns = [by_kind[kind][number] for number in range(edits) for kind in kinds]
+    return turns, viewed_url
+
+
 def ours_loop(
-    layout: Layout, site: SyntheticSite, settings: dict[str, Any], edits: int, results: Results
-) -> None:
-    """The preview server on the synthetic site; each edit timed to the page and the reload."""
+    layout: Layout,
+    site: SyntheticSite,
+    settings: dict[str, Any],
+    edits: int,
+    results: Results,
+    kinds: Sequence[str] = ("post",),
+) -> dict[str, list[Edit]]:
+    """The preview server on the synthetic site; each save timed to the page and the reload.
+
+    Post edits go into results.ours_loop; every kind's edits are returned by kind.
+    """
     output = layout.path("out-loop")
     shutil.rmtree(output, ignore_errors=True)
+    theme = layout.path("theme-loop")
+    shutil.rmtree(theme, ignore_errors=True)
+    shutil.copytree(REPO / "theme", theme)
+    # The bench's own copy of the theme, so that a template edit leaves the repository alone.
+    settings_file = layout.path("settings_loop.py")
+    settings_file.write_text(
+        layout.path("settings_ours.py").read_text(encoding="utf-8") + f"THEME = {str(theme)!r}\n",
+        encoding="utf-8",
+    )
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    posts = _edited_posts(site, edits, offset=3)
-    print(f"\nEditor's loop, preview server (devserver.server, port {port}), {edits} edits:")
+    plan, viewed = _loop_edits(site, settings, theme, edits, kinds)
+    print(f"\nEditor's loop, preview server (devserver.server, port {port}), {len(plan)} edits:")
     started = time.perf_counter()
     server = _start(
         [
-            *(sys.executable, "-c", PREVIEW_SERVER, str(REPO)),
-            *(str(layout.path("settings_ours.py")), str(output), str(site.content), str(port)),
+            *(sys.executable, "-c", LOOP_SERVER, str(REPO), str(settings_file), str(output)),
+            *(f"{site.content}|{theme}", str(port)),
         ],
         layout,
         "loop-ours.log",
         (b"Built in ", b"Build failed"),
     )
-    originals = {post.source: post.source.read_bytes() for post in posts}
+    originals = {edit.source: edit.source.read_bytes() for edit in plan}
+    by_kind: dict[str, list[Edit]] = {kind: [] for kind in kinds}
     try:
         _wait_until(lambda: _get(base + "/") is not None, server)
         print(f"  first build and server up in {time.perf_counter() - started:.1f} s")
         events: queue.Queue[tuple[float, list[str]]] = queue.Queue()
-        threading.Thread(target=_listen_reload, args=(port, events), daemon=True).start()
+        threading.Thread(target=_listen_reload, args=(port, events, viewed), daemon=True).start()
         events.get(timeout=30)
         time.sleep(SETTLE)
-        for number, post in enumerate(posts, 1):
+        for number, edit in enumerate(plan, 1):
             _drain(events, server.finished)
-            path = f"/{post.year}/{slug_of(post.title, settings)}/"
-            if _get(base + path) is None:
-                raise SystemExit(f"the preview does not serve {path} for {post.source}")
-            marker = _append_marker(post.source, number)
+            if _get(base + edit.url) is None:
+                raise SystemExit(f"the preview does not serve {edit.url} for {edit.source}")
+            marker = _mark(edit, number)
             saved = time.perf_counter()
-            page = _poll(functools.partial(_served_with, base + path, marker), saved, server)
-            signal = _reload_signal(events, path, saved)
+            page = _poll(functools.partial(_served_with, base + edit.url, marker), saved, server)
+            signal = _reload_signal(events, edit.url, saved)
             reloaded = None
-            if signal is not None and marker in (_get(base + path) or ""):
+            if signal is not None and marker in (_get(base + edit.url) or ""):
                 reloaded = time.perf_counter() - saved
             whole = _finished(server, saved)
-            results.ours_loop.append(Edit(page, signal, reloaded, whole))
+            by_kind[edit.kind].append(Edit(page, signal, reloaded, whole))
             print(
-                f"  edit {number}: page has the edit {seconds_text(page)}, reload signal "
-                f"{seconds_text(signal)}, reloaded {seconds_text(reloaded)}, whole site rebuilt "
-                f"{seconds_text(whole)}  ({post.source.name})"
+                f"  edit {number} ({edit.kind}): page has the edit {seconds_text(page)}, reload "
+                f"signal {seconds_text(signal)}, reloaded {seconds_text(reloaded)}, whole site "
+                f"rebuilt {seconds_text(whole)}  ({edit.source.name})"
             )
             time.sleep(SETTLE)
     finally:
         _stop(server.process)
         for source, text in originals.items():
             source.write_bytes(text)
+    results.ours_loop.extend(by_kind.get("post", []))
+    return by_kind
 
 
 def plain_loop(
@@ -198,10 +268,12 @@ def _reload_signal(
     return None
 
 
-def _listen_reload(port: int, events: queue.Queue[tuple[float, list[str]]]) -> None:
-    """Read /__reload (server-sent events) and queue each message's paths with its arrival."""
+def _listen_reload(
+    port: int, events: queue.Queue[tuple[float, list[str]]], viewed: str = "/"
+) -> None:
+    """Read /__reload as a browser showing `viewed` does; queue each message's paths."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=EDIT_TIMEOUT)
-    connection.request("GET", "/__reload")
+    connection.request("GET", f"/__reload?page={urllib.parse.quote(viewed)}")
     response = connection.getresponse()
     events.put((time.perf_counter(), []))  # connected: the main thread may start editing
     while line := response.readline():
@@ -209,6 +281,16 @@ def _listen_reload(port: int, events: queue.Queue[tuple[float, list[str]]]) -> N
             arrived = time.perf_counter()
             message = json.loads(line[5:])
             events.put((arrived, list(message.get("paths", []))))
+
+
+def _mark(edit: LoopEdit, number: int) -> str:
+    """Save the edit: a sentence at the end of a post or profile, a line in the footer."""
+    if edit.kind != "template":
+        return _append_marker(edit.source, number)
+    marker = f"Bench-Marker-{number}-{time.time_ns()}"
+    text = edit.source.read_text(encoding="utf-8")
+    edit.source.write_text(text.replace("</footer>", f"<p>{marker}</p></footer>", 1), "utf-8")
+    return marker
 
 
 def _append_marker(source: Path, number: int) -> str:

@@ -8,10 +8,12 @@ in a tenth of a second, until a newer build's worker replaces it.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import logging
 import multiprocessing
 import os
+import weakref
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -93,6 +95,9 @@ def serve(connection: Connection, settings_file: str, debug: bool) -> None:
             elif request == "render":
                 sources, output = argument
                 connection.send(None if site is None else _render(site, sources, output, errors))
+            elif request == "render_viewed":
+                paths, output = argument
+                connection.send([] if site is None else _render_viewed(site, paths, output))
             else:
                 return
     except KeyboardInterrupt:  # Ctrl+C reaches the whole process group; the server says it
@@ -103,7 +108,11 @@ def _render(site: KeptSite, sources: list[str], output: str, errors: tuple[Any, 
     """Each source's pages from the kept build, with the build's other errors; None: fall back."""
     pages: dict[str, list[str]] = {}
     for source in sources:
-        written = site.render(source, output)
+        try:
+            written = site.render(source, output)
+        except Exception as error:  # the full build that follows reports it with its place
+            logging.getLogger(__name__).debug("kept build: %s: %s", source, error, exc_info=True)
+            return None
         if written is None:
             return None
         pages[source] = written
@@ -111,17 +120,41 @@ def _render(site: KeptSite, sources: list[str], output: str, errors: tuple[Any, 
     return pages, tuple(e for e in errors if os.path.abspath(e.path) not in pages)
 
 
+def _render_viewed(site: KeptSite, paths: list[str], output: str) -> list[str]:
+    """The pages at these URL paths with the changed templates; none if a template fails."""
+    try:
+        return site.render_viewed(paths, output)
+    except Exception as error:  # a template error: the full build reports it with its line
+        logging.getLogger(__name__).debug("kept build: templates: %s", error, exc_info=True)
+        return []
+
+
+# Workers not yet stopped; stopped when the server exits, before multiprocessing waits for them.
+_running: weakref.WeakSet[BuildWorker] = weakref.WeakSet()
+
+
+def _stop_running() -> None:
+    for worker in list(_running):
+        worker.stop()
+
+
 class BuildWorker:
     """The server's handle on one worker process."""
 
     def __init__(self, settings_file: str, debug: bool = False) -> None:
         self.connection, theirs = _PROCESSES.Pipe()
+        # Not a daemon: a build makes photos and cards in processes of its own.
         self.process = _PROCESSES.Process(
-            target=serve, args=(theirs, settings_file, debug), name="preview-build", daemon=True
+            target=serve, args=(theirs, settings_file, debug), name="preview-build"
         )
         self.process.start()
         theirs.close()
         self.kept = False
+        _running.add(self)
+        # After multiprocessing's own exit handler, so it runs first: that one waits for
+        # every child, and a worker ends only when told.
+        atexit.unregister(_stop_running)
+        atexit.register(_stop_running)
 
     def build(self, overrides: dict[str, Any]) -> BuildResult:
         """Make a full build in the worker; it keeps the build if it succeeded."""
@@ -136,8 +169,16 @@ class BuildWorker:
         answer: Rendered = self._ask("render", (sources, output))
         return answer
 
+    def render_viewed(self, url_paths: list[str], output: str) -> list[str]:
+        """After a template change: the pages at these URL paths written again, if kept."""
+        if not self.kept or not url_paths:
+            return []
+        written: list[str] = self._ask("render_viewed", (url_paths, output))
+        return written
+
     def stop(self) -> None:
         """End the worker process."""
+        _running.discard(self)
         with contextlib.suppress(OSError):
             self.connection.send(("stop", None))
         self.connection.close()

@@ -23,7 +23,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from author_profiles import rewrite_profile_page
+from author_profiles import rewrite_profile_page, write_person_page
+from fragment_cache import forget_fragments
 
 logger = logging.getLogger("devserver.kept_site")
 
@@ -77,10 +78,26 @@ class KeptSite:
             if name != "metadata" and snapshot.fields.get(name, _MISSING) != value:
                 setattr(edited, name, value)
         self._swap(kept, edited, fresh)
+        # Fragments of the post (its card on listings) were rendered from the old text.
+        forget_fragments(self.context, kept.source_path)
         write = _page_writer(generator, list_name, edited)
-        writer = self.writer_class(output_path, settings=self.settings)
-        write(writer)
+        write(self.writer_class(output_path, settings=self.settings))
         return [edited.save_as]
+
+    def render_viewed(self, url_paths: list[str], output_path: str) -> list[str]:
+        """After a template change: write the posts', pages' and people's pages at these URLs."""
+        forget_fragments(self.context)
+        by_save_as = {item.save_as: (g, name, item) for g, name, item in self._written_items()}
+        written: list[str] = []
+        for save_as in dict.fromkeys(_save_as_of(path) for path in url_paths):
+            writer = self.writer_class(output_path, settings=self.settings)
+            if save_as in by_save_as:
+                generator, list_name, item = by_save_as[save_as]
+                _page_writer(generator, list_name, item)(writer)
+                written.append(save_as)
+            else:
+                written += write_person_page(self.generators, save_as, writer) or []
+        return written
 
     def _find(self, source: str) -> tuple[Any, str, Any] | None:
         for generator, list_name, item in self._written_items():
@@ -117,6 +134,12 @@ class KeptSite:
 
 
 _MISSING = object()
+
+
+def _save_as_of(url_path: str) -> str:
+    """The output file a URL path of the preview answers with (a folder's index.html)."""
+    relative = url_path.lstrip("/")
+    return relative + "index.html" if relative == "" or relative.endswith("/") else relative
 
 
 def snapshot_of(content: Any) -> ReadSnapshot:

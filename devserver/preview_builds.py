@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 
+from faces_common.problems import Problem
 from fast_preview import page_written
 
 from devserver.build import BuildResult, build, summary
@@ -83,6 +84,11 @@ FROM_KEPT_BUILD = "from the kept build"
 PELICAN_PASS = "by a Pelican pass (the kept build cannot take this edit)"
 
 
+def _is_template(path: str) -> bool:
+    """Whether the saved file is a theme template (an .html file in a templates folder)."""
+    return path.endswith(".html") and "templates" in os.path.abspath(path).split(os.sep)
+
+
 class PreviewBuilds:
     """Runs the preview's quick steps and full builds and says what each one changed."""
 
@@ -107,6 +113,9 @@ class PreviewBuilds:
         self.spare: BuildWorker | None = None  # started ahead, so its imports are done
         self.edited: set[str] = set()  # sources saved since the running full build began
         self.language = "de"
+        self.errors: tuple[Problem, ...] = ()  # of the latest full build
+        # The URL paths browsers show, the most recent first (the server's reload hub).
+        self.viewed: Callable[[], list[str]] = list
         self._full: asyncio.Task[None] | None = None
         self._again = False
 
@@ -118,7 +127,11 @@ class PreviewBuilds:
     async def changed(self, names: list[str]) -> None:
         """React to saved files: edited pages at once, then a full build in the background."""
         texts = edited_texts(names)
-        if texts:
+        if all(_is_template(name) for name in names):
+            quick = await asyncio.to_thread(self._quick_templates, self.viewed())
+            if quick is not None:
+                self.announce(*quick, False)
+        elif texts:
             self.edited.update(texts)
             quick = await asyncio.to_thread(self._quick, texts)
             if quick is not None:
@@ -185,10 +198,27 @@ class PreviewBuilds:
                 how = FROM_KEPT_BUILD
             changed = self.state.changed(written)
         if written:
-            shown = ", ".join(written[:3]) + (" …" if len(written) > 3 else "")
-            seconds = time.perf_counter() - started
-            print(f"Quick step {how} in {seconds:.2f} s: {shown}", file=sys.stderr)
+            self._say(how, started, written)
         return changed, result
+
+    def _quick_templates(self, viewed: list[str]) -> tuple[list[str], BuildResult] | None:
+        started = time.perf_counter()
+        with self.lock:
+            keeper = self.keeper
+            written = [] if keeper is None else keeper.render_viewed(viewed, self.output_path)
+            if not written:
+                return None
+            changed = self.state.changed(written)
+        self._say(FROM_KEPT_BUILD, started, written)
+        result = BuildResult(
+            len(self.errors), False, time.perf_counter() - started, self.errors, self.language
+        )
+        return changed, result
+
+    def _say(self, how: str, started: float, written: list[str]) -> None:
+        shown = ", ".join(written[:3]) + (" …" if len(written) > 3 else "")
+        seconds = time.perf_counter() - started
+        print(f"Quick step {how} in {seconds:.2f} s: {shown}", file=sys.stderr)
 
     def _full_build(self) -> tuple[list[str], BuildResult]:
         worker, self.spare = self.spare or BuildWorker(self.settings_file, self.debug), None
@@ -199,7 +229,7 @@ class PreviewBuilds:
         except Exception:
             worker.stop()
             raise
-        self.language = result.language
+        self.language, self.errors = result.language, result.errors
         retired: BuildWorker | None = worker
         if not result.failed:
             with self.lock:

@@ -51,6 +51,12 @@ class ReloadHub:
         self.version = 0
         self.current: dict[str, Any] = {"version": 0, "full": True, "paths": []}
         self._listeners: set[asyncio.Queue[dict[str, Any]]] = set()
+        # The URL path each connected browser shows, by its listener.
+        self._pages: dict[asyncio.Queue[dict[str, Any]], str] = {}
+
+    def viewed(self) -> list[str]:
+        """The URL paths connected browsers show, the most recently opened first."""
+        return list(dict.fromkeys(reversed(self._pages.values())))
 
     def announce(
         self, paths: list[str], problems: BuildProblems | None = None, full: bool = True
@@ -63,10 +69,12 @@ class ReloadHub:
         for listener in self._listeners:
             listener.put_nowait(self.current)
 
-    async def stream(self) -> AsyncIterator[str]:
+    async def stream(self, page: str = "") -> AsyncIterator[str]:
         """Server-sent events: the current state at once, then one message per finished build."""
         listener: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
         self._listeners.add(listener)
+        if page.startswith("/"):
+            self._pages[listener] = page
         try:
             yield f"data: {json.dumps({**self.current, 'paths': []})}\n\n"
             while True:
@@ -78,6 +86,7 @@ class ReloadHub:
                 yield f"data: {json.dumps(message)}\n\n"
         finally:
             self._listeners.discard(listener)
+            self._pages.pop(listener, None)
 
 
 class PreviewFiles(StaticFiles):
@@ -118,7 +127,9 @@ def create_preview_app(
 
     async def reload_events(request: Request) -> StreamingResponse:
         return StreamingResponse(
-            hub.stream(), media_type="text/event-stream", headers={"Cache-Control": "no-store"}
+            hub.stream(request.query_params.get("page", "")),
+            media_type="text/event-stream",
+            headers={"Cache-Control": "no-store"},
         )
 
     routes: list[Any] = [Route("/__reload", reload_events)]
@@ -162,6 +173,7 @@ def serve_preview(
         hub.announce([], problems, full=True)
 
     builds = PreviewBuilds(settings_file, output_path, announce, failure, debug)
+    builds.viewed = hub.viewed
     builds.first_build()
     backend = _preview_backend(output_path, host, port)
 

@@ -10,11 +10,13 @@ Public API for tools that check content without building (`invoke check`, `invok
   `translation`); a built post carries them as `article.credits` (`Credit`: role, people).
 
 For the preview, which keeps a finished build: `rewrite_profile_page(generators, source, writer)`
-re-reads one edited profile and writes that person's page again when only its text changed.
+re-reads one edited profile and writes that person's page again when only its text changed;
+`write_person_page(generators, save_as, writer)` writes the page at save_as again if it is a
+person's page (after a template change).
 """
 
 from .credits import CREDIT_ROLES
-from .edited_profile import rewrite_profile_page
+from .edited_profile import rewrite_profile_page, write_person_page
 from .plugin import register
 from .portraits import check_photos
 from .profiles import load_profiles
@@ -28,4 +30,5 @@ __all__ = [
     "load_profiles",
     "register",
     "rewrite_profile_page",
+    "write_person_page",
 ]

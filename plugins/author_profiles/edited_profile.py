@@ -44,3 +44,15 @@ def rewrite_profile_page(generators: list[Any], source: str, writer: Any) -> lis
         return None
     generator.profiles[kept.handle] = edited
     return [generator.write_author_page(writer, kept.handle)]
+
+
+def write_person_page(generators: list[Any], save_as: str, writer: Any) -> list[str] | None:
+    """Write the person's page found at save_as again (after a template change); else None."""
+    generator = next((g for g in generators if isinstance(g, AuthorProfilesGenerator)), None)
+    if generator is None:
+        return None
+    pattern = generator.settings["AUTHORS_PAGE_SAVE_AS"]
+    for handle in generator.posts:
+        if pattern.format(slug=handle) == save_as:
+            return [generator.write_author_page(writer, handle)]
+    return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from devserver.build import build
 from devserver.build_worker import build_and_keep
 from devserver.kept_site import KeptSite
 from tests.minisite import GOOD_POST, PROFILE, make_site
+from tests.sites import ROOT
 
 SECOND_POST = GOOD_POST.replace("Ein guter Beitrag", "Der zweite Beitrag")
 GOOD_PAGE = "2026/ein-guter-beitrag/index.html"
@@ -60,6 +62,40 @@ def test_an_edited_profile_text_matches_the_full_build_byte_for_byte(tmp_path: P
     assert not build(str(settings), {"OUTPUT_PATH": str(full)}).failed
     assert (quick / written[0]).read_bytes() == (full / written[0]).read_bytes()
     assert "alte Räder" in (quick / written[0]).read_text(encoding="utf-8")
+
+
+def test_a_template_change_renders_the_viewed_pages_as_the_full_build(tmp_path: Path) -> None:
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    settings = make_site(tmp_path, {"zweiter.md": SECOND_POST}, f"THEME = {str(theme)!r}\n")
+    result, site = build_and_keep(str(settings), {"OUTPUT_PATH": str(tmp_path / "first")})
+    assert site is not None and not result.failed
+    base = theme / "templates" / "base.html"
+    base.write_text(
+        base.read_text(encoding="utf-8").replace("</footer>", "<p>Neu im Fuss.</p></footer>", 1),
+        encoding="utf-8",
+    )
+    quick = tmp_path / "quick"
+    person = site.render(str(tmp_path / "content" / "authors" / "miriam-keller.md"), str(quick))
+    assert person is not None
+    viewed = [
+        f"/{GOOD_PAGE.removesuffix('index.html')}",
+        "/redaktionsleitfaden/",
+        f"/{person[0]}",
+        "/",
+        "/gibt-es-nicht/",
+    ]
+    # The front page lists every post: the full build writes it, not the quick step.
+    assert site.render_viewed(viewed, str(quick)) == [
+        GOOD_PAGE,
+        "redaktionsleitfaden/index.html",
+        person[0],
+    ]
+    full = tmp_path / "full"
+    assert not build(str(settings), {"OUTPUT_PATH": str(full)}).failed
+    for name in (GOOD_PAGE, "redaktionsleitfaden/index.html", person[0]):
+        assert "Neu im Fuss." in (quick / name).read_text(encoding="utf-8")
+        assert (quick / name).read_bytes() == (full / name).read_bytes(), name
 
 
 def test_a_second_edit_builds_on_the_first(tmp_path: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import http.client
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +12,7 @@ from bs4 import BeautifulSoup
 
 from devserver.preview_builds import FROM_KEPT_BUILD, PELICAN_PASS
 from tests.devserver.live import BUILD_TIMEOUT, LivePreview, post, start_live_preview
+from tests.sites import ROOT
 
 GONE = "/2026/bald-weg/"
 POSTS = {"bald-weg.md": post("Bald weg", "Dieser Beitrag verschwindet gleich.")}
@@ -107,6 +110,33 @@ def test_a_save_during_the_full_build_is_shown_before_that_build_ends(
     source.write_text(post("Bald weg", "Dritter Stand."), encoding="utf-8")
     preview.next_build(full=True)
     assert "Dritter Stand." in preview.get(GONE).text
+
+
+def test_a_template_change_renders_the_page_a_browser_shows_first(tmp_path: Path) -> None:
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    running = start_live_preview(
+        tmp_path, POSTS, settings=f"THEME = {str(theme)!r}\n", watch_also=(theme,)
+    )
+    connection = http.client.HTTPConnection(running.origin.removeprefix("http://"), timeout=60)
+    try:
+        # A browser showing the post: its reload script names the page it shows.
+        connection.request("GET", f"/__reload?page={GONE}")
+        stream = connection.getresponse()
+        assert stream.readline().startswith(b"data:")  # connected and counted
+        base = theme / "templates" / "base.html"
+        text = base.read_text(encoding="utf-8")
+        base.write_text(text.replace("</footer>", "<p>Neu im Fuss.</p></footer>", 1), "utf-8")
+        quick = running.next_build(full=False)
+        assert quick["paths"] == [GONE + "index.html"]
+        assert "Neu im Fuss." in running.get(GONE).text
+        assert quick_steps(running) == [FROM_KEPT_BUILD]
+        full = running.next_build(full=True)
+        assert "/index.html" in full["paths"]
+        assert "Neu im Fuss." in running.get("/").text
+    finally:
+        connection.close()
+        running.stop()
 
 
 def test_a_changed_header_takes_a_pelican_pass(preview: LivePreview) -> None:
