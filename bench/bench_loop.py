@@ -44,6 +44,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--edits", type=int, default=5, help="edits of each kind")
     parser.add_argument("--seed", type=int, default=2026, help="seed of the synthetic site")
     parser.add_argument("--site", type=Path, help="folder to generate the site into once")
+    parser.add_argument(
+        "--no-wait",
+        action="store_true",
+        help="save the next edit while the full build of the last one still runs",
+    )
     args = parser.parse_args(argv)
     if args.posts < 10 or args.edits < 1:
         parser.error("--posts must be at least 10 and --edits at least 1")
@@ -59,7 +64,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     write_settings(layout, site)
     settings = probe_settings(layout.path("settings_ours.py"))
     settings["AUTHOR_URL"] = _author_url(layout.path("settings_ours.py"))
-    by_kind = ours_loop(layout, site, settings, args.edits, Results(), KINDS)
+    by_kind = ours_loop(
+        layout, site, settings, args.edits, Results(), KINDS, wait_whole=not args.no_wait
+    )
     print()
     print(loop_table(by_kind))
 

@@ -52,6 +52,8 @@ class KeptSite:
     writer_class: type
     # Absolute source path -> the attributes its reader gave it in this build.
     read: dict[str, ReadSnapshot] = field(default_factory=dict)
+    # Absolute source path -> the generator, its list and the post or page (made on first use).
+    by_source: dict[str, tuple[Any, str, Any]] = field(default_factory=dict)
 
     @property
     def context(self) -> dict[str, Any]:
@@ -78,6 +80,7 @@ class KeptSite:
             if name != "metadata" and snapshot.fields.get(name, _MISSING) != value:
                 setattr(edited, name, value)
         self._swap(kept, edited, fresh)
+        self.by_source[source] = (generator, list_name, edited)
         # Fragments of the post (its card on listings) were rendered from the old text.
         forget_fragments(self.context, kept.source_path)
         write = _page_writer(generator, list_name, edited)
@@ -100,10 +103,10 @@ class KeptSite:
         return written
 
     def _find(self, source: str) -> tuple[Any, str, Any] | None:
-        for generator, list_name, item in self._written_items():
-            if os.path.abspath(item.source_path) == source:
-                return generator, list_name, item
-        return None
+        if not self.by_source:
+            for generator, list_name, item in self._written_items():
+                self.by_source[os.path.abspath(item.source_path)] = (generator, list_name, item)
+        return self.by_source.get(source)
 
     def _written_items(self) -> Iterator[tuple[Any, str, Any]]:
         for generator in self.generators:

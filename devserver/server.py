@@ -3,11 +3,12 @@
 Only for editors and authors on their own machine: it injects a tiny live-reload script
 into the HTML it serves, so the built files themselves stay free of it.
 
-An edited post is rebuilt in two steps: first only that post's page (so the browser
-showing it reloads quickly), then the whole site in the background, into a fresh folder
-that then replaces the served one (output.py); browsers reload only when the page
-they show has really changed. The errors of each build show on every page and in place of
-a post they keep out of the build (problems.py).
+An edited post, page, profile or template is rebuilt in two steps (preview_builds.py): first
+only the pages it changes, from the last build kept in memory (so the browser showing it
+reloads at once), then the whole site in a worker process, into a fresh folder that then
+replaces the served one (output.py); browsers reload only when the page they show has really
+changed. The errors of each build show on every page and in place of a post they keep out of
+the build (problems.py).
 """
 
 from __future__ import annotations
