@@ -91,6 +91,12 @@ def test_a_simple_edit_takes_the_quick_step_first(preview: LivePreview) -> None:
     assert quick_steps(preview) == [FROM_KEPT_BUILD]
     full = preview.next_build(full=True)
     assert "/index.html" in full["paths"]
+    # A changed header changes other pages too: the quick step is a Pelican pass then.
+    edited = post("Bald weg", "Frisch geändert im schnellen Schritt.", extra="Summary: Neu.")
+    (preview.posts / "bald-weg.md").write_text(edited, encoding="utf-8")
+    assert preview.next_build(full=False)["paths"] == [GONE + "index.html"]
+    assert quick_steps(preview) == [FROM_KEPT_BUILD, PELICAN_PASS]
+    assert "Neu." in preview.get(GONE).text
 
 
 def test_a_save_during_the_full_build_is_shown_before_that_build_ends(
@@ -137,14 +143,6 @@ def test_a_template_change_renders_the_page_a_browser_shows_first(tmp_path: Path
     finally:
         connection.close()
         running.stop()
-
-
-def test_a_changed_header_takes_a_pelican_pass(preview: LivePreview) -> None:
-    edited = post("Bald weg", "Dieser Beitrag verschwindet gleich.", extra="Summary: Neu.")
-    (preview.posts / "bald-weg.md").write_text(edited, encoding="utf-8")
-    preview.next_build(full=False)
-    assert quick_steps(preview) == [PELICAN_PASS]
-    assert "Neu." in preview.get(GONE).text
 
 
 BROKEN = [
