@@ -107,7 +107,7 @@ def poll(seen: Callable[[], bool], saved: float, server: Server) -> float | None
     return None
 
 
-def wait_until(ready: Callable[[], bool], server: Server, timeout: float = 900) -> None:
+def wait_until(ready: Callable[[], bool], server: Server, timeout: float = 3600) -> None:
     deadline = time.perf_counter() + timeout
     while not ready():
         alive(server)

@@ -12,7 +12,9 @@ import atexit
 import contextlib
 import logging
 import multiprocessing
+import multiprocessing.connection
 import os
+import threading
 import weakref
 from multiprocessing.connection import Connection
 from typing import Any
@@ -80,6 +82,7 @@ def serve(connection: Connection, settings_file: str, debug: bool) -> None:
     from pelican.log import init as init_logging
 
     init_logging(level=logging.DEBUG if debug else logging.WARNING, handler=plain_handler())
+    threading.Thread(target=_end_with_the_server, daemon=True).start()
     site: KeptSite | None = None
     errors: tuple[Any, ...] = ()
     try:
@@ -102,6 +105,14 @@ def serve(connection: Connection, settings_file: str, debug: bool) -> None:
                 return
     except KeyboardInterrupt:  # Ctrl+C reaches the whole process group; the server says it
         return
+
+
+def _end_with_the_server() -> None:
+    """End this worker when the server is gone (killed before it could say stop)."""
+    server = multiprocessing.parent_process()
+    if server is not None:
+        multiprocessing.connection.wait([server.sentinel])
+        os._exit(1)
 
 
 def _render(site: KeptSite, sources: list[str], output: str, errors: tuple[Any, ...]) -> Rendered:
