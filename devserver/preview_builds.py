@@ -145,11 +145,6 @@ class PreviewBuilds:
             return
         self._full = asyncio.create_task(self._full_builds())
 
-    async def wait(self) -> None:
-        """Until no full build runs or waits (for tests and benchmarks)."""
-        while self._full is not None and not self._full.done():
-            await asyncio.shield(self._full)
-
     def close(self) -> None:
         """Stop the worker processes."""
         if self._full is not None:
