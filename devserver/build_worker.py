@@ -74,6 +74,8 @@ def build_and_keep(
     from pelican.writers import Writer
 
     site = KeptSite(kept["settings"], kept["generators"], kept["writer"] or Writer, read)
+    # Part of the background build, so that the first edit after it does not pay for it.
+    site.warm()
     return result, site
 
 

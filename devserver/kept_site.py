@@ -54,6 +54,8 @@ class KeptSite:
     read: dict[str, ReadSnapshot] = field(default_factory=dict)
     # Absolute source path -> the generator, its list and the post or page (made on first use).
     by_source: dict[str, tuple[Any, str, Any]] = field(default_factory=dict)
+    # Output path -> the same, for the pages a browser shows.
+    by_save_as: dict[str, tuple[Any, str, Any]] = field(default_factory=dict)
 
     @property
     def context(self) -> dict[str, Any]:
@@ -81,6 +83,8 @@ class KeptSite:
                 setattr(edited, name, value)
         self._swap(kept, edited, fresh)
         self.by_source[source] = (generator, list_name, edited)
+        if self.by_save_as:
+            self.by_save_as[edited.save_as] = (generator, list_name, edited)
         # Fragments of the post (its card on listings) were rendered from the old text.
         forget_fragments(self.context, kept.source_path)
         write = _page_writer(generator, list_name, edited)
@@ -90,7 +94,7 @@ class KeptSite:
     def render_viewed(self, url_paths: list[str], output_path: str) -> list[str]:
         """After a template change: write the posts', pages' and people's pages at these URLs."""
         forget_fragments(self.context)
-        by_save_as = {item.save_as: (g, name, item) for g, name, item in self._written_items()}
+        by_save_as = self._by_save_as()
         written: list[str] = []
         for save_as in dict.fromkeys(_save_as_of(path) for path in url_paths):
             writer = self.writer_class(output_path, settings=self.settings)
@@ -102,11 +106,23 @@ class KeptSite:
                 written += write_person_page(self.generators, save_as, writer) or []
         return written
 
+    def warm(self) -> None:
+        """Index the posts and pages now, while nobody waits (10,000 posts: half a second)."""
+        self._find("")
+        self._by_save_as()
+
     def _find(self, source: str) -> tuple[Any, str, Any] | None:
         if not self.by_source:
             for generator, list_name, item in self._written_items():
                 self.by_source[os.path.abspath(item.source_path)] = (generator, list_name, item)
         return self.by_source.get(source)
+
+    def _by_save_as(self) -> dict[str, tuple[Any, str, Any]]:
+        # Pelican computes save_as from the settings on every access: once per build here.
+        if not self.by_save_as:
+            for found in self.by_source.values() if self.by_source else self._written_items():
+                self.by_save_as[found[2].save_as] = found
+        return self.by_save_as
 
     def _written_items(self) -> Iterator[tuple[Any, str, Any]]:
         for generator in self.generators:
