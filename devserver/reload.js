@@ -30,7 +30,8 @@
     }
   });
 
-  var events = new EventSource("/__reload");
+  // The page shown: after a template change the preview renders it first.
+  var events = new EventSource("/__reload?page=" + encodeURIComponent(location.pathname));
   events.onmessage = function (event) {
     var data = JSON.parse(event.data);
     var path = location.pathname;

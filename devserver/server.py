@@ -3,11 +3,12 @@
 Only for editors and authors on their own machine: it injects a tiny live-reload script
 into the HTML it serves, so the built files themselves stay free of it.
 
-An edited post is rebuilt in two steps: first only that post's page (so the browser
-showing it reloads quickly), then the whole site in the background, into a fresh folder
-that then replaces the served one (output.py); browsers reload only when the page
-they show has really changed. The errors of each build show on every page and in place of
-a post they keep out of the build (problems.py).
+An edited post, page, profile or template is rebuilt in two steps (preview_builds.py): first
+only the pages it changes, from the last build kept in memory (so the browser showing it
+reloads at once), then the whole site in a worker process, into a fresh folder that then
+replaces the served one (output.py); browsers reload only when the page they show has really
+changed. The errors of each build show on every page and in place of a post they keep out of
+the build (problems.py).
 """
 
 from __future__ import annotations
@@ -18,12 +19,10 @@ import json
 import logging
 import os
 import sys
-import threading
-from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from fast_preview import page_written
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response, StreamingResponse
@@ -31,16 +30,11 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
-from devserver.build import BuildResult, build, plain_handler, summary
-from devserver.output import (
-    OutputState,
-    ensure_backend_manifests,
-    fresh_folder,
-    publish,
-    staging_folder,
-)
+from devserver.build import BuildResult, plain_handler
+from devserver.output import ensure_backend_manifests
 from devserver.port import ensure_port_free
-from devserver.problems import BuildProblems, not_published
+from devserver.preview_builds import PreviewBuilds
+from devserver.problems import BuildProblems
 
 logger = logging.getLogger("devserver")
 
@@ -58,6 +52,12 @@ class ReloadHub:
         self.version = 0
         self.current: dict[str, Any] = {"version": 0, "full": True, "paths": []}
         self._listeners: set[asyncio.Queue[dict[str, Any]]] = set()
+        # The URL path each connected browser shows, by its listener.
+        self._pages: dict[asyncio.Queue[dict[str, Any]], str] = {}
+
+    def viewed(self) -> list[str]:
+        """The URL paths connected browsers show, the most recently opened first."""
+        return list(dict.fromkeys(reversed(self._pages.values())))
 
     def announce(
         self, paths: list[str], problems: BuildProblems | None = None, full: bool = True
@@ -70,10 +70,12 @@ class ReloadHub:
         for listener in self._listeners:
             listener.put_nowait(self.current)
 
-    async def stream(self) -> AsyncIterator[str]:
+    async def stream(self, page: str = "") -> AsyncIterator[str]:
         """Server-sent events: the current state at once, then one message per finished build."""
         listener: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
         self._listeners.add(listener)
+        if page.startswith("/"):
+            self._pages[listener] = page
         try:
             yield f"data: {json.dumps({**self.current, 'paths': []})}\n\n"
             while True:
@@ -85,6 +87,7 @@ class ReloadHub:
                 yield f"data: {json.dumps(message)}\n\n"
         finally:
             self._listeners.discard(listener)
+            self._pages.pop(listener, None)
 
 
 class PreviewFiles(StaticFiles):
@@ -125,7 +128,9 @@ def create_preview_app(
 
     async def reload_events(request: Request) -> StreamingResponse:
         return StreamingResponse(
-            hub.stream(), media_type="text/event-stream", headers={"Cache-Control": "no-store"}
+            hub.stream(request.query_params.get("page", "")),
+            media_type="text/event-stream",
+            headers={"Cache-Control": "no-store"},
         )
 
     routes: list[Any] = [Route("/__reload", reload_events)]
@@ -134,40 +139,6 @@ def create_preview_app(
     os.makedirs(output_path, exist_ok=True)
     routes.append(Mount("/", app=PreviewFiles(directory=output_path, problems=problems)))
     return Starlette(routes=routes, lifespan=lifespan)
-
-
-def quick_sources(changed: Iterable[str]) -> list[str] | None:
-    """The edited posts/pages when only those changed, else None (a full build is needed)."""
-    sources = []
-    for path in changed:
-        if not (path.endswith(".md") and os.path.exists(path)):
-            return None
-        parts = os.path.abspath(path).split(os.sep)
-        if "posts" not in parts and "pages" not in parts:
-            return None
-        sources.append(os.path.abspath(path))
-    return sources or None
-
-
-def quick_build(
-    settings_file: str, output_path: str, sources: list[str], debug: bool = False
-) -> tuple[BuildResult, list[str]]:
-    """Write only the pages of the given sources into output_path; return them with the result."""
-    written: list[str] = []
-
-    def note_page(sender: str, page: str) -> None:
-        written.append(page)
-
-    # Straight into the served folder; saving the content cache is left to the full build
-    # that follows.
-    overrides = {
-        "OUTPUT_PATH": output_path,
-        "FAST_PREVIEW_SOURCES": sources,
-        "CACHE_CONTENT": False,
-    }
-    with page_written.connected_to(note_page, sender=os.path.abspath(output_path)):
-        result = build(settings_file, overrides, debug=debug)
-    return result, written
 
 
 def serve_preview(
@@ -186,39 +157,25 @@ def serve_preview(
     from pelican.log import init as init_logging
 
     init_logging(level=logging.DEBUG if debug else logging.WARNING, handler=plain_handler())
-    lock = threading.Lock()
-    state = OutputState(output_path)
     problems = BuildProblems()
-    staging = staging_folder(output_path)
+    hub = ReloadHub()
 
-    def rebuild(sources: list[str] | None = None) -> tuple[list[str], BuildResult]:
-        with lock:
-            if sources:
-                result, written = quick_build(settings_file, output_path, sources, debug)
-                return state.changed(written), result
-            fresh_folder(staging)
-            result = build(settings_file, {"OUTPUT_PATH": staging}, debug=debug)
-            if not result.failed:
-                # A build that stopped half-way is not served; the last good one stays.
-                try:
-                    ensure_backend_manifests(staging)
-                    publish(staging, output_path)
-                except OSError as error:
-                    result = not_published(result, output_path, error)
-                    print(result.errors[-1].message, file=sys.stderr)
-            changed = state.changed()
-        # A bad settings file has said all there is in its own line; the summary is empty then.
-        if line := summary(result, strict=False):
-            print(line, file=sys.stderr)
-        return changed, result
-
-    def announce(hub: ReloadHub, built: tuple[list[str], BuildResult], full: bool) -> None:
-        changed, result = built
+    def announce(changed: list[str], result: BuildResult, full: bool) -> None:
         changed += problems.update(result)
         hub.announce(sorted(set(changed)), problems, full)
 
-    hub = ReloadHub()
-    announce(hub, rebuild(), full=True)
+    def failure(error: Exception) -> None:
+        # The preview keeps watching: the next save may well build again.
+        if debug:
+            logger.error("preview: the rebuild failed", exc_info=error)
+        else:
+            logger.error("preview: the rebuild failed: %s (--debug shows more)", error)
+        problems.rebuild_failed(error)
+        hub.announce([], problems, full=True)
+
+    builds = PreviewBuilds(settings_file, output_path, announce, failure, debug)
+    builds.viewed = hub.viewed
+    builds.first_build()
     backend = _preview_backend(output_path, host, port)
 
     @contextlib.asynccontextmanager
@@ -229,25 +186,17 @@ def serve_preview(
                 names = sorted({path for _, path in changes})
                 shown = ", ".join(os.path.relpath(n) for n in names[:5])
                 print(f"Changed: {shown}{' …' if len(names) > 5 else ''}", file=sys.stderr)
-                sources = quick_sources(names)
                 try:
-                    if sources:
-                        announce(hub, await asyncio.to_thread(rebuild, sources), full=False)
-                    announce(hub, await asyncio.to_thread(rebuild), full=True)
+                    await builds.changed(names)
                 except Exception as error:
-                    # The preview keeps watching: the next save may well build again.
-                    if debug:
-                        logger.exception("preview: the rebuild failed")
-                    else:
-                        logger.error("preview: the rebuild failed: %s (--debug shows more)", error)
-                    problems.rebuild_failed(error)
-                    hub.announce([], problems, full=True)
+                    failure(error)
 
         async with contextlib.AsyncExitStack() as stack:
             if backend is not None:
                 # A mounted app's lifespan does not run by itself: open the backend here.
                 await stack.enter_async_context(backend.router.lifespan_context(backend))
             watcher = asyncio.create_task(watch_and_rebuild())
+            stack.callback(builds.close)
             stack.callback(watcher.cancel)
             print(f"Preview: http://{host}:{port}/  (Ctrl+C stops)", file=sys.stderr)
             yield

@@ -11,9 +11,15 @@ Public API for tools that check content without building (`invoke check`, `invok
   `translation`); a built post carries them as `article.credits` (`Credit`: role, people);
 - `EMPLOYEE_PROFILE_FIELDS`: the header fields of an employee's profile, in the order they are
   written (`invoke new-post` and the web editor write them so).
+
+For the preview, which keeps a finished build: `rewrite_profile_page(generators, source, writer)`
+re-reads one edited profile and writes that person's page again when only its text changed;
+`write_person_page(generators, save_as, writer)` writes the page at save_as again if it is a
+person's page (after a template change).
 """
 
 from .credits import CREDIT_ROLES
+from .edited_profile import rewrite_profile_page, write_person_page
 from .plugin import register
 from .portraits import check_photos
 from .profile_fields import EMPLOYEE_FIELDS as EMPLOYEE_PROFILE_FIELDS
@@ -28,4 +34,6 @@ __all__ = [
     "check_photos",
     "load_profiles",
     "register",
+    "rewrite_profile_page",
+    "write_person_page",
 ]

@@ -133,30 +133,37 @@ class AuthorProfilesGenerator(Generator):
         self._prune(published)
 
     def _write_author_pages(self, writer: Any) -> None:
+        for handle in self.posts:
+            self.write_author_page(writer, handle)
+
+    def write_author_page(self, writer: Any, handle: str) -> str:
+        """Write one person's page (they have one: their handle is in self.posts); its path."""
         template = self.get_template("author")
         newest_first = self.settings.get("NEWEST_FIRST_ARCHIVES", True)
-        for handle, posts in self.posts.items():
-            profile = self.profiles[handle]
-            author = Author(profile.name, self.settings)
-            author.slug = handle
-            writer.write_file(
-                self.settings["AUTHORS_PAGE_SAVE_AS"].format(slug=handle),
-                template,
-                self.context,
-                relative_urls=self.settings["RELATIVE_URLS"],
-                template_name="author",
-                url=profile.url,
-                author=author,
-                profile=profile,
-                articles=posts,
-                contributions=self.contributions.get(handle, []),
-                dates=sorted(posts, key=attrgetter("date"), reverse=newest_first),
-                all_articles=self.context.get("articles", []),
-                blog=True,
-                page_name=profile.url,
-                # Someone who has left keeps their page, but search engines should let it go.
-                noindex=profile.is_alumni,
-            )
+        posts = self.posts[handle]
+        profile = self.profiles[handle]
+        author = Author(profile.name, self.settings)
+        author.slug = handle
+        save_as: str = self.settings["AUTHORS_PAGE_SAVE_AS"].format(slug=handle)
+        writer.write_file(
+            save_as,
+            template,
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            template_name="author",
+            url=profile.url,
+            author=author,
+            profile=profile,
+            articles=posts,
+            contributions=self.contributions.get(handle, []),
+            dates=sorted(posts, key=attrgetter("date"), reverse=newest_first),
+            all_articles=self.context.get("articles", []),
+            blog=True,
+            page_name=profile.url,
+            # Someone who has left keeps their page, but search engines should let it go.
+            noindex=profile.is_alumni,
+        )
+        return save_as
 
     def _write_wall(self, writer: Any) -> None:
         template = self.get_template("authors")

@@ -52,6 +52,13 @@ def cached_for(store: Store | None) -> Callable[..., Any]:
     return cached
 
 
+def forget_fragments(context: dict[str, Any], *parts: Hashable) -> None:
+    """Drop the fragments whose key holds every one of parts (none: all) from a kept build."""
+    store: Store = context.get(_STORE, {})
+    for key in [k for k in store if all(part in k for part in parts)]:
+        del store[key]
+
+
 def install(generator: Any) -> None:
     """Give the generator's templates `cached`, sharing one store per build."""
     settings = generator.settings

@@ -26,7 +26,7 @@ import sys
 root, settings, output, content, port = sys.argv[1:6]
 sys.path[:0] = [root, root + "/plugins"]
 from devserver.server import serve_preview
-serve_preview(settings, output, [content], "127.0.0.1", int(port), False)
+serve_preview(settings, output, content.split("|"), "127.0.0.1", int(port), False)
 """
 # Generous: a rebuild of the small site takes about a second, on a busy machine several.
 BUILD_TIMEOUT = 120
@@ -98,10 +98,12 @@ def start_live_preview(
     language: str = "de",
     settings: str = "",
     backend: dict[str, str] | None = None,
+    watch_also: tuple[Path, ...] = (),
 ) -> LivePreview:
     """Write the small site with these posts (and settings) and serve it with the preview.
 
-    `backend`: FACES_* variables for the preview's backend beyond its own database.
+    `backend`: FACES_* variables for the preview's backend beyond its own database;
+    `watch_also`: folders besides the content whose changes rebuild (a theme).
     """
     # The content cache on, as in pelicanconf.py: the preview must not serve from it stale.
     extra = f"MESSAGES_LANG = {language!r}\nLOAD_CONTENT_CACHE = True\n{settings}"
@@ -109,7 +111,8 @@ def start_live_preview(
     port = free_port()
     log = folder / "preview.log"
     clean = {k: v for k, v in os.environ.items() if not k.startswith("FACES_")}
-    arguments = [ROOT, settings_file, folder / "output", folder / "content", port]
+    watched = "|".join(str(path) for path in (folder / "content", *watch_also))
+    arguments = [ROOT, settings_file, folder / "output", watched, port]
     with open(log, "wb") as out:
         process = subprocess.Popen(
             [sys.executable, "-c", SERVER, *map(str, arguments)],

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import http.client
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.devserver.live import LivePreview, post, start_live_preview
+from devserver.preview_builds import FROM_KEPT_BUILD, PELICAN_PASS
+from tests.devserver.live import BUILD_TIMEOUT, LivePreview, post, start_live_preview
+from tests.sites import ROOT
 
 GONE = "/2026/bald-weg/"
 POSTS = {"bald-weg.md": post("Bald weg", "Dieser Beitrag verschwindet gleich.")}
@@ -19,6 +23,16 @@ def preview(tmp_path: Path) -> Iterator[LivePreview]:
     running = start_live_preview(tmp_path, POSTS)
     yield running
     running.stop()
+
+
+def quick_steps(preview: LivePreview) -> list[str]:
+    """How each quick step so far made its pages, from the preview's log."""
+    log = preview.log.read_text(encoding="utf-8")
+    return [
+        line.split("Quick step ", 1)[1].split(" in ")[0]
+        for line in log.splitlines()
+        if line.startswith("Quick step ")
+    ]
 
 
 def links(page: str) -> set[str]:
@@ -73,8 +87,62 @@ def test_a_simple_edit_takes_the_quick_step_first(preview: LivePreview) -> None:
     # rewritten the front page too (it shows the post's opening words).
     assert quick["paths"] == [GONE + "index.html"]
     assert "Frisch geändert im schnellen Schritt." in preview.get(GONE).text
+    # Rendered from the build the preview keeps, not by another Pelican pass over every post.
+    assert quick_steps(preview) == [FROM_KEPT_BUILD]
     full = preview.next_build(full=True)
     assert "/index.html" in full["paths"]
+    # A changed header changes other pages too: the quick step is a Pelican pass then.
+    edited = post("Bald weg", "Frisch geändert im schnellen Schritt.", extra="Summary: Neu.")
+    (preview.posts / "bald-weg.md").write_text(edited, encoding="utf-8")
+    assert preview.next_build(full=False)["paths"] == [GONE + "index.html"]
+    assert quick_steps(preview) == [FROM_KEPT_BUILD, PELICAN_PASS]
+    assert "Neu." in preview.get(GONE).text
+
+
+def test_a_save_during_the_full_build_is_shown_before_that_build_ends(
+    preview: LivePreview,
+) -> None:
+    source = preview.posts / "bald-weg.md"
+    source.write_text(post("Bald weg", "Erster Stand."), encoding="utf-8")
+    preview.next_build(full=False)
+    # The full build for the first save has just begun (it takes a second or more).
+    source.write_text(post("Bald weg", "Zweiter Stand."), encoding="utf-8")
+    second = preview.messages.get(timeout=BUILD_TIMEOUT)
+    assert (second["full"], second["paths"]) == (False, [GONE + "index.html"])
+    assert "Zweiter Stand." in preview.get(GONE).text
+    assert quick_steps(preview) == [FROM_KEPT_BUILD, FROM_KEPT_BUILD]
+    # The full builds that follow end with the second save's text, not the first's.
+    preview.next_build(full=True)
+    source.write_text(post("Bald weg", "Dritter Stand."), encoding="utf-8")
+    preview.next_build(full=True)
+    assert "Dritter Stand." in preview.get(GONE).text
+
+
+def test_a_template_change_renders_the_page_a_browser_shows_first(tmp_path: Path) -> None:
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    running = start_live_preview(
+        tmp_path, POSTS, settings=f"THEME = {str(theme)!r}\n", watch_also=(theme,)
+    )
+    connection = http.client.HTTPConnection(running.origin.removeprefix("http://"), timeout=60)
+    try:
+        # A browser showing the post: its reload script names the page it shows.
+        connection.request("GET", f"/__reload?page={GONE}")
+        stream = connection.getresponse()
+        assert stream.readline().startswith(b"data:")  # connected and counted
+        base = theme / "templates" / "base.html"
+        text = base.read_text(encoding="utf-8")
+        base.write_text(text.replace("</footer>", "<p>Neu im Fuss.</p></footer>", 1), "utf-8")
+        quick = running.next_build(full=False)
+        assert quick["paths"] == [GONE + "index.html"]
+        assert "Neu im Fuss." in running.get(GONE).text
+        assert quick_steps(running) == [FROM_KEPT_BUILD]
+        full = running.next_build(full=True)
+        assert "/index.html" in full["paths"]
+        assert "Neu im Fuss." in running.get("/").text
+    finally:
+        connection.close()
+        running.stop()
 
 
 BROKEN = [

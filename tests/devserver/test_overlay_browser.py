@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -61,7 +62,7 @@ def preview(tmp_path: Path) -> Iterator[LivePreview]:
 def open_page(browser: Any, preview: LivePreview, path: str) -> Any:
     """A 360 px wide page showing path, once its /__reload stream is connected."""
     page = browser.new_page(viewport={"width": 360, "height": 740})
-    with page.expect_response(lambda response: response.url.endswith("/__reload")):
+    with page.expect_response(lambda response: urlsplit(response.url).path == "/__reload"):
         page.goto(preview.origin + path)
     return page
 

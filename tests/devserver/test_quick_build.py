@@ -6,7 +6,7 @@ from pathlib import Path
 
 from fast_preview import page_written
 
-from devserver.server import quick_build
+from devserver.preview_builds import quick_build
 from tests.minisite import GOOD_POST, make_site
 
 GOOD_PAGE = "2026/ein-guter-beitrag/index.html"

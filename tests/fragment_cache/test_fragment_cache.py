@@ -11,6 +11,7 @@ from typing import Any
 import fragment_cache.plugin as plugin
 import pytest
 from bs4 import BeautifulSoup
+from fragment_cache import forget_fragments
 from fragment_cache.plugin import DEFAULTS, apply_defaults, cached_for, install
 from jinja2 import Environment
 from pelican.settings import DEFAULT_CONFIG
@@ -155,3 +156,25 @@ def test_a_bad_setting_is_refused_by_name() -> None:
 
 def test_every_setting_is_documented_in_the_readme() -> None:
     assert documented_settings("fragment_cache", "FRAGMENT_CACHE_") == set(DEFAULTS)
+
+
+def test_forgetting_drops_one_sources_fragments_or_all() -> None:
+    context: dict[str, Any] = {}
+    environment = SimpleNamespace(globals={})
+    settings = {**DEFAULT_CONFIG, "PLUGINS": ["fragment_cache"], "FRAGMENT_CACHE_ENABLED": True}
+    install(SimpleNamespace(settings=settings, context=context, env=environment))
+    cached = environment.globals["cached"]
+    renders: list[str] = []
+
+    def card(text: str) -> Callable[[], str]:
+        return lambda: renders.append(text) or text
+
+    for source in ("posts/a.md", "posts/b.md"):
+        cached("card", source, "", caller=card(source))
+    forget_fragments(context, "posts/a.md")
+    for source in ("posts/a.md", "posts/b.md"):
+        cached("card", source, "", caller=card(source))
+    assert renders == ["posts/a.md", "posts/b.md", "posts/a.md"]
+    forget_fragments(context)
+    cached("card", "posts/b.md", "", caller=card("posts/b.md"))
+    assert renders[-1:] == ["posts/b.md"] and len(renders) == 4
