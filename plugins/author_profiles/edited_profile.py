@@ -11,7 +11,7 @@ from faces_common.problems import Problem
 
 from .generator import AuthorProfilesGenerator
 from .profile_model import rules_from_settings
-from .profiles import _markdown, _read_one
+from .profiles import _read_one, _Renderer
 
 
 def rewrite_profile_page(generators: list[Any], source: str, writer: Any) -> list[str] | None:
@@ -32,7 +32,7 @@ def rewrite_profile_page(generators: list[Any], source: str, writer: Any) -> lis
         return None
     rules = rules_from_settings(generator.settings)
     problems: list[Problem] = []
-    fresh = _read_one(path, rules, _markdown(rules.markdown), problems)
+    fresh, _photo = _read_one(path, rules, _Renderer(rules.markdown), problems)
     if fresh is None or problems:
         return None
     # The build's own additions: the processed photo, the feed and the card.
