@@ -8,7 +8,6 @@ from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
-
 from faces_common.background import BackgroundPool, later, results
 
 # How long a worker waits for the test to release it before it gives up (a failing test).
