@@ -20,11 +20,12 @@ sys.path[:0] = [repo, os.path.join(repo, "plugins")]
 spent = {}
 def timer(stage, original):
     def timed(*args, **kwargs):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         try:
             return original(*args, **kwargs)
         finally:
             spent.setdefault(stage, []).append(time.perf_counter() - started)
+            spent.setdefault(f"{stage} CPU", []).append(time.process_time() - cpu)
     return timed
 for stage, (module_name, function) in json.loads(stages).items():
     owner_name, _, function = function.rpartition(".")

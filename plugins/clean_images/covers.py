@@ -117,19 +117,22 @@ def missing_copies(clean: Path, widths: Iterable[int]) -> list[int]:
 
 def make_copies(clean: Path, widths: Sequence[int], settings: CleanSettings) -> None:
     """Make the copies of one clean cover the cache lacks, beside it (runs in a worker too)."""
-    for width in widths:
-        cached = _cached_copy(clean, width)
-        if cached.is_file():
-            continue
-        with Image.open(clean) as image:
+    lacking = missing_copies(clean, widths)
+    if not lacking:
+        return
+    # Decoded once for all its copies.
+    with Image.open(clean) as image:
+        image.load()
+        for width in lacking:
+            cached = _cached_copy(clean, width)
             height = round(image.height * width / image.width)
             smaller = image.resize((width, height), Image.Resampling.LANCZOS)
-        temporary = cached.with_name(f".{cached.name}.tmp{cached.suffix}")
-        encode_clean(smaller, temporary, settings.jpeg_quality, settings.webp_quality)
-        share = (width / image.width) ** 2
-        if FORMAT_BY_SUFFIX[clean.suffix.lower()] == "PNG" and _heavy(temporary, clean, share):
-            _keep_lighter(temporary, _in_256_colours(smaller))
-        os.replace(temporary, cached)
+            temporary = cached.with_name(f".{cached.name}.tmp{cached.suffix}")
+            encode_clean(smaller, temporary, settings.jpeg_quality, settings.webp_quality)
+            share = (width / image.width) ** 2
+            if FORMAT_BY_SUFFIX[clean.suffix.lower()] == "PNG" and _heavy(temporary, clean, share):
+                _keep_lighter(temporary, _in_256_colours(smaller))
+            os.replace(temporary, cached)
 
 
 def link_copies(clean: Path, copies: Sequence[CoverCopy], output: Path) -> list[Path]:
