@@ -179,7 +179,30 @@ def test_copies_made_in_the_background_are_the_ones_made_in_line(tmp_path: Path)
     assert not again.missing
     lacking = {key: [560] for key in again.known}
     PendingImages(again, {}, lacking, None, 0.0).wait()
-    for result in again.known.values():
-        assert result is not None and result.clean is not None
-        with Image.open(result.clean.with_name(f"{result.clean.stem}-560w.jpg")) as image:
+    for known in again.known.values():
+        assert known is not None and known.clean is not None
+        with Image.open(known.clean.with_name(f"{known.clean.stem}-560w.jpg")) as image:
             assert image.width == 560
+
+
+def test_a_cover_is_decoded_once_for_all_its_copies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clean_images.covers import make_copies
+
+    clean = picture(tmp_path / "cache" / "clean.jpg")
+    opened: list[str] = []
+    original_open = Image.open
+
+    def counting_open(path: object, *args: object, **kwargs: object) -> Image.Image:
+        opened.append(str(path))
+        return original_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Image, "open", counting_open)
+    make_copies(clean, [480, 800], CleanSettings())
+    assert opened == [str(clean)]
+    assert sorted(p.name for p in clean.parent.iterdir()) == [
+        "clean-480w.jpg",
+        "clean-800w.jpg",
+        "clean.jpg",
+    ]
