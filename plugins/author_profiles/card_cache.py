@@ -136,7 +136,10 @@ class PendingCards:
         waited = time.perf_counter()
         show = self.missing >= _PROGRESS_FROM and sys.stderr.isatty()
         # The batches no worker has started yet are drawn here, while the workers draw theirs.
-        _report(results(self.queued), self.missing, show)
+        try:
+            _report(results(self.queued), self.missing, show)
+        finally:
+            cards.forget_faces()
         logger.info(
             "author_profiles: %s social cards ready in %.2f s (%s drawn), "
             "the build waited %.2f s for them",

@@ -227,6 +227,11 @@ def _photo_face(photo: Path, diameter: int) -> Image.Image:
         return ImageOps.fit(opened.convert("RGB"), (diameter, diameter), _LANCZOS)
 
 
+def forget_faces() -> None:
+    """Drop the faces kept for the next cards (a long-lived preview process keeps none)."""
+    _photo_face.cache_clear()
+
+
 def _save(card: Image.Image, out_path: Path, jpeg_quality: int) -> Path:
     out_path = Path(out_path)
     image_format = _FORMATS.get(out_path.suffix.lower())
