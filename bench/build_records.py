@@ -189,7 +189,7 @@ def stage_lines(results: Results) -> list[str]:
     for stage in TABLE_STAGES:
         cells = [median_of([table[stage] for table in tables[kind]]) for kind, _ in kinds]
         lines.append(f"| {stage} | " + " | ".join(f"{c or 0:.2f}" for c in cells) + " |")
-    for measure in ("build", "build process CPU", "other processes CPU"):
+    for measure in _MEASURES:
         cells = [median_of([run.stages.get(measure) for run in runs]) for _, runs in kinds]
         lines.append(
             f"| {_MEASURES[measure]} | " + " | ".join(f"{c or 0:.2f}" for c in cells) + " |"
@@ -201,6 +201,8 @@ _MEASURES = {
     "build": "whole build, in the build process",
     "build process CPU": "CPU seconds of the build process",
     "other processes CPU": "CPU seconds of the other processes (image workers, Pagefind)",
+    "build process peak MiB": "peak RSS of the build process, MiB",
+    "largest other process peak MiB": "peak RSS of its largest worker or Pagefind, MiB",
 }
 
 

@@ -64,6 +64,9 @@ own = resource.getrusage(resource.RUSAGE_SELF)
 children = resource.getrusage(resource.RUSAGE_CHILDREN)
 spent["build process CPU"] = [own.ru_utime + own.ru_stime]
 spent["other processes CPU"] = [children.ru_utime + children.ru_stime]
+# Whose peak the build's peak is: this process's, or the largest of its workers and Pagefind.
+spent["build process peak MiB"] = [own.ru_maxrss / 1024]
+spent["largest other process peak MiB"] = [children.ru_maxrss / 1024]
 with open(report, "w") as out:
     json.dump({stage: sum(times) for stage, times in spent.items()}, out)
 sys.exit(code)
