@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -70,6 +71,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     plugins = ours["PLUGINS"]
     print(f"our PLUGINS: {', '.join(plugins) or '(none)'}")
     results = Results()
+    # The machine is shared: the load beside the run says how far its seconds can be trusted.
+    load_before = os.getloadavg()[0]
     try:
         _compare(layout, args, results)
         if not args.skip_loop:
@@ -86,6 +89,9 @@ def main(argv: Sequence[str] | None = None) -> None:
             print(f"\nkept: {layout.root}")
         else:
             shutil.rmtree(layout.root, ignore_errors=True)
+    results.notes.append(
+        f"load average (1 min) before the builds {load_before:.1f}, after {os.getloadavg()[0]:.1f}"
+    )
     print()
     print(markdown_table(results, args, plugins))
     for note in results.notes:
@@ -142,7 +148,10 @@ def _compare(layout: Layout, args: argparse.Namespace, results: Results) -> None
 
 def _record(results: Results, round_number: int, run: Run) -> None:
     results.runs.append(run)
-    extra = "".join(f", {stage} stage {seconds:.2f} s" for stage, seconds in run.stages.items())
+    shown = {**dict.fromkeys(STAGES), "build process CPU": None, "other processes CPU": None}
+    extra = "".join(
+        f", {stage} {seconds:.2f} s" for stage, seconds in run.stages.items() if stage in shown
+    )
     if run.problems:
         extra += f", {run.problems} problem(s) reported"
     print(

@@ -12,7 +12,7 @@ from build_records import REPO, Layout
 from synthetic import SyntheticSite
 
 # Runs the `invoke build` task function itself, after wrapping each stage function with a
-# timer wherever it has been imported.
+# timer wherever it has been imported (a method, "Class.method", on its class).
 OUR_BUILD = """
 import importlib, json, os, sys, time
 repo, settings, output, report, stages = sys.argv[1:6]
@@ -20,28 +20,53 @@ sys.path[:0] = [repo, os.path.join(repo, "plugins")]
 spent = {}
 def timer(stage, original):
     def timed(*args, **kwargs):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         try:
             return original(*args, **kwargs)
         finally:
             spent.setdefault(stage, []).append(time.perf_counter() - started)
+            spent.setdefault(f"{stage} CPU", []).append(time.process_time() - cpu)
     return timed
 for stage, (module_name, function) in json.loads(stages).items():
+    owner_name, _, function = function.rpartition(".")
     try:
-        original = getattr(importlib.import_module(module_name), function)
+        module = importlib.import_module(module_name)
+        owner = getattr(module, owner_name) if owner_name else module
+        original = getattr(owner, function)
     except Exception:
         continue  # not there (yet): the build reports what it can
+    if owner_name:  # a method: wrapped on its class
+        setattr(owner, function, timer(stage, original))
+        continue
     package = module_name.split(".")[0]
     for name, module in list(sys.modules.items()):
         if name.split(".")[0] == package and getattr(module, function, None) is original:
             setattr(module, function, timer(stage, original))
+from pelican import signals
+def time_generator(generator):
+    # Every generator's two steps, by class: Pelican's own and each plugin's.
+    kind = type(generator).__name__
+    for step in ("generate_context", "generate_output"):
+        if hasattr(generator, step):
+            setattr(generator, step, timer(f"{kind}.{step}", getattr(generator, step)))
+signals.generator_init.connect(time_generator)
+import resource
 from invoke import Context
 import tasks
 code = 0
+started = time.perf_counter()
 try:
     tasks.build(Context(), settings=settings, output=output)
 except SystemExit as stop:
     code = stop.code or 0
+spent["build"] = [time.perf_counter() - started]
+own = resource.getrusage(resource.RUSAGE_SELF)
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
+spent["build process CPU"] = [own.ru_utime + own.ru_stime]
+spent["other processes CPU"] = [children.ru_utime + children.ru_stime]
+# Whose peak the build's peak is: this process's, or the largest of its workers and Pagefind.
+spent["build process peak MiB"] = [own.ru_maxrss / 1024]
+spent["largest other process peak MiB"] = [children.ru_maxrss / 1024]
 with open(report, "w") as out:
     json.dump({stage: sum(times) for stage, times in spent.items()}, out)
 sys.exit(code)

@@ -10,9 +10,10 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+
+from faces_common.background import BackgroundJob, BackgroundPool, later, results, usable_cores
 
 from . import avatars, card_text, cards
 from .cards import CardPerson, draw_author_card, draw_card
@@ -25,6 +26,8 @@ _KEY_LENGTH = 16
 _PARALLEL_FROM = 12
 # A first build with this many cards to draw shows its progress in a terminal.
 _PROGRESS_FROM = 50
+# Cards handed to a worker at once.
+_BATCH = 8
 
 
 @dataclass(frozen=True)
@@ -52,65 +55,116 @@ def pipeline_digest(font: str | None) -> str:
     return digest.hexdigest()
 
 
-def card_key(job: CardJob, style: CardStyle, pipeline: str) -> str:
+def card_key(
+    job: CardJob, style: CardStyle, pipeline: str, photo_digests: dict[Path, str] | None = None
+) -> str:
     """The short hash naming a card: its text, its people and their photos, the drawing code."""
+    digests = {} if photo_digests is None else photo_digests
     recipe = {
         "pipeline": pipeline,
         "company": style.company,
         "title": job.title,
-        "people": [[p.name, p.handle, p.role, _photo_digest(p.photo)] for p in job.people],
+        "people": [[p.name, p.handle, p.role, _photo_digest(p.photo, digests)] for p in job.people],
     }
     encoded = json.dumps(recipe, sort_keys=True, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()[:_KEY_LENGTH]
 
 
-def _photo_digest(photo: Path | None) -> str:
+def _photo_digest(photo: Path | None, known: dict[Path, str]) -> str:
     """The photo's content; its path would tie the card's name to the folder of the checkout."""
     if photo is None:
         return ""
-    try:
-        return hashlib.sha256(Path(photo).read_bytes()).hexdigest()
-    except OSError:
-        return f"unreadable {Path(photo).name}"
+    # A person's photo is on every card of their posts: read once per build, not per card.
+    found = known.get(photo)
+    if found is None:
+        try:
+            found = hashlib.sha256(Path(photo).read_bytes()).hexdigest()
+        except OSError:
+            found = f"unreadable {Path(photo).name}"
+        known[photo] = found
+    return found
 
 
 def render_cards(
     jobs: Sequence[CardJob], cache_dir: Path, style: CardStyle, workers: int | None = None
 ) -> list[tuple[str, Path]]:
     """Return (key, cached JPEG) per job, drawing only the cards not in the cache."""
+    workers = workers or usable_cores()
+    with BackgroundPool(workers) as pool:
+        pending = start_cards(jobs, cache_dir, style, pool if workers > 1 else None)
+        pending.wait()
+    return pending.cards
+
+
+def start_cards(
+    jobs: Sequence[CardJob], cache_dir: Path, style: CardStyle, pool: BackgroundPool | None
+) -> PendingCards:
+    """Name every card now; hand the ones not in the cache to the pool (None: drawn at wait())."""
+    started = time.perf_counter()
     root = Path(cache_dir) / _CACHE_SUBDIR
     pipeline = pipeline_digest(style.font)
-    keyed = [(card_key(job, style, pipeline), job) for job in jobs]
+    digests: dict[Path, str] = {}
+    keyed = [(card_key(job, style, pipeline, digests), job) for job in jobs]
     missing = {key: job for key, job in keyed if not (root / f"{key}.jpg").is_file()}
-    started = time.perf_counter()
     if missing:
         root.mkdir(parents=True, exist_ok=True)
-        workers = min(workers or os.cpu_count() or 1, len(missing))
-        targets = [root / f"{key}.jpg" for key in missing]
-        styles = [style] * len(missing)
-        show = len(missing) >= _PROGRESS_FROM and sys.stderr.isatty()
-        if workers > 1 and len(missing) >= _PARALLEL_FROM:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                done = pool.map(_draw, missing.values(), targets, styles, chunksize=8)
-                _report(done, len(missing), show)
-        else:
-            _report(map(_draw, missing.values(), targets, styles), len(missing), show)
-    logger.info(
-        "author_profiles: %s social cards ready in %.2f s (%s drawn)",
-        len(jobs),
-        time.perf_counter() - started,
-        len(missing),
-    )
-    return [(key, root / f"{key}.jpg") for key, _ in keyed]
+    use_pool = pool if len(missing) >= _PARALLEL_FROM else None
+    items = [(job, root / f"{key}.jpg") for key, job in missing.items()]
+    # In batches: one job per card would spend more time passing jobs than drawing them.
+    batches = [items[at : at + _BATCH] for at in range(0, len(items), _BATCH)]
+    queued = [
+        use_pool.submit(_draw_batch, batch, style)
+        if use_pool is not None
+        else later(_draw_batch, batch, style)
+        for batch in batches
+    ]
+    cards = [(key, root / f"{key}.jpg") for key, _ in keyed]
+    return PendingCards(cards, len(missing), queued, started)
 
 
-def _report(done: Iterable[None], total: int, show: bool) -> None:
-    for count, _ in enumerate(done, start=1):
+@dataclass
+class PendingCards:
+    """Cards named (their files known) and being drawn."""
+
+    cards: list[tuple[str, Path]]  # (key, cached JPEG) per job, in order
+    missing: int
+    queued: list[BackgroundJob[int]]
+    started: float
+
+    def wait(self) -> None:
+        """Return once every card's file is in the cache; a failed drawing raises its error."""
+        waited = time.perf_counter()
+        show = self.missing >= _PROGRESS_FROM and sys.stderr.isatty()
+        # The batches no worker has started yet are drawn here, while the workers draw theirs.
+        try:
+            _report(results(self.queued), self.missing, show)
+        finally:
+            cards.forget_faces()
+        logger.info(
+            "author_profiles: %s social cards ready in %.2f s (%s drawn), "
+            "the build waited %.2f s for them",
+            len(self.cards),
+            time.perf_counter() - self.started,
+            self.missing,
+            time.perf_counter() - waited,
+        )
+
+
+def _report(done: Iterable[int], total: int, show: bool) -> None:
+    count = 0
+    for drawn in done:
+        count += drawn
         if show:
             sys.stderr.write(f"\r[{count}/{total}] social cards")
             sys.stderr.flush()
     if show:
         sys.stderr.write("\n")
+
+
+def _draw_batch(items: Sequence[tuple[CardJob, Path]], style: CardStyle) -> int:
+    for job, target in items:
+        _draw(job, target, style)
+    return len(items)
 
 
 def _draw(job: CardJob, target: Path, style: CardStyle) -> None:

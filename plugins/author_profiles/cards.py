@@ -202,9 +202,7 @@ def _circle_mask(diameter: int) -> Image.Image:
 def _face(person: CardPerson, diameter: int, font_path: Path | None) -> Image.Image:
     if person.photo is not None:
         try:
-            with Image.open(person.photo) as photo:
-                square = ImageOps.fit(photo.convert("RGB"), (diameter, diameter), _LANCZOS)
-                return square
+            return _photo_face(person.photo, diameter)
         except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as exc:
             logger.warning(
                 "author_profiles: cannot read photo %s for %s's card (%s); using initials",
@@ -219,6 +217,19 @@ def _face(person: CardPerson, diameter: int, font_path: Path | None) -> Image.Im
         (diameter / 2, diameter / 2), letters, font=font, fill="#FFFFFF", anchor="mm"
     )
     return tile
+
+
+# A person's face is on the card of each of their posts: decoded and scaled once per worker.
+# The photo cache names its files by content, so one path never shows another face.
+@functools.lru_cache(maxsize=64)
+def _photo_face(photo: Path, diameter: int) -> Image.Image:
+    with Image.open(photo) as opened:
+        return ImageOps.fit(opened.convert("RGB"), (diameter, diameter), _LANCZOS)
+
+
+def forget_faces() -> None:
+    """Drop the faces kept for the next cards (a long-lived preview process keeps none)."""
+    _photo_face.cache_clear()
 
 
 def _save(card: Image.Image, out_path: Path, jpeg_quality: int) -> Path:

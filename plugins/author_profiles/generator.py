@@ -11,16 +11,17 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
+from faces_common.background import BackgroundPool, usable_cores
 from markupsafe import Markup
 from pelican.contents import Article
 from pelican.generators import Generator
 from pelican.urlwrappers import Author
 
-from .card_cache import CardJob, CardStyle, render_cards
+from .card_cache import CardJob, CardStyle, PendingCards, start_cards
 from .cards import CardPerson
 from .contributions import Contribution, contributions
 from .messages import report
-from .portraits import make_portraits
+from .portraits import Portrait, start_portraits
 from .profiles import AuthorProfile, read_profiles, rules_from_settings
 from .resolve import find_profile
 from .wall import WallPage, build_wall
@@ -41,12 +42,17 @@ class AuthorProfilesGenerator(Generator):
         profiles, problems = read_profiles(
             Path(self.path) / self.settings["AUTHORS_DIR"], rules_from_settings(self.settings)
         )
-        self.portraits, photo_problems = make_portraits(profiles, self.settings)
-        report(problems + photo_problems)
-        self.profiles: dict[str, AuthorProfile] = {
-            p.handle: self._with_portrait(p) for p in profiles
-        }
+        report(problems)
+        # Photos and cards are made on the other cores while Pelican reads and writes; the
+        # photos are collected before the people's context is made, the cards before their
+        # files are published. A page only needs their names, known before they are drawn.
+        workers = self.settings["AUTHORS_WORKERS"] or usable_cores()
+        self.pool = BackgroundPool(workers) if workers > 1 else None
+        self.pending_portraits = start_portraits(profiles, self.settings, self.pool)
+        self.portraits: dict[str, Portrait] = {}
+        self.profiles: dict[str, AuthorProfile] = {p.handle: p for p in profiles}
         self.context[PROFILES_KEY] = self.profiles
+        self.pending_cards: PendingCards | None = None
         self.posts: dict[str, list[Article]] = {}
         self.contributions: dict[str, list[Contribution]] = {}
         self.wall: list[WallPage] = []
@@ -63,8 +69,16 @@ class AuthorProfilesGenerator(Generator):
             feed_url=feed.format(slug=profile.handle) if feed and profile.url else None,
         )
 
+    def _take_portraits(self) -> None:
+        self.portraits, photo_problems = self.pending_portraits.finish()
+        report(photo_problems)
+        # In place: the context (and every plugin holding it) has this very dictionary.
+        for handle, profile in self.profiles.items():
+            self.profiles[handle] = self._with_portrait(profile)
+
     def generate_context(self) -> None:
-        """Collect each person's posts, draw the social cards and lay out the wall."""
+        """Collect each person's posts, start the social cards and lay out the wall."""
+        self._take_portraits()
         articles: list[Article] = self.context.get("articles", [])
         for handle, profile in self.profiles.items():
             if profile.url is not None:
@@ -110,9 +124,8 @@ class AuthorProfilesGenerator(Generator):
             company=self.settings.get("COMPANY_NAME") or self.settings["SITENAME"],
             font=self.settings["AUTHORS_CARD_FONT"],
         )
-        drawn = render_cards(
-            jobs, Path(self.settings["CACHE_PATH"]), style, self.settings["AUTHORS_WORKERS"]
-        )
+        self.pending_cards = start_cards(jobs, Path(self.settings["CACHE_PATH"]), style, self.pool)
+        drawn = self.pending_cards.cards
         folder = self.settings["AUTHORS_CARDS_PATH"].strip("/")
         targets: list[tuple[str, Article | None]] = [(item.slug, item) for item in items]
         targets += [(p.handle, None) for p in people]
@@ -126,6 +139,12 @@ class AuthorProfilesGenerator(Generator):
 
     def generate_output(self, writer: Any) -> None:
         """Write the author pages, the wall, the feeds; publish photos and cards."""
+        try:
+            if self.pending_cards is not None:
+                self.pending_cards.wait()
+        finally:
+            if self.pool is not None:
+                self.pool.close()
         published = self._publish_files()
         self._write_author_pages(writer)
         self._write_wall(writer)

@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from clean_images import ImageIssue, describe, describes
+from faces_common.background import BackgroundPool, usable_cores
 from faces_common.problems import WARNING, Problem
 
 from .messages import problem, text
-from .photos import PhotoJob, PhotoResult, PhotoSettings, process_photos
+from .photos import PendingPhotos, PhotoJob, PhotoResult, PhotoSettings, start_photos
 from .profiles import AuthorProfile, PhotoFile
 
 logger = logging.getLogger(__name__)
@@ -47,51 +48,78 @@ def make_portraits(
     profiles: Iterable[AuthorProfile], settings: Mapping[str, Any]
 ) -> tuple[dict[str, Portrait], list[Problem]]:
     """Process the photos of everyone with a usable photo; return portraits by handle."""
+    workers = settings["AUTHORS_WORKERS"] or usable_cores()
+    with BackgroundPool(workers) as pool:
+        return start_portraits(profiles, settings, pool if workers > 1 else None).finish()
+
+
+def start_portraits(
+    profiles: Iterable[AuthorProfile], settings: Mapping[str, Any], pool: BackgroundPool | None
+) -> PendingPortraits:
+    """Hand the photos the cache lacks to the pool; finish() collects them (None: done there)."""
     wanted = [p for p in profiles if p.photo_source is not None]
-    if not wanted:
-        return {}, []
-    started = time.perf_counter()
-    results = process_photos(
+    pending = start_photos(
         [PhotoJob(Path(p.photo_source or ""), p.photo_focus) for p in wanted],
         Path(settings["CACHE_PATH"]),
-        workers=settings["AUTHORS_WORKERS"],
-        settings=photo_settings(settings),
+        pool,
+        photo_settings(settings),
     )
-    lang = settings["MESSAGES_LANG"]
-    portraits: dict[str, Portrait] = {}
-    problems: list[Problem] = []
-    for profile, result in zip(wanted, results, strict=True):
-        where = os.path.relpath(profile.source_path, os.getcwd())
-        photo = os.path.relpath(profile.photo_source or "", os.getcwd())
-        if result.error is not None:
-            detail, fix = _words(lang, result.error, photo)
-            problems.append(
-                problem(lang, where, profile.photo_line, "photo_error", detail=detail, fix=fix)
-            )
-            continue
-        for note in result.warnings:
-            detail, _ = _words(lang, note, photo)
-            problems.append(
-                problem(
-                    lang,
-                    where,
-                    profile.photo_line,
-                    "photo_warning",
-                    WARNING,
-                    photo=os.path.basename(photo),
-                    detail=detail,
+    return PendingPortraits(wanted, pending, settings, time.perf_counter())
+
+
+@dataclass
+class PendingPortraits:
+    """Portraits whose photos are being processed."""
+
+    wanted: list[AuthorProfile]
+    pending: PendingPhotos
+    settings: Mapping[str, Any]
+    started: float
+
+    def finish(self) -> tuple[dict[str, Portrait], list[Problem]]:
+        """Wait for the photos; the portraits by handle and the problems with the photos."""
+        if not self.wanted:
+            return {}, []
+        waited = time.perf_counter()
+        results = self.pending.wait(progress=True)
+        settings = self.settings
+        lang = settings["MESSAGES_LANG"]
+        portraits: dict[str, Portrait] = {}
+        problems: list[Problem] = []
+        for profile, result in zip(self.wanted, results, strict=True):
+            where = os.path.relpath(profile.source_path, os.getcwd())
+            photo = os.path.relpath(profile.photo_source or "", os.getcwd())
+            if result.error is not None:
+                detail, fix = _words(lang, result.error, photo)
+                problems.append(
+                    problem(lang, where, profile.photo_line, "photo_error", detail=detail, fix=fix)
                 )
-            )
-        portraits[profile.handle] = _portrait(profile.handle, result, settings)
-    fresh = sum(1 for result in results if result.ok and not result.cached)
-    logger.info(
-        "author_profiles: %s photos ready in %.2f s (%s processed, %s from the cache)",
-        len(results),
-        time.perf_counter() - started,
-        fresh,
-        len(results) - fresh,
-    )
-    return portraits, problems
+                continue
+            for note in result.warnings:
+                detail, _ = _words(lang, note, photo)
+                problems.append(
+                    problem(
+                        lang,
+                        where,
+                        profile.photo_line,
+                        "photo_warning",
+                        WARNING,
+                        photo=os.path.basename(photo),
+                        detail=detail,
+                    )
+                )
+            portraits[profile.handle] = _portrait(profile.handle, result, settings)
+        fresh = sum(1 for result in results if result.ok and not result.cached)
+        logger.info(
+            "author_profiles: %s photos ready in %.2f s (%s processed, %s from the cache), "
+            "the build waited %.2f s for them",
+            len(results),
+            time.perf_counter() - self.started,
+            fresh,
+            len(results) - fresh,
+            time.perf_counter() - waited,
+        )
+        return portraits, problems
 
 
 def check_photos(profiles: Iterable[AuthorProfile], settings: Mapping[str, Any]) -> list[Problem]:

@@ -31,7 +31,7 @@ PIPELINE_VERSION = "2"
 _CACHE_SUBDIR = "clean_images"
 _KEY_LENGTH = 20
 # Below this many images to encode, starting worker processes costs more than it saves.
-_PARALLEL_FROM = 12
+PARALLEL_FROM = 12
 # Image suffixes that are refused rather than published as they came (they carry metadata
 # like any photo, and browsers show few of them).
 REFUSED_SUFFIXES = (".heic", ".heif", ".avif", ".tif", ".tiff", ".bmp", ".dng", ".jxl", ".svgz")
@@ -95,33 +95,56 @@ def clean_images(
     sources: Sequence[Path], cache_dir: Path, settings: CleanSettings, workers: int | None = None
 ) -> list[CleanResult]:
     """Judge and clean every image, encoding only what the cache lacks; one result each."""
+    plan = plan_images(sources, cache_dir, settings)
+    missing = sorted(plan.missing)
+    jobs = [(plan.missing[key], plan.root, key, settings) for key in missing]
+    workers = min(workers or os.cpu_count() or 1, len(jobs))
+    if workers > 1 and len(jobs) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            encoded = list(pool.map(encode_job, *zip(*jobs, strict=True)))
+    else:
+        encoded = [encode_job(*job) for job in jobs]
+    return plan.results(dict(zip(missing, encoded, strict=True)))
+
+
+@dataclass(frozen=True)
+class ImagePlan:
+    """Each image's cache key, what the cache holds, and the images it lacks (key -> source)."""
+
+    sources: Sequence[Path]
+    keys: list[str | None]
+    known: dict[str, CleanResult | None]
+    missing: dict[str, Path]
+    root: Path
+    settings: CleanSettings
+
+    def results(self, encoded: dict[str, CleanResult]) -> list[CleanResult]:
+        """One result per source, with the newly encoded images."""
+        known = {**self.known, **encoded}
+        results = []
+        for source, key in zip(self.sources, self.keys, strict=True):
+            found = known.get(key) if key is not None else None
+            if found is None:
+                results.append(CleanResult(source, None, issues=(_unopened(source),)))
+            elif found.refused:
+                results.append(dataclasses.replace(found, source=source))
+            else:
+                results.append(_with_size_issues(found, source, self.settings.limits))
+        return results
+
+
+def plan_images(sources: Sequence[Path], cache_dir: Path, settings: CleanSettings) -> ImagePlan:
+    """Key every image by its content and look it up in the cache; nothing is encoded yet."""
     root = Path(cache_dir) / _CACHE_SUBDIR
     memo = DigestMemo(root / _MEMO)
     keys = [_key(source, settings, memo) for source in sources]
     memo.save()
     known = {key: _cached(root, key) for key in set(keys) if key is not None}
-    missing = sorted({key for key, found in known.items() if found is None})
     by_key = {key: source for source, key in zip(sources, keys, strict=True)}
+    missing = {key: by_key[key] for key, found in known.items() if found is None}
     if missing:
         root.mkdir(parents=True, exist_ok=True)
-        jobs = [(by_key[key], root, key, settings) for key in missing]
-        workers = min(workers or os.cpu_count() or 1, len(jobs))
-        if workers > 1 and len(jobs) >= _PARALLEL_FROM:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                encoded = list(pool.map(_encode_job, *zip(*jobs, strict=True)))
-        else:
-            encoded = [_encode_job(*job) for job in jobs]
-        known.update(zip(missing, encoded, strict=True))
-    results = []
-    for source, key in zip(sources, keys, strict=True):
-        found = known.get(key) if key is not None else None
-        if found is None:
-            results.append(CleanResult(source, None, issues=(_unopened(source),)))
-        elif found.refused:
-            results.append(dataclasses.replace(found, source=source))
-        else:
-            results.append(_with_size_issues(found, source, settings.limits))
-    return results
+    return ImagePlan(sources, keys, known, missing, root, settings)
 
 
 def _unopened(source: Path) -> ImageIssue:
@@ -170,7 +193,8 @@ def _cached(root: Path, key: str) -> CleanResult | None:
         return None
 
 
-def _encode_job(source: Path, root: Path, key: str, settings: CleanSettings) -> CleanResult:
+def encode_job(source: Path, root: Path, key: str, settings: CleanSettings) -> CleanResult:
+    """Encode one image into the cache under its key; a refusal is a result, not an error."""
     # Runs in a worker: every failure becomes a refusal with its reason, never an exception.
     # A refused image leaves no cache entry; it fails fast on opening next time.
     target = root / f"{key}{source.suffix.lower()}"

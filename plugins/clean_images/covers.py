@@ -106,19 +106,40 @@ def write_copies(
     clean: Path, copies: Sequence[CoverCopy], output: Path, settings: CleanSettings
 ) -> list[Path]:
     """Write the copies of one clean cover (cached beside it by width); the files written."""
-    written = []
-    for copy in copies:
-        cached = clean.with_name(f"{clean.stem}-{copy.width}w{clean.suffix}")
-        if not cached.is_file():
-            with Image.open(clean) as image:
-                height = round(image.height * copy.width / image.width)
-                smaller = image.resize((copy.width, height), Image.Resampling.LANCZOS)
+    make_copies(clean, [copy.width for copy in copies], settings)
+    return link_copies(clean, copies, output)
+
+
+def missing_copies(clean: Path, widths: Iterable[int]) -> list[int]:
+    """The widths whose copy of this clean cover the cache lacks."""
+    return sorted(width for width in set(widths) if not _cached_copy(clean, width).is_file())
+
+
+def make_copies(clean: Path, widths: Sequence[int], settings: CleanSettings) -> None:
+    """Make the copies of one clean cover the cache lacks, beside it (runs in a worker too)."""
+    lacking = missing_copies(clean, widths)
+    if not lacking:
+        return
+    # Decoded once for all its copies.
+    with Image.open(clean) as image:
+        image.load()
+        for width in lacking:
+            cached = _cached_copy(clean, width)
+            height = round(image.height * width / image.width)
+            smaller = image.resize((width, height), Image.Resampling.LANCZOS)
             temporary = cached.with_name(f".{cached.name}.tmp{cached.suffix}")
             encode_clean(smaller, temporary, settings.jpeg_quality, settings.webp_quality)
-            share = (copy.width / image.width) ** 2
+            share = (width / image.width) ** 2
             if FORMAT_BY_SUFFIX[clean.suffix.lower()] == "PNG" and _heavy(temporary, clean, share):
                 _keep_lighter(temporary, _in_256_colours(smaller))
             os.replace(temporary, cached)
+
+
+def link_copies(clean: Path, copies: Sequence[CoverCopy], output: Path) -> list[Path]:
+    """Link the cached copies of one clean cover into the output; the files written."""
+    written = []
+    for copy in copies:
+        cached = _cached_copy(clean, copy.width)
         target = output / copy.save_as
         target.parent.mkdir(parents=True, exist_ok=True)
         target.unlink(missing_ok=True)
@@ -128,3 +149,7 @@ def write_copies(
             target.write_bytes(cached.read_bytes())
         written.append(target)
     return written
+
+
+def _cached_copy(clean: Path, width: int) -> Path:
+    return clean.with_name(f"{clean.stem}-{width}w{clean.suffix}")

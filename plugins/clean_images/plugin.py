@@ -33,6 +33,9 @@ def take_images(generators: list[Any]) -> None:
     for generator in generators:
         if hasattr(generator, "staticfiles"):
             generator.staticfiles = context["staticfiles"]
+        if isinstance(generator, CleanImagesGenerator) and images:
+            # Encoded on the other cores while Pelican writes the pages.
+            generator.start(images)
 
 
 def add_generator(pelican: Any) -> type[CleanImagesGenerator]:

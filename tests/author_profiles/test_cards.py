@@ -85,6 +85,23 @@ def test_card_shows_the_photo_in_a_circle(tmp_path: Path, processed_photo: Path)
         assert face.getpixel((101, 101)) == (255, 255, 255)
 
 
+def test_a_face_is_decoded_once_for_all_cards_of_its_person(
+    tmp_path: Path, processed_photo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    original_open = Image.open
+
+    def counting_open(path: object, *args: object, **kwargs: object) -> Image.Image:
+        opened.append(str(path))
+        return original_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Image, "open", counting_open)
+    person = CardPerson("Miriam Keller", "miriam-keller", processed_photo, "Entwicklung")
+    for number in range(3):
+        draw_card(f"Beitrag {number}", [person], "Seewerk", tmp_path / f"{number}.jpg")
+    assert opened.count(str(processed_photo)) <= 1
+
+
 def test_card_falls_back_to_initials(tmp_path: Path) -> None:
     people = [CardPerson("Miriam Keller", "mkeller"), CardPerson("Jürgen Müller", "jmueller")]
     out = draw_card("Titel", people, "Seewerk Velo AG", tmp_path / "card.png")

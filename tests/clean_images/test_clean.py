@@ -82,7 +82,7 @@ def test_the_cache_encodes_nothing_twice(
     def fail(*args: object) -> None:
         raise AssertionError("encoded again")
 
-    monkeypatch.setattr(clean, "_encode_job", fail)
+    monkeypatch.setattr(clean, "encode_job", fail)
     second = clean_images(sources, tmp_path, CleanSettings(), workers=1)
     assert [r.clean for r in second] == [r.clean for r in first]
 

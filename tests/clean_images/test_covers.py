@@ -141,3 +141,68 @@ def test_a_photo_copy_keeps_its_full_colours(tmp_path: Path) -> None:
     )
     with Image.open(written) as copy:
         assert copy.mode == "RGB"
+
+
+def test_copies_made_in_the_background_are_the_ones_made_in_line(tmp_path: Path) -> None:
+    from clean_images.clean import clean_images, plan_images
+    from clean_images.generator import PendingImages
+    from faces_common.background import BackgroundPool
+
+    sources = [picture(tmp_path / "in" / f"c{n}.jpg", (600 + 20 * n, 300)) for n in range(4)]
+    widths = {240, 480}
+    in_line = clean_images(sources, tmp_path / "in-line", CleanSettings(), workers=1)
+    expected = {}
+    for result in in_line:
+        assert result.clean is not None
+        copies = [CoverCopy(w, f"{result.source.stem}-{w}w.jpg") for w in sorted(widths)]
+        for written in write_copies(result.clean, copies, tmp_path / "out", CleanSettings()):
+            expected[written.name] = written.read_bytes()
+        expected[result.source.name] = result.clean.read_bytes()
+
+    plan = plan_images(sources, tmp_path / "background", CleanSettings())
+    every = dict.fromkeys((key for key in plan.keys if key is not None), widths)
+    with BackgroundPool(2) as pool:
+        pending = PendingImages(plan, every, {}, pool, 0.0)
+        assert len(pending.encoding) == 4 and all(j.future for j in pending.encoding.values())
+        got = pending.wait()
+    made = {}
+    for result in got:
+        assert result.clean is not None
+        made[result.source.name] = result.clean.read_bytes()
+        for width in sorted(widths):
+            copy = result.clean.with_name(f"{result.clean.stem}-{width}w.jpg")
+            made[f"{result.source.stem}-{width}w.jpg"] = copy.read_bytes()
+    assert made == expected
+
+    # A wider copy asked for later is made from the clean file the cache already holds.
+    again = plan_images(sources, tmp_path / "background", CleanSettings())
+    assert not again.missing
+    lacking = {key: [560] for key in again.known}
+    PendingImages(again, {}, lacking, None, 0.0).wait()
+    for known in again.known.values():
+        assert known is not None and known.clean is not None
+        with Image.open(known.clean.with_name(f"{known.clean.stem}-560w.jpg")) as image:
+            assert image.width == 560
+
+
+def test_a_cover_is_decoded_once_for_all_its_copies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clean_images.covers import make_copies
+
+    clean = picture(tmp_path / "cache" / "clean.jpg")
+    opened: list[str] = []
+    original_open = Image.open
+
+    def counting_open(path: object, *args: object, **kwargs: object) -> Image.Image:
+        opened.append(str(path))
+        return original_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Image, "open", counting_open)
+    make_copies(clean, [480, 800], CleanSettings())
+    assert opened == [str(clean)]
+    assert sorted(p.name for p in clean.parent.iterdir()) == [
+        "clean-480w.jpg",
+        "clean-800w.jpg",
+        "clean.jpg",
+    ]

@@ -10,11 +10,12 @@ from .model import (
     PhotoSettings,
     crop_box,
 )
-from .pipeline import process_photo, process_photos
+from .pipeline import PendingPhotos, process_photo, process_photos, start_photos
 
 __all__ = [
     "DEFAULT_SETTINGS",
     "PIPELINE_VERSION",
+    "PendingPhotos",
     "PhotoError",
     "PhotoJob",
     "PhotoOutput",
@@ -24,4 +25,5 @@ __all__ = [
     "crop_box",
     "process_photo",
     "process_photos",
+    "start_photos",
 ]

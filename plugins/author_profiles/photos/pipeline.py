@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import os
 import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from clean_images import ImageIssue, ImageRefused
+from faces_common.background import BackgroundJob, BackgroundPool, later, usable_cores
 from faces_common.digests import DigestMemo
 
 from .cache import (
@@ -48,6 +47,20 @@ def process_photos(
     settings: PhotoSettings = DEFAULT_SETTINGS,
 ) -> list[PhotoResult]:
     """Process photos on all cores, reusing cached outputs; one result per job, in order."""
+    workers = workers or usable_cores()
+    if workers <= 1:
+        return start_photos(jobs, cache_dir, None, settings).wait(progress)
+    with BackgroundPool(workers) as pool:
+        return start_photos(jobs, cache_dir, pool, settings).wait(progress)
+
+
+def start_photos(
+    jobs: Sequence[PhotoJob],
+    cache_dir: Path,
+    pool: BackgroundPool | None,
+    settings: PhotoSettings = DEFAULT_SETTINGS,
+) -> PendingPhotos:
+    """Look the photos up in the cache and queue the rest for the pool (None: done at wait())."""
     root = Path(cache_dir) / CACHE_SUBDIR
     results: list[PhotoResult | None] = [None] * len(jobs)
     pending: dict[str, list[int]] = {}
@@ -65,70 +78,54 @@ def process_photos(
         else:
             # The same picture used twice (same bytes and focal point) is processed once.
             pending.setdefault(key, []).append(index)
-
+    digests.save()
     logger.debug(
         "author_profiles: %s photos, %s to process, cache %s", len(jobs), len(pending), root
     )
     if pending:
         root.mkdir(parents=True, exist_ok=True)
-        work = {key: jobs[indices[0]] for key, indices in pending.items()}
-        show = progress and len(work) >= _PROGRESS_MIN_JOBS and sys.stderr.isatty()
-        for key, result in _run(work, root, settings, workers, show):
-            for index in pending[key]:
-                results[index] = dataclasses.replace(result, source=jobs[index].source)
-    digests.save()
-    return [result for result in results if result is not None]
+    work = {key: jobs[indices[0]] for key, indices in pending.items()}
+    queued = {
+        key: pool.submit(_process_job, job, key, root, settings)
+        if pool is not None
+        else later(_process_job, job, key, root, settings)
+        for key, job in work.items()
+    }
+    return PendingPhotos(jobs, results, pending, queued)
 
 
-def _run(
-    work: dict[str, PhotoJob],
-    root: Path,
-    settings: PhotoSettings,
-    workers: int | None,
-    show_progress: bool,
-) -> list[tuple[str, PhotoResult]]:
-    workers = min(workers or _usable_cores(), len(work))
-    finished: list[tuple[str, PhotoResult]] = []
+@dataclasses.dataclass
+class PendingPhotos:
+    """Photos being processed: the cached ones known, the others queued for a worker."""
 
-    def report() -> None:
-        if show_progress:
-            sys.stderr.write(f"\r[{len(finished)}/{len(work)}] photos")
-            sys.stderr.flush()
+    jobs: Sequence[PhotoJob]
+    results: list[PhotoResult | None]
+    pending: dict[str, list[int]]
+    queued: dict[str, BackgroundJob[PhotoResult]]
 
-    if workers <= 1:
-        for key, job in work.items():
-            finished.append((key, _process_job(job, key, root, settings)))
-            report()
-    else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures: dict[Future[PhotoResult], str] = {
-                pool.submit(_process_job, job, key, root, settings): key
-                for key, job in work.items()
-            }
-            for future in as_completed(futures):
-                key = futures[future]
-                try:
-                    result = future.result()
-                except Exception as exc:
-                    # A worker that died (out of memory, killed) takes only its photos down.
-                    reason = f"{exc.__class__.__name__}: {exc}"
-                    result = PhotoResult(
-                        source=work[key].source,
-                        key=key,
-                        error=ImageIssue("photo_worker_failed", {"reason": reason}),
-                    )
-                finished.append((key, result))
-                report()
-    if show_progress:
-        sys.stderr.write("\n")
-    return finished
-
-
-def _usable_cores() -> int:
-    # In a container the cores this process may use can be fewer than the machine has.
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0)) or 1
-    return os.cpu_count() or 1
+    def wait(self, progress: bool = False) -> list[PhotoResult]:
+        """One result per job, in order, once every photo is processed."""
+        show = progress and len(self.queued) >= _PROGRESS_MIN_JOBS and sys.stderr.isatty()
+        # The photos no worker has started yet are processed here, from the last one.
+        for job in reversed(self.queued.values()):
+            job.take_back()
+        for count, (key, job) in enumerate(self.queued.items(), start=1):
+            try:
+                result = job.result()
+            except Exception as exc:
+                # A worker that died (out of memory, killed) takes only its photos down.
+                reason = f"{exc.__class__.__name__}: {exc}"
+                source = self.jobs[self.pending[key][0]].source
+                issue = ImageIssue("photo_worker_failed", {"reason": reason})
+                result = PhotoResult(source=source, key=key, error=issue)
+            for index in self.pending[key]:
+                self.results[index] = dataclasses.replace(result, source=self.jobs[index].source)
+            if show:
+                sys.stderr.write(f"\r[{count}/{len(self.queued)}] photos")
+                sys.stderr.flush()
+        if show:
+            sys.stderr.write("\n")
+        return [result for result in self.results if result is not None]
 
 
 def _check_focal_point(job: PhotoJob) -> None:

@@ -1,0 +1,86 @@
+"""The background pool: jobs in worker processes, taken back by the build process when due."""
+
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import Future
+from pathlib import Path
+
+import pytest
+from faces_common.background import BackgroundPool, later, results
+
+# How long a worker waits for the test to release it before it gives up (a failing test).
+_DEADLINE = 60.0
+
+
+def _pid_and_niceness(number: int) -> tuple[int, int, int]:
+    return number, os.getpid(), os.nice(0)
+
+
+def _held_until(release: Path, number: int) -> tuple[int, int, int]:
+    # Keeps the only worker busy until the test has taken the other jobs back.
+    deadline = time.monotonic() + _DEADLINE
+    while not release.exists():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{release} never appeared")
+        time.sleep(0.01)
+    return _pid_and_niceness(number)
+
+
+def _wait_until_handed_out(future: Future[object] | None) -> None:
+    assert future is not None
+    deadline = time.monotonic() + _DEADLINE
+    while not future.running():
+        assert time.monotonic() < deadline, "the pool never handed out the first job"
+        time.sleep(0.01)
+
+
+def _fail(reason: str) -> None:
+    raise ValueError(reason)
+
+
+def test_jobs_run_in_lower_priority_workers_and_come_back_in_order() -> None:
+    with BackgroundPool(2) as pool:
+        jobs = [pool.submit(_pid_and_niceness, number) for number in range(6)]
+        done = [job.future.result() for job in jobs if job.future is not None]
+        got = list(results(jobs))
+    assert got == done
+    assert [number for number, _, _ in got] == list(range(6))
+    assert all(pid != os.getpid() for _, pid, _ in got)
+    assert all(niceness > os.nice(0) for _, _, niceness in got)
+
+
+def test_the_build_process_takes_back_the_jobs_no_worker_has_started(tmp_path: Path) -> None:
+    release = tmp_path / "release"
+    with BackgroundPool(1) as pool:
+        held = pool.submit(_held_until, release, 0)
+        _wait_until_handed_out(held.future)
+        others = [pool.submit(_pid_and_niceness, number) for number in range(1, 8)]
+        # The one worker is held: the queued jobs it has not started are done here, the last
+        # first; the executor hands at most two jobs ahead to its worker, so five stay.
+        taken = [job for job in reversed(others) if job.take_back()]
+        release.touch()
+        got = list(results([held, *others]))
+    assert len(taken) >= 5
+    assert [number for number, _, _ in got] == list(range(8))
+    here = {number for number, pid, _ in got if pid == os.getpid()}
+    assert here == {number for number, _, _ in (job.result() for job in taken)}
+    assert 0 not in here
+
+
+def test_a_failed_job_raises_where_its_result_is_asked_for() -> None:
+    with BackgroundPool(2) as pool:
+        job = pool.submit(_fail, "broken picture")
+        with pytest.raises(ValueError, match="broken picture"):
+            job.result()
+    with pytest.raises(ValueError, match="no pool"):
+        later(_fail, "no pool").result()
+
+
+def test_no_worker_starts_without_a_job() -> None:
+    pool = BackgroundPool(2)
+    pool.close()
+    assert pool._executor is None
+    job = later(_pid_and_niceness, 3)
+    assert job.result() == (3, os.getpid(), os.nice(0))
