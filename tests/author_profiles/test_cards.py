@@ -12,6 +12,8 @@ from author_profiles.cards import CARD_SIZE, CardPerson, draw_author_card, draw_
 from author_profiles.photos import PhotoJob, process_photo
 from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageStat
 
+from tests.image_opens import count_image_opens
+
 LONG_TITLE = (
     "Wie wir unsere Lieferkette für Velorahmen neu gedacht haben – und was wir dabei über "
     "Aluminium, Transportwege, Lieferanten am Bodensee und unsere eigenen Annahmen gelernt "
@@ -88,14 +90,7 @@ def test_card_shows_the_photo_in_a_circle(tmp_path: Path, processed_photo: Path)
 def test_a_face_is_decoded_once_for_all_cards_of_its_person(
     tmp_path: Path, processed_photo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened: list[str] = []
-    original_open = Image.open
-
-    def counting_open(path: object, *args: object, **kwargs: object) -> Image.Image:
-        opened.append(str(path))
-        return original_open(path, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Image, "open", counting_open)
+    opened = count_image_opens(monkeypatch)
     person = CardPerson("Miriam Keller", "miriam-keller", processed_photo, "Entwicklung")
     for number in range(3):
         draw_card(f"Beitrag {number}", [person], "Seewerk", tmp_path / f"{number}.jpg")

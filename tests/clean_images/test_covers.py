@@ -20,6 +20,7 @@ from clean_images.covers import (
 from pelican.contents import Article
 from PIL import Image
 
+from tests.image_opens import count_image_opens
 from tests.sites import ROOT
 
 
@@ -191,14 +192,7 @@ def test_a_cover_is_decoded_once_for_all_its_copies(
     from clean_images.covers import make_copies
 
     clean = picture(tmp_path / "cache" / "clean.jpg")
-    opened: list[str] = []
-    original_open = Image.open
-
-    def counting_open(path: object, *args: object, **kwargs: object) -> Image.Image:
-        opened.append(str(path))
-        return original_open(path, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Image, "open", counting_open)
+    opened = count_image_opens(monkeypatch)
     make_copies(clean, [480, 800], CleanSettings())
     assert opened == [str(clean)]
     assert sorted(p.name for p in clean.parent.iterdir()) == [

@@ -124,6 +124,19 @@ DECLINED = {
 }
 
 
+def _declined_then_restored(
+    site: KeptSite, source: Path, original: str, edited: str, output: Path
+) -> list[str] | None:
+    """Render the edited source (declined, nothing written), then the original once more."""
+    source.write_text(edited, encoding="utf-8")
+    try:
+        assert site.render(str(source), str(output)) is None
+    finally:
+        source.write_text(original, encoding="utf-8")
+    assert not list(output.iterdir())
+    return site.render(str(source), str(output))
+
+
 @pytest.fixture(scope="module")
 def kept_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, KeptSite]:
     """One kept build for the cases that leave it as it was (each puts its file back)."""
@@ -137,14 +150,9 @@ def test_a_changed_header_or_a_problem_falls_back(
 ) -> None:
     folder, site = kept_once
     post = folder / "content" / "posts" / "good.md"
-    post.write_text(GOOD_POST.replace(old, new), encoding="utf-8")
-    try:
-        assert site.render(str(post), str(tmp_path)) is None
-    finally:
-        post.write_text(GOOD_POST, encoding="utf-8")
-    assert not list(tmp_path.iterdir())
+    rendered = _declined_then_restored(site, post, GOOD_POST, GOOD_POST.replace(old, new), tmp_path)
     # The file as the build read it renders again: the refusal was the edit's.
-    assert site.render(str(post), str(tmp_path)) == [GOOD_PAGE]
+    assert rendered == [GOOD_PAGE]
 
 
 PROFILE_DECLINED = {
@@ -161,13 +169,7 @@ def test_a_profile_whose_header_changed_falls_back(
 ) -> None:
     folder, site = kept_once
     profile = folder / "content" / "authors" / "miriam-keller.md"
-    profile.write_text(PROFILE.replace(old, new), encoding="utf-8")
-    try:
-        assert site.render(str(profile), str(tmp_path)) is None
-    finally:
-        profile.write_text(PROFILE, encoding="utf-8")
-    assert not list(tmp_path.iterdir())
-    assert site.render(str(profile), str(tmp_path)) is not None
+    assert _declined_then_restored(site, profile, PROFILE, PROFILE.replace(old, new), tmp_path)
 
 
 def test_a_new_or_unknown_file_falls_back(kept_once: tuple[Path, KeptSite], tmp_path: Path) -> None:
