@@ -79,18 +79,23 @@ def test_a_renamed_file_moves_its_page(preview: LivePreview) -> None:
     assert preview.get("/2026/umbenannt/").status_code == 200
 
 
-def test_a_simple_edit_takes_the_quick_step_first(preview: LivePreview) -> None:
-    edited = post("Bald weg", "Frisch geändert im schnellen Schritt.")
-    (preview.posts / "bald-weg.md").write_text(edited, encoding="utf-8")
+def shows_from_kept_build_then_in_full(preview: LivePreview, text: str) -> None:
+    """The quick step writes only the edited post's page, from the kept build; then the full."""
     quick = preview.next_build(full=False)
-    # Only the edited page: a quick step that quietly built the whole site would have
-    # rewritten the front page too (it shows the post's opening words).
     assert quick["paths"] == [GONE + "index.html"]
-    assert "Frisch geändert im schnellen Schritt." in preview.get(GONE).text
+    assert text in preview.get(GONE).text
     # Rendered from the build the preview keeps, not by another Pelican pass over every post.
     assert quick_steps(preview) == [FROM_KEPT_BUILD]
     full = preview.next_build(full=True)
     assert "/index.html" in full["paths"]
+
+
+def test_a_simple_edit_takes_the_quick_step_first(preview: LivePreview) -> None:
+    edited = post("Bald weg", "Frisch geändert im schnellen Schritt.")
+    (preview.posts / "bald-weg.md").write_text(edited, encoding="utf-8")
+    # Only the edited page, from the kept build: a quick step that quietly built the whole
+    # site would have rewritten the front page too (it shows the post's opening words).
+    shows_from_kept_build_then_in_full(preview, "Frisch geändert im schnellen Schritt.")
     # A changed header changes other pages too: the quick step is a Pelican pass then.
     edited = post("Bald weg", "Frisch geändert im schnellen Schritt.", extra="Summary: Neu.")
     (preview.posts / "bald-weg.md").write_text(edited, encoding="utf-8")
@@ -133,12 +138,7 @@ def test_a_template_change_renders_the_page_a_browser_shows_first(tmp_path: Path
         base = theme / "templates" / "base.html"
         text = base.read_text(encoding="utf-8")
         base.write_text(text.replace("</footer>", "<p>Neu im Fuss.</p></footer>", 1), "utf-8")
-        quick = running.next_build(full=False)
-        assert quick["paths"] == [GONE + "index.html"]
-        assert "Neu im Fuss." in running.get(GONE).text
-        assert quick_steps(running) == [FROM_KEPT_BUILD]
-        full = running.next_build(full=True)
-        assert "/index.html" in full["paths"]
+        shows_from_kept_build_then_in_full(running, "Neu im Fuss.")
         assert "Neu im Fuss." in running.get("/").text
     finally:
         connection.close()
