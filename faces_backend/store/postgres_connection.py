@@ -56,12 +56,22 @@ class Rows:
 
 def _run(conn: psycopg.Connection[Any], sql: str, parameters: Sequence[Any] | None) -> Rows:
     with conn.cursor() as cursor:
-        if parameters is None:
-            cursor.execute(postgres_sql(sql, with_parameters=False))
-        else:
-            cursor.execute(postgres_sql(sql), tuple(parameters))
-        rows = [tuple(row) for row in cursor.fetchall()] if cursor.description else []
-        return Rows(rows, cursor.rowcount)
+        _send(cursor, sql, parameters)
+        return _answer(cursor)
+
+
+def _send(cursor: psycopg.Cursor[Any], sql: str, parameters: Sequence[Any] | None) -> None:
+    """Execute one statement; without parameters its text is sent with no placeholders to fill."""
+    if parameters is None:
+        cursor.execute(postgres_sql(sql, with_parameters=False))
+    else:
+        cursor.execute(postgres_sql(sql), tuple(parameters))
+
+
+def _answer(cursor: psycopg.Cursor[Any]) -> Rows:
+    """The executed statement's rows (none for a statement that returns none) and row count."""
+    rows = [tuple(row) for row in cursor.fetchall()] if cursor.description else []
+    return Rows(rows, cursor.rowcount)
 
 
 # Takes the advisory locks (class, hash of each key) in one order, so two transactions that
@@ -91,8 +101,7 @@ def _run_locked(
             if not conn.broken and conn.info.transaction_status != TransactionStatus.IDLE:
                 conn.execute("ROLLBACK")
             raise
-        rows = [tuple(row) for row in cursor.fetchall()] if cursor.description else []
-        return Rows(rows, cursor.rowcount)
+        return _answer(cursor)
 
 
 class LockedStatements(Protocol):
@@ -160,8 +169,7 @@ class PostgresConnection:
 
         def read() -> Rows:
             with cursor:
-                found = [tuple(row) for row in cursor.fetchall()] if cursor.description else []
-                return Rows(found, cursor.rowcount)
+                return _answer(cursor)
 
         return read
 
@@ -177,12 +185,8 @@ class PostgresConnection:
                 for statement in deferred:
                     self.raw.execute(statement)
                 # Sent with the deferred statements; the pipeline's end waits for all answers.
-                if parameters is None:
-                    cursor.execute(postgres_sql(sql, with_parameters=False))
-                else:
-                    cursor.execute(postgres_sql(sql), tuple(parameters))
-            rows = [tuple(row) for row in cursor.fetchall()] if cursor.description else []
-            return Rows(rows, cursor.rowcount)
+                _send(cursor, sql, parameters)
+            return _answer(cursor)
 
     def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> Rows:
         """Run one statement once per parameter row (the deferred ones first) and wait for it."""
