@@ -5,33 +5,47 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
+
+import pytest
 
 from faces_backend.http.shared_ratelimit import SharedRateLimiter
 from faces_backend.store.postgres import PostgresConnection, Rows, connect_postgres
 from tests.postgres_server import PostgresServer
 
 
-def test_hits_are_allowed_while_fewer_than_the_limit_lie_within_the_window(
-    postgres_server: PostgresServer,
-) -> None:
+@pytest.fixture
+def conn(postgres_server: PostgresServer) -> Iterator[PostgresConnection]:
+    """A connection to a fresh database of its own, closed after the test."""
+    with contextlib.closing(connect_postgres(postgres_server.new_database())) as connection:
+        yield connection
+
+
+def limiter_after_one_hit(conn: PostgresConnection) -> tuple[SharedRateLimiter, list[float]]:
+    """A limit of 3 hits a minute on a clock the test moves; key 'k' was hit once, 20 s ago."""
     now = [1_000_000.0]
-    with contextlib.closing(connect_postgres(postgres_server.new_database())) as conn:
-        limiter = SharedRateLimiter(conn, 3, 60.0, clock=lambda: now[0])
-        assert limiter.hit("k") is None
-        now[0] += 20.0
-        assert [limiter.hit("k"), limiter.hit("k")] == [None, None]
-        assert limiter.hit("k") == 40  # the first hit leaves the window in 40 s
-        assert limiter.hit("other") is None  # keys are counted apart
-        now[0] += 39.5
-        assert limiter.hit("k") == 1  # refused hits are not logged: still the first one
-        now[0] += 0.6
-        assert limiter.hit("k") is None  # the first hit has left the window
-        assert limiter.hit("k") == 20
-        rows = conn.execute("SELECT count(*) FROM rate_hits WHERE key = 'k'").fetchone()
-        assert rows == (4,)
+    limiter = SharedRateLimiter(conn, 3, 60.0, clock=lambda: now[0])
+    assert limiter.hit("k") is None
+    now[0] += 20.0
+    return limiter, now
+
+
+def test_hits_are_allowed_while_fewer_than_the_limit_lie_within_the_window(
+    conn: PostgresConnection,
+) -> None:
+    limiter, now = limiter_after_one_hit(conn)
+    assert [limiter.hit("k"), limiter.hit("k")] == [None, None]
+    assert limiter.hit("k") == 40  # the first hit leaves the window in 40 s
+    assert limiter.hit("other") is None  # keys are counted apart
+    now[0] += 39.5
+    assert limiter.hit("k") == 1  # refused hits are not logged: still the first one
+    now[0] += 0.6
+    assert limiter.hit("k") is None  # the first hit has left the window
+    assert limiter.hit("k") == 20
+    rows = conn.execute("SELECT count(*) FROM rate_hits WHERE key = 'k'").fetchone()
+    assert rows == (4,)
 
 
 def test_hits_at_the_same_moment_from_several_instances_never_pass_the_limit(
@@ -83,46 +97,34 @@ class CountedRoundTrips:
 
 
 def test_hits_decided_together_are_answered_as_one_after_the_other(
-    postgres_server: PostgresServer,
+    conn: PostgresConnection,
 ) -> None:
-    now = [1_000_000.0]
-    with contextlib.closing(connect_postgres(postgres_server.new_database())) as conn:
-        limiter = SharedRateLimiter(conn, 3, 60.0, clock=lambda: now[0])
-        assert limiter.hit("k") is None
-        now[0] += 20.0
-        # k has one hit logged 20 s ago: two more pass, then wait until that one leaves.
-        assert limiter.hit_all(["k", "new", "k", "k", "new", "k"]) == [
-            None,
-            None,
-            None,
-            40,
-            None,
-            40,
-        ]
-        # "new" had none logged before: its third and fourth wait a whole window for its first.
-        assert limiter.hit_all(["new", "new", "other"]) == [None, 60, None]
-        assert limiter.hit_all([]) == []
-        logged = conn.execute(
-            "SELECT key, count(*) FROM rate_hits GROUP BY key ORDER BY key"
-        ).fetchall()
-        assert logged == [("k", 3), ("new", 3), ("other", 1)]
+    limiter, _ = limiter_after_one_hit(conn)
+    # k has one hit logged 20 s ago: two more pass, then wait until that one leaves.
+    assert limiter.hit_all(["k", "new", "k", "k", "new", "k"]) == [None, None, None, 40, None, 40]
+    # "new" had none logged before: its third and fourth wait a whole window for its first.
+    assert limiter.hit_all(["new", "new", "other"]) == [None, 60, None]
+    assert limiter.hit_all([]) == []
+    logged = conn.execute(
+        "SELECT key, count(*) FROM rate_hits GROUP BY key ORDER BY key"
+    ).fetchall()
+    assert logged == [("k", 3), ("new", 3), ("other", 1)]
 
 
-def test_hits_arriving_together_share_one_round_trip(postgres_server: PostgresServer) -> None:
+def test_hits_arriving_together_share_one_round_trip(conn: PostgresConnection) -> None:
     async def arrive_together(limiter: SharedRateLimiter) -> list[int | None]:
         return list(await asyncio.gather(*(limiter.check("k") for _ in range(20))))
 
-    with contextlib.closing(connect_postgres(postgres_server.new_database())) as conn:
-        counted = CountedRoundTrips(conn)
-        limiter = SharedRateLimiter(counted, 5, 60.0)
-        waits = asyncio.run(arrive_together(limiter))
-        assert waits[:5] == [None] * 5
-        assert all(wait is not None and 1 <= wait <= 60 for wait in waits[5:])
-        assert counted.round_trips == 1
-        # One after the other, each its own round trip; the limit holds across them.
-        assert asyncio.run(limiter.check("k")) is not None
-        assert asyncio.run(limiter.check("other")) is None
-        assert counted.round_trips == 3
+    counted = CountedRoundTrips(conn)
+    limiter = SharedRateLimiter(counted, 5, 60.0)
+    waits = asyncio.run(arrive_together(limiter))
+    assert waits[:5] == [None] * 5
+    assert all(wait is not None and 1 <= wait <= 60 for wait in waits[5:])
+    assert counted.round_trips == 1
+    # One after the other, each its own round trip; the limit holds across them.
+    assert asyncio.run(limiter.check("k")) is not None
+    assert asyncio.run(limiter.check("other")) is None
+    assert counted.round_trips == 3
 
 
 def test_groups_of_hits_from_two_instances_never_pass_the_limit(
