@@ -47,12 +47,22 @@ def dump(conn: Connection) -> dict[str, list[tuple[object, ...]]]:
     }
 
 
-def test_copy_moves_every_row_to_postgres_and_back(
-    tmp_path: Path, postgres_server: PostgresServer, capsys: pytest.CaptureFixture[str]
-) -> None:
-    source = tmp_path / "polls.sqlite3"
-    with contextlib.closing(open_database(source)) as conn:
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    """A SQLite database with a little of everything (fill)."""
+    path = tmp_path / "polls.sqlite3"
+    with contextlib.closing(open_database(path)) as conn:
         fill(conn)
+    return path
+
+
+def test_copy_moves_every_row_to_postgres_and_back(
+    source: Path,
+    tmp_path: Path,
+    postgres_server: PostgresServer,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with contextlib.closing(open_database(source)) as conn:
         before = dump(conn)
     target = postgres_server.new_database(migrated=False)
     assert main(["copy", "--from", f"sqlite:///{source}", "--to", target, "--lang", "en"]) == 0
@@ -77,11 +87,8 @@ def test_copy_moves_every_row_to_postgres_and_back(
 
 
 def test_copy_refuses_a_target_with_data_and_bad_addresses(
-    tmp_path: Path, postgres_server: PostgresServer, capsys: pytest.CaptureFixture[str]
+    source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = tmp_path / "polls.sqlite3"
-    with contextlib.closing(open_database(source)) as conn:
-        fill(conn)
     full = tmp_path / "full.sqlite3"
     with contextlib.closing(open_database(full)) as conn:
         queue_suggestion(conn, "p", "schon da", None, "2026-12-06")
