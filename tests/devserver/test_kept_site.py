@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -27,6 +29,19 @@ def _kept(tmp_path: Path) -> tuple[Path, KeptSite]:
 
 def _append(path: Path, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+@contextmanager
+def _written(source: Path, text: str, then: str | None) -> Iterator[None]:
+    """The source holds this text inside the block; afterwards `then`, or no file if None."""
+    source.write_text(text, encoding="utf-8")
+    try:
+        yield
+    finally:
+        if then is None:
+            source.unlink()
+        else:
+            source.write_text(then, encoding="utf-8")
 
 
 def test_an_edited_post_and_page_match_the_full_build_byte_for_byte(tmp_path: Path) -> None:
@@ -153,11 +168,8 @@ def test_a_changed_header_or_a_problem_falls_back(
     folder, site = kept_once
     source = folder / "content" / file
     original, page = ORIGINALS[file]
-    source.write_text(original.replace(old, new), encoding="utf-8")
-    try:
+    with _written(source, original.replace(old, new), then=original):
         assert site.render(str(source), str(tmp_path)) is None
-    finally:
-        source.write_text(original, encoding="utf-8")
     assert not list(tmp_path.iterdir())
     # The file as the build read it renders again: the refusal was the edit's.
     assert site.render(str(source), str(tmp_path)) == [page]
@@ -166,17 +178,11 @@ def test_a_changed_header_or_a_problem_falls_back(
 def test_a_new_or_unknown_file_falls_back(kept_once: tuple[Path, KeptSite], tmp_path: Path) -> None:
     folder, site = kept_once
     new = folder / "content" / "posts" / "neu.md"
-    new.write_text(GOOD_POST.replace("Ein guter Beitrag", "Ganz neu"), encoding="utf-8")
-    try:
+    with _written(new, GOOD_POST.replace("Ein guter Beitrag", "Ganz neu"), then=None):
         assert site.render(str(new), str(tmp_path)) is None
-    finally:
-        new.unlink()
     assert site.render("/etc/passwd", str(tmp_path)) is None
     assert site.render(str(folder / "content" / "posts" / "fehlt.md"), str(tmp_path)) is None
     stranger = folder / "content" / "authors" / "niemand.md"
-    stranger.write_text(PROFILE.replace("Miriam Keller", "Nie Mand"), encoding="utf-8")
-    try:
+    with _written(stranger, PROFILE.replace("Miriam Keller", "Nie Mand"), then=None):
         assert site.render(str(stranger), str(tmp_path)) is None
-    finally:
-        stranger.unlink()
     assert not list(tmp_path.iterdir())
