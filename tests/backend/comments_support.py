@@ -5,13 +5,13 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from faces_backend import Settings, create_app
+from faces_backend import Settings
 from faces_backend.comments.config import CommentSettings
 from faces_backend.comments.events import CommentEvent
 from tests.backend.helpers import (
@@ -19,10 +19,10 @@ from tests.backend.helpers import (
     ORIGIN,
     ClientFactory,
     TestClient,
+    app_clients,
     fresh_stamp,
     post_stamped,
     rows,
-    started_clients,
 )
 
 NEXT = f"{ORIGIN}/2026/kantine/"
@@ -115,21 +115,12 @@ def comment_settings(tmp_path: Path) -> CommentSettings:
 def make_comment_client(
     settings: Settings, comment_settings: CommentSettings, notifier: RecordingNotifier
 ) -> Iterator[Any]:
-    """Start apps with comments; settings and comment settings changed as told."""
-    with started_clients() as start:
-
-        def make(
-            comments: dict[str, Any] | None = None,
-            base_url: str = "https://testserver",
-            **changes: Any,
-        ) -> TestClient:
-            app = create_app(
-                replace(settings, **changes),
-                comments=replace(comment_settings, **(comments or {})),
-                notifier=lambda store, open_threads: contextlib.nullcontext(notifier),
-            )
-            return start(app, base_url)
-
+    """Start apps with comments; settings and comment settings (comments=) changed as told."""
+    with app_clients(
+        settings,
+        {"comments": comment_settings},
+        notifier=lambda store, open_threads: contextlib.nullcontext(notifier),
+    ) as make:
         yield make
 
 

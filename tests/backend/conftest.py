@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from faces_backend import Settings, create_app
+from faces_backend import Settings
 
 # The comment and notification fixtures, for every test module here
 # (a conftest's names are fixtures in its folder).
@@ -25,7 +23,7 @@ from tests.backend.helpers import (
     SECRET,
     ClientFactory,
     TestClient,
-    started_clients,
+    app_clients,
     write_manifest,
 )
 from tests.backend.notify_helpers import (  # noqa: F401
@@ -88,11 +86,7 @@ def settings(tmp_path: Path, manifest_path: Path, database_url: str) -> Settings
 @pytest.fixture
 def make_client(settings: Settings) -> Iterator[ClientFactory]:
     """Start apps with these settings changed as told; each client is closed at the end."""
-    with started_clients() as start:
-
-        def make(base_url: str = "https://testserver", **changes: Any) -> TestClient:
-            return start(create_app(replace(settings, **changes)), base_url)
-
+    with app_clients(settings, {}) as make:
         yield make
 
 

@@ -10,10 +10,11 @@ import sys
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from faces_backend import Settings
+from faces_backend import Settings, create_app
 from faces_backend.store import Connection
 from faces_backend.store.postgres import connect_postgres
 from faces_backend.store.schema import open_database
@@ -30,17 +31,29 @@ ClientFactory = Callable[..., TestClient]
 
 
 @contextmanager
-def started_clients() -> Iterator[Callable[[Any, str], TestClient]]:
-    """Start in-process clients of apps as asked; close every one at the end."""
+def app_clients(
+    settings: Settings, features: dict[str, Any], **fixed: Any
+) -> Iterator[ClientFactory]:
+    """Start in-process clients of apps as asked; close every one at the end.
+
+    `make(base_url, feature={...}, **changes)`: the settings with `changes`, each feature's
+    settings in `features` (comments=, stories=) with its own; `fixed` goes to create_app as is.
+    """
     clients: list[TestClient] = []
 
-    def start(app: Any, base_url: str) -> TestClient:
-        client = TestClient(app, base_url=base_url)
+    def make(base_url: str = "https://testserver", **changes: Any) -> TestClient:
+        chosen = {
+            name: replace(value, **(changes.pop(name, None) or {}))
+            for name, value in features.items()
+        }
+        client = TestClient(
+            create_app(replace(settings, **changes), **chosen, **fixed), base_url=base_url
+        )
         client.__enter__()
         clients.append(client)
         return client
 
-    yield start
+    yield make
     for client in clients:
         client.__exit__(None, None, None)
 

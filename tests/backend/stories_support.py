@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from faces_backend import Settings, create_app
+from faces_backend import Settings
 from faces_backend.comments.config import CommentSettings
 from faces_backend.stories.config import StorySettings
 from tests.backend.helpers import (
@@ -18,10 +17,10 @@ from tests.backend.helpers import (
     ORIGIN,
     ClientFactory,
     TestClient,
+    app_clients,
     fresh_stamp,
     post_stamped,
     rows,
-    started_clients,
 )
 
 NEXT = f"{ORIGIN}/menschen/"
@@ -59,21 +58,8 @@ def story_settings(tmp_path: Path) -> StorySettings:
 
 @pytest.fixture
 def make_story_client(settings: Settings, story_settings: StorySettings) -> Iterator[Any]:
-    """Start apps; settings, story settings and comment settings changed as told."""
-    with started_clients() as start:
-
-        def make(
-            stories: dict[str, Any] | None = None,
-            comments: dict[str, Any] | None = None,
-            **changes: Any,
-        ) -> TestClient:
-            app = create_app(
-                replace(settings, **changes),
-                stories=replace(story_settings, **(stories or {})),
-                comments=CommentSettings(**(comments or {})),
-            )
-            return start(app, "https://testserver")
-
+    """Start apps; settings, story settings (stories=) and comment settings (comments=) changed."""
+    with app_clients(settings, {"stories": story_settings, "comments": CommentSettings()}) as make:
         yield make
 
 
