@@ -15,14 +15,11 @@ from faces_backend import Settings
 from faces_backend.comments.config import CommentSettings
 from faces_backend.comments.events import CommentEvent
 from tests.backend.helpers import (
-    JSON,
     ORIGIN,
     ClientFactory,
+    FeatureForm,
     TestClient,
     app_clients,
-    fresh_stamp,
-    post_stamped,
-    rows,
 )
 
 NEXT = f"{ORIGIN}/2026/kantine/"
@@ -87,16 +84,19 @@ def write_threads(path: Path, threads: list[dict[str, Any]] = THREADS) -> Path:
     return path
 
 
-def comment_fields(**changes: str) -> dict[str, str]:
-    """Return the fields of a good comment, changed as told."""
-    fields = {
+# The comment form: a good comment, and the stored rows its tests compare.
+COMMENTS = FeatureForm(
+    "/comments",
+    {
         "thread": "posts/2026/kantine",
         "name": "Lena",
         "text": "Eine Salatbar wäre schön.\n\nUnd mehr Tische.",
         "_next": NEXT,
-    }
-    fields.update(changes)
-    return fields
+    },
+    "SELECT id, thread, parent, name, profile, text, status FROM comments",
+)
+stamp, stored, send = COMMENTS.stamp, COMMENTS.stored, COMMENTS.post
+comment_fields = COMMENTS.fields
 
 
 @pytest.fixture
@@ -128,18 +128,3 @@ def make_comment_client(
 def comment_client(make_comment_client: ClientFactory) -> TestClient:
     """A client of an app with comments on and the default test settings."""
     return make_comment_client()
-
-
-def stamp(client: TestClient) -> str:
-    """Fetch a fresh form stamp."""
-    return fresh_stamp(client, "/comments/stamp")
-
-
-def stored(settings: Settings) -> list[tuple[Any, ...]]:
-    """Return every stored comment row."""
-    return rows(settings, "SELECT id, thread, parent, name, profile, text, status FROM comments")
-
-
-def send(client: TestClient, headers: dict[str, str] = JSON, **changes: str) -> Any:
-    """Post a good comment with a fresh stamp, changed as told."""
-    return post_stamped(client, "/comments", comment_fields(**changes), headers)

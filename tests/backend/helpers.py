@@ -10,7 +10,7 @@ import sys
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -58,17 +58,43 @@ def app_clients(
         client.__exit__(None, None, None)
 
 
-def fresh_stamp(client: TestClient, path: str) -> str:
-    """Fetch a fresh form stamp from the stamp endpoint at `path`."""
-    value: str = client.get(path).json()["stamp"]
-    return value
-
-
 ORIGIN = "https://blog.example.com"
 SECRET = b"test-secret-" + b"x" * 32
 JSON = {"Origin": ORIGIN, "Accept": "application/json"}
 FORM = {"Origin": ORIGIN, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
 NEXT = f"{ORIGIN}/posts/2026/kantine/"
+
+
+@dataclass(frozen=True)
+class FeatureForm:
+    """A feature's stamped form as its tests use it: where it posts, a good entry, its rows."""
+
+    path: str
+    good: dict[str, str]
+    stored_query: str
+
+    def fields(self, **changes: str) -> dict[str, str]:
+        """Return the fields of a good entry, changed as told."""
+        return {**self.good, **changes}
+
+    def stamp(self, client: TestClient) -> str:
+        """Fetch a fresh form stamp."""
+        value: str = client.get(f"{self.path}/stamp").json()["stamp"]
+        return value
+
+    def stored(self, settings: Settings) -> list[tuple[Any, ...]]:
+        """Return every stored row."""
+        return rows(settings, self.stored_query)
+
+    def post(self, client: TestClient, headers: dict[str, str] = JSON, **changes: str) -> Any:
+        """Post a good entry with a fresh stamp, changed as told (a `stamp` change wins)."""
+        fields = self.fields(**changes)
+        fresh = self.stamp(client)
+        return client.post(
+            self.path, data={**fields, "stamp": fields.get("stamp", fresh)}, headers=headers
+        )
+
+
 # The variables a backend cannot start without (Settings.from_env).
 REQUIRED_ENVIRON = {
     "FACES_MANIFEST": "output/polls.json",
@@ -174,14 +200,6 @@ def served_env(workdir: Path, database: str, **more: str) -> dict[str, str]:
         "FACES_TRUST_PROXY": "1",
         **more,
     }
-
-
-def post_stamped(client: TestClient, path: str, fields: dict[str, str], headers: Any) -> Any:
-    """Post a form to `path` with a fresh stamp from `path`/stamp (a `stamp` field wins)."""
-    data = {**fields, "stamp": fresh_stamp(client, f"{path}/stamp")}
-    if "stamp" in fields:
-        data["stamp"] = fields["stamp"]
-    return client.post(path, data=data, headers=headers)
 
 
 def command_environ(folder: Path, **manifests: str) -> dict[str, str]:

@@ -13,23 +13,21 @@ from faces_backend import Settings
 from faces_backend.comments.config import CommentSettings
 from faces_backend.stories.config import StorySettings
 from tests.backend.helpers import (
-    JSON,
     ORIGIN,
     ClientFactory,
+    FeatureForm,
     TestClient,
     app_clients,
-    fresh_stamp,
-    post_stamped,
-    rows,
 )
 
 NEXT = f"{ORIGIN}/menschen/"
 PROFILES = ["anna-muster", "ben-beispiel"]
 
 
-def story_fields(**changes: str) -> dict[str, str]:
-    """Return the fields of a good proposal, changed as told."""
-    fields = {
+# The story form: a good proposal, and the stored rows its tests compare.
+STORIES = FeatureForm(
+    "/stories",
+    {
         "about": "someone",
         "text": "Kollegin Eva hat die Kantine auf Mehrweg umgestellt.\n\nFragt sie!",
         "person": "Eva Beispiel",
@@ -37,9 +35,11 @@ def story_fields(**changes: str) -> dict[str, str]:
         "contact": "lena@example.com",
         "proposer": "Lena",
         "_next": NEXT,
-    }
-    fields.update(changes)
-    return fields
+    },
+    "SELECT about, text, person, department, proposer, contact, status FROM stories",
+)
+stamp, stored, propose = STORIES.stamp, STORIES.stored, STORIES.post
+story_fields = STORIES.fields
 
 
 def write_story_manifest(path: Path, profiles: list[str] = PROFILES) -> Path:
@@ -67,21 +67,3 @@ def make_story_client(settings: Settings, story_settings: StorySettings) -> Iter
 def story_client(make_story_client: ClientFactory) -> TestClient:
     """A client of an app with the default test settings."""
     return make_story_client()
-
-
-def stamp(client: TestClient) -> str:
-    """Fetch a fresh form stamp."""
-    return fresh_stamp(client, "/stories/stamp")
-
-
-def stored(settings: Settings) -> list[tuple[Any, ...]]:
-    """Return every stored story row."""
-    return rows(
-        settings,
-        "SELECT about, text, person, department, proposer, contact, status FROM stories",
-    )
-
-
-def propose(client: TestClient, headers: dict[str, str] = JSON, **changes: str) -> Any:
-    """Post a good proposal with a fresh stamp, changed as told."""
-    return post_stamped(client, "/stories", story_fields(**changes), headers)
