@@ -189,6 +189,11 @@ def voter(number: int) -> dict[str, str]:
     return {**JSON, "X-Forwarded-For": f"203.0.113.{number}"}
 
 
+def vote(client: TestClient, headers: dict[str, str] = JSON, **fields: str) -> Any:
+    """Post the usual vote (poll "live", choice "cafe") with these fields changed or added."""
+    return client.post("/vote", data={"poll": "live", "choice": "cafe", **fields}, headers=headers)
+
+
 def served_env(workdir: Path, database: str, **more: str) -> dict[str, str]:
     """FACES_* variables of a backend process serving POLLS from workdir (manifest written)."""
     write_manifest(workdir / "polls.json", POLLS)

@@ -23,6 +23,7 @@ from tests.backend.helpers import (
     refusal,
     rows,
     two_option_results,
+    vote,
     voter,
     write_manifest,
 )
@@ -74,7 +75,7 @@ def test_counted_json_whole_answer(client: TestClient, settings: Settings) -> No
 
 
 def test_counted_form_post_without_next_gets_a_page_back_to_the_poll(client: TestClient) -> None:
-    response = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=FORM)
+    response = vote(client, FORM)
     assert response.status_code == 201
     assert response.headers["content-type"] == "text/html; charset=utf-8"
     assert "location" not in response.headers
@@ -89,7 +90,7 @@ def test_a_referer_is_never_the_way_back(client: TestClient) -> None:
     for referer in (NEXT + "?from=referer", "https://evil.example/x/"):
         client.cookies.clear()
         headers = {**FORM, "Referer": referer}
-        response = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=headers)
+        response = vote(client, headers)
         assert response.status_code == 201
         assert "location" not in response.headers
         links = [a["href"] for a in BeautifulSoup(response.text, "html.parser").select("a")]
@@ -98,7 +99,7 @@ def test_a_referer_is_never_the_way_back(client: TestClient) -> None:
 
 def test_cookie_is_not_secure_over_http(make_client: ClientFactory) -> None:
     client = make_client(base_url="http://testserver")
-    response = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=JSON)
+    response = vote(client)
     assert response.status_code == 201
     assert not response.headers["set-cookie"].endswith("Secure")
     assert "Secure" not in response.headers["set-cookie"]
@@ -107,7 +108,7 @@ def test_cookie_is_not_secure_over_http(make_client: ClientFactory) -> None:
 def test_forwarded_proto_https_makes_the_cookie_secure(make_client: ClientFactory) -> None:
     client = make_client(base_url="http://testserver")
     headers = {**JSON, "X-Forwarded-Proto": "https"}
-    response = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=headers)
+    response = vote(client, headers)
     assert response.headers["set-cookie"].endswith("; Secure")
 
 
@@ -145,8 +146,7 @@ def test_suggestion_without_choice_is_queued_not_shown(
 def test_vote_with_suggestion_counts_and_stores_both(
     client: TestClient, settings: Settings
 ) -> None:
-    fields = {"poll": "kantine-2027", "choice": "salatbar", "suggestion": "Suppe"}
-    response = client.post("/vote", data=fields, headers=JSON)
+    response = vote(client, poll="kantine-2027", choice="salatbar", suggestion="Suppe")
     assert response.status_code == 201
     assert response.json() == {
         "status": "counted",
@@ -230,7 +230,7 @@ def test_origin_not_allowed_is_403_json(
 
 def test_origin_not_allowed_form_post_gets_a_page_not_a_redirect(client: TestClient) -> None:
     headers = {**FORM, "Origin": "https://evil.example"}
-    response = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=headers)
+    response = vote(client, headers)
     assert response.status_code == 403
     assert response.headers["content-type"] == "text/html; charset=utf-8"
     page = BeautifulSoup(response.text, "html.parser")
@@ -249,8 +249,7 @@ def test_next_on_a_foreign_origin_is_403_and_never_followed(client: TestClient) 
 
 def test_foreign_page_with_next_to_the_blog_is_told_the_reason(client: TestClient) -> None:
     headers = {**FORM, "Origin": "https://evil.example"}
-    fields = {"poll": "live", "choice": "cafe", "_next": NEXT}
-    response = client.post("/vote", data=fields, headers=headers)
+    response = vote(client, headers, _next=NEXT)
     assert response.status_code == 403
     assert "access-control-allow-origin" not in response.headers
     page = BeautifulSoup(response.text, "html.parser")
@@ -260,7 +259,7 @@ def test_foreign_page_with_next_to_the_blog_is_told_the_reason(client: TestClien
 
 def test_a_referer_does_not_stand_in_for_a_missing_origin(client: TestClient) -> None:
     headers = {"Accept": "application/json", "Referer": f"{NEXT}?x=1"}
-    response = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=headers)
+    response = vote(client, headers)
     assert response.status_code == 403
 
 
@@ -269,22 +268,22 @@ def test_a_form_without_referer_works_on_the_same_origin(
 ) -> None:
     # What Chromium sends for a page with Referrer-Policy: no-referrer on the same origin.
     headers = {"Accept": "text/html", "Origin": "null", "Sec-Fetch-Site": "same-origin"}
-    fields = {"poll": "live", "choice": "cafe", "_next": "/posts/live/#poll-live"}
-    response = client.post("/vote", data=fields, headers=headers)
+    back = "/posts/live/#poll-live"
+    response = vote(client, headers, _next=back)
     assert response.status_code == 201
-    assert BeautifulSoup(response.text, "html.parser").select_one("a")["href"] == fields["_next"]
+    assert BeautifulSoup(response.text, "html.parser").select_one("a")["href"] == back
     assert rows(settings, "SELECT count(*) FROM ballots") == [(1,)]
 
 
 def test_missing_origin_and_referer_can_be_allowed(make_client: ClientFactory) -> None:
     client = make_client(allow_missing_origin=True)
     headers = {"Accept": "application/json"}
-    response = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=headers)
+    response = vote(client, headers)
     assert response.status_code == 201
 
 
 def test_unknown_poll_is_404(client: TestClient) -> None:
-    response = client.post("/vote", data={"poll": "nope", "choice": "cafe"}, headers=JSON)
+    response = vote(client, poll="nope")
     assert response.status_code == 404
     assert response.json() == refusal("unknown_poll", "nope", "Diese Umfrage gibt es nicht (mehr).")
     page = client.post(
@@ -297,9 +296,9 @@ def test_unknown_poll_is_404(client: TestClient) -> None:
 
 
 def test_second_vote_with_the_same_cookie_is_409(client: TestClient, settings: Settings) -> None:
-    first = client.post("/vote", data={"poll": "kantine-2027", "choice": "salatbar"}, headers=JSON)
+    first = vote(client, poll="kantine-2027", choice="salatbar")
     assert first.status_code == 201
-    again = client.post("/vote", data={"poll": "kantine-2027", "choice": "cafe"}, headers=voter(99))
+    again = vote(client, voter(99), poll="kantine-2027")
     assert again.status_code == 409
     assert "set-cookie" not in again.headers
     assert again.json() == {
@@ -312,7 +311,7 @@ def test_second_vote_with_the_same_cookie_is_409(client: TestClient, settings: S
 
 
 def test_closed_poll_is_410_with_results(client: TestClient, settings: Settings) -> None:
-    response = client.post("/vote", data={"poll": "closed", "choice": "cafe"}, headers=JSON)
+    response = vote(client, poll="closed")
     assert response.status_code == 410
     assert response.json() == {
         "status": "closed",
@@ -331,8 +330,7 @@ TOO_LARGE = refusal(
 
 def test_body_over_the_limit_is_413(make_client: ClientFactory) -> None:
     client = make_client(max_body=1024)
-    fields = {"poll": "live", "choice": "cafe", "_pad": "x" * 1100}
-    response = client.post("/vote", data=fields, headers=JSON)
+    response = vote(client, _pad="x" * 1100)
     assert response.status_code == 413
     assert headers_of(response) == json_headers()
     assert response.json() == TOO_LARGE
@@ -455,8 +453,7 @@ def test_invalid_field_is_422(
 
 
 def test_reserved_fields_other_than_the_known_are_ignored(client: TestClient) -> None:
-    fields = {"poll": "live", "choice": "cafe", "_utm": "x", "_gotcha": ""}
-    assert client.post("/vote", data=fields, headers=JSON).status_code == 201
+    assert vote(client, _utm="x", _gotcha="").status_code == 201
 
 
 def test_rate_limit_is_429_with_retry_after(make_client: ClientFactory, settings: Settings) -> None:
@@ -465,7 +462,7 @@ def test_rate_limit_is_429_with_retry_after(make_client: ClientFactory, settings
         client.cookies.clear()
         answer = client.post("/vote", data={"poll": "nope"}, headers=voter(5))
         assert answer.status_code == 404, number
-    response = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=voter(5))
+    response = vote(client, voter(5))
     assert response.status_code == 429
     assert headers_of(response) == json_headers(**{"retry-after": "60"})
     assert response.json() == {
@@ -477,16 +474,15 @@ def test_rate_limit_is_429_with_retry_after(make_client: ClientFactory, settings
         "results": None,
         "retry_after": 60,
     }
-    other = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=voter(6))
+    other = vote(client, voter(6))
     assert other.status_code == 201
     assert rows(settings, "SELECT count(*) FROM ballots") == [(1,)]
 
 
 def test_rate_limited_form_post_gets_a_page_with_retry_after(make_client: ClientFactory) -> None:
     client = make_client(rate_limit=1)
-    fields = {"poll": "live", "choice": "cafe", "_next": NEXT}
-    client.post("/vote", data=fields, headers=FORM)
-    response = client.post("/vote", data=fields, headers=FORM)
+    vote(client, FORM, _next=NEXT)
+    response = vote(client, FORM, _next=NEXT)
     assert response.status_code == 429
     assert response.headers["retry-after"] == "60"
     page = BeautifulSoup(response.text, "html.parser")
@@ -497,8 +493,7 @@ def test_rate_limited_form_post_gets_a_page_with_retry_after(make_client: Client
 def test_honeypot_answers_like_success_and_stores_nothing(
     client: TestClient, settings: Settings
 ) -> None:
-    fields = {"poll": "live", "choice": "cafe", "_hp": "http://spam.example"}
-    response = client.post("/vote", data=fields, headers=JSON)
+    response = vote(client, _hp="http://spam.example")
     assert response.status_code == 201
     assert COOKIE.fullmatch(response.headers["set-cookie"])
     assert response.json() == {
@@ -507,7 +502,7 @@ def test_honeypot_answers_like_success_and_stores_nothing(
         "message": COUNTED,
         "results": two_option_results(),
     }
-    page = client.post("/vote", data={**fields, "_next": NEXT}, headers=FORM)
+    page = vote(client, FORM, _hp="http://spam.example", _next=NEXT)
     assert page.status_code == 201
     assert BeautifulSoup(page.text, "html.parser").select_one("[role=status]").get_text() == COUNTED
     for table in ("ballots", "choices", "tallies", "totals", "suggestions"):
@@ -549,7 +544,7 @@ def test_retried_suggestion_is_queued_once(client: TestClient, settings: Setting
 def test_results_in_the_answer_follow_the_results_mode(
     client: TestClient, poll_id: str, shown: bool
 ) -> None:
-    response = client.post("/vote", data={"poll": poll_id, "choice": "cafe"}, headers=JSON)
+    response = vote(client, poll=poll_id)
     assert response.status_code == 201
     assert (response.json()["results"] is not None) is shown
 
@@ -559,7 +554,7 @@ def test_header_mode_uses_the_sso_user_and_stores_only_a_hash(
 ) -> None:
     client = make_client(voter_mode="header", voter_header="X-Remote-User")
     alice = {**JSON, "X-Remote-User": "alice@example.com"}
-    first = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=alice)
+    first = vote(client, alice)
     assert first.status_code == 201
     assert "set-cookie" not in first.headers
     client.cookies.clear()
@@ -570,11 +565,8 @@ def test_header_mode_uses_the_sso_user_and_stores_only_a_hash(
     )
     assert again.status_code == 409
     bob = {**JSON, "X-Remote-User": "bob@example.com"}
-    assert (
-        client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=bob).status_code
-        == 201
-    )
-    anonymous = client.post("/vote", data={"poll": "live", "choice": "cafe"}, headers=JSON)
+    assert vote(client, bob).status_code == 201
+    anonymous = vote(client)
     assert anonymous.status_code == 403
     assert anonymous.json() == refusal(
         "not_signed_in", "live", "Bitte melden Sie sich an, um abzustimmen."
@@ -586,7 +578,7 @@ def test_header_mode_uses_the_sso_user_and_stores_only_a_hash(
 @pytest.mark.sqlite_only
 def test_no_raw_address_is_stored(client: TestClient, settings: Settings) -> None:
     headers = {**JSON, "X-Forwarded-For": "198.51.100.77"}
-    client.post("/vote", data={"poll": "kantine-2027", "choice": "cafe"}, headers=headers)
+    vote(client, headers, poll="kantine-2027")
     client.post("/vote", data={"poll": "kantine-2027", "suggestion": "Idee"}, headers=headers)
     database = Path(settings.db_path).read_bytes()
     wal = Path(f"{settings.db_path}-wal")
@@ -601,10 +593,10 @@ def test_manifest_rebuild_is_picked_up_without_restart(
     # Checked on every request here instead of at most once a second: no waiting on the clock
     # (the once-a-second limit itself is tested with a hand-moved clock in test_manifest_source).
     monkeypatch.setattr("faces_backend.http.documents.FILE_CHECK_SECONDS", 0.0)
-    answer = client.post("/vote", data={"poll": "neu", "choice": "cafe"}, headers=voter(1))
+    answer = vote(client, voter(1), poll="neu")
     assert answer.status_code == 404
     write_manifest(manifest_path, [*POLLS, poll("neu")])
     stat = os.stat(manifest_path)
     os.utime(manifest_path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
-    answer = client.post("/vote", data={"poll": "neu", "choice": "cafe"}, headers=voter(1))
+    answer = vote(client, voter(1), poll="neu")
     assert answer.status_code == 201
