@@ -29,6 +29,25 @@ Status: active
 Ich leite die Entwicklung.
 """
 
+
+def post_text(title: str, date: str, body: str, **fields: str | None) -> str:
+    """A post: GOOD_POST's header without its summary, these fields changed, added or left out.
+
+    A keyword is a header's name with "_" for "-" (Translation_of writes Translation-of); None
+    leaves the field out. New fields follow the usual ones in the order given, then the body.
+    """
+    header: dict[str, str | None] = {
+        "Title": title,
+        "Date": date,
+        "Category": "Technik",
+        "Author": "miriam-keller",
+        "Lang": "de",
+    }
+    header.update({name.replace("_", "-"): value for name, value in fields.items()})
+    lines = [f"{name}: {value}" for name, value in header.items() if value is not None]
+    return "\n".join(lines) + f"\n\n{body}\n"
+
+
 GUIDELINES = """\
 Title: Redaktionsleitfaden
 Slug: redaktionsleitfaden

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests import sample
-from tests.minisite import GOOD_POST, make_site
+from tests.minisite import GOOD_POST, make_site, post_text
 from tests.sites import BuildRun, run_build
 
 REVIEW = "entwuerfe/index.html"
@@ -58,15 +58,9 @@ def test_drafts_and_scheduled_posts_are_absent_from_the_public_site(public_site:
         assert not any(post.meta["title"] in text for text in texts), post.path
 
 
-DRAFT = """\
-Title: Ein Entwurf mit Bild
-Date: 2026-03-14 09:30
-Category: Technik
-Author: miriam-keller
-Status: draft
-
-![](images/fehlt.png)
-"""
+DRAFT = post_text(
+    "Ein Entwurf mit Bild", "2026-03-14 09:30", "![](images/fehlt.png)", Lang=None, Status="draft"
+)
 
 
 def test_check_results_appear_next_to_the_post(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests import sample
-from tests.minisite import GOOD_POST, make_site
+from tests.minisite import GOOD_POST, make_site, post_text
 from tests.sites import BuildRun, built
 
 SITE = "https://blog.seewerk.example/blog"
@@ -152,29 +152,23 @@ def test_each_language_has_its_own_home_archive_and_feed(public_site: BuildRun) 
 
 
 ORIGINAL = GOOD_POST.replace("Title: Ein guter Beitrag", "Title: Das Original")
-DRAFT_TRANSLATION = """\
-Title: The original in English
-Date: 2026-03-15 09:30
-Category: Technik
-Author: miriam-keller
-Lang: en
-Status: draft
-Translation-of: das-original
-Summary: Not yet published.
-
-Still a draft.
-"""
-ORPHAN = """\
-Title: A translation of nothing
-Date: 2026-03-16 09:30
-Category: Technik
-Author: miriam-keller
-Lang: en
-Translation-of: das-origina
-Summary: Its original is misspelt.
-
-The header names no post.
-"""
+DRAFT_TRANSLATION = post_text(
+    "The original in English",
+    "2026-03-15 09:30",
+    "Still a draft.",
+    Lang="en",
+    Status="draft",
+    Translation_of="das-original",
+    Summary="Not yet published.",
+)
+ORPHAN = post_text(
+    "A translation of nothing",
+    "2026-03-16 09:30",
+    "The header names no post.",
+    Lang="en",
+    Translation_of="das-origina",
+    Summary="Its original is misspelt.",
+)
 
 
 def test_a_translation_without_a_published_partner_links_nowhere(tmp_path: Path) -> None:
