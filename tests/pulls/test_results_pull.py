@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from tests.backend.helpers import run_backend
 from tests.pulls.helpers import Backend, vote, write_file
 
 GENERATED = "2026-11-22T22:42:06+00:00"
+Refusal = Callable[..., str]
 
 
 def entry(total: int, suggestions: list[dict[str, Any]] | None = None, **options: int) -> dict:
@@ -38,30 +40,34 @@ def pull(backend: Backend, results: Path, *extra: str) -> int:
     return main(["snapshot", str(results), *extra], backend.environ)
 
 
-def refusal_lines(backend: Backend, results: Path, *shortfalls: str) -> str:
-    return "\n".join(
-        [
-            f"faces_backend: Nichts geschrieben. Die Datenbank {backend.db.resolve()} (FACES_DB) "
-            f"hat weniger als {results} im Repository:",
-            *(f"  - {line}" for line in shortfalls),
-            "Das ist eine zurückgesetzte, leere oder falsche Datenbank. Setzen Sie FACES_DB "
-            "(bei invoke: --db) auf die Datenbank des laufenden Backends und rufen Sie den "
-            "Befehl noch einmal auf. Nur wenn der Stand im Repository wirklich ersetzt werden "
-            "soll: derselbe Befehl mit --replace.",
-            "",
-        ]
-    )
+@pytest.fixture
+def refusal(backend: Backend, results: Path) -> Refusal:
+    """What a pull from this backend into this results file prints when it refuses: shortfalls."""
+
+    def printed(*shortfalls: str) -> str:
+        return "\n".join(
+            [
+                f"faces_backend: Nichts geschrieben. Die Datenbank {backend.db.resolve()} "
+                f"(FACES_DB) hat weniger als {results} im Repository:",
+                *(f"  - {line}" for line in shortfalls),
+                "Das ist eine zurückgesetzte, leere oder falsche Datenbank. Setzen Sie FACES_DB "
+                "(bei invoke: --db) auf die Datenbank des laufenden Backends und rufen Sie den "
+                "Befehl noch einmal auf. Nur wenn der Stand im Repository wirklich ersetzt werden "
+                "soll: derselbe Befehl mit --replace.",
+                "",
+            ]
+        )
+
+    return printed
 
 
 def test_an_empty_backend_writes_nothing_and_says_what_it_found(
-    backend: Backend, results: Path, capsys: pytest.CaptureFixture[str]
+    backend: Backend, results: Path, refusal: Refusal, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = write_file(results, committed(live=entry(3, cafe=2, salatbar=1)))
     assert pull(backend, results) == 1
     assert results.read_bytes() == before
-    assert capsys.readouterr().err == refusal_lines(
-        backend,
-        results,
+    assert capsys.readouterr().err == refusal(
         "Umfrage „live“: 3 Stimmen im Repository, 0 in der Datenbank.",
         "Umfrage „live“, Option „cafe“: 2 Stimmen im Repository, 0 in der Datenbank.",
         "Umfrage „live“, Option „salatbar“: 1 Stimme im Repository, 0 in der Datenbank.",
@@ -89,7 +95,11 @@ def test_a_backend_ahead_is_taken_and_approved_suggestions_add_up(
 
 
 def test_behind_on_one_poll_and_ahead_on_another_writes_nothing(
-    backend: Backend, results: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    backend: Backend,
+    results: Path,
+    refusal: Refusal,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     pending = tmp_path / "content" / "data" / "poll-suggestions.json"
     before = write_file(results, committed(live=entry(1, cafe=1, salatbar=0), multi=entry(5, a=5)))
@@ -99,9 +109,7 @@ def test_behind_on_one_poll_and_ahead_on_another_writes_nothing(
     assert pull(backend, results, "--suggestions", str(pending)) == 1
     assert results.read_bytes() == before
     assert pending.read_bytes() == pending_before
-    assert capsys.readouterr().err == refusal_lines(
-        backend,
-        results,
+    assert capsys.readouterr().err == refusal(
         "Umfrage „multi“: 5 Stimmen im Repository, 2 in der Datenbank.",
         "Umfrage „multi“, Option „a“: 5 Stimmen im Repository, 1 in der Datenbank.",
     )
