@@ -40,21 +40,6 @@ def test_shares_follow_the_sites_locale(
     assert figures_after_three_votes(make_client, **changes) == figures
 
 
-@pytest.mark.parametrize(
-    ("environ", "locale"),
-    [
-        ({}, "de_CH"),
-        ({"FACES_LOCALE": ""}, "de_CH"),
-        ({"FACES_LOCALE": "de_DE"}, "de_DE"),
-        ({"FACES_LOCALE": " en_GB "}, "en_GB"),
-        ({"FACES_LOCALE": "fr_CH"}, "fr_CH"),
-        ({"FACES_LOCALE": "de_CH.UTF-8"}, "de_CH"),
-    ],
-)
-def test_the_locale_is_the_sites(environ: dict[str, str], locale: str) -> None:
-    assert Settings.from_env(environ, for_server=False).locale == locale
-
-
 @pytest.mark.parametrize("raw", ["xx_YY", "deutsch", "../../etc", "tlh_Klingon"])
 def test_an_unknown_locale_names_the_variable_and_the_fix(raw: str) -> None:
     with pytest.raises(ConfigError) as caught:

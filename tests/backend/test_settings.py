@@ -66,17 +66,26 @@ def test_every_variable_is_read() -> None:
 
 
 @pytest.mark.parametrize(
-    ("environ", "language"),
+    ("environ", "locale", "language"),
     [
-        ({}, "de"),
-        ({"FACES_LOCALE": "en_GB"}, "en"),
-        ({"FACES_LOCALE": "de_CH"}, "de"),
-        ({"FACES_LOCALE": "fr_CH"}, "de"),
-        ({"FACES_LOCALE": "en_GB", "FACES_LANGUAGE": "de"}, "de"),
+        ({}, "de_CH", "de"),
+        ({"FACES_LOCALE": ""}, "de_CH", "de"),
+        ({"FACES_LOCALE": "de_CH"}, "de_CH", "de"),
+        ({"FACES_LOCALE": "de_DE"}, "de_DE", "de"),
+        ({"FACES_LOCALE": "de_CH.UTF-8"}, "de_CH", "de"),
+        ({"FACES_LOCALE": "en_GB"}, "en_GB", "en"),
+        ({"FACES_LOCALE": " en_GB "}, "en_GB", "en"),
+        ({"FACES_LOCALE": "en_US"}, "en_US", "en"),
+        ({"FACES_LOCALE": "fr_CH"}, "fr_CH", "de"),
+        ({"FACES_LOCALE": "en_GB", "FACES_LANGUAGE": "de"}, "en_GB", "de"),
+        ({"FACES_LANGUAGE": "en"}, "de_CH", "en"),
     ],
 )
-def test_the_language_follows_the_site_unless_set(environ: dict[str, str], language: str) -> None:
-    assert Settings.from_env({**BASE, **environ}).language == language
+def test_the_locale_is_the_sites_and_the_language_follows_it_unless_set(
+    environ: dict[str, str], locale: str, language: str
+) -> None:
+    settings = Settings.from_env({**BASE, **environ})
+    assert (settings.locale, settings.language) == (locale, language)
 
 
 @pytest.mark.parametrize("off", ["0", "off", "false", "no", ""])
