@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,6 +13,8 @@ from faces_backend.http.documents import ManifestError
 from faces_backend.polls.manifest import Option, Poll, parse_manifest
 from tests.backend.helpers import poll
 
+CONTRACT = Path(__file__).resolve().parents[2] / "docs" / "polls-hook.md"
+
 
 def manifest(*polls: dict[str, Any], **top: Any) -> str:
     return json.dumps(
@@ -19,25 +22,14 @@ def manifest(*polls: dict[str, Any], **top: Any) -> str:
     )
 
 
+def contract_example() -> str:
+    """The manifest example of the contract, docs/polls-hook.md (its first JSON block)."""
+    section = CONTRACT.read_text(encoding="utf-8").split("## The poll manifest", 1)[1]
+    return section.split("```json\n", 1)[1].split("```", 1)[0]
+
+
 def test_the_example_from_the_contract() -> None:
-    parsed = parse_manifest(
-        manifest(
-            {
-                "id": "kantine-2027",
-                "question": "Welche Idee …?",
-                "url": "/posts/2026/kantine/#poll-kantine-2027",
-                "options": [
-                    {"id": "salatbar", "label": "Salatbar"},
-                    {"id": "werkstattcafe", "label": "Werkstattcafé"},
-                ],
-                "multiple": False,
-                "max": 1,
-                "closes": "2027-01-31T23:59:59+01:00",
-                "results": "after_vote",
-                "suggestions": True,
-            }
-        )
-    )
+    parsed = parse_manifest(contract_example())
     assert parsed.generated == "2026-11-22T10:00:00+00:00"
     assert parsed.polls == {
         "kantine-2027": Poll(
