@@ -34,11 +34,8 @@ ClientFactory = Callable[..., TestClient]
 def app_clients(
     settings: Settings, features: dict[str, Any], **fixed: Any
 ) -> Iterator[ClientFactory]:
-    """Start in-process clients of apps as asked; close every one at the end.
-
-    `make(base_url, feature={...}, **changes)`: the settings with `changes`, each feature's
-    settings in `features` (comments=, stories=) with its own; `fixed` goes to create_app as is.
-    """
+    """Start clients of apps as asked (make(base_url, comments={}, **changes)); close them all."""
+    # A feature's settings (comments=, stories=) change by its name; `fixed` goes to create_app.
     clients: list[TestClient] = []
 
     def make(base_url: str = "https://testserver", **changes: Any) -> TestClient:
