@@ -31,11 +31,8 @@ Ich leite die Entwicklung.
 
 
 def post_text(title: str, date: str, body: str, **fields: str | None) -> str:
-    """A post: GOOD_POST's header without its summary, these fields changed, added or left out.
-
-    A keyword is a header's name with "_" for "-" (Translation_of writes Translation-of); None
-    leaves the field out. New fields follow the usual ones in the order given, then the body.
-    """
+    """A post: GOOD_POST's header without its summary, these fields changed, added or left out."""
+    # Translation_of writes Translation-of; None leaves a field out; new fields follow in order.
     header: dict[str, str | None] = {
         "Title": title,
         "Date": date,
