@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from faces_backend.http.settings import ConfigError, Settings
-from tests.backend.helpers import FORM, NEXT, ClientFactory
+from tests.backend.helpers import FORM, NEXT, ClientFactory, vote
 
 
 def figures_after_three_votes(make_client: ClientFactory, **changes: object) -> list[str]:
@@ -15,8 +15,7 @@ def figures_after_three_votes(make_client: ClientFactory, **changes: object) -> 
     response = None
     for choice in ("cafe", "cafe", "salatbar"):
         client.cookies.clear()
-        fields = {"poll": "live", "choice": choice, "_next": NEXT}
-        response = client.post("/vote", data=fields, headers=FORM)
+        response = vote(client, FORM, choice=choice, _next=NEXT)
         assert response.status_code == 201
     assert response is not None
     page = BeautifulSoup(response.text, "html.parser")
