@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -12,6 +11,10 @@ import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from devserver.processes import stop_process  # noqa: E402
+
 ORIGIN = "https://blog.example.com"
 
 
@@ -64,10 +67,4 @@ def start_server(workdir: Path, port: int, files: dict[str, str]) -> subprocess.
 
 def stop(server: subprocess.Popen[bytes]) -> None:
     """Stop the server politely, then firmly."""
-    if server.poll() is None:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+    stop_process(server, grace_seconds=10)
