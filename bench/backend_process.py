@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import socket
 import subprocess
@@ -16,6 +17,15 @@ sys.path.insert(0, str(REPO))
 from devserver.processes import stop_process  # noqa: E402
 
 ORIGIN = "https://blog.example.com"
+
+
+def load_options(description: str, sent: str, how_many: int) -> argparse.ArgumentParser:
+    """Return the options every load benchmark takes: how many posts, how many at once, runs."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument(f"--{sent}", type=int, default=how_many)
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--runs", type=int, default=3)
+    return parser
 
 
 def free_port() -> int:
