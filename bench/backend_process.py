@@ -1,4 +1,4 @@
-"""The poll backend as a subprocess for the backend benchmarks: start, watch its CPU, stop."""
+"""The backend as a subprocess for the backend benchmarks: start, watch its CPU, stop; options."""
 
 from __future__ import annotations
 
@@ -19,10 +19,10 @@ from devserver.processes import stop_process  # noqa: E402
 ORIGIN = "https://blog.example.com"
 
 
-def load_options(description: str, sent: str, how_many: int) -> argparse.ArgumentParser:
-    """Return the options every load benchmark takes: how many posts, how many at once, runs."""
+def load_options(description: str, noun: str, default_count: int) -> argparse.ArgumentParser:
+    """Return a load benchmark's options: how many `noun`s to send, how many at once, runs."""
     parser = argparse.ArgumentParser(description=description)
-    parser.add_argument(f"--{sent}", type=int, default=how_many)
+    parser.add_argument(f"--{noun}", type=int, default=default_count)
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--runs", type=int, default=3)
     return parser
