@@ -1,9 +1,9 @@
-"""The poll backend as a subprocess for the backend benchmarks: start, watch its CPU, stop."""
+"""The backend as a subprocess for the backend benchmarks: start, watch its CPU, stop; options."""
 
 from __future__ import annotations
 
+import argparse
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -12,7 +12,20 @@ import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from devserver.processes import stop_process  # noqa: E402
+
 ORIGIN = "https://blog.example.com"
+
+
+def load_options(description: str, noun: str, default_count: int) -> argparse.ArgumentParser:
+    """Return a load benchmark's options: how many `noun`s to send, how many at once, runs."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument(f"--{noun}", type=int, default=default_count)
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--runs", type=int, default=3)
+    return parser
 
 
 def free_port() -> int:
@@ -64,10 +77,4 @@ def start_server(workdir: Path, port: int, files: dict[str, str]) -> subprocess.
 
 def stop(server: subprocess.Popen[bytes]) -> None:
     """Stop the server politely, then firmly."""
-    if server.poll() is None:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+    stop_process(server, grace_seconds=10)

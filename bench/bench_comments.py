@@ -26,7 +26,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from backend_process import ORIGIN, free_port, process_cpu, start_server, stop
+from backend_process import ORIGIN, free_port, load_options, process_cpu, start_server, stop
 from bench_votes import RunResult, read_answer
 
 SECRET = "bench-secret-" + "x" * 32
@@ -138,11 +138,7 @@ def one_run(run: int, args: argparse.Namespace) -> RunResult:
 
 def main() -> None:
     """Parse arguments, run the benchmark, print the figures."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--comments", type=int, default=5000)
-    parser.add_argument("--concurrency", type=int, default=32)
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
+    args = load_options(__doc__.splitlines()[0], "comments", 5000).parse_args()
     results = []
     for run in range(args.runs):
         result = one_run(run + 1 + secrets.randbelow(1000) * 10, args)

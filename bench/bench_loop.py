@@ -13,10 +13,7 @@ request after that message, "whole site" the preview's next `Built in` line.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
-import subprocess
-import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,11 +26,6 @@ from synthetic import SiteSpec, SyntheticPost, SyntheticSite, generate_site
 
 WORK = REPO / "bench" / ".work"
 KINDS = ("post", "profile", "template")
-READ_AUTHOR_URL = """
-import json, sys
-from pelican.settings import read_settings
-print(json.dumps(read_settings(sys.argv[1])["AUTHOR_URL"]))
-"""
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -63,7 +55,6 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(f"site: {len(site.posts)} posts, {len(site.authors)} profiles, written to {root}")
     write_settings(layout, site)
     settings = probe_settings(layout.path("settings_ours.py"))
-    settings["AUTHOR_URL"] = _author_url(layout.path("settings_ours.py"))
     by_kind = ours_loop(
         layout, site, settings, args.edits, Results(), KINDS, wait_whole=not args.no_wait
     )
@@ -112,17 +103,6 @@ def _header(source: Path) -> dict[str, str]:
         name, _, value = line.partition(":")
         fields[name.strip().lower()] = value.strip()
     return fields
-
-
-def _author_url(settings_file: Path) -> str:
-    out = subprocess.run(
-        [sys.executable, "-c", READ_AUTHOR_URL, str(settings_file)],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=settings_file.parent,
-    )
-    return str(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from backend_process import ORIGIN, free_port, process_cpu, start_server, stop
+from backend_process import ORIGIN, free_port, load_options, process_cpu, start_server, stop
 
 POLLS = [
     ("bench-live", False, 1, "live"),
@@ -206,10 +206,7 @@ def one_run(run: int, args: argparse.Namespace) -> RunResult:
 
 def main() -> None:
     """Parse arguments, run the benchmark, print the figures."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--votes", type=int, default=5000)
-    parser.add_argument("--concurrency", type=int, default=32)
-    parser.add_argument("--runs", type=int, default=3)
+    parser = load_options(__doc__.splitlines()[0], "votes", 5000)
     parser.add_argument("--kill", action="store_true", help="SIGKILL mid-run and count lost votes")
     args = parser.parse_args()
     runs = 1 if args.kill else args.runs

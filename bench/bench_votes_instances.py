@@ -25,7 +25,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from backend_process import REPO, free_port, start_server, stop
+from backend_process import REPO, free_port, load_options, start_server, stop
 from bench_votes import RunResult, drive, write_manifest
 
 sys.path.insert(0, str(REPO))
@@ -134,10 +134,7 @@ def one_run(
 
 def main() -> None:
     """Parse arguments, run every setup `--runs` times interleaved, print the figures."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--votes", type=int, default=4000)
-    parser.add_argument("--concurrency", type=int, default=32)
-    parser.add_argument("--runs", type=int, default=3)
+    parser = load_options(__doc__.splitlines()[0], "votes", 4000)
     parser.add_argument("--kill", action="store_true", help="also SIGKILL one of two instances")
     parser.add_argument("--profile", action="store_true", help="list the statements of each run")
     args = parser.parse_args()

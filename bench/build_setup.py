@@ -114,7 +114,8 @@ PROBE_SETTINGS = """
 import json, sys
 from pelican.settings import read_settings
 settings = read_settings(sys.argv[1])
-keys = ("PLUGINS", "SLUG_REGEX_SUBSTITUTIONS", "SLUGIFY_USE_UNICODE", "SLUGIFY_PRESERVE_CASE")
+keys = ("PLUGINS", "SLUG_REGEX_SUBSTITUTIONS", "SLUGIFY_USE_UNICODE", "SLUGIFY_PRESERVE_CASE",
+        "AUTHOR_URL")
 print(json.dumps({key: settings.get(key) for key in keys}))
 """
 

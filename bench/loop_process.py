@@ -6,7 +6,6 @@ import http.client
 import json
 import os
 import queue
-import socket
 import subprocess
 import threading
 import time
@@ -18,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+# free_port and stop are the backend benchmarks' own, used by build_loop from here too.
+from backend_process import free_port, stop  # noqa: F401
 from build_records import Layout, exit_on_failure
 
 POLL_INTERVAL = 0.02
@@ -151,18 +152,3 @@ def read(path: Path) -> str:
         return path.read_text(encoding="utf-8", errors="replace")
     except FileNotFoundError:
         return ""
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()

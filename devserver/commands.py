@@ -62,14 +62,7 @@ def preview(
         print(error.message(report_language(settings_file)), file=sys.stderr)
         return 2
     try:
-        serve_preview(
-            settings_file=settings_file,
-            output_path=output_path,
-            watch=watch,
-            host=host,
-            port=port,
-            debug=debug,
-        )
+        serve_preview(settings_file, output_path, watch, host, port, debug)
     except PortInUseError as error:
         print(error.message(report_language(settings_file)), file=sys.stderr)
         return 2

@@ -16,6 +16,8 @@ import subprocess
 import time
 from pathlib import Path
 
+from devserver.processes import stop_process
+
 PROJECT = Path(__file__).resolve().parent.parent
 PROXY_SCRIPT = PROJECT / "node_modules" / "decap-server" / "dist" / "index.js"
 # Seconds the proxy may take to listen (node loads express and its helpers first).
@@ -93,13 +95,7 @@ def start_editor_proxy(
 
 def stop_editor_proxy(process: subprocess.Popen[bytes]) -> None:
     """Stop the proxy and wait for it."""
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    stop_process(process, grace_seconds=5)
 
 
 def _check_repository(repository: str, branch: str, words: dict[str, str]) -> None:

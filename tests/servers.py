@@ -194,16 +194,10 @@ class BackendProcess:
 
     def stop(self) -> None:
         """End the process if it still runs: politely, then by force."""
-        import subprocess
+        from devserver.processes import stop_process
 
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        if self.process is not None:
+            stop_process(self.process, grace_seconds=10)
 
 
 @contextlib.contextmanager

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import asdict
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -177,17 +178,7 @@ def _pull(
     run_in_transaction(conn, partial(purge_rejected, keep_days=config.keep_rejected_days))
     with locked(args.figures):
         report = pull_comments(conn, args.folder, args.figures, manifest, replace=args.replace)
-    print(
-        say(
-            lang,
-            "pulled",
-            comments=report.comments,
-            files=report.files,
-            folder=args.folder,
-            removed=report.removed,
-            figures=args.figures,
-        )
-    )
+    print(say(lang, "pulled", **asdict(report), folder=args.folder, figures=args.figures))
 
 
 def _pull_message(lang: Language, problem: PullProblem) -> str:

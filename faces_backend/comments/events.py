@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from faces_backend.comments.store import Comment, NewComment
+from faces_backend.comments.threads import Thread
+
 
 @dataclass(frozen=True)
 class CommentEvent:
@@ -20,6 +23,24 @@ class CommentEvent:
     parent: str | None
     profile: str | None
     received: str
+
+
+def comment_event(
+    comment_id: str, comment: NewComment | Comment, received: str, thread: Thread | None
+) -> CommentEvent:
+    """Return the notifier's view of a comment; its post's fields are empty when unknown."""
+    return CommentEvent(
+        comment_id=comment_id,
+        thread=comment.thread,
+        post_title=thread.title if thread else "",
+        post_url=thread.path if thread else "",
+        author_profiles=thread.authors if thread else (),
+        name=comment.name,
+        text=comment.text,
+        parent=comment.parent,
+        profile=comment.profile,
+        received=received,
+    )
 
 
 class Notifier(Protocol):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from faces_backend.comments.events import CommentEvent, Notifier
+from faces_backend.comments.events import CommentEvent, Notifier, comment_event
 from faces_backend.comments.store import (
     Comment,
     NewComment,
@@ -89,20 +89,9 @@ def reply(
 
 
 def event_of(comment: Comment, manifest: CommentManifest) -> CommentEvent:
-    """Return the notifier's view of a comment, with its post from the manifest if known."""
+    """Return the notifier's view of a stored comment, with its post from the manifest if known."""
     thread = manifest.threads.get(comment.thread)
-    return CommentEvent(
-        comment_id=comment.id,
-        thread=comment.thread,
-        post_title=thread.title if thread else "",
-        post_url=thread.path if thread else "",
-        author_profiles=thread.authors if thread else (),
-        name=comment.name,
-        text=comment.text,
-        parent=comment.parent,
-        profile=comment.profile,
-        received=comment.received,
-    )
+    return comment_event(comment.id, comment, comment.received, thread)
 
 
 def tell(notifier: Notifier, decided: Decided) -> None:

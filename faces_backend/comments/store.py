@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 from faces_backend.store.connection import Connection
+from faces_backend.store.queries import spend_nonce, with_filters
 
 Status = Literal["pending", "approved", "rejected"]
 REASONS: tuple[str, ...] = ("spam", "off_topic", "insulting", "personal_data", "other")
@@ -95,15 +95,8 @@ def insert_comment(
     status: Status = "pending",
 ) -> str:
     """Store a comment once per stamp nonce; return its received time (writer job)."""
-    if nonce is not None:
-        # A nonce is kept until its stamp expires; after that the stamp is refused as old.
-        conn.execute("DELETE FROM used_stamps WHERE expires < ?", (int(time.time()),))
-        used = conn.execute(
-            "INSERT INTO used_stamps (nonce, expires) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            (nonce, nonce_expires),
-        )
-        if used.rowcount == 0:
-            raise SubmitRefused("replayed")
+    if nonce is not None and not spend_nonce(conn, nonce, nonce_expires):
+        raise SubmitRefused("replayed")
     if comment.parent is not None and not _is_top_level(conn, comment.parent, comment.thread):
         raise SubmitRefused("parent")
     received = now_iso()
@@ -163,14 +156,10 @@ def approved_comments(
     conn: Connection, thread: str | None = None, since: str | None = None
 ) -> list[Comment]:
     """Return approved comments (of one thread, approved after `since`), oldest first."""
-    query = f"SELECT {_COLUMNS} FROM comments WHERE status = 'approved'"
-    params: list[str] = []
-    if thread is not None:
-        query += " AND thread = ?"
-        params.append(thread)
-    if since is not None:
-        query += " AND decided > ?"
-        params.append(since)
+    query, params = with_filters(
+        f"SELECT {_COLUMNS} FROM comments WHERE status = 'approved'",
+        (("thread = ?", thread), ("decided > ?", since)),
+    )
     rows = conn.execute(query + " ORDER BY received, id", params).fetchall()
     return [Comment(*row) for row in rows]
 

@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from faces_backend.comments.answers import Outcome, respond
-from faces_backend.comments.events import CommentEvent
+from faces_backend.comments.events import comment_event
 from faces_backend.comments.form import COMMENT_MAX_BODY, CommentForm, collect_comment
 from faces_backend.comments.messages import field_text, say, seconds
 from faces_backend.comments.pages import comment_page, preview_body, stored_body
@@ -23,7 +23,6 @@ from faces_backend.comments.store import (
     new_id,
     token_hash,
 )
-from faces_backend.comments.threads import Thread
 from faces_backend.http.accept import prefers_json
 from faces_backend.http.form_stamp import StampRefused
 from faces_backend.http.forms import FieldProblem
@@ -124,7 +123,7 @@ async def _decide(
         if refused.problem == "replayed":
             return Outcome("replayed", say(voice, "replayed"), back_url=back)
         return _invalid(voice, FieldProblem("parent", "invalid"))
-    comments.notifier.comment_received(_event(thread, comment_id, record, received))
+    comments.notifier.comment_received(comment_event(comment_id, record, received, thread))
     if form.email and form.notify:
         comments.notifier.subscribe(comment_id, form.email, thread.lang or lang_of(voice))
     return _stored(request, services, comment_id, token, back)
@@ -184,18 +183,3 @@ def _url(request: Request, path: str, *, services: Services | None = None) -> st
     # Behind a TLS-terminating proxy the socket says http: trust X-Forwarded-Proto as set.
     scheme = "https" if services.identity.is_https(request) else "http"
     return f"{scheme}://{request.url.netloc}{root}{path}"
-
-
-def _event(thread: Thread, comment_id: str, record: NewComment, received: str) -> CommentEvent:
-    return CommentEvent(
-        comment_id=comment_id,
-        thread=thread.id,
-        post_title=thread.title,
-        post_url=thread.path,
-        author_profiles=thread.authors,
-        name=record.name,
-        text=record.text,
-        parent=record.parent,
-        profile=record.profile,
-        received=received,
-    )

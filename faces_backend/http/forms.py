@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Sequence
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
@@ -56,9 +56,19 @@ class SortedFields:
         """Return the first value of a field, or "" when the form does not carry it."""
         return self.values.get(name, [""])[0]
 
+    def given(self, name: str) -> str | None:
+        """Return the first value of a field, or None when the form does not carry it."""
+        found = self.values.get(name)
+        return found[0] if found else None
 
-def sort_fields(fields: list[tuple[str, str]], known: frozenset[str]) -> SortedFields:
-    """Sort a post's fields by name; an unknown or repeated field is a problem."""
+
+def sort_fields(
+    fields: list[tuple[str, str]], known: frozenset[str], once: Sequence[str] | None = None
+) -> SortedFields:
+    """Sort a post's fields by name; an unknown field, or a repeated one of `once`, is a problem.
+
+    `once` lists in their order the fields that may appear only once; by default every known one.
+    """
     values: dict[str, list[str]] = {}
     problems: list[FieldProblem] = []
     for name, value in fields:
@@ -66,8 +76,9 @@ def sort_fields(fields: list[tuple[str, str]], known: frozenset[str]) -> SortedF
             values.setdefault(name, []).append(value)
         elif not name.startswith("_"):
             problems.append(FieldProblem(name[:ID_MAX_CHARS], "unknown_field"))
+    single = sorted(known) if once is None else once
     problems.extend(
-        FieldProblem(name, "repeated") for name in sorted(known) if len(values.get(name, [])) > 1
+        FieldProblem(name, "repeated") for name in single if len(values.get(name, [])) > 1
     )
     return SortedFields(values, problems)
 

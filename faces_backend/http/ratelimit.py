@@ -8,8 +8,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import Protocol
 
-# Forget idle clients after this many hits, so memory stays bounded under a flood.
-_SWEEP_EVERY = 1000
+from faces_backend.http.sweeps import SweepCount
 
 
 class Limiter(Protocol):
@@ -37,13 +36,13 @@ class RateLimiter:
         self.window = window
         self._clock = clock
         self._hits: dict[str, deque[float]] = {}
-        self._since_sweep = 0
+        # Idle clients are forgotten now and then, so memory stays bounded under a flood.
+        self._sweeps = SweepCount()
 
     def hit(self, key: str) -> int | None:
         """Record a hit; return None if allowed, else the whole seconds until one is."""
         now = self._clock()
-        self._since_sweep += 1
-        if self._since_sweep >= _SWEEP_EVERY:
+        if self._sweeps.due():
             self._sweep(now)
         hits = self._hits.get(key)
         if hits is None:
@@ -58,7 +57,6 @@ class RateLimiter:
         return self.hit(key)
 
     def _sweep(self, now: float) -> None:
-        self._since_sweep = 0
         idle = [
             key for key, hits in self._hits.items() if not hits or now - hits[-1] >= self.window
         ]

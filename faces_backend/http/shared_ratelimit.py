@@ -29,10 +29,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from faces_backend.http.sweeps import SweepCount
 from faces_backend.store.postgres_connection import LockedStatements
 
-# Rows older than the window are deleted once per this many hits.
-_SWEEP_EVERY = 1000
 # The advisory lock space of rate-limit keys ("rate"), apart from the store's own locks.
 RATE_LOCK_CLASS = 0x72617465
 
@@ -81,7 +80,8 @@ class SharedRateLimiter:
         self.window = window
         self._conn = conn
         self._clock = clock
-        self._since_sweep = 0
+        # Rows that have left the window are deleted now and then, not on every hit.
+        self._sweeps = SweepCount()
         # Per event loop: the hits waiting for the next round trip, and the task sending them.
         self._waiting: dict[asyncio.AbstractEventLoop, list[tuple[str, asyncio.Future[int | None]]]]
         self._waiting = {}
@@ -95,9 +95,7 @@ class SharedRateLimiter:
         """Record hits one after the other at this moment; for each, None or the seconds to wait."""
         now_ms = int(self._clock() * 1000)
         since_ms = now_ms - int(self.window * 1000)
-        self._since_sweep += len(keys)
-        if self._since_sweep >= _SWEEP_EVERY:
-            self._since_sweep = 0
+        if self._sweeps.due(len(keys)):
             self._conn.execute("DELETE FROM rate_hits WHERE at_ms <= ?", (since_ms,))
         rows = self._conn.execute_locked(
             RATE_LOCK_CLASS,
@@ -111,11 +109,7 @@ class SharedRateLimiter:
 
     def folded(self, key: str) -> RateHit:
         """Return a hit for a writer job to record with its write, as `hit` would decide it."""
-        self._since_sweep += 1
-        sweep = self._since_sweep >= _SWEEP_EVERY
-        if sweep:
-            self._since_sweep = 0
-        return RateHit(key, self.limit, int(self.window * 1000), sweep)
+        return RateHit(key, self.limit, int(self.window * 1000), self._sweeps.due())
 
     async def check(self, key: str) -> int | None:
         """Record a hit like `hit`, with the others that arrive meanwhile, off the event loop."""

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from babel.numbers import format_percent
 
 from faces_backend.http.setting_values import Voice, lang_of
 from faces_backend.polls.messages import text
+
+if TYPE_CHECKING:
+    # Only a type here: answers.py renders its Answer with this page.
+    from faces_backend.polls.answers import Answer
 
 # Nothing but the site's own stylesheets may load; the page has no script and no form.
 PAGE_HEADERS = {
@@ -30,31 +33,17 @@ PAGE_HEADERS = {
 OK_STATUSES = frozenset({"counted", "suggestion_queued"})
 
 
-@dataclass(frozen=True)
-class PageContent:
-    """What the answer page shows: the outcome and, if known, the poll and its results."""
-
-    status: str
-    message: str
-    question: str | None = None
-    results: dict[str, Any] | None = None
-    hidden_by: str | None = None  # the results mode that hides the numbers from this reader
-    back_url: str | None = None
-
-
-def answer_page(
-    content: PageContent, *, voice: Voice, locale: str, stylesheets: Sequence[str]
-) -> str:
+def answer_page(answer: Answer, *, voice: Voice, locale: str, stylesheets: Sequence[str]) -> str:
     """Return the whole HTML page for one answer."""
-    title = content.question or text(voice, "page_title")
-    kind = "ok" if content.status in OK_STATUSES else "problem"
+    title = answer.question or text(voice, "page_title")
+    kind = "ok" if answer.status in OK_STATUSES else "problem"
     sheets = "".join(
         f'<link rel="stylesheet" href="{html.escape(sheet)}">\n' for sheet in stylesheets
     )
     back = ""
-    if content.back_url:
+    if answer.back_url:
         back = (
-            f'<p class="poll__back"><a href="{html.escape(content.back_url)}">'
+            f'<p class="poll__back"><a href="{html.escape(answer.back_url)}">'
             f"{html.escape(text(voice, 'back'))}</a></p>\n"
         )
     return (
@@ -64,25 +53,25 @@ def answer_page(
         f"<title>{html.escape(title)} – {html.escape(text(voice, 'page_title'))}</title>\n"
         f"{sheets}</head>\n<body>\n"
         '<main id="main" class="wrap">\n'
-        f'<section class="poll poll--answer poll--{html.escape(content.status)}" '
+        f'<section class="poll poll--answer poll--{html.escape(answer.status)}" '
         'aria-labelledby="poll-answer-title">\n'
         f'<h1 class="poll__question" id="poll-answer-title">{html.escape(title)}</h1>\n'
         f'<p class="poll__live poll__live--{kind}" role="status">'
-        f"{html.escape(content.message)}</p>\n"
-        f"{_results(content, voice, locale)}{back}</section>\n</main>\n</body>\n</html>\n"
+        f"{html.escape(answer.message)}</p>\n"
+        f"{_results(answer, voice, locale)}{back}</section>\n</main>\n</body>\n</html>\n"
     )
 
 
-def _results(content: PageContent, voice: Voice, locale: str) -> str:
-    if content.results is None:
-        if content.hidden_by in ("after_vote", "after_close"):
-            note = text(voice, f"hidden_{content.hidden_by}")
+def _results(answer: Answer, voice: Voice, locale: str) -> str:
+    if answer.results is None:
+        if answer.hidden_by in ("after_vote", "after_close"):
+            note = text(voice, f"hidden_{answer.hidden_by}")
             return f'<p class="poll__hint">{html.escape(note)}</p>\n'
         return ""
-    total = int(content.results["total"])
-    heading = text(voice, "results_final" if content.results["closed"] else "results_so_far")
+    total = int(answer.results["total"])
+    heading = text(voice, "results_final" if answer.results["closed"] else "results_so_far")
     people = text(voice, "people_one" if total == 1 else "people_other", n=total)
-    rows = "".join(_row(option, total, voice, locale) for option in content.results["options"])
+    rows = "".join(_row(option, total, voice, locale) for option in answer.results["options"])
     return (
         '<div class="poll__results">\n'
         f'<h2 class="poll__results-title">{html.escape(heading)}</h2>\n'

@@ -10,7 +10,7 @@ from faces_common.voice import spell_for
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from faces_backend.http.setting_values import Voice
-from faces_backend.polls.answer_page import PAGE_HEADERS, PageContent, answer_page
+from faces_backend.polls.answer_page import PAGE_HEADERS, answer_page
 
 STATUS_CODES: dict[str, int] = {
     "counted": 201,
@@ -78,13 +78,5 @@ def render(
         headers["Retry-After"] = str(answer.retry_after)
     if want_json:
         return JSONResponse(answer.body(), status_code=answer.code, headers=headers)
-    content = PageContent(
-        status=answer.status,
-        message=answer.message,
-        question=answer.question,
-        results=answer.results,
-        hidden_by=answer.hidden_by,
-        back_url=answer.back_url,
-    )
-    body = answer_page(content, voice=voice, locale=locale, stylesheets=stylesheets)
+    body = answer_page(answer, voice=voice, locale=locale, stylesheets=stylesheets)
     return HTMLResponse(body, status_code=answer.code, headers={**headers, **PAGE_HEADERS})

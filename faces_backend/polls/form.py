@@ -13,6 +13,7 @@ from faces_backend.http.forms import (
     SID_PATTERN,
     FieldProblem,
     clean_text,
+    sort_fields,
 )
 
 SUGGESTION_MAX_CHARS = 500
@@ -33,31 +34,19 @@ class VoteForm:
 
 def collect(fields: list[tuple[str, str]]) -> VoteForm:
     """Sort the fields into a VoteForm, noting the first field that breaks a limit."""
-    values: dict[str, list[str]] = {}
-    problems: list[FieldProblem] = []
-    for name, value in fields:
-        if name in FORM_FIELDS or name in RESERVED_FIELDS:
-            values.setdefault(name, []).append(value)
-        elif not name.startswith("_"):
-            problems.append(FieldProblem(name[:ID_MAX_CHARS], "unknown_field"))
-    for name in _SINGLE_FIELDS:
-        if len(values.get(name, [])) > 1:
-            problems.append(FieldProblem(name, "repeated"))
-
-    def first(name: str) -> str | None:
-        found = values.get(name)
-        return found[0] if found else None
-
-    poll = first("poll")
+    # `choice` repeats for each idea chosen; the others may appear once, reported in this order.
+    sorted_fields = sort_fields(fields, FORM_FIELDS | RESERVED_FIELDS, once=_SINGLE_FIELDS)
+    problems = sorted_fields.problems
+    poll = sorted_fields.given("poll")
     if poll is not None and len(poll) > ID_MAX_CHARS:
         problems.append(FieldProblem("poll", "too_long", ID_MAX_CHARS))
-    choices = tuple(values.get("choice", []))
+    choices = tuple(sorted_fields.values.get("choice", []))
     if any(len(choice) > ID_MAX_CHARS for choice in choices):
         problems.append(FieldProblem("choice", "too_long", ID_MAX_CHARS))
-    suggestion = clean_text(first("suggestion") or "") or None
+    suggestion = clean_text(sorted_fields.first("suggestion")) or None
     if suggestion is not None and len(suggestion) > SUGGESTION_MAX_CHARS:
         problems.append(FieldProblem("suggestion", "too_long", SUGGESTION_MAX_CHARS))
-    sid = first("_sid") or None
+    sid = sorted_fields.first("_sid") or None
     if sid is not None and not SID_PATTERN.fullmatch(sid):
         problems.append(FieldProblem("_sid", "invalid"))
     return VoteForm(

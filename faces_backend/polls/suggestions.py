@@ -7,6 +7,7 @@ from typing import Literal
 
 from faces_backend.polls.ballots import WriteOutcome, retry_outcome
 from faces_backend.store.connection import Connection
+from faces_backend.store.queries import with_filters
 
 Status = Literal["pending", "approved", "rejected"]
 STATUSES: tuple[Status, ...] = ("pending", "approved", "rejected")
@@ -41,14 +42,10 @@ def list_suggestions(
     conn: Connection, *, status: Status | None = None, poll: str | None = None
 ) -> list[Suggestion]:
     """Return suggestions, oldest first, optionally only one status and one poll."""
-    query = "SELECT id, poll, text, status, created_day FROM suggestions WHERE 1 = 1"
-    params: list[str] = []
-    if status is not None:
-        query += " AND status = ?"
-        params.append(status)
-    if poll is not None:
-        query += " AND poll = ?"
-        params.append(poll)
+    query, params = with_filters(
+        "SELECT id, poll, text, status, created_day FROM suggestions WHERE 1 = 1",
+        (("status = ?", status), ("poll = ?", poll)),
+    )
     rows = conn.execute(query + " ORDER BY id", params).fetchall()
     return [Suggestion(*row) for row in rows]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Mapping
+from dataclasses import asdict
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -101,15 +102,4 @@ def _pull(
     purged = run_in_transaction(conn, partial(purge_declined, keep_days=days))
     with locked(args.plan):
         report = run_in_transaction(conn, partial(pull_plan, path=args.plan, replace=args.replace))
-    print(
-        say(
-            lang,
-            "pulled",
-            path=args.plan,
-            entries=report.entries,
-            added=report.added,
-            dropped=report.dropped,
-            purged=purged,
-            days=days,
-        )
-    )
+    print(say(lang, "pulled", **asdict(report), path=args.plan, purged=purged, days=days))

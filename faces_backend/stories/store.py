@@ -7,12 +7,12 @@ no AUTOINCREMENT; parameters in the DB-API `?` style the store adapts.
 from __future__ import annotations
 
 import secrets
-import time
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 from faces_backend.store import Connection
+from faces_backend.store.queries import spend_nonce
 from faces_backend.stories.form import About
 
 Status = Literal["pending", "accepted", "declined"]
@@ -84,13 +84,7 @@ def insert_story(
     conn: Connection, story: NewStory, *, story_id: str, nonce: str, nonce_expires: int
 ) -> str:
     """Store a proposal once per stamp nonce; return its received time (writer job)."""
-    # A nonce is kept until its stamp expires; after that the stamp is refused as old.
-    conn.execute("DELETE FROM used_stamps WHERE expires < ?", (int(time.time()),))
-    used = conn.execute(
-        "INSERT INTO used_stamps (nonce, expires) VALUES (?, ?) ON CONFLICT (nonce) DO NOTHING",
-        (nonce, nonce_expires),
-    )
-    if used.rowcount == 0:
+    if not spend_nonce(conn, nonce, nonce_expires):
         raise StoryRefused("replayed")
     received = now_iso()
     conn.execute(

@@ -24,12 +24,11 @@ import math
 import time
 from collections.abc import Callable
 
+from faces_backend.http.sweeps import SweepCount
 from faces_backend.store.connection import Connection
 from faces_backend.views.window import Outcome
 
 BUDGET_SECONDS = 60
-# Expired marks and budgets are deleted once per this many views.
-_SWEEP_EVERY = 1000
 
 _DECIDE = """
 WITH marked AS (
@@ -74,16 +73,15 @@ class SharedViewWindow:
         self.per_minute = per_minute
         self._conn = conn
         self._clock = clock
-        self._since_sweep = 0
+        # Expired marks and budgets are deleted now and then, not on every view.
+        self._sweeps = SweepCount()
 
     def check(self, client: str, user_agent: str, path: str) -> Outcome:
         """Record a view of `path` by a client; return whether it counts."""
         now_ms = int(self._clock() * 1000)
         since_ms = now_ms - int(self.window * 1000)
         minute = now_ms // (BUDGET_SECONDS * 1000)
-        self._since_sweep += 1
-        if self._since_sweep >= _SWEEP_EVERY:
-            self._since_sweep = 0
+        if self._sweeps.due():
             self._conn.execute("DELETE FROM view_marks WHERE seen_ms <= ?", (since_ms,))
             self._conn.execute("DELETE FROM view_budgets WHERE minute < ?", (minute,))
         reader = f"{client}\x00{user_agent}"

@@ -122,7 +122,13 @@ def test_pull_writes_one_file_per_thread_and_the_figures(
     first, waiting = add(environ, "Erster"), add(environ, "wartet")
     run(environ, "approve", first)
     run(environ, "reply", first, "--as", "anna-muster", "--text", "Danke")
+    capsys.readouterr()
     assert pull(environ, tmp_path) == 0
+    repo = tmp_path / "repo"
+    assert capsys.readouterr().out == (
+        f"2 Kommentare in 1 Dateien nach {repo / 'comments'} geschrieben, 0 entfernt; "
+        f"Zahlen nach {repo / 'comment-figures.json'}.\n"
+    )
     data = thread_file(tmp_path)
     assert data["version"] == 1 and data["thread"] == THREAD
     assert [c["text"] for c in data["comments"]] == ["Erster", "Danke"]

@@ -131,7 +131,12 @@ def test_pull_merges_accepted_stories_and_never_loses_an_entry(
     accepted, declined, _pending = add(environ), add(environ), add(environ)
     run(environ, "accept", accepted, "--editor", "ben-beispiel")
     run(environ, "decline", declined, "--reason", "Geheimer Grund")
+    capsys.readouterr()
     assert pull(environ, plan) == 0
+    assert capsys.readouterr().out == (
+        f"Redaktionsplan {plan}: 1 Einträge, 1 neu, 0 entfernt; "
+        "0 abgelehnte Vorschläge gelöscht (älter als 30 Tage).\n"
+    )
     entries = json.loads(plan.read_text(encoding="utf-8"))["stories"]
     assert [(e["id"], e["editor"], e["text"]) for e in entries] == [
         (accepted, "ben-beispiel", "Eva stellt die Kantine um.")
