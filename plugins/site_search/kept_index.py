@@ -30,26 +30,24 @@ class IndexedPages:
 
 def indexed_pages(output: Path, bundle: Path, identity: bytes) -> IndexedPages:
     """Find the pages Pagefind indexes and digest their bytes with Pagefind's identity."""
-    marked, every = hashlib.blake2b(identity), hashlib.blake2b(identity)
-    marked_pages: list[str] = []
-    every_page: list[str] = []
+    inside_bundle = bundle.relative_to(output).as_posix() + "/"
+    every: list[tuple[str, bytes]] = []
+    marked: list[tuple[str, bytes]] = []
     for path in sorted(output.rglob("*.html")):
-        if bundle in path.parents:
+        relative = path.relative_to(output).as_posix()
+        if relative.startswith(inside_bundle):
             continue
         data = path.read_bytes()
-        relative = path.relative_to(output).as_posix()
-        named = relative.encode() + b"\0" + len(data).to_bytes(8, "big")
-        every.update(named)
-        every.update(data)
-        every_page.append(relative)
+        page = (relative, hashlib.blake2b(data, digest_size=16).digest())
+        every.append(page)
         if INDEX_MARK in data:
-            marked.update(named)
-            marked.update(data)
-            marked_pages.append(relative)
-    if marked_pages:
-        return IndexedPages(marked_pages, marked.hexdigest())
+            marked.append(page)
     # Without the mark anywhere, Pagefind indexes the body of every page.
-    return IndexedPages(every_page, every.hexdigest())
+    pages = marked or every
+    digest = hashlib.blake2b(identity)
+    for relative, page_digest in pages:
+        digest.update(relative.encode() + b"\0" + page_digest)
+    return IndexedPages([relative for relative, _ in pages], digest.hexdigest())
 
 
 def staged_pages(output: Path, relatives: list[str], stage: Path) -> None:
@@ -57,10 +55,7 @@ def staged_pages(output: Path, relatives: list[str], stage: Path) -> None:
     for relative in relatives:
         target = stage / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(output / relative, target)
-        except OSError:
-            shutil.copyfile(output / relative, target)
+        _link_or_copy(str(output / relative), str(target))
 
 
 class KeptIndex:
@@ -73,12 +68,13 @@ class KeptIndex:
         self.digest_file = self.folder / "digest"
 
     def digest(self) -> str | None:
-        """The digest of the pages the kept index was made from, or None if none is kept."""
-        if not (self.bundle / "pagefind-entry.json").is_file():
-            return None
+        """The digest of the pages the kept index was made from, or None if none is kept whole."""
         try:
-            return self.digest_file.read_text(encoding="ascii")
-        except OSError:
+            pages, entry = self.digest_file.read_text(encoding="ascii").split()
+            # The output shares the kept files (hard links): an index written over them in
+            # place (Pagefind run by hand on the output) must not pass for the kept one.
+            return pages if entry == _entry_digest(self.bundle) else None
+        except (OSError, ValueError):
             return None
 
     def forget(self) -> None:
@@ -100,10 +96,25 @@ class KeptIndex:
         self.forget()
         shutil.rmtree(self.bundle, ignore_errors=True)
         os.replace(written, self.bundle)
-        self.digest_file.write_text(digest, encoding="ascii")
+        self.digest_file.write_text(f"{digest} {_entry_digest(self.bundle)}", encoding="ascii")
 
     def copy_to(self, target: Path) -> None:
-        """Replace the index in the output with a copy of the kept one."""
+        """Replace the index in the output with the kept one (hard links where possible)."""
         shutil.rmtree(target, ignore_errors=True)
-        # Copies, not links: nothing written into the output may reach the kept index.
-        shutil.copytree(self.bundle, target, copy_function=shutil.copyfile)
+        # Nothing writes into these files in place: Pagefind writes each index into a new
+        # folder, and a build replaces or deletes the output's files, so links are safe.
+        shutil.copytree(self.bundle, target, copy_function=_link_or_copy)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def _entry_digest(bundle: Path) -> str:
+    """A digest of the index's entry file, which names the hashed files of every part."""
+    return hashlib.blake2b(
+        (bundle / "pagefind-entry.json").read_bytes(), digest_size=16
+    ).hexdigest()

@@ -176,3 +176,18 @@ def test_a_cache_path_that_is_a_file_is_reported_with_the_path(
     assert record.getMessage().startswith("search: Pagefind konnte den Suchindex nicht schreiben")
     assert str(cache) in record.getMessage()
     assert record.exc_info is None
+
+
+def test_an_index_written_over_the_output_in_place_is_not_taken_for_the_kept_one(
+    tmp_path: Path,
+) -> None:
+    output = tmp_path / "output"
+    settings = {**DEFAULTS, "OUTPUT_PATH": str(output), "CACHE_PATH": str(tmp_path / "cache")}
+    write_site(output, SITE)
+    assert indexing(settings) == "indexed"
+    # Pagefind run by hand on the output rewrites its files in place.
+    with (output / "pagefind" / "pagefind-entry.json").open("w", encoding="utf-8") as entry:
+        entry.write('{"version": "by hand"}')
+    write_site(output, SITE)
+    assert indexing(settings) == "indexed"
+    assert b"by hand" not in index_files(output)["pagefind-entry.json"]
