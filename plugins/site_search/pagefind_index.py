@@ -18,6 +18,11 @@ from .messages import MESSAGES
 
 logger = logging.getLogger(__name__)
 
+# Pagefind's allocator (jemalloc, built with the _RJEM_ prefix) keeps freed pages for ten
+# seconds by default; handing them back at once lowers its peak by an eighth (191 -> 166 MiB
+# at 1,000 posts, CPU within the noise). A setting of the operator's own wins.
+ALLOCATOR_SETTING = ("_RJEM_MALLOC_CONF", "dirty_decay_ms:0")
+
 
 def pagefind_options(settings: dict[str, Any]) -> list[str]:
     """The options of the Pagefind command line that shape the index."""
@@ -106,7 +111,11 @@ def _index(settings: dict[str, Any], output: Path, pages: IndexedPages, kept: Ke
         with kept.stage() as stage:
             staged_pages(output, pages.relatives, Path(stage))
             command = pagefind_command(settings, Path(stage), written)
-            completed = subprocess.run(command, capture_output=True, text=True, timeout=600)
+            environment = dict(os.environ)
+            environment.setdefault(*ALLOCATOR_SETTING)
+            completed = subprocess.run(
+                command, capture_output=True, text=True, timeout=600, env=environment
+            )
         if completed.returncode != 0:
             said = (completed.stderr or completed.stdout).strip().splitlines()
             logger.debug("search: pagefind said:\n%s", completed.stdout + completed.stderr)
