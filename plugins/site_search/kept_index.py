@@ -15,6 +15,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+# How many output folders keep an index: the preview's, `invoke build`'s, the publish build's
+# and the intranet's; builds into throwaway folders (tests, benchmarks) push out the oldest.
+KEPT_OUTPUTS = 4
+
 # The attribute the theme puts on what a reader searches (posts, active people). Once one page
 # has it, Pagefind ignores every page without it; the theme writes it in lower case.
 INDEX_MARK = b"data-pagefind-body"
@@ -97,6 +101,21 @@ class KeptIndex:
         shutil.rmtree(self.bundle, ignore_errors=True)
         os.replace(written, self.bundle)
         self.digest_file.write_text(f"{digest} {_entry_digest(self.bundle)}", encoding="ascii")
+        self.drop_others()
+
+    def used(self) -> None:
+        """Note that this index was used now: the least recently used are dropped first."""
+        self.digest_file.touch()
+
+    def drop_others(self) -> None:
+        """Remove the indexes kept for other output folders, but for the most recently used."""
+        others = [entry for entry in self.folder.parent.iterdir() if entry != self.folder]
+        others.sort(key=_last_used, reverse=True)
+        for entry in others[KEPT_OUTPUTS - 1 :]:
+            if entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)  # a digest file of an earlier version
 
     def copy_to(self, target: Path) -> None:
         """Replace the index in the output with the kept one (hard links where possible)."""
@@ -104,6 +123,13 @@ class KeptIndex:
         # Nothing writes into these files in place: Pagefind writes each index into a new
         # folder, and a build replaces or deletes the output's files, so links are safe.
         shutil.copytree(self.bundle, target, copy_function=_link_or_copy)
+
+
+def _last_used(entry: Path) -> float:
+    try:
+        return (entry / "digest").stat().st_mtime if entry.is_dir() else entry.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _link_or_copy(source: str, target: str) -> None:

@@ -80,10 +80,12 @@ def update_index(settings: dict[str, Any]) -> IndexRun | None:
             raise ImportError(executable)
         pages = indexed_pages(output, bundle, pagefind_identity(settings, executable))
         if kept.digest() == pages.digest and _same_bundle(kept.bundle, bundle):
+            kept.used()
             how = "stays"
         elif kept.digest() == pages.digest:
             # A clean build emptied the output; the pages are those of the kept index.
             kept.copy_to(bundle)
+            kept.used()
             how = "copied"
         else:
             _index(settings, output, pages, kept)

@@ -1,4 +1,4 @@
-"""The index stage when Pagefind cannot index: one plain message with the fix, no traceback."""
+"""The index stage: Pagefind over the indexed pages, the kept index, plain messages on failure."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from site_search.kept_index import KEPT_OUTPUTS
 from site_search.pagefind_index import pagefind_options, update_index, write_index
 from site_search.plugin import DEFAULTS
 
@@ -191,3 +192,26 @@ def test_an_index_written_over_the_output_in_place_is_not_taken_for_the_kept_one
     write_site(output, SITE)
     assert indexing(settings) == "indexed"
     assert b"by hand" not in index_files(output)["pagefind-entry.json"]
+
+
+def test_only_the_indexes_of_the_most_recently_used_output_folders_are_kept(
+    tmp_path: Path,
+) -> None:
+    cache = tmp_path / "cache"
+    (cache / "site_search").mkdir(parents=True)
+    (cache / "site_search" / "0123456789abcdef.digest").write_text("left by an earlier version")
+    outputs = [tmp_path / f"output-{number}" for number in range(6)]
+    for output in outputs:
+        write_site(output, SITE)
+        assert indexing({**DEFAULTS, "OUTPUT_PATH": str(output), "CACHE_PATH": str(cache)})
+    kept = list((cache / "site_search").iterdir())
+    assert len(kept) == KEPT_OUTPUTS and all(entry.is_dir() for entry in kept)
+    # The newest outputs kept theirs; the oldest is indexed afresh.
+    write_site(outputs[-1], SITE)
+    assert indexing({**DEFAULTS, "OUTPUT_PATH": str(outputs[-1]), "CACHE_PATH": str(cache)}) == (
+        "copied"
+    )
+    write_site(outputs[0], SITE)
+    assert indexing({**DEFAULTS, "OUTPUT_PATH": str(outputs[0]), "CACHE_PATH": str(cache)}) == (
+        "indexed"
+    )
