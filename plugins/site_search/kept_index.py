@@ -12,12 +12,15 @@ import hashlib
 import os
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 # How many output folders keep an index: the preview's, `invoke build`'s, the publish build's
-# and the intranet's; builds into throwaway folders (tests, benchmarks) push out the oldest.
+# and the intranet's; builds into throwaway folders (tests, benchmarks) push out the oldest,
+# once unused for an hour (a build running beside this one may be copying it right now).
 KEPT_OUTPUTS = 4
+UNUSED_SECONDS = 3600
 
 # The attribute the theme puts on what a reader searches (posts, active people). Once one page
 # has it, Pagefind ignores every page without it; the theme writes it in lower case.
@@ -110,8 +113,11 @@ class KeptIndex:
     def drop_others(self) -> None:
         """Remove the indexes kept for other output folders, but for the most recently used."""
         others = [entry for entry in self.folder.parent.iterdir() if entry != self.folder]
-        others.sort(key=_last_used, reverse=True)
+        others.sort(key=last_used, reverse=True)
+        unused_since = time.time() - UNUSED_SECONDS
         for entry in others[KEPT_OUTPUTS - 1 :]:
+            if last_used(entry) > unused_since:
+                continue
             if entry.is_dir():
                 shutil.rmtree(entry, ignore_errors=True)
             else:
@@ -125,10 +131,11 @@ class KeptIndex:
         shutil.copytree(self.bundle, target, copy_function=_link_or_copy)
 
 
-def _last_used(entry: Path) -> float:
+def last_used(entry: Path) -> float:
+    """When the kept index was last used (or, while none is kept yet, its folder made)."""
     try:
-        return (entry / "digest").stat().st_mtime if entry.is_dir() else entry.stat().st_mtime
-    except OSError:
+        return max(path.stat().st_mtime for path in (entry, entry / "digest") if path.exists())
+    except (OSError, ValueError):
         return 0.0
 
 
