@@ -67,6 +67,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         caches = {name: Path(folder, f"cache-{number}") for number, name in enumerate(trees)}
         figures: dict[tuple[str, str], list[dict[str, float]]] = {}
         for name, plugins in trees.items():  # warm: each version keeps an index of its own
+            # Removed first: an index written over another's files in place (Pagefind of the
+            # older version into the same output) would spoil the hard-linked kept one.
+            shutil.rmtree(output / "pagefind", ignore_errors=True)
             measured(plugins, output, caches[name])
         for _ in range(args.rounds):
             for case in CASES:
