@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -21,6 +22,9 @@ from pathlib import Path
 # once unused for an hour (a build running beside this one may be copying it right now).
 KEPT_OUTPUTS = 4
 UNUSED_SECONDS = 3600
+
+# A file or folder name that means itself in a glob.
+SAFE_PART = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*")
 
 # The attribute the theme puts on what a reader searches (posts, active people). Once one page
 # has it, Pagefind ignores every page without it; the theme writes it in lower case.
@@ -57,12 +61,21 @@ def indexed_pages(output: Path, bundle: Path, identity: bytes) -> IndexedPages:
     return IndexedPages([relative for relative, _ in pages], digest.hexdigest())
 
 
-def staged_pages(output: Path, relatives: list[str], stage: Path) -> None:
-    """Put the indexed pages (hard links where the file system allows) into an empty folder."""
+def page_glob(relatives: list[str]) -> str:
+    """A Pagefind --glob matching the given pages and few others: their folder, depth and name."""
+    shapes = set()
     for relative in relatives:
-        target = stage / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _link_or_copy(str(output / relative), str(target))
+        *folders, name = relative.split("/")
+        if folders:
+            folders = [_literal(folders[0]), *("*" for _ in folders[1:])]
+        shapes.add("/".join([*folders, _literal(name, "*.html")]))
+    # Pages of the same shape that lack the mark (an alumna's profile) are read and ignored.
+    return "{" + ",".join(sorted(shapes)) + "}"
+
+
+def _literal(part: str, otherwise: str = "*") -> str:
+    """The path part as it is, unless it holds a character that globs treat specially."""
+    return part if SAFE_PART.fullmatch(part) else otherwise
 
 
 class KeptIndex:
@@ -92,11 +105,6 @@ class KeptIndex:
         """An empty folder for Pagefind to write the next index into."""
         self.folder.mkdir(parents=True, exist_ok=True)
         return Path(tempfile.mkdtemp(prefix="new-", dir=self.folder))
-
-    def stage(self) -> tempfile.TemporaryDirectory[str]:
-        """A temporary folder for the pages Pagefind reads, removed afterwards."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        return tempfile.TemporaryDirectory(prefix="pages-", dir=self.folder)
 
     def keep(self, written: Path, digest: str) -> None:
         """Make the freshly written index the kept one, made from the pages of `digest`."""

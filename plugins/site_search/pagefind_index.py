@@ -13,7 +13,7 @@ from typing import Any
 
 from faces_common.messages import catalog_text, messages_lang
 
-from .kept_index import IndexedPages, KeptIndex, indexed_pages, staged_pages
+from .kept_index import IndexedPages, KeptIndex, indexed_pages, page_glob
 from .messages import MESSAGES
 
 logger = logging.getLogger(__name__)
@@ -110,14 +110,17 @@ def _index(settings: dict[str, Any], output: Path, pages: IndexedPages, kept: Ke
     kept.forget()
     written = kept.new_bundle()
     try:
-        with kept.stage() as stage:
-            staged_pages(output, pages.relatives, Path(stage))
-            command = pagefind_command(settings, Path(stage), written)
-            environment = dict(os.environ)
-            environment.setdefault(*ALLOCATOR_SETTING)
-            completed = subprocess.run(
-                command, capture_output=True, text=True, timeout=600, env=environment
-            )
+        # Only the pages it indexes: Pagefind would read every list page to ignore it.
+        command = [
+            *pagefind_command(settings, output, written),
+            "--glob",
+            page_glob(pages.relatives),
+        ]
+        environment = dict(os.environ)
+        environment.setdefault(*ALLOCATOR_SETTING)
+        completed = subprocess.run(
+            command, capture_output=True, text=True, timeout=600, env=environment
+        )
         if completed.returncode != 0:
             said = (completed.stderr or completed.stdout).strip().splitlines()
             logger.debug("search: pagefind said:\n%s", completed.stdout + completed.stderr)

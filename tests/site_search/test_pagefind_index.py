@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from site_search.kept_index import KEPT_OUTPUTS, last_used
+from site_search.kept_index import KEPT_OUTPUTS, last_used, page_glob
 from site_search.pagefind_index import pagefind_options, update_index, write_index
 from site_search.plugin import DEFAULTS
 
@@ -222,3 +222,34 @@ def test_only_the_indexes_of_the_most_recently_used_output_folders_are_kept(
     # The most recently used kept theirs; the oldest is indexed afresh.
     assert index(outputs[-1]) == "copied"
     assert index(outputs[0]) == "indexed"
+
+
+@pytest.mark.parametrize(
+    ("pages", "glob"),
+    [
+        (
+            ["2024/kundin-vor-winter/index.html", "2025/eins/index.html", "2025/zwei/index.html"],
+            "{2024/*/index.html,2025/*/index.html}",
+        ),
+        (
+            ["menschen/miriam-keller/index.html", "en/2025/one/index.html", "index.html"],
+            "{en/*/*/index.html,index.html,menschen/*/index.html}",
+        ),
+        # Names a glob would read as patterns stand for any name.
+        (["b[1]/{x}/index.html", "a,b/p?.html"], "{*/*.html,*/*/index.html}"),
+    ],
+)
+def test_pagefind_reads_only_pages_shaped_like_the_indexed_ones(
+    pages: list[str], glob: str
+) -> None:
+    assert page_glob(pages) == glob
+
+
+def test_a_page_shaped_like_an_indexed_one_but_unmarked_stays_out(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    write_site(output, SITE)
+    (output / "alumna").mkdir()
+    (output / "alumna" / "index.html").write_text(LIST_PAGE.format("Ehemalige"), encoding="utf-8")
+    settings = {**DEFAULTS, "OUTPUT_PATH": str(output), "CACHE_PATH": str(tmp_path / "cache")}
+    assert indexing(settings) == "indexed"
+    assert len([name for name in index_files(output) if name.startswith("fragment/")]) == 3
