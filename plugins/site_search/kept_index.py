@@ -2,8 +2,8 @@
 
 A clean build empties the output folder, and with it the index; Pelican then writes the same
 pages again. The index Pagefind made from those pages is kept in
-`CACHE_PATH/site_search/<output>/`, keyed by a digest of every page Pagefind reads and of how
-it reads them, and copied into the fresh output instead of running Pagefind again.
+`CACHE_PATH/site_search/<output>/`, keyed by a digest of every page Pagefind indexes and of how
+it indexes them, and linked (or copied) into the fresh output instead of running Pagefind again.
 """
 
 from __future__ import annotations
