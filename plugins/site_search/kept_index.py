@@ -1,0 +1,161 @@
+"""The pages Pagefind indexes, and the last index kept under CACHE_PATH for the next clean build.
+
+A clean build empties the output folder, and with it the index; Pelican then writes the same
+pages again. The index Pagefind made from those pages is kept in
+`CACHE_PATH/site_search/<output>/`, keyed by a digest of every page Pagefind indexes and of how
+it indexes them, and linked (or copied) into the fresh output instead of running Pagefind again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+# How many output folders keep an index: the preview's, `invoke build`'s, the publish build's
+# and the intranet's; builds into throwaway folders (tests, benchmarks) push out the oldest,
+# once unused for an hour (a build running beside this one may be copying it right now).
+KEPT_OUTPUTS = 4
+UNUSED_SECONDS = 3600
+
+# A file or folder name that means itself in a glob.
+SAFE_PART = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*")
+
+# The attribute the theme puts on what a reader searches (posts, active people). Once one page
+# has it, Pagefind ignores every page without it; the theme writes it in lower case.
+INDEX_MARK = b"data-pagefind-body"
+
+
+@dataclass(frozen=True)
+class IndexedPages:
+    """The written pages Pagefind indexes (relative to the output) and a digest of them."""
+
+    relatives: list[str]
+    digest: str
+
+
+def indexed_pages(output: Path, bundle: Path, identity: bytes) -> IndexedPages:
+    """Find the pages Pagefind indexes and digest their bytes with Pagefind's identity."""
+    inside_bundle = bundle.relative_to(output).as_posix() + "/"
+    every: list[tuple[str, bytes]] = []
+    marked: list[tuple[str, bytes]] = []
+    for path in sorted(output.rglob("*.html")):
+        relative = path.relative_to(output).as_posix()
+        if relative.startswith(inside_bundle):
+            continue
+        data = path.read_bytes()
+        page = (relative, hashlib.blake2b(data, digest_size=16).digest())
+        every.append(page)
+        if INDEX_MARK in data:
+            marked.append(page)
+    # Without the mark anywhere, Pagefind indexes the body of every page.
+    pages = marked or every
+    digest = hashlib.blake2b(identity)
+    for relative, page_digest in pages:
+        digest.update(relative.encode() + b"\0" + page_digest)
+    return IndexedPages([relative for relative, _ in pages], digest.hexdigest())
+
+
+def page_glob(relatives: list[str]) -> str:
+    """A Pagefind --glob matching the given pages and few others: their folder, depth and name."""
+    shapes = set()
+    for relative in relatives:
+        *folders, name = relative.split("/")
+        if folders:
+            folders = [_literal(folders[0]), *("*" for _ in folders[1:])]
+        shapes.add("/".join([*folders, _literal(name, "*.html")]))
+    # Pages of the same shape that lack the mark (an alumna's profile) are read and ignored.
+    return "{" + ",".join(sorted(shapes)) + "}"
+
+
+def _literal(part: str, otherwise: str = "*") -> str:
+    """The path part as it is, unless it holds a character that globs treat specially."""
+    return part if SAFE_PART.fullmatch(part) else otherwise
+
+
+class KeptIndex:
+    """The last index written for one output folder, and the digest it was made from."""
+
+    def __init__(self, cache_path: str, output: Path) -> None:
+        key = hashlib.blake2b(str(output.resolve()).encode(), digest_size=8).hexdigest()
+        self.folder = Path(cache_path, "site_search", key)
+        self.bundle = self.folder / "pagefind"
+        self.digest_file = self.folder / "digest"
+
+    def digest(self) -> str | None:
+        """The digest of the pages the kept index was made from, or None if none is kept whole."""
+        try:
+            pages, entry = self.digest_file.read_text(encoding="ascii").split()
+            # The output shares the kept files (hard links): an index written over them in
+            # place (Pagefind run by hand on the output) must not pass for the kept one.
+            return pages if entry == _entry_digest(self.bundle) else None
+        except (OSError, ValueError):
+            return None
+
+    def forget(self) -> None:
+        """Drop the digest first: an index half replaced is never taken for a whole one."""
+        self.digest_file.unlink(missing_ok=True)
+
+    def new_bundle(self) -> Path:
+        """An empty folder for Pagefind to write the next index into."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix="new-", dir=self.folder))
+
+    def keep(self, written: Path, digest: str) -> None:
+        """Make the freshly written index the kept one, made from the pages of `digest`."""
+        self.forget()
+        shutil.rmtree(self.bundle, ignore_errors=True)
+        os.replace(written, self.bundle)
+        self.digest_file.write_text(f"{digest} {_entry_digest(self.bundle)}", encoding="ascii")
+        self.drop_others()
+
+    def used(self) -> None:
+        """Note that this index was used now: the least recently used are dropped first."""
+        self.digest_file.touch()
+
+    def drop_others(self) -> None:
+        """Remove the indexes kept for other output folders, but for the most recently used."""
+        others = [entry for entry in self.folder.parent.iterdir() if entry != self.folder]
+        others.sort(key=last_used, reverse=True)
+        unused_since = time.time() - UNUSED_SECONDS
+        for entry in others[KEPT_OUTPUTS - 1 :]:
+            if last_used(entry) > unused_since:
+                continue
+            if entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)  # a digest file of an earlier version
+
+    def copy_to(self, target: Path) -> None:
+        """Replace the index in the output with the kept one (hard links where possible)."""
+        shutil.rmtree(target, ignore_errors=True)
+        # Nothing writes into these files in place: Pagefind writes each index into a new
+        # folder, and a build replaces or deletes the output's files, so links are safe.
+        shutil.copytree(self.bundle, target, copy_function=_link_or_copy)
+
+
+def last_used(entry: Path) -> float:
+    """When the kept index was last used (or, while none is kept yet, its folder made)."""
+    try:
+        return max(path.stat().st_mtime for path in (entry, entry / "digest") if path.exists())
+    except (OSError, ValueError):
+        return 0.0
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def _entry_digest(bundle: Path) -> str:
+    """A digest of the index's entry file, which names the hashed files of every part."""
+    return hashlib.blake2b(
+        (bundle / "pagefind-entry.json").read_bytes(), digest_size=16
+    ).hexdigest()
