@@ -288,6 +288,9 @@ AUTHORS_TOPIC_SAVE_AS = "menschen/thema/{key}/index.html"
 AUTHORS_FEED_ATOM = "feeds/menschen-{slug}.atom.xml"
 AUTHORS_PHOTOS_PATH = "menschen/fotos"
 AUTHORS_CARDS_PATH = "menschen/karten"
+# Social cards serve link previews, which never reach the preview: it draws a card only when
+# one is asked for (`invoke livereload`); publishconf.py draws them all in the build.
+AUTHORS_CARDS_ON_REQUEST = True
 # Social cards use the DejaVu Sans Bold that ships with author_profiles (umlauts and ß on every
 # machine, the same pixels everywhere); AUTHORS_CARD_FONT names another TrueType file.
 
