@@ -199,8 +199,10 @@ PLUGINS = [
     "fragment_cache",
     "output_folders",
     "author_profiles",
-    "editorial",
+    # Before editorial: its images are finished before the review page's check asks for them
+    # (after it, the check encoded the images the workers had not finished a second time).
     "clean_images",
+    "editorial",
     "idea_polls",
     "comments",
     "story_intake",
