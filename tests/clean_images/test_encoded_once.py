@@ -25,7 +25,7 @@ def test_the_review_page_finds_every_image_cleaned_and_encodes_none_again(
     # pelicanconf.py's plugins in its order, with the review page whose check judges every
     # image; only those this needs, so that the build stays small.
     needed = ("safe_html", "site_i18n", "content_checks", "author_profiles", "clean_images")
-    extra = f"PLUGINS = [p for p in PLUGINS if p in {needed + ('editorial',)!r}]\n"
+    extra = f"PLUGINS = [p for p in PLUGINS if p in {(*needed, 'editorial')!r}]\n"
     settings = make_site(tmp_path, {"bilder.md": post}, extra + "CLEAN_IMAGES_WORKERS = 1\n")
     (tmp_path / "content" / "images").mkdir()
     for number, name in enumerate(names):
