@@ -199,8 +199,10 @@ PLUGINS = [
     "fragment_cache",
     "output_folders",
     "author_profiles",
-    "editorial",
+    # Before editorial: its images are finished before the review page's check asks for them
+    # (after it, the check encoded the images the workers had not finished a second time).
     "clean_images",
+    "editorial",
     "idea_polls",
     "comments",
     "story_intake",
@@ -288,6 +290,9 @@ AUTHORS_TOPIC_SAVE_AS = "menschen/thema/{key}/index.html"
 AUTHORS_FEED_ATOM = "feeds/menschen-{slug}.atom.xml"
 AUTHORS_PHOTOS_PATH = "menschen/fotos"
 AUTHORS_CARDS_PATH = "menschen/karten"
+# Social cards serve link previews, which never reach the preview: it draws a card only when
+# one is asked for (`invoke livereload`); publishconf.py draws them all in the build.
+AUTHORS_CARDS_ON_REQUEST = True
 # Social cards use the DejaVu Sans Bold that ships with author_profiles (umlauts and ß on every
 # machine, the same pixels everywhere); AUTHORS_CARD_FONT names another TrueType file.
 

@@ -1,1 +1,1 @@
-"""Scripts that drew the sample site's imagery (run by hand, not by the build)."""
+"""Scripts that drew the sample site's imagery (run by hand), and the preview's social cards."""

@@ -15,9 +15,11 @@ Public API for tools that check content without building (`invoke check`, `invok
 For the preview, which keeps a finished build: `rewrite_profile_page(generators, source, writer)`
 re-reads one edited profile and writes that person's page again when only its text changed;
 `write_person_page(generators, save_as, writer)` writes the page at save_as again if it is a
-person's page (after a template change).
+person's page (after a template change); `draw_ordered_card(output, relative)` draws the social
+card a build with AUTHORS_CARDS_ON_REQUEST left to draw at output/relative (False: none ordered).
 """
 
+from .card_orders import draw_ordered_card
 from .credits import CREDIT_ROLES
 from .edited_profile import rewrite_profile_page, write_person_page
 from .plugin import register
@@ -32,6 +34,7 @@ __all__ = [
     "author_index",
     "author_problems",
     "check_photos",
+    "draw_ordered_card",
     "load_profiles",
     "register",
     "rewrite_profile_page",

@@ -10,12 +10,12 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from faces_common.background import BackgroundJob, BackgroundPool, later, results, usable_cores
 
-from . import avatars, card_text, cards
+from . import avatars, card_orders, card_text, cards
 from .cards import CardPerson, draw_author_card, draw_card
 
 logger = logging.getLogger(__name__)
@@ -97,15 +97,27 @@ def render_cards(
 
 
 def start_cards(
-    jobs: Sequence[CardJob], cache_dir: Path, style: CardStyle, pool: BackgroundPool | None
+    jobs: Sequence[CardJob],
+    cache_dir: Path,
+    style: CardStyle,
+    pool: BackgroundPool | None,
+    *,
+    on_request: bool = False,
 ) -> PendingCards:
-    """Name every card now; hand the ones not in the cache to the pool (None: drawn at wait())."""
+    """Name every card now; hand the ones not in the cache to the pool (None: drawn at wait()).
+
+    With on_request, none is drawn: leave_orders() tells the preview server what to draw.
+    """
     started = time.perf_counter()
     root = Path(cache_dir) / _CACHE_SUBDIR
     pipeline = pipeline_digest(style.font)
     digests: dict[Path, str] = {}
     keyed = [(card_key(job, style, pipeline, digests), job) for job in jobs]
     missing = {key: job for key, job in keyed if not (root / f"{key}.jpg").is_file()}
+    if on_request:
+        ordered = {root / f"{key}.jpg": job for key, job in missing.items()}
+        cards = [(key, root / f"{key}.jpg") for key, _ in keyed]
+        return PendingCards(cards, 0, [], started, ordered, style)
     if missing:
         root.mkdir(parents=True, exist_ok=True)
     use_pool = pool if len(missing) >= _PARALLEL_FROM else None
@@ -130,6 +142,9 @@ class PendingCards:
     missing: int
     queued: list[BackgroundJob[int]]
     started: float
+    # The cards left to draw on request (cache file -> job), and what they share.
+    ordered: dict[Path, CardJob] = field(default_factory=dict)
+    style: CardStyle | None = None
 
     def wait(self) -> None:
         """Return once every card's file is in the cache; a failed drawing raises its error."""
@@ -141,13 +156,20 @@ class PendingCards:
         finally:
             cards.forget_faces()
         logger.info(
-            "author_profiles: %s social cards ready in %.2f s (%s drawn), "
+            "author_profiles: %s social cards ready in %.2f s (%s drawn%s), "
             "the build waited %.2f s for them",
             len(self.cards),
             time.perf_counter() - self.started,
             self.missing,
+            f", {len(self.ordered)} left to draw on request" if self.ordered else "",
             time.perf_counter() - waited,
         )
+
+    def leave_orders(self, files: Sequence[tuple[Path, str]], output: Path) -> set[str]:
+        """Write the orders of the cards left to draw into output; the files written."""
+        if not self.ordered or self.style is None:
+            return set()
+        return card_orders.write_orders(self.ordered, self.style, files, output)
 
 
 def _report(done: Iterable[int], total: int, show: bool) -> None:
@@ -163,11 +185,12 @@ def _report(done: Iterable[int], total: int, show: bool) -> None:
 
 def _draw_batch(items: Sequence[tuple[CardJob, Path]], style: CardStyle) -> int:
     for job, target in items:
-        _draw(job, target, style)
+        draw_card_file(job, target, style)
     return len(items)
 
 
-def _draw(job: CardJob, target: Path, style: CardStyle) -> None:
+def draw_card_file(job: CardJob, target: Path, style: CardStyle) -> None:
+    """Draw one card into target (a file of the cache), whole or not at all."""
     # Drawn under a temporary name and renamed: an interrupted build leaves no half card.
     handle, temporary = tempfile.mkstemp(suffix=".jpg", dir=target.parent)
     os.close(handle)

@@ -124,7 +124,13 @@ class AuthorProfilesGenerator(Generator):
             company=self.settings.get("COMPANY_NAME") or self.settings["SITENAME"],
             font=self.settings["AUTHORS_CARD_FONT"],
         )
-        self.pending_cards = start_cards(jobs, Path(self.settings["CACHE_PATH"]), style, self.pool)
+        self.pending_cards = start_cards(
+            jobs,
+            Path(self.settings["CACHE_PATH"]),
+            style,
+            self.pool,
+            on_request=self.settings["AUTHORS_CARDS_ON_REQUEST"],
+        )
         drawn = self.pending_cards.cards
         folder = self.settings["AUTHORS_CARDS_PATH"].strip("/")
         targets: list[tuple[str, Article | None]] = [(item.slug, item) for item in items]
@@ -206,8 +212,12 @@ class AuthorProfilesGenerator(Generator):
 
     def _publish_files(self) -> set[str]:
         output = Path(self.output_path)
-        files = [f for p in self.portraits.values() for f in p.files] + self.card_files
-        published = set()
+        # Cards left to draw on request are named on the pages but drawn by the preview server.
+        cards = [(source, relative) for source, relative in self.card_files if source.is_file()]
+        files = [f for p in self.portraits.values() for f in p.files] + cards
+        published = {relative for _, relative in self.card_files}
+        if self.pending_cards is not None:
+            published |= self.pending_cards.leave_orders(self.card_files, output)
         for source, relative in files:
             target = output / relative
             published.add(relative)

@@ -56,6 +56,9 @@ DEFAULTS: dict[str, Any] = {
     "AUTHORS_PHOTOS_PATH": "authors/photos",
     # Output folder of the 1200x630 social cards; None draws no cards.
     "AUTHORS_CARDS_PATH": "authors/cards",
+    # True: the build names the cards (pages link them) but draws none; the preview server
+    # draws each the first time it is asked for (link previews never reach a local preview).
+    "AUTHORS_CARDS_ON_REQUEST": False,
     # Square photo sizes in pixels, for 1x to 4x screens.
     "AUTHORS_PHOTO_SIZES": [96, 192, 384, 768],
     # Encoder qualities of the photos (1-100).
@@ -141,6 +144,8 @@ def validate(settings: Mapping[str, Any]) -> None:
     workers = settings["AUTHORS_WORKERS"]
     if workers is not None and (not isinstance(workers, int) or workers < 1):
         fail("AUTHORS_WORKERS", "Expected None (every core) or a positive number.")
+    if not isinstance(settings["AUTHORS_CARDS_ON_REQUEST"], bool):
+        fail("AUTHORS_CARDS_ON_REQUEST", "Expected True (drawn by the preview server) or False.")
     font = settings["AUTHORS_CARD_FONT"]
     if font is not None and not os.path.isfile(font):
         fail("AUTHORS_CARD_FONT", "Expected None or the path of a TrueType font file.")

@@ -46,6 +46,7 @@ OUTPUT_SIDE = frozenset(
         "STORIES_ENDPOINT",
         "WEB_EDITOR_ENABLED",
         "FAST_PREVIEW_SOURCES",
+        "AUTHORS_CARDS_ON_REQUEST",
     }
 )
 logger = logging.getLogger(__name__)

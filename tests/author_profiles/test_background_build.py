@@ -39,7 +39,8 @@ def test_photos_wait_for_no_reading_and_cards_for_no_writing(
     from devserver.build import build
 
     posts = {f"n{day}.md": post(f"Notiz {day}", day, "Author: jonas-brenner") for day in (1, 2)}
-    settings = make_site(tmp_path, posts, PLUGINS)
+    # The public build's way: every card drawn in the build, not left to the preview server.
+    settings = make_site(tmp_path, posts, PLUGINS + "AUTHORS_CARDS_ON_REQUEST = False\n")
     authors = tmp_path / "content" / "authors"
     for name, handle in (("Jonas Brenner", "jonas-brenner"), ("Miriam Keller", "miriam-keller")):
         fields = (name, "Entwicklung", "entwicklung", "fachkraft")
@@ -50,7 +51,9 @@ def test_photos_wait_for_no_reading_and_cards_for_no_writing(
     # a build that made them first, one after the other, would wait for itself and fail.
     pipeline, card_cache = author_profiles.photos.pipeline, author_profiles.card_cache
     monkeypatch.setattr(pipeline, "render", _held_until(reading, pipeline.render))
-    monkeypatch.setattr(card_cache, "_draw", _held_until(writing, card_cache._draw))
+    monkeypatch.setattr(
+        card_cache, "draw_card_file", _held_until(writing, card_cache.draw_card_file)
+    )
 
     def note_reading(content: Any) -> None:
         reading.touch()

@@ -8,8 +8,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from PIL import Image
 
+from devserver.server import ReloadHub, create_preview_app
+from tests.backend.helpers import TestClient
 from tests.minisite import make_site
 from tests.sites import BuildRun, run_build
 
@@ -150,20 +153,26 @@ def test_author_page_content_and_person_data(team: BuildRun) -> None:
     assert person["worksFor"]["name"] == "Seewerk Velo AG"
     assert person["sameAs"] == ["https://www.linkedin.com/in/example-jonas-brenner"]
     assert person["image"].endswith("-768.jpg")
-    card = soup.select_one('meta[property="og:image"]')["content"].removeprefix(
-        "http://127.0.0.1:8000/"
-    )
-    with Image.open(team.output / card) as image:
+    with Image.open(served_card(team, soup)) as image:
         assert image.size == (1200, 630)
     feed = soup.select_one('link[type="application/atom+xml"][href*="menschen-jonas"]')
     assert feed["href"] == "/feeds/menschen-jonas-brenner.atom.xml"
 
 
+def served_card(run: BuildRun, page: BeautifulSoup) -> Path:
+    """The page's social card as the preview serves it (drawn when first asked for)."""
+    card = page.select_one('meta[property="og:image"]')["content"]
+    relative = card.removeprefix("http://127.0.0.1:8000/")
+    with TestClient(create_preview_app(str(run.output), None, ReloadHub())) as client:
+        answer = client.get(f"/{relative}")
+    assert answer.status_code == 200 and answer.headers["content-type"] == "image/jpeg", card
+    assert (run.output / relative).read_bytes() == answer.content
+    return run.output / relative
+
+
 def test_every_post_has_a_social_card(team: BuildRun) -> None:
     for title in ("Gemeinsam geschrieben", "Ein Tag im Lager", "Notiz 3"):
-        soup = team.html(page_of(team, title))
-        card = soup.select_one('meta[property="og:image"]')["content"]
-        with Image.open(team.output / card.removeprefix("http://127.0.0.1:8000/")) as image:
+        with Image.open(served_card(team, team.html(page_of(team, title)))) as image:
             assert image.size == (1200, 630)
 
 
@@ -210,7 +219,9 @@ def test_photos_in_the_output_carry_no_metadata(team: BuildRun) -> None:
     photos = sorted((team.output / "menschen" / "fotos").iterdir())
     assert {p.name.split("-")[0] for p in photos} == {"miriam", "jonas"}
     assert len(photos) == 16
-    for path in photos + sorted((team.output / "menschen" / "karten").iterdir()):
+    pages = [page_of(team, "Gemeinsam geschrieben"), "menschen/jonas-brenner/index.html"]
+    cards = [served_card(team, team.html(page)) for page in pages]
+    for path in photos + cards:
         with Image.open(path) as image:
             assert dict(image.getexif()) == {}, path.name
             assert not {"exif", "xmp", "XML:com.adobe.xmp", "comment", "icc_profile"} & set(

@@ -15,6 +15,10 @@ from .model import PhotoError, PhotoOutput, PhotoSettings, crop_box
 _OPEN_FORMATS = ("JPEG", "PNG", "WEBP")
 
 _FORMAT_SUFFIXES = {"webp": ".webp", "jpeg": ".jpg"}
+# libwebp's effort (0-6, Pillow's default 4). Measured on the sample portraits, all four sizes:
+# 2 encodes in 20 ms instead of 50 ms per photo, for 5% more bytes and 0.4 dB less PSNR at the
+# same quality setting; at 4 WebP encoding was the largest share of a photo's work.
+_WEBP_METHOD = 2
 
 
 def render(
@@ -103,7 +107,7 @@ def _save(
 ) -> list[PhotoOutput]:
     # No exif/icc_profile/xmp/comment arguments: the files carry pixels only.
     webp = out_dir / f"{size}{_FORMAT_SUFFIXES['webp']}"
-    image.save(webp, "WEBP", quality=settings.webp_quality)
+    image.save(webp, "WEBP", quality=settings.webp_quality, method=_WEBP_METHOD)
     jpeg = out_dir / f"{size}{_FORMAT_SUFFIXES['jpeg']}"
     image.save(jpeg, "JPEG", quality=settings.jpeg_quality, progressive=True, optimize=True)
     return [
