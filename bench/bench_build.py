@@ -224,7 +224,7 @@ def _record(results: Results, round_number: int, run: Run) -> None:
         extra += f", {run.problems} problem(s) reported"
     print(
         f"  round {round_number}  {run.kind:<56} {run.seconds:6.2f} s  "
-        f"{run.tree_peak_mib:5.0f} MiB ({run.max_rss_mib:.0f}){extra}"
+        f"{run.tree_peak_mib:5.0f} MiB ({run.max_rss_mib:.0f}), CPU {run.cpu_seconds:.2f} s{extra}"
     )
 
 
@@ -280,20 +280,21 @@ def _run(
     stages: dict[str, float] | None = None,
     problems: int | None = None,
 ) -> Run:
-    """A measured build's record, its peaks (MiB) as build_launcher.py reported them."""
+    """A measured build's record from build_launcher.py's report (peaks in KiB)."""
     return Run(
         kind,
         seconds,
-        peaks.get("largest_process_kib", 0.0),
+        peaks.get("largest_process_kib", 0) / 1024,
         stages or {},
         problems,
-        tree_peak_mib=peaks.get("tree_peak_kib", 0.0),
-        tree_rss_peak_mib=peaks.get("tree_rss_peak_kib", 0.0),
+        tree_peak_mib=peaks.get("tree_peak_kib", 0) / 1024,
+        tree_rss_peak_mib=peaks.get("tree_rss_peak_kib", 0) / 1024,
+        cpu_seconds=peaks.get("cpu_seconds", 0.0),
     )
 
 
 def _measured(command: Sequence[str], cwd: Path, log: Path) -> tuple[float, dict[str, float], int]:
-    """Run a command through build_launcher.py; wall seconds, its peaks in MiB, exit code."""
+    """Run a command through build_launcher.py; wall seconds, the launcher's report, exit code."""
     peak_file = log.with_suffix(".peak.json")
     peak_file.unlink(missing_ok=True)
     launched = [sys.executable, str(Path(__file__).with_name("build_launcher.py")), str(peak_file)]
@@ -304,7 +305,7 @@ def _measured(command: Sequence[str], cwd: Path, log: Path) -> tuple[float, dict
         ).returncode
         seconds = time.perf_counter() - started
     found = json.loads(peak_file.read_text()) if peak_file.exists() else {}
-    return seconds, {name: kib / 1024 for name, kib in found.items()}, code
+    return seconds, found, code
 
 
 def _profile_builds(layout: Layout, site: SyntheticSite, quick: bool) -> str:

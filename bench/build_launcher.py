@@ -1,4 +1,4 @@
-"""Run one build and report its memory: the largest process's peak and the whole tree's peak.
+"""Run one build and report its memory (the largest process's peak, the whole tree's) and CPU.
 
     python bench/build_launcher.py REPORT.json COMMAND...
 
@@ -14,7 +14,8 @@ small launcher starts the build from a small process instead and writes REPORT.j
   process counts once: the memory the build needs at once. For a single process (plain
   Pelican) it is close to its RSS. A peak shorter than the interval can be missed;
 - "tree_rss_peak_kib": the same with RSS, shared pages counted in every process (an upper
-  bound).
+  bound);
+- "cpu_seconds": user and system CPU seconds of the build and all its descendants.
 """
 
 from __future__ import annotations
@@ -85,6 +86,9 @@ def main(argv: list[str]) -> int:
         # A build too short for one sample: its tree's peak is its one process's.
         "tree_peak_kib": pss_peak or usage.ru_maxrss,
         "tree_rss_peak_kib": max(rss_peak, usage.ru_maxrss),
+        # The CPU seconds of the build and all its descendants: on a shared machine, what a
+        # build costs whatever else runs beside it.
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,
     }
     with open(report, "w", encoding="utf-8") as out:
         json.dump(peaks, out)

@@ -93,6 +93,7 @@ class Run:
     problems: int | None = None
     tree_peak_mib: float = 0.0  # the process tree's summed PSS at its largest
     tree_rss_peak_mib: float = 0.0  # the same summing RSS (shared pages in every process)
+    cpu_seconds: float = 0.0  # user + system CPU of the build and all its descendants
 
 
 @dataclass(frozen=True)
@@ -155,37 +156,38 @@ def markdown_table(results: Results, args: argparse.Namespace, plugins: Sequence
         f"{args.repeats} interleaved rounds; our PLUGINS: {', '.join(plugins) or 'none'}; "
         "peak: the build's process tree at its largest (see build_launcher.py).",
         "",
-        "| measure | ours | plain Pelican | ours / plain | target |",
-        "|---|---|---|---|---|",
+        "| measure | ours | plain Pelican | ours / plain | CPU s: ours, plain, ratio | target |",
+        "|---|---|---|---|---|---|",
     ]
     for kind, label, target in _TIME_ROWS:
         if runs := results.of(kind):
             lines.append(
-                f"| {label} | {_cell(runs)} | {_cell(plain)} | {_ratio(runs, plain)} | {target} |"
+                f"| {label} | {_cell(runs)} | {_cell(plain)} | {_ratio(runs, plain)} "
+                f"| {_cpu(runs, plain)} | {target} |"
             )
     for kind, label in _PEAK_ROWS:
         if runs := results.of(kind):
             lines.append(
                 f"| peak memory, {label} | {_peak(runs)} MiB | {_peak(plain)} MiB "
-                f"| {_peak_ratio(runs, plain)} | ≤ {MEMORY_TARGET}x |"
+                f"| {_peak_ratio(runs, plain)} | | ≤ {MEMORY_TARGET}x |"
             )
     if same := results.of(UNCHANGED):
         first = results.of(FIRST)
         lines.append(
             f"| rebuild, nothing changed (caches warm) | {_cell(same)}"
             + (f"; {_ratio(same, first)} of the first build" if first else "")
-            + " | | | |"
+            + " | | | | |"
         )
     if results.ours_loop:
         ours, other = results.ours_loop, results.plain_loop
         lines += [
             f"| editor's loop, saved → page has the edit (median of {len(ours)}) "
-            f"| {_loop(ours, 'page')} | {_loop(other, 'page')} | | |",
-            f"| editor's loop, saved → browser told to reload | {_loop(ours, 'signal')} | | | |",
+            f"| {_loop(ours, 'page')} | {_loop(other, 'page')} | | | |",
+            f"| editor's loop, saved → browser told to reload | {_loop(ours, 'signal')} | | | | |",
             f"| editor's loop, saved → reloaded page has the edit | {_loop(ours, 'reloaded')} "
-            f"| | | < {LOOP_TARGET} s |",
+            f"| | | | < {LOOP_TARGET} s |",
             f"| editor's loop, saved → whole site rebuilt | {_loop(ours, 'whole')} "
-            f"| {_loop(other, 'whole')} | | |",
+            f"| {_loop(other, 'whole')} | | | |",
         ]
     lines += ["", *stage_lines(results)]
     return "\n".join(lines)
@@ -284,6 +286,14 @@ def _ratio(runs: Sequence[Run], baseline: Sequence[Run]) -> str:
         return "–"
     median = statistics.median(run.seconds for run in runs)
     return f"{median / statistics.median(run.seconds for run in baseline):.2f}x"
+
+
+def _cpu(runs: Sequence[Run], baseline: Sequence[Run]) -> str:
+    if not runs or not baseline:
+        return "–"
+    ours = statistics.median(run.cpu_seconds for run in runs)
+    theirs = statistics.median(run.cpu_seconds for run in baseline)
+    return f"{ours:.1f}, {theirs:.1f}, {ours / theirs:.2f}x" if theirs else "–"
 
 
 def _peak(runs: Sequence[Run]) -> str:
