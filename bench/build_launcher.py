@@ -26,7 +26,7 @@ import subprocess
 import sys
 import time
 
-SAMPLE_SECONDS = 0.1  # one sample reads /proc/*/stat of every process: ~3 ms for 100 processes
+SAMPLE_SECONDS = 0.2  # a sample reads /proc/*/stat of every process: ~3 ms for 100 of them
 PAGE_KIB = os.sysconf("SC_PAGE_SIZE") // 1024
 
 
