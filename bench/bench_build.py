@@ -1,20 +1,25 @@
 """Build benchmark: our build against plain Pelican on a synthetic site, and the editor's loop.
 
     uv run python bench/bench_build.py [--posts 1000] [--authors 100] [--photos/--no-photos]
-        [--repeats 3] [--edits 5] [--skip-plain] [--skip-loop] [--profile] [--keep]
+        [--repeats 3] [--edits 5] [--site FOLDER] [--only first,plain,cached,...]
+        [--skip-plain] [--skip-loop] [--profile] [--keep]
 
-Generates a site with bench/synthetic.py into a new folder bench/.work/build-*/, then runs,
-interleaved per round: our first build (empty output, no caches), plain Pelican (default theme,
-PLUGINS = [], no cache), our rebuild with nothing changed (all caches warm) and, with photos, our
-clean build with the plugins' caches (photos, cards) kept, with pelicanconf.py (the preview:
-drafts, the editors' review page) and with publishconf.py. Each build is a fresh subprocess;
-wall time includes interpreter start; max RSS is that of the largest process (os.wait4). Then
-the editor's loop: the preview server (devserver.server) on the synthetic site, one post
-edited at a time, timed until the served page has the edit, until /__reload tells the browser
-to reload it, and until the whole site is rebuilt; and plain Pelican's `pelican -r` with its
-content cache on other posts. If the reload takes longer than the 1.5 s target (or with
---profile), a clean build and the rebuilds after one edit are profiled. The Markdown table
-printed at the end goes into docs/benchmarks.md. Figures, not assertions: the machine is shared.
+Generates a site with bench/synthetic.py into a new folder bench/.work/build-*/ (or once into
+--site FOLDER, reused by later runs with the same spec), then runs, interleaved per round: our
+first build (empty output, no caches), plain Pelican (default theme, PLUGINS = [], no cache), our
+rebuild with nothing changed (all caches warm), and our clean builds (empty output) with all
+caches kept (the plugins' and Pelican's content cache, as an operator keeps CACHE_PATH) and with
+the plugins' caches only, each with pelicanconf.py (the preview: drafts, the editors' review
+page) and with publishconf.py. Each build is a fresh subprocess started by build_launcher.py;
+wall time includes interpreter start; memory is the peak of the build's process tree (the build
+process and its workers and Pagefind alive at once, sampled) beside the largest single
+process's peak (os.wait4). Then the editor's loop: the preview server (devserver.server) on the
+synthetic site, one post edited at a time, timed until the served page has the edit, until
+/__reload tells the browser to reload it, and until the whole site is rebuilt; and plain
+Pelican's `pelican -r` with its content cache on other posts. If the reload takes longer than
+the 1.5 s target (or with --profile), a clean build and the rebuilds after one edit are
+profiled. The Markdown table printed at the end goes into docs/benchmarks.md. Figures, not
+assertions: the machine is shared.
 """
 
 from __future__ import annotations
@@ -33,10 +38,16 @@ from pathlib import Path
 
 from build_loop import ours_loop, plain_loop
 from build_records import (
+    CACHED,
+    CACHED_PUBLISH,
+    FIRST,
     LOOP_TARGET,
-    PUBLISH,
+    NO_PELICAN_CACHE,
+    NO_PELICAN_CACHE_PUBLISH,
+    PLAIN,
     REPO,
     STAGES,
+    UNCHANGED,
     WORK,
     Layout,
     Results,
@@ -46,7 +57,7 @@ from build_records import (
     median_of,
 )
 from build_setup import OUR_BUILD, PROFILE_BUILDS, probe_settings, write_settings
-from synthetic import SiteSpec, SyntheticSite, generate_site
+from synthetic import SiteSpec, SyntheticSite, generate_site, reuse_or_generate
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -57,11 +68,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     layout = Layout(Path(tempfile.mkdtemp(prefix="build-", dir=WORK)))
     spec = SiteSpec(args.posts, args.authors, args.photos, args.seed)
     started = time.perf_counter()
-    site = generate_site(layout.root, spec, WORK / "photos")
+    if args.site:
+        site, reused = reuse_or_generate(args.site.resolve(), spec, WORK / "photos")
+    else:
+        site, reused = generate_site(layout.root, spec, WORK / "photos"), False
     print(
         f"site: {len(site.posts)} posts ({site.words // len(site.posts)} words on average), "
         f"{len(site.authors)} authors, photos {'12 MP' if args.photos else 'none'}; "
-        f"generated in {time.perf_counter() - started:.1f} s into {site.content}"
+        + ("reused" if reused else f"generated in {time.perf_counter() - started:.1f} s")
+        + f" in {site.content}"
     )
     write_settings(layout, site)
     ours, plain = (
@@ -113,6 +128,17 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeats", type=int, default=3, help="interleaved build rounds")
     parser.add_argument("--edits", type=int, default=5, help="edits in the editor's loop")
     parser.add_argument("--seed", type=int, default=2026, help="seed of the synthetic site")
+    parser.add_argument(
+        "--site",
+        type=Path,
+        help="generate the site into this folder once and reuse it while the spec is the same",
+    )
+    parser.add_argument(
+        "--only",
+        type=_build_names,
+        default=list(BUILDS),
+        help=f"comma-separated builds to run (default all): {', '.join(BUILDS)}",
+    )
     parser.add_argument("--skip-plain", action="store_true", help="no plain Pelican runs")
     parser.add_argument("--skip-loop", action="store_true", help="no editor's loop")
     parser.add_argument("--profile", action="store_true", help="profile the builds in any case")
@@ -123,27 +149,69 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
+def _build_names(text: str) -> list[str]:
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in BUILDS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown build {', '.join(unknown) or '(none given)'}; choose from {', '.join(BUILDS)}"
+        )
+    return names
+
+
 def _compare(layout: Layout, args: argparse.Namespace, results: Results) -> None:
-    """Interleaved rounds: ours first build, plain, ours with nothing changed (, ours clean)."""
-    print(f"\nBuilds, {args.repeats} interleaved rounds (wall time, max RSS):")
+    """Interleaved rounds of the chosen builds, in the order of BUILDS."""
+    wanted = {BUILDS[name] for name in args.only}
+    if args.skip_plain:
+        wanted.discard(PLAIN)
+    print(
+        f"\nBuilds, {args.repeats} interleaved rounds "
+        "(wall time, peak of the process tree, largest process):"
+    )
     for round_number in range(1, args.repeats + 1):
-        for path in ("out-ours", "cache-ours"):
-            shutil.rmtree(layout.path(path), ignore_errors=True)
-        _record(results, round_number, _ours(layout, "ours, first build"))
-        if not args.skip_plain:
+        if FIRST in wanted or round_number == 1:
+            for path in ("out-ours", "cache-ours"):
+                shutil.rmtree(layout.path(path), ignore_errors=True)
+            run = _ours(layout, FIRST)
+            if FIRST in wanted:
+                _record(results, round_number, run)
+            else:
+                print(f"  round 1  warm-up first build, not counted {run.seconds:6.2f} s")
+        if PLAIN in wanted:
             shutil.rmtree(layout.path("out-plain"), ignore_errors=True)
             _record(results, round_number, _plain(layout))
-        _record(results, round_number, _ours(layout, "ours, nothing changed"))
-        if args.photos:
-            shutil.rmtree(layout.path("out-ours"), ignore_errors=True)
-            kept = _drop_content_cache(layout.path("cache-ours"))
-            _record(results, round_number, _ours(layout, "ours, clean, plugin caches kept"))
-            if round_number == 1:
-                results.notes.append(f"plugin caches kept: {', '.join(kept) or 'none'}")
-            shutil.rmtree(layout.path("out-publish"), ignore_errors=True)
-            _drop_content_cache(layout.path("cache-ours"))
-            run = _ours(layout, PUBLISH, "settings_publish.py", "out-publish")
-            _record(results, round_number, run)
+        if UNCHANGED in wanted:
+            _record(results, round_number, _ours(layout, UNCHANGED))
+        for kind, settings, output, drop in _CLEAN_BUILDS:
+            if kind not in wanted:
+                continue
+            shutil.rmtree(layout.path(output), ignore_errors=True)
+            if drop:
+                _drop_content_cache(layout.path("cache-ours"))
+            _record(results, round_number, _ours(layout, kind, settings, output))
+    kept = sorted(entry.name for entry in layout.path("cache-ours").iterdir() if entry.is_dir())
+    results.notes.append(f"plugin caches kept in the clean builds: {', '.join(kept) or 'none'}")
+
+
+# The clean builds (an empty output folder), each after the one before it: kind, settings,
+# output folder, whether Pelican's content cache is dropped first. The builds that keep it come
+# first: they find the cache the preview builds before them wrote.
+_CLEAN_BUILDS = (
+    (CACHED, "settings_ours.py", "out-ours", False),
+    (CACHED_PUBLISH, "settings_publish.py", "out-publish", False),
+    (NO_PELICAN_CACHE, "settings_ours.py", "out-ours", True),
+    (NO_PELICAN_CACHE_PUBLISH, "settings_publish.py", "out-publish", True),
+)
+# --only: the builds by their short names.
+BUILDS = {
+    "first": FIRST,
+    "plain": PLAIN,
+    "unchanged": UNCHANGED,
+    "cached": CACHED,
+    "cached-publish": CACHED_PUBLISH,
+    "no-pelican-cache": NO_PELICAN_CACHE,
+    "no-pelican-cache-publish": NO_PELICAN_CACHE_PUBLISH,
+}
 
 
 def _record(results: Results, round_number: int, run: Run) -> None:
@@ -155,8 +223,8 @@ def _record(results: Results, round_number: int, run: Run) -> None:
     if run.problems:
         extra += f", {run.problems} problem(s) reported"
     print(
-        f"  round {round_number}  {run.kind:<32} {run.seconds:6.2f} s  "
-        f"{run.max_rss_mib:5.0f} MiB{extra}"
+        f"  round {round_number}  {run.kind:<56} {run.seconds:6.2f} s  "
+        f"{run.tree_peak_mib:5.0f} MiB ({run.max_rss_mib:.0f}), CPU {run.cpu_seconds:.2f} s{extra}"
     )
 
 
@@ -188,45 +256,56 @@ def _ours(
         str(report),
         json.dumps(STAGES),
     ]
-    seconds, rss, code = _measured(command, layout.root, log)
+    seconds, peaks, code = _measured(command, layout.root, log)
     exit_on_failure(code, "our build", log)
     text = log.read_text(encoding="utf-8", errors="replace")
     found = re.search(r"with (\d+) problem", text)
     problems = int(found.group(1)) if found else 0
     stages = json.loads(report.read_text(encoding="utf-8"))
-    return Run(kind, seconds, rss, stages, problems)
+    return _run(kind, seconds, peaks, stages, problems)
 
 
 def _plain(layout: Layout) -> Run:
     log = layout.path("plain-build.log")
     command = [sys.executable, "-m", "pelican", "-s", str(layout.path("settings_plain.py"))]
-    seconds, rss, code = _measured(command, layout.root, log)
+    seconds, peaks, code = _measured(command, layout.root, log)
     exit_on_failure(code, "plain Pelican", log)
-    return Run("plain Pelican", seconds, rss)
+    return _run(PLAIN, seconds, peaks)
 
 
-# Linux carries a process's peak RSS across exec: a build started straight from this process
-# (which made the photos and holds the site) would report this process's peak, not its own.
-# A small launcher in between starts the build from a small process, then reports its peak.
-_LAUNCH = (
-    "import os, subprocess, sys\n"
-    "process = subprocess.Popen(sys.argv[2:])\n"
-    "_, status, usage = os.wait4(process.pid, 0)\n"
-    "open(sys.argv[1], 'w').write(str(usage.ru_maxrss))\n"
-    "sys.exit(os.waitstatus_to_exitcode(status))\n"
-)
+def _run(
+    kind: str,
+    seconds: float,
+    peaks: dict[str, float],
+    stages: dict[str, float] | None = None,
+    problems: int | None = None,
+) -> Run:
+    """A measured build's record from build_launcher.py's report (peaks in KiB)."""
+    return Run(
+        kind,
+        seconds,
+        peaks.get("largest_process_kib", 0) / 1024,
+        stages or {},
+        problems,
+        tree_peak_mib=peaks.get("tree_peak_kib", 0) / 1024,
+        tree_rss_peak_mib=peaks.get("tree_rss_peak_kib", 0) / 1024,
+        cpu_seconds=peaks.get("cpu_seconds", 0.0),
+    )
 
 
-def _measured(command: Sequence[str], cwd: Path, log: Path) -> tuple[float, float, int]:
-    """Run a command; wall seconds, its own peak RSS in MiB (with its children), exit code."""
-    peak_file = log.with_suffix(".peak")
-    launched = [sys.executable, "-c", _LAUNCH, str(peak_file), *command]
+def _measured(command: Sequence[str], cwd: Path, log: Path) -> tuple[float, dict[str, float], int]:
+    """Run a command through build_launcher.py; wall seconds, the launcher's report, exit code."""
+    peak_file = log.with_suffix(".peak.json")
+    peak_file.unlink(missing_ok=True)
+    launched = [sys.executable, str(Path(__file__).with_name("build_launcher.py")), str(peak_file)]
     with log.open("w", encoding="utf-8") as out:
         started = time.perf_counter()
-        code = subprocess.run(launched, cwd=cwd, stdout=out, stderr=subprocess.STDOUT).returncode
+        code = subprocess.run(
+            [*launched, *command], cwd=cwd, stdout=out, stderr=subprocess.STDOUT
+        ).returncode
         seconds = time.perf_counter() - started
-    peak_kib = int(peak_file.read_text()) if peak_file.exists() else 0
-    return seconds, peak_kib / 1024, code
+    found = json.loads(peak_file.read_text()) if peak_file.exists() else {}
+    return seconds, found, code
 
 
 def _profile_builds(layout: Layout, site: SyntheticSite, quick: bool) -> str:

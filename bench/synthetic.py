@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import random
 import shutil
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from synthetic_people import (
@@ -164,6 +165,42 @@ def generate_site(
         source.write_text(f"{header}\n{body}", encoding="utf-8")
         posts.append(SyntheticPost(source, title, date.year, slug))
     return SyntheticSite(content, CATEGORIES, tuple(handles), tuple(posts), words)
+
+
+def reuse_or_generate(
+    folder: Path, spec: SiteSpec, photo_cache: Path | None = None
+) -> tuple[SyntheticSite, bool]:
+    """The site generated into folder before from the same spec, else a new one; reused?
+
+    A 10,000-post site takes minutes to generate; runs on the same spec share one.
+    """
+    record = folder / "site.json"
+    if record.exists() and (folder / "content").is_dir():
+        saved = json.loads(record.read_text(encoding="utf-8"))
+        if saved["spec"] == asdict(spec):
+            site = saved["site"]
+            posts = tuple(
+                SyntheticPost(Path(source), title, year, slug)
+                for source, title, year, slug in site["posts"]
+            )
+            return SyntheticSite(
+                Path(site["content"]),
+                tuple(site["categories"]),
+                tuple(site["authors"]),
+                posts,
+                site["words"],
+            ), True
+    record.unlink(missing_ok=True)  # written last: a site cut short is never reused
+    site = generate_site(folder, spec, photo_cache)
+    saved_site = {
+        "content": str(site.content),
+        "categories": site.categories,
+        "authors": site.authors,
+        "posts": [[str(p.source), p.title, p.year, p.slug] for p in site.posts],
+        "words": site.words,
+    }
+    record.write_text(json.dumps({"spec": asdict(spec), "site": saved_site}), encoding="utf-8")
+    return site, False
 
 
 def _post_header(

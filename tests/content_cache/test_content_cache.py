@@ -1,4 +1,4 @@
-"""content_cache: the publish build reads the preview's content cache and writes the same site.
+"""content_cache: clean builds read the content cache and write the same site as without it.
 
 Pelican trusts its content cache whatever changed since it was written; the plugin keeps it
 only for the same readers (settings they see, their code) and writes it in one piece.
@@ -43,13 +43,27 @@ options:
 closes: 2099-12-31
 ```
 """
+# A post with a field no rule knows: a warning the readers report, and not again when the post
+# comes from the cache (then the check after the build reports it).
+WARNED_POST = """\
+Title: Ein Beitrag mit Stimmung
+Date: 2026-03-21 10:00
+Category: Technik
+Author: miriam-keller
+Lang: de
+Summary: Mit einem Feld zu viel.
+Stimmung: heiter
+
+Ein Feld, das es nicht gibt.
+"""
 # A cache entry for a file no build reads: it stays in the cache only if the cache was loaded.
 NEVER_READ = "/nowhere/never-read.md"
+NO_CACHE = {"LOAD_CONTENT_CACHE": False, "CACHE_CONTENT": False}
 
 
 def _settings(folder: Path) -> tuple[Path, Path]:
     """The tiny site's preview and publish settings, sharing one cache folder."""
-    make_site(folder, {"zweiter.md": SECOND_POST})
+    make_site(folder, {"zweiter.md": SECOND_POST, "stimmung.md": WARNED_POST})
     content, cache = folder / "content", folder / "cache"
     preview = folder / "preview.py"
     preview.write_text(settings_over(content) + f"CACHE_PATH = {str(cache)!r}\n", encoding="utf-8")
@@ -77,7 +91,7 @@ def _files(output: Path) -> dict[str, bytes]:
         data = path.read_bytes()
         if name.endswith("manifest.json"):
             manifest = json.loads(data)
-            manifest.pop("generated")
+            manifest.pop("generated", None)
             data = json.dumps(manifest, sort_keys=True).encode()
         found[name] = data
     return found
@@ -89,9 +103,13 @@ def _cache(folder: Path) -> dict[str, Any]:
     return loaded
 
 
-def test_a_publish_build_from_the_previews_cache_equals_one_without_it(tmp_path: Path) -> None:
+def test_clean_builds_from_the_content_cache_equal_builds_without_it(tmp_path: Path) -> None:
     preview, publish = _settings(tmp_path)
-    assert not build(str(preview), {"OUTPUT_PATH": str(tmp_path / "preview")}).failed
+    # The preview without loading a cache (it writes one), then a clean preview loading it.
+    fresh_preview = build(
+        str(preview), {"OUTPUT_PATH": str(tmp_path / "fresh-preview"), "LOAD_CONTENT_CACHE": False}
+    )
+    assert not fresh_preview.failed and fresh_preview.problems == 1  # the unknown field
     written = _cache(tmp_path)
     posts = {str(tmp_path / "content" / "posts" / n) for n in ("good.md", "zweiter.md")}
     assert posts <= written.keys()
@@ -99,20 +117,24 @@ def test_a_publish_build_from_the_previews_cache_equals_one_without_it(tmp_path:
     with open(tmp_path / "cache" / CACHE_NAME, "wb") as stored:
         pickle.dump(written, stored)
 
-    cached = build(str(publish), {"OUTPUT_PATH": str(tmp_path / "cached")})
-    assert not cached.failed and cached.problems == 0
+    cached_preview = build(str(preview), {"OUTPUT_PATH": str(tmp_path / "cached-preview")})
     assert NEVER_READ in _cache(tmp_path)  # loaded and kept: the readers are the same
-    fresh = build(
-        str(publish),
-        {
-            "OUTPUT_PATH": str(tmp_path / "fresh"),
-            "LOAD_CONTENT_CACHE": False,
-            "CACHE_CONTENT": False,
-        },
-    )
-    assert not fresh.failed
-    cached_files, fresh_files = _files(tmp_path / "cached"), _files(tmp_path / "fresh")
-    assert "2026/eine-frage-an-alle/index.html" in fresh_files
+    # Every problem is reported again, though no post was read afresh.
+    assert not cached_preview.failed and cached_preview.problems == fresh_preview.problems
+    _assert_same_files(tmp_path / "cached-preview", tmp_path / "fresh-preview")
+
+    # The publish build reads the preview's cache: only the writing side's settings differ.
+    cached = build(str(publish), {"OUTPUT_PATH": str(tmp_path / "cached")})
+    assert not cached.failed and cached.problems == fresh_preview.problems
+    assert NEVER_READ in _cache(tmp_path)
+    fresh = build(str(publish), {"OUTPUT_PATH": str(tmp_path / "fresh"), **NO_CACHE})
+    assert not fresh.failed and fresh.problems == cached.problems
+    assert "2026/eine-frage-an-alle/index.html" in _files(tmp_path / "fresh")
+    _assert_same_files(tmp_path / "cached", tmp_path / "fresh")
+
+
+def _assert_same_files(cached: Path, fresh: Path) -> None:
+    cached_files, fresh_files = _files(cached), _files(fresh)
     assert cached_files.keys() == fresh_files.keys()
     assert [name for name in fresh_files if cached_files[name] != fresh_files[name]] == []
 

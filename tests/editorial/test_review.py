@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -103,7 +104,9 @@ def test_the_site_is_checked_only_when_the_page_is_rendered(
         output_path=str(tmp_path / "output"),
     )
     calls: list[str] = []
-    monkeypatch.setattr(editorial.review.page, "check_site", lambda s: calls.append("checked"))
+    monkeypatch.setattr(
+        editorial.review.page, "check_this_build", lambda s: calls.append("checked")
+    )
     written: dict[str, object] = {}
 
     class SkippingWriter:
@@ -115,3 +118,34 @@ def test_the_site_is_checked_only_when_the_page_is_rendered(
     generator.generate_output(SkippingWriter())
     assert written["name"] == REVIEW and written["noindex"] is True
     assert calls == [], "a writer that skips the page must not pay for the check"
+
+
+def test_the_review_page_and_the_check_after_the_build_share_one_pass(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import editorial.checks.checker as checker
+    from editorial.checks.in_build import check_what_was_built, start_recording
+    from editorial.config import load_settings
+    from editorial.review.page import review
+
+    settings = load_settings(str(make_site(tmp_path, {"entwurf.md": DRAFT})))
+    passes: list[int] = []
+    read_sources = checker.read_sources
+    monkeypatch.setattr(
+        checker, "read_sources", lambda *args: passes.append(1) or read_sources(*args)
+    )
+    monkeypatch.chdir(tmp_path)
+    start_recording(None)
+    shown = review(settings, [])
+    check_what_was_built(SimpleNamespace(settings=settings))
+    assert len(passes) == 1
+    # The check after the build reports what the review page's pass found.
+    assert [o.path for o in shown.other_problems] == ["content/posts/entwurf.md"]
+    assert "Das Bild 'images/fehlt.png' gibt es nicht." in caplog.text
+    # The next build checks afresh; so does a build without the review page.
+    start_recording(None)
+    review(settings, [])
+    assert len(passes) == 2
+    start_recording(None)
+    check_what_was_built(SimpleNamespace(settings=settings))
+    assert len(passes) == 3

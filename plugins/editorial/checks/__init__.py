@@ -2,20 +2,22 @@
 
 Entry points: `run_check` (the task), `check_site` (one pass, a `CheckResult` sorted by file
 and line), `site_hints` (writing hints: suggestions, never errors; `hints/`), and the build's
-handlers `start_recording`, `check_what_was_built` and
-`drop_internal_images` (images only internal posts show stay out of the public build).
+handlers `start_recording`, `check_what_was_built` (sharing `check_this_build`, one pass per
+build, with the review page) and `drop_internal_images` (images only internal posts show stay
+out of the public build).
 """
 
 from .checker import CheckResult, check_site
 from .command import run_check
 from .hints import site_hints
-from .in_build import check_what_was_built, start_recording
+from .in_build import check_this_build, check_what_was_built, start_recording
 from .internal import drop_internal_images
 from .report import summary_line
 
 __all__ = [
     "CheckResult",
     "check_site",
+    "check_this_build",
     "check_what_was_built",
     "drop_internal_images",
     "run_check",

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Mapping
 from typing import Any
 
 from content_checks import read_in_this_build
 from faces_common.problems import ERROR
 
-from .checker import check_site
+from .checker import CheckResult, check_site
 
 logger = logging.getLogger(__name__)
 
@@ -26,11 +27,23 @@ class _Reported(logging.Handler):
 
 
 _reported = _Reported()
+# The check of the current build's sources, from the review page (written before the build
+# ends) to the check after the build, which takes it: one pass where there were two.
+_this_build: dict[str, CheckResult] = {}
+
+
+def check_this_build(settings: Mapping[str, Any]) -> CheckResult:
+    """check_site over the sources of the build under way, run once for the whole build."""
+    if "result" not in _this_build:
+        # The texts the readers read already; only files Pelican took from its cache are read.
+        _this_build["result"] = check_site(settings, read_in_this_build())
+    return _this_build["result"]
 
 
 def start_recording(pelican: Any) -> None:
     """Begin a build: record what the plugins report from now on (no generator is returned)."""
     _reported.messages.clear()
+    _this_build.clear()
     root = logging.getLogger()
     if _reported not in root.handlers:
         root.addHandler(_reported)
@@ -43,8 +56,8 @@ def check_what_was_built(pelican: Any) -> None:
     if "CHECKS_FIELDS" not in pelican.settings:
         return
     started = time.perf_counter()
-    # The texts the readers read already; only files Pelican took from its cache are read again.
-    result = check_site(pelican.settings, read_in_this_build())
+    result = check_this_build(pelican.settings)
+    _this_build.clear()  # nothing after the build may take this build's check for its own
     for problem in result.problems:
         shown = problem.format()
         if shown not in _reported.messages:
