@@ -198,6 +198,7 @@ PLUGINS = [
     "fast_preview",
     "fragment_cache",
     "output_folders",
+    "parallel_write",
     "author_profiles",
     "editorial",
     "clean_images",

@@ -1,0 +1,93 @@
+"""The writer each process sees: Pelican's, rendering only the pages of its own share."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pelican.utils import sanitised_join
+
+
+@dataclass(frozen=True)
+class WriteCall:
+    """One write_file call left to another process, kept to announce it once written."""
+
+    number: int
+    name: str
+    template: Any
+    context: Any
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+
+    def content(self) -> Any:
+        """The post or page the call writes, if it writes one."""
+        return self.kwargs.get("article") or self.kwargs.get("page")
+
+
+def owner(name: str, processes: int) -> int:
+    """Which process renders the write_file call for this output name (the same in all)."""
+    # By name, not by turn: a name written twice stays in one process, which then sees both
+    # writes in order, as Pelican's overwrite rules expect.
+    return zlib.crc32(name.encode("utf-8")) % processes
+
+
+class SharedWriter:
+    """Pelican's writer for one process: it renders its own share and skips the others'."""
+
+    def __init__(
+        self,
+        writer: Any,
+        rank: int,
+        processes: int,
+        on_skip: Callable[[WriteCall], None] | None = None,
+    ) -> None:
+        self._writer, self._rank, self._processes = writer, rank, processes
+        self._on_skip = on_skip
+        self.calls = 0
+        # The call being rendered, so a failure can name it.
+        self.current: WriteCall | None = None
+        self.rendered: list[str] = []
+
+    def write_file(self, name: Any, template: Any, context: Any, *args: Any, **kwargs: Any) -> Any:
+        """Render and write the page if it is this process's share; else note the call."""
+        if not name or not isinstance(name, str):
+            return self._writer.write_file(name, template, context, *args, **kwargs)
+        self.calls += 1
+        call = WriteCall(self.calls, name, template, context, args, kwargs)
+        if owner(name, self._processes) != self._rank:
+            if self._on_skip is not None:
+                self._on_skip(call)
+            return None
+        self.current = call
+        written = self._writer.write_file(name, template, context, *args, **kwargs)
+        self.rendered.append(name)
+        self.current = None
+        return written
+
+    def write_feed(self, *args: Any, **kwargs: Any) -> Any:
+        """Feeds are written by the build process alone."""
+        if self._rank != 0:
+            return None
+        return self._writer.write_feed(*args, **kwargs)
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(self._writer, attribute)
+
+
+class WrittenElsewhere:
+    """A template whose page another process has written: rendering reads that page back.
+
+    Going through the build's own writer with it gives every page the writer's bookkeeping,
+    its log line and the content_written signal in this process, as if it had rendered it.
+    """
+
+    def __init__(self, output_path: str) -> None:
+        self._output_path = output_path
+
+    def render(self, context: dict[str, Any]) -> str:
+        """The page as the other process wrote it, character for character."""
+        path = sanitised_join(self._output_path, context["output_file"])
+        with open(path, encoding="utf-8", newline="") as page:
+            return page.read()
