@@ -180,8 +180,9 @@ class SharedWriting:
                 continue
             if outcome == "failed":
                 number, error = details[0], details[1]
-                self._render_here(writer, number)
                 page = next((c.name for c in self._skipped if c.number == number), "?")
+                logger.debug("parallel_write: process %d failed on %s: %s", pid, page, error)
+                self._render_here(writer, number)
                 raise failure(self._lang, "failed", pid=pid, page=page, error=error)
             raise failure(self._lang, "died", pid=pid, how=details[-1][0])
         if self._shared is not None:
