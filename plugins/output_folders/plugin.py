@@ -99,11 +99,6 @@ def finish(pelican: Any) -> None:
         _running.pop().join()
 
 
-def wait_for_folders() -> None:
-    """Wait until the folder thread has made every folder (before another plugin forks)."""
-    finish(None)
-
-
 def _save_as_paths(context: Mapping[str, Any]) -> Iterator[str]:
     for key in _CONTENT_KEYS:
         for item in context.get(key) or ():

@@ -12,8 +12,8 @@ passes each page they wrote through its own writer once more without rendering i
 Not shared, so the output stays byte for byte what one process writes: a build with threads
 running (forking would copy them mid-work), and one whose posts link files with {attach}
 (Pelican moves such a file to the first page that renders the link). Known limit: should a
-page's address coincide with a later page of another listing (page 2, 3 … of a tag), the two
-processes would each write it; the overwrite rules of one process decide such a clash.
+post's or page's address coincide with a listing's (a page 2 of a tag, say), each process would
+write it, and Pelican's overwrite rules could not decide between them as they do in one process.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection, Pipe, wait
 from typing import Any
@@ -53,6 +54,7 @@ class SharedWriting:
         self._ended: dict[int, tuple[Any, ...]] = {}
         self._skipped: list[WriteCall] = []
         self._shared: SharedWriter | None = None
+        self._forked = False
 
     def install(self) -> None:
         """Take over the two generators' generate_output (on the instances, for this build)."""
@@ -60,41 +62,64 @@ class SharedWriting:
         self._pages.generate_output = self.write_pages
 
     def write_articles(self, writer: Any) -> None:
-        """Fork the writing processes (if it is safe), then write this process's share."""
+        """Write this process's share of the posts' output (a forked process: and the pages')."""
         reason = self._why_not_shared()
         if reason:
             logger.debug("parallel_write: every page in one process: %s", reason)
             self._write_articles(writer)
             return
-        rank = self._fork()
-        if rank is None:
-            self._write_articles(writer)
-            return
-        if rank:
-            self._run_child(writer, rank)  # never returns
-        self._shared = SharedWriter(writer, 0, self._processes, self._note_skipped)
-        with self._abandon_on_error():
-            self._write_articles(self._shared)
+        self._shared = SharedWriter(writer, self._fork_when_alone, self._note_skipped)
+        self._write_share(self._write_articles, then_pages=True)
 
     def write_pages(self, writer: Any) -> None:
         """Write this process's share of the pages, then take in the other processes' pages."""
         if self._shared is None:
             self._write_pages(writer)
             return
+        self._write_share(self._write_pages, then_pages=False)
         with self._abandon_on_error():
-            self._write_pages(self._shared)
             self._collect(writer)
+
+    def _write_share(self, output: Output, then_pages: bool) -> None:
+        """Run one generator's output through the shared writer; a forked process ends here."""
+        assert self._shared is not None
+        try:
+            output(self._shared)
+            if self._shared.rank and then_pages:
+                self._write_pages(self._shared)
+        except BaseException as error:  # Ctrl-C too: a forked process ends here, never in Pelican
+            if not self._shared.rank:
+                self.abandon()
+                raise
+            self._end_child(error)
+        if self._shared.rank:
+            self._end_child(None)
 
     def _why_not_shared(self) -> str:
         if not hasattr(os, "fork"):
             return "this system cannot fork"
-        _wait_for_output_folders()
-        others = [t.name for t in threading.enumerate() if t is not threading.current_thread()]
-        if others:
-            return f"threads are running ({', '.join(others)}), which a fork would copy mid-work"
         if _links_with_attach(self._articles, self._pages):
             return "a post or page links a file with {attach}, placed by the first page written"
         return ""
+
+    def _fork_when_alone(self, shared: SharedWriter) -> None:
+        """Before a write_file call: fork, once no other thread runs (output_folders' may)."""
+        if self._forked or threading.active_count() > 1:
+            return
+        self._forked = True
+        started = time.perf_counter()
+        rank = self._fork()
+        if rank is None:
+            return
+        if rank:
+            forward_to(self._children[0])
+        shared.share(rank, self._processes, None if rank else self._note_skipped)
+        if not rank:
+            logger.debug(
+                "parallel_write: forked at call %d in %.3f s",
+                shared.calls,
+                time.perf_counter() - started,
+            )
 
     def _fork(self) -> int | None:
         """Start the other processes; this process's rank (0: the build), None: none started."""
@@ -124,20 +149,17 @@ class SharedWriting:
                 gc.unfreeze()
         return 0
 
-    def _run_child(self, writer: Any, rank: int) -> None:
-        """In a forked process: render this share of both generators' pages, report, end."""
-        connection = self._children[0]
-        shared = SharedWriter(writer, rank, self._processes)
+    def _end_child(self, error: BaseException | None) -> None:
+        """In a forked process: say how it went and end, whatever happens."""
+        assert self._shared is not None
         code = 1
         try:
-            forward_to(connection)
-            self._write_articles(shared)
-            self._write_pages(shared)
-            connection.send(("done", shared.rendered))
-            code = 0
-        except BaseException as error:  # Ctrl-C too: the process ends here, never in Pelican
-            call = shared.current
-            with contextlib.suppress(BaseException):
+            connection = self._children[0]
+            if error is None:
+                connection.send(("done", self._shared.rendered))
+                code = 0
+            else:
+                call = self._shared.current
                 connection.send(("failed", call.number if call else 0, describe(error)))
         finally:
             os._exit(code)
@@ -168,7 +190,12 @@ class SharedWriting:
 
     def _collect(self, writer: Any) -> None:
         """Wait for the other processes; fail as they failed; else announce their pages."""
+        if not self._forked:
+            threads = [t.name for t in threading.enumerate() if t is not threading.current_thread()]
+            logger.debug("parallel_write: every page in one process: threads ran: %s", threads)
+        started = time.perf_counter()
         self._receive(block=True)
+        waited = time.perf_counter() - started
         for pid, (outcome, *details) in sorted(self._ended.items()):
             if outcome == "done":
                 logger.debug(
@@ -190,9 +217,16 @@ class SharedWriting:
                 "parallel_write: the build process rendered %d pages' calls",
                 len(self._shared.rendered),
             )
+        started = time.perf_counter()
         written = WrittenElsewhere(writer.output_path)
         for call in self._skipped:
             writer.write_file(call.name, written, call.context, *call.args, **call.kwargs)
+        logger.debug(
+            "parallel_write: waited %.2f s for the others, took in their %d calls in %.2f s",
+            waited,
+            len(self._skipped),
+            time.perf_counter() - started,
+        )
         self._skipped.clear()
 
     def _render_here(self, writer: Any, number: int) -> None:
@@ -254,12 +288,3 @@ def _links_with_attach(articles: Any, pages: Any) -> bool:
     return any(
         any(m in (getattr(item, "_content", "") or "") for m in markers) for item in everything
     )
-
-
-def _wait_for_output_folders() -> None:
-    """Let output_folders' thread finish its folders, so the fork copies no running thread."""
-    try:
-        from output_folders import wait_for_folders
-    except ImportError:
-        return
-    wait_for_folders()

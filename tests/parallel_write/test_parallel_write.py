@@ -22,7 +22,11 @@ from tests.readme import documented_settings
 from tests.sites import ROOT
 
 # Small pages, so tags, categories and the home have a second and third page.
-TINY_SITE = "DEFAULT_PAGINATION = 2\nSEARCH_INDEX = False\nWEB_EDITOR_ENABLED = False\n"
+TINY_SITE = (
+    "DEFAULT_PAGINATION = 2\nSEARCH_INDEX = False\nWEB_EDITOR_ENABLED = False\n"
+    # No folder thread: the fork happens at the first page, not once the thread has ended.
+    "OUTPUT_FOLDERS_AHEAD = False\n"
+)
 TAGS = ("Velo", "Werkstatt", "Kundendienst")
 CATEGORIES = ("Technik", "Menschen")
 CHILD_RENDERED = re.compile(r"parallel_write: process (\d+) rendered (\d+) pages' calls")
@@ -90,7 +94,7 @@ def _site_with_template(folder: Path, template: str, extra_settings: str = "") -
     title = next(
         f"Eigener Beitrag {n}"
         for n in range(100)
-        if owner(f"2026/eigener-beitrag-{n}/index.html", 2) == 1
+        if owner(f"2026/eigener-beitrag-{n}/index.html", 2, listing=False) == 1
     )
     post = GOOD_POST.replace("Ein guter Beitrag", title).replace(
         "Lang: de", "Lang: de\nTemplate: eigen"
