@@ -34,6 +34,7 @@ from faces_common.content_lists import PAGE_LISTS, all_articles
 
 from .child_logs import forward_to, log_here
 from .messages import failure
+from .processes import describe, exit_status, own_memory_kib
 from .writers import SharedWriter, WriteCall, WrittenElsewhere
 
 logger = logging.getLogger(__name__)
@@ -156,7 +157,7 @@ class SharedWriting:
         try:
             connection = self._children[0]
             if error is None:
-                connection.send(("done", self._shared.rendered))
+                connection.send(("done", self._shared.rendered, own_memory_kib()))
                 code = 0
             else:
                 call = self._shared.current
@@ -186,7 +187,7 @@ class SharedWriting:
                     continue
                 connection.close()
                 del self._children[pid]
-                self._ended[pid] = (*message, _exit_status(pid))
+                self._ended[pid] = (*message, exit_status(pid))
 
     def _collect(self, writer: Any) -> None:
         """Wait for the other processes; fail as they failed; else announce their pages."""
@@ -199,10 +200,12 @@ class SharedWriting:
         for pid, (outcome, *details) in sorted(self._ended.items()):
             if outcome == "done":
                 logger.debug(
-                    "parallel_write: process %d rendered %d pages' calls (peak %.0f MiB)",
+                    "parallel_write: process %d rendered %d pages' calls (peak RSS %.0f MiB, "
+                    "of it its own, not shared with the build process, %.0f MiB at its end)",
                     pid,
                     len(details[0]),
                     details[-1][1] / 1024,
+                    details[1] / 1024,
                 )
                 continue
             if outcome == "failed":
@@ -253,33 +256,8 @@ class SharedWriting:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
             connection.close()
-            _exit_status(pid)
+            exit_status(pid)
         self._children.clear()
-
-
-def _exit_status(pid: int) -> tuple[str, int]:
-    """How the process ended, in words, and its peak resident memory in KiB."""
-    try:
-        _, status, usage = os.wait4(pid, 0)
-    except ChildProcessError:
-        return "?", 0
-    if os.WIFSIGNALED(status):
-        how = f"signal {signal.Signals(os.WTERMSIG(status)).name}"
-    else:
-        how = f"exit code {os.WEXITSTATUS(status)}"
-    return how, usage.ru_maxrss
-
-
-def describe(error: BaseException) -> str:
-    """The error in one line, with the template line where Jinja names one."""
-    place = ""
-    traceback = error.__traceback__
-    while traceback is not None:
-        filename = traceback.tb_frame.f_code.co_filename
-        if filename.endswith((".html", ".xml", ".j2")):
-            place = f" ({os.path.relpath(filename)}:{traceback.tb_lineno})"
-        traceback = traceback.tb_next
-    return f"{type(error).__name__}: {error}{place}"
 
 
 def _links_with_attach(articles: Any, pages: Any) -> bool:
