@@ -155,6 +155,32 @@ def test_a_template_error_in_the_second_process_fails_the_build_naming_the_post(
     assert not Path(f"/proc/{failed[1]}").exists()
 
 
+# A template global that logs a warning in whichever process renders the page.
+WARNING_IN_RENDERING = """
+import logging as _logging, os as _os
+def _warn_while_rendering():
+    _logging.getLogger("eigen").warning("Warnung aus dem Prozess %d", _os.getpid())
+    return ""
+JINJA_GLOBALS = {"warn_while_rendering": _warn_while_rendering}
+"""
+
+
+def test_a_warning_in_the_second_process_is_reported_and_counted_by_the_build(
+    tmp_path: Path,
+) -> None:
+    settings, _ = _site_with_template(
+        tmp_path,
+        '{% extends "article.html" %}{% block content %}{{ warn_while_rendering() }}{% endblock %}',
+        WARNING_IN_RENDERING,
+    )
+    outcome, log = _build(settings, tmp_path / "output", 2)
+    # Counted where strict mode counts: the build process.
+    assert outcome == {"failed": False, "problems": 1}, log
+    warned = re.search(r"warning: Warnung aus dem Prozess (\d+)", log)
+    rendered = CHILD_RENDERED.search(log)
+    assert warned and rendered and warned[1] == rendered[1], log
+
+
 @pytest.mark.parametrize("value", [0, -1, True, "2", 1.5])
 def test_a_bad_number_of_processes_is_refused_by_name(value: object) -> None:
     settings = copy.deepcopy(DEFAULT_CONFIG)
