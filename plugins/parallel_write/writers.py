@@ -28,14 +28,13 @@ class WriteCall:
 
 def owner(name: str, processes: int, listing: bool) -> int:
     """Which process renders the write_file call for this output name (the same in all)."""
-    # Listings (home, tags, categories, archives) all go to the last process: they show a
-    # card of nearly every post, which the fragment cache then renders in that process alone.
-    if listing:
-        return processes - 1
-    # Single posts and pages by a hash of the name, two parts for each process and one for the
-    # last, which has the listings; the build process also writes the feeds and takes the other
-    # pages in. (Measured at 1,000 posts: equal halves left the build process waiting.)
-    return min(zlib.crc32(name.encode("utf-8")) % (2 * processes - 1) // 2, processes - 1)
+    # Listings (home, tags, categories, archives) stay in the build process: they show a card
+    # of nearly every post, which the fragment cache keeps there for the listings the other
+    # plugins write afterwards (author pages, each language's home). Single posts and pages go
+    # to the other processes, by a hash of the name.
+    if listing or processes == 1:
+        return 0
+    return 1 + zlib.crc32(name.encode("utf-8")) % (processes - 1)
 
 
 class SharedWriter:
