@@ -198,6 +198,7 @@ PLUGINS = [
     "fast_preview",
     "fragment_cache",
     "output_folders",
+    "parallel_write",
     "author_profiles",
     # Before editorial: its images are finished before the review page's check asks for them
     # (after it, the check encoded the images the workers had not finished a second time).

@@ -1,0 +1,77 @@
+"""Settings, and the moment a build hands its post and page output to several processes."""
+
+from __future__ import annotations
+
+import logging
+from itertools import pairwise
+from typing import Any
+
+from faces_common.background import usable_cores
+from faces_common.messages import messages_lang
+from faces_common.settings import merge_defaults, setting_error
+from pelican import signals
+from pelican.generators import ArticlesGenerator, PagesGenerator
+
+from .sharing import SharedWriting
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS: dict[str, Any] = {
+    # How many processes render the pages of posts, tags, categories and pages: None takes
+    # the cores this build may use, at most DEFAULT_CAP; 1 writes every page in the build
+    # process, as Pelican does.
+    "PARALLEL_WRITE_PROCESSES": None,
+}
+# More processes than two pay little: the rest of the build and Pagefind stay on one core.
+DEFAULT_CAP = 2
+
+
+def apply_defaults(pelican: Any) -> None:
+    """Merge DEFAULTS once and check them."""
+    settings = pelican.settings
+    merge_defaults(settings, DEFAULTS)
+    chosen = settings["PARALLEL_WRITE_PROCESSES"]
+    if chosen is not None and (
+        isinstance(chosen, bool) or not isinstance(chosen, int) or chosen < 1
+    ):
+        raise setting_error(
+            "PARALLEL_WRITE_PROCESSES", chosen, "None (the usable cores, at most 2) or 1 or more"
+        )
+
+
+def processes_for(settings: dict[str, Any]) -> int:
+    """How many processes write this build's pages."""
+    chosen = settings["PARALLEL_WRITE_PROCESSES"]
+    return min(usable_cores(), DEFAULT_CAP) if chosen is None else int(chosen)
+
+
+def share_writing(generators: list[Any]) -> None:
+    """Let the article and page generators write through several processes."""
+    if not generators:
+        return
+    settings = generators[0].settings
+    # Receivers stay connected for the whole process; a build without the plugin is left alone.
+    if __package__ not in settings.get("PLUGINS", ()):
+        return
+    processes = processes_for(settings)
+    if processes < 2:
+        return
+    pair = _articles_then_pages(generators)
+    if pair is None:
+        logger.debug("parallel_write: no article generator followed by the page generator")
+        return
+    SharedWriting(*pair, processes=processes, lang=messages_lang(settings)).install()
+
+
+def _articles_then_pages(generators: list[Any]) -> tuple[Any, Any] | None:
+    # The second process writes both generators' pages in one go, so nothing may run between.
+    for first, second in pairwise(generators):
+        if isinstance(first, ArticlesGenerator) and isinstance(second, PagesGenerator):
+            return first, second
+    return None
+
+
+def register() -> None:
+    """Connect the plugin to Pelican."""
+    signals.initialized.connect(apply_defaults)
+    signals.all_generators_finalized.connect(share_writing)

@@ -1,0 +1,193 @@
+"""parallel_write: two processes write the bytes of one; a failure in either fails the build."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from parallel_write.plugin import DEFAULTS, apply_defaults
+from parallel_write.writers import owner
+from pelican.settings import DEFAULT_CONFIG
+
+from tests.minisite import GOOD_POST, make_site
+from tests.readme import documented_settings
+from tests.sites import ROOT
+
+# Small pages, so tags, categories and the home have a second and third page.
+TINY_SITE = (
+    "DEFAULT_PAGINATION = 2\nSEARCH_INDEX = False\nWEB_EDITOR_ENABLED = False\n"
+    # No folder thread: the fork happens at the first page, not once the thread has ended.
+    "OUTPUT_FOLDERS_AHEAD = False\n"
+)
+TAGS = ("Velo", "Werkstatt", "Kundendienst")
+CATEGORIES = ("Technik", "Menschen")
+CHILD_RENDERED = re.compile(r"parallel_write: process (\d+) rendered (\d+) pages' calls")
+CHILD_FAILED = re.compile(r"parallel_write: process (\d+) failed on (\S+):")
+
+
+def _post(number: int) -> str:
+    return (
+        GOOD_POST.replace("Ein guter Beitrag", f"Beitrag Nummer {number}")
+        .replace("2026-03-14 09:30", f"2026-03-{number + 1:02d} 09:30")
+        .replace("Category: Technik", f"Category: {CATEGORIES[number % 2]}")
+        .replace("Lang: de", f"Lang: de\nTags: {TAGS[number % 3]}, {TAGS[(number + 1) % 3]}")
+    )
+
+
+def _build(settings: Path, output: Path, processes: int) -> tuple[dict[str, Any], str]:
+    """Build in a fresh process; its outcome and what it logged."""
+    environment = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'plugins'}"}
+    command = ["tests.parallel_write.build_run", str(settings), str(output), str(processes)]
+    done = subprocess.run(
+        [sys.executable, "-m", *command],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout.splitlines()[-1]), done.stderr
+
+
+def _files(output: Path) -> dict[str, bytes]:
+    # The backend manifests carry the time of the build.
+    return {
+        str(path.relative_to(output)): path.read_bytes()
+        for path in sorted(output.rglob("*"))
+        if path.is_file() and path.name != "manifest.json"
+    }
+
+
+@pytest.fixture(scope="module")
+def tiny_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("parallel")
+    return make_site(folder, {f"post-{n}.md": _post(n) for n in range(9)}, TINY_SITE)
+
+
+def test_two_processes_write_the_same_files_byte_for_byte(tiny_site: Path) -> None:
+    one, one_log = _build(tiny_site, tiny_site.parent / "one", 1)
+    two, two_log = _build(tiny_site, tiny_site.parent / "two", 2)
+    assert one == two == {"failed": False, "problems": 0}, one_log + two_log
+    serial, parallel = _files(tiny_site.parent / "one"), _files(tiny_site.parent / "two")
+    assert parallel == serial
+    assert {"thema/velo/seite/2/index.html", "index.html", "seite/3/index.html"} <= set(serial)
+    # The second process rendered a share of them: the build did not fall back to one process.
+    assert not CHILD_RENDERED.search(one_log)
+    rendered = CHILD_RENDERED.search(two_log)
+    assert rendered, two_log
+    assert int(rendered[1]) != os.getpid() and int(rendered[2]) >= 5
+
+
+def _site_with_template(folder: Path, template: str, extra_settings: str = "") -> tuple[Path, str]:
+    """A tiny site with one post on its own template, rendered by the second process."""
+    templates = folder / "templates"
+    templates.mkdir()
+    (templates / "eigen.html").write_text(template, encoding="utf-8")
+    title = next(
+        f"Eigener Beitrag {n}"
+        for n in range(100)
+        if owner(f"2026/eigener-beitrag-{n}/index.html", 2, listing=False) == 1
+    )
+    post = GOOD_POST.replace("Ein guter Beitrag", title).replace(
+        "Lang: de", "Lang: de\nTemplate: eigen"
+    )
+    settings = make_site(
+        folder,
+        {**{f"post-{n}.md": _post(n) for n in range(3)}, "eigen.md": post},
+        TINY_SITE + f"THEME_TEMPLATES_OVERRIDES = [{str(templates)!r}]\n" + extra_settings,
+    )
+    return settings, f"2026/{title.lower().replace(' ', '-')}/index.html"
+
+
+# A template global that ends the process rendering the page unless it is the build process.
+DYING_PROCESS = """
+import os as _os, signal as _signal
+_BUILD_PROCESS = _os.getpid()
+def _end_a_forked_process():
+    if _os.getpid() != _BUILD_PROCESS:
+        _os.kill(_os.getpid(), _signal.SIGKILL)
+    return ""
+JINJA_GLOBALS = {"end_a_forked_process": _end_a_forked_process}
+"""
+
+
+def test_a_second_process_that_dies_fails_the_build_and_is_waited_for(tmp_path: Path) -> None:
+    settings, _ = _site_with_template(
+        tmp_path,
+        '{% extends "article.html" %}{% block content %}{{ end_a_forked_process() }}{% endblock %}',
+        DYING_PROCESS,
+    )
+    outcome, log = _build(settings, tmp_path / "output", 2)
+    assert outcome["failed"]
+    died = re.search(
+        r"critical: .*Der zweite Prozess, der Seiten schreibt \(pid (\d+)\), endete, bevor er "
+        r"alle seine Seiten geschrieben hatte \(signal SIGKILL\)",
+        log,
+    )
+    assert died, log
+    assert not Path(f"/proc/{died[1]}").exists()
+
+
+def test_a_template_error_in_the_second_process_fails_the_build_naming_the_post(
+    tmp_path: Path,
+) -> None:
+    settings, page = _site_with_template(
+        tmp_path,
+        '{% extends "article.html" %}{% block content %}{{ article.fehlt.ganz }}{% endblock %}',
+    )
+    outcome, log = _build(settings, tmp_path / "output", 2)
+    assert outcome["failed"]
+    failed = CHILD_FAILED.search(log)
+    assert failed and failed[2] == page, log
+    # The same report as on one core: the post's file, the error, the advice.
+    assert re.search(
+        r"critical: \S+/posts/eigen\.md: Der Build wurde abgebrochen: UndefinedError: .*'fehlt'",
+        log,
+    ), log
+    assert not Path(f"/proc/{failed[1]}").exists()
+
+
+# A template global that logs a warning in whichever process renders the page.
+WARNING_IN_RENDERING = """
+import logging as _logging, os as _os
+def _warn_while_rendering():
+    _logging.getLogger("eigen").warning("Warnung aus dem Prozess %d", _os.getpid())
+    return ""
+JINJA_GLOBALS = {"warn_while_rendering": _warn_while_rendering}
+"""
+
+
+def test_a_warning_in_the_second_process_is_reported_and_counted_by_the_build(
+    tmp_path: Path,
+) -> None:
+    settings, _ = _site_with_template(
+        tmp_path,
+        '{% extends "article.html" %}{% block content %}{{ warn_while_rendering() }}{% endblock %}',
+        WARNING_IN_RENDERING,
+    )
+    outcome, log = _build(settings, tmp_path / "output", 2)
+    # Counted where strict mode counts: the build process.
+    assert outcome == {"failed": False, "problems": 1}, log
+    warned = re.search(r"warning: Warnung aus dem Prozess (\d+)", log)
+    rendered = CHILD_RENDERED.search(log)
+    assert warned and rendered and warned[1] == rendered[1], log
+
+
+@pytest.mark.parametrize("value", [0, -1, True, "2", 1.5])
+def test_a_bad_number_of_processes_is_refused_by_name(value: object) -> None:
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+    settings["PARALLEL_WRITE_PROCESSES"] = value
+    with pytest.raises(ValueError, match=f"PARALLEL_WRITE_PROCESSES has value {value!r}"):
+        apply_defaults(SimpleNamespace(settings=settings))
+
+
+def test_every_setting_is_documented_in_the_readme() -> None:
+    assert documented_settings("parallel_write", "PARALLEL_WRITE_") == set(DEFAULTS)
