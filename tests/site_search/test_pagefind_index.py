@@ -79,13 +79,19 @@ def indexing(settings: dict[str, object]) -> str:
 SITE = {"velofahren": "Velofahren", "faehre": "Fähre", "bremse": "Bremse"}
 
 
-def test_a_clean_build_takes_the_kept_index_which_is_the_one_a_fresh_run_writes(
-    tmp_path: Path,
-) -> None:
+def indexed_site(tmp_path: Path) -> tuple[Path, dict[str, object]]:
+    """The tiny site written to tmp_path/output and indexed once, its cache in tmp_path/cache."""
     output = tmp_path / "output"
     settings = {**DEFAULTS, "OUTPUT_PATH": str(output), "CACHE_PATH": str(tmp_path / "cache")}
     write_site(output, SITE)
     assert indexing(settings) == "indexed"
+    return output, settings
+
+
+def test_a_clean_build_takes_the_kept_index_which_is_the_one_a_fresh_run_writes(
+    tmp_path: Path,
+) -> None:
+    output, settings = indexed_site(tmp_path)
     first = index_files(output)
     assert "pagefind.js" in first and any(name.startswith("fragment/") for name in first)
     write_site(output, SITE)
@@ -102,10 +108,7 @@ def test_a_clean_build_takes_the_kept_index_which_is_the_one_a_fresh_run_writes(
 def test_one_changed_indexed_page_is_indexed_again_a_changed_list_page_is_not(
     tmp_path: Path,
 ) -> None:
-    output = tmp_path / "output"
-    settings = {**DEFAULTS, "OUTPUT_PATH": str(output), "CACHE_PATH": str(tmp_path / "cache")}
-    write_site(output, SITE)
-    assert indexing(settings) == "indexed"
+    output, settings = indexed_site(tmp_path)
     before = index_files(output)
     write_site(output, SITE, listing="Neu im Archiv")
     assert indexing(settings) == "copied"
@@ -127,10 +130,7 @@ def test_one_changed_indexed_page_is_indexed_again_a_changed_list_page_is_not(
 def test_an_index_removed_from_the_output_is_copied_back_and_each_output_has_its_own(
     tmp_path: Path,
 ) -> None:
-    output = tmp_path / "output"
-    settings = {**DEFAULTS, "OUTPUT_PATH": str(output), "CACHE_PATH": str(tmp_path / "cache")}
-    write_site(output, SITE)
-    assert indexing(settings) == "indexed"
+    output, settings = indexed_site(tmp_path)
     (output / "pagefind" / "pagefind.js").unlink()
     assert indexing(settings) == "copied"
     assert (output / "pagefind" / "pagefind.js").is_file()
@@ -184,10 +184,7 @@ def test_a_cache_path_that_is_a_file_is_reported_with_the_path(
 def test_an_index_written_over_the_output_in_place_is_not_taken_for_the_kept_one(
     tmp_path: Path,
 ) -> None:
-    output = tmp_path / "output"
-    settings = {**DEFAULTS, "OUTPUT_PATH": str(output), "CACHE_PATH": str(tmp_path / "cache")}
-    write_site(output, SITE)
-    assert indexing(settings) == "indexed"
+    output, settings = indexed_site(tmp_path)
     # Pagefind run by hand on the output rewrites its files in place.
     with (output / "pagefind" / "pagefind-entry.json").open("w", encoding="utf-8") as entry:
         entry.write('{"version": "by hand"}')
