@@ -14,6 +14,11 @@ from tests.servers import serve_published
 from tests.sites import BuildRun, built
 
 
+def _task_build(factory: pytest.TempPathFactory, task: str, **environ: str) -> BuildRun:
+    """The sample site built by one invoke task into a fresh folder, with these variables set."""
+    return built(factory.mktemp(task) / "output", task=task, env=environ)
+
+
 @pytest.fixture(scope="session")
 def preview_site(tmp_path_factory: pytest.TempPathFactory) -> BuildRun:
     """The sample site built with pelicanconf.py (drafts included, as in the preview)."""
@@ -23,20 +28,14 @@ def preview_site(tmp_path_factory: pytest.TempPathFactory) -> BuildRun:
 @pytest.fixture(scope="session")
 def public_site(tmp_path_factory: pytest.TempPathFactory) -> BuildRun:
     """The sample site built with publishconf.py under a sub-path, in strict mode."""
-    return built(
-        tmp_path_factory.mktemp("public") / "output",
-        task="publish",
-        env={"SITEURL": "https://blog.seewerk.example/blog"},
-    )
+    return _task_build(tmp_path_factory, "publish", SITEURL="https://blog.seewerk.example/blog")
 
 
 @pytest.fixture(scope="session")
 def intranet_site(tmp_path_factory: pytest.TempPathFactory) -> BuildRun:
     """The sample site built with intranetconf.py (internal posts too)."""
-    return built(
-        tmp_path_factory.mktemp("intranet") / "output",
-        task="intranet",
-        env={"INTRANET_SITEURL": "https://intranet.seewerk.example/blog"},
+    return _task_build(
+        tmp_path_factory, "intranet", INTRANET_SITEURL="https://intranet.seewerk.example/blog"
     )
 
 
