@@ -91,6 +91,16 @@ class FeatureForm:
             self.path, data={**fields, "stamp": fields.get("stamp", fresh)}, headers=headers
         )
 
+    def refusal(
+        self, client: TestClient, settings: Settings, status: int, **changes: str
+    ) -> dict[str, Any]:
+        """Post a good entry changed as told, check it is refused and nothing stored; its body."""
+        answer = self.post(client, **changes)
+        assert answer.status_code == status, (changes, answer.text)
+        assert self.stored(settings) == [], changes
+        body: dict[str, Any] = answer.json()
+        return body
+
 
 # The variables a backend cannot start without (Settings.from_env).
 REQUIRED_ENVIRON = {

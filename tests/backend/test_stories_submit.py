@@ -14,6 +14,7 @@ from faces_backend import Settings
 from tests.backend.helpers import FORM, JSON, TestClient
 from tests.backend.stories_support import (
     NEXT,
+    STORIES,
     make_story_client,
     propose,
     stamp,
@@ -99,12 +100,9 @@ def test_bad_fields_are_named_and_nothing_is_stored(
     error: str,
     words: str,
 ) -> None:
-    answer = propose(story_client, **changes)
-    assert answer.status_code == 422
-    body = answer.json()
+    body = STORIES.refusal(story_client, settings, 422, **changes)
     assert (body["field"], body["error"]) == (field, error)
     assert words in body["message"]
-    assert stored(settings) == []
 
 
 def test_without_script_a_refusal_names_the_field_and_says_how_to_keep_the_text(
