@@ -31,71 +31,54 @@ class GoldenPage(NamedTuple):
     path: str
 
 
-PAGES = [
-    GoldenPage("home", PUBLIC, "index.html"),
-    GoldenPage("home-page-2", PUBLIC, "seite/2/index.html"),
-    GoldenPage(
-        "post-plain",
-        PUBLIC,
-        "2025/drei-wochen-werkstatt-was-mir-vorher-niemand-gesagt-hat/index.html",
-    ),
-    GoldenPage(
-        "post-english", PUBLIC, "2026/torque-not-feelings-why-we-log-every-screw/index.html"
-    ),
+# The pages of each build by snapshot name: the page's file, or its folder (for its index.html).
+PUBLIC_PAGES = {
+    "home": "",
+    "home-page-2": "seite/2/",
+    "post-plain": "2025/drei-wochen-werkstatt-was-mir-vorher-niemand-gesagt-hat/",
+    "post-english": "2026/torque-not-feelings-why-we-log-every-screw/",
     # A translation: the English interface, the link to the German original, hreflang both ways.
-    GoldenPage(
-        "post-translation",
-        PUBLIC,
-        "2026/more-recycled-aluminium-what-changes-in-our-frames/index.html",
-    ),
-    GoldenPage("home-english", PUBLIC, "en/index.html"),
-    GoldenPage(
-        "post-poll", PUBLIC, "2026/ideen-fuer-die-kantine-was-setzen-wir-2027-zuerst-um/index.html"
-    ),
-    GoldenPage(
-        "post-poll-results",
-        PUBLIC,
-        "2026/besser-zur-arbeit-kommen-was-sollen-wir-zuerst-angehen/index.html",
-    ),
-    GoldenPage(
-        "post-correction",
-        PUBLIC,
-        "2026/unser-fehler-was-bei-den-bremsleitungen-des-lastesel-schiefging/index.html",
-    ),
+    "post-translation": "2026/more-recycled-aluminium-what-changes-in-our-frames/",
+    "home-english": "en/",
+    "post-poll": "2026/ideen-fuer-die-kantine-was-setzen-wir-2027-zuerst-um/",
+    "post-poll-results": "2026/besser-zur-arbeit-kommen-was-sollen-wir-zuerst-angehen/",
+    "post-correction": "2026/unser-fehler-was-bei-den-bremsleitungen-des-lastesel-schiefging/",
     # Credited help: "aufgezeichnet von" an editor, photos by another.
-    GoldenPage(
-        "post-told-to",
-        PUBLIC,
-        "2026/ein-tag-bei-dragan-petrovic-in-der-schweisserei/index.html",
-    ),
-    GoldenPage("page-join-in", PUBLIC, "mitmachen/index.html"),
-    GoldenPage("page-privacy", PUBLIC, "datenschutz/index.html"),
-    GoldenPage("author", PUBLIC, "menschen/jonas-brenner/index.html"),
-    GoldenPage("author-without-photo", PUBLIC, "menschen/tobias-wendt/index.html"),
-    GoldenPage("author-alumni", PUBLIC, "menschen/hannah-vogt/index.html"),
-    GoldenPage("author-guest", PUBLIC, "menschen/sandra-graf/index.html"),
-    GoldenPage("faces-wall", PUBLIC, "menschen/index.html"),
-    GoldenPage("faces-department", PUBLIC, "menschen/abteilung/produktion/index.html"),
-    GoldenPage("categories", PUBLIC, "kategorie/index.html"),
-    GoldenPage("category", PUBLIC, "kategorie/technik/index.html"),
-    GoldenPage("tags", PUBLIC, "thema/index.html"),
-    GoldenPage("tag", PUBLIC, "thema/lastesel/index.html"),
-    GoldenPage("archives", PUBLIC, "archiv/index.html"),
-    GoldenPage("search", PUBLIC, "suche/index.html"),
-    GoldenPage("transparency", PUBLIC, "transparenz/index.html"),
-    GoldenPage("not-found", PUBLIC, "404.html"),
-    GoldenPage("preview-review", PREVIEW, "entwuerfe/index.html"),
-    GoldenPage(
-        "preview-draft",
-        PREVIEW,
-        "entwuerfe/haendlertage-2027-was-wir-anders-machen-wollen/index.html",
-    ),
-    GoldenPage(
-        "preview-post-poll",
-        PREVIEW,
-        "2026/ideen-fuer-die-kantine-was-setzen-wir-2027-zuerst-um/index.html",
-    ),
-    GoldenPage("preview-story-intake", PREVIEW, "geschichte-vorschlagen/index.html"),
+    "post-told-to": "2026/ein-tag-bei-dragan-petrovic-in-der-schweisserei/",
+    "page-join-in": "mitmachen/",
+    "page-privacy": "datenschutz/",
+    "author": "menschen/jonas-brenner/",
+    "author-without-photo": "menschen/tobias-wendt/",
+    "author-alumni": "menschen/hannah-vogt/",
+    "author-guest": "menschen/sandra-graf/",
+    "faces-wall": "menschen/",
+    "faces-department": "menschen/abteilung/produktion/",
+    "categories": "kategorie/",
+    "category": "kategorie/technik/",
+    "tags": "thema/",
+    "tag": "thema/lastesel/",
+    "archives": "archiv/",
+    "search": "suche/",
+    "transparency": "transparenz/",
+    "not-found": "404.html",
+}
+PREVIEW_PAGES = {
+    "preview-review": "entwuerfe/",
+    "preview-draft": "entwuerfe/haendlertage-2027-was-wir-anders-machen-wollen/",
+    "preview-post-poll": "2026/ideen-fuer-die-kantine-was-setzen-wir-2027-zuerst-um/",
+    "preview-story-intake": "geschichte-vorschlagen/",
+}
+
+
+def _file(path: str) -> str:
+    """The written file of a page given by its file or by its folder."""
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+PAGES = [
+    GoldenPage(name, build, _file(path))
+    for build, pages in ((PUBLIC, PUBLIC_PAGES), (PREVIEW, PREVIEW_PAGES))
+    for name, path in pages.items()
 ]
 
 
@@ -110,7 +93,7 @@ def test_page_matches_its_golden_snapshot(
     page: GoldenPage, golden_builds: dict[str, BuildRun], updated_names: list[str]
 ) -> None:
     written = golden_builds[page.build].output / page.path
-    assert written.exists(), f"the {page.build} build wrote no {page.path}; fix PAGES in {__file__}"
+    assert written.exists(), f"the {page.build} build wrote no {page.path}; fix it in {__file__}"
     actual = normalise_html(written.read_text(encoding="utf-8"))
     result = compare(page.name, actual, update=update_requested())
     if result.updated:
