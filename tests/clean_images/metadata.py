@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import struct
+from collections.abc import Callable
 from pathlib import Path
 
 from PIL import Image
@@ -82,23 +83,31 @@ def _jpeg_segments(data: bytes) -> list[str]:
 
 
 def _png_chunks(data: bytes) -> list[bytes]:
-    chunks = []
-    position = 8
-    while position + 8 <= len(data):
-        length, kind = struct.unpack(">I4s", data[position : position + 8])
-        chunks.append(kind)
-        position += 12 + length
-    return chunks
+    # After the 8-byte signature: length, kind, data, a 4-byte CRC.
+    return _chunk_kinds(data, 8, lambda head: struct.unpack(">I4s", head)[::-1], lambda n: 12 + n)
 
 
 def _webp_chunks(data: bytes) -> list[bytes]:
-    chunks = []
-    position = 12
+    # After the 12-byte RIFF header: kind, length, data padded to an even length.
+    return _chunk_kinds(
+        data, 12, lambda head: struct.unpack("<4sI", head), lambda n: 8 + n + (n & 1)
+    )
+
+
+def _chunk_kinds(
+    data: bytes,
+    start: int,
+    kind_and_length: Callable[[bytes], tuple[bytes, int]],
+    chunk_size: Callable[[int], int],
+) -> list[bytes]:
+    """The kind of each chunk from `start` on, read from its 8-byte header."""
+    kinds = []
+    position = start
     while position + 8 <= len(data):
-        kind, length = struct.unpack("<4sI", data[position : position + 8])
-        chunks.append(kind)
-        position += 8 + length + (length & 1)
-    return chunks
+        kind, length = kind_and_length(data[position : position + 8])
+        kinds.append(kind)
+        position += chunk_size(length)
+    return kinds
 
 
 def every_image(folder: Path) -> list[Path]:
