@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from editorial.checks import run_check
 
-from tests.minisite import make_site
+from tests.minisite import make_site, post_text
 from tests.sites import BuildRun, run_invoke
 
 LONG_SENTENCE = (
@@ -41,27 +41,18 @@ Teilen
 • Im Code ist das kein Hinweis.
 ```
 """
-ENGLISH = """\
-Title: A short English post
-Date: 2026-03-15 09:30
-Category: Technik
-Author: miriam-keller
-Lang: en
-Summary: Plain.
-
-Notwithstanding considerable organisational complexity, comprehensive methodological \
-standardisation necessitates interdepartmental coordination. Institutional \
-accountability mechanisms facilitate operational transparency.
-"""
-BROKEN = """\
-Title: Ohne Kategorie
-Date: 2026-03-16 09:30
-Author: miriam-keller
-Lang: de
-Summary: Fehlt etwas.
-
-Ein Satz.
-"""
+ENGLISH = post_text(
+    "A short English post",
+    "2026-03-15 09:30",
+    "Notwithstanding considerable organisational complexity, comprehensive methodological "
+    "standardisation necessitates interdepartmental coordination. Institutional "
+    "accountability mechanisms facilitate operational transparency.",
+    Lang="en",
+    Summary="Plain.",
+)
+BROKEN = post_text(
+    "Ohne Kategorie", "2026-03-16 09:30", "Ein Satz.", Category=None, Summary="Fehlt etwas."
+)
 
 
 @pytest.fixture
