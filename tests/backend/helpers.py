@@ -95,7 +95,7 @@ class FeatureForm:
         self, client: TestClient, settings: Settings, status: int, **changes: str
     ) -> dict[str, Any]:
         """Post a good entry changed as told, check it is refused and nothing stored; its body."""
-        answer = self.post(client, **changes)
+        answer = self.post(client, JSON, **changes)
         assert answer.status_code == status, (changes, answer.text)
         assert self.stored(settings) == [], changes
         body: dict[str, Any] = answer.json()
