@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Literal
 
 from babel import Locale, UnknownLocaleError
@@ -14,6 +15,7 @@ from faces_backend.http.setting_help import (
     DEFAULT_STYLESHEETS,
     MIN_BALLOTS_PER_ADDRESS,
     MIN_SECRET_CHARS,
+    SettingHelp,
 )
 
 VoterMode = Literal["public", "header"]
@@ -72,12 +74,47 @@ def number_between(environ: Mapping[str, str], name: str, default: int, low: int
     return int(raw)
 
 
+@dataclass(frozen=True)
+class NumberSetting:
+    """A whole-number variable: its name, default, range and help, stated once.
+
+    Without `high` it has no upper bound, and a bad value asks for `expected`.
+    """
+
+    name: str
+    default: int
+    help: str
+    low: int
+    high: int | None = None
+    expected: str = ""
+
+    def read(self, environ: Mapping[str, str]) -> int:
+        """Return its value in `environ`; unset or blank gives the default."""
+        if self.high is None:
+            return whole_number(environ, self.name, self.default, self.low, self.expected)
+        return number_between(environ, self.name, self.default, self.low, self.high)
+
+    @property
+    def help_row(self) -> SettingHelp:
+        """Its row in the operator's reference."""
+        return SettingHelp(self.name, str(self.default), self.help)
+
+
+FORM_MIN_SECONDS = NumberSetting(
+    "FACES_FORM_MIN_SECONDS", 3, "A form sent sooner after it was handed out is refused.", 0, 600
+)
+FORM_MAX_SECONDS = NumberSetting(
+    "FACES_FORM_MAX_SECONDS",
+    7200,
+    "A form older than this is refused (reload the page).",
+    60,
+    7 * 86400,
+)
+
+
 def form_seconds(environ: Mapping[str, str]) -> tuple[int, int]:
     """How soon and how late after it was handed out a stamped form is taken (every form alike)."""
-    return (
-        number_between(environ, "FACES_FORM_MIN_SECONDS", 3, 0, 600),
-        number_between(environ, "FACES_FORM_MAX_SECONDS", 7200, 60, 7 * 86400),
-    )
+    return FORM_MIN_SECONDS.read(environ), FORM_MAX_SECONDS.read(environ)
 
 
 def origins(environ: Mapping[str, str], *, dev: bool, required: bool) -> tuple[str, ...]:
