@@ -9,6 +9,7 @@ from faces_backend.http.proof_of_work import MAX_BITS
 from faces_backend.http.setting_values import (
     FORM_MAX_SECONDS,
     FORM_MIN_SECONDS,
+    FormTiming,
     NumberSetting,
     form_seconds,
 )
@@ -65,15 +66,13 @@ COMMENT_SETTINGS: tuple[SettingHelp, ...] = (
 
 
 @dataclass(frozen=True)
-class CommentSettings:
-    """How comments are taken, checked and moderated."""
+class CommentSettings(FormTiming):
+    """How comments are taken, checked and moderated (and the form's timing)."""
 
     manifest: str = ""
     name_max: int = NAME_MAX.default
     text_max: int = TEXT_MAX.default
     max_links: int = MAX_LINKS.default
-    min_seconds: int = FORM_MIN_SECONDS.default
-    max_seconds: int = FORM_MAX_SECONDS.default
     pow_bits: int = PROOF_OF_WORK.default
     moderation_token: str = field(default="", repr=False)
     moderators: tuple[str, ...] = ()

@@ -112,6 +112,14 @@ FORM_MAX_SECONDS = NumberSetting(
 )
 
 
+@dataclass(frozen=True)
+class FormTiming:
+    """How soon and how late after it was handed out a stamped form is taken (every form alike)."""
+
+    min_seconds: int = FORM_MIN_SECONDS.default
+    max_seconds: int = FORM_MAX_SECONDS.default
+
+
 def form_seconds(environ: Mapping[str, str]) -> tuple[int, int]:
     """How soon and how late after it was handed out a stamped form is taken (every form alike)."""
     return FORM_MIN_SECONDS.read(environ), FORM_MAX_SECONDS.read(environ)

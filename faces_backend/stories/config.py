@@ -5,12 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from faces_backend.http.setting_values import (
-    FORM_MAX_SECONDS,
-    FORM_MIN_SECONDS,
-    NumberSetting,
-    form_seconds,
-)
+from faces_backend.http.setting_values import FormTiming, NumberSetting, form_seconds
 from faces_backend.http.settings import SettingHelp
 
 TEXT_MAX = NumberSetting(
@@ -47,14 +42,12 @@ REASON_MAX = 500
 
 
 @dataclass(frozen=True)
-class StorySettings:
-    """How story proposals are taken and kept."""
+class StorySettings(FormTiming):
+    """How story proposals are taken and kept (and the form's timing)."""
 
     manifest: str = ""
     text_max: int = TEXT_MAX.default
     keep_declined_days: int = KEEP_DECLINED_DAYS.default
-    min_seconds: int = FORM_MIN_SECONDS.default
-    max_seconds: int = FORM_MAX_SECONDS.default
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> StorySettings:
