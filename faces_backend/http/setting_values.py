@@ -61,16 +61,19 @@ def whole_number(
     return value
 
 
-def number_between(environ: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
-    """Return a whole number from `low` to `high`; unset or blank gives `default`."""
+def number_between(
+    environ: Mapping[str, str], name: str, default: int, low: int, high: int, expected: str = ""
+) -> int:
+    """Return a whole number from `low` to `high`; unset or blank gives `default`.
+
+    A bad value asks for `expected`, else for a number in the range.
+    """
     raw = environ.get(name, "").strip()
     if not raw:
         return default
     if not raw.isdigit() or not low <= int(raw) <= high:
-        raise ConfigError(
-            f"{name} has value {raw!r}. Expected a whole number from {low} to {high}, "
-            f"e.g. {default}."
-        )
+        expected = expected or f"a whole number from {low} to {high}, e.g. {default}"
+        raise ConfigError(f"{name} has value {raw!r}. Expected {expected}.")
     return int(raw)
 
 
@@ -78,7 +81,8 @@ def number_between(environ: Mapping[str, str], name: str, default: int, low: int
 class NumberSetting:
     """A whole-number variable: its name, default, range and help, stated once.
 
-    Without `high` it has no upper bound, and a bad value asks for `expected`.
+    Without `high` it has no upper bound. A bad value asks for `expected` (with `high`, where
+    given; else for a number in the range).
     """
 
     name: str
@@ -92,7 +96,7 @@ class NumberSetting:
         """Return its value in `environ`; unset or blank gives the default."""
         if self.high is None:
             return whole_number(environ, self.name, self.default, self.low, self.expected)
-        return number_between(environ, self.name, self.default, self.low, self.high)
+        return number_between(environ, self.name, self.default, self.low, self.high, self.expected)
 
     @property
     def help_row(self) -> SettingHelp:
