@@ -6,13 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from faces_backend.http.proof_of_work import MAX_BITS
-from faces_backend.http.setting_values import (
-    FORM_MAX_SECONDS,
-    FORM_MIN_SECONDS,
-    FormTiming,
-    NumberSetting,
-    form_seconds,
-)
+from faces_backend.http.setting_help import FORM_MAX_SECONDS, FORM_MIN_SECONDS, NumberSetting
+from faces_backend.http.setting_values import FormTiming, form_seconds, number
 from faces_backend.http.settings import ConfigError, SettingHelp
 
 # Where the backend serves the moderation page (moderation.py), below its root.
@@ -91,13 +86,13 @@ class CommentSettings(FormTiming):
         min_seconds, max_seconds = form_seconds(environ)
         return cls(
             manifest=environ.get("FACES_COMMENTS_MANIFEST", "").strip(),
-            name_max=NAME_MAX.read(environ),
-            text_max=TEXT_MAX.read(environ),
-            max_links=MAX_LINKS.read(environ),
+            name_max=number(environ, NAME_MAX),
+            text_max=number(environ, TEXT_MAX),
+            max_links=number(environ, MAX_LINKS),
             min_seconds=min_seconds,
             max_seconds=max_seconds,
-            pow_bits=PROOF_OF_WORK.read(environ),
+            pow_bits=number(environ, PROOF_OF_WORK),
             moderation_token=token,
             moderators=tuple(m.strip() for m in moderators.split(",") if m.strip()),
-            keep_rejected_days=KEEP_REJECTED_DAYS.read(environ),
+            keep_rejected_days=number(environ, KEEP_REJECTED_DAYS),
         )

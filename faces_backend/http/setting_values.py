@@ -13,9 +13,11 @@ from faces_backend.http.origins import normalize_origin
 from faces_backend.http.setting_help import (
     DEFAULT_LOCALE,
     DEFAULT_STYLESHEETS,
+    FORM_MAX_SECONDS,
+    FORM_MIN_SECONDS,
     MIN_BALLOTS_PER_ADDRESS,
     MIN_SECRET_CHARS,
-    SettingHelp,
+    NumberSetting,
 )
 
 VoterMode = Literal["public", "header"]
@@ -77,43 +79,13 @@ def number_between(
     return int(raw)
 
 
-@dataclass(frozen=True)
-class NumberSetting:
-    """A whole-number variable: its name, default, range and help, stated once.
-
-    Without `high` it has no upper bound. A bad value asks for `expected` (with `high`, where
-    given; else for a number in the range).
-    """
-
-    name: str
-    default: int
-    help: str
-    low: int
-    high: int | None = None
-    expected: str = ""
-
-    def read(self, environ: Mapping[str, str]) -> int:
-        """Return its value in `environ`; unset or blank gives the default."""
-        if self.high is None:
-            return whole_number(environ, self.name, self.default, self.low, self.expected)
-        return number_between(environ, self.name, self.default, self.low, self.high, self.expected)
-
-    @property
-    def help_row(self) -> SettingHelp:
-        """Its row in the operator's reference."""
-        return SettingHelp(self.name, str(self.default), self.help)
-
-
-FORM_MIN_SECONDS = NumberSetting(
-    "FACES_FORM_MIN_SECONDS", 3, "A form sent sooner after it was handed out is refused.", 0, 600
-)
-FORM_MAX_SECONDS = NumberSetting(
-    "FACES_FORM_MAX_SECONDS",
-    7200,
-    "A form older than this is refused (reload the page).",
-    60,
-    7 * 86400,
-)
+def number(environ: Mapping[str, str], setting: NumberSetting) -> int:
+    """Return a number variable's value in `environ`; unset or blank gives its default."""
+    if setting.high is None:
+        return whole_number(environ, setting.name, setting.default, setting.low, setting.expected)
+    return number_between(
+        environ, setting.name, setting.default, setting.low, setting.high, setting.expected
+    )
 
 
 @dataclass(frozen=True)
@@ -126,7 +98,7 @@ class FormTiming:
 
 def form_seconds(environ: Mapping[str, str]) -> tuple[int, int]:
     """How soon and how late after it was handed out a stamped form is taken (every form alike)."""
-    return FORM_MIN_SECONDS.read(environ), FORM_MAX_SECONDS.read(environ)
+    return number(environ, FORM_MIN_SECONDS), number(environ, FORM_MAX_SECONDS)
 
 
 def origins(environ: Mapping[str, str], *, dev: bool, required: bool) -> tuple[str, ...]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from faces_backend.http.setting_values import FormTiming, NumberSetting, form_seconds
+from faces_backend.http.setting_help import NumberSetting
+from faces_backend.http.setting_values import FormTiming, form_seconds, number
 from faces_backend.http.settings import SettingHelp
 
 TEXT_MAX = NumberSetting(
@@ -56,8 +57,8 @@ class StorySettings(FormTiming):
         min_seconds, max_seconds = form_seconds(environ)
         return cls(
             manifest=environ.get("FACES_STORIES_MANIFEST", "").strip(),
-            text_max=TEXT_MAX.read(environ),
-            keep_declined_days=KEEP_DECLINED_DAYS.read(environ),
+            text_max=number(environ, TEXT_MAX),
+            keep_declined_days=number(environ, KEEP_DECLINED_DAYS),
             min_seconds=min_seconds,
             max_seconds=max_seconds,
         )

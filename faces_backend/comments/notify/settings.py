@@ -16,7 +16,8 @@ from faces_backend.comments.config import MODERATION_PATH
 from faces_backend.comments.notify.addresses import bare_address
 from faces_backend.comments.notify.authors import load_author_emails
 from faces_backend.http import setting_values as values
-from faces_backend.http.setting_values import NumberSetting
+from faces_backend.http.setting_help import NumberSetting
+from faces_backend.http.setting_values import number
 from faces_backend.http.settings import ConfigError, Language, SettingHelp
 
 SMTP_PORT = NumberSetting(
@@ -128,7 +129,7 @@ class NotifySettings:
             editor_emails=_editor_emails(environ),
             author_emails=load_author_emails(Path(authors_file)) if authors_file else {},
             webhook_url=_webhook(environ),
-            retention_days=RETENTION_DAYS.read(environ),
+            retention_days=number(environ, RETENTION_DAYS),
             public_url=public_url,
             moderation_url=moderation,
             language=language,
@@ -145,7 +146,7 @@ def _smtp(environ: Mapping[str, str]) -> SmtpSettings | None:
             f"FACES_SMTP_HOST has value {host!r}. Expected a host name without scheme or path, "
             "e.g. smtp.example.com."
         )
-    port = SMTP_PORT.read(environ)
+    port = number(environ, SMTP_PORT)
     raw_tls = environ.get("FACES_SMTP_STARTTLS", "1").strip().lower()
     if raw_tls not in _TRUE | _FALSE:
         raise ConfigError(
