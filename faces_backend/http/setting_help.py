@@ -45,17 +45,6 @@ class NumberSetting:
         return SettingHelp(self.name, str(self.default), self.help)
 
 
-FORM_MIN_SECONDS = NumberSetting(
-    "FACES_FORM_MIN_SECONDS", 3, "A form sent sooner after it was handed out is refused.", 0, 600
-)
-FORM_MAX_SECONDS = NumberSetting(
-    "FACES_FORM_MAX_SECONDS",
-    7200,
-    "A form older than this is refused (reload the page).",
-    60,
-    7 * 86400,
-)
-
 TRUST_PROXY = NumberSetting(
     "FACES_TRUST_PROXY",
     0,
@@ -90,6 +79,18 @@ VIEWS_RATE_LIMIT = NumberSetting(
     "Counted page views per minute allowed per client (in memory); 429 above.",
     1,
     expected="a whole number of views per minute, e.g. 60",
+)
+
+# Every stamped form's timing (docs/comments.md lists them with the comment settings).
+FORM_MIN_SECONDS = NumberSetting(
+    "FACES_FORM_MIN_SECONDS", 3, "A form sent sooner after it was handed out is refused.", 0, 600
+)
+FORM_MAX_SECONDS = NumberSetting(
+    "FACES_FORM_MAX_SECONDS",
+    7200,
+    "A form older than this is refused (reload the page).",
+    60,
+    7 * 86400,
 )
 
 # The operator's reference: docs/backend.md lists each of these (a test checks it).
