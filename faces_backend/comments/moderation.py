@@ -55,12 +55,10 @@ def moderation_routes() -> list[BaseRoute]:
 
 async def moderation_page(request: Request) -> Response:
     """Show the queue to a signed-in moderator or author, else the login form."""
-    comments = comments_of(request)
-    services = comments.services
-    moderator = _who(request, services, comments)
+    comments, moderator = _signed_in(request)
     if moderator is None:
-        return _login_page(request, services, "", 200)
-    return _queue_page(request, services, comments, moderator, "", 200)
+        return _login_page(request, comments.services, "", 200)
+    return _queue_page(request, comments.services, comments, moderator, "", 200)
 
 
 async def moderation_login(request: Request) -> Response:
@@ -91,9 +89,8 @@ async def moderation_login(request: Request) -> Response:
 
 async def moderation_action(request: Request) -> Response:
     """Approve, reject or reply to one comment, then go back to the queue."""
-    comments = comments_of(request)
+    comments, moderator = _signed_in(request)
     services = comments.services
-    moderator = _who(request, services, comments)
     if moderator is None:
         return _login_page(request, services, "", 403)
     fields = await posted_fields(request, FORM_MAX_BODY)
@@ -137,15 +134,18 @@ async def moderation_action(request: Request) -> Response:
     return RedirectResponse(backend_root(request) + PATH, status_code=303)
 
 
-def _who(request: Request, services: Services, comments: Comments) -> Moderator | None:
-    if services.settings.voter_mode == "header":
-        user = request.headers.get(services.settings.voter_header, "").strip()
+def _signed_in(request: Request) -> tuple[Comments, Moderator | None]:
+    """Return the comments feature and who is signed in to its moderation (None: nobody)."""
+    comments = comments_of(request)
+    settings = comments.services.settings
+    if settings.voter_mode == "header":
+        user = request.headers.get(settings.voter_header, "").strip()
         if user:
             authors = {a for t in comments.manifest().threads.values() for a in t.authors}
             by_sso = comments.sessions.from_sso(user, authors)
             if by_sso is not None:
-                return by_sso
-    return comments.sessions.from_cookie(request.cookies.get(COOKIE, ""))
+                return comments, by_sso
+    return comments, comments.sessions.from_cookie(request.cookies.get(COOKIE, ""))
 
 
 def _writes_on(

@@ -5,12 +5,12 @@ docs/backend.md lists each of these (a test checks it).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import NamedTuple
 
 MIN_SECRET_CHARS = 32
 # A cap per address below this would lock out readers who share an office address.
 MIN_BALLOTS_PER_ADDRESS = 20
-DEFAULT_RATE_LIMIT = 600
 # The site's default I18N_LOCALE (pelicanconf.py), so both print "52%" alike.
 DEFAULT_LOCALE = "de_CH"
 DEFAULT_STYLESHEETS = ("/theme/css/site.css", "/theme/css/polls.css")
@@ -23,6 +23,75 @@ class SettingHelp(NamedTuple):
     default: str
     help: str
 
+
+@dataclass(frozen=True)
+class NumberSetting:
+    """A whole-number variable: its name, default, range and help, stated once.
+
+    Without `high` it has no upper bound. A bad value asks for `expected` (with `high`, where
+    given; else for a number in the range). `setting_values.number` reads it.
+    """
+
+    name: str
+    default: int
+    help: str
+    low: int
+    high: int | None = None
+    expected: str = ""
+
+    @property
+    def help_row(self) -> SettingHelp:
+        """Its row in the operator's reference."""
+        return SettingHelp(self.name, str(self.default), self.help)
+
+
+TRUST_PROXY = NumberSetting(
+    "FACES_TRUST_PROXY",
+    0,
+    "Number of reverse proxies in front whose X-Forwarded-For/-Proto entries are trusted.",
+    0,
+    expected="the number of trusted reverse proxies, e.g. 1",
+)
+RATE_LIMIT = NumberSetting(
+    "FACES_RATE_LIMIT",
+    600,
+    "Posts per minute allowed per client address; generous, as an office shares one address.",
+    1,
+    expected="a whole number of requests per minute, e.g. 600",
+)
+MAX_BODY = NumberSetting(
+    "FACES_MAX_BODY",
+    16384,
+    "Largest accepted request body in bytes.",
+    256,
+    expected="a size in bytes of at least 256, e.g. 16384",
+)
+VIEWS_WINDOW = NumberSetting(
+    "FACES_VIEWS_WINDOW",
+    1800,
+    "Seconds in which a client's repeated views of one page count once (kept in memory).",
+    1,
+    expected="a number of seconds of at least 1, e.g. 1800",
+)
+VIEWS_RATE_LIMIT = NumberSetting(
+    "FACES_VIEWS_RATE_LIMIT",
+    60,
+    "Counted page views per minute allowed per client (in memory); 429 above.",
+    1,
+    expected="a whole number of views per minute, e.g. 60",
+)
+
+# Every stamped form's timing (docs/comments.md lists them with the comment settings).
+FORM_MIN_SECONDS = NumberSetting(
+    "FACES_FORM_MIN_SECONDS", 3, "A form sent sooner after it was handed out is refused.", 0, 600
+)
+FORM_MAX_SECONDS = NumberSetting(
+    "FACES_FORM_MAX_SECONDS",
+    7200,
+    "A form older than this is refused (reload the page).",
+    60,
+    7 * 86400,
+)
 
 # The operator's reference: docs/backend.md lists each of these (a test checks it).
 SETTINGS: tuple[SettingHelp, ...] = (
@@ -60,17 +129,9 @@ SETTINGS: tuple[SettingHelp, ...] = (
         "X-Remote-User",
         "Header set by the SSO proxy with the user's id (voter mode header only).",
     ),
-    SettingHelp(
-        "FACES_TRUST_PROXY",
-        "0",
-        "Number of reverse proxies in front whose X-Forwarded-For/-Proto entries are trusted.",
-    ),
-    SettingHelp(
-        "FACES_RATE_LIMIT",
-        str(DEFAULT_RATE_LIMIT),
-        "Posts per minute allowed per client address; generous, as an office shares one address.",
-    ),
-    SettingHelp("FACES_MAX_BODY", "16384", "Largest accepted request body in bytes."),
+    TRUST_PROXY.help_row,
+    RATE_LIMIT.help_row,
+    MAX_BODY.help_row,
     SettingHelp(
         "FACES_IP_LIMIT",
         "0",
@@ -107,14 +168,6 @@ SETTINGS: tuple[SettingHelp, ...] = (
         "(unset: views are not counted)",
         "Path or http(s) URL of the reach manifest written by the site build.",
     ),
-    SettingHelp(
-        "FACES_VIEWS_WINDOW",
-        "1800",
-        "Seconds in which a client's repeated views of one page count once (kept in memory).",
-    ),
-    SettingHelp(
-        "FACES_VIEWS_RATE_LIMIT",
-        "60",
-        "Counted page views per minute allowed per client (in memory); 429 above.",
-    ),
+    VIEWS_WINDOW.help_row,
+    VIEWS_RATE_LIMIT.help_row,
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Literal
 
 from babel import Locale, UnknownLocaleError
@@ -12,8 +13,11 @@ from faces_backend.http.origins import normalize_origin
 from faces_backend.http.setting_help import (
     DEFAULT_LOCALE,
     DEFAULT_STYLESHEETS,
+    FORM_MAX_SECONDS,
+    FORM_MIN_SECONDS,
     MIN_BALLOTS_PER_ADDRESS,
     MIN_SECRET_CHARS,
+    NumberSetting,
 )
 
 VoterMode = Literal["public", "header"]
@@ -59,25 +63,42 @@ def whole_number(
     return value
 
 
-def number_between(environ: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
-    """Return a whole number from `low` to `high`; unset or blank gives `default`."""
+def number_between(
+    environ: Mapping[str, str], name: str, default: int, low: int, high: int, expected: str = ""
+) -> int:
+    """Return a whole number from `low` to `high`; unset or blank gives `default`.
+
+    A bad value asks for `expected`, else for a number in the range.
+    """
     raw = environ.get(name, "").strip()
     if not raw:
         return default
     if not raw.isdigit() or not low <= int(raw) <= high:
-        raise ConfigError(
-            f"{name} has value {raw!r}. Expected a whole number from {low} to {high}, "
-            f"e.g. {default}."
-        )
+        expected = expected or f"a whole number from {low} to {high}, e.g. {default}"
+        raise ConfigError(f"{name} has value {raw!r}. Expected {expected}.")
     return int(raw)
+
+
+def number(environ: Mapping[str, str], setting: NumberSetting) -> int:
+    """Return a number variable's value in `environ`; unset or blank gives its default."""
+    if setting.high is None:
+        return whole_number(environ, setting.name, setting.default, setting.low, setting.expected)
+    return number_between(
+        environ, setting.name, setting.default, setting.low, setting.high, setting.expected
+    )
+
+
+@dataclass(frozen=True)
+class FormTiming:
+    """How soon and how late after it was handed out a stamped form is taken (every form alike)."""
+
+    min_seconds: int = FORM_MIN_SECONDS.default
+    max_seconds: int = FORM_MAX_SECONDS.default
 
 
 def form_seconds(environ: Mapping[str, str]) -> tuple[int, int]:
     """How soon and how late after it was handed out a stamped form is taken (every form alike)."""
-    return (
-        number_between(environ, "FACES_FORM_MIN_SECONDS", 3, 0, 600),
-        number_between(environ, "FACES_FORM_MAX_SECONDS", 7200, 60, 7 * 86400),
-    )
+    return number(environ, FORM_MIN_SECONDS), number(environ, FORM_MAX_SECONDS)
 
 
 def origins(environ: Mapping[str, str], *, dev: bool, required: bool) -> tuple[str, ...]:

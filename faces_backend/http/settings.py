@@ -13,9 +13,13 @@ from pathlib import Path
 from faces_backend.http import setting_values as values
 from faces_backend.http.setting_help import (
     DEFAULT_LOCALE,
-    DEFAULT_RATE_LIMIT,
     DEFAULT_STYLESHEETS,
+    MAX_BODY,
+    RATE_LIMIT,
     SETTINGS,
+    TRUST_PROXY,
+    VIEWS_RATE_LIMIT,
+    VIEWS_WINDOW,
     SettingHelp,
 )
 from faces_backend.http.setting_values import ConfigError, Language, Voice, VoterMode
@@ -38,14 +42,14 @@ class Settings:
     debug: bool = False
     voter_mode: VoterMode = "public"
     voter_header: str = "X-Remote-User"
-    trust_proxy: int = 0
-    rate_limit: int = DEFAULT_RATE_LIMIT
-    max_body: int = 16 * 1024
+    trust_proxy: int = TRUST_PROXY.default
+    rate_limit: int = RATE_LIMIT.default
+    max_body: int = MAX_BODY.default
     ip_limit: int = 0  # ballots per poll, address and day; 0 = no cap
     allow_missing_origin: bool = False
     views_manifest: str = ""
-    views_window: int = 1800
-    views_rate_limit: int = 60
+    views_window: int = VIEWS_WINDOW.default
+    views_rate_limit: int = VIEWS_RATE_LIMIT.default
     language: Language = "de"
     address: str = "Sie"  # FACES_ADDRESS: "Sie" or "du", as I18N_ADDRESS in the build
     locale: str = DEFAULT_LOCALE
@@ -73,36 +77,14 @@ class Settings:
             debug=values.boolean(environ, "FACES_DEBUG"),
             voter_mode=values.voter_mode(environ),
             voter_header=values.voter_header(environ),
-            trust_proxy=values.whole_number(
-                environ, "FACES_TRUST_PROXY", 0, 0, "the number of trusted reverse proxies, e.g. 1"
-            ),
-            rate_limit=values.whole_number(
-                environ,
-                "FACES_RATE_LIMIT",
-                DEFAULT_RATE_LIMIT,
-                1,
-                f"a whole number of requests per minute, e.g. {DEFAULT_RATE_LIMIT}",
-            ),
-            max_body=values.whole_number(
-                environ, "FACES_MAX_BODY", 16384, 256, "a size in bytes of at least 256, e.g. 16384"
-            ),
+            trust_proxy=values.number(environ, TRUST_PROXY),
+            rate_limit=values.number(environ, RATE_LIMIT),
+            max_body=values.number(environ, MAX_BODY),
             ip_limit=values.ip_limit(environ),
             allow_missing_origin=values.boolean(environ, "FACES_ALLOW_MISSING_ORIGIN"),
             views_manifest=environ.get("FACES_VIEWS_MANIFEST", "").strip(),
-            views_window=values.whole_number(
-                environ,
-                "FACES_VIEWS_WINDOW",
-                1800,
-                1,
-                "a number of seconds of at least 1, e.g. 1800",
-            ),
-            views_rate_limit=values.whole_number(
-                environ,
-                "FACES_VIEWS_RATE_LIMIT",
-                60,
-                1,
-                "a whole number of views per minute, e.g. 60",
-            ),
+            views_window=values.number(environ, VIEWS_WINDOW),
+            views_rate_limit=values.number(environ, VIEWS_RATE_LIMIT),
             language=values.language(environ),
             address=values.address(environ),
             locale=values.locale(environ),

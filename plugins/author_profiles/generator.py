@@ -163,20 +163,17 @@ class AuthorProfilesGenerator(Generator):
 
     def write_author_page(self, writer: Any, handle: str) -> str:
         """Write one person's page (they have one: their handle is in self.posts); its path."""
-        template = self.get_template("author")
         newest_first = self.settings.get("NEWEST_FIRST_ARCHIVES", True)
         posts = self.posts[handle]
         profile = self.profiles[handle]
         author = Author(profile.name, self.settings)
         author.slug = handle
         save_as: str = self.settings["AUTHORS_PAGE_SAVE_AS"].format(slug=handle)
-        writer.write_file(
+        self._write_page(
+            writer,
+            "author",
             save_as,
-            template,
-            self.context,
-            relative_urls=self.settings["RELATIVE_URLS"],
-            template_name="author",
-            url=profile.url,
+            profile.url,
             author=author,
             profile=profile,
             articles=posts,
@@ -191,18 +188,24 @@ class AuthorProfilesGenerator(Generator):
         return save_as
 
     def _write_wall(self, writer: Any) -> None:
-        template = self.get_template("authors")
         for page in self.wall:
-            writer.write_file(
-                page.save_as,
-                template,
-                self.context,
-                relative_urls=self.settings["RELATIVE_URLS"],
-                template_name="authors",
-                url=page.url,
-                wall=page,
-                page_name="authors",
+            self._write_page(
+                writer, "authors", page.save_as, page.url, wall=page, page_name="authors"
             )
+
+    def _write_page(
+        self, writer: Any, template_name: str, save_as: str, url: str | None, **values: Any
+    ) -> None:
+        """Write one page of `template_name` with the site's context and the page's own values."""
+        writer.write_file(
+            save_as,
+            self.get_template(template_name),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            template_name=template_name,
+            url=url,
+            **values,
+        )
 
     def _write_feeds(self, writer: Any) -> None:
         for handle, posts in self.posts.items():

@@ -10,7 +10,7 @@ from typing import Any
 
 from faces_common.content_lists import all_articles
 from faces_common.messages import merge_messages_lang
-from faces_common.settings import merge_defaults
+from faces_common.settings import is_whole_number, merge_defaults
 from pelican import signals
 
 from .generator import PROFILES_KEY, AuthorProfilesGenerator
@@ -139,7 +139,7 @@ def validate(settings: Mapping[str, Any]) -> None:
     if not isinstance(megapixels, int | float) or megapixels <= 0:
         fail("AUTHORS_PHOTO_MAX_MEGAPIXELS", "Expected a positive number.")
     topics = settings["AUTHORS_WALL_TOPIC_PEOPLE"]
-    if isinstance(topics, bool) or not isinstance(topics, int) or not 0 <= topics <= 1000:
+    if not is_whole_number(topics, 0, 1000):
         fail("AUTHORS_WALL_TOPIC_PEOPLE", "Expected a whole number from 0 (no topics) to 1000.")
     workers = settings["AUTHORS_WORKERS"]
     if workers is not None and (not isinstance(workers, int) or workers < 1):

@@ -19,6 +19,19 @@ def setting_error(key: str, value: object, expected: str) -> ValueError:
     return ValueError(f"{key} has value {value!r}. Expected {expected}.")
 
 
+def is_whole_number(value: object, low: int, high: int | None = None) -> bool:
+    """Return whether a setting is a whole number from `low` to `high` (None: no upper limit).
+
+    True and False are refused, though Python counts them as the numbers 1 and 0.
+    """
+    return (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and low <= value
+        and (high is None or value <= high)
+    )
+
+
 def is_endpoint(value: object, *, same_origin: bool = False) -> bool:
     """Return whether a setting names a backend address: a path, or (unless same_origin) a URL.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from faces_common.settings import is_endpoint, merge_defaults, setting_error
+from faces_common.settings import is_endpoint, is_whole_number, merge_defaults, setting_error
 from pelican import signals
 
 from .generator import ReachGenerator
@@ -70,7 +70,7 @@ def validate(settings: dict[str, Any]) -> None:
         ("REACH_TOP_POSTS", 1, 100),
     ):
         value = settings[key]
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        if not is_whole_number(value, low, high):
             raise setting_error(key, value, f"a whole number from {low} to {high}")
     if not isinstance(settings["REACH_POST_COUNTS"], bool):
         raise setting_error("REACH_POST_COUNTS", settings["REACH_POST_COUNTS"], "True or False")

@@ -95,23 +95,20 @@ class LanguageListingsGenerator(Generator):
                 "UI_LANG": lang,
                 "listing": listing,
             }
-            writer.write_file(
-                listing.home_save_as,
-                self.get_template("index"),
-                self.context,
-                template_name="index",
-                url=listing.home_url,
-                page_name="index",
-                **shared,
-            )
+            pages = [("index", listing.home_save_as, listing.home_url, "index")]
             if listing.archive_save_as:
+                archive_name = os.path.splitext(listing.archive_save_as)[0]
+                pages.append(
+                    ("archives", listing.archive_save_as, listing.archive_url, archive_name)
+                )
+            for template_name, save_as, url, page_name in pages:
                 writer.write_file(
-                    listing.archive_save_as,
-                    self.get_template("archives"),
+                    save_as,
+                    self.get_template(template_name),
                     self.context,
-                    template_name="archives",
-                    url=listing.archive_url,
-                    page_name=os.path.splitext(listing.archive_save_as)[0],
+                    template_name=template_name,
+                    url=url,
+                    page_name=page_name,
                     **shared,
                 )
 

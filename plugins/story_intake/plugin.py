@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from faces_common.settings import is_endpoint, merge_defaults, setting_error
+from faces_common.settings import is_endpoint, is_whole_number, merge_defaults, setting_error
 from pelican import signals
 
 from .generator import StoryIntakeGenerator
@@ -45,7 +45,7 @@ def validate(settings: dict[str, Any]) -> None:
         if not isinstance(value, str) or value.startswith("/") or not value.endswith(ending):
             raise setting_error(key, value, f"a relative path ending in {ending!r}")
     limit = settings["STORIES_TEXT_MAX"]
-    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
+    if not is_whole_number(limit, 1):
         raise setting_error("STORIES_TEXT_MAX", limit, "a whole number of at least 1")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from faces_common.messages import merge_messages_lang
-from faces_common.settings import merge_defaults, setting_error
+from faces_common.settings import is_whole_number, merge_defaults, setting_error
 from pelican import signals
 
 from .generator import TransparencyGenerator, parse_today
@@ -44,7 +44,7 @@ def apply_defaults(pelican: Any) -> None:
             "TRANSPARENCY_URL", settings["TRANSPARENCY_URL"], "a URL such as 'transparenz/'"
         )
     months = settings["TRANSPARENCY_MONTHS"]
-    if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= 240:
+    if not is_whole_number(months, 1, 240):
         raise setting_error("TRANSPARENCY_MONTHS", months, "a whole number of months from 1 to 240")
     if not isinstance(settings["TRANSPARENCY_EDITORIAL_PAGE"], str):
         raise setting_error(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from faces_common.messages import merge_messages_lang
-from faces_common.settings import merge_defaults, setting_error
+from faces_common.settings import is_whole_number, merge_defaults, setting_error
 
 # The code hosts whose sign-in and pull requests the editor supports (Decap CMS backends).
 # Not Gitea: Decap 3.16's Gitea backend refuses publish_mode editorial_workflow, so every save
@@ -54,7 +54,7 @@ def validate(settings: dict[str, Any]) -> None:
     if not isinstance(path, str) or not path.strip("/") or ".." in path.split("/"):
         raise setting_error("WEB_EDITOR_PATH", path, "a folder name such as 'redaktion'")
     port = settings["WEB_EDITOR_PROXY_PORT"]
-    if not isinstance(port, int) or isinstance(port, bool) or not 1 <= port <= 65535:
+    if not is_whole_number(port, 1, 65535):
         raise setting_error("WEB_EDITOR_PROXY_PORT", port, "a port number from 1 to 65535")
     if settings["WEB_EDITOR_PROXY_MODE"] not in PROXY_MODES:
         raise setting_error(

@@ -16,15 +16,32 @@ from faces_backend.comments.config import MODERATION_PATH
 from faces_backend.comments.notify.addresses import bare_address
 from faces_backend.comments.notify.authors import load_author_emails
 from faces_backend.http import setting_values as values
+from faces_backend.http.setting_help import NumberSetting
+from faces_backend.http.setting_values import number
 from faces_backend.http.settings import ConfigError, Language, SettingHelp
 
-DEFAULT_RETENTION_DAYS = 30
+SMTP_PORT = NumberSetting(
+    "FACES_SMTP_PORT",
+    587,
+    "Port of the SMTP server; 465 = TLS from the start.",
+    1,
+    65535,
+    "a port number such as 587 (STARTTLS) or 465 (TLS)",
+)
+RETENTION_DAYS = NumberSetting(
+    "FACES_NOTIFY_RETENTION_DAYS",
+    30,
+    "Days a commenter's address is kept at most (deleted earlier after its reply mail).",
+    1,
+    3650,
+    "a whole number of days between 1 and 3650, e.g. 30",
+)
 LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 
 # The operator's reference: docs/comments-notifications.md lists each (a test checks it).
 NOTIFY_SETTINGS: tuple[SettingHelp, ...] = (
     SettingHelp("FACES_SMTP_HOST", "(unset: no e-mails)", "Host name of the SMTP server."),
-    SettingHelp("FACES_SMTP_PORT", "587", "Port of the SMTP server; 465 = TLS from the start."),
+    SMTP_PORT.help_row,
     SettingHelp("FACES_SMTP_USER", "(unset: no login)", "User name for the SMTP login."),
     SettingHelp("FACES_SMTP_PASSWORD", "(unset)", "Password for the SMTP login."),
     SettingHelp(
@@ -46,11 +63,7 @@ NOTIFY_SETTINGS: tuple[SettingHelp, ...] = (
         "(unset: no webhook)",
         "Incoming webhook (Teams, Slack, Mattermost, Matrix bridge) told of every new comment.",
     ),
-    SettingHelp(
-        "FACES_NOTIFY_RETENTION_DAYS",
-        str(DEFAULT_RETENTION_DAYS),
-        "Days a commenter's address is kept at most (deleted earlier after its reply mail).",
-    ),
+    RETENTION_DAYS.help_row,
     SettingHelp(
         "FACES_PUBLIC_URL",
         "(required with SMTP)",
@@ -72,7 +85,7 @@ class SmtpSettings:
     """How to reach the SMTP server."""
 
     host: str
-    port: int = 587
+    port: int = SMTP_PORT.default
     user: str = ""
     password: str = field(default="", repr=False)
     starttls: bool = True
@@ -87,7 +100,7 @@ class NotifySettings:
     editor_emails: tuple[str, ...] = ()
     author_emails: Mapping[str, str] = field(default_factory=dict, repr=False)
     webhook_url: str = field(default="", repr=False)  # its path is the webhook's secret
-    retention_days: int = DEFAULT_RETENTION_DAYS
+    retention_days: int = RETENTION_DAYS.default
     public_url: str = ""
     moderation_url: str = ""
     language: Language = "de"
@@ -116,7 +129,7 @@ class NotifySettings:
             editor_emails=_editor_emails(environ),
             author_emails=load_author_emails(Path(authors_file)) if authors_file else {},
             webhook_url=_webhook(environ),
-            retention_days=_retention(environ),
+            retention_days=number(environ, RETENTION_DAYS),
             public_url=public_url,
             moderation_url=moderation,
             language=language,
@@ -133,18 +146,12 @@ def _smtp(environ: Mapping[str, str]) -> SmtpSettings | None:
             f"FACES_SMTP_HOST has value {host!r}. Expected a host name without scheme or path, "
             "e.g. smtp.example.com."
         )
-    raw_port = environ.get("FACES_SMTP_PORT", "").strip() or "587"
-    if not raw_port.isdigit() or not 1 <= int(raw_port) <= 65535:
-        raise ConfigError(
-            f"FACES_SMTP_PORT has value {raw_port!r}. Expected a port number such as 587 "
-            "(STARTTLS) or 465 (TLS)."
-        )
+    port = number(environ, SMTP_PORT)
     raw_tls = environ.get("FACES_SMTP_STARTTLS", "1").strip().lower()
     if raw_tls not in _TRUE | _FALSE:
         raise ConfigError(
             f"FACES_SMTP_STARTTLS has value {raw_tls!r}. Expected 1 (STARTTLS) or 0 (none)."
         )
-    port = int(raw_port)
     starttls = raw_tls in _TRUE
     user = environ.get("FACES_SMTP_USER", "").strip()
     password = environ.get("FACES_SMTP_PASSWORD", "")
@@ -203,15 +210,3 @@ def _webhook(environ: Mapping[str, str]) -> str:
             "Expected the https:// address the chat service gave you."
         )
     return url
-
-
-def _retention(environ: Mapping[str, str]) -> int:
-    raw = environ.get("FACES_NOTIFY_RETENTION_DAYS", "").strip()
-    if not raw:
-        return DEFAULT_RETENTION_DAYS
-    if not raw.isdigit() or not 1 <= int(raw) <= 3650:
-        raise ConfigError(
-            f"FACES_NOTIFY_RETENTION_DAYS has value {raw!r}. Expected a whole number of days "
-            f"between 1 and 3650, e.g. {DEFAULT_RETENTION_DAYS}."
-        )
-    return int(raw)
