@@ -62,15 +62,27 @@ async function start(root) {
 }
 
 // Pagefind's script and filter list from this site's own folder; null when they cannot load.
+// A large site's index comes in shards: the first one's script searches all of them.
 async function openIndex(root, groups, labels) {
   try {
-    const pagefind = await import(root.dataset.index);
-    await pagefind.options({ baseUrl: root.dataset.base, excerptLength: 24 });
+    const options = { baseUrl: root.dataset.base, excerptLength: 24 };
+    const shards = root.dataset.shards ? await shardFolders(root.dataset.shards) : [];
+    const pagefind = await import(shards.length ? `${shards[0]}pagefind.js` : root.dataset.index);
+    await pagefind.options(options);
+    await Promise.all(shards.slice(1).map((folder) => pagefind.mergeIndex(folder, options)));
     drawFilters(groups, labels, await pagefind.filters());
     return pagefind;
   } catch (error) {
     return null;
   }
+}
+
+// The shards' folders as addresses on this site, from the list the build wrote.
+async function shardFolders(address) {
+  const response = await fetch(address);
+  if (!response.ok) throw new Error(`${address}: ${response.status}`);
+  const list = new URL(address, location.href);
+  return (await response.json()).map((name) => new URL(name, list).pathname);
 }
 
 function drawFilters(groups, labels, available) {
