@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import shutil
@@ -174,18 +175,19 @@ def _update_shards(
     for number in sorted(members):
         name = shard_name(number)
         digest = pages_digest(identity + f" {number}/{count}".encode(), members[number])
-        relatives = [relative for relative, _ in members[number]]
-        shards[name] = _bring_up(
-            KeptIndex(cache, output, name),
-            digest,
-            bundle / name,
-            lambda new, relatives=relatives: _index_shard(settings, output, relatives, new),
+        write = functools.partial(
+            _index_shard, settings, output, [relative for relative, _ in members[number]]
         )
+        shards[name] = _bring_up(KeptIndex(cache, output, name), digest, bundle / name, write)
     KeptIndex(cache, output).keep_only(set(shards))
     # What an earlier build left: the whole index's files, shards of another count.
     for entry in bundle.iterdir():
-        if entry.name not in shards and entry.name != MANIFEST:
-            shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+        if entry.name in shards or entry.name == MANIFEST:
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
     write_manifest(bundle, list(shards))
     return shards
 
