@@ -1,0 +1,110 @@
+"""What the search page loads for one query, with the index whole and in shards.
+
+    uv run python bench/bench_search_page.py --posts 1000 --query Kette [--shard-pages 500]
+
+Takes the synthetic site bench/bench_search_index.py built (bench/.work/search-index-<posts>/),
+copies its output twice, indexes one copy whole (one Pagefind run, the search page without
+its list of shards) and the other in shards of at most --shard-pages pages, serves each, opens
+the search page in Chromium, types the query and counts the requests and bytes until the
+results are shown. Figures, not assertions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from build_records import REPO, WORK
+
+sys.path[:0] = [str(REPO), str(REPO / "plugins")]
+
+from site_search.pagefind_index import update_index  # noqa: E402
+from site_search.plugin import DEFAULTS  # noqa: E402
+
+from tests.browser import launch_chromium  # noqa: E402
+from tests.servers import free_port, serve_static  # noqa: E402
+
+SHARDS_ATTRIBUTE = re.compile(r' data-shards="[^"]*"')
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Index both copies, load the search page of each and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=1000)
+    parser.add_argument("--query", default="Kette")
+    parser.add_argument("--shard-pages", type=int, default=DEFAULTS["SEARCH_SHARD_PAGES"])
+    args = parser.parse_args(argv)
+    built = WORK / f"search-index-{args.posts}" / "out-ours"
+    if not (built / "index.html").is_file():
+        sys.exit(f"{built} is missing: run bench/bench_search_index.py --posts {args.posts} first")
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="search-page-", dir=WORK) as folder:
+        for name, shard_pages in (("whole", 10**9), ("sharded", args.shard_pages)):
+            output = Path(folder, name)
+            shutil.copytree(built, output, ignore=shutil.ignore_patterns("pagefind"))
+            settings = {
+                **DEFAULTS,
+                "OUTPUT_PATH": str(output),
+                "CACHE_PATH": str(Path(folder, f"cache-{name}")),
+                "DEFAULT_LANG": "de",
+                "SEARCH_SHARD_PAGES": shard_pages,
+            }
+            run = update_index(settings)
+            if run is None:
+                sys.exit("the index stage failed")
+            shards = len(run.shards) or 1
+            search_page = output / "suche" / "index.html"
+            html = SHARDS_ATTRIBUTE.sub("", search_page.read_text(encoding="utf-8"))
+            if shards > 1:
+                html = html.replace(
+                    'pagefind/pagefind.js"',
+                    'pagefind/pagefind.js" data-shards="/pagefind/shards.json"',
+                )
+            search_page.write_text(html, encoding="utf-8")
+            rows.append((name, shards, *loaded(output, args.query)))
+    print(f"query {args.query!r}, {args.posts} posts")
+    print("| index | shards | requests | bytes | results shown |")
+    print("|---|---|---|---|---|")
+    for name, shards, requests, size, shown in rows:
+        print(f"| {name} | {shards} | {requests} | {size / 1024:.0f} KiB | {shown} |")
+
+
+def loaded(output: Path, query: str) -> tuple[int, int, str]:
+    """Requests and bytes of the search page from opening to the results of `query`."""
+    sizes: list[int] = []
+    with serve_static(output, free_port()) as url, contextlib_browser() as browser:
+        page = browser.new_page()
+        page.on("requestfinished", lambda request: sizes.append(_size(request)))
+        page.goto(f"{url}suche/")
+        page.wait_for_selector("#search[data-state=ready]")
+        page.fill("#search-query", query)
+        page.press("#search-query", "Enter")
+        page.wait_for_function(
+            "q => document.querySelector('.search__status').textContent.includes(q)", arg=query
+        )
+        page.wait_for_load_state("networkidle")
+        shown = page.locator(".search__status").text_content() or ""
+        page.close()
+    return len(sizes), sum(sizes), shown
+
+
+def contextlib_browser() -> Any:
+    """A headless Chromium, closed after the block."""
+    import contextlib
+
+    return contextlib.contextmanager(launch_chromium)()
+
+
+def _size(request: Any) -> int:
+    sizes = request.sizes()
+    return int(sizes["responseBodySize"] + sizes["responseHeadersSize"])
+
+
+if __name__ == "__main__":
+    main()
