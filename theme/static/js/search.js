@@ -114,7 +114,9 @@ async function withoutFallbacks(pagefind, query, filters, search) {
 // Whether the page's found words include every typed word (or a form of it, as stemming finds).
 function holdsEvery(data, words) {
   const text = (data.content || "").split(/[\r\n\s]+/g);
-  const found = (data.locations || []).map((at) => fold(text[at] || ""));
+  // "E-Lastenräder:" holds "lastenrader" as Pagefind reads it, and "elastenrader".
+  const parts = (word) => [word, ...word.split(/[^\p{L}\p{N}]+/u)].map(fold);
+  const found = (data.locations || []).flatMap((at) => parts(text[at] || ""));
   return words.every((word) => found.some((seen) => sameWord(seen, word)));
 }
 
