@@ -26,13 +26,19 @@ POSTS = {
     "kette": ("Kette messen", "Kettenlehre", "Einblicke", "2026-03-07 08:00"),
 }
 
+# One word in two shards, once inside a hyphenated word ("rahmen" and "ritzel" are in
+# different shards of four).
+HUB = {"ritzel": "Mit E-Nabenschaltung.", "rahmen": "Ohne Nabenschaltung."}
+
 
 @pytest.fixture(scope="module")
 def sharded_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, BuildRun]]:
     """The minisite with six more posts, indexed in shards of at most two pages, served."""
     folder = tmp_path_factory.mktemp("sharded")
     posts = {
-        f"{slug}.md": post_text(title, date, f"Heute geht es um {word}.", Category=category)
+        f"{slug}.md": post_text(
+            title, date, f"Heute geht es um {word}. {HUB.get(slug, '')}", Category=category
+        )
         for slug, (title, word, category, date) in POSTS.items()
     }
     settings = make_site(folder, posts, "SEARCH_SHARD_PAGES = 2\n")
@@ -82,6 +88,15 @@ def test_a_word_of_a_page_in_every_shard_is_found(
         address = link.evaluate("a => a.pathname").lstrip("/")
         found_in.add(shard_of(f"{address}index.html", 4))
     assert found_in == {0, 1, 2, 3}
+
+
+def test_pages_of_a_word_in_two_shards_are_found_but_no_page_with_only_its_start(
+    search: tuple[Any, PageWatch],
+) -> None:
+    page, _ = search
+    # The shards without the word would add "Naben zentrieren" (for "naben"), and leaving out
+    # those must keep the shard whose page says "E-Nabenschaltung".
+    assert sorted(ask(page, "Nabenschaltung")) == sorted(POSTS[slug][0] for slug in HUB)
 
 
 def test_filters_list_and_narrow_across_the_shards(search: tuple[Any, PageWatch]) -> None:
