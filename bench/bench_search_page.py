@@ -1,12 +1,14 @@
 """What the search page loads for one query, with the index whole and in shards.
 
     uv run python bench/bench_search_page.py --posts 1000 --query Kette [--shard-pages 500]
+        [--compare "Wanda Schmid" Lastenrad ...]
 
 Takes the synthetic site bench/bench_search_index.py built (bench/.work/search-index-<posts>/),
 copies its output twice, indexes one copy whole (one Pagefind run, the search page without
 its list of shards) and the other in shards of at most --shard-pages pages, serves each, opens
 the search page in Chromium, types the query and counts the requests and bytes until the
-results are shown. Figures, not assertions.
+results are shown. With --compare, also asks each query of the list in both and prints how
+many results each finds and how many of the first ten they share. Figures, not assertions.
 """
 
 from __future__ import annotations
@@ -39,11 +41,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--posts", type=int, default=1000)
     parser.add_argument("--query", default="Kette")
     parser.add_argument("--shard-pages", type=int, default=DEFAULTS["SEARCH_SHARD_PAGES"])
+    parser.add_argument("--compare", nargs="*", default=[], help="queries to compare")
     args = parser.parse_args(argv)
     built = WORK / f"search-index-{args.posts}" / "out-ours"
     if not (built / "index.html").is_file():
         sys.exit(f"{built} is missing: run bench/bench_search_index.py --posts {args.posts} first")
     rows = []
+    answers: dict[str, list[tuple[str, list[str]]]] = {}
     with tempfile.TemporaryDirectory(prefix="search-page-", dir=WORK) as folder:
         for name, shard_pages in (("whole", 10**9), ("sharded", args.shard_pages)):
             output = Path(folder, name)
@@ -68,11 +72,19 @@ def main(argv: Sequence[str] | None = None) -> None:
                 )
             search_page.write_text(html, encoding="utf-8")
             rows.append((name, shards, *loaded(output, args.query)))
+            answers[name] = asked(output, args.compare)
     print(f"query {args.query!r}, {args.posts} posts")
     print("| index | shards | requests | bytes | results shown |")
     print("|---|---|---|---|---|")
     for name, shards, requests, size, shown in rows:
         print(f"| {name} | {shards} | {requests} | {size / 1024:.0f} KiB | {shown} |")
+    if args.compare:
+        print("\n| query | whole | sharded | first ten shared | same order |")
+        print("|---|---|---|---|---|")
+        for (query, whole), (_, sharded) in zip(answers["whole"], answers["sharded"], strict=True):
+            shared = len(set(whole[1:11]) & set(sharded[1:11]))
+            same = "yes" if whole[1:11] == sharded[1:11] else "no"
+            print(f"| {query} | {whole[0]} | {sharded[0]} | {shared} | {same} |")
 
 
 def loaded(output: Path, query: str) -> tuple[int, int, str]:
@@ -92,6 +104,29 @@ def loaded(output: Path, query: str) -> tuple[int, int, str]:
         shown = page.locator(".search__status").text_content() or ""
         page.close()
     return len(sizes), sum(sizes), shown
+
+
+def asked(output: Path, queries: list[str]) -> list[tuple[str, list[str]]]:
+    """Each query's result line and the addresses of its first ten results."""
+    answers = []
+    with serve_static(output, free_port()) as url, contextlib_browser() as browser:
+        page = browser.new_page()
+        page.goto(f"{url}suche/")
+        page.wait_for_selector("#search[data-state=ready]")
+        for query in queries:
+            page.fill("#search-query", query)
+            page.press("#search-query", "Enter")
+            page.wait_for_function(
+                "q => document.querySelector('.search__status').textContent.includes(q)",
+                arg=query,
+            )
+            line = (page.locator(".search__status").text_content() or "").split()[0]
+            links = page.locator(".search-result__title a").evaluate_all(
+                "links => links.slice(0, 10).map(a => a.pathname)"
+            )
+            answers.append((query, [line, *links]))
+        page.close()
+    return answers
 
 
 def contextlib_browser() -> Any:
