@@ -14,11 +14,12 @@ many results each finds and how many of the first ten they share. Figures, not a
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +30,8 @@ sys.path[:0] = [str(REPO), str(REPO / "plugins")]
 from site_search.pagefind_index import update_index  # noqa: E402
 from site_search.plugin import DEFAULTS  # noqa: E402
 
-from tests.browser import launch_chromium  # noqa: E402
 from tests.servers import free_port, serve_static  # noqa: E402
+from tests.tools import CHROMIUM  # noqa: E402
 
 SHARDS_ATTRIBUTE = re.compile(r' data-shards="[^"]*"')
 
@@ -129,11 +130,17 @@ def asked(output: Path, queries: list[str]) -> list[tuple[str, list[str]]]:
     return answers
 
 
-def contextlib_browser() -> Any:
+@contextlib.contextmanager
+def contextlib_browser() -> Iterator[Any]:
     """A headless Chromium, closed after the block."""
-    import contextlib
+    from playwright.sync_api import sync_playwright
 
-    return contextlib.contextmanager(launch_chromium)()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 def _size(request: Any) -> int:
