@@ -85,6 +85,18 @@ def page_glob(relatives: list[str]) -> str:
     return "{" + ",".join(sorted(shapes)) + "}"
 
 
+# Longest glob given to Pagefind as one argument: Linux refuses a single one past 128 KiB.
+LONGEST_GLOB = 100_000
+
+
+def exact_glob(relatives: list[str]) -> str | None:
+    """A Pagefind --glob matching exactly these pages, or None where a name or length forbids."""
+    if not all(SAFE_PART.fullmatch(part) for r in relatives for part in r.split("/")):
+        return None
+    glob = "{" + ",".join(relatives) + "}"
+    return glob if len(glob) <= LONGEST_GLOB else None
+
+
 def _literal(part: str, otherwise: str = "*") -> str:
     """The path part as it is, unless it holds a character that globs treat specially."""
     return part if SAFE_PART.fullmatch(part) else otherwise

@@ -19,6 +19,7 @@ from faces_common.messages import catalog_text, messages_lang
 from .kept_index import (
     IndexedPages,
     KeptIndex,
+    exact_glob,
     indexed_pages,
     link_or_copy,
     page_glob,
@@ -202,16 +203,21 @@ def _index(settings: dict[str, Any], output: Path, pages: IndexedPages, written:
 def _index_shard(
     settings: dict[str, Any], output: Path, relatives: list[str], written: Path
 ) -> None:
-    """Run Pagefind over the shard's pages into `written`: a folder of links to them alone."""
-    site = Path(tempfile.mkdtemp(prefix="site-", dir=written.parent))
-    try:
-        for relative in relatives:
-            target = site / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            link_or_copy(str(output / relative), str(target))
-        _run_pagefind(pagefind_command(settings, site, written))
-    finally:
-        shutil.rmtree(site, ignore_errors=True)
+    """Run Pagefind over the shard's pages alone into `written`."""
+    glob = exact_glob(relatives)
+    if glob is not None:
+        _run_pagefind([*pagefind_command(settings, output, written), "--glob", glob])
+    else:
+        # Names a glob would misread, or too many for one argument: a folder of links to them.
+        site = Path(tempfile.mkdtemp(prefix="site-", dir=written.parent))
+        try:
+            for relative in relatives:
+                target = site / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                link_or_copy(str(output / relative), str(target))
+            _run_pagefind(pagefind_command(settings, site, written))
+        finally:
+            shutil.rmtree(site, ignore_errors=True)
     drop_unused_files(written)
 
 

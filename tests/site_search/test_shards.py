@@ -8,6 +8,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from site_search.kept_index import exact_glob
 from site_search.pagefind_index import update_index
 from site_search.plugin import DEFAULTS, validate
 from site_search.shards import MANIFEST, PLANNED, UNUSED_FILES, plan, shard_count, shard_of
@@ -87,6 +88,30 @@ def test_every_page_is_in_the_shard_its_address_gives_and_the_list_names_them(
         fragments = [n for n in shard if n.startswith("fragment/")]
         assert len(fragments) == len(words)
         assert "pagefind.js" in shard and not set(UNUSED_FILES) & set(shard)
+
+
+@pytest.mark.parametrize("odd", [["Nabe[2]", "Speiche,rot", "{Ventil}"]])
+def test_names_a_glob_would_misread_are_indexed_each_in_its_own_shard_alone(
+    tmp_path: Path, odd: list[str]
+) -> None:
+    output = tmp_path / "output"
+    settings = {**DEFAULTS, "OUTPUT_PATH": str(output), "CACHE_PATH": str(tmp_path / "cache")}
+    settings["SEARCH_SHARD_PAGES"] = 2
+    words = [*WORDS[:3], *odd]
+    write_site(output, words)
+    assert exact_glob([f"{word.lower()}/index.html" for word in words]) is None
+    expected = shards_of(words, 4)
+    assert set(indexing(settings)) == set(expected)
+    for name, members in expected.items():
+        fragments = [n for n in files(output / "pagefind" / name) if n.startswith("fragment/")]
+        assert len(fragments) == len(members)
+
+
+def test_an_exact_glob_names_every_page_and_only_within_one_argument() -> None:
+    assert exact_glob(["2025/eins/index.html", "menschen/anna/index.html"]) == (
+        "{2025/eins/index.html,menschen/anna/index.html}"
+    )
+    assert exact_glob([f"2025/{n:06d}/index.html" for n in range(5000)]) is None
 
 
 def test_an_edited_or_new_page_indexes_its_own_shard_again_the_others_keep_their_files(
