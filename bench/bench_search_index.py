@@ -10,7 +10,9 @@ git revision REV, one after the other, each in a process of its own, in two case
 - "clean build, cache kept": the index folder is removed from the output (a clean build
   empties it; Pelican writes the same pages again), the plugin's cache folder is kept;
 - "index written": the index folder and the plugin's cache folder are removed (a first build,
-  or one whose indexed pages changed).
+  or one whose indexed pages changed);
+- "one post changed": the cache is kept and one indexed post's bytes change (an edit): the one
+  index is written again, a sharded one only in the shard of that post.
 Prints wall and CPU seconds (the stage's own process and Pagefind's) and the peak resident
 memory of each, medians of the rounds. Figures, not assertions: the machine is shared.
 """
@@ -33,7 +35,7 @@ from build_records import REPO, WORK, Layout
 from build_setup import write_settings
 from synthetic import SiteSpec, generate_site
 
-CASES = ("clean build, cache kept", "index written")
+CASES = ("clean build, cache kept", "index written", "one post changed")
 MEASURE = """
 import json, resource, sys, time
 sys.path.insert(0, sys.argv[1])
@@ -71,15 +73,23 @@ def main(argv: Sequence[str] | None = None) -> None:
             # older version into the same output) would spoil the hard-linked kept one.
             shutil.rmtree(output / "pagefind", ignore_errors=True)
             measured(plugins, output, caches[name])
-        for _ in range(args.rounds):
-            for case in CASES:
-                for name, plugins in trees.items():
-                    shutil.rmtree(output / "pagefind", ignore_errors=True)
-                    if case == "index written":
-                        shutil.rmtree(caches[name], ignore_errors=True)
-                    figures.setdefault((case, name), []).append(
-                        measured(plugins, output, caches[name])
-                    )
+        edited = next(output.glob("20*/*/index.html"))
+        original = edited.read_bytes()
+        try:
+            for round_number in range(args.rounds):
+                for case in CASES:
+                    for name, plugins in trees.items():
+                        shutil.rmtree(output / "pagefind", ignore_errors=True)
+                        if case == "index written":
+                            shutil.rmtree(caches[name], ignore_errors=True)
+                        if case == "one post changed":
+                            edit = f"\n<!-- edit {round_number} {name} -->\n".encode()
+                            edited.write_bytes(original + edit)
+                        figures.setdefault((case, name), []).append(
+                            measured(plugins, output, caches[name])
+                        )
+        finally:
+            edited.write_bytes(original)
     print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(table(figures, args.rounds))
 

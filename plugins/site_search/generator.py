@@ -7,7 +7,12 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from .shards import MANIFEST, plan
+
 logger = logging.getLogger(__name__)
+
+# The author_profiles plugin's context entry: handle -> profile.
+PROFILES_KEY = "author_profiles"
 
 
 class SearchPageGenerator(Generator):
@@ -16,8 +21,16 @@ class SearchPageGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         """Write the page unless SEARCH_SAVE_AS is empty or the preview writes only edits."""
         settings = self.settings
-        if not settings["SEARCH_SAVE_AS"] or settings.get("FAST_PREVIEW_SOURCES") is not None:
+        if settings.get("FAST_PREVIEW_SOURCES") is not None:
             return
+        # Every generator has made its context by now: the posts and people are all known.
+        shards = plan(settings, self.context, PROFILES_KEY)
+        if not settings["SEARCH_SAVE_AS"]:
+            return
+        # Sharded, the search page opens the list of shards instead of the one index.
+        self.context["SEARCH_SHARDS_ADDRESS"] = (
+            f"{settings['SEARCH_INDEX_FOLDER']}/{MANIFEST}" if shards > 1 else ""
+        )
         writer.write_file(
             settings["SEARCH_SAVE_AS"],
             self.get_template("search"),

@@ -4,6 +4,7 @@ A clean build empties the output folder, and with it the index; Pelican then wri
 pages again. The index Pagefind made from those pages is kept in
 `CACHE_PATH/site_search/<output>/`, keyed by a digest of every page Pagefind indexes and of how
 it indexes them, and linked (or copied) into the fresh output instead of running Pagefind again.
+A sharded index keeps each shard in `<output>/<shard>/`, keyed by the digest of its own pages.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ class IndexedPages:
 
     relatives: list[str]
     digest: str
+    # Each page's own digest, in the order of `relatives`.
+    page_digests: tuple[bytes, ...] = ()
 
 
 def indexed_pages(output: Path, bundle: Path, identity: bytes) -> IndexedPages:
@@ -55,10 +58,19 @@ def indexed_pages(output: Path, bundle: Path, identity: bytes) -> IndexedPages:
             marked.append(page)
     # Without the mark anywhere, Pagefind indexes the body of every page.
     pages = marked or every
+    return IndexedPages(
+        [relative for relative, _ in pages],
+        pages_digest(identity, pages),
+        tuple(page_digest for _, page_digest in pages),
+    )
+
+
+def pages_digest(identity: bytes, pages: list[tuple[str, bytes]]) -> str:
+    """One digest of the pages (address and digest of each) and of how they are indexed."""
     digest = hashlib.blake2b(identity)
     for relative, page_digest in pages:
         digest.update(relative.encode() + b"\0" + page_digest)
-    return IndexedPages([relative for relative, _ in pages], digest.hexdigest())
+    return digest.hexdigest()
 
 
 def page_glob(relatives: list[str]) -> str:
@@ -73,6 +85,18 @@ def page_glob(relatives: list[str]) -> str:
     return "{" + ",".join(sorted(shapes)) + "}"
 
 
+# Longest glob given to Pagefind as one argument: Linux refuses a single one past 128 KiB.
+LONGEST_GLOB = 100_000
+
+
+def exact_glob(relatives: list[str]) -> str | None:
+    """A Pagefind --glob matching exactly these pages, or None where a name or length forbids."""
+    if not all(SAFE_PART.fullmatch(part) for r in relatives for part in r.split("/")):
+        return None
+    glob = "{" + ",".join(relatives) + "}"
+    return glob if len(glob) <= LONGEST_GLOB else None
+
+
 def _literal(part: str, otherwise: str = "*") -> str:
     """The path part as it is, unless it holds a character that globs treat specially."""
     return part if SAFE_PART.fullmatch(part) else otherwise
@@ -81,9 +105,12 @@ def _literal(part: str, otherwise: str = "*") -> str:
 class KeptIndex:
     """The last index written for one output folder, and the digest it was made from."""
 
-    def __init__(self, cache_path: str, output: Path) -> None:
+    def __init__(self, cache_path: str, output: Path, shard: str = "") -> None:
         key = hashlib.blake2b(str(output.resolve()).encode(), digest_size=8).hexdigest()
-        self.folder = Path(cache_path, "site_search", key)
+        # The indexes of every output folder, and this output's (whole, or its shards).
+        self.outputs = Path(cache_path, "site_search")
+        self.output_folder = self.outputs / key
+        self.folder = self.output_folder / shard if shard else self.output_folder
         self.bundle = self.folder / "pagefind"
         self.digest_file = self.folder / "digest"
 
@@ -112,15 +139,26 @@ class KeptIndex:
         shutil.rmtree(self.bundle, ignore_errors=True)
         os.replace(written, self.bundle)
         self.digest_file.write_text(f"{digest} {_entry_digest(self.bundle)}", encoding="ascii")
+        os.utime(self.output_folder)
         self.drop_others()
 
     def used(self) -> None:
         """Note that this index was used now: the least recently used are dropped first."""
         self.digest_file.touch()
+        os.utime(self.output_folder)
+
+    def keep_only(self, shards: set[str]) -> None:
+        """Drop this output's kept indexes but those of `shards` ("" for the whole index)."""
+        if "" not in shards:
+            shutil.rmtree(self.output_folder / "pagefind", ignore_errors=True)
+            (self.output_folder / "digest").unlink(missing_ok=True)
+        for entry in self.output_folder.glob("shard-*"):
+            if entry.name not in shards:
+                shutil.rmtree(entry, ignore_errors=True)
 
     def drop_others(self) -> None:
         """Remove the indexes kept for other output folders, but for the most recently used."""
-        others = [entry for entry in self.folder.parent.iterdir() if entry != self.folder]
+        others = [entry for entry in self.outputs.iterdir() if entry != self.output_folder]
         others.sort(key=last_used, reverse=True)
         unused_since = time.time() - UNUSED_SECONDS
         for entry in others[KEPT_OUTPUTS - 1 :]:
@@ -136,7 +174,7 @@ class KeptIndex:
         shutil.rmtree(target, ignore_errors=True)
         # Nothing writes into these files in place: Pagefind writes each index into a new
         # folder, and a build replaces or deletes the output's files, so links are safe.
-        shutil.copytree(self.bundle, target, copy_function=_link_or_copy)
+        shutil.copytree(self.bundle, target, copy_function=link_or_copy)
 
 
 def last_used(entry: Path) -> float:
@@ -147,7 +185,8 @@ def last_used(entry: Path) -> float:
         return 0.0
 
 
-def _link_or_copy(source: str, target: str) -> None:
+def link_or_copy(source: str, target: str) -> None:
+    """Hard-link `source` to `target`, or copy it where links cannot be made."""
     try:
         os.link(source, target)
     except OSError:

@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import shutil
 import subprocess
+import tempfile
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from faces_common.messages import catalog_text, messages_lang
 
-from .kept_index import IndexedPages, KeptIndex, indexed_pages, page_glob
+from .kept_index import (
+    IndexedPages,
+    KeptIndex,
+    exact_glob,
+    indexed_pages,
+    link_or_copy,
+    page_glob,
+    pages_digest,
+)
 from .messages import MESSAGES
+from .shards import MANIFEST, drop_unused_files, planned_count, shard_name, shard_of, write_manifest
 
 logger = logging.getLogger(__name__)
 
@@ -55,10 +67,15 @@ class PagefindFailed(Exception):
 
 @dataclass(frozen=True)
 class IndexRun:
-    """What the index stage did: Pagefind "indexed", the kept index "copied", or it "stays"."""
+    """What the index stage did: Pagefind "indexed", the kept index "copied", or it "stays".
+
+    A sharded index says what happened to each shard in `shards` (name -> what), and in `how`
+    the most it did to any of them.
+    """
 
     how: str
     seconds: float
+    shards: dict[str, str] = field(default_factory=dict)
 
 
 def write_index(settings: dict[str, Any]) -> float | None:
@@ -73,24 +90,24 @@ def update_index(settings: dict[str, Any]) -> IndexRun | None:
     started = time.perf_counter()
     output = Path(settings["OUTPUT_PATH"]).resolve()
     bundle = output / settings["SEARCH_INDEX_FOLDER"]
-    kept = KeptIndex(settings.get("CACHE_PATH") or "cache", output)
+    cache = settings.get("CACHE_PATH") or "cache"
     try:
         executable = pagefind_command(settings, output, bundle)[0]
         if not os.path.isfile(executable):
             raise ImportError(executable)
-        pages = indexed_pages(output, bundle, pagefind_identity(settings, executable))
-        if kept.digest() == pages.digest and _same_bundle(kept.bundle, bundle):
-            kept.used()
-            how = "stays"
-        elif kept.digest() == pages.digest:
-            # A clean build emptied the output; the pages are those of the kept index.
-            kept.copy_to(bundle)
-            kept.used()
-            how = "copied"
+        identity = pagefind_identity(settings, executable)
+        pages = indexed_pages(output, bundle, identity)
+        count = planned_count(settings, len(pages.relatives))
+        if count == 1:
+            kept = KeptIndex(cache, output)
+            how = _bring_up(
+                kept, pages.digest, bundle, lambda new: _index(settings, output, pages, new)
+            )
+            kept.keep_only({""})
+            shards: dict[str, str] = {}
         else:
-            _index(settings, output, pages, kept)
-            kept.copy_to(bundle)
-            how = "indexed"
+            shards = _update_shards(settings, output, bundle, pages, count, identity)
+            how = max(shards.values(), key=HOW_MUCH.index)
     except ImportError:
         # No pagefind-bin package, or a package without its binary.
         message, fix = catalog_text(MESSAGES, lang, "missing-binary")
@@ -101,33 +118,120 @@ def update_index(settings: dict[str, Any]) -> IndexRun | None:
         _report(message, fix)
         return None
     seconds = time.perf_counter() - started
-    logger.info("search: %d pages, Pagefind index %s in %.2f s", len(pages.relatives), how, seconds)
-    return IndexRun(how, seconds)
+    if shards:
+        ran = sum(1 for did in shards.values() if did == "indexed")
+        logger.info(
+            "search: %d pages in %d shards, Pagefind indexed %d of them in %.2f s",
+            len(pages.relatives),
+            len(shards),
+            ran,
+            seconds,
+        )
+    else:
+        logger.info(
+            "search: %d pages, Pagefind index %s in %.2f s", len(pages.relatives), how, seconds
+        )
+    return IndexRun(how, seconds, shards)
 
 
-def _index(settings: dict[str, Any], output: Path, pages: IndexedPages, kept: KeptIndex) -> None:
-    """Run Pagefind over the indexed pages alone and keep what it wrote."""
+# What the stage did to an index, from the least to the most work.
+HOW_MUCH = ("stays", "copied", "indexed")
+
+
+def _bring_up(kept: KeptIndex, digest: str, target: Path, write: Callable[[Path], None]) -> str:
+    """Put the index of the pages of `digest` at `target`: as it is, from the kept one, or new."""
+    if kept.digest() == digest and _same_bundle(kept.bundle, target):
+        kept.used()
+        return "stays"
+    if kept.digest() == digest:
+        # A clean build emptied the output; the pages are those of the kept index.
+        kept.copy_to(target)
+        kept.used()
+        return "copied"
     kept.forget()
     written = kept.new_bundle()
     try:
-        # Only the pages it indexes: Pagefind would read every list page to ignore it.
-        command = [
-            *pagefind_command(settings, output, written),
-            "--glob",
-            page_glob(pages.relatives),
-        ]
-        environment = dict(os.environ)
-        environment.setdefault(*ALLOCATOR_SETTING)
-        completed = subprocess.run(
-            command, capture_output=True, text=True, timeout=600, env=environment
-        )
-        if completed.returncode != 0:
-            said = (completed.stderr or completed.stdout).strip().splitlines()
-            logger.debug("search: pagefind said:\n%s", completed.stdout + completed.stderr)
-            raise PagefindFailed(said[-1] if said else completed.returncode)
-        kept.keep(written, pages.digest)
+        write(written)
+        kept.keep(written, digest)
     finally:
         shutil.rmtree(written, ignore_errors=True)
+    kept.copy_to(target)
+    return "indexed"
+
+
+def _update_shards(
+    settings: dict[str, Any],
+    output: Path,
+    bundle: Path,
+    pages: IndexedPages,
+    count: int,
+    identity: bytes,
+) -> dict[str, str]:
+    """Bring every shard up to date, one Pagefind run after the other; what each one did."""
+    members: dict[int, list[tuple[str, bytes]]] = {}
+    for relative, page_digest in zip(pages.relatives, pages.page_digests, strict=True):
+        members.setdefault(shard_of(relative, count), []).append((relative, page_digest))
+    cache = settings.get("CACHE_PATH") or "cache"
+    shards: dict[str, str] = {}
+    for number in sorted(members):
+        name = shard_name(number)
+        digest = pages_digest(identity + f" {number}/{count}".encode(), members[number])
+        write = functools.partial(
+            _index_shard, settings, output, [relative for relative, _ in members[number]]
+        )
+        shards[name] = _bring_up(KeptIndex(cache, output, name), digest, bundle / name, write)
+    KeptIndex(cache, output).keep_only(set(shards))
+    # What an earlier build left: the whole index's files, shards of another count.
+    for entry in bundle.iterdir():
+        if entry.name in shards or entry.name == MANIFEST:
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+    write_manifest(bundle, list(shards))
+    return shards
+
+
+def _index(settings: dict[str, Any], output: Path, pages: IndexedPages, written: Path) -> None:
+    """Run Pagefind over the indexed pages alone into the folder `written`."""
+    # Only the pages it indexes: Pagefind would read every list page to ignore it.
+    glob = ["--glob", page_glob(pages.relatives)]
+    _run_pagefind([*pagefind_command(settings, output, written), *glob])
+
+
+def _index_shard(
+    settings: dict[str, Any], output: Path, relatives: list[str], written: Path
+) -> None:
+    """Run Pagefind over the shard's pages alone into `written`."""
+    glob = exact_glob(relatives)
+    if glob is not None:
+        _run_pagefind([*pagefind_command(settings, output, written), "--glob", glob])
+    else:
+        # Names a glob would misread, or too many for one argument: a folder of links to them.
+        site = Path(tempfile.mkdtemp(prefix="site-", dir=written.parent))
+        try:
+            for relative in relatives:
+                target = site / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                link_or_copy(str(output / relative), str(target))
+            _run_pagefind(pagefind_command(settings, site, written))
+        finally:
+            shutil.rmtree(site, ignore_errors=True)
+    drop_unused_files(written)
+
+
+def _run_pagefind(command: list[str]) -> None:
+    """Run Pagefind; PagefindFailed with the last line it said when it wrote no index."""
+    environment = dict(os.environ)
+    environment.setdefault(*ALLOCATOR_SETTING)
+    completed = subprocess.run(
+        command, capture_output=True, text=True, timeout=600, env=environment
+    )
+    if completed.returncode != 0:
+        said = (completed.stderr or completed.stdout).strip().splitlines()
+        logger.debug("search: pagefind said:\n%s", completed.stdout + completed.stderr)
+        raise PagefindFailed(said[-1] if said else completed.returncode)
 
 
 def _same_bundle(kept: Path, bundle: Path) -> bool:

@@ -8,13 +8,10 @@ from typing import Any
 from faces_common.settings import merge_defaults, setting_error
 from pelican import signals
 
-from .generator import SearchPageGenerator
+from .generator import PROFILES_KEY, SearchPageGenerator
 from .pagefind_index import write_index
 from .related import build_index
 from .topics import TOPICS_KEY, topics_by_author
-
-# The author_profiles plugin's context entry: handle -> profile (with its `status`).
-PROFILES_KEY = "author_profiles"
 
 DEFAULTS: dict[str, Any] = {
     # Build the Pagefind index after every full build (the preview's quick step skips it).
@@ -26,6 +23,12 @@ DEFAULTS: dict[str, Any] = {
     # found from the one search page), a code such as "de", or "page" for one index per page
     # language as the pages' lang attributes say.
     "SEARCH_LANGUAGE": None,
+    # At most how many pages one Pagefind run indexes. Pagefind holds about 150 KiB per page
+    # until it writes the index, so a larger site is indexed in shards (a power of two of
+    # them, each with about as many posts and people), one run after the other, and the
+    # search page opens them together. Lower it where the build must use less memory; an
+    # edit indexes only the shard of the edited page again.
+    "SEARCH_SHARD_PAGES": 500,
     # Where the search page is written and its address; "" for no search page.
     "SEARCH_SAVE_AS": "suche/index.html",
     "SEARCH_URL": "suche/",
@@ -65,6 +68,9 @@ def validate(settings: dict[str, Any]) -> None:
         raise setting_error("SEARCH_SAVE_AS", save_as, "'' or a path ending in .html")
     if not isinstance(url, str) or url.startswith(("/", "http:", "https:")):
         raise setting_error("SEARCH_URL", url, "an address relative to the site, e.g. 'suche/'")
+    shard_pages = settings["SEARCH_SHARD_PAGES"]
+    if isinstance(shard_pages, bool) or not isinstance(shard_pages, int) or shard_pages < 1:
+        raise setting_error("SEARCH_SHARD_PAGES", shard_pages, "a whole number of at least 1")
     for key in ("SEARCH_RELATED_COUNT", "SEARCH_MORE_BY_COUNT", "SEARCH_PROFILE_TOPICS"):
         value = settings[key]
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 20:

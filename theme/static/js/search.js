@@ -28,7 +28,8 @@ async function start(root) {
       status.textContent = "";
       return;
     }
-    const search = await pagefind.search(query || null, { filters });
+    let search = await pagefind.search(query || null, { filters });
+    if (query && root.dataset.shards) search = await withoutFallbacks(pagefind, query, filters, search);
     const found = await Promise.all(search.results.slice(0, SHOWN).map((r) => r.data()));
     if (asked !== latest) return; // a newer query is under way
     list.replaceChildren(...found.map((data) => drawResult(data, root.dataset)));
@@ -62,15 +63,80 @@ async function start(root) {
 }
 
 // Pagefind's script and filter list from this site's own folder; null when they cannot load.
+// A large site's index comes in shards: the first one's script searches all of them.
 async function openIndex(root, groups, labels) {
   try {
-    const pagefind = await import(root.dataset.index);
-    await pagefind.options({ baseUrl: root.dataset.base, excerptLength: 24 });
+    const options = { baseUrl: root.dataset.base, excerptLength: 24 };
+    const shards = root.dataset.shards ? await shardFolders(root.dataset.shards) : [];
+    const pagefind = await import(shards.length ? `${shards[0]}pagefind.js` : root.dataset.index);
+    // Each shard's pages carry its number as a filter of their own (see withoutFallbacks).
+    const tagged = (number) => (shards.length ? { mergeFilter: { shard: String(number) } } : {});
+    await pagefind.options({ ...options, ...tagged(0) });
+    await Promise.all(
+      shards.slice(1).map((folder, n) => pagefind.mergeIndex(folder, { ...options, ...tagged(n + 1) })),
+    );
     drawFilters(groups, labels, await pagefind.filters());
     return pagefind;
   } catch (error) {
     return null;
   }
+}
+
+// The shards' folders as addresses on this site, from the list the build wrote.
+async function shardFolders(address) {
+  const response = await fetch(address);
+  if (!response.ok) throw new Error(`${address}: ${response.status}`);
+  const list = new URL(address, location.href);
+  return (await response.json()).map((name) => new URL(name, list).pathname);
+}
+
+// Pagefind answers a word its index lacks with the pages holding the longest start of it that it
+// has ("Einpresswerkzeug" -> "ein"). One index lacks a word only when no page has it; a shard
+// lacks it whenever its own pages do. So once the best page of one shard holds every typed
+// word, the shards whose best page does not are left out: results and count as one index.
+async function withoutFallbacks(pagefind, query, filters, search) {
+  const counts = search.filters.shard || {};
+  const answering = Object.keys(counts).filter((shard) => counts[shard] > 0);
+  if (answering.length < 2) return search;
+  const words = query.split(/\s+/).map(fold).filter(Boolean);
+  const holding = [];
+  await Promise.all(
+    answering.map(async (shard) => {
+      const own = { ...filters, shard: { any: [shard] } };
+      const [best] = (await pagefind.search(query, { filters: own })).results;
+      if (best && holdsEvery(await best.data(), words)) holding.push(shard);
+    }),
+  );
+  if (!holding.length || holding.length === answering.length) return search;
+  return pagefind.search(query, { filters: { ...filters, shard: { any: holding } } });
+}
+
+// Whether the page's found words include every typed word (or a form of it, as stemming finds).
+function holdsEvery(data, words) {
+  const text = (data.content || "").split(/[\r\n\s]+/g);
+  // "E-Lastenräder:" holds "lastenrader" as Pagefind reads it, and "elastenrader".
+  const parts = (word) => [word, ...word.split(/[^\p{L}\p{N}]+/u)].map(fold);
+  const found = (data.locations || []).flatMap((at) => parts(text[at] || ""));
+  return words.every((word) => found.some((seen) => sameWord(seen, word)));
+}
+
+// The same word up to an ending ("Bremsen", "Freundlichkeit" -> "freundlich"): all but the typed
+// word's last four letters at most; a start the fallback found is shorter than that.
+function sameWord(seen, typed) {
+  let common = 0;
+  while (common < seen.length && seen[common] === typed[common]) common++;
+  return common >= typed.length - 4;
+}
+
+// A word as Pagefind compares it: lower case, no accents, ß as ss, ä/ö/ü typed as ae/oe/ue.
+function fold(word) {
+  return word
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/ß/g, "ss")
+    .replace(/([aou])e/g, "$1")
+    .replace(/[^\p{L}\p{N}]/gu, "");
 }
 
 function drawFilters(groups, labels, available) {
