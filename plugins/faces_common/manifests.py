@@ -6,7 +6,7 @@ the writer (a plugin) and the reader (faces_backend) cannot disagree on.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 # polls/manifest.json: idea_polls writes it, faces_backend.polls reads it.
@@ -30,13 +30,5 @@ class ManifestThread:
     internal: bool
 
     def entry(self) -> dict[str, Any]:
-        """The thread's entry in the manifest's `threads` list."""
-        return {
-            "id": self.id,
-            "path": self.path,
-            "title": self.title,
-            "lang": self.lang,
-            "authors": list(self.authors),
-            "open": self.open,
-            "internal": self.internal,
-        }
+        """The thread's entry in the manifest's `threads` list: its fields, in their order."""
+        return {**asdict(self), "authors": list(self.authors)}
