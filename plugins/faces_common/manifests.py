@@ -15,6 +15,8 @@ POLLS_MANIFEST_VERSION = 1
 PAGES_MANIFEST_VERSION = 1
 # comments/manifest.json: comments writes it, faces_backend.comments reads it.
 THREADS_MANIFEST_VERSION = 1
+# stories/manifest.json: story_intake writes it, faces_backend.stories reads it.
+PROFILES_MANIFEST_VERSION = 1
 
 
 @dataclass(frozen=True)
