@@ -23,12 +23,29 @@ import threading
 import uuid
 from collections.abc import Iterable
 
+from faces_common.manifests import (
+    PAGES_MANIFEST_VERSION,
+    POLLS_MANIFEST_VERSION,
+    PROFILES_MANIFEST_VERSION,
+    THREADS_MANIFEST_VERSION,
+)
+
 # Written by the build when the site has polls or counts views; the backend needs them anyway.
+# (folder, version, list): the three manifests that also say when they were built.
+_DATED = (
+    ("polls", POLLS_MANIFEST_VERSION, "polls"),
+    ("reach", PAGES_MANIFEST_VERSION, "pages"),
+    ("comments", THREADS_MANIFEST_VERSION, "threads"),
+)
 EMPTY_MANIFESTS: dict[str, dict[str, object]] = {
-    os.path.join("polls", "manifest.json"): {"version": 1, "generated": None, "polls": []},
-    os.path.join("reach", "manifest.json"): {"version": 1, "generated": None, "pages": []},
-    os.path.join("comments", "manifest.json"): {"version": 1, "generated": None, "threads": []},
-    os.path.join("stories", "manifest.json"): {"version": 1, "profiles": []},
+    **{
+        os.path.join(folder, "manifest.json"): {"version": version, "generated": None, key: []}
+        for folder, version, key in _DATED
+    },
+    os.path.join("stories", "manifest.json"): {
+        "version": PROFILES_MANIFEST_VERSION,
+        "profiles": [],
+    },
 }
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from faces_common.manifests import ManifestThread
+
 from faces_backend.comments.store import Comment, NewComment
-from faces_backend.comments.threads import Thread
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class CommentEvent:
 
 
 def comment_event(
-    comment_id: str, comment: NewComment | Comment, received: str, thread: Thread | None
+    comment_id: str, comment: NewComment | Comment, received: str, thread: ManifestThread | None
 ) -> CommentEvent:
     """Return the notifier's view of a comment; its post's fields are empty when unknown."""
     return CommentEvent(

@@ -9,7 +9,7 @@ from faces_backend.comments.config import CommentSettings
 from faces_backend.http.forms import (
     EMAIL_PATTERN,
     FieldProblem,
-    carried_fields,
+    StampedForm,
     clean_text,
     note_required,
     sort_fields,
@@ -26,7 +26,7 @@ _LINK = re.compile(r"https?://|(?<!//)www\.", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
-class CommentForm:
+class CommentForm(StampedForm):
     """The fields of a comment post, cleaned, with the first problem found (if any)."""
 
     thread: str
@@ -36,10 +36,7 @@ class CommentForm:
     text: str
     notify: bool
     honeypot: bool
-    stamp: str | None
     pow: str | None
-    next_url: str | None
-    problem: FieldProblem | None
 
     def hidden_fields(self) -> dict[str, str]:
         """Return the fields the preview page carries on to the confirm post."""
@@ -48,9 +45,8 @@ class CommentForm:
             "parent": self.parent,
             "email": self.email,
             "notify": "on" if self.notify else None,
-            "_next": self.next_url,
         }
-        return carried_fields(required, optional)
+        return self.carried(required, optional)
 
 
 def collect_comment(

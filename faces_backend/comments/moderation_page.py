@@ -6,9 +6,10 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from faces_common.manifests import ManifestThread
+
 from faces_backend.comments.pages import paragraphs
 from faces_backend.comments.store import REASONS, Comment
-from faces_backend.comments.threads import Thread
 from faces_backend.http.settings import Language
 
 _WORDS: dict[Language, dict[str, str]] = {
@@ -84,7 +85,7 @@ class QueueItem:
     """One comment in the queue with its post and the reasons readers reported it for."""
 
     comment: Comment
-    thread: Thread | None
+    thread: ManifestThread | None
     reports: tuple[str, ...]
 
 

@@ -13,6 +13,8 @@ from faces_backend.http.openapi import (
     form_body,
     json_answer,
     stamp_path,
+    stamped_form_answer,
+    stamped_form_body,
 )
 
 _THREAD_PATTERN = "^(?!stamp$|withdraw/)[A-Za-z0-9][A-Za-z0-9_/-]{0,199}$"
@@ -63,19 +65,12 @@ _FORM: dict[str, Any] = {
     },
 }
 
-_ANSWER: dict[str, Any] = {
-    "type": "object",
-    "required": ["status", "message"],
-    "properties": {
-        "status": {"enum": _WORDS},
-        "message": {"type": "string", "description": "For the reader, in FACES_LANGUAGE."},
-        "id": _COMMENT_ID,
-        "withdraw_url": {"type": "string", "description": "The private withdraw link (once)."},
-        "field": {"type": "string"},
-        "error": {"type": "string"},
-        "retry_after": {"type": "integer"},
-    },
-}
+_ANSWER = stamped_form_answer(
+    _WORDS,
+    "reader",
+    id=_COMMENT_ID,
+    withdraw_url={"type": "string", "description": "The private withdraw link (once)."},
+)
 
 _RECORD: dict[str, Any] = {
     "type": "object",
@@ -103,15 +98,6 @@ def _page(codes: dict[str, str]) -> dict[str, Any]:
     return {code: {"description": text, "content": _HTML} for code, text in codes.items()}
 
 
-_FORM_BODY = {
-    "required": True,
-    "content": {
-        "application/x-www-form-urlencoded": {"schema": {"$ref": SCHEMAS + "CommentForm"}},
-        "multipart/form-data": {"schema": {"$ref": SCHEMAS + "CommentForm"}},
-        "application/json": {"schema": {"$ref": SCHEMAS + "CommentForm"}},
-    },
-}
-
 _WITHDRAW_PARAMETERS = [
     PATH_ID,
     {"name": "token", "in": "query", "required": False, "schema": {"type": "string"}},
@@ -122,7 +108,7 @@ COMMENT_PATHS: dict[str, Any] = {
         "post": {
             "operationId": "submitComment",
             "summary": "Send a comment; it waits for moderation.",
-            "requestBody": _FORM_BODY,
+            "requestBody": stamped_form_body("CommentForm"),
             "responses": _answers(
                 {
                     "200": "Preview page (plain form without stamp, or a stale stamp).",

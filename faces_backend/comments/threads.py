@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from faces_common.manifests import THREADS_MANIFEST_VERSION, ManifestThread
+
 from faces_backend.http.documents import ManifestError, manifest_entries
 
 THREAD_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_/-]{0,199}")
@@ -13,24 +15,11 @@ SLUG_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
 
 @dataclass(frozen=True)
-class Thread:
-    """One post that can hold comments."""
-
-    id: str
-    path: str
-    title: str
-    lang: str
-    authors: tuple[str, ...]
-    open: bool
-    internal: bool
-
-
-@dataclass(frozen=True)
 class CommentManifest:
     """All threads the site currently publishes."""
 
     generated: str
-    threads: dict[str, Thread]
+    threads: dict[str, ManifestThread]
 
 
 EMPTY = CommentManifest("", {})
@@ -38,8 +27,8 @@ EMPTY = CommentManifest("", {})
 
 def parse_comment_manifest(raw: bytes) -> CommentManifest:
     """Parse and check the manifest; errors name the thread and the field."""
-    generated, entries = manifest_entries(raw, "threads")
-    threads: dict[str, Thread] = {}
+    generated, entries = manifest_entries(raw, "threads", THREADS_MANIFEST_VERSION)
+    threads: dict[str, ManifestThread] = {}
     for index, entry in enumerate(entries):
         thread = _thread(entry, index)
         if thread.id in threads:
@@ -48,7 +37,7 @@ def parse_comment_manifest(raw: bytes) -> CommentManifest:
     return CommentManifest(generated, threads)
 
 
-def _thread(entry: Any, index: int) -> Thread:
+def _thread(entry: Any, index: int) -> ManifestThread:
     where = f"threads[{index}]"
     if not isinstance(entry, dict):
         raise ManifestError(f"{where}: expected an object")
@@ -61,7 +50,7 @@ def _thread(entry: Any, index: int) -> Thread:
     for key in ("path", "title"):
         if not isinstance(entry.get(key), str):
             raise ManifestError(f"{where} ({thread_id}): {key!r} must be a string")
-    return Thread(
+    return ManifestThread(
         id=thread_id,
         path=entry["path"],
         title=entry["title"],

@@ -33,7 +33,7 @@ class ManifestError(ValueError):
     """A manifest cannot be used; the message names the entry and the field."""
 
 
-def manifest_entries(text: str | bytes, key: str, version: int = 1) -> tuple[str, list[Any]]:
+def manifest_entries(text: str | bytes, key: str, version: int) -> tuple[str, list[Any]]:
     """Return a manifest's `generated` time and its list `key`; raise ManifestError if malformed."""
     try:
         data = json.loads(text)

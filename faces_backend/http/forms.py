@@ -83,9 +83,18 @@ def sort_fields(
     return SortedFields(values, problems)
 
 
-def carried_fields(required: dict[str, str], optional: dict[str, str | None]) -> dict[str, str]:
-    """The fields a check page carries on to the confirm post: the required and the given ones."""
-    return {**required, **{name: value for name, value in optional.items() if value}}
+@dataclass(frozen=True)
+class StampedForm:
+    """What a stamped form (a comment, a story proposal) carries besides its own fields."""
+
+    stamp: str | None
+    next_url: str | None  # the way back, from `_next`
+    problem: FieldProblem | None  # the first problem found, if any
+
+    def carried(self, required: dict[str, str], optional: dict[str, str | None]) -> dict[str, str]:
+        """The fields a check page carries on to the confirm post: required, given, the way back."""
+        given = {**optional, "_next": self.next_url}
+        return {**required, **{name: value for name, value in given.items() if value}}
 
 
 def note_required(problems: list[FieldProblem], field: str, value: str, most: int) -> bool:

@@ -21,6 +21,33 @@ def form_body(properties: dict[str, Any], *, required: bool | None = None) -> di
     return body
 
 
+def stamped_form_body(schema_name: str) -> dict[str, Any]:
+    """The request body of a stamped form: the form's schema as a plain form, multipart or JSON."""
+    media = ("application/x-www-form-urlencoded", "multipart/form-data", "application/json")
+    return {
+        "required": True,
+        "content": {m: {"schema": {"$ref": SCHEMAS + schema_name}} for m in media},
+    }
+
+
+def stamped_form_answer(
+    words: Sequence[str], reader: str, **properties: dict[str, Any]
+) -> dict[str, Any]:
+    """A stamped form's JSON answer: status, message for `reader`, own properties, what failed."""
+    return {
+        "type": "object",
+        "required": ["status", "message"],
+        "properties": {
+            "status": {"enum": list(words)},
+            "message": {"type": "string", "description": f"For the {reader}, in FACES_LANGUAGE."},
+            **properties,
+            "field": {"type": "string"},
+            "error": {"type": "string"},
+            "retry_after": {"type": "integer"},
+        },
+    }
+
+
 def json_answer(description: str, schema: dict[str, Any]) -> dict[str, Any]:
     """A response whose body is JSON of this schema."""
     return {"description": description, "content": {"application/json": {"schema": schema}}}

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, cast
 
+from faces_common.manifests import POLLS_MANIFEST_VERSION
+
 from faces_backend.http.documents import ManifestError, manifest_entries
 
 ResultsMode = Literal["live", "after_vote", "after_close"]
 
 RESULTS_MODES: tuple[ResultsMode, ...] = ("live", "after_vote", "after_close")
-MANIFEST_VERSION = 1
 ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
@@ -57,7 +58,7 @@ class Manifest:
 
 def parse_manifest(text: str | bytes) -> Manifest:
     """Parse and validate manifest JSON; raise ManifestError naming what is wrong."""
-    generated, raw_polls = manifest_entries(text, "polls", MANIFEST_VERSION)
+    generated, raw_polls = manifest_entries(text, "polls", POLLS_MANIFEST_VERSION)
     polls: dict[str, Poll] = {}
     for index, raw in enumerate(raw_polls):
         poll = _poll(raw, f"polls[{index}]")

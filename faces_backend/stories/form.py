@@ -9,7 +9,7 @@ from typing import Literal
 from faces_backend.http.forms import (
     EMAIL_PATTERN,
     FieldProblem,
-    carried_fields,
+    StampedForm,
     clean_text,
     note_required,
     sort_fields,
@@ -28,7 +28,7 @@ _PHONE = re.compile(r"\+?[0-9][0-9 ()/.-]{4,30}[0-9]")
 
 
 @dataclass(frozen=True)
-class StoryForm:
+class StoryForm(StampedForm):
     """The fields of a story proposal, cleaned, with the first problem found (if any)."""
 
     about: About
@@ -37,9 +37,6 @@ class StoryForm:
     department: str
     contact: str | None
     proposer: str | None
-    stamp: str | None
-    next_url: str | None
-    problem: FieldProblem | None
 
     def hidden_fields(self) -> dict[str, str]:
         """Return the fields the check page carries on to the confirm post."""
@@ -48,9 +45,8 @@ class StoryForm:
             "person": self.person,
             "contact": self.contact,
             "proposer": self.proposer,
-            "_next": self.next_url,
         }
-        return carried_fields(required, optional)
+        return self.carried(required, optional)
 
 
 def collect_story(fields: list[tuple[str, str]], limits: StorySettings) -> StoryForm:

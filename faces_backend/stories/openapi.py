@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from faces_backend.http.openapi import PATH_ID, SCHEMAS, ApiPart, stamp_path
+from faces_backend.http.openapi import (
+    PATH_ID,
+    SCHEMAS,
+    ApiPart,
+    stamp_path,
+    stamped_form_answer,
+    stamped_form_body,
+)
 from faces_backend.stories.answers import CODES
 
 _FORM: dict[str, Any] = {
@@ -31,29 +38,7 @@ _FORM: dict[str, Any] = {
     },
 }
 
-_ANSWER: dict[str, Any] = {
-    "type": "object",
-    "required": ["status", "message"],
-    "properties": {
-        "status": {"enum": sorted(CODES)},
-        "message": {"type": "string", "description": "For the proposer, in FACES_LANGUAGE."},
-        "field": {"type": "string"},
-        "error": {"type": "string"},
-        "retry_after": {"type": "integer"},
-    },
-}
-
-_BODY = {
-    "required": True,
-    "content": {
-        media: {"schema": {"$ref": SCHEMAS + "StoryForm"}}
-        for media in (
-            "application/x-www-form-urlencoded",
-            "multipart/form-data",
-            "application/json",
-        )
-    },
-}
+_ANSWER = stamped_form_answer(sorted(CODES), "proposer")
 _CONTENT = {
     "application/json": {"schema": {"$ref": SCHEMAS + "StoryAnswer"}},
     "text/html": {"schema": {"type": "string"}},
@@ -77,7 +62,7 @@ STORIES_API = ApiPart(
             "post": {
                 "operationId": "proposeStory",
                 "summary": "Propose a story to the editors; it waits in their queue.",
-                "requestBody": _BODY,
+                "requestBody": stamped_form_body("StoryForm"),
                 "responses": {
                     code: {"description": text, "content": _CONTENT}
                     for code, text in _CODES.items()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+from faces_common.manifests import PROFILES_MANIFEST_VERSION
+
 from faces_backend.http.documents import ManifestError
 
 PROFILE_SLUG = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
@@ -17,8 +19,8 @@ def parse_story_manifest(raw: bytes) -> frozenset[str]:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ManifestError(f"not valid JSON: {exc}") from None
-    if not isinstance(data, dict) or data.get("version") != 1:
-        raise ManifestError('expected an object with "version": 1')
+    if not isinstance(data, dict) or data.get("version") != PROFILES_MANIFEST_VERSION:
+        raise ManifestError(f'expected an object with "version": {PROFILES_MANIFEST_VERSION}')
     profiles = data.get("profiles")
     if not isinstance(profiles, list):
         raise ManifestError('expected a list "profiles"')

@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass
 from typing import Any, TypeGuard
 
+from faces_common.manifests import PAGES_MANIFEST_VERSION
+
 from faces_backend.http.documents import ManifestError, manifest_entries
 
-MANIFEST_VERSION = 1
 PATH_MAX_CHARS = 512
 # Site-relative page paths as the build writes them: no query, fragment, space or control.
 PATH_PATTERN = re.compile(r"/[^\s?#\x00-\x1f\x7f]{0,511}")
@@ -29,7 +30,7 @@ def is_page_path(value: Any) -> TypeGuard[str]:
 
 def parse_view_manifest(text: str | bytes) -> ViewManifest:
     """Parse and validate the reach manifest; raise ManifestError naming the entry."""
-    generated, pages = manifest_entries(text, "pages", MANIFEST_VERSION)
+    generated, pages = manifest_entries(text, "pages", PAGES_MANIFEST_VERSION)
     paths: set[str] = set()
     for index, entry in enumerate(pages):
         path = entry.get("path") if isinstance(entry, dict) else None

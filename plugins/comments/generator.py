@@ -12,13 +12,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from faces_common.jsonfiles import write_json
+from faces_common.manifests import ManifestThread
 from faces_common.problems import Problem
 from faces_common.voice import site_address
 from pelican.generators import Generator
 
 from .data import ThreadFile, read_thread_file
 from .figures import ShownThread, dialogue_figures, read_figures
-from .manifest import ManifestThread, manifest
+from .manifest import manifest
 from .messages import problem
 from .threads import ID_PATTERN, comments_switched_off, declared_id, id_line, path_id
 from .unanswered import WaitingComment, author_queues, unanswered

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from .model import Poll
+from faces_common.manifests import POLLS_MANIFEST_VERSION
 
-MANIFEST_VERSION = 1
+from .model import Poll
 
 
 def poll_url(poll: Poll) -> str:
@@ -17,9 +17,9 @@ def poll_url(poll: Poll) -> str:
 
 
 def manifest(polls: Sequence[Poll], generated: datetime) -> dict[str, Any]:
-    """Return the manifest document (version 1) for these polls."""
+    """Return the manifest document for these polls."""
     return {
-        "version": MANIFEST_VERSION,
+        "version": POLLS_MANIFEST_VERSION,
         "generated": generated.isoformat(timespec="seconds"),
         "polls": [
             {

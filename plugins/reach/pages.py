@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from faces_common.manifests import PAGES_MANIFEST_VERSION
 from markupsafe import Markup
 
-MANIFEST_VERSION = 1
 # Context lists of published content; drafts and hidden content never count.
 CONTENT_LISTS = {"articles": "post", "pages": "page"}
 
@@ -47,7 +47,7 @@ def countable(context: Mapping[str, Any]) -> Iterator[Countable]:
 def manifest(pages: list[Countable], generated: datetime) -> dict[str, Any]:
     """Return the reach manifest: each countable path with what editors' reports need."""
     return {
-        "version": MANIFEST_VERSION,
+        "version": PAGES_MANIFEST_VERSION,
         "generated": generated.isoformat(timespec="seconds"),
         "pages": [
             {

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from faces_common.jsonfiles import write_json
+from faces_common.manifests import PROFILES_MANIFEST_VERSION
 from pelican.generators import Generator
 
 
@@ -34,4 +35,4 @@ class StoryIntakeGenerator(Generator):
         profiles = sorted(p.handle for p in people if p.is_active and p.url)
         manifest = Path(self.output_path) / settings["STORIES_MANIFEST_SAVE_AS"]
         os.makedirs(manifest.parent, exist_ok=True)
-        write_json(manifest, {"version": 1, "profiles": profiles})
+        write_json(manifest, {"version": PROFILES_MANIFEST_VERSION, "profiles": profiles})
