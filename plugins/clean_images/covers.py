@@ -120,13 +120,18 @@ def make_copies(clean: Path, widths: Sequence[int], settings: CleanSettings) -> 
     lacking = missing_copies(clean, widths)
     if not lacking:
         return
-    # Decoded once for all its copies.
+    # Decoded once for all its copies; each copy resized from the next larger one (a third
+    # of the pixels to filter for the smallest), so every width is made the same way whether
+    # the larger copies are cached already or not.
     with Image.open(clean) as image:
         image.load()
-        for width in lacking:
-            cached = _cached_copy(clean, width)
+        smaller = image
+        for width in sorted((w for w in set(widths) if w >= lacking[0]), reverse=True):
             height = round(image.height * width / image.width)
-            smaller = image.resize((width, height), Image.Resampling.LANCZOS)
+            smaller = smaller.resize((width, height), Image.Resampling.LANCZOS)
+            if width not in lacking:
+                continue
+            cached = _cached_copy(clean, width)
             temporary = cached.with_name(f".{cached.name}.tmp{cached.suffix}")
             encode_clean(smaller, temporary, settings.jpeg_quality, settings.webp_quality)
             share = (width / image.width) ** 2

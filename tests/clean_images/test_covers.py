@@ -200,3 +200,37 @@ def test_a_cover_is_decoded_once_for_all_its_copies(
         "clean-800w.jpg",
         "clean.jpg",
     ]
+
+
+def test_each_copy_is_resized_from_the_next_larger_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clean_images.covers import make_copies
+
+    clean = picture(tmp_path / "cache" / "clean.jpg", (1200, 675))
+    resized: list[tuple[int, int]] = []
+    original = Image.Image.resize
+
+    def recorded(image: Image.Image, size: tuple[int, int], *args: object, **kw: object) -> object:
+        resized.append((image.width, size[0]))
+        return original(image, size, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Image.Image, "resize", recorded)
+    make_copies(clean, [240, 480, 800], CleanSettings())
+    # The 480 copy filters 800 pixels a row, not 1,200: the smaller, the less work.
+    assert resized == [(1200, 800), (800, 480), (480, 240)]
+
+
+def test_a_copy_is_the_same_whether_the_larger_ones_were_cached_or_not(tmp_path: Path) -> None:
+    from clean_images.covers import make_copies
+
+    together = picture(tmp_path / "together" / "clean.jpg", (1200, 675))
+    make_copies(together, [480, 800], CleanSettings())
+    # A later build asks for a smaller width too (the setting changed): the 800 is cached.
+    later = picture(tmp_path / "later" / "clean.jpg", (1200, 675))
+    make_copies(later, [800], CleanSettings())
+    made = (later.parent / "clean-800w.jpg").stat().st_mtime_ns
+    make_copies(later, [480, 800], CleanSettings())
+    assert (later.parent / "clean-800w.jpg").stat().st_mtime_ns == made  # not encoded again
+    for name in ("clean-480w.jpg", "clean-800w.jpg"):
+        assert (later.parent / name).read_bytes() == (together.parent / name).read_bytes()
