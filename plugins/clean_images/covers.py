@@ -125,7 +125,7 @@ def make_copies(clean: Path, widths: Sequence[int], settings: CleanSettings) -> 
     # the larger copies are cached already or not.
     with Image.open(clean) as image:
         image.load()
-        smaller = image
+        smaller: Image.Image = image
         for width in sorted((w for w in set(widths) if w >= lacking[0]), reverse=True):
             height = round(image.height * width / image.width)
             smaller = smaller.resize((width, height), Image.Resampling.LANCZOS)
