@@ -26,8 +26,9 @@ from .verdict import (
     unsupported_issue,
 )
 
-# Bump when a change makes the clean files differ: every image is then encoded again.
-PIPELINE_VERSION = "2"
+# Bump when a change makes the clean files or their cover copies differ: every image is then
+# encoded again.
+PIPELINE_VERSION = "3"
 _CACHE_SUBDIR = "clean_images"
 _KEY_LENGTH = 20
 # Below this many images to encode, starting worker processes costs more than it saves.

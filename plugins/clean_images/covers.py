@@ -8,6 +8,7 @@ made from the clean file (no metadata) once it exists, and cached by its content
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -120,16 +121,27 @@ def make_copies(clean: Path, widths: Sequence[int], settings: CleanSettings) -> 
     lacking = missing_copies(clean, widths)
     if not lacking:
         return
-    # Decoded once for all its copies.
+    # Decoded once for all its copies; each copy resized from the next larger one (a third
+    # of the pixels to filter for the smallest), so every width is made the same way whether
+    # the larger copies are cached already or not.
+    chain = sorted((w for w in set(widths) if w >= lacking[0]), reverse=True)
     with Image.open(clean) as image:
+        full_width, full_height = image.size
+        if image.format == "JPEG":
+            # A camera-sized cover is decoded at 1/2, 1/4 or 1/8 scale where that still covers
+            # the widest copy (as photos are): a fraction of the decoding and resampling.
+            image.draft(None, (chain[0], math.ceil(full_height * chain[0] / full_width)))
         image.load()
-        for width in lacking:
+        smaller: Image.Image = image
+        for width in chain:
+            height = round(full_height * width / full_width)
+            smaller = smaller.resize((width, height), Image.Resampling.LANCZOS)
+            if width not in lacking:
+                continue
             cached = _cached_copy(clean, width)
-            height = round(image.height * width / image.width)
-            smaller = image.resize((width, height), Image.Resampling.LANCZOS)
             temporary = cached.with_name(f".{cached.name}.tmp{cached.suffix}")
             encode_clean(smaller, temporary, settings.jpeg_quality, settings.webp_quality)
-            share = (width / image.width) ** 2
+            share = (width / full_width) ** 2
             if FORMAT_BY_SUFFIX[clean.suffix.lower()] == "PNG" and _heavy(temporary, clean, share):
                 _keep_lighter(temporary, _in_256_colours(smaller))
             os.replace(temporary, cached)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 from pathlib import Path
 
@@ -25,7 +26,10 @@ _ANIMATION_INFO = ("duration", "loop", "transparency", "background", "disposal")
 def encode_clean(
     image: Image.Image, target: Path, jpeg_quality: int, webp_quality: int
 ) -> tuple[int, int]:
-    """Write `image` to target in the format its suffix names; return the written size."""
+    """Write `image` to target in the format its suffix names; return the written size.
+
+    The image is changed on the way (turned upright, its `info` dropped): pass a copy to keep it.
+    """
     target_format = FORMAT_BY_SUFFIX[target.suffix.lower()]
     if getattr(image, "n_frames", 1) > 1 and target_format in ("GIF", "PNG", "WEBP"):
         return _save_animation(image, target, target_format)
@@ -35,12 +39,11 @@ def encode_clean(
     lossless_webp = source_format == "WEBP" and _is_lossless_webp(image)
     icc_profile = image.info.get("icc_profile")
     transparency = image.info.get("transparency")
-    try:
-        upright = ImageOps.exif_transpose(image)
-    except (OSError, SyntaxError, ValueError, TypeError, KeyError):
-        # A damaged orientation entry: the pixels are used as stored rather than refused.
-        upright = image.copy()
-    pixels = _to_srgb(upright, icc_profile)
+    # A damaged orientation entry: the pixels are used as stored rather than refused. In place:
+    # a copy of every picture's pixels cost more CPU than decoding a JPEG cover.
+    with contextlib.suppress(OSError, SyntaxError, ValueError, TypeError, KeyError):
+        ImageOps.exif_transpose(image, in_place=True)
+    pixels = _to_srgb(image, icc_profile)
     # Only pixels go on: encoders copy entries such as a JPEG comment or exif from `info`.
     pixels.info = {} if transparency is None else {"transparency": transparency}
     if target_format == "JPEG":

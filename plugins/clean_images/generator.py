@@ -113,8 +113,10 @@ class PendingImages:
             )
             for key, source in plan.missing.items()
         }
+        # All the cover's widths, not only those lacking: a lacking copy is resized from the
+        # larger ones (make_copies), cached or not.
         self.copying = [
-            queue(make_copies, self._clean(key), lacking, settings)
+            queue(make_copies, self._clean(key), sorted({*widths.get(key, ()), *lacking}), settings)
             for key, lacking in copies.items()
         ]
 

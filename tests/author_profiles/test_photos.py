@@ -750,3 +750,39 @@ def test_settings_are_validated(kwargs: dict[str, object], message: str) -> None
 
 def test_sizes_are_sorted() -> None:
     assert PhotoSettings(sizes=(768, 96, 384, 192)).sizes == (96, 192, 384, 768)
+
+
+def test_a_tagged_camera_photo_is_cut_shrunk_and_then_made_srgb(
+    big_photo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    swapped = rgb_profile("Swapped red and green", SRGB_GREEN, SRGB_RED, SRGB_BLUE, 2.2)
+    source = tmp_path / "tagged.jpg"
+    with Image.open(big_photo) as image:
+        image.save(source, quality=90, icc_profile=swapped)
+    converted: list[tuple[int, int]] = []
+    cropped: list[tuple[int, int]] = []
+    convert, crop = ImageCms.profileToProfile, Image.Image.crop
+
+    def recorded_convert(image: Image.Image, *args: object, **kwargs: object) -> object:
+        converted.append(image.size)
+        return convert(image, *args, **kwargs)  # type: ignore[arg-type]
+
+    def recorded_crop(image: Image.Image, *args: object, **kwargs: object) -> Image.Image:
+        cropped.append(image.size)
+        return crop(image, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ImageCms, "profileToProfile", recorded_convert)
+    monkeypatch.setattr(Image.Image, "crop", recorded_crop)
+    result = process_photo(PhotoJob(source), tmp_path / "cache")
+    assert result.error is None and result.sizes == (96, 192, 384, 768)
+    # The profile is applied to the 768-px square, not to the 1,500-px cut-out (4x the
+    # pixels), and the cut-out is never copied out of the decoded picture.
+    assert converted == [(768, 768)] and cropped == []
+    output = result.output(768, "jpeg")
+    assert output is not None
+    with Image.open(output.path) as image:
+        red, green, _ = rgb(image.convert("RGB").getpixel((384, 20)))
+    with Image.open(big_photo) as image:
+        original_red, original_green, _ = rgb(image.convert("RGB").getpixel((2000, 40)))
+    # The channels swapped by the profile: the conversion did happen.
+    assert abs(red - original_green) < 12 and abs(green - original_red) < 12

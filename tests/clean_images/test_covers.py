@@ -18,7 +18,7 @@ from clean_images.covers import (
     write_copies,
 )
 from pelican.contents import Article
-from PIL import Image
+from PIL import Image, ImageChops, ImageStat
 
 from tests.image_opens import count_image_opens
 from tests.sites import ROOT
@@ -200,3 +200,64 @@ def test_a_cover_is_decoded_once_for_all_its_copies(
         "clean-800w.jpg",
         "clean.jpg",
     ]
+
+
+def test_each_copy_is_resized_from_the_next_larger_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clean_images.covers import make_copies
+
+    clean = picture(tmp_path / "cache" / "clean.jpg", (1200, 675))
+    resized: list[tuple[int, int]] = []
+    original = Image.Image.resize
+
+    def recorded(image: Image.Image, size: tuple[int, int], *args: object, **kw: object) -> object:
+        resized.append((image.width, size[0]))
+        return original(image, size, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Image.Image, "resize", recorded)
+    make_copies(clean, [240, 480, 800], CleanSettings())
+    # The 480 copy filters 800 pixels a row, not 1,200: the smaller, the less work.
+    assert resized == [(1200, 800), (800, 480), (480, 240)]
+
+
+def test_a_copy_is_the_same_whether_the_larger_ones_were_cached_or_not(tmp_path: Path) -> None:
+    from clean_images.covers import make_copies
+
+    together = picture(tmp_path / "together" / "clean.jpg", (1200, 675))
+    make_copies(together, [480, 800], CleanSettings())
+    # A later build asks for a smaller width too (the setting changed): the 800 is cached.
+    later = picture(tmp_path / "later" / "clean.jpg", (1200, 675))
+    make_copies(later, [800], CleanSettings())
+    made = (later.parent / "clean-800w.jpg").stat().st_mtime_ns
+    make_copies(later, [480, 800], CleanSettings())
+    assert (later.parent / "clean-800w.jpg").stat().st_mtime_ns == made  # not encoded again
+    for name in ("clean-480w.jpg", "clean-800w.jpg"):
+        assert (later.parent / name).read_bytes() == (together.parent / name).read_bytes()
+
+
+def test_a_camera_sized_cover_is_decoded_at_the_scale_its_widest_copy_needs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clean_images.covers import make_copies
+
+    clean = picture(tmp_path / "cache" / "clean.jpg", (2400, 1350))
+    with Image.open(clean) as image:
+        expected = image.convert("RGB").resize((800, 450), Image.Resampling.LANCZOS)
+    resized: list[tuple[int, int]] = []
+    original = Image.Image.resize
+
+    def recorded(image: Image.Image, size: tuple[int, int], *args: object, **kw: object) -> object:
+        resized.append((image.width, size[0]))
+        return original(image, size, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Image.Image, "resize", recorded)
+    make_copies(clean, [480, 800], CleanSettings())
+    # Decoded at half scale (1,200 px still covers 800), not all 2,400 pixels a row.
+    assert resized == [(1200, 800), (800, 480)]
+    with Image.open(tmp_path / "cache" / "clean-800w.jpg") as copy:
+        assert copy.size == (800, 450)
+        difference = ImageChops.difference(copy.convert("RGB"), expected)
+        assert max(ImageStat.Stat(difference).mean) < 2
+    with Image.open(tmp_path / "cache" / "clean-480w.jpg") as copy:
+        assert copy.size == (480, 270)

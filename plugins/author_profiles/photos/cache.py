@@ -14,7 +14,7 @@ from faces_common.digests import DigestMemo
 from .model import DEFAULT_SETTINGS, PhotoError, PhotoOutput, PhotoResult, PhotoSettings
 
 # Bump when a change makes the output files differ: every photo is then processed again.
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 
 CACHE_SUBDIR = "author_photos"
 MANIFEST = "manifest.json"
