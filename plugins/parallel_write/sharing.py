@@ -56,6 +56,9 @@ class SharedWriting:
         self._skipped: list[WriteCall] = []
         self._shared: SharedWriter | None = None
         self._forked = False
+        # perf_counter and process_time when this process started writing and when it forked
+        self._started = (0.0, 0.0)
+        self._forked_at = (0.0, 0.0)
 
     def install(self) -> None:
         """Take over the two generators' generate_output (on the instances, for this build)."""
@@ -69,6 +72,7 @@ class SharedWriting:
             logger.debug("parallel_write: every page in one process: %s", reason)
             self._write_articles(writer)
             return
+        self._started = (time.perf_counter(), time.process_time())
         self._shared = SharedWriter(writer, self._fork_when_alone, self._note_skipped)
         self._write_share(self._write_articles, then_pages=True)
 
@@ -112,14 +116,16 @@ class SharedWriting:
         rank = self._fork()
         if rank is None:
             return
+        self._forked_at = (time.perf_counter(), time.process_time())
         if rank:
             forward_to(self._children[0])
         shared.share(rank, self._processes, None if rank else self._note_skipped)
         if not rank:
             logger.debug(
-                "parallel_write: forked at call %d in %.3f s",
+                "parallel_write: forked at call %d, %.2f s after writing started, in %.3f s",
                 shared.calls,
-                time.perf_counter() - started,
+                started - self._started[0],
+                self._forked_at[0] - started,
             )
 
     def _fork(self) -> int | None:
@@ -157,7 +163,10 @@ class SharedWriting:
         try:
             connection = self._children[0]
             if error is None:
-                connection.send(("done", self._shared.rendered, own_memory_kib()))
+                seconds = time.perf_counter() - self._forked_at[0]
+                cpu = time.process_time() - self._forked_at[1]
+                rendered = self._shared.rendered
+                connection.send(("done", rendered, own_memory_kib(), seconds, cpu))
                 code = 0
             else:
                 call = self._shared.current
@@ -195,15 +204,19 @@ class SharedWriting:
             threads = [t.name for t in threading.enumerate() if t is not threading.current_thread()]
             logger.debug("parallel_write: every page in one process: threads ran: %s", threads)
         started = time.perf_counter()
+        own_cpu = time.process_time() - self._forked_at[1]
         self._receive(block=True)
         waited = time.perf_counter() - started
         for pid, (outcome, *details) in sorted(self._ended.items()):
             if outcome == "done":
                 logger.debug(
-                    "parallel_write: process %d rendered %d pages' calls (peak RSS %.0f MiB, "
-                    "of it its own, not shared with the build process, %.0f MiB at its end)",
+                    "parallel_write: process %d rendered %d pages' calls in %.2f s (%.2f CPU s; "
+                    "peak RSS %.0f MiB, of it its own, not shared with the build process, "
+                    "%.0f MiB at its end)",
                     pid,
                     len(details[0]),
+                    details[2],
+                    details[3],
                     details[-1][1] / 1024,
                     details[1] / 1024,
                 )
@@ -217,8 +230,11 @@ class SharedWriting:
             raise failure(self._lang, "died", pid=pid, how=details[-1][0])
         if self._shared is not None:
             logger.debug(
-                "parallel_write: the build process rendered %d pages' calls",
+                "parallel_write: the build process rendered %d pages' calls in %.2f s after the "
+                "fork (%.2f CPU s)",
                 len(self._shared.rendered),
+                started - self._forked_at[0],
+                own_cpu,
             )
         started = time.perf_counter()
         written = WrittenElsewhere(writer.output_path)
