@@ -33,6 +33,7 @@ from typing import Any
 from faces_common.content_lists import PAGE_LISTS, all_articles
 
 from .child_logs import forward_to, log_here
+from .claims import BUILD, Claims
 from .messages import failure
 from .processes import describe, exit_status, own_memory_kib
 from .writers import SharedWriter, WriteCall, WrittenElsewhere
@@ -45,7 +46,9 @@ Output = Callable[[Any], None]
 class SharedWriting:
     """Installed on one build's article and page generators; forks when they start writing."""
 
-    def __init__(self, articles: Any, pages: Any, processes: int, lang: str) -> None:
+    def __init__(
+        self, articles: Any, pages: Any, processes: int, lang: str, balance: bool = True
+    ) -> None:
         self._articles, self._pages = articles, pages
         self._write_articles: Output = articles.generate_output
         self._write_pages: Output = pages.generate_output
@@ -54,6 +57,8 @@ class SharedWriting:
         # pid -> what a process said last and how it ended, once it has ended
         self._ended: dict[int, tuple[Any, ...]] = {}
         self._skipped: list[WriteCall] = []
+        self._claims = Claims()
+        self._balance = balance
         self._shared: SharedWriter | None = None
         self._forked = False
         # perf_counter and process_time when this process started writing and when it forked
@@ -73,7 +78,7 @@ class SharedWriting:
             self._write_articles(writer)
             return
         self._started = (time.perf_counter(), time.process_time())
-        self._shared = SharedWriter(writer, self._fork_when_alone, self._note_skipped)
+        self._shared = SharedWriter(writer, self._fork_when_alone, self._note_skipped, self._claims)
         self._write_share(self._write_articles, then_pages=True)
 
     def write_pages(self, writer: Any) -> None:
@@ -83,6 +88,7 @@ class SharedWriting:
             return
         self._write_share(self._write_pages, then_pages=False)
         with self._abandon_on_error():
+            self._take_back(writer)
             self._collect(writer)
 
     def _write_share(self, output: Output, then_pages: bool) -> None:
@@ -174,6 +180,26 @@ class SharedWriting:
         finally:
             os._exit(code)
 
+    def _take_back(self, writer: Any) -> None:
+        """Render the single pages no other process has started, from the last one backwards."""
+        if not (self._forked and self._balance):
+            return
+        started = time.perf_counter()
+        taken: list[WriteCall] = []
+        for call in reversed(self._skipped):
+            if not self._claims.take(call.number, BUILD):
+                break
+            taken.append(call)
+            self._receive(block=False)
+            writer.write_file(call.name, call.template, call.context, *call.args, **call.kwargs)
+        if taken:
+            self._skipped = self._skipped[: -len(taken)]
+        logger.debug(
+            "parallel_write: the build process took back %d single pages in %.2f s",
+            len(taken),
+            time.perf_counter() - started,
+        )
+
     def _note_skipped(self, call: WriteCall) -> None:
         self._skipped.append(call)
         self._receive(block=False)
@@ -228,7 +254,7 @@ class SharedWriting:
                 self._render_here(writer, number)
                 raise failure(self._lang, "failed", pid=pid, page=page, error=error)
             raise failure(self._lang, "died", pid=pid, how=details[-1][0])
-        if self._shared is not None:
+        if self._shared is not None and self._forked:
             logger.debug(
                 "parallel_write: the build process rendered %d pages' calls in %.2f s after the "
                 "fork (%.2f CPU s)",

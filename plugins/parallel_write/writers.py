@@ -9,6 +9,8 @@ from typing import Any
 
 from pelican.utils import sanitised_join
 
+from .claims import FORKED, Claims
+
 
 @dataclass(frozen=True)
 class WriteCall:
@@ -48,8 +50,10 @@ class SharedWriter:
         writer: Any,
         before_call: Callable[[SharedWriter], None],
         on_skip: Callable[[WriteCall], None] | None,
+        claims: Claims,
     ) -> None:
         self._writer, self._before_call, self._on_skip = writer, before_call, on_skip
+        self._claims = claims
         self.rank, self._processes = 0, 1
         self.calls = 0
         # The call being rendered, so a failure can name it.
@@ -69,7 +73,10 @@ class SharedWriter:
         self.calls += 1
         call = WriteCall(self.calls, name, template, context, args, kwargs)
         listing = "article" not in kwargs and "page" not in kwargs
-        if owner(name, self._processes, listing) != self.rank:
+        if owner(name, self._processes, listing) != self.rank or (
+            # A single page the build process has taken back, once done with its own.
+            self.rank and not self._claims.take(call.number, FORKED)
+        ):
             if self._on_skip is not None:
                 self._on_skip(call)
             return None
