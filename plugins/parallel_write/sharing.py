@@ -30,13 +30,11 @@ from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection, Pipe, wait
 from typing import Any
 
-from faces_common.content_lists import PAGE_LISTS, all_articles
-
 from .child_logs import forward_to, log_here
 from .claims import BUILD, Claims
 from .messages import failure
 from .processes import describe, exit_status, own_memory_kib
-from .writers import SharedWriter, WriteCall, WrittenElsewhere
+from .writers import SharedWriter, WriteCall, announcing, links_with_attach
 
 logger = logging.getLogger(__name__)
 
@@ -109,7 +107,7 @@ class SharedWriting:
     def _why_not_shared(self) -> str:
         if not hasattr(os, "fork"):
             return "this system cannot fork"
-        if _links_with_attach(self._articles, self._pages):
+        if links_with_attach(self._articles, self._pages):
             return "a post or page links a file with {attach}, placed by the first page written"
         return ""
 
@@ -263,9 +261,9 @@ class SharedWriting:
                 own_cpu,
             )
         started = time.perf_counter()
-        written = WrittenElsewhere(writer.output_path)
-        for call in self._skipped:
-            writer.write_file(call.name, written, call.context, *call.args, **call.kwargs)
+        with announcing(writer) as written:
+            for call in self._skipped:
+                writer.write_file(call.name, written, call.context, *call.args, **call.kwargs)
         logger.debug(
             "parallel_write: waited %.2f s for the others, took in their %d calls in %.2f s",
             waited,
@@ -300,11 +298,3 @@ class SharedWriting:
             connection.close()
             exit_status(pid)
         self._children.clear()
-
-
-def _links_with_attach(articles: Any, pages: Any) -> bool:
-    everything = [*all_articles(articles), *(p for n in PAGE_LISTS for p in getattr(pages, n, ()))]
-    markers = ("{attach}", "|attach|")
-    return any(
-        any(m in (getattr(item, "_content", "") or "") for m in markers) for item in everything
-    )
