@@ -2,11 +2,12 @@
 
 When Pelican starts writing, every context is final. The build process forks; each process
 then runs the same sequence of write_file calls over the same (copied) memory and renders only
-its own share (writers.owner). A forked process stops after the page generator, sends its log
-records and the outcome over a pipe, and ends with os._exit: it writes no feed and runs no
-other generator. The build process, before any other generator runs, waits for them and then
-passes each page they wrote through its own writer once more without rendering it
-(WrittenElsewhere): Pelican's overwrite bookkeeping, the "Writing" line and content_written
+its own share (writers.owner): the forked writer the single posts and pages, the build process
+the listings and feeds, then the single pages the writer has not started yet (claims.py). A
+forked process stops after the page generator, sends its log records and the outcome over a
+pipe, and ends with os._exit. The build process, before any other generator runs, waits for it
+and passes each page it wrote through its own writer without rendering or rewriting it
+(writers.announcing): Pelican's overwrite bookkeeping, the "Writing" line and content_written
 (sitemap) happen here, as in a build on one core.
 
 Not shared, so the output stays byte for byte what one process writes: a build with threads
@@ -167,10 +168,9 @@ class SharedWriting:
         try:
             connection = self._children[0]
             if error is None:
-                seconds = time.perf_counter() - self._forked_at[0]
-                cpu = time.process_time() - self._forked_at[1]
-                rendered = self._shared.rendered
-                connection.send(("done", rendered, own_memory_kib(), seconds, cpu))
+                wall, cpu = time.perf_counter(), time.process_time()
+                spent = (wall - self._forked_at[0], cpu - self._forked_at[1])
+                connection.send(("done", self._shared.rendered, own_memory_kib(), *spent))
                 code = 0
             else:
                 call = self._shared.current
@@ -190,8 +190,7 @@ class SharedWriting:
             taken.append(call)
             self._receive(block=False)
             writer.write_file(call.name, call.template, call.context, *call.args, **call.kwargs)
-        if taken:
-            self._skipped = self._skipped[: -len(taken)]
+        del self._skipped[len(self._skipped) - len(taken) :]
         logger.debug(
             "parallel_write: the build process took back %d single pages in %.2f s",
             len(taken),
