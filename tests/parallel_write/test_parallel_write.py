@@ -243,3 +243,20 @@ def test_the_build_process_takes_back_the_last_single_pages_and_the_bytes_stay(
 
 def test_every_setting_is_documented_in_the_readme() -> None:
     assert documented_settings("parallel_write", "PARALLEL_WRITE_") == set(DEFAULTS)
+
+
+# The image pool of a first build, started (and left working) by the settings file itself.
+POOL_AT_WORK = """
+from faces_common.background import BackgroundPool as _Pool
+_pool = _Pool(1)
+_job = _pool.submit(abs, -1)
+"""
+
+
+def test_a_build_whose_image_pool_has_jobs_still_forks_its_writer(tmp_path: Path) -> None:
+    settings = make_site(
+        tmp_path, {f"post-{n}.md": _post(n) for n in range(3)}, TINY_SITE + POOL_AT_WORK
+    )
+    outcome, log = _build(settings, tmp_path / "output", 2)
+    assert outcome == {"failed": False, "problems": 0}, log
+    assert CHILD_RENDERED.search(log), log
