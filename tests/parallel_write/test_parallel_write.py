@@ -260,3 +260,49 @@ def test_a_build_whose_image_pool_has_jobs_still_forks_its_writer(tmp_path: Path
     outcome, log = _build(settings, tmp_path / "output", 2)
     assert outcome == {"failed": False, "problems": 0}, log
     assert CHILD_RENDERED.search(log), log
+
+
+# Fails where the build process renders it; holds the forked process until it has.
+FAILS_IN_THE_BUILD_PROCESS = """
+import os as _os, time as _time
+_BUILD_PROCESS = _os.getpid()
+def _fail_in_build_process(output):
+    marker = _os.path.join(output, "taken-back")
+    if _os.getpid() == _BUILD_PROCESS:
+        open(marker, "w").close()
+        raise ValueError("kaputt im Build-Prozess")
+    deadline = _time.monotonic() + 60
+    while not _os.path.exists(marker):
+        if _time.monotonic() > deadline:
+            raise TimeoutError("the build process took no page back")
+        _time.sleep(0.01)
+    return ""
+JINJA_GLOBALS = {"fail_in_build_process": _fail_in_build_process}
+"""
+
+
+def test_a_page_taken_back_that_fails_names_its_post(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "eigen.html").write_text(
+        '{% extends "article.html" %}{% block content %}'
+        "{{ fail_in_build_process(OUTPUT_PATH) }}{% endblock %}",
+        encoding="utf-8",
+    )
+    # The newest post holds the forked process; the oldest, taken back first, fails.
+    newest = GOOD_POST.replace("Lang: de", "Lang: de\nTemplate: eigen")
+    oldest = newest.replace("Ein guter Beitrag", "Der älteste").replace("2026-03-14", "2026-01-02")
+    settings = make_site(
+        tmp_path,
+        {"good.md": newest, "eigen.md": oldest, **{f"post-{n}.md": _post(n) for n in range(3)}},
+        TINY_SITE
+        + f"THEME_TEMPLATES_OVERRIDES = [{str(templates)!r}]\n"
+        + FAILS_IN_THE_BUILD_PROCESS,
+    )
+    outcome, log = _build(settings, tmp_path / "output", 2)
+    assert outcome["failed"]
+    assert not CHILD_FAILED.search(log), log
+    assert re.search(
+        r"critical: \S+/posts/eigen\.md: Der Build wurde abgebrochen: .*kaputt im Build-Prozess",
+        log,
+    ), log
