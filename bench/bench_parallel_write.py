@@ -27,7 +27,7 @@ from pathlib import Path
 from bench_build import _drop_content_cache, _measured
 from build_records import REPO, WORK, Layout, exit_on_failure
 from build_setup import OUR_BUILD, write_settings
-from synthetic import SiteSpec, generate_site
+from synthetic import SiteSpec, generate_site, reuse_or_generate
 
 # The write stage: Pelican's two generators, or parallel_write's wrappers around them.
 STAGES = {
@@ -54,13 +54,20 @@ def main() -> None:
     parser.add_argument("--authors", type=int, default=100)
     parser.add_argument("--photos", action=argparse.BooleanOptionalAction, default=True)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument(
+        "--site",
+        type=Path,
+        help="generate the site into this folder once and reuse it while the spec is the same",
+    )
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     layout = Layout(Path(tempfile.mkdtemp(prefix="pwrite-", dir=WORK)))
     try:
-        site = generate_site(
-            layout.root, SiteSpec(args.posts, args.authors, args.photos), WORK / "photos"
-        )
+        spec = SiteSpec(args.posts, args.authors, args.photos)
+        if args.site:
+            site, _ = reuse_or_generate(args.site.resolve(), spec, WORK / "photos")
+        else:
+            site = generate_site(layout.root, spec, WORK / "photos")
         write_settings(layout, site)
         ours = layout.path("settings_ours.py").read_text(encoding="utf-8")
         for processes in (1, 2):

@@ -21,6 +21,10 @@ DEFAULTS: dict[str, Any] = {
     # the cores this build may use, at most DEFAULT_CAP; 1 writes every page in the build
     # process, as Pelican does.
     "PARALLEL_WRITE_PROCESSES": None,
+    # True: the build process, once it has rendered the listings and feeds, renders the single
+    # posts and pages the forked writer has not started yet, from the last one, so that both
+    # end together; False: the forked writer renders every single post and page.
+    "PARALLEL_WRITE_BALANCE": True,
 }
 # More processes than two pay little: the rest of the build and Pagefind stay on one core.
 DEFAULT_CAP = 2
@@ -36,6 +40,10 @@ def apply_defaults(pelican: Any) -> None:
     ):
         raise setting_error(
             "PARALLEL_WRITE_PROCESSES", chosen, "None (the usable cores, at most 2) or 1 or more"
+        )
+    if not isinstance(settings["PARALLEL_WRITE_BALANCE"], bool):
+        raise setting_error(
+            "PARALLEL_WRITE_BALANCE", settings["PARALLEL_WRITE_BALANCE"], "True or False"
         )
 
 
@@ -60,7 +68,12 @@ def share_writing(generators: list[Any]) -> None:
     if pair is None:
         logger.debug("parallel_write: no article generator followed by the page generator")
         return
-    SharedWriting(*pair, processes=processes, lang=messages_lang(settings)).install()
+    SharedWriting(
+        *pair,
+        processes=processes,
+        lang=messages_lang(settings),
+        balance=settings["PARALLEL_WRITE_BALANCE"],
+    ).install()
 
 
 def _articles_then_pages(generators: list[Any]) -> tuple[Any, Any] | None:

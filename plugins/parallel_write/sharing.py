@@ -2,11 +2,12 @@
 
 When Pelican starts writing, every context is final. The build process forks; each process
 then runs the same sequence of write_file calls over the same (copied) memory and renders only
-its own share (writers.owner). A forked process stops after the page generator, sends its log
-records and the outcome over a pipe, and ends with os._exit: it writes no feed and runs no
-other generator. The build process, before any other generator runs, waits for them and then
-passes each page they wrote through its own writer once more without rendering it
-(WrittenElsewhere): Pelican's overwrite bookkeeping, the "Writing" line and content_written
+its own share (writers.owner): the forked writer the single posts and pages, the build process
+the listings and feeds, then the single pages the writer has not started yet (claims.py). A
+forked process stops after the page generator, sends its log records and the outcome over a
+pipe, and ends with os._exit. The build process, before any other generator runs, waits for it
+and passes each page it wrote through its own writer without rendering or rewriting it
+(writers.announcing): Pelican's overwrite bookkeeping, the "Writing" line and content_written
 (sitemap) happen here, as in a build on one core.
 
 Not shared, so the output stays byte for byte what one process writes: a build with threads
@@ -30,12 +31,11 @@ from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection, Pipe, wait
 from typing import Any
 
-from faces_common.content_lists import PAGE_LISTS, all_articles
-
 from .child_logs import forward_to, log_here
+from .claims import BUILD, Claims
 from .messages import failure
 from .processes import describe, exit_status, own_memory_kib
-from .writers import SharedWriter, WriteCall, WrittenElsewhere
+from .writers import SharedWriter, WriteCall, announcing, links_with_attach
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +45,9 @@ Output = Callable[[Any], None]
 class SharedWriting:
     """Installed on one build's article and page generators; forks when they start writing."""
 
-    def __init__(self, articles: Any, pages: Any, processes: int, lang: str) -> None:
+    def __init__(
+        self, articles: Any, pages: Any, processes: int, lang: str, balance: bool = True
+    ) -> None:
         self._articles, self._pages = articles, pages
         self._write_articles: Output = articles.generate_output
         self._write_pages: Output = pages.generate_output
@@ -54,8 +56,13 @@ class SharedWriting:
         # pid -> what a process said last and how it ended, once it has ended
         self._ended: dict[int, tuple[Any, ...]] = {}
         self._skipped: list[WriteCall] = []
+        self._claims = Claims()
+        self._balance = balance
         self._shared: SharedWriter | None = None
         self._forked = False
+        # perf_counter and process_time when this process started writing and when it forked
+        self._started = (0.0, 0.0)
+        self._forked_at = (0.0, 0.0)
 
     def install(self) -> None:
         """Take over the two generators' generate_output (on the instances, for this build)."""
@@ -69,7 +76,8 @@ class SharedWriting:
             logger.debug("parallel_write: every page in one process: %s", reason)
             self._write_articles(writer)
             return
-        self._shared = SharedWriter(writer, self._fork_when_alone, self._note_skipped)
+        self._started = (time.perf_counter(), time.process_time())
+        self._shared = SharedWriter(writer, self._fork_when_alone, self._note_skipped, self._claims)
         self._write_share(self._write_articles, then_pages=True)
 
     def write_pages(self, writer: Any) -> None:
@@ -79,6 +87,7 @@ class SharedWriting:
             return
         self._write_share(self._write_pages, then_pages=False)
         with self._abandon_on_error():
+            self._take_back(writer)
             self._collect(writer)
 
     def _write_share(self, output: Output, then_pages: bool) -> None:
@@ -99,7 +108,7 @@ class SharedWriting:
     def _why_not_shared(self) -> str:
         if not hasattr(os, "fork"):
             return "this system cannot fork"
-        if _links_with_attach(self._articles, self._pages):
+        if links_with_attach(self._articles, self._pages):
             return "a post or page links a file with {attach}, placed by the first page written"
         return ""
 
@@ -112,14 +121,16 @@ class SharedWriting:
         rank = self._fork()
         if rank is None:
             return
+        self._forked_at = (time.perf_counter(), time.process_time())
         if rank:
             forward_to(self._children[0])
         shared.share(rank, self._processes, None if rank else self._note_skipped)
         if not rank:
             logger.debug(
-                "parallel_write: forked at call %d in %.3f s",
+                "parallel_write: forked at call %d, %.2f s after writing started, in %.3f s",
                 shared.calls,
-                time.perf_counter() - started,
+                started - self._started[0],
+                self._forked_at[0] - started,
             )
 
     def _fork(self) -> int | None:
@@ -157,13 +168,34 @@ class SharedWriting:
         try:
             connection = self._children[0]
             if error is None:
-                connection.send(("done", self._shared.rendered, own_memory_kib()))
+                wall, cpu = time.perf_counter(), time.process_time()
+                spent = (wall - self._forked_at[0], cpu - self._forked_at[1])
+                connection.send(("done", self._shared.rendered, own_memory_kib(), *spent))
                 code = 0
             else:
                 call = self._shared.current
                 connection.send(("failed", call.number if call else 0, describe(error)))
         finally:
             os._exit(code)
+
+    def _take_back(self, writer: Any) -> None:
+        """Render the single pages no other process has started, from the last one backwards."""
+        if not (self._forked and self._balance):
+            return
+        started = time.perf_counter()
+        taken: list[WriteCall] = []
+        for call in reversed(self._skipped):
+            if not self._claims.take(call.number, BUILD):
+                break
+            taken.append(call)
+            self._receive(block=False)
+            writer.write_file(call.name, call.template, call.context, *call.args, **call.kwargs)
+        del self._skipped[len(self._skipped) - len(taken) :]
+        logger.debug(
+            "parallel_write: the build process took back %d single pages in %.2f s",
+            len(taken),
+            time.perf_counter() - started,
+        )
 
     def _note_skipped(self, call: WriteCall) -> None:
         self._skipped.append(call)
@@ -195,15 +227,19 @@ class SharedWriting:
             threads = [t.name for t in threading.enumerate() if t is not threading.current_thread()]
             logger.debug("parallel_write: every page in one process: threads ran: %s", threads)
         started = time.perf_counter()
+        own_cpu = time.process_time() - self._forked_at[1]
         self._receive(block=True)
         waited = time.perf_counter() - started
         for pid, (outcome, *details) in sorted(self._ended.items()):
             if outcome == "done":
                 logger.debug(
-                    "parallel_write: process %d rendered %d pages' calls (peak RSS %.0f MiB, "
-                    "of it its own, not shared with the build process, %.0f MiB at its end)",
+                    "parallel_write: process %d rendered %d pages' calls in %.2f s (%.2f CPU s; "
+                    "peak RSS %.0f MiB, of it its own, not shared with the build process, "
+                    "%.0f MiB at its end)",
                     pid,
                     len(details[0]),
+                    details[2],
+                    details[3],
                     details[-1][1] / 1024,
                     details[1] / 1024,
                 )
@@ -215,15 +251,18 @@ class SharedWriting:
                 self._render_here(writer, number)
                 raise failure(self._lang, "failed", pid=pid, page=page, error=error)
             raise failure(self._lang, "died", pid=pid, how=details[-1][0])
-        if self._shared is not None:
+        if self._shared is not None and self._forked:
             logger.debug(
-                "parallel_write: the build process rendered %d pages' calls",
+                "parallel_write: the build process rendered %d pages' calls in %.2f s after the "
+                "fork (%.2f CPU s)",
                 len(self._shared.rendered),
+                started - self._forked_at[0],
+                own_cpu,
             )
         started = time.perf_counter()
-        written = WrittenElsewhere(writer.output_path)
-        for call in self._skipped:
-            writer.write_file(call.name, written, call.context, *call.args, **call.kwargs)
+        with announcing(writer) as written:
+            for call in self._skipped:
+                writer.write_file(call.name, written, call.context, *call.args, **call.kwargs)
         logger.debug(
             "parallel_write: waited %.2f s for the others, took in their %d calls in %.2f s",
             waited,
@@ -258,11 +297,3 @@ class SharedWriting:
             connection.close()
             exit_status(pid)
         self._children.clear()
-
-
-def _links_with_attach(articles: Any, pages: Any) -> bool:
-    everything = [*all_articles(articles), *(p for n in PAGE_LISTS for p in getattr(pages, n, ()))]
-    markers = ("{attach}", "|attach|")
-    return any(
-        any(m in (getattr(item, "_content", "") or "") for m in markers) for item in everything
-    )

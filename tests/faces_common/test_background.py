@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import threading
 import time
-from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
-from faces_common.background import BackgroundPool, later, results
+from faces_common.background import BackgroundPool, Dispatched, later, results
+
+from tests.sites import ROOT
 
 # How long a worker waits for the test to release it before it gives up (a failing test).
 _DEADLINE = 60.0
@@ -28,7 +32,7 @@ def _held_until(release: Path, number: int) -> tuple[int, int, int]:
     return _pid_and_niceness(number)
 
 
-def _wait_until_handed_out(future: Future[object] | None) -> None:
+def _wait_until_handed_out(future: Dispatched | None) -> None:
     assert future is not None
     deadline = time.monotonic() + _DEADLINE
     while not future.running():
@@ -81,6 +85,57 @@ def test_a_failed_job_raises_where_its_result_is_asked_for() -> None:
 def test_no_worker_starts_without_a_job() -> None:
     pool = BackgroundPool(2)
     pool.close()
-    assert pool._executor is None
+    assert pool._connection is None
     job = later(_pid_and_niceness, 3)
     assert job.result() == (3, os.getpid(), os.nice(0))
+
+
+def test_the_build_process_runs_no_thread_while_the_workers_work(tmp_path: Path) -> None:
+    # parallel_write forks the build process while the pool works: no thread may be copied.
+    release = tmp_path / "release"
+    with BackgroundPool(2) as pool:
+        held = pool.submit(_held_until, release, 0)
+        _wait_until_handed_out(held.future)
+        assert threading.active_count() == 1, threading.enumerate()
+        release.touch()
+        assert held.result()[0] == 0
+
+
+def _unpicklable() -> object:
+    return threading.Lock()
+
+
+def _die() -> None:
+    os._exit(3)
+
+
+def test_a_result_that_cannot_come_back_or_a_dead_worker_raises_instead_of_hanging() -> None:
+    with BackgroundPool(1) as pool, pytest.raises(Exception, match="lock"):
+        pool.submit(_unpicklable).result()
+    with BackgroundPool(1) as pool, pytest.raises(Exception, match="terminated abruptly"):
+        pool.submit(_die).result()
+
+
+# A build that ends without closing its pool, while a worker still works.
+_LEFT_OPEN = """
+import os, sys, time
+from faces_common.background import BackgroundPool
+pool = BackgroundPool(1)
+job = pool.submit(time.sleep, 0.5)
+while not job.future.running():
+    time.sleep(0.01)
+print(pool._closing._args[1].pid, flush=True)
+"""
+
+
+def test_a_pool_left_open_stops_its_processes_when_the_build_process_ends() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _LEFT_OPEN],
+        env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
+        capture_output=True,
+        text=True,
+        timeout=_DEADLINE,
+        check=True,
+    )
+    dispatcher = int(done.stdout.split()[0])
+    assert not Path(f"/proc/{dispatcher}").exists()

@@ -30,6 +30,7 @@ TINY_SITE = (
 TAGS = ("Velo", "Werkstatt", "Kundendienst")
 CATEGORIES = ("Technik", "Menschen")
 CHILD_RENDERED = re.compile(r"parallel_write: process (\d+) rendered (\d+) pages' calls")
+TOOK_BACK = re.compile(r"parallel_write: the build process took back (\d+) single pages")
 CHILD_FAILED = re.compile(r"parallel_write: process (\d+) failed on (\S+):")
 
 
@@ -86,8 +87,14 @@ def test_two_processes_write_the_same_files_byte_for_byte(tiny_site: Path) -> No
     assert int(rendered[1]) != os.getpid() and int(rendered[2]) >= 5
 
 
-def _site_with_template(folder: Path, template: str, extra_settings: str = "") -> tuple[Path, str]:
-    """A tiny site with one post on its own template, rendered by the second process."""
+def _site_with_template(
+    folder: Path, template: str, extra_settings: str = "", balance: bool = False
+) -> tuple[Path, str]:
+    """A tiny site with one post on its own template, rendered by the second process.
+
+    Without balance, as no page can be taken back by the build process before that one starts.
+    """
+    extra_settings += f"PARALLEL_WRITE_BALANCE = {balance}\n"
     templates = folder / "templates"
     templates.mkdir()
     (templates / "eigen.html").write_text(template, encoding="utf-8")
@@ -189,5 +196,113 @@ def test_a_bad_number_of_processes_is_refused_by_name(value: object) -> None:
         apply_defaults(SimpleNamespace(settings=settings))
 
 
+@pytest.mark.parametrize("value", [None, 1, "False"])
+def test_a_balance_that_is_not_true_or_false_is_refused_by_name(value: object) -> None:
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+    settings["PARALLEL_WRITE_BALANCE"] = value
+    with pytest.raises(ValueError, match=f"PARALLEL_WRITE_BALANCE has value {value!r}"):
+        apply_defaults(SimpleNamespace(settings=settings))
+
+
+# A template global that holds the forked process at its first post until the build process
+# has written the oldest post, which only taking the last single pages back makes it do.
+HELD_UNTIL_TAKEN_BACK = """
+import os as _os, time as _time
+_BUILD_PROCESS = _os.getpid()
+def _hold_forked_process(output):
+    oldest = _os.path.join(output, "2026", "beitrag-nummer-0", "index.html")
+    deadline = _time.monotonic() + 60
+    while _os.getpid() != _BUILD_PROCESS and not _os.path.exists(oldest):
+        if _time.monotonic() > deadline:
+            raise TimeoutError("the build process took no page back")
+        _time.sleep(0.01)
+    return ""
+JINJA_GLOBALS = {"hold_forked_process": _hold_forked_process}
+"""
+
+
+def test_the_build_process_takes_back_the_last_single_pages_and_the_bytes_stay(
+    tmp_path: Path,
+) -> None:
+    template = (
+        '{% extends "article.html" %}{% block content %}'
+        "{{ hold_forked_process(OUTPUT_PATH) }}{% endblock %}"
+    )
+    settings, _ = _site_with_template(tmp_path, template, HELD_UNTIL_TAKEN_BACK, balance=True)
+    one, one_log = _build(settings, tmp_path / "one", 1)
+    two, two_log = _build(settings, tmp_path / "two", 2)
+    assert one == two == {"failed": False, "problems": 0}, one_log + two_log
+    assert _files(tmp_path / "two") == _files(tmp_path / "one")
+    took_back, rendered = TOOK_BACK.search(two_log), CHILD_RENDERED.search(two_log)
+    assert took_back and rendered, two_log
+    # Five posts (good.md, three numbered, eigen.md) and the pages: each rendered once.
+    pages = len(list((settings.parent / "content" / "pages").glob("*.md")))
+    assert int(took_back[1]) >= 1
+    assert int(took_back[1]) + int(rendered[2]) == 5 + pages, two_log
+
+
 def test_every_setting_is_documented_in_the_readme() -> None:
     assert documented_settings("parallel_write", "PARALLEL_WRITE_") == set(DEFAULTS)
+
+
+# The image pool of a first build, started (and left working) by the settings file itself.
+POOL_AT_WORK = """
+from faces_common.background import BackgroundPool as _Pool
+_pool = _Pool(1)
+_job = _pool.submit(abs, -1)
+"""
+
+
+def test_a_build_whose_image_pool_has_jobs_still_forks_its_writer(tmp_path: Path) -> None:
+    settings = make_site(
+        tmp_path, {f"post-{n}.md": _post(n) for n in range(3)}, TINY_SITE + POOL_AT_WORK
+    )
+    outcome, log = _build(settings, tmp_path / "output", 2)
+    assert outcome == {"failed": False, "problems": 0}, log
+    assert CHILD_RENDERED.search(log), log
+
+
+# Fails where the build process renders it; holds the forked process until it has.
+FAILS_IN_THE_BUILD_PROCESS = """
+import os as _os, time as _time
+_BUILD_PROCESS = _os.getpid()
+def _fail_in_build_process(output):
+    marker = _os.path.join(output, "taken-back")
+    if _os.getpid() == _BUILD_PROCESS:
+        open(marker, "w").close()
+        raise ValueError("kaputt im Build-Prozess")
+    deadline = _time.monotonic() + 60
+    while not _os.path.exists(marker):
+        if _time.monotonic() > deadline:
+            raise TimeoutError("the build process took no page back")
+        _time.sleep(0.01)
+    return ""
+JINJA_GLOBALS = {"fail_in_build_process": _fail_in_build_process}
+"""
+
+
+def test_a_page_taken_back_that_fails_names_its_post(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "eigen.html").write_text(
+        '{% extends "article.html" %}{% block content %}'
+        "{{ fail_in_build_process(OUTPUT_PATH) }}{% endblock %}",
+        encoding="utf-8",
+    )
+    # The newest post holds the forked process; the oldest, taken back first, fails.
+    newest = GOOD_POST.replace("Lang: de", "Lang: de\nTemplate: eigen")
+    oldest = newest.replace("Ein guter Beitrag", "Der älteste").replace("2026-03-14", "2026-01-02")
+    settings = make_site(
+        tmp_path,
+        {"good.md": newest, "eigen.md": oldest, **{f"post-{n}.md": _post(n) for n in range(3)}},
+        TINY_SITE
+        + f"THEME_TEMPLATES_OVERRIDES = [{str(templates)!r}]\n"
+        + FAILS_IN_THE_BUILD_PROCESS,
+    )
+    outcome, log = _build(settings, tmp_path / "output", 2)
+    assert outcome["failed"]
+    assert not CHILD_FAILED.search(log), log
+    assert re.search(
+        r"critical: \S+/posts/eigen\.md: Der Build wurde abgebrochen: .*kaputt im Build-Prozess",
+        log,
+    ), log
