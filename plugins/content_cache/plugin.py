@@ -116,8 +116,17 @@ def encode_html(cache: dict[str, Any]) -> dict[str, Any]:
 
 def save_atomically(cacher: Any) -> None:
     """Pelican's save_cache, through a temporary file moved into place."""
-    if not cacher._cache_data_policy or not getattr(cacher, "faces_cache_changed", True):
-        return
+    try:
+        if cacher._cache_data_policy and getattr(cacher, "faces_cache_changed", True):
+            _write(cacher)
+    finally:
+        # Pelican saves once, when the generator has read everything; the entries' texts live on
+        # in the posts, the cache's own records (11 MiB at 10,000 posts) are not needed again.
+        cacher._cache = {}
+        cacher._cache_data_policy = False
+
+
+def _write(cacher: Any) -> None:
     path = cacher._cache_path
     temporary = ""
     try:

@@ -200,10 +200,14 @@ def test_a_cache_that_took_nothing_new_is_not_written_again(tmp_path: Path) -> N
     unchanged.readers.save_cache()
     # Saving moves a new file into place: the same inode means nothing was written.
     assert os.stat(tmp_path / "cache" / CACHE_NAME).st_ino == saved.st_ino
-    unchanged.readers.cache_data(str(source), ("<p>Neu.</p>", {"title": "A"}))
-    unchanged.readers.save_cache()
+    changed = _readers(tmp_path)
+    changed.readers.cache_data(str(source), ("<p>Neu.</p>", {"title": "A"}))
+    changed.readers.save_cache()
     assert os.stat(tmp_path / "cache" / CACHE_NAME).st_ino != saved.st_ino
-    assert _readers(tmp_path).readers.get_cached_data(str(source)) == ("<p>Neu.</p>", {"title": "A"})
+    assert _readers(tmp_path).readers.get_cached_data(str(source)) == (
+        "<p>Neu.</p>",
+        {"title": "A"},
+    )
 
 
 def test_saving_keeps_no_second_copy_of_the_html_in_memory(tmp_path: Path) -> None:
@@ -220,3 +224,21 @@ def test_saving_keeps_no_second_copy_of_the_html_in_memory(tmp_path: Path) -> No
     assert isinstance(_cache(tmp_path)[str(source)][1][0], bytes)  # stored as UTF-8
     loaded = _readers(tmp_path).readers.get_cached_data(str(source))
     assert loaded == (html, {"title": "Über"}) and type(loaded[0]) is str
+
+
+def test_the_readers_let_go_of_the_cache_once_it_is_saved(tmp_path: Path) -> None:
+    source = tmp_path / "post.md"
+    source.write_text("Title: A\n\nText.\n", encoding="utf-8")
+    first = _readers(tmp_path)
+    first.readers.cache_data(str(source), ("<p>Text.</p>", {"title": "A"}))
+    first.readers.save_cache()
+    # Pelican saves once, after reading: the records are not needed for the rest of the build.
+    assert first.readers._cache == {}
+    # A file read again later (the preview's kept site) neither lands in it nor empties the file.
+    first.readers.cache_data(str(source), ("<p>Später.</p>", {"title": "A"}))
+    first.readers.save_cache()
+    assert first.readers._cache == {}
+    assert _readers(tmp_path).readers.get_cached_data(str(source)) == (
+        "<p>Text.</p>",
+        {"title": "A"},
+    )
