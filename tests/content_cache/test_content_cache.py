@@ -242,3 +242,25 @@ def test_the_readers_let_go_of_the_cache_once_it_is_saved(tmp_path: Path) -> Non
         "<p>Text.</p>",
         {"title": "A"},
     )
+
+
+def test_posts_loaded_from_the_cache_share_equal_tags_and_short_texts(tmp_path: Path) -> None:
+    from pelican.urlwrappers import Category, Tag
+
+    first, second = tmp_path / "a.md", tmp_path / "b.md"
+    generator = _readers(tmp_path)
+    settings = generator.settings
+    for source in (first, second):
+        source.write_text("Title: A\n\nText.\n", encoding="utf-8")
+        metadata = {
+            "tags": [Tag("Werkstatt", settings), Tag("Velo", settings)],
+            "category": Category("Technik", settings),
+            "lang": "".join(["d", "e"]),  # a string of its own, as unpickling makes them
+        }
+        generator.readers.cache_data(str(source), ("<p>Text.</p>", metadata))
+    generator.readers.save_cache()
+    loaded = _readers(tmp_path).readers
+    one, two = (loaded.get_cached_data(str(s))[1] for s in (first, second))
+    assert [t.name for t in one["tags"]] == ["Werkstatt", "Velo"]
+    assert all(a is b for a, b in zip(one["tags"], two["tags"], strict=True))
+    assert one["category"] is two["category"] and one["lang"] is two["lang"] == "de"
