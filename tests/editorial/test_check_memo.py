@@ -99,10 +99,26 @@ def test_other_settings_read_every_file_again(site: Path, reads: list[str]) -> N
     assert any("title" in p.message.lower() for p in english.problems), _found(english)
 
 
+def test_builds_with_other_settings_keep_each_its_own_memo(site: Path, reads: list[str]) -> None:
+    # The preview and the publish build take turns: neither may make the other read every file.
+    preview = load_settings(str(site))
+    publish = {**preview, "SITEURL": "https://blog.example.org", "RELATIVE_URLS": False}
+    check_site(preview)
+    check_site(publish)
+    reads.clear()
+    assert check_site(preview).errors == 0 and check_site(publish).errors == 0
+    assert reads == []
+    # Memos of settings gone by are dropped, the newest few are kept.
+    for number in range(6):
+        check_site({**preview, "SITEURL": f"https://{number}.example.org"})
+    memos = list(Path(preview["CACHE_PATH"], "editorial").glob("check-findings-*.pickle"))
+    assert len(memos) == 4
+
+
 def test_a_damaged_memo_only_costs_reading_again(site: Path, reads: list[str]) -> None:
     settings = load_settings(str(site))
     check_site(settings)
-    memo = Path(settings["CACHE_PATH"], "editorial", "check-findings.pickle")
+    (memo,) = Path(settings["CACHE_PATH"], "editorial").glob("check-findings-*.pickle")
     memo.write_bytes(b"not a pickle")
     reads.clear()
     assert check_site(settings).errors == 0
