@@ -267,3 +267,25 @@ def test_the_image_verdict_memo_does_not_hide_a_changed_image(site: Path) -> Non
     assert [(p.path, p.line, p.rule) for p in check_site(settings).problems] == [
         ("content/posts/zweiter.md", 6, "image_not_an_image")
     ]
+
+
+def test_the_check_after_a_build_remembers_the_files_the_build_read(
+    site: Path, reads: list[str]
+) -> None:
+    from content_checks import read_in_this_build
+    from content_checks.reader import check_file, forget_reads
+
+    settings = load_settings(str(site))
+    content = Path(settings["PATH"])
+    forget_reads()
+    for post in ("good.md", "zweiter.md"):
+        check_file(str(content / "posts" / post), settings)  # as the build's readers do
+    # Saved again after the build read it: the check must not take the build's text for it.
+    edited = content / "posts" / "zweiter.md"
+    os.utime(edited, (HOUR_AGO + 60, HOUR_AGO + 60))
+    check_site(settings, read_in_this_build())
+    assert reads == ["redaktionsleitfaden.md"]  # the page the readers did not read
+    forget_reads()
+    reads.clear()
+    check_site(settings)
+    assert reads == ["zweiter.md"]
