@@ -103,13 +103,24 @@ def restore(cache: dict[str, Any]) -> None:
     """Decode the HTML saved as UTF-8 bytes (encode_html); share equal header values, in place."""
     shared: dict[Hashable, Any] = {}
     for path, entry in cache.items():
-        if path == KEY:
+        if path == KEY or not _is_entry(entry):
             continue
         stamp, (html, metadata) = entry
         if isinstance(html, bytes):
             cache[path] = (stamp, (html.decode("utf-8", "surrogatepass"), metadata))
         for name, value in metadata.items():
             metadata[name] = _shared_value(value, shared)
+
+
+def _is_entry(entry: Any) -> bool:
+    """Whether a cache entry has Pelican's shape: (stamp, (html, metadata dict))."""
+    return (
+        isinstance(entry, tuple)
+        and len(entry) == 2
+        and isinstance(entry[1], tuple)
+        and len(entry[1]) == 2
+        and isinstance(entry[1][1], dict)
+    )
 
 
 def _shared_value(value: Any, shared: dict[Hashable, Any]) -> Any:
@@ -136,7 +147,7 @@ def encode_html(cache: dict[str, Any]) -> dict[str, Any]:
     """The cache to pickle: each post's HTML as UTF-8 bytes where it is not plain ASCII."""
     saved = {}
     for path, entry in cache.items():
-        if path != KEY and type(entry[1][0]) is str and not entry[1][0].isascii():
+        if _is_entry(entry) and type(entry[1][0]) is str and not entry[1][0].isascii():
             stamp, (html, metadata) = entry
             entry = (stamp, (html.encode("utf-8", "surrogatepass"), metadata))
         saved[path] = entry

@@ -264,3 +264,13 @@ def test_posts_loaded_from_the_cache_share_equal_tags_and_short_texts(tmp_path: 
     assert [t.name for t in one["tags"]] == ["Werkstatt", "Velo"]
     assert all(a is b for a, b in zip(one["tags"], two["tags"], strict=True))
     assert one["category"] is two["category"] and one["lang"] is two["lang"] == "de"
+
+
+def test_an_entry_of_another_shape_is_saved_and_loaded_as_it_is(tmp_path: Path) -> None:
+    source = tmp_path / "post.md"
+    source.write_text("Title: A\n\nText.\n", encoding="utf-8")
+    generator = _readers(tmp_path)
+    generator.readers.cache_data(str(source), "Ärger: kein Paar aus Text und Feldern")
+    generator.readers.save_cache()
+    loaded = _readers(tmp_path).readers.get_cached_data(str(source))
+    assert loaded == "Ärger: kein Paar aus Text und Feldern"
