@@ -7,7 +7,7 @@ Generates the site with bench/synthetic.py (the corpus the build benchmark uses:
 words per post, 20% with a header image, links between posts, a poll in every 50th post) into
 bench/.work/check/, then, interleaved per repeat, times in fresh processes:
 `invoke check` as people run it (interpreter start, imports, settings, plugins, all checks)
-with the check's memo warm (CACHE_PATH/editorial/check-findings.pickle from the run before),
+with the check's memo warm (CACHE_PATH/editorial/check-findings-*.pickle from the run before),
 the same with the memo removed first ("cold": every file and profile read; the build's image
 cache in CACHE_PATH kept, as after a build), `python -c "import pelican"` (the floor every
 Pelican tool pays), and, in this process, the checks alone (check_site, settings already
@@ -36,7 +36,7 @@ REPO = Path(__file__).resolve().parents[1]
 WORK = REPO / "bench" / ".work" / "check"
 TARGET = 2.0  # seconds for `invoke check` at 1,000 posts (issue 6) and 10,000 posts (issue 21)
 CACHE = WORK / "cache"
-MEMO = CACHE / "editorial" / "check-findings.pickle"
+MEMOS = CACHE / "editorial"  # check-findings-<fingerprint>.pickle, one per settings
 sys.path[:0] = [str(REPO), str(REPO / "plugins"), str(REPO / "bench")]
 
 from synthetic import CATEGORIES, SiteSpec, generate_site  # noqa: E402
@@ -105,7 +105,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         runs["check"].append(seconds)
         runs["check_cpu"].append(cpu)
         output = completed.stdout
-        MEMO.unlink(missing_ok=True)
+        for memo in MEMOS.glob("check-findings*.pickle"):
+            memo.unlink()
         seconds, _, cpu = timed_process(check, WORK, cached)
         runs["cold"].append(seconds)
         runs["cold_cpu"].append(cpu)

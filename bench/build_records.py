@@ -268,6 +268,8 @@ _MEASURES = {
     "build": "whole build, in the build process",
     "build process CPU": "CPU seconds of the build process",
     "other processes CPU": "CPU seconds of the other processes (image workers, Pagefind)",
+    "RSS after reading MiB": "RSS of the build process, every generator's context made, MiB",
+    "RSS after writing MiB": "RSS of the build process at Pelican's finalized signal, MiB",
     "build process peak MiB": "peak RSS of the build process, MiB",
     "largest other process peak MiB": "peak RSS of its largest worker or Pagefind, MiB",
 }

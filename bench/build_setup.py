@@ -50,6 +50,18 @@ def time_generator(generator):
         if hasattr(generator, step):
             setattr(generator, step, timer(f"{kind}.{step}", getattr(generator, step)))
 signals.generator_init.connect(time_generator)
+def resident(stage):
+    # The build process's RSS at a stage: where its memory grows, beside the peak.
+    def note(sender):
+        if os.getpid() != build_pid:
+            return  # the forked writer shares the signals
+        with open("/proc/self/status") as status:
+            kib = next(int(line.split()[1]) for line in status if line.startswith("VmRSS"))
+        spent.setdefault(stage, []).append(kib / 1024)
+    return note
+build_pid = os.getpid()
+signals.all_generators_finalized.connect(resident("RSS after reading MiB"), weak=False)
+signals.finalized.connect(resident("RSS after writing MiB"), weak=False)
 import resource
 from invoke import Context
 import tasks

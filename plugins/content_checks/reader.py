@@ -8,6 +8,7 @@ import os
 import sys
 from typing import Any
 
+from faces_common.digests import file_stamp
 from faces_common.formats import Source, format_of, load_source
 from faces_common.problems import ERROR, Problem, log_problems
 from faces_common.slugs import slug_for
@@ -17,12 +18,13 @@ from .messages import text
 from .rules import check_source
 
 logger = logging.getLogger(__name__)
-# What the readers read in the current build, by absolute path: the text and what the rules
-# saw in it; the checks that run once the build has read everything use it instead of the disk.
-_read_in_this_build: dict[str, tuple[str, Source]] = {}
+# What the readers read in the current build, by absolute path: the text, what the rules saw in
+# it and the file's size and time just before it was read; the checks that run once the build
+# has read everything use it instead of the disk (and remember it when the file is unchanged).
+_read_in_this_build: dict[str, tuple[str, Source, tuple[int, int] | None]] = {}
 
 
-def read_in_this_build() -> dict[str, tuple[str, Source]]:
+def read_in_this_build() -> dict[str, tuple[str, Source, tuple[int, int] | None]]:
     """The sources the readers have read since the build began, by absolute path."""
     return _read_in_this_build
 
@@ -84,8 +86,9 @@ def check_file(source_path: str, settings: dict[str, Any]) -> list[Problem]:
     format_ = format_of(source_path)
     if kind is None or format_ is None:
         return []
+    stamp = file_stamp(source_path)  # before reading: a later save gives the file another
     text_, source = load_source(source_path, format_)
-    _read_in_this_build[os.path.realpath(source_path)] = (text_, source)
+    _read_in_this_build[os.path.realpath(source_path)] = (text_, source, stamp)
     return check_source(source, os.path.relpath(source_path, os.getcwd()), settings, kind)
 
 

@@ -10,6 +10,7 @@ import copy
 import json
 import os
 import pickle
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -185,3 +186,91 @@ def test_a_cache_pelican_wrote_without_the_plugin_is_not_trusted(tmp_path: Path)
     generator = _readers(tmp_path)
     assert generator.readers.get_cached_data(str(source)) is None
     assert set(generator.readers._cache) == {KEY}
+
+
+def test_a_cache_that_took_nothing_new_is_not_written_again(tmp_path: Path) -> None:
+    source = tmp_path / "post.md"
+    source.write_text("Title: A\n\nText.\n", encoding="utf-8")
+    first = _readers(tmp_path)
+    first.readers.cache_data(str(source), ("<p>Text.</p>", {"title": "A"}))
+    first.readers.save_cache()
+    saved = os.stat(tmp_path / "cache" / CACHE_NAME)
+    unchanged = _readers(tmp_path)
+    assert unchanged.readers.get_cached_data(str(source)) == ("<p>Text.</p>", {"title": "A"})
+    unchanged.readers.save_cache()
+    # Saving moves a new file into place: the same inode means nothing was written.
+    assert os.stat(tmp_path / "cache" / CACHE_NAME).st_ino == saved.st_ino
+    changed = _readers(tmp_path)
+    changed.readers.cache_data(str(source), ("<p>Neu.</p>", {"title": "A"}))
+    changed.readers.save_cache()
+    assert os.stat(tmp_path / "cache" / CACHE_NAME).st_ino != saved.st_ino
+    assert _readers(tmp_path).readers.get_cached_data(str(source)) == (
+        "<p>Neu.</p>",
+        {"title": "A"},
+    )
+
+
+def test_saving_keeps_no_second_copy_of_the_html_in_memory(tmp_path: Path) -> None:
+    source = tmp_path / "post.md"
+    source.write_text("Title: Über\n\nGrüße.\n", encoding="utf-8")
+    html = "<p>Grüße aus der Werkstatt, ein Satz mit Umlauten: Türen, Öfen, Maße.</p>" * 50
+    alone = sys.getsizeof(html)
+    generator = _readers(tmp_path)
+    generator.readers.cache_data(str(source), (html, {"title": "Über"}))
+    generator.readers.save_cache()
+    # Pickling a text keeps its UTF-8 form inside the string (CPython) for as long as it lives:
+    # every post's HTML twice for the rest of the build.
+    assert sys.getsizeof(html) == alone
+    assert isinstance(_cache(tmp_path)[str(source)][1][0], bytes)  # stored as UTF-8
+    loaded = _readers(tmp_path).readers.get_cached_data(str(source))
+    assert loaded == (html, {"title": "Über"}) and type(loaded[0]) is str
+
+
+def test_the_readers_let_go_of_the_cache_once_it_is_saved(tmp_path: Path) -> None:
+    source = tmp_path / "post.md"
+    source.write_text("Title: A\n\nText.\n", encoding="utf-8")
+    first = _readers(tmp_path)
+    first.readers.cache_data(str(source), ("<p>Text.</p>", {"title": "A"}))
+    first.readers.save_cache()
+    # Pelican saves once, after reading: the records are not needed for the rest of the build.
+    assert first.readers._cache == {}
+    # A file read again later (the preview's kept site) neither lands in it nor empties the file.
+    first.readers.cache_data(str(source), ("<p>Später.</p>", {"title": "A"}))
+    first.readers.save_cache()
+    assert first.readers._cache == {}
+    assert _readers(tmp_path).readers.get_cached_data(str(source)) == (
+        "<p>Text.</p>",
+        {"title": "A"},
+    )
+
+
+def test_posts_loaded_from_the_cache_share_equal_tags_and_short_texts(tmp_path: Path) -> None:
+    from pelican.urlwrappers import Category, Tag
+
+    first, second = tmp_path / "a.md", tmp_path / "b.md"
+    generator = _readers(tmp_path)
+    settings = generator.settings
+    for source in (first, second):
+        source.write_text("Title: A\n\nText.\n", encoding="utf-8")
+        metadata = {
+            "tags": [Tag("Werkstatt", settings), Tag("Velo", settings)],
+            "category": Category("Technik", settings),
+            "lang": "".join(["d", "e"]),  # a string of its own, as unpickling makes them
+        }
+        generator.readers.cache_data(str(source), ("<p>Text.</p>", metadata))
+    generator.readers.save_cache()
+    loaded = _readers(tmp_path).readers
+    one, two = (loaded.get_cached_data(str(s))[1] for s in (first, second))
+    assert [t.name for t in one["tags"]] == ["Werkstatt", "Velo"]
+    assert all(a is b for a, b in zip(one["tags"], two["tags"], strict=True))
+    assert one["category"] is two["category"] and one["lang"] is two["lang"] == "de"
+
+
+def test_an_entry_of_another_shape_is_saved_and_loaded_as_it_is(tmp_path: Path) -> None:
+    source = tmp_path / "post.md"
+    source.write_text("Title: A\n\nText.\n", encoding="utf-8")
+    generator = _readers(tmp_path)
+    generator.readers.cache_data(str(source), "Ärger: kein Paar aus Text und Feldern")
+    generator.readers.save_cache()
+    loaded = _readers(tmp_path).readers.get_cached_data(str(source))
+    assert loaded == "Ärger: kein Paar aus Text und Feldern"

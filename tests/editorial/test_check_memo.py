@@ -99,10 +99,26 @@ def test_other_settings_read_every_file_again(site: Path, reads: list[str]) -> N
     assert any("title" in p.message.lower() for p in english.problems), _found(english)
 
 
+def test_builds_with_other_settings_keep_each_its_own_memo(site: Path, reads: list[str]) -> None:
+    # The preview and the publish build take turns: neither may make the other read every file.
+    preview = load_settings(str(site))
+    publish = {**preview, "SITEURL": "https://blog.example.org", "RELATIVE_URLS": False}
+    check_site(preview)
+    check_site(publish)
+    reads.clear()
+    assert check_site(preview).errors == 0 and check_site(publish).errors == 0
+    assert reads == []
+    # Memos of settings gone by are dropped, the newest few are kept.
+    for number in range(6):
+        check_site({**preview, "SITEURL": f"https://{number}.example.org"})
+    memos = list(Path(preview["CACHE_PATH"], "editorial").glob("check-findings-*.pickle"))
+    assert len(memos) == 4
+
+
 def test_a_damaged_memo_only_costs_reading_again(site: Path, reads: list[str]) -> None:
     settings = load_settings(str(site))
     check_site(settings)
-    memo = Path(settings["CACHE_PATH"], "editorial", "check-findings.pickle")
+    (memo,) = Path(settings["CACHE_PATH"], "editorial").glob("check-findings-*.pickle")
     memo.write_bytes(b"not a pickle")
     reads.clear()
     assert check_site(settings).errors == 0
@@ -251,3 +267,25 @@ def test_the_image_verdict_memo_does_not_hide_a_changed_image(site: Path) -> Non
     assert [(p.path, p.line, p.rule) for p in check_site(settings).problems] == [
         ("content/posts/zweiter.md", 6, "image_not_an_image")
     ]
+
+
+def test_the_check_after_a_build_remembers_the_files_the_build_read(
+    site: Path, reads: list[str]
+) -> None:
+    from content_checks import read_in_this_build
+    from content_checks.reader import check_file, forget_reads
+
+    settings = load_settings(str(site))
+    content = Path(settings["PATH"])
+    forget_reads()
+    for post in ("good.md", "zweiter.md"):
+        check_file(str(content / "posts" / post), settings)  # as the build's readers do
+    # Saved again after the build read it: the check must not take the build's text for it.
+    edited = content / "posts" / "zweiter.md"
+    os.utime(edited, (HOUR_AGO + 60, HOUR_AGO + 60))
+    check_site(settings, read_in_this_build())
+    assert reads == ["redaktionsleitfaden.md"]  # the page the readers did not read
+    forget_reads()
+    reads.clear()
+    check_site(settings)
+    assert reads == ["zweiter.md"]

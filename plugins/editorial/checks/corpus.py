@@ -135,8 +135,9 @@ class Source:
         return scan_body(self.text, self.header.body_line)
 
 
-# Texts already read, by absolute path: the text and what the content rules saw in it.
-AlreadyRead = Mapping[str, tuple[str, Read]]
+# Texts already read, by absolute path: the text and what the content rules saw in it, and
+# the file's stamp just before it was read (content_checks.read_in_this_build).
+AlreadyRead = Mapping[str, tuple[str, Read] | tuple[str, Read, Stamp | None]]
 
 
 def read_sources(
@@ -171,7 +172,10 @@ def read_sources(
         if findings is not None:
             sources.append(Source(*place, settings=settings, known=findings, stamp=stamp))
         elif path in known:
-            sources.append(Source(*place, settings=settings, loaded=known[path]))
+            text, read, *when = known[path]
+            # Remembered only if the file is as it was when the build read it.
+            settled = stamp if when and when[0] == stamp else None
+            sources.append(Source(*place, settings=settings, loaded=(text, read), stamp=settled))
         else:
             loaded = load_source(path, format_of(path) or MARKDOWN)
             sources.append(Source(*place, settings=settings, loaded=loaded, stamp=stamp))
