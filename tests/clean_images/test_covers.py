@@ -202,20 +202,27 @@ def test_a_cover_is_decoded_once_for_all_its_copies(
     ]
 
 
+@pytest.fixture
+def resized(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """Record every resize as (width it starts from, width it makes)."""
+    made: list[tuple[int, int]] = []
+    original = Image.Image.resize
+
+    def recorded(image: Image.Image, size: tuple[int, int], *args: object, **kw: object) -> object:
+        made.append((image.width, size[0]))
+        return original(image, size, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Image.Image, "resize", recorded)
+    return made
+
+
 def test_each_copy_is_resized_from_the_next_larger_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, resized: list[tuple[int, int]]
 ) -> None:
     from clean_images.covers import make_copies
 
     clean = picture(tmp_path / "cache" / "clean.jpg", (1200, 675))
-    resized: list[tuple[int, int]] = []
-    original = Image.Image.resize
-
-    def recorded(image: Image.Image, size: tuple[int, int], *args: object, **kw: object) -> object:
-        resized.append((image.width, size[0]))
-        return original(image, size, *args, **kw)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Image.Image, "resize", recorded)
+    resized.clear()  # only make_copies' own resizes count
     make_copies(clean, [240, 480, 800], CleanSettings())
     # The 480 copy filters 800 pixels a row, not 1,200: the smaller, the less work.
     assert resized == [(1200, 800), (800, 480), (480, 240)]
@@ -237,21 +244,14 @@ def test_a_copy_is_the_same_whether_the_larger_ones_were_cached_or_not(tmp_path:
 
 
 def test_a_camera_sized_cover_is_decoded_at_the_scale_its_widest_copy_needs(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, resized: list[tuple[int, int]]
 ) -> None:
     from clean_images.covers import make_copies
 
     clean = picture(tmp_path / "cache" / "clean.jpg", (2400, 1350))
     with Image.open(clean) as image:
         expected = image.convert("RGB").resize((800, 450), Image.Resampling.LANCZOS)
-    resized: list[tuple[int, int]] = []
-    original = Image.Image.resize
-
-    def recorded(image: Image.Image, size: tuple[int, int], *args: object, **kw: object) -> object:
-        resized.append((image.width, size[0]))
-        return original(image, size, *args, **kw)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Image.Image, "resize", recorded)
+    resized.clear()  # only make_copies' own resizes count
     make_copies(clean, [480, 800], CleanSettings())
     # Decoded at half scale (1,200 px still covers 800), not all 2,400 pixels a row.
     assert resized == [(1200, 800), (800, 480)]

@@ -156,12 +156,18 @@ def _readers(tmp_path: Path, **changed: Any) -> SimpleNamespace:
     return generator
 
 
-def test_a_cache_is_kept_for_the_same_readers_and_emptied_for_others(tmp_path: Path) -> None:
+def _cached_post(tmp_path: Path) -> tuple[Path, Any]:
+    """Write a one-line post and save it in the readers' cache as a first build would."""
     source = tmp_path / "post.md"
     source.write_text("Title: A\n\nText.\n", encoding="utf-8")
     first = _readers(tmp_path)
     first.readers.cache_data(str(source), ("<p>Text.</p>", {"title": "A"}))
     first.readers.save_cache()
+    return source, first
+
+
+def test_a_cache_is_kept_for_the_same_readers_and_emptied_for_others(tmp_path: Path) -> None:
+    source, first = _cached_post(tmp_path)
     assert [p.name for p in (tmp_path / "cache").iterdir()] == [CACHE_NAME]  # no temporary
 
     def remembered(**changed: Any) -> Any:
@@ -189,11 +195,7 @@ def test_a_cache_pelican_wrote_without_the_plugin_is_not_trusted(tmp_path: Path)
 
 
 def test_a_cache_that_took_nothing_new_is_not_written_again(tmp_path: Path) -> None:
-    source = tmp_path / "post.md"
-    source.write_text("Title: A\n\nText.\n", encoding="utf-8")
-    first = _readers(tmp_path)
-    first.readers.cache_data(str(source), ("<p>Text.</p>", {"title": "A"}))
-    first.readers.save_cache()
+    source, _ = _cached_post(tmp_path)
     saved = os.stat(tmp_path / "cache" / CACHE_NAME)
     unchanged = _readers(tmp_path)
     assert unchanged.readers.get_cached_data(str(source)) == ("<p>Text.</p>", {"title": "A"})
@@ -227,11 +229,7 @@ def test_saving_keeps_no_second_copy_of_the_html_in_memory(tmp_path: Path) -> No
 
 
 def test_the_readers_let_go_of_the_cache_once_it_is_saved(tmp_path: Path) -> None:
-    source = tmp_path / "post.md"
-    source.write_text("Title: A\n\nText.\n", encoding="utf-8")
-    first = _readers(tmp_path)
-    first.readers.cache_data(str(source), ("<p>Text.</p>", {"title": "A"}))
-    first.readers.save_cache()
+    source, first = _cached_post(tmp_path)
     # Pelican saves once, after reading: the records are not needed for the rest of the build.
     assert first.readers._cache == {}
     # A file read again later (the preview's kept site) neither lands in it nor empties the file.
