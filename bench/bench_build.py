@@ -25,9 +25,7 @@ assertions: the machine is shared.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -52,11 +50,11 @@ from build_records import (
     Layout,
     Results,
     Run,
-    exit_on_failure,
-    markdown_table,
     median_of,
 )
-from build_setup import OUR_BUILD, PROFILE_BUILDS, probe_settings, write_settings
+from build_runs import drop_content_cache, our_build, plain_build
+from build_setup import PROFILE_BUILDS, probe_settings, write_settings
+from build_table import markdown_table
 from synthetic import SiteSpec, SyntheticSite, generate_site, reuse_or_generate
 
 
@@ -173,16 +171,16 @@ def _compare(layout: Layout, args: argparse.Namespace, results: Results) -> None
         if FIRST in wanted or round_number == 1:
             for path in ("out-ours", "cache-ours"):
                 shutil.rmtree(layout.path(path), ignore_errors=True)
-            run = _ours(layout, FIRST)
+            run = our_build(layout, FIRST)
             if FIRST in wanted:
                 _record(results, round_number, run)
             else:
                 print(f"  round 1  warm-up first build, not counted {run.seconds:6.2f} s")
         if PLAIN in wanted:
             shutil.rmtree(layout.path("out-plain"), ignore_errors=True)
-            _record(results, round_number, _plain(layout))
+            _record(results, round_number, plain_build(layout))
         if UNCHANGED in wanted:
-            _record(results, round_number, _ours(layout, UNCHANGED))
+            _record(results, round_number, our_build(layout, UNCHANGED))
         for kind, settings, output, drop in _CLEAN_BUILDS:
             if kind not in wanted:
                 continue
@@ -191,8 +189,8 @@ def _compare(layout: Layout, args: argparse.Namespace, results: Results) -> None
                 publish_caches_warm = True
             shutil.rmtree(layout.path(output), ignore_errors=True)
             if drop:
-                _drop_content_cache(layout.path("cache-ours"))
-            _record(results, round_number, _ours(layout, kind, settings, output))
+                drop_content_cache(layout.path("cache-ours"))
+            _record(results, round_number, our_build(layout, kind, settings, output))
     kept = sorted(entry.name for entry in layout.path("cache-ours").iterdir() if entry.is_dir())
     results.notes.append(f"plugin caches kept in the clean builds: {', '.join(kept) or 'none'}")
 
@@ -201,7 +199,7 @@ def _warm_publish_caches(layout: Layout, round_number: int) -> None:
     """An uncounted publish build: the social cards are drawn only there (the preview draws them
     on request), so the clean publish rows find them kept, as an operator's next publish does."""
     shutil.rmtree(layout.path("out-publish"), ignore_errors=True)
-    run = _ours(layout, "warm-up publish build", "settings_publish.py", "out-publish")
+    run = our_build(layout, "warm-up publish build", "settings_publish.py", "out-publish")
     print(
         f"  round {round_number}  warm-up publish build (draws the cards), not counted "
         f"{run.seconds:6.2f} s"
@@ -243,86 +241,6 @@ def _record(results: Results, round_number: int, run: Run) -> None:
     )
 
 
-def _drop_content_cache(cache: Path) -> list[str]:
-    """Remove Pelican's own cache files; keep the plugins' cache folders and name them."""
-    kept = []
-    if cache.is_dir():
-        for entry in sorted(cache.iterdir()):
-            if entry.is_file():
-                entry.unlink()
-            else:
-                kept.append(entry.name)
-    return kept
-
-
-def _ours(
-    layout: Layout, kind: str, settings: str = "settings_ours.py", output: str = "out-ours"
-) -> Run:
-    report = layout.path("our-build.json")
-    report.unlink(missing_ok=True)
-    log = layout.path("our-build.log")
-    command = [
-        sys.executable,
-        "-c",
-        OUR_BUILD,
-        str(REPO),
-        str(layout.path(settings)),
-        str(layout.path(output)),
-        str(report),
-        json.dumps(STAGES),
-    ]
-    seconds, peaks, code = _measured(command, layout.root, log)
-    exit_on_failure(code, "our build", log)
-    text = log.read_text(encoding="utf-8", errors="replace")
-    found = re.search(r"with (\d+) problem", text)
-    problems = int(found.group(1)) if found else 0
-    stages = json.loads(report.read_text(encoding="utf-8"))
-    return _run(kind, seconds, peaks, stages, problems)
-
-
-def _plain(layout: Layout) -> Run:
-    log = layout.path("plain-build.log")
-    command = [sys.executable, "-m", "pelican", "-s", str(layout.path("settings_plain.py"))]
-    seconds, peaks, code = _measured(command, layout.root, log)
-    exit_on_failure(code, "plain Pelican", log)
-    return _run(PLAIN, seconds, peaks)
-
-
-def _run(
-    kind: str,
-    seconds: float,
-    peaks: dict[str, float],
-    stages: dict[str, float] | None = None,
-    problems: int | None = None,
-) -> Run:
-    """A measured build's record from build_launcher.py's report (peaks in KiB)."""
-    return Run(
-        kind,
-        seconds,
-        peaks.get("largest_process_kib", 0) / 1024,
-        stages or {},
-        problems,
-        tree_peak_mib=peaks.get("tree_peak_kib", 0) / 1024,
-        tree_rss_peak_mib=peaks.get("tree_rss_peak_kib", 0) / 1024,
-        cpu_seconds=peaks.get("cpu_seconds", 0.0),
-    )
-
-
-def _measured(command: Sequence[str], cwd: Path, log: Path) -> tuple[float, dict[str, float], int]:
-    """Run a command through build_launcher.py; wall seconds, the launcher's report, exit code."""
-    peak_file = log.with_suffix(".peak.json")
-    peak_file.unlink(missing_ok=True)
-    launched = [sys.executable, str(Path(__file__).with_name("build_launcher.py")), str(peak_file)]
-    with log.open("w", encoding="utf-8") as out:
-        started = time.perf_counter()
-        code = subprocess.run(
-            [*launched, *command], cwd=cwd, stdout=out, stderr=subprocess.STDOUT
-        ).returncode
-        seconds = time.perf_counter() - started
-    found = json.loads(peak_file.read_text()) if peak_file.exists() else {}
-    return seconds, found, code
-
-
 def _profile_builds(layout: Layout, site: SyntheticSite, quick: bool) -> str:
     """cProfile of a clean build and of the rebuilds after one edit, in one process."""
     report = WORK / "build-profile.txt"  # outside the run's folder: kept without --keep
@@ -330,7 +248,7 @@ def _profile_builds(layout: Layout, site: SyntheticSite, quick: bool) -> str:
     original = post.read_bytes()
     output = layout.path("out-profile")
     shutil.rmtree(output, ignore_errors=True)
-    _drop_content_cache(layout.path("cache-ours"))
+    drop_content_cache(layout.path("cache-ours"))
     command = [
         *(sys.executable, "-c", PROFILE_BUILDS, str(REPO), str(layout.path("settings_ours.py"))),
         *(str(output), str(post), str(report), "yes" if quick else "no"),

@@ -26,8 +26,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bench_build import _measured
 from build_records import REPO, STAGES, WORK, Layout, exit_on_failure, stage_table
+from build_runs import measured as measured_run
 from build_setup import OUR_BUILD, write_settings
 from synthetic import SiteSpec, generate_site
 
@@ -108,7 +108,7 @@ def _first_build(layout: Layout, tree: Path, label: str, config: str) -> dict[st
     command = [sys.executable, "-c", OUR_BUILD, str(tree), settings, output, str(report)]
     log = layout.path("first-build.log")
     (seconds, peaks, code), cpu = _with_cpu(
-        _measured, [*command, json.dumps(STAGES)], layout.root, log
+        measured_run, [*command, json.dumps(STAGES)], layout.root, log
     )
     exit_on_failure(code, f"the first build of {tree} with {config}", log)
     stages = json.loads(report.read_text(encoding="utf-8"))
@@ -123,7 +123,7 @@ def _plain(layout: Layout) -> dict[str, float]:
     shutil.rmtree(layout.path("out-plain"), ignore_errors=True)
     command = [sys.executable, "-m", "pelican", "-s", str(layout.path("settings_plain.py"))]
     log = layout.path("plain-build.log")
-    (seconds, peaks, code), cpu = _with_cpu(_measured, command, layout.root, log)
+    (seconds, peaks, code), cpu = _with_cpu(measured_run, command, layout.root, log)
     exit_on_failure(code, "plain Pelican", log)
     return {"wall": seconds, "peak MiB": _tree_peak_mib(peaks), "CPU": cpu}
 

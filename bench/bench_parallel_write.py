@@ -24,8 +24,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench_build import _drop_content_cache, _measured
 from build_records import REPO, WORK, Layout, exit_on_failure
+from build_runs import drop_content_cache, measured
 from build_setup import OUR_BUILD, write_settings
 from synthetic import SiteSpec, generate_site, reuse_or_generate
 
@@ -81,7 +81,7 @@ def main() -> None:
             order = (1, 2) if round_number % 2 == 0 else (2, 1)
             for processes in order:
                 shutil.rmtree(layout.path("out"), ignore_errors=True)
-                _drop_content_cache(layout.path("cache-ours"))
+                drop_content_cache(layout.path("cache-ours"))
                 figures = _build(layout, processes)
                 runs[processes].append(figures)
                 shown = ", ".join(f"{k} {figures[k]:.2f}" for k in FIGURES)
@@ -108,7 +108,7 @@ def _build(layout: Layout, processes: int) -> dict[str, float]:
         str(report),
         json.dumps(STAGES),
     ]
-    seconds, _, code = _measured(command, layout.root, log)
+    seconds, _, code = measured(command, layout.root, log)
     exit_on_failure(code, f"build with {processes} process(es)", log)
     stages = json.loads(report.read_text(encoding="utf-8"))
     shared = "shared articles" in stages
