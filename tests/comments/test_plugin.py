@@ -45,12 +45,12 @@ def _article(metadata: dict[str, Any], source: str = "/site/content/posts/2026/a
 @pytest.mark.parametrize(
     ("metadata", "expected"),
     [
-        ({}, "posts/2026/a"),
-        ({"id": "kantine-2026"}, "kantine-2026"),
-        ({"id": " kantine-2026 "}, "kantine-2026"),
-        ({"id": "ab"}, "posts/2026/a"),
-        ({"id": "a/b/c"}, "posts/2026/a"),
-        ({"id": "x" * 65}, "posts/2026/a"),
+        pytest.param({}, "posts/2026/a", id="no Id: the source path"),
+        pytest.param({"id": "kantine-2026"}, "kantine-2026", id="the Id"),
+        pytest.param({"id": " kantine-2026 "}, "kantine-2026", id="the Id without spaces"),
+        pytest.param({"id": "ab"}, "posts/2026/a", id="too short: the source path"),
+        pytest.param({"id": "a/b/c"}, "posts/2026/a", id="not a slug: the source path"),
+        pytest.param({"id": "x" * 65}, "posts/2026/a", id="too long: the source path"),
     ],
 )
 def test_thread_id(metadata: dict[str, Any], expected: str) -> None:
