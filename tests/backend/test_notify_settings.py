@@ -126,9 +126,17 @@ def test_a_full_configuration(tmp_path: Path) -> None:
     ],
 )
 def test_bad_settings_name_the_variable_and_the_fix(changes: dict[str, str], message: str) -> None:
-    refused = config_refusal(NotifySettings.from_env, {**SMTP, **changes})
-    assert refused == message
-    assert "top-secret" not in refused
+    assert config_refusal(NotifySettings.from_env, {**SMTP, **changes}) == message
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["ftp://chat.example.com/hooks/top-secret", "http://chat.example.com/hooks/top-secret"],
+)
+def test_a_refused_webhook_address_is_not_repeated(address: str) -> None:
+    # The chat service's address is its password: whoever reads the log could post.
+    refused = config_refusal(NotifySettings.from_env, {"FACES_WEBHOOK_URL": address})
+    assert address not in refused and "top-secret" not in refused
 
 
 @pytest.mark.parametrize(
