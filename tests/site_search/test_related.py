@@ -22,14 +22,9 @@ SETTINGS = {**DEFAULT_CONFIG, "ARTICLE_URL": "{date:%Y}/{slug}/"}
 
 
 def post(
-    slug: str,
-    day: int,
-    tags: str = "",
-    authors: str = "anja",
-    category: str = "Technik",
-    status: str = "published",
+    slug: str, day: int, tags: str = "", authors: str = "anja", category: str = "Technik"
 ) -> Article:
-    """A real Pelican post on day `day` of 2026 (a higher day is newer)."""
+    """A real published Pelican post on day `day` of 2026 (a higher day is newer)."""
     people = [Author(handle, SETTINGS) for handle in authors.split()]
     return Article(
         "<p>Text.</p>",
@@ -41,7 +36,7 @@ def post(
             "authors": people,
             "author": people[0],
             "category": Category(category, SETTINGS),
-            "status": status,
+            "status": "published",
         },
         settings=SETTINGS,
     )
@@ -138,7 +133,8 @@ def test_a_post_is_never_its_own_related_post_nor_in_more_by() -> None:
 
 def test_posts_left_out_of_the_index_are_never_shown_but_may_ask() -> None:
     published = [post("public-a", 1, "akku"), post("public-b", 2, "akku")]
-    draft = post("draft", 3, "akku", status="draft")
+    draft = post("draft", 3, "akku")
+    draft.status = "draft"
     index = build_index(published)  # the build indexes published posts of its audience only
     assert "draft" not in slugs(index.related(published[0], 3))
     assert slugs(index.related(draft, 3)) == ["public-b", "public-a"]
