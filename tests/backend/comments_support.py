@@ -95,8 +95,6 @@ COMMENTS = FeatureForm(
     },
     "SELECT id, thread, parent, name, profile, text, status FROM comments",
 )
-stamp, stored, send = COMMENTS.stamp, COMMENTS.stored, COMMENTS.post
-comment_fields = COMMENTS.fields
 
 
 @pytest.fixture

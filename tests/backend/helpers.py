@@ -14,7 +14,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from faces_backend import Settings, create_app
+from faces_backend.http.settings import ConfigError
 from faces_backend.store import Connection
 from faces_backend.store.postgres import connect_postgres
 from faces_backend.store.schema import open_database
@@ -60,6 +63,13 @@ SECRET = b"test-secret-" + b"x" * 32
 JSON = {"Origin": ORIGIN, "Accept": "application/json"}
 FORM = {"Origin": ORIGIN, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
 NEXT = f"{ORIGIN}/posts/2026/kantine/"
+
+
+def config_refusal(read: Callable[..., object], *args: Any, **kwargs: Any) -> str:
+    """Return the one-line message of the ConfigError that reading these variables raises."""
+    with pytest.raises(ConfigError) as refused:
+        read(*args, **kwargs)
+    return str(refused.value)
 
 
 @dataclass(frozen=True)

@@ -38,8 +38,6 @@ STORIES = FeatureForm(
     },
     "SELECT about, text, person, department, proposer, contact, status FROM stories",
 )
-stamp, stored, propose = STORIES.stamp, STORIES.stored, STORIES.post
-story_fields = STORIES.fields
 
 
 def write_story_manifest(path: Path, profiles: list[str] = PROFILES) -> Path:

@@ -10,7 +10,7 @@ import pytest
 
 from faces_backend import Settings
 from faces_backend.comments.store import decide
-from tests.backend.comments_support import RecordingNotifier, send
+from tests.backend.comments_support import COMMENTS, RecordingNotifier
 from tests.backend.helpers import FORM, JSON, ORIGIN, TestClient, connection, rows
 
 pytestmark = pytest.mark.both_stores
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.both_stores
 
 def submit(client: TestClient, **changes: str) -> dict[str, Any]:
     """Post a good comment and return the JSON answer."""
-    answer: dict[str, Any] = send(client, **changes).json()
+    answer: dict[str, Any] = COMMENTS.post(client, **changes).json()
     return answer
 
 
@@ -161,7 +161,7 @@ def test_the_withdraw_link_uses_the_scheme_the_trusted_proxy_reports(
     make_comment_client: Any,
 ) -> None:
     client = make_comment_client(base_url="http://testserver")
-    answer = send(client, {**JSON, "X-Forwarded-Proto": "https"}).json()
+    answer = COMMENTS.post(client, {**JSON, "X-Forwarded-Proto": "https"}).json()
     assert answer["withdraw_url"].startswith("https://testserver/comments/withdraw/")
 
 

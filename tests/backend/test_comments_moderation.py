@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from faces_backend import Settings
-from tests.backend.comments_support import RecordingNotifier, send
+from tests.backend.comments_support import COMMENTS, RecordingNotifier
 from tests.backend.helpers import JSON, TestClient, rows
 from tests.backend.moderation_support import SELF, TOKEN, csrf_token, sign_in
 
@@ -26,7 +26,7 @@ def client(make_comment_client: Any) -> TestClient:
 
 def submit(client: TestClient, **changes: str) -> str:
     """Post a good comment; return its id."""
-    comment_id: str = send(client, **changes).json()["id"]
+    comment_id: str = COMMENTS.post(client, **changes).json()["id"]
     return comment_id
 
 
@@ -138,7 +138,7 @@ def test_sso_moderators_decide_and_authors_only_reply_on_their_own_posts(
 ) -> None:
     client = make_comment_client(voter_mode="header", comments={"moderators": ("chefin",)})
     staff = {**JSON, "X-Remote-User": "lena"}
-    comment = send(client, staff).json()["id"]
+    comment = COMMENTS.post(client, staff).json()["id"]
     as_author = {"X-Remote-User": "FIRMA\\anna-muster", **SELF}
     page = client.get(PAGE, headers=as_author).text
     assert "Eine Salatbar" in page and "Freigeben" not in page

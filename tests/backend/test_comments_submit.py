@@ -9,14 +9,7 @@ from typing import Any
 import pytest
 
 from faces_backend import Settings
-from tests.backend.comments_support import (
-    COMMENTS,
-    RecordingNotifier,
-    comment_fields,
-    send,
-    stamp,
-    stored,
-)
+from tests.backend.comments_support import COMMENTS, RecordingNotifier
 from tests.backend.helpers import FORM, JSON, TestClient
 
 pytestmark = pytest.mark.both_stores
@@ -25,14 +18,14 @@ pytestmark = pytest.mark.both_stores
 def test_a_good_comment_is_stored_pending_and_notified(
     comment_client: TestClient, settings: Settings, notifier: RecordingNotifier
 ) -> None:
-    answer = send(comment_client)
+    answer = COMMENTS.post(comment_client)
     assert answer.status_code == 201
     body = answer.json()
     assert body["status"] == "pending" and re.fullmatch(r"c-[0-9a-f]{12}", body["id"])
     assert body["withdraw_url"].startswith(
         f"https://testserver/comments/withdraw/{body['id']}?token="
     )
-    assert stored(settings) == [
+    assert COMMENTS.stored(settings) == [
         (
             body["id"],
             "posts/2026/kantine",
@@ -51,8 +44,8 @@ def test_a_good_comment_is_stored_pending_and_notified(
 def test_the_email_goes_to_the_notifier_only_when_notify_is_on_and_is_never_stored(
     comment_client: TestClient, settings: Settings, notifier: RecordingNotifier
 ) -> None:
-    quiet = send(comment_client, email="lena.quiet@example.com").json()["id"]
-    wants = send(comment_client, email="lena.wants@example.com", notify="on").json()["id"]
+    quiet = COMMENTS.post(comment_client, email="lena.quiet@example.com").json()["id"]
+    wants = COMMENTS.post(comment_client, email="lena.wants@example.com", notify="on").json()["id"]
     assert ("subscribe", (wants, "lena.wants@example.com", "de")) in notifier.calls
     assert not any(kind == "subscribe" and args[0] == quiet for kind, args in notifier.calls)
     comment_client.__exit__(None, None, None)  # checkpoint the WAL into the file
@@ -100,32 +93,32 @@ def test_two_links_are_allowed_and_the_cap_is_a_setting(
     make_comment_client: Any, settings: Settings
 ) -> None:
     client = make_comment_client()
-    assert send(client, text="see https://a.example and www.b.example").status_code == 201
+    assert COMMENTS.post(client, text="see https://a.example and www.b.example").status_code == 201
     strict = make_comment_client(comments={"max_links": 0})
-    assert send(strict, text="see www.b.example").json()["error"] == "too_many_links"
+    assert COMMENTS.post(strict, text="see www.b.example").json()["error"] == "too_many_links"
 
 
 def test_unknown_closed_and_internal_threads(
     comment_client: TestClient, settings: Settings
 ) -> None:
-    assert send(comment_client, thread="no-such-post").status_code == 404
-    assert send(comment_client, thread="").status_code == 404
-    closed = send(comment_client, thread="alt-post")
+    assert COMMENTS.post(comment_client, thread="no-such-post").status_code == 404
+    assert COMMENTS.post(comment_client, thread="").status_code == 404
+    closed = COMMENTS.post(comment_client, thread="alt-post")
     assert closed.status_code == 410 and "keine Kommentare mehr" in closed.json()["message"]
     # The public backend never takes (nor admits to) an internal post's thread.
-    assert send(comment_client, thread="intern-1").status_code == 404
-    assert stored(settings) == []
+    assert COMMENTS.post(comment_client, thread="intern-1").status_code == 404
+    assert COMMENTS.stored(settings) == []
 
 
 def test_the_intranet_backend_takes_internal_threads_from_signed_in_staff_only(
     make_comment_client: Any, settings: Settings
 ) -> None:
     client = make_comment_client(voter_mode="header")
-    assert send(client, thread="intern-1").status_code == 403
+    assert COMMENTS.post(client, thread="intern-1").status_code == 403
     signed_in = {**JSON, "X-Remote-User": "FIRMA\\Anna.Muster"}
-    answer = send(client, headers=signed_in, thread="intern-1", name="")
+    answer = COMMENTS.post(client, headers=signed_in, thread="intern-1", name="")
     assert answer.status_code == 201
-    assert stored(settings)[0][3:5] == ("Anna.Muster", "anna-muster")
+    assert COMMENTS.stored(settings)[0][3:5] == ("Anna.Muster", "anna-muster")
 
 
 def test_a_ten_megabyte_body_is_refused_unread(
@@ -138,7 +131,7 @@ def test_a_ten_megabyte_body_is_refused_unread(
         headers={**JSON, "Content-Type": "application/x-www-form-urlencoded"},
     )
     assert answer.status_code == 413 and answer.json()["status"] == "too_large"
-    assert stored(settings) == []
+    assert COMMENTS.stored(settings) == []
 
 
 def test_a_body_that_is_not_utf8_is_malformed(
@@ -155,11 +148,11 @@ def test_a_body_that_is_not_utf8_is_malformed(
         "/comments", content=b"\xff{", headers={**JSON, "Content-Type": "application/json"}
     )
     assert bad_json.status_code == 400
-    assert stored(settings) == []
+    assert COMMENTS.stored(settings) == []
 
 
 def test_a_json_body_works_like_the_form(comment_client: TestClient, settings: Settings) -> None:
-    fields = {**comment_fields(), "stamp": stamp(comment_client), "notify": False}
+    fields = {**COMMENTS.fields(), "stamp": COMMENTS.stamp(comment_client), "notify": False}
     assert comment_client.post("/comments", json=fields, headers=JSON).status_code == 201
     assert (
         comment_client.post("/comments", json={**fields, "text": 5}, headers=JSON).status_code
@@ -170,66 +163,70 @@ def test_a_json_body_works_like_the_form(comment_client: TestClient, settings: S
 def test_the_honeypot_looks_like_success_and_stores_nothing(
     comment_client: TestClient, settings: Settings, notifier: RecordingNotifier
 ) -> None:
-    answer = send(comment_client, _hp="http://spam.example")
+    answer = COMMENTS.post(comment_client, _hp="http://spam.example")
     assert answer.status_code == 201 and answer.json()["status"] == "pending"
-    assert stored(settings) == [] and notifier.calls == []
+    assert COMMENTS.stored(settings) == [] and notifier.calls == []
 
 
 def test_other_origins_and_foreign_next_urls_are_refused(
     comment_client: TestClient, settings: Settings
 ) -> None:
-    foreign = send(comment_client, headers={**JSON, "Origin": "https://evil.example"})
+    foreign = COMMENTS.post(comment_client, headers={**JSON, "Origin": "https://evil.example"})
     assert foreign.status_code == 403
-    away = send(comment_client, _next="https://evil.example/phish")
+    away = COMMENTS.post(comment_client, _next="https://evil.example/phish")
     assert away.status_code == 403
-    assert stored(settings) == []
+    assert COMMENTS.stored(settings) == []
 
 
 def test_a_reply_goes_to_a_top_level_comment_of_the_same_thread(
     comment_client: TestClient, settings: Settings, make_comment_client: Any
 ) -> None:
-    top = send(comment_client).json()["id"]
-    reply = send(comment_client, parent=top)
+    top = COMMENTS.post(comment_client).json()["id"]
+    reply = COMMENTS.post(comment_client, parent=top)
     assert reply.status_code == 201
-    deeper = send(comment_client, parent=reply.json()["id"])
+    deeper = COMMENTS.post(comment_client, parent=reply.json()["id"])
     assert (deeper.status_code, deeper.json()["field"]) == (422, "parent")
     intranet = make_comment_client(voter_mode="header")
     staff = {**JSON, "X-Remote-User": "ben"}
-    other_thread = send(intranet, headers=staff, thread="intern-1", parent=top)
+    other_thread = COMMENTS.post(intranet, headers=staff, thread="intern-1", parent=top)
     assert (other_thread.status_code, other_thread.json()["field"]) == (422, "parent")
-    assert len(stored(settings)) == 2
+    assert len(COMMENTS.stored(settings)) == 2
 
 
 def test_messages_follow_the_language_setting(make_comment_client: Any) -> None:
     client = make_comment_client(language="en")
-    assert send(client, name="").json()["message"].startswith("Please give a name")
+    assert COMMENTS.post(client, name="").json()["message"].startswith("Please give a name")
 
 
 def test_without_script_the_form_gets_a_preview_then_a_confirmation(
     comment_client: TestClient, settings: Settings
 ) -> None:
-    preview = comment_client.post("/comments", data=comment_fields(), headers=FORM)
+    preview = comment_client.post("/comments", data=COMMENTS.fields(), headers=FORM)
     assert preview.status_code == 200 and "Vorschau: so erscheint Ihr Kommentar" in preview.text
     assert "<p>Eine Salatbar wäre schön.</p>" in preview.text
-    assert stored(settings) == []
+    assert COMMENTS.stored(settings) == []
     hidden = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', preview.text))
     assert hidden["thread"] == "posts/2026/kantine" and hidden["stamp"]
     confirm = comment_client.post(
-        "/comments", data={**comment_fields(), "stamp": hidden["stamp"]}, headers=FORM
+        "/comments", data={**COMMENTS.fields(), "stamp": hidden["stamp"]}, headers=FORM
     )
     assert confirm.status_code == 201
     assert 'href="https://blog.example.com/2026/kantine/#kommentar-wartet"' in confirm.text
     assert re.search(
         r'href="https://testserver/comments/withdraw/c-[0-9a-f]{12}\?token=', confirm.text
     )
-    assert len(stored(settings)) == 1
+    assert len(COMMENTS.stored(settings)) == 1
 
 
 def test_text_is_stored_as_plain_text(comment_client: TestClient, settings: Settings) -> None:
-    send(comment_client, text="<script>alert(1)</script> **fett**", name="<b>Eve</b>")
-    assert stored(settings)[0][3:6] == ("<b>Eve</b>", None, "<script>alert(1)</script> **fett**")
+    COMMENTS.post(comment_client, text="<script>alert(1)</script> **fett**", name="<b>Eve</b>")
+    assert COMMENTS.stored(settings)[0][3:6] == (
+        "<b>Eve</b>",
+        None,
+        "<script>alert(1)</script> **fett**",
+    )
     preview = comment_client.post(
-        "/comments", data=comment_fields(text="<script>x</script>"), headers=FORM
+        "/comments", data=COMMENTS.fields(text="<script>x</script>"), headers=FORM
     )
     assert "<script>x" not in preview.text and "&lt;script&gt;x" in preview.text
 
@@ -238,13 +235,9 @@ def test_the_confirm_button_posts_from_the_backends_own_origin(
     comment_client: TestClient, settings: Settings
 ) -> None:
     own = {**FORM, "Origin": "https://testserver"}
-    answer = comment_client.post(
-        "/comments", data={**comment_fields(), "stamp": stamp(comment_client)}, headers=own
-    )
+    answer = COMMENTS.post(comment_client, own)
     assert answer.status_code == 201
     other_port = {**FORM, "Origin": "https://testserver:8443"}
-    refused = comment_client.post(
-        "/comments", data={**comment_fields(), "stamp": stamp(comment_client)}, headers=other_port
-    )
+    refused = COMMENTS.post(comment_client, other_port)
     assert refused.status_code == 403
-    assert len(stored(settings)) == 1
+    assert len(COMMENTS.stored(settings)) == 1

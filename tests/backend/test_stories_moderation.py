@@ -10,11 +10,7 @@ import pytest
 from faces_backend import Settings
 from tests.backend.helpers import JSON, TestClient, rows
 from tests.backend.moderation_support import LOGIN_PAGE, SELF, TOKEN, csrf_token, sign_in
-from tests.backend.stories_support import (
-    make_story_client,
-    propose,
-    story_settings,
-)
+from tests.backend.stories_support import STORIES, make_story_client, story_settings
 
 pytestmark = pytest.mark.both_stores
 
@@ -27,7 +23,7 @@ PAGE = "/moderation/stories"
 def client(make_story_client: Any) -> TestClient:
     """A backend with a moderation token and one pending proposal."""
     made: TestClient = make_story_client(comments={"moderation_token": TOKEN})
-    assert propose(made, text="Geheime Geschichte").status_code == 201
+    assert STORIES.post(made, text="Geheime Geschichte").status_code == 201
     return made
 
 
@@ -127,7 +123,7 @@ def test_on_the_intranet_a_listed_moderator_decides_by_sso_and_an_author_may_not
 ) -> None:
     client = make_story_client(voter_mode="header", comments={"moderators": ("FIRMA\\chefin",)})
     signed_in = {"X-Remote-User": "FIRMA\\lena"}
-    assert propose(client, headers={**JSON, **signed_in}).status_code == 201
+    assert STORIES.post(client, headers={**JSON, **signed_in}).status_code == 201
     assert "Eva Beispiel" not in client.get(PAGE, headers=signed_in).text
     moderator = {"X-Remote-User": "FIRMA\\chefin"}
     page = client.get(PAGE, headers=moderator).text

@@ -10,6 +10,7 @@ from comments.plugin import DEFAULTS, validate
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
 
+from tests.plugin_settings import assert_refused_by_name
 from tests.readme import documented_settings
 
 
@@ -32,9 +33,7 @@ def test_every_setting_is_documented_in_the_readme() -> None:
     ],
 )
 def test_bad_settings_are_refused_by_name(key: str, value: Any) -> None:
-    settings = {**DEFAULTS, key: value}
-    with pytest.raises(ValueError, match=f"^{key} has value {value!r}. Expected "):
-        validate(settings)
+    assert_refused_by_name(validate, {**DEFAULTS, key: value}, key)
 
 
 def _article(metadata: dict[str, Any], source: str = "/site/content/posts/2026/a.md") -> Article:
@@ -45,12 +44,12 @@ def _article(metadata: dict[str, Any], source: str = "/site/content/posts/2026/a
 @pytest.mark.parametrize(
     ("metadata", "expected"),
     [
-        ({}, "posts/2026/a"),
-        ({"id": "kantine-2026"}, "kantine-2026"),
-        ({"id": " kantine-2026 "}, "kantine-2026"),
-        ({"id": "ab"}, "posts/2026/a"),
-        ({"id": "a/b/c"}, "posts/2026/a"),
-        ({"id": "x" * 65}, "posts/2026/a"),
+        pytest.param({}, "posts/2026/a", id="no Id: the source path"),
+        pytest.param({"id": "kantine-2026"}, "kantine-2026", id="the Id"),
+        pytest.param({"id": " kantine-2026 "}, "kantine-2026", id="the Id without spaces"),
+        pytest.param({"id": "ab"}, "posts/2026/a", id="too short: the source path"),
+        pytest.param({"id": "a/b/c"}, "posts/2026/a", id="not a slug: the source path"),
+        pytest.param({"id": "x" * 65}, "posts/2026/a", id="too long: the source path"),
     ],
 )
 def test_thread_id(metadata: dict[str, Any], expected: str) -> None:
