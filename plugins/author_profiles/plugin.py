@@ -10,6 +10,7 @@ from typing import Any
 
 from faces_common.content_lists import all_articles
 from faces_common.messages import merge_messages_lang
+from faces_common.receivers import generator_receiver
 from faces_common.settings import is_whole_number, merge_defaults
 from pelican import signals
 
@@ -198,9 +199,7 @@ def _write_no_author_pages(write: Any) -> None:
     """Pelican's generate_authors when every author page's address is empty: nothing."""
 
 
-def add_generator(pelican: Any) -> type[AuthorProfilesGenerator]:
-    """Return the generator of author pages, the faces wall, photos and cards."""
-    return AuthorProfilesGenerator
+add_generator = generator_receiver(AuthorProfilesGenerator)
 
 
 def register() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from faces_common.messages import merge_messages_lang
+from faces_common.receivers import generator_receiver
 from faces_common.settings import is_endpoint, merge_defaults, setting_error
 from pelican import signals
 
@@ -62,9 +63,7 @@ def validate(settings: dict[str, Any]) -> None:
             )
 
 
-def add_generator(pelican: Any) -> type[CommentsGenerator]:
-    """Return the generator that attaches the threads and writes the manifest."""
-    return CommentsGenerator
+add_generator = generator_receiver(CommentsGenerator)
 
 
 def register() -> None:

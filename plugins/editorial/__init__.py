@@ -11,19 +11,14 @@
 
 from pelican import signals
 
-from .checks import check_what_was_built, drop_internal_images, start_recording
-from .review import add_review_page, install_edit_links
+from . import checks, review
 from .settings import apply_defaults
 
 __all__ = ["register"]
 
 
 def register() -> None:
-    """Connect the plugin to Pelican."""
+    """Connect the plugin to Pelican: its settings, then each job's handlers."""
     signals.initialized.connect(apply_defaults)
-    signals.get_generators.connect(add_review_page)
-    # Sent when a build starts (not when `invoke check` merely loads the settings).
-    signals.get_generators.connect(start_recording)
-    signals.generator_init.connect(install_edit_links)
-    signals.static_generator_finalized.connect(drop_internal_images)
-    signals.finalized.connect(check_what_was_built)
+    review.register()
+    checks.register()

@@ -21,18 +21,20 @@ def manifest(polls: Sequence[Poll], generated: datetime) -> dict[str, Any]:
     return {
         "version": POLLS_MANIFEST_VERSION,
         "generated": generated.isoformat(timespec="seconds"),
-        "polls": [
-            {
-                "id": poll.id,
-                "question": poll.question,
-                "url": poll_url(poll),
-                "options": [{"id": option.id, "label": option.label} for option in poll.options],
-                "multiple": poll.multiple,
-                "max": poll.max,
-                "closes": poll.closes.isoformat() if poll.closes else None,
-                "results": poll.results_mode,
-                "suggestions": poll.suggestions,
-            }
-            for poll in polls
-        ],
+        "polls": [manifest_entry(poll) for poll in polls],
+    }
+
+
+def manifest_entry(poll: Poll) -> dict[str, Any]:
+    """One poll as the backend takes votes on it: question, options and the rules of voting."""
+    return {
+        "id": poll.id,
+        "question": poll.question,
+        "url": poll_url(poll),
+        "options": [{"id": option.id, "label": option.label} for option in poll.options],
+        "multiple": poll.multiple,
+        "max": poll.max,
+        "closes": poll.closes.isoformat() if poll.closes else None,
+        "results": poll.results_mode,
+        "suggestions": poll.suggestions,
     }

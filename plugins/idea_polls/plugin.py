@@ -10,6 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from faces_common.messages import merge_messages_lang
+from faces_common.receivers import generator_receiver
 from faces_common.settings import merge_defaults, setting_error
 from pelican import signals
 
@@ -164,9 +165,7 @@ def render_polls(content: Any) -> None:
     setattr(content, CONTEXT_KEY, published)
 
 
-def add_generator(pelican: Any) -> type[PollManifestGenerator]:
-    """Return the generator that collects the polls and writes the manifest."""
-    return PollManifestGenerator
+add_generator = generator_receiver(PollManifestGenerator)
 
 
 def register() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from faces_common.receivers import generator_receiver
 from faces_common.settings import is_endpoint, is_whole_number, merge_defaults, setting_error
 from pelican import signals
 
@@ -81,9 +82,7 @@ def validate(settings: dict[str, Any]) -> None:
         )
 
 
-def add_generator(pelican: Any) -> type[ReachGenerator]:
-    """Return the generator that computes the figures and writes the manifest."""
-    return ReachGenerator
+add_generator = generator_receiver(ReachGenerator)
 
 
 def register() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from faces_common.receivers import generator_receiver
 from faces_common.settings import merge_defaults
 from pelican import signals
 
@@ -30,9 +31,7 @@ def apply_defaults(pelican: Any) -> None:
         )
 
 
-def add_generator(pelican: Any) -> type[SitemapGenerator]:
-    """Return the generator that writes sitemap.xml and robots.txt."""
-    return SitemapGenerator
+add_generator = generator_receiver(SitemapGenerator)
 
 
 def remember_written(path: str, context: dict[str, Any]) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
+from faces_common.receivers import generator_receiver
 from pelican.generators import Generator
 
 # The context key under which templates find every language's listings.
@@ -113,6 +114,4 @@ class LanguageListingsGenerator(Generator):
                 )
 
 
-def add_generator(pelican: Any) -> type[LanguageListingsGenerator]:
-    """Return the generator of the listings per language."""
-    return LanguageListingsGenerator
+add_generator = generator_receiver(LanguageListingsGenerator)

@@ -12,11 +12,11 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from pelican import signals
 
+from . import translations
 from .catalogs import has_catalog
 from .feeds import speak_the_feeds_language
 from .interface import Interface
 from .listings import add_generator
-from .translations import keep_published_partners, set_translation_key
 
 logger = logging.getLogger(__name__)
 
@@ -158,10 +158,9 @@ def install(generator: Any) -> None:
 
 
 def register() -> None:
-    """Connect the plugin to Pelican."""
+    """Connect the plugin to Pelican: settings, interface, listings, feeds, then translations."""
     signals.initialized.connect(apply_defaults)
     signals.generator_init.connect(install)
-    signals.content_object_init.connect(set_translation_key)
-    signals.article_generator_finalized.connect(keep_published_partners)
     signals.get_generators.connect(add_generator)
     signals.feed_generated.connect(localise_feed)
+    translations.register()

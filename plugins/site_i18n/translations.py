@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from pelican import signals
+
+
+def register() -> None:
+    """Connect the grouping of translations: each new post's key, then the partners it keeps."""
+    signals.content_object_init.connect(set_translation_key)
+    signals.article_generator_finalized.connect(keep_published_partners)
+
 
 def set_translation_key(content: Any) -> None:
     """Give a new post its group: the slug its translation field names, else its own slug."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from faces_common.receivers import generator_receiver
 from faces_common.settings import is_endpoint, is_whole_number, merge_defaults, setting_error
 from pelican import signals
 
@@ -49,9 +50,7 @@ def validate(settings: dict[str, Any]) -> None:
         raise setting_error("STORIES_TEXT_MAX", limit, "a whole number of at least 1")
 
 
-def add_generator(pelican: Any) -> type[StoryIntakeGenerator]:
-    """Return the generator that writes the page and the manifest."""
-    return StoryIntakeGenerator
+add_generator = generator_receiver(StoryIntakeGenerator)
 
 
 def register() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from faces_common.messages import merge_messages_lang
+from faces_common.receivers import generator_receiver
 from faces_common.settings import is_whole_number, merge_defaults, setting_error
 from pelican import signals
 
@@ -69,9 +70,7 @@ def apply_defaults(pelican: Any) -> None:
         raise setting_error("TRANSPARENCY_TODAY", today, "None, a date or 'YYYY-MM-DD'")
 
 
-def add_generator(pelican: Any) -> type[TransparencyGenerator]:
-    """Return the generator that writes the transparency page and its data files."""
-    return TransparencyGenerator
+add_generator = generator_receiver(TransparencyGenerator)
 
 
 def register() -> None:

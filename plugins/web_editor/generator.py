@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from faces_common.receivers import generator_receiver
 from faces_common.voice import pick_words, site_address
 from jinja2 import Environment, FileSystemLoader
 from pelican.generators import Generator
@@ -27,11 +28,6 @@ _MISSING = {
     "en": "web_editor: Decap CMS is missing in {folder}. Run 'npm ci' in the project folder "
     "or switch the editor off with WEB_EDITOR_ENABLED = False.",
 }
-
-
-def add_editor(pelican: Any) -> type[WebEditorGenerator]:
-    """Return the generator of the editor page."""
-    return WebEditorGenerator
 
 
 def cms_files(dist: Path = CMS_DIST) -> list[Path]:
@@ -95,6 +91,9 @@ class WebEditorGenerator(Generator):
 
     def _root(self) -> str:
         return str(self.settings.get("SITEURL") or "").rstrip("/")
+
+
+add_editor = generator_receiver(WebEditorGenerator)
 
 
 def _place(source: Path, target: Path) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from content_checks import read_in_this_build
 from faces_common.problems import Problem
+from faces_common.receivers import generator_receiver
 from markupsafe import escape
 from pelican.generators import Generator
 
@@ -54,11 +55,6 @@ class Review:
     summary: str
 
 
-def add_review_page(pelican: Any) -> type[ReviewPageGenerator]:
-    """Return the generator of the review page."""
-    return ReviewPageGenerator
-
-
 class ReviewPageGenerator(Generator):
     """Write the review page when EDITORIAL_REVIEW_PAGE is on (the preview, never publishing)."""
 
@@ -77,6 +73,9 @@ class ReviewPageGenerator(Generator):
             noindex=True,
             review=functools.partial(review, self.settings, waiting),
         )
+
+
+add_review_page = generator_receiver(ReviewPageGenerator)
 
 
 def review(settings: Mapping[str, Any], waiting: Sequence[Any]) -> Review:
