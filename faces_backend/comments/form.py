@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 from faces_backend.comments.config import CommentSettings
 from faces_backend.http.forms import (
-    EMAIL_PATTERN,
     FieldProblem,
     StampedForm,
+    clean_line,
     clean_text,
+    is_email,
     note_required,
     sort_fields,
 )
@@ -21,7 +22,6 @@ COMMENT_ID = re.compile(r"c-[0-9a-f]{12}")
 FIELDS = frozenset(
     {"thread", "parent", "name", "email", "text", "notify", "_hp", "stamp", "pow", "_next"}
 )
-EMAIL_MAX_CHARS = 254
 _LINK = re.compile(r"https?://|(?<!//)www\.", re.IGNORECASE)
 
 
@@ -41,12 +41,8 @@ class CommentForm(StampedForm):
     def hidden_fields(self) -> dict[str, str]:
         """Return the fields the preview page carries on to the confirm post."""
         required = {"thread": self.thread, "name": self.name, "text": self.text}
-        optional = {
-            "parent": self.parent,
-            "email": self.email,
-            "notify": "on" if self.notify else None,
-        }
-        return self.carried(required, optional)
+        notify = "on" if self.notify else None
+        return self.carried(required, parent=self.parent, email=self.email, notify=notify)
 
 
 def collect_comment(
@@ -61,7 +57,7 @@ def collect_comment(
     parent = first("parent").strip() or None
     if parent is not None and not COMMENT_ID.fullmatch(parent):
         problems.append(FieldProblem("parent", "invalid"))
-    name = " ".join(clean_text(first("name")).split()) or (sso_name or "")
+    name = clean_line(first("name")) or (sso_name or "")
     note_required(problems, "name", name, limits.name_max)
     text = clean_text(first("text"))
     if (
@@ -70,7 +66,7 @@ def collect_comment(
     ):
         problems.append(FieldProblem("text", "too_many_links", limits.max_links))
     email = first("email").strip() or None
-    if email is not None and (len(email) > EMAIL_MAX_CHARS or not EMAIL_PATTERN.fullmatch(email)):
+    if email is not None and not is_email(email):
         problems.append(FieldProblem("email", "invalid"))
     return CommentForm(
         thread=thread,

@@ -19,6 +19,8 @@ SID_PATTERN = re.compile(r"[A-Za-z0-9_-]{8,64}")
 RESERVED_FIELDS = frozenset({"_next", "_hp", "_sid"})
 # A plausible e-mail address: one @, a dot in the domain, none of the characters that end one.
 EMAIL_PATTERN = re.compile(r"[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[A-Za-z]{2,63}")
+# The longest address mail can carry (RFC 5321's path limit less the angle brackets).
+EMAIL_MAX_CHARS = 254
 # Line and paragraph separators become newlines; a tab becomes a space (not glued words).
 _BREAKS = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n", "\t": " "})
 # Kept from the "other" categories: only the newline. Cc are controls; Cf are invisible
@@ -91,10 +93,15 @@ class StampedForm:
     next_url: str | None  # the way back, from `_next`
     problem: FieldProblem | None  # the first problem found, if any
 
-    def carried(self, required: dict[str, str], optional: dict[str, str | None]) -> dict[str, str]:
+    def carried(self, required: dict[str, str], **optional: str | None) -> dict[str, str]:
         """The fields a check page carries on to the confirm post: required, given, the way back."""
         given = {**optional, "_next": self.next_url}
         return {**required, **{name: value for name, value in given.items() if value}}
+
+
+def is_email(text: str) -> bool:
+    """Whether a text is a plausible e-mail address, no longer than an address can be."""
+    return len(text) <= EMAIL_MAX_CHARS and EMAIL_PATTERN.fullmatch(text) is not None
 
 
 def note_required(problems: list[FieldProblem], field: str, value: str, most: int) -> bool:
@@ -199,3 +206,8 @@ def clean_text(text: str) -> str:
         char for char in text if char == "\n" or unicodedata.category(char) not in _INVISIBLE
     )
     return unicodedata.normalize("NFC", kept).strip()
+
+
+def clean_line(text: str) -> str:
+    """Return a one-line field as stored: clean text with every run of white space one space."""
+    return " ".join(clean_text(text).split())

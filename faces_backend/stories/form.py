@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from faces_backend.http.forms import (
-    EMAIL_PATTERN,
     FieldProblem,
     StampedForm,
+    clean_line,
     clean_text,
+    is_email,
     note_required,
     sort_fields,
 )
@@ -41,12 +42,9 @@ class StoryForm(StampedForm):
     def hidden_fields(self) -> dict[str, str]:
         """Return the fields the check page carries on to the confirm post."""
         required = {"about": self.about, "text": self.text, "department": self.department}
-        optional = {
-            "person": self.person,
-            "contact": self.contact,
-            "proposer": self.proposer,
-        }
-        return self.carried(required, optional)
+        return self.carried(
+            required, person=self.person, contact=self.contact, proposer=self.proposer
+        )
 
 
 def collect_story(fields: list[tuple[str, str]], limits: StorySettings) -> StoryForm:
@@ -60,16 +58,16 @@ def collect_story(fields: list[tuple[str, str]], limits: StorySettings) -> Story
         problems.append(FieldProblem("about", "invalid"))
     text = clean_text(first("text"))
     note_required(problems, "text", text, limits.text_max)
-    department = _line(first("department"))
+    department = clean_line(first("department"))
     note_required(problems, "department", department, DEPARTMENT_MAX)
-    person, proposer = _line(first("person")), _line(first("proposer"))
+    person, proposer = clean_line(first("person")), clean_line(first("proposer"))
     for name, value in (("person", person), ("proposer", proposer)):
         if len(value) > NAME_MAX:
             problems.append(FieldProblem(name, "too_long", NAME_MAX))
-    contact = _line(first("contact"))
+    contact = clean_line(first("contact"))
     if len(contact) > CONTACT_MAX:
         problems.append(FieldProblem("contact", "too_long", CONTACT_MAX))
-    elif contact and not (EMAIL_PATTERN.fullmatch(contact) or _PHONE.fullmatch(contact)):
+    elif contact and not (is_email(contact) or _PHONE.fullmatch(contact)):
         problems.append(FieldProblem("contact", "invalid"))
     return StoryForm(
         about="someone" if about == "someone" else "myself",
@@ -82,8 +80,3 @@ def collect_story(fields: list[tuple[str, str]], limits: StorySettings) -> Story
         next_url=first("_next").strip() or None,
         problem=problems[0] if problems else None,
     )
-
-
-def _line(value: str) -> str:
-    """Return a one-line field as stored: clean text with runs of spaces made one."""
-    return " ".join(clean_text(value).split())
