@@ -16,8 +16,6 @@ from faces_backend.http.forms import (
     sort_fields,
 )
 
-# A comment post is text only: 5,000 characters of percent-encoded UTF-8 stay far below this.
-COMMENT_MAX_BODY = 96 * 1024
 COMMENT_ID = re.compile(r"c-[0-9a-f]{12}")
 FIELDS = frozenset(
     {"thread", "parent", "name", "email", "text", "notify", "_hp", "stamp", "pow", "_next"}

@@ -19,8 +19,6 @@ from faces_backend.stories.config import CONTACT_MAX, DEPARTMENT_MAX, NAME_MAX, 
 
 About = Literal["myself", "someone"]
 ABOUT: tuple[About, ...] = ("myself", "someone")
-# A proposal is text only: 4,000 characters of percent-encoded UTF-8 stay far below this.
-STORY_MAX_BODY = 96 * 1024
 STORY_ID = re.compile(r"s-[0-9a-f]{12}")
 FIELDS = frozenset(
     {"about", "text", "person", "department", "contact", "proposer", "_hp", "stamp", "_next"}
