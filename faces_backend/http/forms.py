@@ -13,7 +13,9 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import ClientDisconnect, Request
 
 MAX_FIELDS = 32
+# A poll's or an option's id, as the manifest declares it and a vote form carries it.
 ID_MAX_CHARS = 64
+ID_PATTERN = re.compile(rf"[A-Za-z0-9_-]{{1,{ID_MAX_CHARS}}}")
 SID_PATTERN = re.compile(r"[A-Za-z0-9_-]{8,64}")
 # Fields every form of the blog may carry: the way back, the honeypot, the submission id.
 RESERVED_FIELDS = frozenset({"_next", "_hp", "_sid"})

@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-ID = {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$"}
+from faces_backend.http.forms import ID_PATTERN
+
+ID = {"type": "string", "pattern": f"^{ID_PATTERN.pattern}$"}
 SCHEMAS = "#/components/schemas/"
 PATH_ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
 HONEYPOT = {"type": "string", "description": "Honeypot: must be empty."}

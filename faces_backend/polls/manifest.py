@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, cast
@@ -10,11 +9,11 @@ from typing import Any, Literal, cast
 from faces_common.manifests import POLLS_MANIFEST_VERSION
 
 from faces_backend.http.documents import ManifestError, manifest_entries
+from faces_backend.http.forms import ID_PATTERN
 
 ResultsMode = Literal["live", "after_vote", "after_close"]
 
 RESULTS_MODES: tuple[ResultsMode, ...] = ("live", "after_vote", "after_close")
-ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 @dataclass(frozen=True)
