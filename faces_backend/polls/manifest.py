@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal, cast
+from typing import Any, Literal, cast, get_args
 
 from faces_common.manifests import POLLS_MANIFEST_VERSION
 
@@ -13,7 +13,7 @@ from faces_backend.http.forms import ID_PATTERN
 
 ResultsMode = Literal["live", "after_vote", "after_close"]
 
-RESULTS_MODES: tuple[ResultsMode, ...] = ("live", "after_vote", "after_close")
+RESULTS_MODES: tuple[ResultsMode, ...] = get_args(ResultsMode)
 
 
 @dataclass(frozen=True)
