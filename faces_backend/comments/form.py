@@ -7,12 +7,10 @@ from dataclasses import dataclass
 
 from faces_backend.comments.config import CommentSettings
 from faces_backend.http.forms import (
-    FieldProblem,
     StampedForm,
     clean_line,
     clean_text,
     is_email,
-    note_required,
     sort_fields,
 )
 
@@ -48,24 +46,24 @@ def collect_comment(
 ) -> CommentForm:
     """Sort and check the fields; with SSO an empty name is the signed-in user's."""
     sorted_fields = sort_fields(fields, FIELDS)
-    problems, first = sorted_fields.problems, sorted_fields.first
+    first, note = sorted_fields.first, sorted_fields.note
     thread = first("thread").strip()
     if not thread:
-        problems.append(FieldProblem("thread", "missing"))
+        note("thread", "missing")
     parent = first("parent").strip() or None
     if parent is not None and not COMMENT_ID.fullmatch(parent):
-        problems.append(FieldProblem("parent", "invalid"))
+        note("parent", "invalid")
     name = clean_line(first("name")) or (sso_name or "")
-    note_required(problems, "name", name, limits.name_max)
+    sorted_fields.note_required("name", name, limits.name_max)
     text = clean_text(first("text"))
     if (
-        note_required(problems, "text", text, limits.text_max)
+        sorted_fields.note_required("text", text, limits.text_max)
         and count_links(f"{name} {text}") > limits.max_links
     ):
-        problems.append(FieldProblem("text", "too_many_links", limits.max_links))
+        note("text", "too_many_links", limits.max_links)
     email = first("email").strip() or None
     if email is not None and not is_email(email):
-        problems.append(FieldProblem("email", "invalid"))
+        note("email", "invalid")
     return CommentForm(
         thread=thread,
         parent=parent,
@@ -77,7 +75,7 @@ def collect_comment(
         stamp=first("stamp").strip() or None,
         pow=first("pow").strip() or None,
         next_url=first("_next").strip() or None,
-        problem=problems[0] if problems else None,
+        problem=sorted_fields.first_problem(),
     )
 
 

@@ -65,6 +65,24 @@ class SortedFields:
         found = self.values.get(name)
         return found[0] if found else None
 
+    def note(self, field: str, error: str, limit: int | None = None) -> None:
+        """Note a field's problem; the reader is told the first one noted."""
+        self.problems.append(FieldProblem(field, error, limit))
+
+    def note_required(self, field: str, value: str, most: int) -> bool:
+        """Note a required field's problem (missing, or over `most` characters); True if none."""
+        if not value:
+            self.note(field, "missing")
+        elif len(value) > most:
+            self.note(field, "too_long", most)
+        else:
+            return True
+        return False
+
+    def first_problem(self) -> FieldProblem | None:
+        """Return the first problem noted, or None when the form has none."""
+        return self.problems[0] if self.problems else None
+
 
 def sort_fields(
     fields: list[tuple[str, str]], known: frozenset[str], once: Sequence[str] | None = None
@@ -104,17 +122,6 @@ class StampedForm:
 def is_email(text: str) -> bool:
     """Whether a text is a plausible e-mail address, no longer than an address can be."""
     return len(text) <= EMAIL_MAX_CHARS and EMAIL_PATTERN.fullmatch(text) is not None
-
-
-def note_required(problems: list[FieldProblem], field: str, value: str, most: int) -> bool:
-    """Note a required field's problem (missing, or over `most` characters); True if it has none."""
-    if not value:
-        problems.append(FieldProblem(field, "missing"))
-    elif len(value) > most:
-        problems.append(FieldProblem(field, "too_long", most))
-    else:
-        return True
-    return False
 
 
 async def read_body(request: Request, limit: int) -> bytes:

@@ -7,12 +7,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from faces_backend.http.forms import (
-    FieldProblem,
     StampedForm,
     clean_line,
     clean_text,
     is_email,
-    note_required,
     sort_fields,
 )
 from faces_backend.stories.config import CONTACT_MAX, DEPARTMENT_MAX, NAME_MAX, StorySettings
@@ -48,25 +46,25 @@ class StoryForm(StampedForm):
 def collect_story(fields: list[tuple[str, str]], limits: StorySettings) -> StoryForm:
     """Sort and check the fields; the first problem is the one the proposer reads."""
     sorted_fields = sort_fields(fields, FIELDS)
-    problems, first = sorted_fields.problems, sorted_fields.first
+    first, note = sorted_fields.first, sorted_fields.note
     about = first("about").strip()
     if not about:
-        problems.append(FieldProblem("about", "missing"))
+        note("about", "missing")
     elif about not in ABOUT:
-        problems.append(FieldProblem("about", "invalid"))
+        note("about", "invalid")
     text = clean_text(first("text"))
-    note_required(problems, "text", text, limits.text_max)
+    sorted_fields.note_required("text", text, limits.text_max)
     department = clean_line(first("department"))
-    note_required(problems, "department", department, DEPARTMENT_MAX)
+    sorted_fields.note_required("department", department, DEPARTMENT_MAX)
     person, proposer = clean_line(first("person")), clean_line(first("proposer"))
     for name, value in (("person", person), ("proposer", proposer)):
         if len(value) > NAME_MAX:
-            problems.append(FieldProblem(name, "too_long", NAME_MAX))
+            note(name, "too_long", NAME_MAX)
     contact = clean_line(first("contact"))
     if len(contact) > CONTACT_MAX:
-        problems.append(FieldProblem("contact", "too_long", CONTACT_MAX))
+        note("contact", "too_long", CONTACT_MAX)
     elif contact and not (is_email(contact) or _PHONE.fullmatch(contact)):
-        problems.append(FieldProblem("contact", "invalid"))
+        note("contact", "invalid")
     return StoryForm(
         about="someone" if about == "someone" else "myself",
         text=text,
@@ -76,5 +74,5 @@ def collect_story(fields: list[tuple[str, str]], limits: StorySettings) -> Story
         proposer=proposer or None,
         stamp=first("stamp").strip() or None,
         next_url=first("_next").strip() or None,
-        problem=problems[0] if problems else None,
+        problem=sorted_fields.first_problem(),
     )
