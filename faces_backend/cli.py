@@ -11,6 +11,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from functools import partial
 from pathlib import Path
+from typing import get_args
 
 import psycopg
 
@@ -25,7 +26,7 @@ from faces_backend.polls.ballots import read_all_tallies
 from faces_backend.polls.export import export_csv, export_json, snapshot
 from faces_backend.polls.manifest import Manifest
 from faces_backend.polls.manifest_source import load_manifest
-from faces_backend.polls.suggestions import STATUSES, Status, decide, list_suggestions
+from faces_backend.polls.suggestions import Status, decide, list_suggestions
 from faces_backend.pulls.commands import PullRefused, pull_results, pull_views
 from faces_backend.pulls.messages import text
 from faces_backend.store import Connection
@@ -67,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     moderate = commands.add_parser("suggestions", help="list, approve or reject suggestions")
     actions = moderate.add_subparsers(dest="action", required=True)
     listing = actions.add_parser("list", help="list suggestions (default: pending)")
-    listing.add_argument("--status", choices=[*STATUSES, "all"], default="pending")
+    listing.add_argument("--status", choices=[*get_args(Status), "all"], default="pending")
     listing.add_argument("--poll", help="only this poll")
     for action in ("approve", "reject"):
         actions.add_parser(action, help=f"{action} one suggestion").add_argument("id", type=int)

@@ -17,13 +17,13 @@ from faces_backend.comments.store import (
     REASONS,
     approved_comments,
     report,
-    stored_time,
     withdraw,
 )
 from faces_backend.http.forms import FieldProblem
 from faces_backend.http.gate import first_value, screen_form
 from faces_backend.http.proof_of_work import SOLVER_JS
 from faces_backend.store import UNAVAILABLE
+from faces_backend.store.queries import stored_time
 
 # Approved comments reach readers within this many seconds, without a build.
 LIVE_MAX_AGE = 15

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from faces_backend.comments.store import REASONS, now_iso, received_count
+from faces_backend.comments.store import REASONS, received_count
 from faces_backend.comments.threads import CommentManifest
 from faces_backend.store.connection import Connection
+from faces_backend.store.queries import now_iso
 
 COUNTED = ("received", "approved", "withdrawn")
 

@@ -7,21 +7,17 @@ from dataclasses import dataclass
 
 from faces_backend.comments.config import CommentSettings
 from faces_backend.http.forms import (
-    EMAIL_PATTERN,
-    FieldProblem,
     StampedForm,
+    clean_line,
     clean_text,
-    note_required,
+    is_email,
     sort_fields,
 )
 
-# A comment post is text only: 5,000 characters of percent-encoded UTF-8 stay far below this.
-COMMENT_MAX_BODY = 96 * 1024
 COMMENT_ID = re.compile(r"c-[0-9a-f]{12}")
 FIELDS = frozenset(
     {"thread", "parent", "name", "email", "text", "notify", "_hp", "stamp", "pow", "_next"}
 )
-EMAIL_MAX_CHARS = 254
 _LINK = re.compile(r"https?://|(?<!//)www\.", re.IGNORECASE)
 
 
@@ -41,12 +37,8 @@ class CommentForm(StampedForm):
     def hidden_fields(self) -> dict[str, str]:
         """Return the fields the preview page carries on to the confirm post."""
         required = {"thread": self.thread, "name": self.name, "text": self.text}
-        optional = {
-            "parent": self.parent,
-            "email": self.email,
-            "notify": "on" if self.notify else None,
-        }
-        return self.carried(required, optional)
+        notify = "on" if self.notify else None
+        return self.carried(required, parent=self.parent, email=self.email, notify=notify)
 
 
 def collect_comment(
@@ -54,24 +46,24 @@ def collect_comment(
 ) -> CommentForm:
     """Sort and check the fields; with SSO an empty name is the signed-in user's."""
     sorted_fields = sort_fields(fields, FIELDS)
-    problems, first = sorted_fields.problems, sorted_fields.first
+    first, note = sorted_fields.first, sorted_fields.note
     thread = first("thread").strip()
     if not thread:
-        problems.append(FieldProblem("thread", "missing"))
+        note("thread", "missing")
     parent = first("parent").strip() or None
     if parent is not None and not COMMENT_ID.fullmatch(parent):
-        problems.append(FieldProblem("parent", "invalid"))
-    name = " ".join(clean_text(first("name")).split()) or (sso_name or "")
-    note_required(problems, "name", name, limits.name_max)
+        note("parent", "invalid")
+    name = clean_line(first("name")) or (sso_name or "")
+    sorted_fields.note_required("name", name, limits.name_max)
     text = clean_text(first("text"))
     if (
-        note_required(problems, "text", text, limits.text_max)
+        sorted_fields.note_required("text", text, limits.text_max)
         and count_links(f"{name} {text}") > limits.max_links
     ):
-        problems.append(FieldProblem("text", "too_many_links", limits.max_links))
+        note("text", "too_many_links", limits.max_links)
     email = first("email").strip() or None
-    if email is not None and (len(email) > EMAIL_MAX_CHARS or not EMAIL_PATTERN.fullmatch(email)):
-        problems.append(FieldProblem("email", "invalid"))
+    if email is not None and not is_email(email):
+        note("email", "invalid")
     return CommentForm(
         thread=thread,
         parent=parent,
@@ -83,7 +75,7 @@ def collect_comment(
         stamp=first("stamp").strip() or None,
         pow=first("pow").strip() or None,
         next_url=first("_next").strip() or None,
-        problem=problems[0] if problems else None,
+        problem=sorted_fields.first_problem(),
     )
 
 

@@ -15,6 +15,7 @@ from faces_backend.http.openapi import (
     stamp_path,
     stamped_form_answer,
     stamped_form_body,
+    stamped_form_fields,
 )
 
 _THREAD_PATTERN = "^(?!stamp$|withdraw/)[A-Za-z0-9][A-Za-z0-9_/-]{0,199}$"
@@ -54,14 +55,8 @@ _FORM: dict[str, Any] = {
         },
         "text": {"type": "string", "description": "Plain text, at most FACES_COMMENTS_TEXT_MAX."},
         "notify": {"type": "string", "enum": ["on", ""], "description": "on = reply mail."},
-        "_hp": {"type": "string", "description": "Honeypot: must be empty."},
-        "stamp": {
-            "type": "string",
-            "description": "From GET /comments/stamp. Missing (plain form): the answer is a "
-            "preview page carrying a fresh stamp.",
-        },
         "pow": {"type": "string", "description": "Proof-of-work answer when the stamp asks."},
-        "_next": {"type": "string", "maxLength": 2048, "description": "The post's URL."},
+        **stamped_form_fields("/comments/stamp", "a preview page", "The post's URL."),
     },
 }
 

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 from faces_backend.store.connection import Connection
-from faces_backend.store.queries import spend_nonce, with_filters
+from faces_backend.store.queries import now_iso, spend_nonce, stored_time, with_filters
 
 Status = Literal["pending", "approved", "rejected"]
 REASONS: tuple[str, ...] = ("spam", "off_topic", "insulting", "personal_data", "other")
@@ -62,16 +62,6 @@ class SubmitRefused(Exception):
     def __init__(self, problem: Literal["replayed", "parent"]) -> None:
         super().__init__(problem)
         self.problem = problem
-
-
-def now_iso() -> str:
-    """Return the current UTC time as stored: ISO 8601 with milliseconds, so it sorts as text."""
-    return stored_time(datetime.now(UTC))
-
-
-def stored_time(moment: datetime) -> str:
-    """Return a moment in the stored form (UTC, fixed width: text order is time order)."""
-    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
 
 
 def token_hash(token: str) -> str:

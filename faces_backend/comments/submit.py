@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import logging
 import secrets
-from dataclasses import replace
 from functools import partial
 
 from starlette.requests import Request
@@ -12,7 +10,7 @@ from starlette.responses import Response
 
 from faces_backend.comments.answers import Outcome, respond
 from faces_backend.comments.events import comment_event
-from faces_backend.comments.form import COMMENT_MAX_BODY, CommentForm, collect_comment
+from faces_backend.comments.form import CommentForm, collect_comment
 from faces_backend.comments.messages import field_text, say, seconds
 from faces_backend.comments.pages import comment_page, preview_body, stored_body
 from faces_backend.comments.state import Comments, comments_of
@@ -26,40 +24,29 @@ from faces_backend.comments.store import (
 from faces_backend.http.accept import prefers_json
 from faces_backend.http.form_stamp import StampRefused
 from faces_backend.http.forms import FieldProblem
-from faces_backend.http.gate import Screened, screen_form
+from faces_backend.http.gate import Screened
 from faces_backend.http.identity import profile_slug
 from faces_backend.http.proof_of_work import solves
 from faces_backend.http.services import Services
 from faces_backend.http.setting_values import Voice, lang_of
-from faces_backend.store import UNAVAILABLE
-
-log = logging.getLogger("faces_backend")
+from faces_backend.http.stamped_post import take_stamped_post
 
 
 async def submit_comment(request: Request) -> Response:
     """Take one comment: check everything, then preview it (no script) or store it."""
     comments = comments_of(request)
-    services = comments.services
-    voice = services.settings.voice
-    form: CommentForm | None = None
-    try:
-        # The preview page's confirm button posts from the backend's own origin.
-        screened = await screen_form(
-            request, services, max_body=COMMENT_MAX_BODY, accept_json=True, own_pages=True
-        )
-        sso_user = _sso_user(request, services)
-        sso_name = sso_user.rsplit("\\", 1)[-1].split("@", 1)[0] if sso_user else None
-        form = collect_comment(screened.fields, comments.settings, sso_name=sso_name)
-        outcome_or_page = await _decide(request, comments, screened, form, sso_user)
-    except UNAVAILABLE:
-        log.exception("faces_backend: the database failed while storing a comment")
-        outcome_or_page = Outcome("unavailable", say(voice, "unavailable"))
-    if isinstance(outcome_or_page, Response):
-        return outcome_or_page
-    if outcome_or_page.back_url is None and form is not None and form.next_url:
-        back = services.origins.safe_next(form.next_url)
-        outcome_or_page = replace(outcome_or_page, back_url=back)
-    return respond(request, services, outcome_or_page)
+    unavailable = Outcome("unavailable", say(comments.services.settings.voice, "unavailable"))
+    decide = partial(_collect_and_decide, request, comments)
+    return await take_stamped_post(request, comments.services, decide, respond, unavailable)
+
+
+async def _collect_and_decide(
+    request: Request, comments: Comments, screened: Screened
+) -> Outcome | Response:
+    sso_user = _sso_user(request, comments.services)
+    sso_name = sso_user.rsplit("\\", 1)[-1].split("@", 1)[0] if sso_user else None
+    form = collect_comment(screened.fields, comments.settings, sso_name=sso_name)
+    return await _decide(request, comments, screened, form, sso_user)
 
 
 def _sso_user(request: Request, services: Services) -> str | None:

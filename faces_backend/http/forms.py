@@ -13,12 +13,16 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import ClientDisconnect, Request
 
 MAX_FIELDS = 32
+# A poll's or an option's id, as the manifest declares it and a vote form carries it.
 ID_MAX_CHARS = 64
+ID_PATTERN = re.compile(rf"[A-Za-z0-9_-]{{1,{ID_MAX_CHARS}}}")
 SID_PATTERN = re.compile(r"[A-Za-z0-9_-]{8,64}")
 # Fields every form of the blog may carry: the way back, the honeypot, the submission id.
 RESERVED_FIELDS = frozenset({"_next", "_hp", "_sid"})
 # A plausible e-mail address: one @, a dot in the domain, none of the characters that end one.
 EMAIL_PATTERN = re.compile(r"[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[A-Za-z]{2,63}")
+# The longest address mail can carry (RFC 5321's path limit less the angle brackets).
+EMAIL_MAX_CHARS = 254
 # Line and paragraph separators become newlines; a tab becomes a space (not glued words).
 _BREAKS = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n", "\t": " "})
 # Kept from the "other" categories: only the newline. Cc are controls; Cf are invisible
@@ -61,6 +65,24 @@ class SortedFields:
         found = self.values.get(name)
         return found[0] if found else None
 
+    def note(self, field: str, error: str, limit: int | None = None) -> None:
+        """Note a field's problem; the reader is told the first one noted."""
+        self.problems.append(FieldProblem(field, error, limit))
+
+    def note_required(self, field: str, value: str, most: int) -> bool:
+        """Note a required field's problem (missing, or over `most` characters); True if none."""
+        if not value:
+            self.note(field, "missing")
+        elif len(value) > most:
+            self.note(field, "too_long", most)
+        else:
+            return True
+        return False
+
+    def first_problem(self) -> FieldProblem | None:
+        """Return the first problem noted, or None when the form has none."""
+        return self.problems[0] if self.problems else None
+
 
 def sort_fields(
     fields: list[tuple[str, str]], known: frozenset[str], once: Sequence[str] | None = None
@@ -91,21 +113,15 @@ class StampedForm:
     next_url: str | None  # the way back, from `_next`
     problem: FieldProblem | None  # the first problem found, if any
 
-    def carried(self, required: dict[str, str], optional: dict[str, str | None]) -> dict[str, str]:
+    def carried(self, required: dict[str, str], **optional: str | None) -> dict[str, str]:
         """The fields a check page carries on to the confirm post: required, given, the way back."""
         given = {**optional, "_next": self.next_url}
         return {**required, **{name: value for name, value in given.items() if value}}
 
 
-def note_required(problems: list[FieldProblem], field: str, value: str, most: int) -> bool:
-    """Note a required field's problem (missing, or over `most` characters); True if it has none."""
-    if not value:
-        problems.append(FieldProblem(field, "missing"))
-    elif len(value) > most:
-        problems.append(FieldProblem(field, "too_long", most))
-    else:
-        return True
-    return False
+def is_email(text: str) -> bool:
+    """Whether a text is a plausible e-mail address, no longer than an address can be."""
+    return len(text) <= EMAIL_MAX_CHARS and EMAIL_PATTERN.fullmatch(text) is not None
 
 
 async def read_body(request: Request, limit: int) -> bytes:
@@ -199,3 +215,8 @@ def clean_text(text: str) -> str:
         char for char in text if char == "\n" or unicodedata.category(char) not in _INVISIBLE
     )
     return unicodedata.normalize("NFC", kept).strip()
+
+
+def clean_line(text: str) -> str:
+    """Return a one-line field as stored: clean text with every run of white space one space."""
+    return " ".join(clean_text(text).split())

@@ -7,9 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-ID = {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$"}
+from faces_backend.http.forms import ID_PATTERN
+
+ID = {"type": "string", "pattern": f"^{ID_PATTERN.pattern}$"}
 SCHEMAS = "#/components/schemas/"
 PATH_ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+HONEYPOT = {"type": "string", "description": "Honeypot: must be empty."}
 
 
 def form_body(properties: dict[str, Any], *, required: bool | None = None) -> dict[str, Any]:
@@ -27,6 +30,19 @@ def stamped_form_body(schema_name: str) -> dict[str, Any]:
     return {
         "required": True,
         "content": {m: {"schema": {"$ref": SCHEMAS + schema_name}} for m in media},
+    }
+
+
+def stamped_form_fields(stamp_path: str, without_stamp: str, back: str) -> dict[str, Any]:
+    """The fields every stamped form carries: the honeypot, the stamp and the way back."""
+    return {
+        "_hp": HONEYPOT,
+        "stamp": {
+            "type": "string",
+            "description": f"From GET {stamp_path}. Missing (plain form): the answer is "
+            f"{without_stamp}, carrying a fresh stamp.",
+        },
+        "_next": {"type": "string", "maxLength": 2048, "description": back},
     }
 
 

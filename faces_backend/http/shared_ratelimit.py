@@ -29,7 +29,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from faces_backend.http.sweeps import SweepCount
+from faces_backend.http.sweeps import SweptWindow
 from faces_backend.store.postgres_connection import LockedStatements
 
 # The advisory lock space of rate-limit keys ("rate"), apart from the store's own locks.
@@ -65,7 +65,7 @@ def seconds_to_wait(oldest_ms: int, since_ms: int) -> int:
     return max(1, math.ceil((oldest_ms - since_ms) / 1000))
 
 
-class SharedRateLimiter:
+class SharedRateLimiter(SweptWindow):
     """Allows `limit` hits per `window` seconds per key, logged in the table `rate_hits`."""
 
     def __init__(
@@ -76,12 +76,9 @@ class SharedRateLimiter:
         *,
         clock: Callable[[], float] = time.time,
     ) -> None:
+        super().__init__(window, clock)
         self.limit = limit
-        self.window = window
         self._conn = conn
-        self._clock = clock
-        # Rows that have left the window are deleted now and then, not on every hit.
-        self._sweeps = SweepCount()
         # Per event loop: the hits waiting for the next round trip, and the task sending them.
         self._waiting: dict[asyncio.AbstractEventLoop, list[tuple[str, asyncio.Future[int | None]]]]
         self._waiting = {}
@@ -93,8 +90,7 @@ class SharedRateLimiter:
 
     def hit_all(self, keys: list[str]) -> list[int | None]:
         """Record hits one after the other at this moment; for each, None or the seconds to wait."""
-        now_ms = int(self._clock() * 1000)
-        since_ms = now_ms - int(self.window * 1000)
+        now_ms, since_ms = self.span_ms()
         if self._sweeps.due(len(keys)):
             self._conn.execute("DELETE FROM rate_hits WHERE at_ms <= ?", (since_ms,))
         rows = self._conn.execute_locked(
@@ -109,7 +105,7 @@ class SharedRateLimiter:
 
     def folded(self, key: str) -> RateHit:
         """Return a hit for a writer job to record with its write, as `hit` would decide it."""
-        return RateHit(key, self.limit, int(self.window * 1000), self._sweeps.due())
+        return RateHit(key, self.limit, self.window_ms, self._sweeps.due())
 
     async def check(self, key: str) -> int | None:
         """Record a hit like `hit`, with the others that arrive meanwhile, off the event loop."""

@@ -46,10 +46,8 @@ def export_csv(manifest: Manifest, tallies: dict[str, Tally], poll: str | None =
         if poll is not None and p.id != poll:
             continue
         tally = tallies.get(p.id, Tally(0, {}))
-        for option in p.options:
-            writer.writerow(
-                [p.id, option.id, option.label, tally.votes.get(option.id, 0), tally.total]
-            )
+        for option_id, label in p.options.items():
+            writer.writerow([p.id, option_id, label, tally.votes.get(option_id, 0), tally.total])
     return out.getvalue()
 
 
@@ -64,7 +62,7 @@ def snapshot(
     polls: dict[str, Any] = {}
     for poll in manifest.polls.values():
         tally = tallies.get(poll.id, Tally(0, {}))
-        options = {option.id: tally.votes.get(option.id, 0) for option in poll.options}
+        options = {option_id: tally.votes.get(option_id, 0) for option_id in poll.options}
         polls[poll.id] = {"total": tally.total, "options": options}
     for poll_id in sorted(set(tallies) - set(polls)):
         polls[poll_id] = {"total": tallies[poll_id].total, "options": dict(tallies[poll_id].votes)}

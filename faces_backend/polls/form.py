@@ -36,23 +36,23 @@ def collect(fields: list[tuple[str, str]]) -> VoteForm:
     """Sort the fields into a VoteForm, noting the first field that breaks a limit."""
     # `choice` repeats for each idea chosen; the others may appear once, reported in this order.
     sorted_fields = sort_fields(fields, FORM_FIELDS | RESERVED_FIELDS, once=_SINGLE_FIELDS)
-    problems = sorted_fields.problems
+    note = sorted_fields.note
     poll = sorted_fields.given("poll")
     if poll is not None and len(poll) > ID_MAX_CHARS:
-        problems.append(FieldProblem("poll", "too_long", ID_MAX_CHARS))
+        note("poll", "too_long", ID_MAX_CHARS)
     choices = tuple(sorted_fields.values.get("choice", []))
     if any(len(choice) > ID_MAX_CHARS for choice in choices):
-        problems.append(FieldProblem("choice", "too_long", ID_MAX_CHARS))
+        note("choice", "too_long", ID_MAX_CHARS)
     suggestion = clean_text(sorted_fields.first("suggestion")) or None
     if suggestion is not None and len(suggestion) > SUGGESTION_MAX_CHARS:
-        problems.append(FieldProblem("suggestion", "too_long", SUGGESTION_MAX_CHARS))
+        note("suggestion", "too_long", SUGGESTION_MAX_CHARS)
     sid = sorted_fields.first("_sid") or None
     if sid is not None and not SID_PATTERN.fullmatch(sid):
-        problems.append(FieldProblem("_sid", "invalid"))
+        note("_sid", "invalid")
     return VoteForm(
         poll=poll,
         choices=choices,
         suggestion=suggestion,
         sid=sid,
-        problem=problems[0] if problems else None,
+        problem=sorted_fields.first_problem(),
     )

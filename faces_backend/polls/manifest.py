@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal, cast
+from typing import Any, Literal, cast, get_args
 
 from faces_common.manifests import POLLS_MANIFEST_VERSION
 
 from faces_backend.http.documents import ManifestError, manifest_entries
+from faces_backend.http.forms import ID_PATTERN
 
 ResultsMode = Literal["live", "after_vote", "after_close"]
 
-RESULTS_MODES: tuple[ResultsMode, ...] = ("live", "after_vote", "after_close")
-ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
-
-
-@dataclass(frozen=True)
-class Option:
-    """One idea a reader can vote for."""
-
-    id: str
-    label: str
+RESULTS_MODES: tuple[ResultsMode, ...] = get_args(ResultsMode)
 
 
 @dataclass(frozen=True)
@@ -32,16 +23,12 @@ class Poll:
     id: str
     question: str
     url: str
-    options: tuple[Option, ...]
+    options: dict[str, str]  # the ideas a reader can vote for: id -> label, in the post's order
     multiple: bool
     max: int
     closes: datetime | None
     results: ResultsMode
     suggestions: bool
-
-    def option(self, option_id: str) -> Option | None:
-        """Return the option with this id, or None."""
-        return next((option for option in self.options if option.id == option_id), None)
 
     def closed_at(self, now: datetime) -> bool:
         """Return whether the poll no longer takes votes at `now`."""
@@ -98,19 +85,19 @@ def _poll(raw: Any, where: str) -> Poll:
     )
 
 
-def _options(raw: Any, where: str) -> tuple[Option, ...]:
+def _options(raw: Any, where: str) -> dict[str, str]:
     if not isinstance(raw, list) or not raw:
         raise ManifestError(f"{where}: 'options' must be a non-empty list")
-    options: list[Option] = []
+    options: dict[str, str] = {}
     for index, item in enumerate(raw):
         if not isinstance(item, dict):
             raise ManifestError(f"{where}: options[{index}] must be an object")
         option_id = _identifier(item.get("id"), f"{where}: options[{index}].id")
-        if any(option.id == option_id for option in options):
+        if option_id in options:
             raise ManifestError(f"{where}: option id {option_id!r} appears twice")
         label = _text(item.get("label", option_id), f"{where}: options[{index}].label")
-        options.append(Option(id=option_id, label=label))
-    return tuple(options)
+        options[option_id] = label
+    return options
 
 
 def _identifier(value: Any, where: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from faces_backend.http.openapi import ID, SCHEMAS, ApiPart, json_answer
+from faces_backend.http.openapi import HONEYPOT, ID, SCHEMAS, ApiPart, json_answer
 
 _STATUS_WORDS = [
     "counted",
@@ -42,7 +42,7 @@ _VOTE_FORM: dict[str, Any] = {
             "description": "Where the answer page links back to (form posts): an http(s) URL on "
             "an allowed origin, or a path on the backend's own origin such as /2026/post/.",
         },
-        "_hp": {"type": "string", "description": "Honeypot: must be empty."},
+        "_hp": HONEYPOT,
         "_sid": {
             "type": "string",
             "pattern": "^[A-Za-z0-9_-]{8,64}$",

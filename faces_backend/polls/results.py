@@ -27,8 +27,8 @@ def results_body(poll: Poll, tally: Tally, *, now: datetime) -> dict[str, Any]:
     return {
         "total": tally.total,
         "options": [
-            {"id": option.id, "label": option.label, "votes": tally.votes.get(option.id, 0)}
-            for option in poll.options
+            {"id": option_id, "label": label, "votes": tally.votes.get(option_id, 0)}
+            for option_id, label in poll.options.items()
         ],
         "closed": poll.closed_at(now),
     }

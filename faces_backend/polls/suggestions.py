@@ -10,7 +10,6 @@ from faces_backend.store.connection import Connection
 from faces_backend.store.queries import with_filters
 
 Status = Literal["pending", "approved", "rejected"]
-STATUSES: tuple[Status, ...] = ("pending", "approved", "rejected")
 
 
 @dataclass(frozen=True)

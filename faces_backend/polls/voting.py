@@ -173,7 +173,7 @@ def check_choices(form: VoteForm, poll: Poll) -> FieldProblem | None:
         return FieldProblem("suggestion", "not_accepted")
     if len(set(form.choices)) != len(form.choices):
         return FieldProblem("choice", "duplicate")
-    if any(poll.option(choice) is None for choice in form.choices):
+    if any(choice not in poll.options for choice in form.choices):
         return FieldProblem("choice", "unknown_option")
     if len(form.choices) > poll.max:
         return FieldProblem("choice", "too_many", poll.max)

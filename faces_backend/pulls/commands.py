@@ -102,9 +102,7 @@ def _merge(
             text(lang, "not_json", path=error.path, line=error.line, reason=error.reason)
         ) from None
     except RepoFileError as error:
-        raise PullRefused(
-            text(lang, "bad_shape", path=error.path, where=error.where, expected=error.expected)
-        ) from None
+        raise PullRefused(text(lang, error.key, **error.values)) from None
 
 
 def _refuse_if(shortfalls: list[Shortfall], lang: Language, db: Path, target: Path) -> None:

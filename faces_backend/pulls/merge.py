@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from faces_backend.http.keyed_error import KeyedError
 from faces_backend.polls.manifest import Manifest
 from faces_backend.polls.suggestions import Suggestion
 
@@ -29,14 +30,11 @@ class Shortfall:
     backend: int | str
 
 
-class RepoFileError(ValueError):
-    """The repository's data file has a shape the pull cannot merge with."""
+class RepoFileError(KeyedError, ValueError):
+    """The repository's data file has a shape the pull cannot merge with (`bad_shape`)."""
 
     def __init__(self, path: Path, where: str, expected: str) -> None:
-        super().__init__(f"{path}: {where}: {expected}")
-        self.path = path
-        self.where = where
-        self.expected = expected
+        super().__init__("bad_shape", path=path, where=where, expected=expected)
 
 
 def merge_results(

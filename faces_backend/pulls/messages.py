@@ -95,21 +95,15 @@ _TEXTS: dict[Language, dict[str, str]] = {
 }
 
 
-# What is counted: (one, several) in each language.
-_NOUNS: dict[Language, dict[str, tuple[str, str]]] = {
-    "de": {
-        "vote": ("Stimme", "Stimmen"),
-        "view": ("Aufruf", "Aufrufe"),
-        "page": ("Seite", "Seiten"),
-        "poll": ("Umfrage", "Umfragen"),
-        "pending": ("offener Vorschlag", "offene Vorschläge"),
-    },
-    "en": {
-        "vote": ("vote", "votes"),
-        "view": ("view", "views"),
-        "page": ("page", "pages"),
-        "poll": ("poll", "polls"),
-        "pending": ("pending suggestion", "pending suggestions"),
+# What is counted: one noun a line, its (one, several) in each language side by side.
+_NOUNS: dict[str, dict[Language, tuple[str, str]]] = {
+    "vote": {"de": ("Stimme", "Stimmen"), "en": ("vote", "votes")},
+    "view": {"de": ("Aufruf", "Aufrufe"), "en": ("view", "views")},
+    "page": {"de": ("Seite", "Seiten"), "en": ("page", "pages")},
+    "poll": {"de": ("Umfrage", "Umfragen"), "en": ("poll", "polls")},
+    "pending": {
+        "de": ("offener Vorschlag", "offene Vorschläge"),
+        "en": ("pending suggestion", "pending suggestions"),
     },
 }
 # The noun of the repository's figure in each kind of shortfall that counts something.
@@ -118,7 +112,7 @@ _SHORTFALL_NOUNS = {"poll": "vote", "option": "vote", "views": "view"}
 
 def counted(lang: Language, count: int, noun: str) -> str:
     """Return a count with its noun in the right number: '1 Stimme', '3 Stimmen'."""
-    one, several = _NOUNS[lang][noun]
+    one, several = _NOUNS[noun][lang]
     return f"{count} {one if count == 1 else several}"
 
 

@@ -1,9 +1,14 @@
-"""Statement pieces more than one feature runs: optional filters, a form stamp used once."""
+"""Statement pieces more than one feature runs: optional filters, a form stamp used once, times.
+
+Times are stored as text: ISO 8601 in UTC with milliseconds, fixed width, so text order is
+time order.
+"""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
 from faces_backend.store.connection import Connection
 
@@ -24,3 +29,13 @@ def spend_nonce(conn: Connection, nonce: str, expires: int) -> bool:
         (nonce, expires),
     )
     return used.rowcount != 0
+
+
+def now_iso() -> str:
+    """Return the current time as stored."""
+    return stored_time(datetime.now(UTC))
+
+
+def stored_time(moment: datetime) -> str:
+    """Return a moment as stored (UTC, milliseconds, fixed width)."""
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")

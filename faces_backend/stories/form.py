@@ -7,19 +7,16 @@ from dataclasses import dataclass
 from typing import Literal
 
 from faces_backend.http.forms import (
-    EMAIL_PATTERN,
-    FieldProblem,
     StampedForm,
+    clean_line,
     clean_text,
-    note_required,
+    is_email,
     sort_fields,
 )
 from faces_backend.stories.config import CONTACT_MAX, DEPARTMENT_MAX, NAME_MAX, StorySettings
 
 About = Literal["myself", "someone"]
 ABOUT: tuple[About, ...] = ("myself", "someone")
-# A proposal is text only: 4,000 characters of percent-encoded UTF-8 stay far below this.
-STORY_MAX_BODY = 96 * 1024
 STORY_ID = re.compile(r"s-[0-9a-f]{12}")
 FIELDS = frozenset(
     {"about", "text", "person", "department", "contact", "proposer", "_hp", "stamp", "_next"}
@@ -41,36 +38,33 @@ class StoryForm(StampedForm):
     def hidden_fields(self) -> dict[str, str]:
         """Return the fields the check page carries on to the confirm post."""
         required = {"about": self.about, "text": self.text, "department": self.department}
-        optional = {
-            "person": self.person,
-            "contact": self.contact,
-            "proposer": self.proposer,
-        }
-        return self.carried(required, optional)
+        return self.carried(
+            required, person=self.person, contact=self.contact, proposer=self.proposer
+        )
 
 
 def collect_story(fields: list[tuple[str, str]], limits: StorySettings) -> StoryForm:
     """Sort and check the fields; the first problem is the one the proposer reads."""
     sorted_fields = sort_fields(fields, FIELDS)
-    problems, first = sorted_fields.problems, sorted_fields.first
+    first, note = sorted_fields.first, sorted_fields.note
     about = first("about").strip()
     if not about:
-        problems.append(FieldProblem("about", "missing"))
+        note("about", "missing")
     elif about not in ABOUT:
-        problems.append(FieldProblem("about", "invalid"))
+        note("about", "invalid")
     text = clean_text(first("text"))
-    note_required(problems, "text", text, limits.text_max)
-    department = _line(first("department"))
-    note_required(problems, "department", department, DEPARTMENT_MAX)
-    person, proposer = _line(first("person")), _line(first("proposer"))
+    sorted_fields.note_required("text", text, limits.text_max)
+    department = clean_line(first("department"))
+    sorted_fields.note_required("department", department, DEPARTMENT_MAX)
+    person, proposer = clean_line(first("person")), clean_line(first("proposer"))
     for name, value in (("person", person), ("proposer", proposer)):
         if len(value) > NAME_MAX:
-            problems.append(FieldProblem(name, "too_long", NAME_MAX))
-    contact = _line(first("contact"))
+            note(name, "too_long", NAME_MAX)
+    contact = clean_line(first("contact"))
     if len(contact) > CONTACT_MAX:
-        problems.append(FieldProblem("contact", "too_long", CONTACT_MAX))
-    elif contact and not (EMAIL_PATTERN.fullmatch(contact) or _PHONE.fullmatch(contact)):
-        problems.append(FieldProblem("contact", "invalid"))
+        note("contact", "too_long", CONTACT_MAX)
+    elif contact and not (is_email(contact) or _PHONE.fullmatch(contact)):
+        note("contact", "invalid")
     return StoryForm(
         about="someone" if about == "someone" else "myself",
         text=text,
@@ -80,10 +74,5 @@ def collect_story(fields: list[tuple[str, str]], limits: StorySettings) -> Story
         proposer=proposer or None,
         stamp=first("stamp").strip() or None,
         next_url=first("_next").strip() or None,
-        problem=problems[0] if problems else None,
+        problem=sorted_fields.first_problem(),
     )
-
-
-def _line(value: str) -> str:
-    """Return a one-line field as stored: clean text with runs of spaces made one."""
-    return " ".join(clean_text(value).split())

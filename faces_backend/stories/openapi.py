@@ -11,6 +11,7 @@ from faces_backend.http.openapi import (
     stamp_path,
     stamped_form_answer,
     stamped_form_body,
+    stamped_form_fields,
 )
 from faces_backend.stories.answers import CODES
 
@@ -28,13 +29,9 @@ _FORM: dict[str, Any] = {
             "description": "Optional e-mail or phone for the outcome; deleted at the decision.",
         },
         "proposer": {"type": "string", "maxLength": 80, "description": "Optional."},
-        "_hp": {"type": "string", "description": "Honeypot: must be empty."},
-        "stamp": {
-            "type": "string",
-            "description": "From GET /stories/stamp. Missing (plain form): the answer is a "
-            "page showing the proposal once more, carrying a fresh stamp.",
-        },
-        "_next": {"type": "string", "maxLength": 2048, "description": "The page to go back to."},
+        **stamped_form_fields(
+            "/stories/stamp", "a page showing the proposal once more", "The page to go back to."
+        ),
     },
 }
 

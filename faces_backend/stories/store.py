@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 from faces_backend.store import Connection
-from faces_backend.store.queries import spend_nonce
+from faces_backend.store.queries import now_iso, spend_nonce, stored_time
 from faces_backend.stories.form import About
 
 Status = Literal["pending", "accepted", "declined"]
@@ -68,11 +68,6 @@ class StoryRefused(Exception):
     def __init__(self, problem: Literal["replayed", "unknown", "decided"]) -> None:
         super().__init__(problem)
         self.problem = problem
-
-
-def now_iso() -> str:
-    """Return the current UTC time as stored: ISO 8601 with milliseconds, so it sorts as text."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 def new_id() -> str:
@@ -147,7 +142,7 @@ def decide(
 
 def purge_declined(conn: Connection, keep_days: int) -> int:
     """Delete declined stories decided more than `keep_days` ago; return how many (writer job)."""
-    cutoff = (datetime.now(UTC) - timedelta(days=keep_days)).isoformat(timespec="milliseconds")
+    cutoff = stored_time(datetime.now(UTC) - timedelta(days=keep_days))
     cursor = conn.execute(
         "DELETE FROM stories WHERE status = 'declined' AND decided < ?", (cutoff,)
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import logging
 from functools import partial
 
 from starlette.requests import Request
@@ -12,36 +11,23 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from faces_backend.http.accept import prefers_json
 from faces_backend.http.form_stamp import StampRefused
 from faces_backend.http.forms import FieldProblem
-from faces_backend.http.gate import Screened, screen_form
+from faces_backend.http.gate import Screened
 from faces_backend.http.pages import PAGE_HEADERS, hidden_inputs, note, page, paragraphs
 from faces_backend.http.settings import Language
-from faces_backend.store import UNAVAILABLE
+from faces_backend.http.stamped_post import take_stamped_post
 from faces_backend.stories.answers import Outcome, respond
-from faces_backend.stories.form import STORY_MAX_BODY, StoryForm, collect_story
+from faces_backend.stories.form import StoryForm, collect_story
 from faces_backend.stories.messages import field_text, say
 from faces_backend.stories.state import Stories, stories_of
 from faces_backend.stories.store import NewStory, StoryRefused, insert_story, new_id
-
-log = logging.getLogger("faces_backend")
 
 
 async def submit_story(request: Request) -> Response:
     """Take one proposal: check everything, then ask to confirm (no script) or store it."""
     stories = stories_of(request)
-    services = stories.services
-    language = services.settings.language
-    try:
-        # The check page's confirm button posts from the backend's own origin.
-        screened = await screen_form(
-            request, services, max_body=STORY_MAX_BODY, accept_json=True, own_pages=True
-        )
-        answer = await _decide(request, stories, screened)
-    except UNAVAILABLE:
-        log.exception("faces_backend: the database failed while storing a story")
-        answer = Outcome("unavailable", say(language, "unavailable"))
-    if isinstance(answer, Response):
-        return answer
-    return respond(request, services, answer)
+    unavailable = Outcome("unavailable", say(stories.services.settings.language, "unavailable"))
+    decide = partial(_decide, request, stories)
+    return await take_stamped_post(request, stories.services, decide, respond, unavailable)
 
 
 async def story_stamp(request: Request) -> Response:

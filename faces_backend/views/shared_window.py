@@ -24,7 +24,7 @@ import math
 import time
 from collections.abc import Callable
 
-from faces_backend.http.sweeps import SweepCount
+from faces_backend.http.sweeps import SweptWindow
 from faces_backend.store.connection import Connection
 from faces_backend.views.window import Outcome
 
@@ -56,7 +56,7 @@ def digest(text: str) -> int:
     return int.from_bytes(value, "big", signed=True)
 
 
-class SharedViewWindow:
+class SharedViewWindow(SweptWindow):
     """Decides whether a view counts, once for all instances: once per window, N per minute."""
 
     shared = True  # the client it is given is the day's address hash, not the address
@@ -69,17 +69,13 @@ class SharedViewWindow:
         *,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        self.window = window
+        super().__init__(window, clock)
         self.per_minute = per_minute
         self._conn = conn
-        self._clock = clock
-        # Expired marks and budgets are deleted now and then, not on every view.
-        self._sweeps = SweepCount()
 
     def check(self, client: str, user_agent: str, path: str) -> Outcome:
         """Record a view of `path` by a client; return whether it counts."""
-        now_ms = int(self._clock() * 1000)
-        since_ms = now_ms - int(self.window * 1000)
+        now_ms, since_ms = self.span_ms()
         minute = now_ms // (BUDGET_SECONDS * 1000)
         if self._sweeps.due():
             self._conn.execute("DELETE FROM view_marks WHERE seen_ms <= ?", (since_ms,))

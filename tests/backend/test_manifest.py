@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from faces_backend.http.documents import ManifestError
-from faces_backend.polls.manifest import Option, Poll, parse_manifest
+from faces_backend.polls.manifest import Poll, parse_manifest
 from tests.backend.helpers import poll
 
 CONTRACT = Path(__file__).resolve().parents[2] / "docs" / "polls-hook.md"
@@ -36,7 +36,7 @@ def test_the_example_from_the_contract() -> None:
             id="kantine-2027",
             question="Welche Idee …?",
             url="/posts/2026/kantine/#poll-kantine-2027",
-            options=(Option("salatbar", "Salatbar"), Option("werkstattcafe", "Werkstattcafé")),
+            options={"salatbar": "Salatbar", "werkstattcafe": "Werkstattcafé"},
             multiple=False,
             max=1,
             closes=datetime(2027, 1, 31, 23, 59, 59, tzinfo=timezone(timedelta(hours=1))),
