@@ -294,6 +294,9 @@ AUTHORS_CARDS_PATH = "menschen/karten"
 # Social cards serve link previews, which never reach the preview: it draws a card only when
 # one is asked for (`invoke livereload`); publishconf.py draws them all in the build.
 AUTHORS_CARDS_ON_REQUEST = True
+# Likewise the smaller copies of post covers (srcset): the preview server makes one when a page
+# first asks for it; publishconf.py makes them all in the build.
+CLEAN_IMAGES_COVER_COPIES_ON_REQUEST = True
 # Social cards use the DejaVu Sans Bold that ships with author_profiles (umlauts and ß on every
 # machine, the same pixels everywhere); AUTHORS_CARD_FONT names another TrueType file.
 

@@ -26,6 +26,8 @@ POLLS_ENDPOINT = os.environ.get("POLLS_ENDPOINT") or None
 POLLS_RESULTS_ENDPOINT = os.environ.get("POLLS_RESULTS_ENDPOINT") or None
 # Every published post and person gets its social card drawn in the build (link previews).
 AUTHORS_CARDS_ON_REQUEST = False
+# ... and every smaller copy of a post's cover (srcset).
+CLEAN_IMAGES_COVER_COPIES_ON_REQUEST = False
 # The editors' review page exists only in the preview.
 EDITORIAL_REVIEW_PAGE = False
 # View counts (reach) only when the backend is deployed under the site's own origin, e.g.

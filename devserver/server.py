@@ -31,7 +31,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
 from devserver.build import BuildResult, plain_handler
-from devserver.imagery.social_cards import draw_if_ordered
+from devserver.imagery.on_request import make_if_ordered
 from devserver.output import ensure_backend_manifests
 from devserver.port import ensure_port_free
 from devserver.preview_builds import PreviewBuilds
@@ -107,7 +107,7 @@ class PreviewFiles(StaticFiles):
             if error_page is not None:
                 html = error_page.replace("</body>", f"{extra}</body>", 1)
                 return HTMLResponse(html, status_code=500, headers={"Cache-Control": "no-store"})
-        await draw_if_ordered(str(self.directory), path)
+        await make_if_ordered(str(self.directory), path)
         response = await super().get_response(path, scope)
         file_path = str(getattr(response, "path", ""))
         if file_path.endswith(".html"):

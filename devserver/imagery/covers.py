@@ -175,13 +175,21 @@ def _gear(draw: ImageDraw.ImageDraw, rng: random.Random, w: int, h: int, p: Pale
     )
 
 
+def _spot(
+    rng: random.Random,
+    w: int,
+    h: int,
+    across: tuple[float, float],
+    down: tuple[float, float],
+    size: tuple[float, float],
+) -> tuple[float, float, float]:
+    """A random centre and size, each drawn from its share of the picture's width or height."""
+    return rng.uniform(*across) * w, rng.uniform(*down) * h, rng.uniform(*size) * h
+
+
 def _leaves(draw: ImageDraw.ImageDraw, rng: random.Random, w: int, h: int, p: Palette) -> None:
     for _ in range(rng.randint(3, 5)):
-        x, y, size = (
-            rng.uniform(0.1, 0.9) * w,
-            rng.uniform(0.55, 0.85) * h,
-            rng.uniform(0.06, 0.1) * h,
-        )
+        x, y, size = _spot(rng, w, h, (0.1, 0.9), (0.55, 0.85), (0.06, 0.1))
         draw.ellipse((x - size, y - size * 2, x + size, y + size * 2), fill=p.far)
         draw.line(
             [(x, y - size * 2), (x, y + size * 2.6)], fill=p.motif, width=max(3, int(size * 0.12))
@@ -190,11 +198,7 @@ def _leaves(draw: ImageDraw.ImageDraw, rng: random.Random, w: int, h: int, p: Pa
 
 def _bubbles(draw: ImageDraw.ImageDraw, rng: random.Random, w: int, h: int, p: Palette) -> None:
     for i in range(rng.randint(5, 8)):
-        x, y, r = (
-            rng.uniform(0.08, 0.92) * w,
-            rng.uniform(0.15, 0.55) * h,
-            rng.uniform(0.03, 0.08) * h,
-        )
+        x, y, r = _spot(rng, w, h, (0.08, 0.92), (0.15, 0.55), (0.03, 0.08))
         colour = p.motif if i % 2 else p.sun
         draw.ellipse((x - r, y - r, x + r, y + r), outline=colour, width=max(4, int(r * 0.22)))
 

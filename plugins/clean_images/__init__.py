@@ -6,10 +6,17 @@ Public API for other plugins (import these from `clean_images`, never from its m
   is wrong with one;
 - `describe`, `describes`: an issue in words (what is wrong, how to fix it), and whether these
   words exist for it.
+
+For the preview of a build with CLEAN_IMAGES_COVER_COPIES_ON_REQUEST:
+- `make_ordered_copy(output, relative)`: make the cover copy the build left to make at
+  output/relative (False: none ordered there);
+- `ordered_copies(output)`: the output paths of every copy left to make (the link check
+  accepts them).
 """
 
 from .clean import CleanResult, clean_images, is_image
 from .config import clean_settings
+from .copy_orders import make_ordered_copy, ordered_copies
 from .messages import describe, describes
 from .plugin import register
 from .verdict import ImageIssue, ImageRefused, open_image
@@ -23,6 +30,8 @@ __all__ = [
     "describe",
     "describes",
     "is_image",
+    "make_ordered_copy",
     "open_image",
+    "ordered_copies",
     "register",
 ]

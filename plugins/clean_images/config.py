@@ -26,6 +26,9 @@ DEFAULTS: dict[str, Any] = {
     # Widths in pixels of the smaller copies of a post's cover image (`Image:`) that cards and
     # phones load instead of the whole picture; () makes none.
     "CLEAN_IMAGES_COVER_WIDTHS": (480, 800),
+    # True: the build names the cover copies (the pages list them as always) but makes only
+    # those the cache holds; the preview server makes the others when first asked for.
+    "CLEAN_IMAGES_COVER_COPIES_ON_REQUEST": False,
 }
 
 
@@ -51,6 +54,11 @@ def validate(settings: Mapping[str, Any]) -> None:
         isinstance(workers, bool) or not isinstance(workers, int) or workers < 1
     ):
         fail("CLEAN_IMAGES_WORKERS", "Expected None (every core) or a positive number.")
+    if not isinstance(settings["CLEAN_IMAGES_COVER_COPIES_ON_REQUEST"], bool):
+        fail(
+            "CLEAN_IMAGES_COVER_COPIES_ON_REQUEST",
+            "Expected True (made by the preview server) or False.",
+        )
     widths = settings["CLEAN_IMAGES_COVER_WIDTHS"]
     if not isinstance(widths, list | tuple) or any(
         isinstance(width, bool) or not isinstance(width, int) or width <= 0 for width in widths

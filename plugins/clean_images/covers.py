@@ -113,7 +113,7 @@ def write_copies(
 
 def missing_copies(clean: Path, widths: Iterable[int]) -> list[int]:
     """The widths whose copy of this clean cover the cache lacks."""
-    return sorted(width for width in set(widths) if not _cached_copy(clean, width).is_file())
+    return sorted(width for width in set(widths) if not cached_copy(clean, width).is_file())
 
 
 def make_copies(clean: Path, widths: Sequence[int], settings: CleanSettings) -> None:
@@ -138,7 +138,7 @@ def make_copies(clean: Path, widths: Sequence[int], settings: CleanSettings) -> 
             smaller = smaller.resize((width, height), Image.Resampling.LANCZOS)
             if width not in lacking:
                 continue
-            cached = _cached_copy(clean, width)
+            cached = cached_copy(clean, width)
             temporary = cached.with_name(f".{cached.name}.tmp{cached.suffix}")
             encode_clean(smaller, temporary, settings.jpeg_quality, settings.webp_quality)
             share = (width / full_width) ** 2
@@ -151,7 +151,7 @@ def link_copies(clean: Path, copies: Sequence[CoverCopy], output: Path) -> list[
     """Link the cached copies of one clean cover into the output; the files written."""
     written = []
     for copy in copies:
-        cached = _cached_copy(clean, copy.width)
+        cached = cached_copy(clean, copy.width)
         target = output / copy.save_as
         target.parent.mkdir(parents=True, exist_ok=True)
         target.unlink(missing_ok=True)
@@ -163,5 +163,6 @@ def link_copies(clean: Path, copies: Sequence[CoverCopy], output: Path) -> list[
     return written
 
 
-def _cached_copy(clean: Path, width: int) -> Path:
+def cached_copy(clean: Path, width: int) -> Path:
+    """Where the cache keeps the copy of this clean cover `width` pixels wide."""
     return clean.with_name(f"{clean.stem}-{width}w{clean.suffix}")

@@ -16,7 +16,8 @@ from pelican.generators import Generator
 
 from .clean import PARALLEL_FROM, CleanResult, CleanSettings, ImagePlan, encode_job, plan_images
 from .config import clean_settings
-from .covers import COVERS_KEY, link_copies, make_copies, missing_copies
+from .copy_orders import CopyOrders
+from .covers import COVERS_KEY, make_copies, missing_copies
 from .messages import describe
 
 logger = logging.getLogger(__name__)
@@ -42,7 +43,9 @@ class CleanImagesGenerator(Generator):
         sources = [Path(self.path, static.source_path) for static in statics]
         settings = clean_settings(self.settings)
         plan = plan_images(sources, Path(self.settings["CACHE_PATH"]), settings)
-        covers = self.context.get(COVERS_KEY, {})
+        # On request the preview server makes the copies (copy_orders.py): none made here.
+        on_request = self.settings["CLEAN_IMAGES_COVER_COPIES_ON_REQUEST"]
+        covers = {} if on_request else self.context.get(COVERS_KEY, {})
         widths: dict[str, set[int]] = {}
         for source, key in zip(sources, plan.keys, strict=True):
             plans = covers.get(os.path.abspath(source), [])
@@ -72,6 +75,9 @@ class CleanImagesGenerator(Generator):
         results = self.pending.wait()
         output = Path(self.output_path)
         covers = self.context.get(COVERS_KEY, {})
+        orders = CopyOrders(
+            self.pending.plan.settings, self.settings["CLEAN_IMAGES_COVER_COPIES_ON_REQUEST"]
+        )
         for static, source, result in zip(statics, self.pending.plan.sources, results, strict=True):
             target = output / static.save_as
             if result.clean is None:
@@ -79,8 +85,10 @@ class CleanImagesGenerator(Generator):
                 target.unlink(missing_ok=True)
             else:
                 _publish(result.clean, target)
-                link_copies(result.clean, covers.get(os.path.abspath(source), []), output)
+                orders.publish(result.clean, covers.get(os.path.abspath(source), []), output)
             _report(result, self.settings["MESSAGES_LANG"])
+        # Also without orders: a publish build into the preview's folder drops the last ones.
+        orders.write(output)
         logger.info(
             "clean_images: %s images written without metadata in %.2f s",
             sum(1 for r in results if not r.refused),

@@ -56,6 +56,7 @@ OUTPUT_SIDE = frozenset(
         "WEB_EDITOR_ENABLED",
         "FAST_PREVIEW_SOURCES",
         "AUTHORS_CARDS_ON_REQUEST",
+        "CLEAN_IMAGES_COVER_COPIES_ON_REQUEST",
     }
 )
 logger = logging.getLogger(__name__)

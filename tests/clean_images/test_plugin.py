@@ -59,6 +59,8 @@ def test_without_the_plugin_its_defaults_apply() -> None:
         ("CLEAN_IMAGES_COVER_WIDTHS", 480),
         ("CLEAN_IMAGES_COVER_WIDTHS", (480, 0)),
         ("CLEAN_IMAGES_COVER_WIDTHS", ("480",)),
+        ("CLEAN_IMAGES_COVER_COPIES_ON_REQUEST", "yes"),
+        ("CLEAN_IMAGES_COVER_COPIES_ON_REQUEST", 1),
     ],
 )
 def test_bad_values_are_refused_by_name(key: str, value: object) -> None:

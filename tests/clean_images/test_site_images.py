@@ -7,8 +7,9 @@ import pytest
 from tests.clean_images.metadata import every_image, metadata_in
 from tests.sites import BuildRun
 
-# Post images, portraits in eight files each, a social card per post and per person.
-AT_LEAST = 120
+# Post images, their covers' smaller copies, portraits in eight files each, a social card per
+# post and per person; the preview leaves the cards and the cover copies to the preview server.
+AT_LEAST = {"preview_site": 100, "public_site": 120, "intranet_site": 120}
 
 
 @pytest.mark.parametrize("build", ["preview_site", "public_site", "intranet_site"])
@@ -17,7 +18,7 @@ def test_no_image_in_the_built_site_carries_metadata(
 ) -> None:
     run: BuildRun = request.getfixturevalue(build)
     images = every_image(run.output)
-    assert len(images) >= AT_LEAST, len(images)
+    assert len(images) >= AT_LEAST[build], len(images)
     found = {str(p.relative_to(run.output)): metadata_in(p) for p in images}
     assert {path: meta for path, meta in found.items() if meta} == {}
     print(f"{build}: {len(images)} images without metadata")

@@ -1,15 +1,21 @@
-"""Check that every link and image in the built site points to a file that exists (no network)."""
+"""Check that every link and image in the built site points to a file that exists (no network).
+
+A file the preview server makes on its first request (a cover copy a preview build ordered,
+clean_images.ordered_copies) counts as there: it is, as soon as a browser asks for it.
+"""
 
 from __future__ import annotations
 
 import os
 import posixpath
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from clean_images import ordered_copies
 
 # Attributes that hold an address a browser follows or loads.
 _URL_ATTRIBUTES = {"href", "src", "poster", "action", "data"}
@@ -74,24 +80,26 @@ def check_output(output: Path, site_url: str, ignore: Sequence[str]) -> list[Bro
         parser = _PageParser()
         parser.feed(path.read_text(encoding="utf-8", errors="replace"))
         pages[path.relative_to(output).as_posix()] = parser
+    site = _Site(output, pages, ordered_copies(output))
     broken = []
     for page, parser in pages.items():
         page_url = f"{prefix}/{page}"
         for link in parser.links:
-            reason = _problem(link.url, page_url, base.netloc, prefix, output, pages, ignore)
+            reason = _problem(link.url, page_url, base.netloc, prefix, site, ignore)
             if reason:
                 broken.append(BrokenLink(page, link.line, link.url, reason))
     return broken
 
 
+@dataclass(frozen=True)
+class _Site:
+    output: Path
+    pages: dict[str, _PageParser]
+    made_on_request: Container[str]
+
+
 def _problem(
-    url: str,
-    page_url: str,
-    host: str,
-    prefix: str,
-    output: Path,
-    pages: dict[str, _PageParser],
-    ignore: Iterable[str],
+    url: str, page_url: str, host: str, prefix: str, site: _Site, ignore: Iterable[str]
 ) -> str:
     if not url or url.lower().startswith(_SKIPPED_SCHEMES):
         return ""
@@ -113,12 +121,13 @@ def _problem(
     relative = target_page[len(prefix) :].lstrip("/")
     if relative == "" or relative.endswith("/"):
         relative += "index.html"
-    file = output / relative
+    file = site.output / relative
     if not file.is_file():
         if (file / "index.html").is_file():
             relative = f"{relative}/index.html"
-        else:
+        elif relative not in site.made_on_request:
             return f"no file {relative}"
+    pages = site.pages
     if parts.fragment and relative in pages and unquote(parts.fragment) not in pages[relative].ids:
         return f"no id #{parts.fragment} in {relative}"
     return ""

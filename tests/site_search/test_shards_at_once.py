@@ -1,0 +1,83 @@
+"""Shards indexed two Pagefind runs at a time where two cores allow, into the same files."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+import site_search.pagefind_index as pagefind_index
+from site_search.plugin import DEFAULTS
+
+from tests.site_search.test_shards import WORDS, files, indexing, write_site
+
+
+def _settings(tmp_path: Path, name: str) -> dict[str, object]:
+    output = tmp_path / name / "output"
+    write_site(output, WORDS)
+    return {
+        **DEFAULTS,
+        "OUTPUT_PATH": str(output),
+        "CACHE_PATH": str(tmp_path / name / "cache"),
+        "SEARCH_SHARD_PAGES": 2,
+    }
+
+
+def _runs_at_once(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Record, for each Pagefind run as it starts, how many runs are going on."""
+    seen: list[int] = []
+    going = [0]
+    lock = threading.Lock()
+    run = pagefind_index._run_pagefind
+
+    def counted(command: list[str]) -> None:
+        with lock:
+            going[0] += 1
+            seen.append(going[0])
+        try:
+            run(command)
+        finally:
+            with lock:
+                going[0] -= 1
+
+    monkeypatch.setattr(pagefind_index, "_run_pagefind", counted)
+    return seen
+
+
+def test_two_cores_run_two_shards_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pagefind_index, "usable_cores", lambda: 2)
+    seen = _runs_at_once(monkeypatch)
+    # Each run waits at the barrier until a second one has started: one after the other, the
+    # first run would wait for ever (the timeout fails the test instead).
+    meeting = threading.Barrier(2, timeout=60)
+    started: list[str] = []
+    run = pagefind_index._run_pagefind
+
+    def met(command: list[str]) -> None:
+        started.append(command[-1])
+        if len(started) <= 2:
+            meeting.wait()
+        run(command)
+
+    monkeypatch.setattr(pagefind_index, "_run_pagefind", met)
+    settings = _settings(tmp_path, "both")
+    assert set(indexing(settings).values()) == {"indexed"}
+    # Six pages in four shards of two: one shard is empty, three runs.
+    assert len(seen) == 3 and max(seen) == 2
+
+
+def test_at_once_or_one_after_the_other_the_index_is_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pagefind_index, "usable_cores", lambda: 1)
+    seen = _runs_at_once(monkeypatch)
+    alone = _settings(tmp_path, "alone")
+    indexing(alone)
+    assert seen == [1, 1, 1]
+    monkeypatch.setattr(pagefind_index, "usable_cores", lambda: 2)
+    both = _settings(tmp_path, "both")
+    indexing(both)
+    index = "pagefind"
+    assert files(Path(str(both["OUTPUT_PATH"])) / index) == files(
+        Path(str(alone["OUTPUT_PATH"])) / index
+    )
