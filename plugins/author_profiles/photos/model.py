@@ -6,18 +6,14 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from clean_images import ImageIssue
+from clean_images import ImageIssue, ImageRefused
 
 # Horizontally centred, a bit above the middle: where the face is in a typical portrait.
 _HEAD_AND_SHOULDERS = (0.5, 0.375)
 
 
-class PhotoError(Exception):
+class PhotoError(ImageRefused):
     """A photo that cannot be processed; carries the issue that says why."""
-
-    def __init__(self, issue: ImageIssue) -> None:
-        super().__init__(issue.key)
-        self.issue = issue
 
 
 @dataclass(frozen=True)

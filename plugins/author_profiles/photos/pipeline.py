@@ -158,9 +158,7 @@ def _process_job(job: PhotoJob, key: str, root: Path, settings: PhotoSettings) -
             outputs=tuple(dataclasses.replace(o, path=entry / o.path.name) for o in outputs),
             warnings=tuple(notes),
         )
-    except PhotoError as exc:
-        return PhotoResult(source=job.source, key=key, error=exc.issue)
-    except ImageRefused as exc:
+    except ImageRefused as exc:  # PhotoError included
         return PhotoResult(source=job.source, key=key, error=exc.issue)
     except Exception as exc:
         reason = f"{exc.__class__.__name__}: {exc}"
