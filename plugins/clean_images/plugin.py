@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from faces_common.messages import merge_messages_lang
+from faces_common.receivers import generator_receiver
 from faces_common.settings import merge_defaults
 from pelican import signals
 
@@ -38,9 +39,7 @@ def take_images(generators: list[Any]) -> None:
             generator.start(images)
 
 
-def add_generator(pelican: Any) -> type[CleanImagesGenerator]:
-    """Return the generator that writes the clean images."""
-    return CleanImagesGenerator
+add_generator = generator_receiver(CleanImagesGenerator)
 
 
 def register() -> None:

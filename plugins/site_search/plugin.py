@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from faces_common.receivers import generator_receiver
 from faces_common.settings import merge_defaults, setting_error
 from pelican import signals
 
@@ -77,9 +78,7 @@ def validate(settings: dict[str, Any]) -> None:
             raise setting_error(key, value, "a whole number from 0 to 20")
 
 
-def add_generator(pelican: Any) -> type[SearchPageGenerator]:
-    """Pelican asks for extra generators: the search page."""
-    return SearchPageGenerator
+add_generator = generator_receiver(SearchPageGenerator)
 
 
 def attach_related(generator: Any) -> None:
