@@ -118,8 +118,10 @@ def test_builds_with_other_settings_keep_each_its_own_memo(site: Path, reads: li
 def test_a_damaged_memo_only_costs_reading_again(site: Path, reads: list[str]) -> None:
     settings = load_settings(str(site))
     check_site(settings)
-    (memo,) = Path(settings["CACHE_PATH"], "editorial").glob("check-findings-*.pickle")
-    memo.write_bytes(b"not a pickle")
+    memos = list(Path(settings["CACHE_PATH"], "editorial").glob("check-*.pickle"))
+    assert len(memos) == 2  # the files' findings and the whole answer
+    for memo in memos:
+        memo.write_bytes(b"not a pickle")
     reads.clear()
     assert check_site(settings).errors == 0
     assert len(reads) == 3

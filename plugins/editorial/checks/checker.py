@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from content_checks import Claim, check_source, duplicate_slugs
+from faces_common.digests import file_stamp
 from faces_common.problems import ERROR, Problem
 
 from ..adapters import PollRef, load_registry, polls_in
@@ -20,6 +21,7 @@ from .images import check_images, image_uses, judge_images, unused_image_problem
 from .internal import shared_image_problems
 from .links import check_links
 from .memo import IMAGES, PROFILES, FileFindings, FindingsMemo, cycles_left_alone
+from .site_memo import AnswerMemo, SiteStamps
 from .translations import check_translations
 
 
@@ -52,7 +54,26 @@ class CheckResult:
 def check_site(settings: Mapping[str, Any], already_read: AlreadyRead | None = None) -> CheckResult:
     """Check the site whose settings are given; problems name files from the current folder."""
     with cycles_left_alone():
-        return _check(settings, already_read)
+        stamps = SiteStamps(settings)
+        answers = AnswerMemo(settings)
+        # Texts the build read are checked as read; only where they are the files as they are
+        # now can the answer of the files be taken or kept.
+        as_on_disk = _as_on_disk(already_read or {})
+        kept = answers.get(stamps) if as_on_disk else None
+        if kept is not None:
+            return CheckResult(*kept)
+        result = _check(settings, already_read)
+        if as_on_disk:
+            answers.put(stamps, result.problems, result.files)
+        return result
+
+
+def _as_on_disk(already_read: AlreadyRead) -> bool:
+    """Whether every text the build read was read from the file as it is now."""
+    return all(
+        len(entry) == 3 and entry[2] is not None and entry[2] == file_stamp(path)
+        for path, entry in already_read.items()
+    )
 
 
 def _check(settings: Mapping[str, Any], already_read: AlreadyRead | None) -> CheckResult:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -144,10 +144,12 @@ def read_sources(
     settings: Mapping[str, Any],
     already_read: AlreadyRead | None = None,
     memo: FindingsMemo[FileFindings] | None = None,
+    only: Collection[str] | None = None,
 ) -> list[Source]:
     """Every post and page Pelican would read (ARTICLE_PATHS, PAGE_PATHS), sorted by path.
 
     A file the memo knows unchanged is not read: its Source carries the memo's findings.
+    `only`: the absolute paths wanted (the others are left out).
     """
     content = os.path.realpath(settings["PATH"])
     extensions = reader_extensions(settings)
@@ -157,6 +159,8 @@ def read_sources(
             root = os.path.normpath(os.path.join(content, folder))
             for path in _source_files(root, extensions, settings["IGNORE_FILES"]):
                 found.setdefault(path, kind)
+    if only is not None:
+        found = {path: kind for path, kind in found.items() if path in only}
     known = already_read or {}
     # Problems name files from the current folder; relpath per file cost a second at 10,000.
     base = os.path.relpath(content)

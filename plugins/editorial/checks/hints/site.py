@@ -20,14 +20,20 @@ def site_hints(
     only: Collection[str] | None = None,
 ) -> list[Problem]:
     """The hints of every post (or of the files `only` names), sorted by file and line."""
-    # Both memos only spare reading unchanged files; the check's own memo is not changed here.
-    checked: FindingsMemo[FileFindings] = FindingsMemo(settings)
     remembered: FindingsMemo[FileHints] = FindingsMemo(settings, HINTS_FILE)
+    if only is None:
+        # The check's memo only spares reading unchanged files; it is not changed here.
+        checked: FindingsMemo[FileFindings] = FindingsMemo(settings)
+        sources = read_sources(settings, already_read, checked)
+    else:
+        # A few waiting posts (the review page): read them alone rather than load the check's
+        # memo of every file (about 45 MiB at 10,000 posts). The other posts' hints stay
+        # remembered; those of deleted files go at the next run over every post.
+        sources = read_sources(settings, already_read, only=only)
+        remembered.seen.update(remembered.entries)
     hints: list[Problem] = []
-    for source in read_sources(settings, already_read, checked):
-        found = remembered.get(source.file, source.stamp)  # also keeps it remembered
-        if only is not None and source.file not in only:
-            continue
+    for source in sources:
+        found = remembered.get(source.file, source.stamp)
         if found is None:
             found = FileHints(source.stamp or (0, 0), tuple(post_hints(source, settings)))
             if source.stamp is not None:
