@@ -47,6 +47,17 @@ _RULE_PACKAGES = (
 _MEMOS_KEPT = 4
 # A file younger than this is not remembered (nanoseconds).
 _SETTLED_NS = 2_000_000_000
+# What loading a kept pickle raises when it is missing, damaged or written by other code.
+UNREADABLE = (
+    OSError,
+    ValueError,
+    TypeError,
+    EOFError,
+    pickle.UnpicklingError,
+    AttributeError,
+    ImportError,
+    LookupError,
+)
 # The sections of the memo file besides the files' own findings.
 PROFILES = "profiles"
 IMAGES = "images"
@@ -151,16 +162,7 @@ class FindingsMemo(Section[Findings]):
                 key, stored = pickle.load(memo)
             if key == self.key and isinstance(stored, dict):
                 sections = stored
-        except (
-            OSError,
-            ValueError,
-            TypeError,
-            EOFError,
-            pickle.UnpicklingError,
-            AttributeError,
-            ImportError,
-            LookupError,
-        ):
+        except UNREADABLE:
             pass  # no memo yet, or one from other code: every file is read
         super().__init__(sections.pop("", {}))
         self.sections: dict[str, Section[Any]] = {

@@ -21,7 +21,7 @@ from typing import Any
 
 from faces_common.problems import Problem
 
-from .memo import _SETTLED_NS, _drop_older, _fingerprint, _keyed
+from .memo import _SETTLED_NS, UNREADABLE, _drop_older, _fingerprint, _keyed
 
 ANSWER_FILE = Path("editorial", "check-answer.pickle")
 
@@ -57,16 +57,7 @@ class AnswerMemo:
         try:
             with open(self.path, "rb") as memo:
                 key, digest, problems, files = pickle.load(memo)
-        except (
-            OSError,
-            ValueError,
-            TypeError,
-            EOFError,
-            pickle.UnpicklingError,
-            AttributeError,
-            ImportError,
-            LookupError,
-        ):
+        except UNREADABLE:
             return None  # none yet, or one from other code: the check runs
         if key != self.key or digest != stamps.digest or not isinstance(problems, list):
             return None
