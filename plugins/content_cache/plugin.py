@@ -57,6 +57,9 @@ OUTPUT_SIDE = frozenset(
         "FAST_PREVIEW_SOURCES",
         "AUTHORS_CARDS_ON_REQUEST",
         "CLEAN_IMAGES_COVER_COPIES_ON_REQUEST",
+        # How many processes render the pages, not what they render.
+        "PARALLEL_WRITE_PROCESSES",
+        "PARALLEL_WRITE_BALANCE",
     }
 )
 logger = logging.getLogger(__name__)

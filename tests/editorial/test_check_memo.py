@@ -99,6 +99,15 @@ def test_other_settings_read_every_file_again(site: Path, reads: list[str]) -> N
     assert any("title" in p.message.lower() for p in english.problems), _found(english)
 
 
+def test_how_many_processes_write_the_pages_keeps_the_memo(site: Path, reads: list[str]) -> None:
+    settings = load_settings(str(site))
+    check_site(settings)
+    reads.clear()
+    one_writer = {**settings, "PARALLEL_WRITE_PROCESSES": 1, "PARALLEL_WRITE_BALANCE": False}
+    assert check_site(one_writer).errors == 0
+    assert reads == []
+
+
 def test_builds_with_other_settings_keep_each_its_own_memo(site: Path, reads: list[str]) -> None:
     # The preview and the publish build take turns: neither may make the other read every file.
     preview = load_settings(str(site))

@@ -47,6 +47,8 @@ _RULE_PACKAGES = (
 _MEMOS_KEPT = 4
 # A file younger than this is not remembered (nanoseconds).
 _SETTLED_NS = 2_000_000_000
+# Settings of how many processes write the pages: no file's findings depend on them.
+_WRITING_ONLY = ("PARALLEL_WRITE_PROCESSES", "PARALLEL_WRITE_BALANCE")
 # What loading a kept pickle raises when it is missing, damaged or written by other code.
 UNREADABLE = (
     OSError,
@@ -211,7 +213,7 @@ def _drop_older(kept: Path) -> None:
 def _fingerprint(settings: Mapping[str, Any]) -> str:
     """A digest of what a file's findings depend on besides the file itself."""
     plain = {**settings, "MARKDOWN": _as_read(settings.get("MARKDOWN") or {})}
-    return settings_digest(plain, (), os.getcwd(), code_stamps(_RULE_PACKAGES))
+    return settings_digest(plain, _WRITING_ONLY, os.getcwd(), code_stamps(_RULE_PACKAGES))
 
 
 def _as_read(markdown: Mapping[str, Any]) -> dict[str, Any]:
