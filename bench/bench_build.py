@@ -37,6 +37,7 @@ from pathlib import Path
 from build_loop import ours_loop, plain_loop
 from build_records import (
     CACHED,
+    CACHED_ONE_WRITER,
     CACHED_PUBLISH,
     FIRST,
     LOOP_TARGET,
@@ -212,6 +213,7 @@ def _warm_publish_caches(layout: Layout, round_number: int) -> None:
 _CLEAN_BUILDS = (
     (CACHED, "settings_ours.py", "out-ours", False),
     (CACHED_PUBLISH, "settings_publish.py", "out-publish", False),
+    (CACHED_ONE_WRITER, "settings_one_writer.py", "out-ours", False),
     (NO_PELICAN_CACHE, "settings_ours.py", "out-ours", True),
     (NO_PELICAN_CACHE_PUBLISH, "settings_publish.py", "out-publish", True),
 )
@@ -222,6 +224,7 @@ BUILDS = {
     "unchanged": UNCHANGED,
     "cached": CACHED,
     "cached-publish": CACHED_PUBLISH,
+    "cached-one-writer": CACHED_ONE_WRITER,
     "no-pelican-cache": NO_PELICAN_CACHE,
     "no-pelican-cache-publish": NO_PELICAN_CACHE_PUBLISH,
 }

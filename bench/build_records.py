@@ -24,6 +24,8 @@ PLAIN = "plain Pelican"
 UNCHANGED = "ours, nothing changed"
 CACHED = "ours, clean, all caches kept"
 CACHED_PUBLISH = "ours, publishconf, all caches kept"
+# The clean build with one writing process (PARALLEL_WRITE_PROCESSES = 1): memory against time.
+CACHED_ONE_WRITER = "ours, clean, all caches kept, one writing process"
 NO_PELICAN_CACHE = "ours, clean, plugin caches kept, no Pelican cache"
 NO_PELICAN_CACHE_PUBLISH = "ours, publishconf, plugin caches kept, no Pelican cache"
 # Functions timed in our builds (module, function or Class.method): what the build process

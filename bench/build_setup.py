@@ -162,6 +162,12 @@ def write_settings(layout: Layout, site: SyntheticSite) -> None:
         f"CHECKS_CATEGORIES = {list(site.categories)!r}\n",
         encoding="utf-8",
     )
+    layout.path("settings_one_writer.py").write_text(
+        '"""pelicanconf.py on the synthetic site, pages written by the build process alone."""\n'
+        "from settings_ours import *  # noqa: F403\n"
+        "PARALLEL_WRITE_PROCESSES = 1\n",
+        encoding="utf-8",
+    )
     for name, output, cache in (
         ("settings_plain.py", "out-plain", False),
         ("settings_plain_loop.py", "out-plain-loop", True),

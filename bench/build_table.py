@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from build_records import (
     CACHED,
+    CACHED_ONE_WRITER,
     CACHED_PUBLISH,
     FIRST,
     FIRST_TARGET,
@@ -86,6 +87,11 @@ _TIME_ROWS = (
         "the same with `publishconf.py` (no drafts, no review page)",
         f"≤ {RATIO_TARGET}x",
     ),
+    (
+        CACHED_ONE_WRITER,
+        "the clean build with one writing process (`PARALLEL_WRITE_PROCESSES = 1`)",
+        "",
+    ),
     (NO_PELICAN_CACHE, "clean build, plugin caches kept (photos, cards), no Pelican cache", ""),
     (NO_PELICAN_CACHE_PUBLISH, "the same with `publishconf.py`, no Pelican cache", ""),
 )
@@ -93,6 +99,7 @@ _PEAK_ROWS = (
     (FIRST, "first build"),
     (CACHED, "clean build, all caches kept"),
     (CACHED_PUBLISH, "publishconf, all caches kept"),
+    (CACHED_ONE_WRITER, "clean build, one writing process"),
 )
 
 
@@ -104,6 +111,7 @@ def stage_lines(results: Results) -> list[str]:
             FIRST,
             CACHED,
             CACHED_PUBLISH,
+            CACHED_ONE_WRITER,
             NO_PELICAN_CACHE,
             NO_PELICAN_CACHE_PUBLISH,
             UNCHANGED,
