@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -52,11 +51,22 @@ BROKEN = {
 OVERLAY = "#faces-preview-problems"
 
 
-@pytest.fixture
-def preview(tmp_path: Path) -> Iterator[LivePreview]:
-    running = start_live_preview(tmp_path, {"bald-weg.md": GOOD})
+@pytest.fixture(scope="module")
+def running_preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LivePreview]:
+    # One preview for the module: each start is a process, a first build and a kept build.
+    running = start_live_preview(tmp_path_factory.mktemp("overlay"), {"bald-weg.md": GOOD})
     yield running
     running.stop()
+
+
+@pytest.fixture
+def preview(running_preview: LivePreview) -> LivePreview:
+    """The module's preview, built again from the good post if a test left another one."""
+    source = running_preview.posts / "bald-weg.md"
+    if source.read_text(encoding="utf-8") != GOOD:
+        source.write_text(GOOD, encoding="utf-8")
+        running_preview.next_build()
+    return running_preview
 
 
 def open_page(browser: Any, preview: LivePreview, path: str) -> Any:
