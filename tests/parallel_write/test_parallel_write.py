@@ -81,10 +81,12 @@ def test_two_processes_write_the_same_files_byte_for_byte(tiny_site: Path) -> No
     assert parallel == serial
     assert {"thema/velo/seite/2/index.html", "index.html", "seite/3/index.html"} <= set(serial)
     # The second process rendered a share of them: the build did not fall back to one process.
+    # How large a share depends on scheduling (the build process takes back single pages from
+    # the end once its listings are written), so only that there is one.
     assert not CHILD_RENDERED.search(one_log)
     rendered = CHILD_RENDERED.search(two_log)
     assert rendered, two_log
-    assert int(rendered[1]) != os.getpid() and int(rendered[2]) >= 5
+    assert int(rendered[1]) != os.getpid() and int(rendered[2]) >= 1
 
 
 def _site_with_template(
