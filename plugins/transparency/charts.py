@@ -56,10 +56,9 @@ def column_chart(chart_id: str, title: str, desc: str, bars: Sequence[Bar]) -> M
         if bar.value:
             parts.append(_rect(x + slot * 0.15, top + plot - size, slot * 0.7, size, bar.muted))
             parts.append(_text(middle, top + plot - size - 5, str(bar.value), "chart__value"))
-        if bar.tick:
-            parts.append(_text(middle, top + plot + 16, bar.tick, "chart__tick"))
-        if bar.subtick:
-            parts.append(_text(middle, top + plot + 32, bar.subtick, "chart__tick"))
+        for label, y in ((bar.tick, top + plot + 16), (bar.subtick, top + plot + 32)):
+            if label:
+                parts.append(_tick(index, len(bars), slot, y, label))
     return _svg(chart_id, title, desc, height, parts)
 
 
@@ -101,8 +100,19 @@ def grid_chart(
     step = math.ceil(_LABEL_ROOM / (NARROWEST * slot / 100))
     for column, label in enumerate(columns):
         if column % step == (len(columns) - 1) % step:
-            parts.append(_text(column * slot + slot / 2, y + 10, label, "chart__tick"))
+            parts.append(_tick(column, len(columns), slot, y + 10, label))
     return _svg(chart_id, title, desc, y + 20, parts)
+
+
+def _tick(column: int, columns: int, slot: float, y: float, label: str) -> str:
+    """An axis label under its column; the outermost ones end at the chart's edge, never past it."""
+    # A label is wider than a column on a phone: centred under the first or last column, it
+    # would stick out of the chart and be cut ("Q4 202").
+    if column == 0 and columns > 1:
+        return _text(column * slot, y, label, "chart__tick", anchor="start")
+    if column == columns - 1 and columns > 1:
+        return _text((column + 1) * slot, y, label, "chart__tick", anchor="end")
+    return _text(column * slot + slot / 2, y, label, "chart__tick")
 
 
 def _svg(chart_id: str, title: str, desc: str, height: float, parts: list[str]) -> Markup:
