@@ -18,6 +18,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from faces_common.jsonfiles import write_json
+
 from .card_cache import CardJob, CardStyle, draw_card_file
 from .cards import CardPerson
 
@@ -45,12 +47,8 @@ def write_orders(
         by_folder.setdefault(folder, {})[name] = _order(job, style, cached)
     written = set()
     for folder, orders in by_folder.items():
-        target = output / folder / ORDERS_FILE
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # Replaced whole: the preview server may be reading the last one.
-        temporary = target.with_name(f".{ORDERS_FILE}.tmp")
-        temporary.write_text(json.dumps(orders, ensure_ascii=False, indent=0), encoding="utf-8")
-        os.replace(temporary, target)
+        # Replaced whole (atomically): the preview server may be reading the last one.
+        write_json(output / folder / ORDERS_FILE, orders, sort_keys=False)
         written.add(f"{folder}/{ORDERS_FILE}" if folder else ORDERS_FILE)
     return written
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
+
+from faces_common.jsonfiles import write_json
 
 from .clean import CleanSettings
 from .covers import CoverCopy, cached_copy, link_copies, make_copies
@@ -73,11 +74,8 @@ def write_orders(
         if not orders:
             target.unlink(missing_ok=True)
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # Replaced whole: the preview server may be reading the last one.
-        temporary = target.with_name(f".{ORDERS_FILE}.tmp")
-        temporary.write_text(json.dumps(orders, indent=0, sort_keys=True), encoding="utf-8")
-        os.replace(temporary, target)
+        # Replaced whole (atomically): the preview server may be reading the last one.
+        write_json(target, orders)
 
 
 def make_ordered_copy(output: Path, relative: str) -> bool:
