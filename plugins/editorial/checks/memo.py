@@ -184,15 +184,20 @@ class FindingsMemo(Section[Findings]):
         stored = {
             name: part.entries if kept[name] is None else kept[name] for name, part in parts.items()
         }
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(suffix=".tmp", dir=self.path.parent)
-            with os.fdopen(handle, "wb") as out:
-                pickle.dump((self.key, stored), out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.path)
-            _drop_older(self.path)
-        except OSError:
-            pass
+        store(self.path, (self.key, stored))
+
+
+def store(path: Path, kept: object) -> None:
+    """Replace a memo file by `kept` (atomically) and drop its oldest siblings."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(suffix=".tmp", dir=path.parent)
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(kept, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+        _drop_older(path)
+    except OSError:
+        pass  # a memo not written only means reading again next run
 
 
 def _keyed(path: Path, key: str) -> Path:

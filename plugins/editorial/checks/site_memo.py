@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import Any
 
 from faces_common.problems import Problem
 
-from .memo import _SETTLED_NS, UNREADABLE, _drop_older, _fingerprint, _keyed
+from .memo import _SETTLED_NS, UNREADABLE, _fingerprint, _keyed, store
 
 ANSWER_FILE = Path("editorial", "check-answer.pickle")
 
@@ -68,16 +67,7 @@ class AnswerMemo:
         if not stamps.settled:
             self.path.unlink(missing_ok=True)
             return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(suffix=".tmp", dir=self.path.parent)
-            with os.fdopen(handle, "wb") as out:
-                stored = (self.key, stamps.digest, problems, files)
-                pickle.dump(stored, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.path)
-            _drop_older(self.path)
-        except OSError:
-            pass
+        store(self.path, (self.key, stamps.digest, problems, files))
 
 
 def _roots(settings: Mapping[str, Any]) -> list[str]:
