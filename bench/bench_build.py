@@ -4,22 +4,22 @@
         [--repeats 3] [--edits 5] [--site FOLDER] [--only first,plain,cached,...]
         [--skip-plain] [--skip-loop] [--profile] [--keep]
 
-Generates a site with bench/synthetic.py into a new folder bench/.work/build-*/ (or once into
---site FOLDER, reused by later runs with the same spec), then runs, interleaved per round: our
-first build (empty output, no caches), plain Pelican (default theme, PLUGINS = [], no cache), our
-rebuild with nothing changed (all caches warm), and our clean builds (empty output) with all
-caches kept (the plugins' and Pelican's content cache, as an operator keeps CACHE_PATH) and with
-the plugins' caches only, each with pelicanconf.py (the preview: drafts, the editors' review
-page) and with publishconf.py. Each build is a fresh subprocess started by build_launcher.py;
-wall time includes interpreter start; memory is the peak of the build's process tree (the build
-process and its workers and Pagefind alive at once, sampled) beside the largest single
-process's peak (os.wait4). Then the editor's loop: the preview server (devserver.server) on the
-synthetic site, one post edited at a time, timed until the served page has the edit, until
-/__reload tells the browser to reload it, and until the whole site is rebuilt; and plain
-Pelican's `pelican -r` with its content cache on other posts. If the reload takes longer than
-the 1.5 s target (or with --profile), a clean build and the rebuilds after one edit are
-profiled. The Markdown table printed at the end goes into docs/benchmarks.md. Figures, not
-assertions: the machine is shared.
+Generates a site with bench/synthetic.py into a new folder bench/.work/build-*/ (or once into --site
+FOLDER, reused by later runs with the same spec), then runs, interleaved per round: our first build
+(empty output, no caches), plain Pelican (default theme, PLUGINS = [], no cache), our rebuild with
+nothing changed (all caches warm), our first build with publishconf.py when asked (`--only
+first-publish`: every photo, cover copy and card made in the build), and our clean builds (empty
+output) with all caches kept (the plugins' and Pelican's content cache, as an operator keeps
+CACHE_PATH) and with the plugins' caches only, each with pelicanconf.py (the preview: drafts, the
+editors' review page) and with publishconf.py. Each build is a fresh subprocess started by
+build_launcher.py; wall time includes interpreter start; memory is the peak of the build's process
+tree (the build process and its workers and Pagefind alive at once, sampled) beside the largest
+single process's peak (os.wait4). Then the editor's loop: the preview server (devserver.server) on
+the synthetic site, one post edited at a time, timed until the served page has the edit, until
+/__reload tells the browser to reload it, and until the whole site is rebuilt; and plain Pelican's
+`pelican -r` with its content cache on other posts. If the reload takes longer than the 1.5 s target
+(or with --profile), a clean build and the rebuilds after one edit are profiled. The Markdown table
+printed at the end goes into docs/benchmarks.md. Figures, not assertions: the machine is shared.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from build_records import (
     CACHED_ONE_WRITER,
     CACHED_PUBLISH,
     FIRST,
+    FIRST_PUBLISH,
     LOOP_TARGET,
     NO_PELICAN_CACHE,
     NO_PELICAN_CACHE_PUBLISH,
@@ -169,6 +170,15 @@ def _compare(layout: Layout, args: argparse.Namespace, results: Results) -> None
     )
     for round_number in range(1, args.repeats + 1):
         publish_caches_warm = FIRST not in wanted and round_number > 1
+        if FIRST_PUBLISH in wanted:
+            # Before the preview's first build: that one empties the caches again for later rows.
+            for path in ("out-publish", "cache-ours"):
+                shutil.rmtree(layout.path(path), ignore_errors=True)
+            _record(
+                results,
+                round_number,
+                our_build(layout, FIRST_PUBLISH, "settings_publish.py", "out-publish"),
+            )
         if FIRST in wanted or round_number == 1:
             for path in ("out-ours", "cache-ours"):
                 shutil.rmtree(layout.path(path), ignore_errors=True)
@@ -220,6 +230,7 @@ _CLEAN_BUILDS = (
 # --only: the builds by their short names.
 BUILDS = {
     "first": FIRST,
+    "first-publish": FIRST_PUBLISH,
     "plain": PLAIN,
     "unchanged": UNCHANGED,
     "cached": CACHED,

@@ -20,6 +20,8 @@ MEMORY_TARGET = 1.3
 # cards, image verdicts) and Pelican's content cache (pelicanconf.py enables it, content_cache
 # makes it safe). The rows without Pelican's cache are kept to compare with earlier sessions.
 FIRST = "ours, first build"
+# The same with publishconf.py: every photo, cover copy and card made in the build itself.
+FIRST_PUBLISH = "ours, first build, publishconf"
 PLAIN = "plain Pelican"
 UNCHANGED = "ours, nothing changed"
 CACHED = "ours, clean, all caches kept"
