@@ -72,6 +72,8 @@ class PhotoResult:
     warnings: tuple[ImageIssue, ...] = ()
     error: ImageIssue | None = None
     cached: bool = False
+    # Checked, not made: the outputs are named in the cache but made on request (orders.py).
+    ordered: bool = False
 
     @property
     def ok(self) -> bool:
