@@ -32,6 +32,8 @@ class Portrait:
     # (file in the cache, path relative to the output folder)
     files: tuple[tuple[Path, str], ...]
     card_photo: Path
+    # Checked, not made: the files are made by the preview server on request (photo_orders).
+    ordered: bool = False
 
 
 def photo_settings(settings: Mapping[str, Any]) -> PhotoSettings:
@@ -54,15 +56,23 @@ def make_portraits(
 
 
 def start_portraits(
-    profiles: Iterable[AuthorProfile], settings: Mapping[str, Any], pool: BackgroundPool | None
+    profiles: Iterable[AuthorProfile],
+    settings: Mapping[str, Any],
+    pool: BackgroundPool | None,
+    *,
+    on_request: bool = False,
 ) -> PendingPortraits:
-    """Hand the photos the cache lacks to the pool; finish() collects them (None: done there)."""
+    """Hand the photos the cache lacks to the pool; finish() collects them (None: done there).
+
+    With on_request they are only checked, and made by the preview server (photo_orders).
+    """
     wanted = [p for p in profiles if p.photo_source is not None]
     pending = start_photos(
         [PhotoJob(Path(p.photo_source or ""), p.photo_focus) for p in wanted],
         Path(settings["CACHE_PATH"]),
         pool,
         photo_settings(settings),
+        on_request=on_request,
     )
     return PendingPortraits(wanted, pending, settings, time.perf_counter())
 
@@ -110,13 +120,15 @@ class PendingPortraits:
                 )
             portraits[profile.handle] = _portrait(profile.handle, result, settings)
         fresh = sum(1 for result in results if result.ok and not result.cached)
+        ordered = sum(1 for result in results if result.ordered)
         logger.info(
-            "author_profiles: %s photos ready in %.2f s (%s processed, %s from the cache), "
+            "author_profiles: %s photos ready in %.2f s (%s processed, %s from the cache%s), "
             "the build waited %.2f s for them",
             len(results),
             time.perf_counter() - self.started,
-            fresh,
+            fresh - ordered,
             len(results) - fresh,
+            f", {ordered} checked and left to make on request" if ordered else "",
             time.perf_counter() - waited,
         )
         return portraits, problems
@@ -152,4 +164,4 @@ def _portrait(handle: str, result: PhotoResult, settings: Mapping[str, Any]) -> 
             photos.append(PhotoFile(size, names["webp"], names["jpeg"]))
     card_sizes = [s for s in result.sizes if s >= _CARD_FACE] or [result.sizes[-1]]
     card_photo = result.output(card_sizes[0], "jpeg") or result.outputs[-1]
-    return Portrait(tuple(photos), tuple(files), card_photo.path)
+    return Portrait(tuple(photos), tuple(files), card_photo.path, ordered=result.ordered)
