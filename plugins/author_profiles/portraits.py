@@ -121,16 +121,17 @@ class PendingPortraits:
                     )
                 )
             portraits[profile.handle] = _portrait(profile.handle, result, settings)
-        fresh = sum(1 for result in results if result.ok and not result.cached)
+        made = sum(1 for result in results if result.ok and not result.cached)
         ordered = sum(1 for result in results if result.ordered)
+        checked = sum(1 for result in results if result.ordered and not result.cached)
         logger.info(
             "author_profiles: %s photos ready in %.2f s (%s processed, %s from the cache%s), "
             "the build waited %.2f s for them",
             len(results),
             time.perf_counter() - self.started,
-            fresh - ordered,
-            len(results) - fresh,
-            f", {ordered} checked and left to make on request" if ordered else "",
+            made - checked,
+            len(results) - made - (ordered - checked),
+            f", {checked} checked now, {ordered} left to make on request" if ordered else "",
             time.perf_counter() - waited,
         )
         return portraits, problems

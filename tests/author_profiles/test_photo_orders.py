@@ -202,7 +202,7 @@ def test_a_second_preview_build_reads_the_order_instead_of_checking_again(
 
     monkeypatch.setattr(author_profiles.photos.orders, "check", fail)
     second = start_photos([PhotoJob(big_photo)], tmp_path, None, on_request=True).wait()[0]
-    assert second == first and second.ordered
+    assert second == dataclasses.replace(first, cached=True) and second.ordered
 
 
 def test_many_requests_for_one_photo_make_it_once(
@@ -346,7 +346,9 @@ def test_a_preview_build_writes_the_pages_and_reports_of_a_full_render(
     assert previewed == published
     problems, errors, reports, pages = published
     # Two photos refused (the pages show initials); three small, one with a broken profile.
-    assert problems == 6 and len(errors) == 2, reports
+    about_people = [report for report in reports if "/content/authors/" in report]
+    assert len(about_people) == 6 and problems >= 6, reports
+    assert len([e for e in errors if "/content/authors/" in e.path]) == 2
     assert sum("fotos/lea-roth-" in page.decode() for page in pages.values()) > 0
     # The preview made none of the files its pages name; each is made on request.
     named = ordered_photos(tmp_path / "output-True")

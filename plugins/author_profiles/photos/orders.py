@@ -89,7 +89,9 @@ def read_order(entry: Path, job: PhotoJob, settings: PhotoSettings, key: str) ->
         notes = tuple(ImageIssue(k, v, refused=False) for k, v in order["warnings"])
     except (KeyError, TypeError, ValueError):
         return None
-    return PhotoResult(source=job.source, key=key, outputs=outputs, warnings=notes, ordered=True)
+    return PhotoResult(
+        source=job.source, key=key, outputs=outputs, warnings=notes, cached=True, ordered=True
+    )
 
 
 def make_ordered_entry(entry: Path) -> PhotoResult | None:
