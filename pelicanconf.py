@@ -297,6 +297,9 @@ AUTHORS_CARDS_ON_REQUEST = True
 # Likewise the smaller copies of post covers (srcset): the preview server makes one when a page
 # first asks for it; publishconf.py makes them all in the build.
 CLEAN_IMAGES_COVER_COPIES_ON_REQUEST = True
+# Likewise a new person's photo: the build checks it (every warning and refusal as in a
+# publish build) and the preview server makes its sizes when a page first shows it.
+AUTHORS_PHOTOS_ON_REQUEST = True
 # Social cards use the DejaVu Sans Bold that ships with author_profiles (umlauts and ß on every
 # machine, the same pixels everywhere); AUTHORS_CARD_FONT names another TrueType file.
 

@@ -16,12 +16,17 @@ For the preview, which keeps a finished build: `rewrite_profile_page(generators,
 re-reads one edited profile and writes that person's page again when only its text changed;
 `write_person_page(generators, save_as, writer)` writes the page at save_as again if it is a
 person's page (after a template change); `draw_ordered_card(output, relative)` draws the social
-card a build with AUTHORS_CARDS_ON_REQUEST left to draw at output/relative (False: none ordered).
+card a build with AUTHORS_CARDS_ON_REQUEST left to draw at output/relative (False: none ordered);
+`make_ordered_photo(output, relative)` makes the photo (all its files) a build with
+AUTHORS_PHOTOS_ON_REQUEST left to make, one of whose files is output/relative (False: none
+ordered there, or it cannot be made: logged); `ordered_photos(output)` the output paths of every
+photo file left to make (the link check accepts them).
 """
 
 from .card_orders import draw_ordered_card
 from .credits import CREDIT_ROLES
 from .edited_profile import rewrite_profile_page, write_person_page
+from .photo_orders import make_ordered_photo, ordered_photos
 from .plugin import register
 from .portraits import check_photos
 from .profile_fields import EMPLOYEE_FIELDS as EMPLOYEE_PROFILE_FIELDS
@@ -36,6 +41,8 @@ __all__ = [
     "check_photos",
     "draw_ordered_card",
     "load_profiles",
+    "make_ordered_photo",
+    "ordered_photos",
     "register",
     "rewrite_profile_page",
     "write_person_page",

@@ -17,6 +17,7 @@ from faces_common.background import BackgroundJob, BackgroundPool, later, result
 
 from . import avatars, card_orders, card_text, cards
 from .cards import CardPerson, draw_author_card, draw_card
+from .photos import PhotoNotMade, make_ordered_entry
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +81,8 @@ def _photo_digest(photo: Path | None, known: dict[Path, str]) -> str:
         try:
             found = hashlib.sha256(Path(photo).read_bytes()).hexdigest()
         except OSError:
-            found = f"unreadable {Path(photo).name}"
+            # A photo the preview makes on request is named by its cache entry (its content).
+            found = f"unreadable {Path(photo).parent.name}/{Path(photo).name}"
         known[photo] = found
     return found
 
@@ -195,6 +197,7 @@ def draw_card_file(job: CardJob, target: Path, style: CardStyle) -> None:
     handle, temporary = tempfile.mkstemp(suffix=".jpg", dir=target.parent)
     os.close(handle)
     font = Path(style.font) if style.font else None
+    _make_photos(job)
     try:
         if job.title is None:
             draw_author_card(job.people[0], style.company, Path(temporary), font_path=font)
@@ -205,3 +208,13 @@ def draw_card_file(job: CardJob, target: Path, style: CardStyle) -> None:
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+
+
+def _make_photos(job: CardJob) -> None:
+    # A photo the preview build left to make on request is made first, for the card to show it.
+    for person in job.people:
+        if person.photo is not None and not person.photo.is_file():
+            try:
+                make_ordered_entry(person.photo.parent)
+            except PhotoNotMade as exc:
+                logger.warning("author_profiles: card without %s's photo (%s)", person.name, exc)

@@ -17,6 +17,7 @@ from pelican.contents import Article
 from pelican.generators import Generator
 from pelican.urlwrappers import Author
 
+from . import photo_orders
 from .card_cache import CardJob, CardStyle, PendingCards, start_cards
 from .cards import CardPerson
 from .contributions import Contribution, contributions
@@ -48,7 +49,12 @@ class AuthorProfilesGenerator(Generator):
         # files are published. A page only needs their names, known before they are drawn.
         workers = self.settings["AUTHORS_WORKERS"] or usable_cores()
         self.pool = BackgroundPool(workers) if workers > 1 else None
-        self.pending_portraits = start_portraits(profiles, self.settings, self.pool)
+        self.pending_portraits = start_portraits(
+            profiles,
+            self.settings,
+            self.pool,
+            on_request=self.settings["AUTHORS_PHOTOS_ON_REQUEST"],
+        )
         self.portraits: dict[str, Portrait] = {}
         self.profiles: dict[str, AuthorProfile] = {p.handle: p for p in profiles}
         self.context[PROFILES_KEY] = self.profiles
@@ -217,8 +223,10 @@ class AuthorProfilesGenerator(Generator):
         output = Path(self.output_path)
         # Cards left to draw on request are named on the pages but drawn by the preview server.
         cards = [(source, relative) for source, relative in self.card_files if source.is_file()]
-        files = [f for p in self.portraits.values() for f in p.files] + cards
+        # Photos left to make on request likewise: the pages name them, the preview makes them.
+        files = [f for p in self.portraits.values() if not p.ordered for f in p.files] + cards
         published = {relative for _, relative in self.card_files}
+        published |= photo_orders.write_orders(self.portraits.values(), output)
         if self.pending_cards is not None:
             published |= self.pending_cards.leave_orders(self.card_files, output)
         for source, relative in files:

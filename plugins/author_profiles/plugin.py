@@ -60,6 +60,10 @@ DEFAULTS: dict[str, Any] = {
     # True: the build names the cards (pages link them) but draws none; the preview server
     # draws each the first time it is asked for (link previews never reach a local preview).
     "AUTHORS_CARDS_ON_REQUEST": False,
+    # True: the build checks each photo the cache lacks (the same refusals and warnings, the
+    # same pages) but makes none of its files; the preview server makes a photo the first time
+    # one of its files is asked for. A publish build makes every photo.
+    "AUTHORS_PHOTOS_ON_REQUEST": False,
     # Square photo sizes in pixels, for 1x to 4x screens.
     "AUTHORS_PHOTO_SIZES": [96, 192, 384, 768],
     # Encoder qualities of the photos (1-100).
@@ -147,6 +151,8 @@ def validate(settings: Mapping[str, Any]) -> None:
         fail("AUTHORS_WORKERS", "Expected None (every core) or a positive number.")
     if not isinstance(settings["AUTHORS_CARDS_ON_REQUEST"], bool):
         fail("AUTHORS_CARDS_ON_REQUEST", "Expected True (drawn by the preview server) or False.")
+    if not isinstance(settings["AUTHORS_PHOTOS_ON_REQUEST"], bool):
+        fail("AUTHORS_PHOTOS_ON_REQUEST", "Expected True (made by the preview server) or False.")
     font = settings["AUTHORS_CARD_FONT"]
     if font is not None and not os.path.isfile(font):
         fail("AUTHORS_CARD_FONT", "Expected None or the path of a TrueType font file.")

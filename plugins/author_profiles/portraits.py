@@ -32,6 +32,8 @@ class Portrait:
     # (file in the cache, path relative to the output folder)
     files: tuple[tuple[Path, str], ...]
     card_photo: Path
+    # Checked, not made: the files are made by the preview server on request (photo_orders).
+    ordered: bool = False
 
 
 def photo_settings(settings: Mapping[str, Any]) -> PhotoSettings:
@@ -45,24 +47,34 @@ def photo_settings(settings: Mapping[str, Any]) -> PhotoSettings:
 
 
 def make_portraits(
-    profiles: Iterable[AuthorProfile], settings: Mapping[str, Any]
+    profiles: Iterable[AuthorProfile], settings: Mapping[str, Any], *, on_request: bool = False
 ) -> tuple[dict[str, Portrait], list[Problem]]:
-    """Process the photos of everyone with a usable photo; return portraits by handle."""
+    """Process (on_request: check) the photos of everyone with one; portraits by handle."""
     workers = settings["AUTHORS_WORKERS"] or usable_cores()
     with BackgroundPool(workers) as pool:
-        return start_portraits(profiles, settings, pool if workers > 1 else None).finish()
+        return start_portraits(
+            profiles, settings, pool if workers > 1 else None, on_request=on_request
+        ).finish()
 
 
 def start_portraits(
-    profiles: Iterable[AuthorProfile], settings: Mapping[str, Any], pool: BackgroundPool | None
+    profiles: Iterable[AuthorProfile],
+    settings: Mapping[str, Any],
+    pool: BackgroundPool | None,
+    *,
+    on_request: bool = False,
 ) -> PendingPortraits:
-    """Hand the photos the cache lacks to the pool; finish() collects them (None: done there)."""
+    """Hand the photos the cache lacks to the pool; finish() collects them (None: done there).
+
+    With on_request they are only checked, and made by the preview server (photo_orders).
+    """
     wanted = [p for p in profiles if p.photo_source is not None]
     pending = start_photos(
         [PhotoJob(Path(p.photo_source or ""), p.photo_focus) for p in wanted],
         Path(settings["CACHE_PATH"]),
         pool,
         photo_settings(settings),
+        on_request=on_request,
     )
     return PendingPortraits(wanted, pending, settings, time.perf_counter())
 
@@ -109,14 +121,17 @@ class PendingPortraits:
                     )
                 )
             portraits[profile.handle] = _portrait(profile.handle, result, settings)
-        fresh = sum(1 for result in results if result.ok and not result.cached)
+        made = sum(1 for result in results if result.ok and not result.cached)
+        ordered = sum(1 for result in results if result.ordered)
+        checked = sum(1 for result in results if result.ordered and not result.cached)
         logger.info(
-            "author_profiles: %s photos ready in %.2f s (%s processed, %s from the cache), "
+            "author_profiles: %s photos ready in %.2f s (%s processed, %s from the cache%s), "
             "the build waited %.2f s for them",
             len(results),
             time.perf_counter() - self.started,
-            fresh,
-            len(results) - fresh,
+            made - checked,
+            len(results) - made - (ordered - checked),
+            f", {checked} checked now, {ordered} left to make on request" if ordered else "",
             time.perf_counter() - waited,
         )
         return portraits, problems
@@ -124,7 +139,10 @@ class PendingPortraits:
 
 def check_photos(profiles: Iterable[AuthorProfile], settings: Mapping[str, Any]) -> list[Problem]:
     """The build's own problems with the photos, for `invoke check` (cached like the build)."""
-    return make_portraits(profiles, settings)[1]
+    # Checked as a preview build checks them: the same problems as a render, for a quarter of
+    # the work, and none at all after a build (the cache holds the photo or its order). The
+    # check that follows every preview build rendered all new photos in the build process.
+    return make_portraits(profiles, settings, on_request=True)[1]
 
 
 def _words(lang: str, issue: ImageIssue, photo: str) -> tuple[str, str]:
@@ -152,4 +170,4 @@ def _portrait(handle: str, result: PhotoResult, settings: Mapping[str, Any]) -> 
             photos.append(PhotoFile(size, names["webp"], names["jpeg"]))
     card_sizes = [s for s in result.sizes if s >= _CARD_FACE] or [result.sizes[-1]]
     card_photo = result.output(card_sizes[0], "jpeg") or result.outputs[-1]
-    return Portrait(tuple(photos), tuple(files), card_photo.path)
+    return Portrait(tuple(photos), tuple(files), card_photo.path, ordered=result.ordered)

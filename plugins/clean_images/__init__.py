@@ -3,7 +3,8 @@
 Public API for other plugins (import these from `clean_images`, never from its modules):
 - `clean_images`, `CleanResult`, `is_image`, `clean_settings`: judge and re-encode images;
 - `open_image`, `ImageIssue`, `ImageRefused`: open an image under the build's limits, and what
-  is wrong with one;
+  is wrong with one; `open_image_sized` also gives the size the file declares (before a
+  reduced-scale decode);
 - `describe`, `describes`: an issue in words (what is wrong, how to fix it), and whether these
   words exist for it.
 
@@ -19,7 +20,7 @@ from .config import clean_settings
 from .copy_orders import make_ordered_copy, ordered_copies
 from .messages import describe, describes
 from .plugin import register
-from .verdict import ImageIssue, ImageRefused, open_image
+from .verdict import ImageIssue, ImageRefused, open_image, open_image_sized
 
 __all__ = [
     "CleanResult",
@@ -32,6 +33,7 @@ __all__ = [
     "is_image",
     "make_ordered_copy",
     "open_image",
+    "open_image_sized",
     "ordered_copies",
     "register",
 ]

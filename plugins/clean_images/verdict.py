@@ -73,6 +73,18 @@ def open_image(
     With draft_side, a large JPEG is decoded at 1/2, 1/4 or 1/8 of its size where its shorter
     side stays at least draft_side (much faster; the damage checks are the same).
     """
+    with open_image_sized(path, formats, max_megapixels, draft_side) as (image, _):
+        yield image
+
+
+@contextmanager
+def open_image_sized(
+    path: Path,
+    formats: tuple[str, ...] = WEB_FORMATS,
+    max_megapixels: float = 60.0,
+    draft_side: int | None = None,
+) -> Iterator[tuple[Image.Image, tuple[int, int]]]:
+    """open_image, with the size the file declares (a draft decode gives a smaller image)."""
     with warnings.catch_warnings():
         # Our own limit (checked from the header) applies, with a message naming the size.
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
@@ -101,7 +113,7 @@ def open_image(
                 image.load()
             except (OSError, SyntaxError, ValueError, EOFError) as exc:
                 raise ImageRefused(ImageIssue("image_damaged", {"reason": str(exc)})) from None
-            yield image
+            yield image, (width, height)
 
 
 def _too_many(megapixels: float, limit: float) -> ImageIssue:

@@ -56,6 +56,7 @@ OUTPUT_SIDE = frozenset(
         "WEB_EDITOR_ENABLED",
         "FAST_PREVIEW_SOURCES",
         "AUTHORS_CARDS_ON_REQUEST",
+        "AUTHORS_PHOTOS_ON_REQUEST",
         "CLEAN_IMAGES_COVER_COPIES_ON_REQUEST",
         # How many processes render the pages, not what they render.
         "PARALLEL_WRITE_PROCESSES",

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import author_profiles.card_cache
-import author_profiles.photos.pipeline
+import author_profiles.photos.entry
 import pytest
 from pelican import signals
 
@@ -40,7 +40,11 @@ def test_photos_wait_for_no_reading_and_cards_for_no_writing(
 
     posts = {f"n{day}.md": post(f"Notiz {day}", day, "Author: jonas-brenner") for day in (1, 2)}
     # The public build's way: every card drawn in the build, not left to the preview server.
-    settings = make_site(tmp_path, posts, PLUGINS + "AUTHORS_CARDS_ON_REQUEST = False\n")
+    settings = make_site(
+        tmp_path,
+        posts,
+        PLUGINS + "AUTHORS_CARDS_ON_REQUEST = False\nAUTHORS_PHOTOS_ON_REQUEST = False\n",
+    )
     authors = tmp_path / "content" / "authors"
     for name, handle in (("Jonas Brenner", "jonas-brenner"), ("Miriam Keller", "miriam-keller")):
         fields = (name, "Entwicklung", "entwicklung", "fachkraft")
@@ -49,8 +53,8 @@ def test_photos_wait_for_no_reading_and_cards_for_no_writing(
     reading, writing = tmp_path / "reading", tmp_path / "writing"
     # A photo is processed only once Pelican reads posts, a card only once it writes pages:
     # a build that made them first, one after the other, would wait for itself and fail.
-    pipeline, card_cache = author_profiles.photos.pipeline, author_profiles.card_cache
-    monkeypatch.setattr(pipeline, "render", _held_until(reading, pipeline.render))
+    entry, card_cache = author_profiles.photos.entry, author_profiles.card_cache
+    monkeypatch.setattr(entry, "render", _held_until(reading, entry.render))
     monkeypatch.setattr(
         card_cache, "draw_card_file", _held_until(writing, card_cache.draw_card_file)
     )

@@ -593,7 +593,7 @@ def test_second_run_reuses_the_cache(
     def fail(*args: object) -> None:
         raise AssertionError("processed again")
 
-    monkeypatch.setattr(photos.pipeline, "render", fail)
+    monkeypatch.setattr(photos.entry, "render", fail)
     second = process_photo(PhotoJob(astronaut_path, (0.5, 0.4)), tmp_path)
 
     assert not first.cached and second.cached

@@ -60,6 +60,7 @@ def test_a_user_s_value_is_kept() -> None:
         ({"AUTHORS_PHOTO_JPEG_QUALITY": 101}, "AUTHORS_PHOTO_JPEG_QUALITY has value 101."),
         ({"AUTHORS_WORKERS": 0}, "AUTHORS_WORKERS has value 0."),
         ({"AUTHORS_CARDS_ON_REQUEST": "yes"}, "AUTHORS_CARDS_ON_REQUEST has value 'yes'."),
+        ({"AUTHORS_PHOTOS_ON_REQUEST": 1}, "AUTHORS_PHOTOS_ON_REQUEST has value 1. Expected True"),
         ({"AUTHORS_CARD_FONT": "/no/such.ttf"}, "AUTHORS_CARD_FONT has value '/no/such.ttf'."),
         ({"AUTHORS_MESSAGES_LANG": "fr"}, "AUTHORS_MESSAGES_LANG has value 'fr'."),
         ({"AUTHORS_REMOVED_LABEL": " "}, "AUTHORS_REMOVED_LABEL has value ' '."),

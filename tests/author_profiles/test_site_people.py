@@ -241,14 +241,18 @@ def test_a_second_build_does_no_photo_or_card_work(
         runs.append([r.getMessage() for r in caplog.records if r.name.startswith("author_prof")])
     photos = [len(list((sample.CONTENT / "authors").glob("*.jpg")))]
     first, second = ("\n".join(messages) for messages in runs)
-    assert re.search(r"photos ready in [\d.]+ s \(\d+ processed, 0 from the cache\)", first)
-    assert re.search(r"photos ready in [\d.]+ s \(0 processed, \d+ from the cache\)", second)
-    # The preview (pelicanconf.py) draws no card in the build, only when one is asked for.
+    # The preview (pelicanconf.py) checks new photos and leaves them to the preview server; the
+    # second build finds their orders in the cache and checks nothing again.
+    count = r"\(0 processed, 0 from the cache, {} checked now, (\d+) left to make on request\)"
+    checked = re.search(r"photos ready in [\d.]+ s " + count.format(r"(\d+)"), first)
+    again = re.search(r"photos ready in [\d.]+ s " + count.format("0"), second)
+    assert checked and again and checked[1] == checked[2] == again[1] != "0"
+    # It draws no card in the build either, only when one is asked for.
     for run in (first, second):
         assert re.search(r"social cards ready in [\d.]+ s \(0 drawn, \d+ left to draw on", run)
-    entries = [e for e in (tmp_path / "cache" / "author_photos").iterdir() if e.is_dir()]
-    assert 0 < len(entries) <= photos[0]
-    assert os.listdir(tmp_path / "output" / "menschen" / "fotos")
+    orders = list((tmp_path / "cache" / "author_photos").glob("*.order.json"))
+    assert 0 < len(orders) <= photos[0]
+    assert os.listdir(tmp_path / "output" / "menschen" / "fotos") == ["photos-on-request.json"]
 
 
 def test_every_card_belongs_to_a_published_page(public_site: BuildRun) -> None:

@@ -27,8 +27,10 @@ def site(
     lines = [f"![Bild {name}]({{static}}/images/{name})\n" for name in expected]
     post = GOOD_POST.replace("Dieser Beitrag ist in Ordnung.", "Bilder:\n\n" + "\n".join(lines))
     posts = {"bilder.md": post.replace("Ein guter", "Ein bebilderter")}
-    # Cards drawn in the build, as when publishing: they are images of the site too.
-    settings = make_site(folder, posts, "AUTHORS_CARDS_ON_REQUEST = False\n")
+    # Cards and photos made in the build, as when publishing: they are images of the site too.
+    settings = make_site(
+        folder, posts, "AUTHORS_CARDS_ON_REQUEST = False\nAUTHORS_PHOTOS_ON_REQUEST = False\n"
+    )
     (folder / "content" / "images").mkdir()
     for name in expected:
         shutil.copyfile(source / name, folder / "content" / "images" / name)

@@ -10,6 +10,7 @@ from .model import (
     PhotoSettings,
     crop_box,
 )
+from .orders import PhotoNotMade, make_ordered_entry
 from .pipeline import PendingPhotos, process_photo, process_photos, start_photos
 
 __all__ = [
@@ -18,11 +19,13 @@ __all__ = [
     "PendingPhotos",
     "PhotoError",
     "PhotoJob",
+    "PhotoNotMade",
     "PhotoOutput",
     "PhotoResult",
     "PhotoSettings",
     "cache_key",
     "crop_box",
+    "make_ordered_entry",
     "process_photo",
     "process_photos",
     "start_photos",

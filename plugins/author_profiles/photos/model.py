@@ -71,7 +71,10 @@ class PhotoResult:
     outputs: tuple[PhotoOutput, ...] = ()
     warnings: tuple[ImageIssue, ...] = ()
     error: ImageIssue | None = None
+    # Found in the cache (its files; with `ordered`, its order) instead of made or checked now.
     cached: bool = False
+    # Checked, not made: the outputs are named in the cache but made on request (orders.py).
+    ordered: bool = False
 
     @property
     def ok(self) -> bool:

@@ -4,27 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import shutil
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from clean_images import ImageIssue, ImageRefused
+from clean_images import ImageIssue
 from faces_common.background import BackgroundJob, BackgroundPool, later, usable_cores
 from faces_common.digests import DigestMemo
 
-from .cache import (
-    CACHE_SUBDIR,
-    DIGESTS,
-    cache_key,
-    photo_digest,
-    publish,
-    read_cache_entry,
-    write_manifest,
-)
+from .cache import CACHE_SUBDIR, DIGESTS, cache_key, photo_digest, read_cache_entry
+from .entry import make_entry
 from .model import DEFAULT_SETTINGS, PhotoError, PhotoJob, PhotoResult, PhotoSettings
-from .render import render
+from .orders import check_job, read_order
 
 logger = logging.getLogger("author_profiles.photos")
 
@@ -59,8 +50,14 @@ def start_photos(
     cache_dir: Path,
     pool: BackgroundPool | None,
     settings: PhotoSettings = DEFAULT_SETTINGS,
+    *,
+    on_request: bool = False,
 ) -> PendingPhotos:
-    """Look the photos up in the cache and queue the rest for the pool (None: done at wait())."""
+    """Look the photos up in the cache and queue the rest for the pool (None: done at wait()).
+
+    With on_request the photos the cache lacks are only checked (orders.py): their results name
+    the files (`ordered`), which the preview server makes when first asked for one of them.
+    """
     root = Path(cache_dir) / CACHE_SUBDIR
     results: list[PhotoResult | None] = [None] * len(jobs)
     pending: dict[str, list[int]] = {}
@@ -73,6 +70,8 @@ def start_photos(
             results[index] = PhotoResult(source=job.source, error=exc.issue)
             continue
         cached = read_cache_entry(root / key, job.source, key)
+        if cached is None and on_request:
+            cached = read_order(root / key, job, settings, key)
         if cached is not None:
             results[index] = cached
         else:
@@ -85,10 +84,11 @@ def start_photos(
     if pending:
         root.mkdir(parents=True, exist_ok=True)
     work = {key: jobs[indices[0]] for key, indices in pending.items()}
+    task = check_job if on_request else make_entry
     queued = {
-        key: pool.submit(_process_job, job, key, root, settings)
+        key: pool.submit(task, job, key, root, settings)
         if pool is not None
-        else later(_process_job, job, key, root, settings)
+        else later(task, job, key, root, settings)
         for key, job in work.items()
     }
     return PendingPhotos(jobs, results, pending, queued)
@@ -140,30 +140,3 @@ def _check_focal_point(job: PhotoJob) -> None:
     )
     if not valid:
         raise PhotoError(ImageIssue("photo_bad_focus", {"point": repr(point)}))
-
-
-def _process_job(job: PhotoJob, key: str, root: Path, settings: PhotoSettings) -> PhotoResult:
-    # Runs in a worker process: every failure becomes an error result, never an exception.
-    entry = root / key
-    staging = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=root))
-    try:
-        outputs, notes = render(job.source, job.focal_point, settings, staging)
-        write_manifest(staging, outputs, notes)
-        # mkdtemp makes the directory private; the outputs are meant to be published.
-        staging.chmod(0o755)
-        publish(staging, entry, key)
-        return PhotoResult(
-            source=job.source,
-            key=key,
-            outputs=tuple(dataclasses.replace(o, path=entry / o.path.name) for o in outputs),
-            warnings=tuple(notes),
-        )
-    except ImageRefused as exc:  # PhotoError included
-        return PhotoResult(source=job.source, key=key, error=exc.issue)
-    except Exception as exc:
-        reason = f"{exc.__class__.__name__}: {exc}"
-        return PhotoResult(
-            source=job.source, key=key, error=ImageIssue("image_damaged", {"reason": reason})
-        )
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)

@@ -1,11 +1,15 @@
-"""Decode, crop and encode one photo: sRGB squares in every size, pixels only."""
+"""Decode, crop and encode one photo: sRGB squares in every size, pixels only; or only check it.
+
+check() is what the preview does for a photo it makes on request: the same opening, refusals and
+warnings as render(), from a decode at the smallest scale, and the outputs render() will make.
+"""
 
 from __future__ import annotations
 
 import io
 from pathlib import Path
 
-from clean_images import ImageIssue, open_image
+from clean_images import ImageIssue, open_image_sized
 from PIL import Image, ImageCms, ImageOps
 
 from .model import PhotoError, PhotoOutput, PhotoSettings, crop_box
@@ -50,16 +54,15 @@ def _load_largest(
     """The square in the largest size it fills, sRGB pixels only; the sizes it fills."""
     # The same opening, decoding and refusals as every other image of the site (clean_images),
     # with photos limited to the formats a camera or phone exports.
-    with open_image(
+    with open_image_sized(
         source, _OPEN_FORMATS, settings.max_megapixels, draft_side=settings.sizes[-1]
-    ) as image:
-        try:
-            ImageOps.exif_transpose(image, in_place=True)
-        except (OSError, SyntaxError, ValueError):
-            notes.append(ImageIssue("photo_orientation_unreadable", refused=False))
+    ) as (image, declared):
+        _orient(image, notes)
         icc_profile = image.info.get("icc_profile")
         box = crop_box(image.width, image.height, focal_point)
-        sizes = _sizes_filled(box[2] - box[0], settings, notes)
+        # From the size the file declares, as check() does: a draft decode keeps the shorter
+        # side at least the largest size, so both give every size there.
+        sizes = _sizes_filled(min(declared), settings, notes)
         square = (sizes[-1], sizes[-1])
         if image.mode in _RESIZED_AS_DECODED:
             # Cut and shrunk in one step, then turned sRGB: no copy of the cut-out square,
@@ -74,6 +77,42 @@ def _load_largest(
     # Only pixels go on: encoders copy some entries (a JPEG comment) from `info`.
     largest.info = {}
     return largest, sizes
+
+
+def check(
+    source: Path, focal_point: tuple[float, float] | None, settings: PhotoSettings, out_dir: Path
+) -> tuple[list[PhotoOutput], list[ImageIssue]]:
+    """The outputs render() would make into out_dir and its warnings, or its refusal; no pixels."""
+    notes: list[ImageIssue] = []
+    # At 1/8 scale libjpeg still reads every coefficient of the file: damage and truncation
+    # are found as in render(), for about 70% of the decoding time (12 MP: 33 ms, not 46).
+    with open_image_sized(source, _OPEN_FORMATS, settings.max_megapixels, draft_side=1) as (
+        image,
+        declared,
+    ):
+        _orient(image, notes)
+        icc_profile = image.info.get("icc_profile")
+        crop_box(*declared, focal_point)
+        sizes = _sizes_filled(min(declared), settings, notes)
+        # The profile meets the same pixel mode as in render(), so it fails or not the same.
+        _to_srgb(
+            image if image.mode in _RESIZED_AS_DECODED else _flatten(image), icc_profile, notes
+        )
+    outputs = [
+        PhotoOutput(
+            size=size, format=name, path=out_dir / f"{size}{suffix}", width=size, height=size
+        )
+        for size in sizes
+        for name, suffix in _FORMAT_SUFFIXES.items()
+    ]
+    return outputs, notes
+
+
+def _orient(image: Image.Image, notes: list[ImageIssue]) -> None:
+    try:
+        ImageOps.exif_transpose(image, in_place=True)
+    except (OSError, SyntaxError, ValueError):
+        notes.append(ImageIssue("photo_orientation_unreadable", refused=False))
 
 
 def _sizes_filled(side: int, settings: PhotoSettings, notes: list[ImageIssue]) -> list[int]:

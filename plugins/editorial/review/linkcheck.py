@@ -1,7 +1,8 @@
 """Check that every link and image in the built site points to a file that exists (no network).
 
-A file the preview server makes on its first request (a cover copy a preview build ordered,
-clean_images.ordered_copies) counts as there: it is, as soon as a browser asks for it.
+A file the preview server makes on its first request (a cover copy or a person's photo a preview
+build ordered: clean_images.ordered_copies, author_profiles.ordered_photos) counts as there: it
+is, as soon as a browser asks for it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from author_profiles import ordered_photos
 from clean_images import ordered_copies
 
 # Attributes that hold an address a browser follows or loads.
@@ -80,7 +82,7 @@ def check_output(output: Path, site_url: str, ignore: Sequence[str]) -> list[Bro
         parser = _PageParser()
         parser.feed(path.read_text(encoding="utf-8", errors="replace"))
         pages[path.relative_to(output).as_posix()] = parser
-    site = _Site(output, pages, ordered_copies(output))
+    site = _Site(output, pages, ordered_copies(output) | ordered_photos(output))
     broken = []
     for page, parser in pages.items():
         page_url = f"{prefix}/{page}"
