@@ -61,6 +61,7 @@ OUTPUT_SIDE = frozenset(
         # How many processes render the pages, not what they render.
         "PARALLEL_WRITE_PROCESSES",
         "PARALLEL_WRITE_BALANCE",
+        "PARALLEL_WRITE_FORK_MAX_POSTS",
     }
 )
 logger = logging.getLogger(__name__)

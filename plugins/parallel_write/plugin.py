@@ -7,8 +7,9 @@ from itertools import pairwise
 from typing import Any
 
 from faces_common.background import usable_cores
+from faces_common.content_lists import all_articles
 from faces_common.messages import messages_lang
-from faces_common.settings import merge_defaults, setting_error
+from faces_common.settings import is_whole_number, merge_defaults, setting_error
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
@@ -18,9 +19,14 @@ logger = logging.getLogger(__name__)
 
 DEFAULTS: dict[str, Any] = {
     # How many processes render the pages of posts, tags, categories and pages: None takes
-    # the cores this build may use, at most DEFAULT_CAP; 1 writes every page in the build
-    # process, as Pelican does.
+    # the cores this build may use, at most DEFAULT_CAP, up to PARALLEL_WRITE_FORK_MAX_POSTS
+    # posts and one process above; 1 writes every page in the build process, as Pelican does.
     "PARALLEL_WRITE_PROCESSES": None,
+    # With PARALLEL_WRITE_PROCESSES = None, the most posts (translations and drafts counted)
+    # a build still forks a writer for; above it one process writes, because the forked
+    # writer's copied pages grow with the posts (11-13 KiB each; docs/benchmarks.md, session
+    # 10). None: no limit. 5000 is the proposed default once one writer meets the memory target.
+    "PARALLEL_WRITE_FORK_MAX_POSTS": None,
     # True: the build process, once it has rendered the listings and feeds, renders the single
     # posts and pages the forked writer has not started yet, from the last one, so that both
     # end together; False: the forked writer renders every single post and page.
@@ -41,16 +47,26 @@ def apply_defaults(pelican: Any) -> None:
         raise setting_error(
             "PARALLEL_WRITE_PROCESSES", chosen, "None (the usable cores, at most 2) or 1 or more"
         )
+    most = settings["PARALLEL_WRITE_FORK_MAX_POSTS"]
+    if most is not None and not is_whole_number(most, 0):
+        raise setting_error(
+            "PARALLEL_WRITE_FORK_MAX_POSTS", most, "None (no limit) or a whole number of 0 or more"
+        )
     if not isinstance(settings["PARALLEL_WRITE_BALANCE"], bool):
         raise setting_error(
             "PARALLEL_WRITE_BALANCE", settings["PARALLEL_WRITE_BALANCE"], "True or False"
         )
 
 
-def processes_for(settings: dict[str, Any]) -> int:
-    """How many processes write this build's pages."""
+def processes_for(settings: dict[str, Any], posts: int) -> int:
+    """How many processes write the pages of a build with this many posts."""
     chosen = settings["PARALLEL_WRITE_PROCESSES"]
-    return min(usable_cores(), DEFAULT_CAP) if chosen is None else int(chosen)
+    if chosen is not None:
+        return int(chosen)
+    most = settings["PARALLEL_WRITE_FORK_MAX_POSTS"]
+    if most is not None and posts > most:
+        return 1
+    return min(usable_cores(), DEFAULT_CAP)
 
 
 def share_writing(generators: list[Any]) -> None:
@@ -61,12 +77,14 @@ def share_writing(generators: list[Any]) -> None:
     # Receivers stay connected for the whole process; a build without the plugin is left alone.
     if __package__ not in settings.get("PLUGINS", ()):
         return
-    processes = processes_for(settings)
-    if processes < 2:
-        return
     pair = _articles_then_pages(generators)
     if pair is None:
         logger.debug("parallel_write: no article generator followed by the page generator")
+        return
+    posts = len(all_articles(pair[0]))
+    processes = processes_for(settings, posts)
+    if processes < 2:
+        logger.debug("parallel_write: %d posts, the build process writes every page", posts)
         return
     SharedWriting(
         *pair,

@@ -16,6 +16,8 @@ from markupsafe import Markup
 from pelican import contents, signals
 from pelican.contents import Content
 
+from .content_html import OwnHtml
+
 
 def _content(self: Content) -> Markup:
     return Markup(Content.content.fget(self))
@@ -41,14 +43,14 @@ _PROPERTIES = {
 
 
 # Pelican names settings after the class (PAGE_URL, PAGE_SAVE_AS): the subclasses keep the names.
-class Article(contents.Article):
+class Article(OwnHtml, contents.Article):
     """A post whose content and summary are Markup."""
 
     content = _PROPERTIES["content"]
     summary = _PROPERTIES["summary"]
 
 
-class Page(contents.Page):
+class Page(OwnHtml, contents.Page):
     """A page whose content and summary are Markup."""
 
     content = _PROPERTIES["content"]

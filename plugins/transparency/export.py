@@ -6,8 +6,8 @@ import csv
 import dataclasses
 import io
 import json
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import IO, Any
 
 from .figures import Figures
 
@@ -128,8 +128,40 @@ def render_csv(table: Table) -> str:
 
 def render_json(figures: Figures, link: Callable[[str | None], str | None]) -> str:
     """All figures as one JSON document."""
+    out = io.StringIO()
+    write_json(figures, link, out)
+    return out.getvalue()
+
+
+def write_json(figures: Figures, link: Callable[[str | None], str | None], out: IO[str]) -> None:
+    """Write all figures as one JSON document, piece by piece, to an open text file."""
+    # The encoder's pieces go straight to the file: joined into one text first, with every
+    # row a dict beside them, they were the build's peak at 10,000 posts (docs/benchmarks.md,
+    # session 10). With indent, json.dumps takes the same Python encoder: the same bytes.
+    for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(
+        _document(figures, link)
+    ):
+        out.write(piece)
+    out.write("\n")
+
+
+class _RowObjects(list[dict[str, Any]]):
+    """A table's rows as JSON objects, each made when the encoder reaches it."""
+
+    def __init__(self, header: list[str], rows: list[list[Any]]) -> None:
+        super().__init__()
+        self._header, self._rows = header, rows
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return (dict(zip(self._header, row, strict=True)) for row in self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
+def _document(figures: Figures, link: Callable[[str | None], str | None]) -> dict[str, Any]:
     who, editorial = figures.authorship, figures.editorial
-    document = {
+    return {
         "generated": figures.generated.isoformat(),
         "posts": figures.posts,
         "months": figures.months,
@@ -161,11 +193,10 @@ def render_json(figures: Figures, link: Callable[[str | None], str | None]) -> s
         "editorial_guidelines": link(figures.guidelines.url) if figures.guidelines else None,
         "dialogue": dataclasses.asdict(figures.dialogue) if figures.dialogue else None,
         "tables": {
-            name.removesuffix(".csv"): [dict(zip(header, row, strict=True)) for row in rows]
+            name.removesuffix(".csv"): _RowObjects(header, rows)
             for name, (header, rows) in tables(figures, link).items()
         },
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def _quarter(start: Any) -> str:

@@ -15,7 +15,7 @@ from pelican.generators import Generator
 
 from .charts import bar_chart, column_chart, grid_chart
 from .dialogue import read_dialogue
-from .export import JSON_FILE, render_csv, render_json, tables
+from .export import JSON_FILE, render_csv, tables, write_json
 from .figures import Figures, Link, Sources, compute_figures
 from .history import DISABLED, History, read_history
 from .people import read_catalog, read_people
@@ -90,16 +90,17 @@ class TransparencyGenerator(Generator):
 
     def _write_data(self, figures: Figures, folder: str) -> list[str]:
         """Write transparency.json and the CSV files beside the page; return their names."""
-        files = {JSON_FILE: render_json(figures, self._link)}
-        files.update(
-            (name, render_csv(table)) for name, table in tables(figures, self._link).items()
-        )
         target = os.path.join(self.output_path, *folder.split("/"))
         os.makedirs(target, exist_ok=True)
-        for name, text in files.items():
-            with open(os.path.join(target, name), "w", encoding="utf-8", newline="") as out:
-                out.write(text)
-        return list(files)
+        # Each file written as soon as it is rendered (the JSON piece by piece): at 10,000
+        # posts the texts held at once were the build's peak (docs/benchmarks.md, session 10).
+        with open(os.path.join(target, JSON_FILE), "w", encoding="utf-8", newline="") as out:
+            write_json(figures, self._link, out)
+        names = [JSON_FILE]
+        for name, table in tables(figures, self._link).items():
+            _write_text(target, name, render_csv(table))
+            names.append(name)
+        return names
 
     def _sources(self, posts: list[PostRecord]) -> Sources:
         settings = self.settings
@@ -153,6 +154,11 @@ class TransparencyGenerator(Generator):
         if url is None or url.startswith(("http://", "https://")):
             return url
         return f"{self.settings['SITEURL']}/{url.lstrip('/')}"
+
+
+def _write_text(folder: str, name: str, text: str) -> None:
+    with open(os.path.join(folder, name), "w", encoding="utf-8", newline="") as out:
+        out.write(text)
 
 
 def _made(folder: str) -> str:

@@ -38,3 +38,12 @@ def test_threads_of_one_language_share_one_read_only_table_of_words() -> None:
     assert dict(views[0].words) == words("de") and dict(english.words) == words("en")
     with pytest.raises(TypeError):
         views[0].words["anonymous"] = "changed for every post at once"  # type: ignore[index]
+
+
+def test_threads_without_comments_share_their_since_text_and_carry_no_attribute_dict() -> None:
+    shared = _shared()
+    first, second = (thread_view(_post(f"q{n}", "de"), f"q{n}", (), True, shared) for n in (1, 2))
+    # The backend's "approved after" for an empty thread: the epoch, as the page always said.
+    assert first.since == second.since == "1970-01-01T00:00:00Z"
+    assert first.since is second.since
+    assert not hasattr(first, "__dict__")

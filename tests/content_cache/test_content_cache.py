@@ -177,7 +177,14 @@ def test_a_cache_is_kept_for_the_same_readers_and_emptied_for_others(tmp_path: P
     # Only the writing side differs (the preview's and the publish build's settings).
     assert remembered(SITEURL="https://blog.example.org", RELATIVE_URLS=False) is not None
     # How many processes write the pages is not what the readers read.
-    assert remembered(PARALLEL_WRITE_PROCESSES=1, PARALLEL_WRITE_BALANCE=False) is not None
+    assert (
+        remembered(
+            PARALLEL_WRITE_PROCESSES=1,
+            PARALLEL_WRITE_BALANCE=False,
+            PARALLEL_WRITE_FORK_MAX_POSTS=10,
+        )
+        is not None
+    )
     # What the readers see: another Markdown configuration, another time zone.
     assert remembered(MARKDOWN={"extensions": ["markdown.extensions.toc"]}) is None
     first.readers.save_cache()

@@ -103,7 +103,12 @@ def test_how_many_processes_write_the_pages_keeps_the_memo(site: Path, reads: li
     settings = load_settings(str(site))
     check_site(settings)
     reads.clear()
-    one_writer = {**settings, "PARALLEL_WRITE_PROCESSES": 1, "PARALLEL_WRITE_BALANCE": False}
+    one_writer = {
+        **settings,
+        "PARALLEL_WRITE_PROCESSES": 1,
+        "PARALLEL_WRITE_BALANCE": False,
+        "PARALLEL_WRITE_FORK_MAX_POSTS": 10,
+    }
     assert check_site(one_writer).errors == 0
     assert reads == []
 

@@ -19,7 +19,9 @@ def main(settings: str, output: str, processes: str) -> None:
     """Build, with parallel_write's debug lines shown, and print the outcome."""
     init(level=logging.WARNING, handler=plain_handler())
     logging.getLogger("parallel_write").setLevel(logging.DEBUG)
-    overrides = {"OUTPUT_PATH": output, "PARALLEL_WRITE_PROCESSES": int(processes)}
+    # "auto": the setting left to its default (None), so the number of posts decides.
+    chosen = None if processes == "auto" else int(processes)
+    overrides = {"OUTPUT_PATH": output, "PARALLEL_WRITE_PROCESSES": chosen}
     result = build(settings, overrides)
     print(json.dumps({"failed": result.failed, "problems": result.problems}))
 

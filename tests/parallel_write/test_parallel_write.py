@@ -13,7 +13,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from parallel_write.plugin import DEFAULTS, apply_defaults
+from parallel_write.plugin import DEFAULTS, apply_defaults, processes_for
 from parallel_write.writers import owner
 from pelican.settings import DEFAULT_CONFIG
 
@@ -43,7 +43,7 @@ def _post(number: int) -> str:
     )
 
 
-def _build(settings: Path, output: Path, processes: int) -> tuple[dict[str, Any], str]:
+def _build(settings: Path, output: Path, processes: int | str) -> tuple[dict[str, Any], str]:
     """Build in a fresh process; its outcome and what it logged."""
     environment = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'plugins'}"}
     command = ["tests.parallel_write.build_run", str(settings), str(output), str(processes)]
@@ -87,6 +87,18 @@ def test_two_processes_write_the_same_files_byte_for_byte(tiny_site: Path) -> No
     rendered = CHILD_RENDERED.search(two_log)
     assert rendered, two_log
     assert int(rendered[1]) != os.getpid() and int(rendered[2]) >= 1
+
+
+@pytest.mark.parametrize(("most", "forked"), [(3, False), (100, True)])
+def test_by_default_a_site_with_more_posts_than_the_limit_is_written_by_one_process(
+    tmp_path: Path, most: int, forked: bool
+) -> None:
+    posts = {f"post-{n}.md": _post(n) for n in range(9)}
+    site = make_site(tmp_path, posts, TINY_SITE + f"PARALLEL_WRITE_FORK_MAX_POSTS = {most}\n")
+    outcome, log = _build(site, tmp_path / "output", "auto")
+    assert outcome == {"failed": False, "problems": 0}, log
+    assert bool(CHILD_RENDERED.search(log)) is forked, log
+    assert ("posts, the build process writes every page" in log) is not forked, log
 
 
 def _site_with_template(
@@ -196,6 +208,36 @@ def test_a_bad_number_of_processes_is_refused_by_name(value: object) -> None:
     settings["PARALLEL_WRITE_PROCESSES"] = value
     with pytest.raises(ValueError, match=f"PARALLEL_WRITE_PROCESSES has value {value!r}"):
         apply_defaults(SimpleNamespace(settings=settings))
+
+
+@pytest.mark.parametrize("value", [-1, True, "5000", 2.5])
+def test_a_bad_most_posts_for_the_forked_writer_is_refused_by_name(value: object) -> None:
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+    settings["PARALLEL_WRITE_FORK_MAX_POSTS"] = value
+    with pytest.raises(ValueError, match=f"PARALLEL_WRITE_FORK_MAX_POSTS has value {value!r}"):
+        apply_defaults(SimpleNamespace(settings=settings))
+
+
+@pytest.mark.parametrize(
+    ("chosen", "most", "posts", "expected"),
+    [
+        (None, 5000, 5000, 2),  # up to the limit the forked writer pays
+        (None, 5000, 5001, 1),  # above it one process writes (its peak memory)
+        (None, None, 100_000, 2),
+        (None, 0, 1, 1),
+        (1, None, 10, 1),  # a number the site chose wins over the limit
+        (2, 5000, 10_000, 2),
+        (3, 5000, 10, 3),
+    ],
+)
+def test_the_number_of_writing_processes_follows_the_posts_unless_chosen(
+    monkeypatch: pytest.MonkeyPatch, chosen: int | None, most: int | None, posts: int, expected: int
+) -> None:
+    monkeypatch.setattr("parallel_write.plugin.usable_cores", lambda: 4)
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+    settings.update(PARALLEL_WRITE_PROCESSES=chosen, PARALLEL_WRITE_FORK_MAX_POSTS=most)
+    apply_defaults(SimpleNamespace(settings=settings))
+    assert processes_for(settings, posts) == expected
 
 
 @pytest.mark.parametrize("value", [None, 1, "False"])

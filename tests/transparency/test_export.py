@@ -9,7 +9,7 @@ import json
 from zoneinfo import ZoneInfo
 
 from transparency.corrections import Correction
-from transparency.export import render_csv, render_json, tables
+from transparency.export import render_csv, render_json, tables, write_json
 from transparency.figures import Sources, compute_figures
 from transparency.posts import PostRecord
 
@@ -96,3 +96,14 @@ def test_the_json_document_holds_the_summary_and_every_table() -> None:
             "source": "metadata",
         }
     ]
+
+
+def test_the_json_written_piece_by_piece_is_the_text_of_one_dumps_with_every_row_a_dict() -> None:
+    made = figures()
+    whole = json.loads(render_json(made, link))
+    # What json.dumps wrote before the rows were made one at a time (same encoder, same bytes).
+    expected = json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+    out = io.StringIO()
+    write_json(made, link, out)
+    assert out.getvalue() == render_json(made, link) == expected
+    assert whole["tables"]["turnaround"] and whole["tables"]["corrections"]

@@ -48,7 +48,11 @@ _MEMOS_KEPT = 4
 # A file younger than this is not remembered (nanoseconds).
 _SETTLED_NS = 2_000_000_000
 # Settings of how many processes write the pages: no file's findings depend on them.
-_WRITING_ONLY = ("PARALLEL_WRITE_PROCESSES", "PARALLEL_WRITE_BALANCE")
+_WRITING_ONLY = (
+    "PARALLEL_WRITE_PROCESSES",
+    "PARALLEL_WRITE_BALANCE",
+    "PARALLEL_WRITE_FORK_MAX_POSTS",
+)
 # What loading a kept pickle raises when it is missing, damaged or written by other code.
 UNREADABLE = (
     OSError,
