@@ -52,7 +52,7 @@ def indexed_pages(output: Path, bundle: Path, identity: bytes) -> IndexedPages:
         if relative.startswith(inside_bundle):
             continue
         data = path.read_bytes()
-        page = (relative, hashlib.blake2b(data, digest_size=16).digest())
+        page = (relative, page_digest(data))
         every.append(page)
         if INDEX_MARK in data:
             marked.append(page)
@@ -63,6 +63,11 @@ def indexed_pages(output: Path, bundle: Path, identity: bytes) -> IndexedPages:
         pages_digest(identity, pages),
         tuple(page_digest for _, page_digest in pages),
     )
+
+
+def page_digest(data: bytes) -> bytes:
+    """The digest of one written page's bytes."""
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def pages_digest(identity: bytes, pages: list[tuple[str, bytes]]) -> str:
