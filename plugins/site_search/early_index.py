@@ -16,12 +16,12 @@ from __future__ import annotations
 import logging
 import os
 from concurrent.futures import Future, ThreadPoolExecutor
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from faces_common.background import usable_cores
 
-from .kept_index import INDEX_MARK, indexed_pages, page_digest
+from .kept_index import INDEX_MARK, indexed_pages, page_digest, path_order
 from .pagefind_index import (
     SHARDS_AT_ONCE,
     bring_up_shard,
@@ -65,7 +65,8 @@ class EarlyIndex:
         for relative in pages:
             number = shard_of(relative, count) if count > 1 else 0
             self.members.setdefault(number, []).append(relative)
-            self.waiting[os.path.normpath(self.output / relative)] = number
+            # The path as Pelican's writer names the file it wrote (sanitised_join).
+            self.waiting[os.path.abspath(os.path.join(settings["OUTPUT_PATH"], relative))] = number
         self.missing = {number: len(members) for number, members in self.members.items()}
         self.runs: ThreadPoolExecutor | None = None
         self.started: list[Future[str]] = []
@@ -74,7 +75,7 @@ class EarlyIndex:
         """Note a written file; start its shard's run once the shard's last page is written."""
         if os.getpid() != self.pid:
             return
-        number = self.waiting.pop(os.path.normpath(os.path.abspath(path)), None)
+        number = self.waiting.pop(path, None)
         if number is None:
             return
         self.missing[number] -= 1
@@ -93,7 +94,7 @@ class EarlyIndex:
             )
         members = []
         # In the order the index after the build digests them: that of the sorted paths.
-        for relative in sorted(self.members[number], key=PurePosixPath):
+        for relative in sorted(self.members[number], key=path_order):
             data = (self.output / relative).read_bytes()
             if INDEX_MARK in data:
                 members.append((relative, page_digest(data)))

@@ -82,7 +82,7 @@ def test_a_shard_with_an_expected_page_never_written_waits_for_the_index_after_t
     ghost = "geist/index.html"
     early = EarlyIndex(settings, {*PAGES, ghost}, COUNT)
     _written(settings, early, PAGES)
-    number = early.waiting[os.path.normpath(Path(settings["OUTPUT_PATH"]).resolve() / ghost)]
+    number = early.waiting[os.path.join(settings["OUTPUT_PATH"], ghost)]
     shards = _shards(settings)
     waited = f"shard-{number + 1:02d}"
     assert early.wait() == len(shards) - 1
