@@ -70,20 +70,29 @@ class EarlyIndex:
         self.missing = {number: len(members) for number, members in self.members.items()}
         self.runs: ThreadPoolExecutor | None = None
         self.started: list[Future[str]] = []
+        # Once the index after the build has waited: a page the kept build renders later (the
+        # preview's worker) must start nothing.
+        self.closed = False
 
     def written(self, path: str) -> None:
         """Note a written file; start its shard's run once the shard's last page is written."""
-        if os.getpid() != self.pid:
+        if self.closed or os.getpid() != self.pid:
             return
         number = self.waiting.pop(path, None)
         if number is None:
             return
         self.missing[number] -= 1
         if self.missing[number] == 0:
-            if self.runs is None:
-                at_once = max(1, min(SHARDS_AT_ONCE, usable_cores()))
-                self.runs = ThreadPoolExecutor(at_once, thread_name_prefix="pagefind-early")
-            self.started.append(self.runs.submit(self._bring_up, number))
+            try:
+                if self.runs is None:
+                    at_once = max(1, min(SHARDS_AT_ONCE, usable_cores()))
+                    self.runs = ThreadPoolExecutor(at_once, thread_name_prefix="pagefind-early")
+                self.started.append(self.runs.submit(self._bring_up, number))
+            except RuntimeError as error:
+                # No thread to be had: the index after the build indexes this shard.
+                logger.debug(
+                    "search: shard %d left to the index after the build: %s", number, error
+                )
 
     def _bring_up(self, number: int) -> str:
         identity = index_identity(self.settings, self.output)
@@ -104,6 +113,7 @@ class EarlyIndex:
 
     def wait(self) -> int:
         """Wait for the runs started; how many ended well (the rest are redone after the build)."""
+        self.closed = True
         if self.runs is None:
             return 0
         self.runs.shutdown(wait=True)

@@ -150,3 +150,17 @@ def test_the_preview_quick_step_starts_no_early_index(tmp_path: Path) -> None:
     start_early_index([SimpleNamespace(settings=settings, context=context)])
     assert EARLY not in settings
     assert EARLY not in context
+
+
+def test_a_page_written_after_the_index_waited_starts_nothing(tmp_path: Path) -> None:
+    settings = _settings(tmp_path, "kept")
+    ghost = "geist/index.html"
+    early = EarlyIndex(settings, {ghost}, 1)
+    settings[EARLY] = early
+    _shards(settings)
+    # The preview's kept build renders a page later, through the same writer and context.
+    (Path(settings["OUTPUT_PATH"]) / "geist").mkdir()
+    (Path(settings["OUTPUT_PATH"]) / ghost).write_text(PAGE.format("Geist"), encoding="utf-8")
+    early.written(os.path.join(settings["OUTPUT_PATH"], ghost))
+    assert early.runs is None
+    assert not early.started
