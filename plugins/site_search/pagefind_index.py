@@ -38,6 +38,8 @@ logger = logging.getLogger(__name__)
 ALLOCATOR_SETTING = ("_RJEM_MALLOC_CONF", "dirty_decay_ms:0")
 # Pagefind runs at once over the shards of a sharded index (where the cores allow).
 SHARDS_AT_ONCE = 2
+# The settings entry of this build's runs started while it wrote (early_index.EarlyIndex).
+EARLY = "_site_search_early_index"
 
 
 def pagefind_options(settings: dict[str, Any]) -> list[str]:
@@ -63,6 +65,14 @@ def pagefind_identity(settings: dict[str, Any], executable: str) -> bytes:
     """What besides the pages decides the index: Pagefind's build and its options."""
     built = os.stat(executable)
     return repr((pagefind_options(settings), built.st_size, built.st_mtime_ns)).encode()
+
+
+def index_identity(settings: dict[str, Any], output: Path) -> bytes:
+    """Pagefind's identity for the index of `output`; ImportError where there is no binary."""
+    executable = pagefind_command(settings, output, output)[0]
+    if not os.path.isfile(executable):
+        raise ImportError(executable)
+    return pagefind_identity(settings, executable)
 
 
 class PagefindFailed(Exception):
@@ -92,22 +102,19 @@ def update_index(settings: dict[str, Any]) -> IndexRun | None:
     """Bring the output's index up to date; what it did, or None after logging why it failed."""
     lang = messages_lang(settings)
     started = time.perf_counter()
+    # The runs started while the build wrote: their shards are judged here like any other.
+    early = settings.pop(EARLY, None)
+    early_runs = early.wait() if early is not None else 0
     output = Path(settings["OUTPUT_PATH"]).resolve()
     bundle = output / settings["SEARCH_INDEX_FOLDER"]
     cache = settings.get("CACHE_PATH") or "cache"
     try:
-        executable = pagefind_command(settings, output, bundle)[0]
-        if not os.path.isfile(executable):
-            raise ImportError(executable)
-        identity = pagefind_identity(settings, executable)
+        identity = index_identity(settings, output)
         pages = indexed_pages(output, bundle, identity)
         count = planned_count(settings, len(pages.relatives))
         if count == 1:
-            kept = KeptIndex(cache, output)
-            how = _bring_up(
-                kept, pages.digest, bundle, lambda new: _index(settings, output, pages, new)
-            )
-            kept.keep_only({""})
+            how = bring_up_whole(settings, output, pages)
+            KeptIndex(cache, output).keep_only({""})
             shards: dict[str, str] = {}
         else:
             shards = _update_shards(settings, output, bundle, pages, count, identity)
@@ -125,11 +132,13 @@ def update_index(settings: dict[str, Any]) -> IndexRun | None:
     if shards:
         ran = sum(1 for did in shards.values() if did == "indexed")
         logger.info(
-            "search: %d pages in %d shards, Pagefind indexed %d of them in %.2f s",
+            "search: %d pages in %d shards, Pagefind indexed %d of them in %.2f s "
+            "(after %d run(s) while the build wrote)",
             len(pages.relatives),
             len(shards),
             ran,
             seconds,
+            early_runs,
         )
     else:
         logger.info(
@@ -178,12 +187,7 @@ def _update_shards(
     cache = settings.get("CACHE_PATH") or "cache"
 
     def bring_up(number: int) -> str:
-        name = shard_name(number)
-        digest = pages_digest(identity + f" {number}/{count}".encode(), members[number])
-        write = functools.partial(
-            _index_shard, settings, output, [relative for relative, _ in members[number]]
-        )
-        return _bring_up(KeptIndex(cache, output, name), digest, bundle / name, write)
+        return bring_up_shard(settings, output, identity, (number, count), members[number])
 
     numbers = sorted(members)
     # One Pagefind run keeps about one core busy: two at once use both cores while the build
@@ -206,6 +210,29 @@ def _update_shards(
             entry.unlink()
     write_manifest(bundle, list(shards))
     return shards
+
+
+def bring_up_whole(settings: dict[str, Any], output: Path, pages: IndexedPages) -> str:
+    """Put the one index of these pages (no shards) in the output; what it did."""
+    kept = KeptIndex(settings.get("CACHE_PATH") or "cache", output)
+    bundle = output / settings["SEARCH_INDEX_FOLDER"]
+    return _bring_up(kept, pages.digest, bundle, lambda new: _index(settings, output, pages, new))
+
+
+def bring_up_shard(
+    settings: dict[str, Any],
+    output: Path,
+    identity: bytes,
+    shard: tuple[int, int],
+    members: list[tuple[str, bytes]],
+) -> str:
+    """Put shard (number, count) of these pages (address, digest) in the output; what it did."""
+    number, count = shard
+    name = shard_name(number)
+    digest = pages_digest(identity + f" {number}/{count}".encode(), members)
+    write = functools.partial(_index_shard, settings, output, [relative for relative, _ in members])
+    kept = KeptIndex(settings.get("CACHE_PATH") or "cache", output, name)
+    return _bring_up(kept, digest, output / settings["SEARCH_INDEX_FOLDER"] / name, write)
 
 
 def _index(settings: dict[str, Any], output: Path, pages: IndexedPages, written: Path) -> None:

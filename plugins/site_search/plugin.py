@@ -9,9 +9,11 @@ from faces_common.receivers import generator_receiver
 from faces_common.settings import merge_defaults, setting_error
 from pelican import signals
 
+from .early_index import EarlyIndex, expected_pages
 from .generator import PROFILES_KEY, SearchPageGenerator
-from .pagefind_index import write_index
+from .pagefind_index import EARLY, write_index
 from .related import build_index
+from .shards import plan
 from .topics import TOPICS_KEY, topics_by_author
 
 DEFAULTS: dict[str, Any] = {
@@ -109,6 +111,29 @@ def attach_related(generator: Any) -> None:
     )
 
 
+def start_early_index(generators: list[Any]) -> None:
+    """Plan the shards once every context is made; index each as soon as its pages are written."""
+    if not generators:
+        return
+    settings, context = generators[0].settings, generators[0].context
+    # Receivers stay connected for the whole process; a build without the plugin is left alone.
+    if not settings.get("SEARCH_INDEX") or settings.get("FAST_PREVIEW_SOURCES") is not None:
+        return
+    count = plan(settings, context, PROFILES_KEY)
+    pages = expected_pages(context, PROFILES_KEY)
+    if pages:
+        # The writer's receiver finds it in each page's context (a shallow copy of this one),
+        # the index after the build in the settings.
+        settings[EARLY] = context[EARLY] = EarlyIndex(settings, pages, count)
+
+
+def note_written(path: str, context: dict[str, Any]) -> None:
+    """Tell this build's early index that the writer has written `path`."""
+    early = context.get(EARLY)
+    if isinstance(early, EarlyIndex):
+        early.written(path)
+
+
 def index_site(pelican: Any) -> None:
     """After a full build, index what was written; the preview's quick step leaves it."""
     settings = pelican.settings
@@ -121,4 +146,6 @@ def register() -> None:
     signals.initialized.connect(apply_defaults)
     signals.get_generators.connect(add_generator)
     signals.article_generator_finalized.connect(attach_related)
+    signals.all_generators_finalized.connect(start_early_index)
+    signals.content_written.connect(note_written)
     signals.finalized.connect(index_site)
