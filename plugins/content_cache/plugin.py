@@ -60,6 +60,9 @@ OUTPUT_SIDE = frozenset(
         # How many processes render the pages, not what they render.
         "PARALLEL_WRITE_PROCESSES",
         "PARALLEL_WRITE_BALANCE",
+        # How many processes read the files: the reader and its output are the same.
+        "PARALLEL_READ_PROCESSES",
+        "PARALLEL_READ_MIN_FILES",
     }
 )
 logger = logging.getLogger(__name__)
