@@ -3,7 +3,7 @@
     uv run python bench/bench_parallel_read.py --site bench/.work/site-1k [--repeats 3]
         [--kind clean|first]
 
-The site is one bench/bench_build.py made with --keep (content/ and site.json). Each round
+The site is one bench/bench_build.py made with --keep, or bench/synthetic.py with --out. Each round
 builds it with pelicanconf.py twice, PARALLEL_READ_PROCESSES = 1 and None, each a fresh
 subprocess with an empty output, timed by the build benchmark's stage timer: `clean` drops
 Pelican's content cache before each build and keeps the plugins' caches (photos, cards), which
@@ -28,6 +28,7 @@ from pathlib import Path
 from build_records import READ, REPO, STAGES, exit_on_failure
 from build_runs import measured
 from build_setup import OUR_BUILD
+from synthetic import CATEGORIES
 
 VARIANTS = {"one process": 1, "two processes": None}
 # Pelican's content cache: one file per generator in CACHE_PATH.
@@ -38,14 +39,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Write the settings, run the interleaved rounds, print the medians."""
     args = _arguments(argv)
     site = args.site.resolve()
-    spec = json.loads((site / "site.json").read_text(encoding="utf-8"))
+    posts = len(list((site / "content" / "posts").rglob("*.md")))
     for label, processes in VARIANTS.items():
-        _write_settings(site, label, processes, spec["site"]["categories"])
+        _write_settings(site, label, processes, list(CATEGORIES))
         shutil.rmtree(_folder(site, "cache", label), ignore_errors=True)
         if args.kind == "clean":
             _build(site, label, args.kind)  # fills the plugins' caches, not timed
     runs: dict[str, list[dict[str, float]]] = {}
-    print(f"Site: {site} ({spec['spec']['posts']} posts), {args.kind} builds")
+    print(f"Site: {site} ({posts} posts), {args.kind} builds")
     for round_number in range(1, args.repeats + 1):
         for label in VARIANTS:
             figures = _build(site, label, args.kind)
@@ -66,8 +67,8 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--kind", choices=("clean", "first"), default="clean")
     args = parser.parse_args(argv)
-    if not (args.site / "site.json").is_file():
-        parser.error(f"--site {args.site}: no site.json there (run bench_build.py --keep)")
+    if not (args.site / "content" / "posts").is_dir():
+        parser.error(f"--site {args.site}: no content/posts there (a site of synthetic.py?)")
     return args
 
 

@@ -197,7 +197,7 @@ class SharedReading:
         self._connection = None
         how, peak_kib = exit_status(self._pid)
         if done is None:
-            left = len(self._waiting)
+            left = sum(index not in self._results for index in self._waiting.values())
             logger.warning(died(self._lang, pid=self._pid, how=how, left=left))
             return
         logger.debug(
