@@ -91,7 +91,8 @@ def _read(
     except Exception:
         return None  # read again by the build process, where its error is reported
     key = os.path.realpath(path)
-    entry = checked.get(key) if checked is not None else None
+    # Taken out: the build process keeps it; this process would only hold every file twice.
+    entry = checked.pop(key, None) if checked is not None else None
     return stamp, content, metadata, (key, entry) if entry is not None else None
 
 
