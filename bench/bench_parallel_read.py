@@ -3,15 +3,16 @@
     uv run python bench/bench_parallel_read.py --site bench/.work/site-1k [--repeats 3]
         [--kind clean|first]
 
-The site is one bench/bench_build.py made with --keep, or bench/synthetic.py with --out. Each round
-builds it with pelicanconf.py twice, PARALLEL_READ_PROCESSES = 1 and None, each a fresh
+The site is one bench/bench_build.py made with --keep, or bench/synthetic.py with --out. Each
+round builds it with pelicanconf.py twice, PARALLEL_READ_PROCESSES = 1 and None, each a fresh
 subprocess with an empty output, timed by the build benchmark's stage timer: `clean` drops
 Pelican's content cache before each build and keeps the plugins' caches (photos, cards), which
 one untimed build per variant fills first; `first` empties every cache. Prints per build the
 whole build's wall seconds, the build process's read stage (the article and page generators'
-generate_context) in wall and CPU seconds, and the CPU seconds of the build and of the other
-processes (the forked reader is one of them); then the medians, and whether both variants wrote
-the same bytes. Figures, not assertions: the machine is shared.
+generate_context) in wall and CPU seconds, the CPU seconds of the build and of the other
+processes (the forked reader is one of them) and the peak memory of the build's process tree;
+then the medians, and whether both variants wrote the same bytes. Figures, not assertions: the
+machine is shared.
 """
 
 from __future__ import annotations
@@ -106,7 +107,7 @@ def _build(site: Path, label: str, kind: str) -> dict[str, float]:
     settings = site / f"settings_read_{label.split()[0]}.py"
     command = [sys.executable, "-c", OUR_BUILD, str(REPO), str(settings), str(output), str(report)]
     log = site / "read-build.log"
-    seconds, _, code = measured([*command, json.dumps(STAGES)], site, log)
+    seconds, peaks, code = measured([*command, json.dumps(STAGES)], site, log)
     exit_on_failure(code, f"the {kind} build ({label})", log)
     stages = json.loads(report.read_text(encoding="utf-8"))
     return {
@@ -115,6 +116,8 @@ def _build(site: Path, label: str, kind: str) -> dict[str, float]:
         "read CPU s (build process)": sum(stages.get(f"{name} CPU", 0.0) for name in READ),
         "build process CPU s": stages.get("build process CPU", 0.0),
         "other processes CPU s": stages.get("other processes CPU", 0.0),
+        # As bench_build.py counts it: the process tree's summed PSS at its largest.
+        "peak MiB": peaks.get("tree_peak_kib", 0.0) / 1024,
     }
 
 
