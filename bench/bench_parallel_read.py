@@ -118,6 +118,8 @@ def _build(site: Path, label: str, kind: str) -> dict[str, float]:
         "other processes CPU s": stages.get("other processes CPU", 0.0),
         # As bench_build.py counts it: the process tree's summed PSS at its largest.
         "peak MiB": peaks.get("tree_peak_kib", 0.0) / 1024,
+        "build process RSS after reading MiB": stages.get("RSS after reading MiB", 0.0),
+        "build process peak MiB": stages.get("build process peak MiB", 0.0),
     }
 
 
