@@ -15,7 +15,9 @@ to read unless the forked process has it, and then waits for it. A file the read
 is read again by the build process, so its error is reported with file and line as always. If
 the forked process dies, the build reads what it had claimed and not sent, and says so once.
 Not forked: a build with threads running (the fork would copy them mid-work), a system that
-cannot fork, or fewer files to read than PARALLEL_READ_MIN_FILES.
+cannot fork, or fewer files to read than PARALLEL_READ_MIN_FILES. Known limit: Pelican's
+preread signal is sent by the build process as it reaches each file, so a plugin that sets up
+per-file state for the reader there would not see it in the forked reader (none of ours does).
 """
 
 from __future__ import annotations
