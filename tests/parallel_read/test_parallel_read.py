@@ -16,6 +16,7 @@ import pytest
 from parallel_read.plugin import DEFAULTS, apply_defaults
 from pelican.settings import DEFAULT_CONFIG
 
+from devserver.site_settings import settings_over
 from tests.minisite import GOOD_POST, make_site
 from tests.readme import documented_settings
 from tests.sites import ROOT
@@ -124,6 +125,29 @@ def test_two_processes_read_the_posts_and_the_same_bytes_are_written(tmp_path: P
     forked = FORKED_READ.search(two_log)
     assert forked, two_log
     assert int(forked[1]) != os.getpid() and int(forked[2]) >= 1 and forked[3] == "0"
+
+
+def test_the_sample_site_is_the_same_read_by_two_processes(tmp_path: Path) -> None:
+    # Posts and pages both forked (two files are enough here), every plugin of the sample on.
+    settings = tmp_path / "siteconf.py"
+    settings.write_text(
+        settings_over(
+            ROOT / "content",
+            cache=tmp_path / ".cache",
+            PARALLEL_READ_MIN_FILES=2,
+            SEARCH_INDEX=False,
+            WEB_EDITOR_ENABLED=False,
+        ),
+        encoding="utf-8",
+    )
+    (one, one_log), (two, two_log) = (
+        _build(settings, tmp_path / "out-1", 1),
+        _build(settings, tmp_path / "out-2", 2),
+    )
+    assert one == two, one_log + two_log
+    assert _reports(two_log) == _reports(one_log)
+    assert len(FORKED_READ.findall(two_log)) == 2, two_log
+    assert _files(tmp_path / "out-2") == _files(tmp_path / "out-1")
 
 
 def test_the_content_cache_saves_what_the_forked_process_read(tmp_path: Path) -> None:
