@@ -194,6 +194,7 @@ PLUGINS = [
     "site_i18n",
     "content_checks",
     "content_cache",
+    "parallel_read",
     "visibility",
     "fast_preview",
     "fragment_cache",

@@ -62,6 +62,9 @@ OUTPUT_SIDE = frozenset(
         "PARALLEL_WRITE_PROCESSES",
         "PARALLEL_WRITE_BALANCE",
         "PARALLEL_WRITE_FORK_MAX_POSTS",
+        # How many processes read the files: the reader and its output are the same.
+        "PARALLEL_READ_PROCESSES",
+        "PARALLEL_READ_MIN_FILES",
     }
 )
 logger = logging.getLogger(__name__)

@@ -31,10 +31,11 @@ from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection, Pipe, wait
 from typing import Any
 
-from .child_logs import forward_to, log_here
-from .claims import BUILD, Claims
+from faces_common.child_logs import forward_to, log_here
+from faces_common.claims import BUILD, Claims
+from faces_common.processes import describe, exit_status, own_memory_kib
+
 from .messages import failure
-from .processes import describe, exit_status, own_memory_kib
 from .writers import SharedWriter, WriteCall, announcing, links_with_attach
 
 logger = logging.getLogger(__name__)

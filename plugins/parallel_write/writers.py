@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 import pelican.writers
+from faces_common.claims import FORKED, Claims
 from faces_common.content_lists import PAGE_LISTS, all_articles
 from pelican.utils import sanitised_join
-
-from .claims import FORKED, Claims
 
 
 @dataclass(frozen=True)

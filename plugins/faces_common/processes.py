@@ -1,4 +1,4 @@
-"""How a forked writing process ended: its exit, its memory, its error in one line."""
+"""How a forked process ended: its exit, its memory, its error in one line."""
 
 from __future__ import annotations
 
