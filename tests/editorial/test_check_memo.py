@@ -99,7 +99,7 @@ def test_other_settings_read_every_file_again(site: Path, reads: list[str]) -> N
     assert any("title" in p.message.lower() for p in english.problems), _found(english)
 
 
-def test_how_many_processes_write_the_pages_keeps_the_memo(site: Path, reads: list[str]) -> None:
+def test_how_many_processes_read_and_write_keeps_the_memo(site: Path, reads: list[str]) -> None:
     settings = load_settings(str(site))
     check_site(settings)
     reads.clear()
@@ -108,6 +108,8 @@ def test_how_many_processes_write_the_pages_keeps_the_memo(site: Path, reads: li
         "PARALLEL_WRITE_PROCESSES": 1,
         "PARALLEL_WRITE_BALANCE": False,
         "PARALLEL_WRITE_FORK_MAX_POSTS": 10,
+        "PARALLEL_READ_PROCESSES": 1,
+        "PARALLEL_READ_MIN_FILES": 5,
     }
     assert check_site(one_writer).errors == 0
     assert reads == []

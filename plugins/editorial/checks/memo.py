@@ -47,11 +47,14 @@ _RULE_PACKAGES = (
 _MEMOS_KEPT = 4
 # A file younger than this is not remembered (nanoseconds).
 _SETTLED_NS = 2_000_000_000
-# Settings of how many processes write the pages: no file's findings depend on them.
+# Settings of how many processes read the files and write the pages: no file's findings
+# depend on them.
 _WRITING_ONLY = (
     "PARALLEL_WRITE_PROCESSES",
     "PARALLEL_WRITE_BALANCE",
     "PARALLEL_WRITE_FORK_MAX_POSTS",
+    "PARALLEL_READ_PROCESSES",
+    "PARALLEL_READ_MIN_FILES",
 )
 # What loading a kept pickle raises when it is missing, damaged or written by other code.
 UNREADABLE = (
