@@ -31,8 +31,7 @@ from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection, Pipe, wait
 from typing import Any
 
-from faces_common.child_logs import forward_to, log_here
-
+from .child_logs import forward_to, log_here
 from .claims import BUILD, Claims
 from .messages import failure
 from .processes import describe, exit_status, own_memory_kib

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from faces_common.forked import run_forked
 from jinja2 import FileSystemBytecodeCache
 from pelican.generators import Generator
 
@@ -67,12 +66,13 @@ class TransparencyGenerator(Generator):
         if settings.get("FAST_PREVIEW_SOURCES") is not None:
             # A fast preview rebuild writes only edited posts; the full build follows.
             return
+        posts, problems = collect_posts(self.context.get("articles", []), settings)
+        for problem in problems:
+            logger.error("%s", problem.format())
+        figures = compute_figures(posts, self._sources(posts))
+
         save_as, url = settings["TRANSPARENCY_SAVE_AS"], settings["TRANSPARENCY_URL"]
-        # A record per post and the tables made from them: in a forked process, the build
-        # process kept their memory to its end (+9 MiB at 10,000 posts; docs/benchmarks.md).
-        figures, names = run_forked(
-            lambda: self._figures_and_files(posixpath.dirname(save_as)), "transparency"
-        )
+        names = self._write_data(figures, posixpath.dirname(save_as))
         url_folder = (url if url.endswith("/") else posixpath.dirname(url)).strip("/")
         url_folder = f"{url_folder}/" if url_folder else ""
         writer.write_file(
@@ -87,14 +87,6 @@ class TransparencyGenerator(Generator):
             data_files=[DataFile(name, f"{url_folder}{name}") for name in names],
         )
         logger.info("transparency: figures from %d posts written to %s", figures.posts, save_as)
-
-    def _figures_and_files(self, folder: str) -> tuple[Figures, list[str]]:
-        """Compute the figures, report the posts' problems, write the data files."""
-        posts, problems = collect_posts(self.context.get("articles", []), self.settings)
-        for problem in problems:
-            logger.error("%s", problem.format())
-        figures = compute_figures(posts, self._sources(posts))
-        return figures, self._write_data(figures, folder)
 
     def _write_data(self, figures: Figures, folder: str) -> list[str]:
         """Write transparency.json and the CSV files beside the page; return their names."""

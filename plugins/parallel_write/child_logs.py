@@ -1,4 +1,4 @@
-"""A forked process's log records, carried to the build process and logged there."""
+"""A writing process's log records, carried to the build process and logged there."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ class ForwardingHandler(logging.Handler):
 
 
 def forward_to(connection: Connection) -> None:
-    """In a forked process: every record goes to the build process instead of the terminal."""
+    """In a writing process: every record goes to the build process instead of the terminal."""
     root = logging.getLogger()
     for handler in list(root.handlers):
         root.removeHandler(handler)
@@ -51,6 +51,6 @@ def portable(record: logging.LogRecord) -> dict[str, Any]:
 
 
 def log_here(fields: dict[str, Any]) -> None:
-    """Log a record a forked process sent, through this process's loggers and handlers."""
+    """Log a record a writing process sent, through this process's loggers and handlers."""
     record = logging.makeLogRecord(fields)
     logging.getLogger(record.name).handle(record)
