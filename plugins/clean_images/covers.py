@@ -73,7 +73,7 @@ def describe_covers(generator: Any) -> None:
         plans[os.path.abspath(source)] = copies
         article.image_width, article.image_height = width, height
         # Smallest first, the picture itself last: the theme writes them as the srcset.
-        article.image_sources = [(copy.save_as, copy.width) for copy in copies] + [(cover, width)]
+        article.image_sources = (*((copy.save_as, copy.width) for copy in copies), (cover, width))
 
 
 def _all_articles(generator: Any) -> Iterable[Any]:

@@ -5,14 +5,19 @@ pages: about six renderings of the same HTML per post. The theme wraps the card 
 ``{% call cached("card", item.source_path, SITEURL) %}…{% endcall %}``; the first page
 renders it and the others reuse it. The store belongs to one build's shared context, so every
 build (also each rebuild of a preview or of ``pelican -r`` in one process) renders afresh.
+
+A kept fragment holds each inline SVG it contains (a person's initials face in every card of
+their posts) as one shared string per build, so a face is held once, not once per post.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable
 from typing import Any
 
 from faces_common.settings import merge_defaults, setting_error
+from markupsafe import Markup
 from pelican import signals
 
 from .listings import index_listings
@@ -26,7 +31,32 @@ DEFAULTS: dict[str, Any] = {
 # Key of the store in the context all generators of one build share.
 _STORE = "_fragment_cache_store"
 
+# Key, in the store, of the inline SVGs its fragments share.
+_SHARED = ("_fragment_cache_shared_svgs",)
+_SVG = re.compile(r"(<svg\b.*?</svg>)", re.DOTALL)
+
 Store = dict[tuple[Hashable, ...], Any]
+
+
+class _Pieces(tuple[str, ...]):
+    """A kept fragment (Markup) as its text between inline SVGs and the shared SVGs."""
+
+
+def _kept(fragment: Any, shared: dict[str, str]) -> Any:
+    """What the store holds for a rendered fragment: itself, or its pieces if it has SVGs."""
+    # Without autoescape a call block gives a plain str: kept as it is.
+    if type(fragment) is not Markup or "<svg" not in fragment:
+        return fragment
+    parts = _SVG.split(str(fragment))
+    # split() puts every captured SVG at an odd index.
+    return _Pieces(
+        shared.setdefault(part, part) if index % 2 else part for index, part in enumerate(parts)
+    )
+
+
+def _given(kept: Any) -> Any:
+    """The fragment's HTML from what the store holds."""
+    return Markup("".join(kept)) if type(kept) is _Pieces else kept
 
 
 def apply_defaults(pelican: Any) -> None:
@@ -46,8 +76,8 @@ def cached_for(store: Store | None) -> Callable[..., Any]:
         if store is None:
             return caller()
         if key not in store:
-            store[key] = caller()
-        return store[key]
+            store[key] = _kept(caller(), store.setdefault(_SHARED, {}))
+        return _given(store[key])
 
     return cached
 

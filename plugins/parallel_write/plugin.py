@@ -25,8 +25,9 @@ DEFAULTS: dict[str, Any] = {
     # With PARALLEL_WRITE_PROCESSES = None, the most posts (translations and drafts counted)
     # a build still forks a writer for; above it one process writes, because the forked
     # writer's copied pages grow with the posts (11-13 KiB each; docs/benchmarks.md, session
-    # 10). None: no limit. 5000 is the proposed default once one writer meets the memory target.
-    "PARALLEL_WRITE_FORK_MAX_POSTS": None,
+    # 10). None: no limit. From 5,000 posts up one writer is already faster than plain Pelican
+    # by its CPU seconds, so the second core costs no target there and the fork's 66+ MiB go.
+    "PARALLEL_WRITE_FORK_MAX_POSTS": 5000,
     # True: the build process, once it has rendered the listings and feeds, renders the single
     # posts and pages the forked writer has not started yet, from the last one, so that both
     # end together; False: the forked writer renders every single post and page.

@@ -95,7 +95,8 @@ def attach_related(generator: Any) -> None:
     askers = [*generator.articles, *generator.drafts, *getattr(generator, "hidden_articles", [])]
     for post in (*askers, *(t for a in askers for t in getattr(a, "translations", []))):
         related = index.related(post, related_count) if related_count else []
-        post.related_posts = related
+        # Tuples, and the one empty tuple for none: held by every post to the build's end.
+        post.related_posts = tuple(related)
         shown = list(related)
         more_by = []
         for author in getattr(post, "authors", None) or ():
@@ -103,9 +104,9 @@ def attach_related(generator: Any) -> None:
                 continue
             more = index.more_by(post, author.slug, more_count, shown) if more_count else []
             if more:
-                more_by.append((author, more))
+                more_by.append((author, tuple(more)))
                 shown += more
-        post.more_by = more_by
+        post.more_by = tuple(more_by)
     generator.context[TOPICS_KEY] = topics_by_author(
         generator.articles, settings["SEARCH_PROFILE_TOPICS"]
     )

@@ -88,12 +88,12 @@ def test_posts_get_their_covers_size_and_copies_below_its_width(tmp_path: Path) 
     describe_covers(generator)
     wide, small, broken, text, none = posts
     assert (wide.image_width, wide.image_height) == (1200, 675)
-    assert wide.image_sources == [
+    assert wide.image_sources == (
         ("images/wide-480w.jpg", 480),
         ("images/wide-800w.jpg", 800),
         ("images/wide.jpg", 1200),
-    ]
-    assert small.image_sources == [("images/small-480w.png", 480), ("images/small.png", 640)]
+    )
+    assert small.image_sources == (("images/small-480w.png", 480), ("images/small.png", 640))
     for post in (broken, text, none):
         assert not hasattr(post, "image_sources") and not hasattr(post, "image_width")
     plans = generator.context[COVERS_KEY]

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from fragment_cache import forget_fragments
 from fragment_cache.plugin import DEFAULTS, apply_defaults, cached_for, install
 from jinja2 import Environment
+from markupsafe import Markup
 from pelican.settings import DEFAULT_CONFIG
 
 from devserver.build import build
@@ -180,3 +181,26 @@ def test_forgetting_drops_one_sources_fragments_or_all() -> None:
     forget_fragments(context)
     cached("card", "posts/b.md", "", caller=card("posts/b.md"))
     assert renders[-1:] == ["posts/b.md"] and len(renders) == 4
+
+
+def test_a_kept_fragment_holds_each_inline_svg_once_and_gives_the_same_html() -> None:
+    face = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><title>A</title></svg>'
+    other = '<svg viewBox="0 0 1 1">\n<path d="M0 0"/></svg>'
+    cards = {
+        "a": Markup(f'<article><a href="/a/">{face}</a> {other}<p>A</p></article>'),
+        "b": Markup(f"<article>{face}<p>B</p></article>"),
+        "c": Markup("<article><p>no face</p></article>"),
+        "d": "<article>" + face + "</article>",  # a plain str (no autoescape) is kept as it is
+    }
+    store: dict[tuple[Hashable, ...], Any] = {}
+    cached = cached_for(store)
+    given = {
+        name: cached("card", name, caller=lambda html=html: html) for name, html in cards.items()
+    }
+    again = {name: cached("card", name, caller=lambda: "stale") for name in cards}
+    assert given == again == cards
+    assert all(type(given[name]) is type(cards[name]) for name in cards)
+    first, second = store[("card", "a")], store[("card", "b")]
+    assert isinstance(first, tuple) and isinstance(second, tuple)
+    assert first[1] == face and first[1] is second[1]
+    assert store[("card", "c")] is cards["c"] and store[("card", "d")] is cards["d"]

@@ -240,6 +240,17 @@ def test_the_number_of_writing_processes_follows_the_posts_unless_chosen(
     assert processes_for(settings, posts) == expected
 
 
+@pytest.mark.parametrize(("posts", "expected"), [(1000, 2), (5000, 2), (5001, 1), (10_000, 1)])
+def test_by_default_the_forked_writer_stops_above_5000_posts(
+    monkeypatch: pytest.MonkeyPatch, posts: int, expected: int
+) -> None:
+    monkeypatch.setattr("parallel_write.plugin.usable_cores", lambda: 4)
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+    apply_defaults(SimpleNamespace(settings=settings))
+    assert settings["PARALLEL_WRITE_FORK_MAX_POSTS"] == 5000
+    assert processes_for(settings, posts) == expected
+
+
 @pytest.mark.parametrize("value", [None, 1, "False"])
 def test_a_balance_that_is_not_true_or_false_is_refused_by_name(value: object) -> None:
     settings = copy.deepcopy(DEFAULT_CONFIG)

@@ -177,9 +177,9 @@ def test_the_build_groups_no_posts_of_a_person_who_withdrew_consent() -> None:
         context={"author_profiles": profiles},
     )
     attach_related(generator)
-    assert [p.more_by for p in posts[:2]] == [[], []]
+    assert [p.more_by for p in posts[:2]] == [(), ()]
     assert [(author.slug, slugs(more)) for author, more in posts[3].more_by] == [("anja", ["c"])]
-    assert posts[0].related_posts == []
+    assert posts[0].related_posts == ()
 
 
 def test_topics_of_a_person_are_their_most_used_tags() -> None:
