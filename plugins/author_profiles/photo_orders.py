@@ -10,7 +10,6 @@ once and into the same cache a publish build uses, the first time one of them is
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import shutil
@@ -19,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from faces_common.background import usable_cores
-from faces_common.jsonfiles import write_json
+from faces_common.jsonfiles import ordered_paths, read_orders, write_json
 
 from .photos import PhotoNotMade, make_ordered_entry
 from .portraits import Portrait
@@ -60,7 +59,7 @@ def make_ordered_photo(output: Path, relative: str) -> bool:
     if not path.parts or ".." in path.parts or path.name == ORDERS_FILE:
         return False
     target = Path(output, path)
-    orders = _read(target.with_name(ORDERS_FILE))
+    orders = read_orders(target.with_name(ORDERS_FILE))
     cached = orders.get(path.name)
     if not isinstance(cached, str):
         return False
@@ -85,25 +84,12 @@ def make_ordered_photo(output: Path, relative: str) -> bool:
 
 def ordered_photos(output: Path) -> set[str]:
     """The output paths (relative, with /) of every photo file a build left for the preview."""
-    ordered: set[str] = set()
-    for orders in output.rglob(ORDERS_FILE):
-        folder = orders.parent.relative_to(output).as_posix()
-        prefix = "" if folder == "." else f"{folder}/"
-        ordered.update(f"{prefix}{name}" for name in _read(orders))
-    return ordered
+    return ordered_paths(output, ORDERS_FILE)
 
 
 def _lock(key: str) -> threading.Lock:
     with _GUARD:
         return _MAKING.setdefault(key, threading.Lock())
-
-
-def _read(orders: Path) -> dict[str, object]:
-    try:
-        found = json.loads(orders.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return found if isinstance(found, dict) else {}
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

@@ -10,14 +10,13 @@ publish build uses, the same way, the first time it is asked for.
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from faces_common.jsonfiles import write_json
+from faces_common.jsonfiles import ordered_paths, read_orders, write_json
 
 from .clean import CleanSettings
 from .covers import CoverCopy, cached_copy, link_copies, make_copies
@@ -102,25 +101,12 @@ def make_ordered_copy(output: Path, relative: str) -> bool:
 
 def ordered_copies(output: Path) -> set[str]:
     """The output paths (relative, with /) of every copy a build left for the preview to make."""
-    ordered: set[str] = set()
-    for orders in output.rglob(ORDERS_FILE):
-        folder = orders.parent.relative_to(output).as_posix()
-        prefix = "" if folder == "." else f"{folder}/"
-        ordered.update(f"{prefix}{name}" for name in _read(orders))
-    return ordered
+    return ordered_paths(output, ORDERS_FILE)
 
 
 def _order_for(output: Path, relative: str) -> dict[str, Any] | None:
     path = PurePosixPath(relative.lstrip("/"))
     if not path.parts or ".." in path.parts or path.name == ORDERS_FILE:
         return None
-    found = _read(Path(output, path).with_name(ORDERS_FILE)).get(path.name)
+    found = read_orders(Path(output, path).with_name(ORDERS_FILE)).get(path.name)
     return found if isinstance(found, dict) else None
-
-
-def _read(orders: Path) -> dict[str, Any]:
-    try:
-        found = json.loads(orders.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return found if isinstance(found, dict) else {}

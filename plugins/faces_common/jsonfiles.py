@@ -63,6 +63,26 @@ def read_json(path: Path) -> Any | None:
         raise JsonFileError(path, error.lineno, error.msg) from None
 
 
+def read_orders(path: Path) -> dict[str, Any]:
+    """The orders a build left in `path` (file name -> order); empty when unreadable or absent."""
+    # An orders file is the build's own output: one it cannot read means nothing was ordered.
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def ordered_paths(output: Path, orders_file: str) -> set[str]:
+    """The output paths (relative, with /) named by every `orders_file` under `output`."""
+    ordered: set[str] = set()
+    for orders in output.rglob(orders_file):
+        folder = orders.parent.relative_to(output).as_posix()
+        prefix = "" if folder == "." else f"{folder}/"
+        ordered.update(f"{prefix}{name}" for name in read_orders(orders))
+    return ordered
+
+
 def write_json(path: Path, data: Any, *, sort_keys: bool = True) -> None:
     """Replace `path` with `data` as indented JSON, atomically (a reader sees old or new)."""
     path.parent.mkdir(parents=True, exist_ok=True)

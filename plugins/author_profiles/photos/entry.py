@@ -31,12 +31,17 @@ def make_entry(job: PhotoJob, key: str, root: Path, settings: PhotoSettings) -> 
             outputs=tuple(dataclasses.replace(o, path=entry / o.path.name) for o in outputs),
             warnings=tuple(notes),
         )
-    except ImageRefused as exc:  # PhotoError included
-        return PhotoResult(source=job.source, key=key, error=exc.issue)
     except Exception as exc:
-        reason = f"{exc.__class__.__name__}: {exc}"
-        return PhotoResult(
-            source=job.source, key=key, error=ImageIssue("image_damaged", {"reason": reason})
-        )
+        return failed(job, key, exc)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def failed(job: PhotoJob, key: str, exc: Exception) -> PhotoResult:
+    """The error result of a photo whose check or render raised `exc`."""
+    if isinstance(exc, ImageRefused):  # PhotoError included
+        return PhotoResult(source=job.source, key=key, error=exc.issue)
+    reason = f"{exc.__class__.__name__}: {exc}"
+    return PhotoResult(
+        source=job.source, key=key, error=ImageIssue("image_damaged", {"reason": reason})
+    )

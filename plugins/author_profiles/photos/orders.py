@@ -14,12 +14,12 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from clean_images import ImageIssue, ImageRefused
+from clean_images import ImageIssue
 from faces_common.digests import file_stamp, read_digest
 from faces_common.jsonfiles import write_json
 
 from .cache import PIPELINE_VERSION, cache_key, read_cache_entry
-from .entry import make_entry
+from .entry import failed, make_entry
 from .model import PhotoJob, PhotoOutput, PhotoResult, PhotoSettings
 from .render import check
 
@@ -42,13 +42,8 @@ def check_job(job: PhotoJob, key: str, root: Path, settings: PhotoSettings) -> P
     entry = root / key
     try:
         outputs, notes = check(job.source, job.focal_point, settings, entry)
-    except ImageRefused as exc:  # PhotoError included
-        return PhotoResult(source=job.source, key=key, error=exc.issue)
     except Exception as exc:
-        reason = f"{exc.__class__.__name__}: {exc}"
-        return PhotoResult(
-            source=job.source, key=key, error=ImageIssue("image_damaged", {"reason": reason})
-        )
+        return failed(job, key, exc)
     result = PhotoResult(
         source=job.source, key=key, outputs=tuple(outputs), warnings=tuple(notes), ordered=True
     )
