@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -89,3 +90,28 @@ def env_without_faces(**extra: str) -> dict[str, str]:
     """This process's environment without the FACES_ variables a developer may have set."""
     kept = {key: value for key, value in os.environ.items() if not key.startswith("FACES_")}
     return {**kept, **extra}
+
+
+def build_run_module(
+    module: str, settings: Path, output: Path, processes: int | str, **env: str
+) -> tuple[dict[str, Any], str]:
+    """Run a tests' build_run module in a fresh process; its outcome (last line) and its log."""
+    environment = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'plugins'}", **env}
+    done = subprocess.run(
+        [sys.executable, "-m", module, str(settings), str(output), str(processes)],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout.splitlines()[-1]), done.stderr
+
+
+def output_files(output: Path) -> dict[str, bytes]:
+    """Every written file's bytes by its path, but the backend manifests (they carry the time)."""
+    return {
+        str(path.relative_to(output)): path.read_bytes()
+        for path in sorted(output.rglob("*"))
+        if path.is_file() and path.name != "manifest.json"
+    }

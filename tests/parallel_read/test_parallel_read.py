@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import copy
-import json
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -19,7 +16,7 @@ from pelican.settings import DEFAULT_CONFIG
 from devserver.site_settings import settings_over
 from tests.minisite import GOOD_POST, make_site
 from tests.readme import documented_settings
-from tests.sites import ROOT
+from tests.sites import ROOT, build_run_module, output_files
 
 TINY_SITE = (
     "SEARCH_INDEX = False\nWEB_EDITOR_ENABLED = False\nOUTPUT_FOLDERS_AHEAD = False\n"
@@ -76,30 +73,13 @@ def _build(settings: Path, output: Path, processes: int) -> tuple[dict[str, Any]
     """Build in a fresh process; its outcome and what it logged."""
     # One hash seed for every build: Pelican reads its files in the order of a set of paths,
     # so the reports of two builds come in the same order only with the same seed.
-    environment = {
-        **os.environ,
-        "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'plugins'}",
-        "PYTHONHASHSEED": "0",
-    }
-    command = ["tests.parallel_read.build_run", str(settings), str(output), str(processes)]
-    done = subprocess.run(
-        [sys.executable, "-m", *command],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=True,
+    return build_run_module(
+        "tests.parallel_read.build_run", settings, output, processes, PYTHONHASHSEED="0"
     )
-    return json.loads(done.stdout.splitlines()[-1]), done.stderr
 
 
 def _files(output: Path) -> dict[str, bytes]:
-    # The backend manifests carry the time of the build.
-    return {
-        str(path.relative_to(output)): path.read_bytes()
-        for path in sorted(output.rglob("*"))
-        if path.is_file() and path.name != "manifest.json"
-    }
+    return output_files(output)
 
 
 def _reports(log: str) -> list[str]:

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import copy
-import json
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -19,7 +16,7 @@ from pelican.settings import DEFAULT_CONFIG
 
 from tests.minisite import GOOD_POST, make_site
 from tests.readme import documented_settings
-from tests.sites import ROOT
+from tests.sites import build_run_module, output_files
 
 # Small pages, so tags, categories and the home have a second and third page.
 TINY_SITE = (
@@ -45,26 +42,11 @@ def _post(number: int) -> str:
 
 def _build(settings: Path, output: Path, processes: int | str) -> tuple[dict[str, Any], str]:
     """Build in a fresh process; its outcome and what it logged."""
-    environment = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'plugins'}"}
-    command = ["tests.parallel_write.build_run", str(settings), str(output), str(processes)]
-    done = subprocess.run(
-        [sys.executable, "-m", *command],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(done.stdout.splitlines()[-1]), done.stderr
+    return build_run_module("tests.parallel_write.build_run", settings, output, processes)
 
 
 def _files(output: Path) -> dict[str, bytes]:
-    # The backend manifests carry the time of the build.
-    return {
-        str(path.relative_to(output)): path.read_bytes()
-        for path in sorted(output.rglob("*"))
-        if path.is_file() and path.name != "manifest.json"
-    }
+    return output_files(output)
 
 
 @pytest.fixture(scope="module")

@@ -11,25 +11,14 @@ import pytest
 from site_search.early_index import EarlyIndex, expected_pages
 from site_search.generator import PROFILES_KEY
 from site_search.pagefind_index import EARLY, update_index
-from site_search.plugin import DEFAULTS, note_written, start_early_index
+from site_search.plugin import note_written, start_early_index
 from site_search.shards import PLANNED, shard_count
 
-from tests.site_search.test_shards import PAGE, WORDS, files, shards_of, write_site
+from tests.site_search.test_shards import PAGE, WORDS, files, shard_settings, shards_of
 
 PAGES = {f"{word.lower()}/index.html" for word in WORDS}
 # Six pages in shards of at most two: four shards.
 COUNT = shard_count(len(WORDS), 2)
-
-
-def _settings(tmp_path: Path, name: str) -> dict[str, Any]:
-    output = tmp_path / name / "output"
-    write_site(output, WORDS)
-    return {
-        **DEFAULTS,
-        "OUTPUT_PATH": str(output),
-        "CACHE_PATH": str(tmp_path / name / "cache"),
-        "SEARCH_SHARD_PAGES": 2,
-    }
 
 
 def _written(settings: dict[str, Any], early: EarlyIndex, pages: set[str]) -> None:
@@ -48,12 +37,12 @@ def _shards(settings: dict[str, Any]) -> dict[str, str]:
 def test_shards_indexed_while_the_build_wrote_stay_and_equal_an_index_made_after_it(
     tmp_path: Path,
 ) -> None:
-    settings = _settings(tmp_path, "early")
+    settings = shard_settings(tmp_path, "early")
     early = EarlyIndex(settings, PAGES, COUNT)
     _written(settings, early, PAGES)
     assert set(_shards(settings).values()) == {"stays"}
     assert early.wait() == len(shards_of(WORDS, COUNT))
-    after = _settings(tmp_path, "after")
+    after = shard_settings(tmp_path, "after")
     assert set(_shards(after).values()) == {"indexed"}
     bundle, after_bundle = (Path(s["OUTPUT_PATH"], "pagefind") for s in (settings, after))
     assert files(bundle) == files(after_bundle)
@@ -62,7 +51,7 @@ def test_shards_indexed_while_the_build_wrote_stay_and_equal_an_index_made_after
 def test_a_page_written_again_after_its_shard_ran_has_that_shard_indexed_again(
     tmp_path: Path,
 ) -> None:
-    settings = _settings(tmp_path, "early")
+    settings = shard_settings(tmp_path, "early")
     early = EarlyIndex(settings, PAGES, COUNT)
     _written(settings, early, PAGES)
     early.wait()
@@ -78,7 +67,7 @@ def test_a_page_written_again_after_its_shard_ran_has_that_shard_indexed_again(
 def test_a_shard_with_an_expected_page_never_written_waits_for_the_index_after_the_build(
     tmp_path: Path,
 ) -> None:
-    settings = _settings(tmp_path, "early")
+    settings = shard_settings(tmp_path, "early")
     ghost = "geist/index.html"
     early = EarlyIndex(settings, {*PAGES, ghost}, COUNT)
     _written(settings, early, PAGES)
@@ -91,7 +80,7 @@ def test_a_shard_with_an_expected_page_never_written_waits_for_the_index_after_t
 
 
 def test_pages_the_forked_writer_wrote_start_nothing_in_it(tmp_path: Path) -> None:
-    settings = _settings(tmp_path, "early")
+    settings = shard_settings(tmp_path, "early")
     early = EarlyIndex(settings, PAGES, COUNT)
     early.pid = os.getpid() + 1  # as seen from a forked process
     _written(settings, early, PAGES)
@@ -132,7 +121,7 @@ def test_a_profile_address_that_names_no_file_leaves_the_index_to_after_the_buil
 
 
 def test_the_plugin_starts_each_shard_from_the_pages_the_writer_reports(tmp_path: Path) -> None:
-    settings = _settings(tmp_path, "plugin")
+    settings = shard_settings(tmp_path, "plugin")
     posts = [_post(relative) for relative in sorted(PAGES)]
     context: dict[str, Any] = {"articles": posts, PROFILES_KEY: {}}
     start_early_index([SimpleNamespace(settings=settings, context=context)])
@@ -145,7 +134,7 @@ def test_the_plugin_starts_each_shard_from_the_pages_the_writer_reports(tmp_path
 
 
 def test_the_preview_quick_step_starts_no_early_index(tmp_path: Path) -> None:
-    settings = {**_settings(tmp_path, "quick"), "FAST_PREVIEW_SOURCES": ["posts/a.md"]}
+    settings = {**shard_settings(tmp_path, "quick"), "FAST_PREVIEW_SOURCES": ["posts/a.md"]}
     context: dict[str, Any] = {"articles": [_post(p) for p in PAGES], PROFILES_KEY: {}}
     start_early_index([SimpleNamespace(settings=settings, context=context)])
     assert EARLY not in settings
@@ -153,7 +142,7 @@ def test_the_preview_quick_step_starts_no_early_index(tmp_path: Path) -> None:
 
 
 def test_a_page_written_after_the_index_waited_starts_nothing(tmp_path: Path) -> None:
-    settings = _settings(tmp_path, "kept")
+    settings = shard_settings(tmp_path, "kept")
     ghost = "geist/index.html"
     early = EarlyIndex(settings, {ghost}, 1)
     settings[EARLY] = early

@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from site_search.kept_index import exact_glob
@@ -26,6 +27,18 @@ def write_site(output: Path, words: list[str]) -> None:
     for word in words:
         (output / word.lower()).mkdir(parents=True)
         (output / word.lower() / "index.html").write_text(PAGE.format(word), encoding="utf-8")
+
+
+def shard_settings(tmp_path: Path, name: str) -> dict[str, Any]:
+    """Settings of a written site of WORDS under tmp_path/name, in shards of at most two pages."""
+    output = tmp_path / name / "output"
+    write_site(output, WORDS)
+    return {
+        **DEFAULTS,
+        "OUTPUT_PATH": str(output),
+        "CACHE_PATH": str(tmp_path / name / "cache"),
+        "SEARCH_SHARD_PAGES": 2,
+    }
 
 
 def files(folder: Path) -> dict[str, bytes]:

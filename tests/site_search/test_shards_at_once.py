@@ -7,20 +7,8 @@ from pathlib import Path
 
 import pytest
 import site_search.pagefind_index as pagefind_index
-from site_search.plugin import DEFAULTS
 
-from tests.site_search.test_shards import WORDS, files, indexing, write_site
-
-
-def _settings(tmp_path: Path, name: str) -> dict[str, object]:
-    output = tmp_path / name / "output"
-    write_site(output, WORDS)
-    return {
-        **DEFAULTS,
-        "OUTPUT_PATH": str(output),
-        "CACHE_PATH": str(tmp_path / name / "cache"),
-        "SEARCH_SHARD_PAGES": 2,
-    }
+from tests.site_search.test_shards import files, indexing, shard_settings
 
 
 def _runs_at_once(monkeypatch: pytest.MonkeyPatch) -> list[int]:
@@ -60,7 +48,7 @@ def test_two_cores_run_two_shards_at_once(tmp_path: Path, monkeypatch: pytest.Mo
         run(command)
 
     monkeypatch.setattr(pagefind_index, "_run_pagefind", met)
-    settings = _settings(tmp_path, "both")
+    settings = shard_settings(tmp_path, "both")
     assert set(indexing(settings).values()) == {"indexed"}
     # Six pages in four shards of two: one shard is empty, three runs.
     assert len(seen) == 3 and max(seen) == 2
@@ -71,11 +59,11 @@ def test_at_once_or_one_after_the_other_the_index_is_the_same(
 ) -> None:
     monkeypatch.setattr(pagefind_index, "usable_cores", lambda: 1)
     seen = _runs_at_once(monkeypatch)
-    alone = _settings(tmp_path, "alone")
+    alone = shard_settings(tmp_path, "alone")
     indexing(alone)
     assert seen == [1, 1, 1]
     monkeypatch.setattr(pagefind_index, "usable_cores", lambda: 2)
-    both = _settings(tmp_path, "both")
+    both = shard_settings(tmp_path, "both")
     indexing(both)
     index = "pagefind"
     assert files(Path(str(both["OUTPUT_PATH"])) / index) == files(
