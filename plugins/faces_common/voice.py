@@ -64,6 +64,10 @@ def pick_words(
 ) -> dict[str, str]:
     """A text table in one language and form of address, spelled for the locale."""
     chosen = voiced(words, variant(lang, address))
+    # Swiss spelling is German spelling: an English table (asked for, or the fallback for a
+    # language without texts) keeps its own quotes on a de_CH site.
+    if lang != "de" or "de" not in words:
+        return chosen
     return {key: spell_for(locale, text) for key, text in chosen.items()}
 
 

@@ -138,3 +138,15 @@ def test_every_date_shown_is_in_the_long_or_the_short_form(
     ]
     assert shown == []
     assert len(findings(run.output, GERMAN_DATE)) > 50
+
+
+def test_swiss_spelling_leaves_english_texts_alone() -> None:
+    words = {
+        "de": {"guide": "Anleitung „Mitmachen“ – groß"},
+        "en": {"guide": "The “Join in” guide – don’t"},
+    }
+    assert pick_words(words, "de", "Sie", "de_CH") == {"guide": "Anleitung «Mitmachen» – gross"}
+    assert pick_words(words, "en", "Sie", "de_CH") == {"guide": "The “Join in” guide – don’t"}
+    # A language without texts falls back to English, which stays English too.
+    assert pick_words(words, "fr", "Sie", "de_CH") == {"guide": "The “Join in” guide – don’t"}
+    assert pick_words({"en": words["en"]}, "de", "Sie", "de_CH") == words["en"]
