@@ -7,8 +7,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tests.minisite import make_site
-from tests.sites import BuildRun
+from tests.minisite import make_site, post_text
+from tests.sites import BuildRun, built
 
 SITE = "https://blog.seewerk.example/blog"
 
@@ -138,3 +138,33 @@ def test_a_page_translation_that_names_no_page_is_reported_with_a_fix(tmp_path: 
     (pages / "join-in.md").write_text(TRANSLATION.format(named="mitmachen"), encoding="utf-8")
     problems = check_site(load_settings(str(settings))).problems
     assert not [p for p in problems if p.rule.startswith("translation")]
+
+
+def test_menu_and_footer_show_a_page_in_the_readers_language(tmp_path: Path) -> None:
+    english = post_text("An English post", "2026-03-15 09:30", "In English.", Lang="en")
+    settings = make_site(
+        tmp_path,
+        {"english.md": english},
+        'MENU_PAGES = ["mitmachen"]\nFOOTER_PAGES = ["mitmachen"]\n',
+    )
+    pages = tmp_path / "content" / "pages"
+    (pages / "mitmachen.md").write_text(ORIGINAL, encoding="utf-8")
+    (pages / "join-in.md").write_text(TRANSLATION.format(named="mitmachen"), encoding="utf-8")
+    run = built(tmp_path / "output", settings=str(settings))
+    for path, title, address in (
+        ("mitmachen/index.html", "Mitmachen", "/mitmachen/"),
+        ("join-in/index.html", "Join in", "/join-in/"),
+    ):
+        html = run.html(path)
+        [current] = html.select('.site-nav a[aria-current="page"]')
+        assert (current.get_text(), current["href"]) == (title, address)
+        [footer] = [a for a in html.select(".site-footer a") if a.get_text() == title]
+        assert footer["href"] == address
+    # An English post lists the English version, a German one the German.
+    for path, shown in (
+        ("2026/an-english-post/index.html", ("Join in", "/join-in/")),
+        ("2026/ein-guter-beitrag/index.html", ("Mitmachen", "/mitmachen/")),
+    ):
+        nav = [(a.get_text(), a["href"]) for a in run.html(path).select(".site-nav a")]
+        assert shown in nav
+        assert not run.html(path).select('.site-nav a[aria-current="page"]')
