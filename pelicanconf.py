@@ -74,8 +74,11 @@ DRAFT_LANG_URL = DRAFT_URL
 DRAFT_LANG_SAVE_AS = DRAFT_SAVE_AS
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
-PAGE_LANG_URL = "{slug}-{lang}/"
-PAGE_LANG_SAVE_AS = "{slug}-{lang}/index.html"
+# Pages likewise: the English guide is "join-in/" and names "Translation-of: mitmachen", so a
+# reader gets an address in their language rather than "mitmachen-en/".
+PAGE_TRANSLATION_ID = "translation_key"
+PAGE_LANG_URL = PAGE_URL
+PAGE_LANG_SAVE_AS = PAGE_SAVE_AS
 CATEGORY_URL = "kategorie/{slug}/"
 CATEGORY_SAVE_AS = "kategorie/{slug}/index.html"
 CATEGORIES_URL = "kategorie/"

@@ -20,6 +20,18 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "'{field}: {slug}' nennt einen Beitrag in derselben Sprache ({lang}).",
             "Setzen Sie 'Lang:' auf die Sprache der Übersetzung oder entfernen Sie die Zeile.",
         ),
+        "page.translation_missing": (
+            "'{field}: {slug}' nennt keine Seite: Es gibt keine mit dieser Adresse.",
+            "Schreiben Sie den Slug der Originalseite aus ihrer Adresse, z. B. '{field}: {guess}'.",
+        ),
+        "page.translation_of_translation": (
+            "'{field}: {slug}' nennt eine Seite, die selbst eine Übersetzung ist.",
+            "Nennen Sie die Originalseite, '{field}: {original}'.",
+        ),
+        "page.translation_same_lang": (
+            "'{field}: {slug}' nennt eine Seite in derselben Sprache ({lang}).",
+            "Setzen Sie 'Lang:' auf die Sprache der Übersetzung oder entfernen Sie die Zeile.",
+        ),
         "image_missing": (
             "Das Bild '{target}' gibt es nicht.",
             "Legen Sie die Datei als {expected} ab oder korrigieren Sie den Pfad.{hint}",
@@ -103,6 +115,18 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "translation_same_lang": (
             "'{field}: {slug}' names a post in the same language ({lang}).",
+            "Set 'Lang:' to the translation's language or remove the line.",
+        ),
+        "page.translation_missing": (
+            "'{field}: {slug}' names no page: there is none with this address.",
+            "Write the original page's slug from its address, e.g. '{field}: {guess}'.",
+        ),
+        "page.translation_of_translation": (
+            "'{field}: {slug}' names a page that is itself a translation.",
+            "Name the original page, '{field}: {original}'.",
+        ),
+        "page.translation_same_lang": (
+            "'{field}: {slug}' names a page in the same language ({lang}).",
             "Set 'Lang:' to the translation's language or remove the line.",
         ),
         "image_missing": (

@@ -32,7 +32,8 @@ DEFAULTS: dict[str, Any] = {
     # text of the theme and the plugins follows it (the backend reads FACES_ADDRESS).
     "I18N_ADDRESS": DEFAULT_ADDRESS,
     # Header field naming the slug of the post a post translates (both then link each other);
-    # pelicanconf.py sets ARTICLE_TRANSLATION_ID = "translation_key" to group by it.
+    # pelicanconf.py sets ARTICLE_TRANSLATION_ID and PAGE_TRANSLATION_ID = "translation_key"
+    # to group by it.
     "I18N_TRANSLATION_FIELD": "translation-of",
     # Home and archive of each language but the interface's own (which has INDEX_SAVE_AS and
     # ARCHIVES_SAVE_AS); {lang} is the language code. "" writes no such listing.

@@ -83,11 +83,23 @@ class WebEditorGenerator(Generator):
         return f"{self._root()}/{self.settings['STORIES_PAGE_URL']}"
 
     def _guide_url(self) -> str | None:
-        """The address of the first page that links to the editor (the "Mitmachen" guide)."""
+        """The first page that links to the editor, in the editor's language where translated."""
         slugs = self.settings["WEB_EDITOR_LINK_PAGES"]
-        pages = [page for page in self.context.get("pages", []) if page.slug in slugs]
-        pages.sort(key=lambda page: slugs.index(page.slug))
-        return f"{self._root()}/{pages[0].url}" if pages else None
+        # Pelican keeps a page's translations apart from "pages": "join-in" (English) is a
+        # translation of "mitmachen", and an English editor should send the writer there.
+        groups = [[page, *page.translations] for page in self.context.get("pages", [])]
+        listed = [
+            (slugs.index(version.slug), versions, version)
+            for versions in groups
+            for version in versions
+            if version.slug in slugs
+        ]
+        if not listed:
+            return None
+        _, versions, first = min(listed, key=lambda entry: entry[0])
+        lang = self.settings["WEB_EDITOR_LOCALE"]
+        shown = next((version for version in versions if version.lang == lang), first)
+        return f"{self._root()}/{shown.url}"
 
     def _root(self) -> str:
         return str(self.settings.get("SITEURL") or "").rstrip("/")

@@ -176,7 +176,7 @@ PAGE: dict[str, dict[str, str]] = {
             ": tell us in a few sentences what it is about. The editorial team gets in touch "
             "and writes the post with you."
         ),
-        "narrow.guide": "The guide to taking part",
+        "narrow.guide": "The 'Join in' guide",
         "narrow.guide.after": (
             ": create the post in GitHub's or GitLab's web editor, explained step by step."
         ),

@@ -23,8 +23,10 @@ DEFAULTS: dict[str, Any] = {
     # The company's code host for sign-in and pull requests, e.g. {"name": "gitlab", "repo":
     # "seewerk/blog", "base_url": "https://git.seewerk.example"}; None: the local proxy only.
     "WEB_EDITOR_BACKEND": None,
-    # Slugs of the pages that link to the editor ("Im Browser schreiben").
-    "WEB_EDITOR_LINK_PAGES": ["mitmachen"],
+    # Slugs of the pages that link to the editor ("Im Browser schreiben"), the guide first: the
+    # German "Mitmachen" and its English translation "Join in". The editor's own page links to
+    # the first one's version in WEB_EDITOR_LOCALE.
+    "WEB_EDITOR_LINK_PAGES": ["mitmachen", "join-in"],
     # Port of the local proxy (decap-server) that `invoke livereload` starts on 127.0.0.1.
     "WEB_EDITOR_PROXY_PORT": 8081,
     # How the local proxy saves: "fs" writes files into the working copy; "git" commits each

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import select
 import subprocess
 import sys
@@ -69,6 +70,30 @@ def test_arguments_create_the_post_with_every_field(site: Path) -> None:
     ):
         assert f"\n{field} " in guide, f"{field} is explained"
     assert "Modified" in guide and "Correction" in guide
+
+
+@pytest.mark.parametrize(("messages_lang", "page"), [("de", "mitmachen.md"), ("en", "join-in.md")])
+def test_the_guide_sends_the_writer_to_the_join_in_page_in_its_language(
+    site: Path, messages_lang: str, page: str
+) -> None:
+    site.write_text(
+        site.read_text(encoding="utf-8") + f"\nMESSAGES_LANG = {messages_lang!r}\n", "utf-8"
+    )
+    assert _create(site, "miriam-keller", lang=messages_lang) == 0
+    [line] = [line for line in POST.read_text(encoding="utf-8").splitlines() if "```poll" in line]
+    named = re.search(r"'([^']+)'(?: page \(([a-z-]+/)\))?", line)
+    assert named is not None, line
+    # The sample site's page of that name, in the guide's language, at the address it gives.
+    header = dict(
+        field.split(": ", 1)
+        for field in (ROOT / "content" / "pages" / page)
+        .read_text(encoding="utf-8")
+        .split("\n\n")[0]
+        .splitlines()
+    )
+    assert header["Title"].startswith(named[1] + ":")
+    assert header.get("Lang", "de") == messages_lang
+    assert named[2] in (None, header["Slug"] + "/")
 
 
 def _write_text(path: Path = POST) -> None:

@@ -46,6 +46,8 @@ PUBLIC_PAGES = {
     # Credited help: "aufgezeichnet von" an editor, photos by another.
     "post-told-to": "2026/ein-tag-bei-dragan-petrovic-in-der-schweisserei/",
     "page-join-in": "mitmachen/",
+    # A translated page: its English version, linked both ways with the German guide.
+    "page-join-in-english": "join-in/",
     "page-privacy": "datenschutz/",
     "author": "menschen/jonas-brenner/",
     "author-without-photo": "menschen/tobias-wendt/",

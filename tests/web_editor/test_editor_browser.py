@@ -184,10 +184,11 @@ def test_our_pages_around_the_editor_are_accessible_and_valid(
     browser: Any, editor_site: EditorSite
 ) -> None:
     page = browser.new_page(viewport={"width": 360, "height": 800})
-    page.goto(f"{editor_site.base}/mitmachen/")
-    link = page.get_by_role("link", name="Im Browser schreiben")
-    assert link.get_attribute("href") == "/redaktion/"
-    assert axe_violations(page) == []
+    for guide, name in (("mitmachen", "Im Browser schreiben"), ("join-in", "Write in the browser")):
+        page.goto(f"{editor_site.base}/{guide}/")
+        link = page.get_by_role("link", name=name)
+        assert link.get_attribute("href") == "/redaktion/"
+        assert axe_violations(page) == [], guide
     # On a phone the editor page says plainly that it needs a wider screen, and what works.
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
@@ -208,8 +209,9 @@ def test_our_pages_around_the_editor_are_accessible_and_valid(
     page.reload()
     page.get_by_role("button", name="Editor öffnen").wait_for()
     assert notice.is_hidden()
-    page.goto(f"{editor_site.base}/mitmachen/")
-    assert axe_violations(page) == []
+    for guide in ("mitmachen", "join-in"):
+        page.goto(f"{editor_site.base}/{guide}/")
+        assert axe_violations(page) == [], guide
     page.close()
     assert vnu_errors([editor_site.output / "redaktion" / "index.html"]) == []
     without_script = browser.new_page(java_script_enabled=False)

@@ -1,4 +1,4 @@
-"""A translation names the post it translates (`Translation-of:`): that post must exist."""
+"""A translation names the post (or page) it translates (`Translation-of:`): it must exist."""
 
 from __future__ import annotations
 
@@ -8,14 +8,21 @@ from collections.abc import Sequence
 from faces_common.problems import ERROR, Problem
 
 from ..messages import text
-from .corpus import ARTICLE, Source
+from .corpus import ARTICLE, PAGE, Source
 
 DEFAULT_FIELD = "translation-of"
 
 
 def check_translations(sources: Sequence[Source]) -> list[Problem]:
-    """Problems with the translation headers of every post, in one pass over all of them."""
-    posts = [source for source in sources if source.kind == ARTICLE]
+    """Problems with the translation headers of every post and page, in one pass over all."""
+    problems = []
+    for kind in (ARTICLE, PAGE):
+        problems += _check_kind([source for source in sources if source.kind == kind])
+    return problems
+
+
+def _check_kind(posts: Sequence[Source]) -> list[Problem]:
+    # A post translates a post and a page a page: Pelican groups each kind on its own.
     by_slug = {post.slug: post for post in posts}
     problems = []
     for post in posts:
@@ -37,6 +44,7 @@ def check_translations(sources: Sequence[Source]) -> list[Problem]:
             rule, values = "translation_same_lang", {"lang": post.lang}
         else:
             continue
-        message, fix = text(lang, rule, field=field.name, slug=named, **values)
+        phrasing = rule if post.kind == ARTICLE else f"page.{rule}"
+        message, fix = text(lang, phrasing, field=field.name, slug=named, **values)
         problems.append(Problem(post.shown, field.line, message, fix, ERROR, rule=rule))
     return problems

@@ -100,7 +100,7 @@ In the text:
 - Subheadings with '## ', lists with '- '.
 - Images: ![Description of what it shows]({static}/images/file.jpg)
 - Links to posts: [text]({filename}/posts/2026/file-name.md)
-- A poll: a block between ```poll and ```, see the 'Mitmachen' page.
+- A poll: a block between ```poll and ```, see the 'Join in' page (join-in/).
 
 Check:     uv run invoke check
 Preview:   uv run invoke livereload  (then http://127.0.0.1:8000/)
