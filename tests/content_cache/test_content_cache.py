@@ -176,6 +176,8 @@ def test_a_cache_is_kept_for_the_same_readers_and_emptied_for_others(tmp_path: P
     assert remembered() == ("<p>Text.</p>", {"title": "A"})
     # Only the writing side differs (the preview's and the publish build's settings).
     assert remembered(SITEURL="https://blog.example.org", RELATIVE_URLS=False) is not None
+    # Who runs Pagefind (publishconf.py: the build; pelicanconf.py: the preview server).
+    assert remembered(SEARCH_INDEX_ON_REQUEST=False) is not None
     # How many processes write the pages is not what the readers read.
     assert (
         remembered(
