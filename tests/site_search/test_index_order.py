@@ -10,6 +10,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from editorial.review.linkcheck import check_output
 from pelican.settings import get_settings_from_file
 from site_search import make_ordered_index, ordered_index
 from site_search.index_order import order_index
@@ -20,7 +21,7 @@ from site_search.shards import MANIFEST, ORDER_FILE
 
 from tests.minisite import make_site
 from tests.site_search.test_shards import WORDS, files, shard_settings, shards_of, write_site
-from tests.sites import ROOT, run_build
+from tests.sites import ROOT, built, run_build
 
 
 def ordered(settings: dict[str, Any]) -> dict[str, str]:
@@ -191,3 +192,17 @@ def test_only_the_preview_leaves_its_index_to_the_preview_server(
     monkeypatch.chdir(ROOT)
     settings = get_settings_from_file(str(ROOT / settings_file))
     assert settings["SEARCH_INDEX_ON_REQUEST"] is on_request
+
+
+def test_a_preview_build_orders_its_index_and_the_link_check_accepts_the_output(
+    tmp_path: Path,
+) -> None:
+    settings = make_site(tmp_path, {})
+    run = built(tmp_path / "output", settings=str(settings), cwd=tmp_path)
+    assert not (run.output / "pagefind" / "pagefind.js").exists()
+    assert ordered_index(run.output) == "pagefind"
+    search = run.html("suche/index.html").select_one("#search")
+    assert search is not None and search["data-index"] == "/pagefind/pagefind.js"
+    assert [link for link in check_output(run.output, "", []) if "pagefind" in link.url] == []
+    assert made(run.output) == {"": "indexed"}
+    assert (run.output / "pagefind" / "pagefind.js").is_file()
