@@ -77,7 +77,7 @@ class OrderedIndex:
         ).start()
 
     def _make(self, started: float) -> None:
-        again = True
+        again, indexed = True, 0
         while again:
             try:
                 run = make_ordered_index(self.output)
@@ -85,6 +85,8 @@ class OrderedIndex:
                 # The preview goes on without search; the next build orders the index again.
                 logger.error("preview: the search index could not be made: %s", error)
                 run = None
+            if run is not None:
+                indexed += sum(1 for how in run.shards.values() if how == "indexed")
             failed = run is None and ordered_index(self.output) is not None
             with self._lock:
                 again, self._again = self._again, False
@@ -93,7 +95,11 @@ class OrderedIndex:
                     self.ready_after = time.perf_counter() - started
                     self._idle.set()
         if not failed:
-            print(f"Search index ready {self.ready_after:.2f} s after the build", file=sys.stderr)
+            print(
+                f"Search index ready {self.ready_after:.2f} s after the build "
+                f"(Pagefind indexed {indexed} shard(s))",
+                file=sys.stderr,
+            )
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until no index is being made (for tools and tests); whether it was made."""
