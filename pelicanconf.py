@@ -304,6 +304,9 @@ CLEAN_IMAGES_COVER_COPIES_ON_REQUEST = True
 # Likewise a new person's photo: the build checks it (every warning and refusal as in a
 # publish build) and the preview server makes its sizes when a page first shows it.
 AUTHORS_PHOTOS_ON_REQUEST = True
+# Likewise the search index: the build orders it, the preview server runs Pagefind right after
+# the build (a search waits for it); publishconf.py indexes the site in the build.
+SEARCH_INDEX_ON_REQUEST = True
 # Social cards use the DejaVu Sans Bold that ships with author_profiles (umlauts and ß on every
 # machine, the same pixels everywhere); AUTHORS_CARD_FONT names another TrueType file.
 

@@ -30,6 +30,8 @@ AUTHORS_CARDS_ON_REQUEST = False
 CLEAN_IMAGES_COVER_COPIES_ON_REQUEST = False
 # ... and every person's photo in every size.
 AUTHORS_PHOTOS_ON_REQUEST = False
+# ... and the search index.
+SEARCH_INDEX_ON_REQUEST = False
 # The editors' review page exists only in the preview.
 EDITORIAL_REVIEW_PAGE = False
 # View counts (reach) only when the backend is deployed under the site's own origin, e.g.

@@ -36,6 +36,7 @@ from devserver.output import ensure_backend_manifests
 from devserver.port import ensure_port_free
 from devserver.preview_builds import PreviewBuilds
 from devserver.problems import BuildProblems
+from devserver.search_index import OrderedIndex
 
 logger = logging.getLogger("devserver")
 
@@ -94,9 +95,16 @@ class ReloadHub:
 class PreviewFiles(StaticFiles):
     """Static files with the live-reload script (and the build's errors) added to every page."""
 
-    def __init__(self, *, directory: str, problems: BuildProblems | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        directory: str,
+        problems: BuildProblems | None = None,
+        index: OrderedIndex | None = None,
+    ) -> None:
         super().__init__(directory=directory, html=True)
         self.problems = problems
+        self.index = index
 
     async def get_response(self, path: str, scope: Scope) -> Response:
         """Serve the file, or a broken post's error page; HTML gets the script before </body>."""
@@ -107,6 +115,8 @@ class PreviewFiles(StaticFiles):
             if error_page is not None:
                 html = error_page.replace("</body>", f"{extra}</body>", 1)
                 return HTMLResponse(html, status_code=500, headers={"Cache-Control": "no-store"})
+        if self.index is not None and (held := await self.index.held(path)) is not None:
+            return held
         await make_if_ordered(str(self.directory), path)
         response = await super().get_response(path, scope)
         file_path = str(getattr(response, "path", ""))
@@ -125,6 +135,7 @@ def create_preview_app(
     hub: ReloadHub,
     lifespan: Callable[[Starlette], Any] | None = None,
     problems: BuildProblems | None = None,
+    index: OrderedIndex | None = None,
 ) -> Starlette:
     """The preview app: /__reload, the backend under /api, the site everywhere else."""
 
@@ -139,7 +150,8 @@ def create_preview_app(
     if backend is not None:
         routes.append(Mount("/api", app=backend))
     os.makedirs(output_path, exist_ok=True)
-    routes.append(Mount("/", app=PreviewFiles(directory=output_path, problems=problems)))
+    files = PreviewFiles(directory=output_path, problems=problems, index=index)
+    routes.append(Mount("/", app=files))
     return Starlette(routes=routes, lifespan=lifespan)
 
 
@@ -161,10 +173,14 @@ def serve_preview(
     init_logging(level=logging.DEBUG if debug else logging.WARNING, handler=plain_handler())
     problems = BuildProblems()
     hub = ReloadHub()
+    index = OrderedIndex(output_path, lambda: builds.language)
 
     def announce(changed: list[str], result: BuildResult, full: bool) -> None:
         changed += problems.update(result)
         hub.announce(sorted(set(changed)), problems, full)
+        if full:
+            # The served build's search index, if it ordered one, right after it.
+            index.start()
 
     def failure(error: Exception) -> None:
         # The preview keeps watching: the next save may well build again.
@@ -203,7 +219,7 @@ def serve_preview(
             print(f"Preview: http://{host}:{port}/  (Ctrl+C stops)", file=sys.stderr)
             yield
 
-    app = create_preview_app(output_path, backend, hub, lifespan, problems)
+    app = create_preview_app(output_path, backend, hub, lifespan, problems, index)
     uvicorn.run(
         app,
         host=host,

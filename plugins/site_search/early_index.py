@@ -22,12 +22,8 @@ from typing import Any
 from faces_common.background import usable_cores
 
 from .kept_index import INDEX_MARK, indexed_pages, page_digest, path_order
-from .pagefind_index import (
-    SHARDS_AT_ONCE,
-    bring_up_shard,
-    bring_up_whole,
-    index_identity,
-)
+from .pagefind_index import SHARDS_AT_ONCE, bring_up_shard, bring_up_whole
+from .pagefind_run import index_identity
 from .shards import shard_of
 
 logger = logging.getLogger(__name__)

@@ -11,6 +11,7 @@ from pelican import signals
 
 from .early_index import EarlyIndex, expected_pages
 from .generator import PROFILES_KEY, SearchPageGenerator
+from .index_order import order_index
 from .pagefind_index import EARLY, write_index
 from .related import build_index
 from .shards import plan
@@ -19,6 +20,10 @@ from .topics import TOPICS_KEY, topics_by_author
 DEFAULTS: dict[str, Any] = {
     # Build the Pagefind index after every full build (the preview's quick step skips it).
     "SEARCH_INDEX": True,
+    # True: a full build leaves Pagefind to the preview server (`invoke livereload`), which
+    # makes the index right after the build; the build writes only an order (the pages of each
+    # shard whose kept index is out of date) and links the shards that are up to date.
+    "SEARCH_INDEX_ON_REQUEST": False,
     # Folder of the index and of Pagefind's scripts inside the output; the search page loads
     # them from there, never from another host.
     "SEARCH_INDEX_FOLDER": "pagefind",
@@ -56,6 +61,12 @@ def validate(settings: dict[str, Any]) -> None:
     """Raise ValueError naming the first SEARCH_* setting that cannot work."""
     if not isinstance(settings["SEARCH_INDEX"], bool):
         raise setting_error("SEARCH_INDEX", settings["SEARCH_INDEX"], "True or False")
+    if not isinstance(settings["SEARCH_INDEX_ON_REQUEST"], bool):
+        raise setting_error(
+            "SEARCH_INDEX_ON_REQUEST",
+            settings["SEARCH_INDEX_ON_REQUEST"],
+            "True (made by the preview server) or False",
+        )
     folder = settings["SEARCH_INDEX_FOLDER"]
     if not isinstance(folder, str) or not re.fullmatch(r"[a-z0-9_-]+", folder):
         raise setting_error(
@@ -120,6 +131,8 @@ def start_early_index(generators: list[Any]) -> None:
     # Receivers stay connected for the whole process; a build without the plugin is left alone.
     if not settings.get("SEARCH_INDEX") or settings.get("FAST_PREVIEW_SOURCES") is not None:
         return
+    if settings.get("SEARCH_INDEX_ON_REQUEST"):
+        return  # the preview server runs Pagefind, after the build
     count = plan(settings, context, PROFILES_KEY)
     pages = expected_pages(context, PROFILES_KEY)
     if pages:
@@ -136,9 +149,13 @@ def note_written(path: str, context: dict[str, Any]) -> None:
 
 
 def index_site(pelican: Any) -> None:
-    """After a full build, index what was written; the preview's quick step leaves it."""
+    """After a full build, index what was written (or order it); the quick step leaves it."""
     settings = pelican.settings
-    if settings["SEARCH_INDEX"] and settings.get("FAST_PREVIEW_SOURCES") is None:
+    if not settings["SEARCH_INDEX"] or settings.get("FAST_PREVIEW_SOURCES") is not None:
+        return
+    if settings["SEARCH_INDEX_ON_REQUEST"]:
+        order_index(settings)
+    else:
         write_index(settings)
 
 

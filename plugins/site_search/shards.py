@@ -19,6 +19,10 @@ from faces_common.jsonfiles import write_json
 # The list of shard folders the search page opens, inside the index folder.
 MANIFEST = "shards.json"
 
+# The order a build with SEARCH_INDEX_ON_REQUEST leaves at the top of the output: the shards
+# the preview server indexes after the build (index_order.py).
+ORDER_FILE = "search-on-request.json"
+
 # The settings entry where the search page's generator leaves the number of shards it told
 # the search page about, so that the index written after the build has the same number.
 PLANNED = "_site_search_planned_shards"

@@ -18,6 +18,7 @@ from typing import Any
 from content_cache.plugin import KEY, guard_cache
 from pelican.readers import Readers
 from pelican.settings import DEFAULT_CONFIG
+from site_search.shards import ORDER_FILE
 
 from devserver.build import build
 from devserver.site_settings import settings_over
@@ -82,12 +83,13 @@ def _files(output: Path) -> dict[str, bytes]:
 
     Two builds without any cache differ only there: the backend manifests carry the time they
     were made ("generated"), and Pagefind names its index files by a hash that changes from
-    run to run. The index is left out (the pages it indexes are compared), the time dropped.
+    run to run. The index is left out (the pages it indexes are compared), and so is the
+    preview's order of it (it names its own output folder), the time dropped.
     """
     found = {}
     for path in sorted(output.rglob("*")):
         name = path.relative_to(output).as_posix()
-        if not path.is_file() or name.startswith("pagefind/"):
+        if not path.is_file() or name.startswith("pagefind/") or name == ORDER_FILE:
             continue
         data = path.read_bytes()
         if name.endswith("manifest.json"):
@@ -176,6 +178,8 @@ def test_a_cache_is_kept_for_the_same_readers_and_emptied_for_others(tmp_path: P
     assert remembered() == ("<p>Text.</p>", {"title": "A"})
     # Only the writing side differs (the preview's and the publish build's settings).
     assert remembered(SITEURL="https://blog.example.org", RELATIVE_URLS=False) is not None
+    # Who runs Pagefind (publishconf.py: the build; pelicanconf.py: the preview server).
+    assert remembered(SEARCH_INDEX_ON_REQUEST=False) is not None
     # How many processes write the pages is not what the readers read.
     assert (
         remembered(

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 from site_search.kept_index import KEPT_OUTPUTS, last_used, page_glob
-from site_search.pagefind_index import pagefind_options, update_index, write_index
+from site_search.pagefind_index import update_index, write_index
+from site_search.pagefind_run import pagefind_options
 from site_search.plugin import DEFAULTS
 
 

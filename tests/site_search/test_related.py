@@ -197,6 +197,7 @@ def test_topics_of_a_person_are_their_most_used_tags() -> None:
     ("key", "value"),
     [
         ("SEARCH_INDEX", "yes"),
+        ("SEARCH_INDEX_ON_REQUEST", 1),
         ("SEARCH_INDEX_FOLDER", "../elsewhere"),
         ("SEARCH_LANGUAGE", "Deutsch"),
         ("SEARCH_SAVE_AS", "suche/"),

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 import site_search.pagefind_index as pagefind_index
+import site_search.pagefind_run as pagefind_run
 
 from tests.site_search.test_shards import files, indexing, shard_settings
 
@@ -16,19 +18,19 @@ def _runs_at_once(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     seen: list[int] = []
     going = [0]
     lock = threading.Lock()
-    run = pagefind_index._run_pagefind
+    run = pagefind_run.run_pagefind
 
-    def counted(command: list[str]) -> None:
+    def counted(command: list[str], *rest: Any) -> None:
         with lock:
             going[0] += 1
             seen.append(going[0])
         try:
-            run(command)
+            run(command, *rest)
         finally:
             with lock:
                 going[0] -= 1
 
-    monkeypatch.setattr(pagefind_index, "_run_pagefind", counted)
+    monkeypatch.setattr(pagefind_run, "run_pagefind", counted)
     return seen
 
 
@@ -39,15 +41,15 @@ def test_two_cores_run_two_shards_at_once(tmp_path: Path, monkeypatch: pytest.Mo
     # first run would wait for ever (the timeout fails the test instead).
     meeting = threading.Barrier(2, timeout=60)
     started: list[str] = []
-    run = pagefind_index._run_pagefind
+    run = pagefind_run.run_pagefind
 
-    def met(command: list[str]) -> None:
+    def met(command: list[str], *rest: Any) -> None:
         started.append(command[-1])
         if len(started) <= 2:
             meeting.wait()
-        run(command)
+        run(command, *rest)
 
-    monkeypatch.setattr(pagefind_index, "_run_pagefind", met)
+    monkeypatch.setattr(pagefind_run, "run_pagefind", met)
     settings = shard_settings(tmp_path, "both")
     assert set(indexing(settings).values()) == {"indexed"}
     # Six pages in four shards of two: one shard is empty, three runs.

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from site_search import make_ordered_index
 from site_search.shards import shard_of
 
 from tests.browser import PageWatch, axe_violations, watched_page
@@ -43,6 +44,8 @@ def sharded_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
     }
     settings = make_site(folder, posts, "SEARCH_SHARD_PAGES = 2\n")
     run = built(folder / "output", settings=str(settings))
+    # Built with pelicanconf.py's SEARCH_INDEX_ON_REQUEST: made as the preview server makes it.
+    assert make_ordered_index(run.output) is not None
     with serve_static(run.output, free_port()) as url:
         yield url, run
 
