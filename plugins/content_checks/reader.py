@@ -19,12 +19,15 @@ from .rules import check_source
 
 logger = logging.getLogger(__name__)
 # What the readers read in the current build, by absolute path: the text, what the rules saw in
-# it and the file's size and time just before it was read; the checks that run once the build
-# has read everything use it instead of the disk (and remember it when the file is unchanged).
-_read_in_this_build: dict[str, tuple[str, Source, tuple[int, int] | None]] = {}
+# it, the file's size and time just before it was read, and what the rules found in it (the
+# problems, the kind they checked it as); the checks that run once the build has read
+# everything use it instead of the disk and the rules (and remember it when the file is
+# unchanged).
+ReadEntry = tuple[str, Source, tuple[int, int] | None, tuple[Problem, ...], str]
+_read_in_this_build: dict[str, ReadEntry] = {}
 
 
-def read_in_this_build() -> dict[str, tuple[str, Source, tuple[int, int] | None]]:
+def read_in_this_build() -> dict[str, ReadEntry]:
     """The sources the readers have read since the build began, by absolute path."""
     return _read_in_this_build
 
@@ -88,8 +91,12 @@ def check_file(source_path: str, settings: dict[str, Any]) -> list[Problem]:
         return []
     stamp = file_stamp(source_path)  # before reading: a later save gives the file another
     text_, source = load_source(source_path, format_)
-    _read_in_this_build[os.path.realpath(source_path)] = (text_, source, stamp)
-    return check_source(source, os.path.relpath(source_path, os.getcwd()), settings, kind)
+    problems = check_source(source, os.path.relpath(source_path, os.getcwd()), settings, kind)
+    # Kept for the check after reading, which ran the same rules on every file a second time
+    # (most files have no problem: the one empty tuple is shared).
+    found = tuple(problems)
+    _read_in_this_build[os.path.realpath(source_path)] = (text_, source, stamp, found, kind)
+    return problems
 
 
 def kind_of(source_path: str, settings: dict[str, Any]) -> str | None:
