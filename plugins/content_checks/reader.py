@@ -12,19 +12,24 @@ from faces_common.digests import file_stamp
 from faces_common.formats import Source, format_of, load_source
 from faces_common.problems import ERROR, Problem, log_problems
 from faces_common.slugs import slug_for
-from pelican.readers import BaseReader
+from markdown import Markdown
+from pelican.readers import BaseReader, MarkdownReader
+from pelican.utils import pelican_open
 
 from .messages import text
 from .rules import check_source
 
 logger = logging.getLogger(__name__)
 # What the readers read in the current build, by absolute path: the text, what the rules saw in
-# it and the file's size and time just before it was read; the checks that run once the build
-# has read everything use it instead of the disk (and remember it when the file is unchanged).
-_read_in_this_build: dict[str, tuple[str, Source, tuple[int, int] | None]] = {}
+# it, the file's size and time just before it was read, and what the rules found in it (the
+# problems, the kind they checked it as); the checks that run once the build has read
+# everything use it instead of the disk and the rules (and remember it when the file is
+# unchanged).
+ReadEntry = tuple[str, Source, tuple[int, int] | None, tuple[Problem, ...], str]
+_read_in_this_build: dict[str, ReadEntry] = {}
 
 
-def read_in_this_build() -> dict[str, tuple[str, Source, tuple[int, int] | None]]:
+def read_in_this_build() -> dict[str, ReadEntry]:
     """The sources the readers have read since the build began, by absolute path."""
     return _read_in_this_build
 
@@ -88,8 +93,12 @@ def check_file(source_path: str, settings: dict[str, Any]) -> list[Problem]:
         return []
     stamp = file_stamp(source_path)  # before reading: a later save gives the file another
     text_, source = load_source(source_path, format_)
-    _read_in_this_build[os.path.realpath(source_path)] = (text_, source, stamp)
-    return check_source(source, os.path.relpath(source_path, os.getcwd()), settings, kind)
+    problems = check_source(source, os.path.relpath(source_path, os.getcwd()), settings, kind)
+    # Kept for the check after reading, which ran the same rules on every file a second time
+    # (most files have no problem: the one empty tuple is shared).
+    found = tuple(problems)
+    _read_in_this_build[os.path.realpath(source_path)] = (text_, source, stamp, found, kind)
+    return problems
 
 
 def kind_of(source_path: str, settings: dict[str, Any]) -> str | None:
@@ -125,10 +134,59 @@ class _Checked:
         return content, metadata
 
 
+class _KeptMarkdown:
+    """Mixed in before Pelican's MarkdownReader: one Markdown instance per reader, not per file."""
+
+    settings: dict[str, Any]
+    _source_path: str
+    _md: Any
+    # The reader's Markdown instance, and its meta preprocessor with the priority it had.
+    _kept: tuple[Markdown, Any, float] | None = None
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        """MarkdownReader.read, with the reader's one Markdown instance reset for each file."""
+        # Making the instance (extensions, processors, patterns) took about 0.25 ms a file;
+        # reset() is what Pelican itself does between a post's body and its summary.
+        self._source_path = source_path
+        self._md = self._markdown()
+        with pelican_open(source_path) as text_:
+            content = self._md.convert(text_)
+        meta = getattr(self._md, "Meta", None)
+        metadata = {} if meta is None else self._parse_metadata(meta)  # type: ignore[attr-defined]
+        return content, metadata
+
+    def _markdown(self) -> Markdown:
+        if self._kept is None:
+            made = Markdown(**self.settings["MARKDOWN"])
+            meta = _meta_preprocessor(made)
+            if meta is None:
+                return made  # not the registry this was written for: one instance per file
+            self._kept = (made, *meta)
+        markdown, processor, priority = self._kept
+        # MarkdownReader._parse_metadata deregisters it, so that a summary's first line stays
+        # text; the next file's header needs it back, where it was.
+        if "meta" not in markdown.preprocessors:
+            markdown.preprocessors.register(processor, "meta", priority)
+        return markdown.reset()
+
+
+def _meta_preprocessor(markdown: Markdown) -> tuple[Any, float] | None:
+    """The meta extension's preprocessor and its priority, or None if it is not found."""
+    if "meta" not in markdown.preprocessors:
+        return None
+    priorities = getattr(markdown.preprocessors, "_priority", ())
+    found = [item.priority for item in priorities if getattr(item, "name", None) == "meta"]
+    return (markdown.preprocessors["meta"], found[0]) if len(found) == 1 else None
+
+
 @functools.cache
 def checked(reader_class: type[BaseReader]) -> type[BaseReader]:
     """The reader class with the content rules in front of it."""
     # Pelican finds readers through BaseReader.__subclasses__(), so it may hand one back.
     if issubclass(reader_class, _Checked):
         return reader_class
-    return type(f"Checked{reader_class.__name__}", (_Checked, reader_class), {})
+    if issubclass(reader_class, MarkdownReader) and reader_class.read is MarkdownReader.read:
+        bases: tuple[type, ...] = (_Checked, _KeptMarkdown, reader_class)
+    else:
+        bases = (_Checked, reader_class)
+    return type(f"Checked{reader_class.__name__}", bases, {})

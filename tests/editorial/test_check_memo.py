@@ -307,3 +307,59 @@ def test_the_check_after_a_build_remembers_the_files_the_build_read(
     reads.clear()
     check_site(settings)
     assert reads == ["zweiter.md"]
+
+
+@pytest.fixture
+def rules_run_on(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files the check runs the content rules on itself, in order."""
+    import editorial.checks.checker as checker
+
+    ran: list[str] = []
+    original = checker.check_source
+
+    def counted(source: Any, path: str, settings: Any, kind: str) -> Any:
+        ran.append(Path(path).name)
+        return original(source, path, settings, kind)
+
+    monkeypatch.setattr(checker, "check_source", counted)
+    return ran
+
+
+def test_the_check_after_reading_takes_the_rules_problems_from_the_reader(
+    site: Path, rules_run_on: list[str]
+) -> None:
+    from content_checks import read_in_this_build
+    from content_checks.reader import check_file, forget_reads
+
+    settings = load_settings(str(site))
+    content = Path(settings["PATH"])
+    bad = content / "posts" / "zweiter.md"
+    _save_an_hour_ago(bad, BAD_TITLE)
+    expected = _found(check_site({**settings, "CACHE_PATH": str(site.parent / "other-cache")}))
+    assert any(path.endswith("zweiter.md") for path, _, _ in expected), expected
+    rules_run_on.clear()
+    forget_reads()
+    for post in ("good.md", "zweiter.md"):
+        check_file(str(content / "posts" / post), settings)  # as the build's readers do
+    assert _found(check_site(settings, read_in_this_build())) == expected
+    assert rules_run_on == ["redaktionsleitfaden.md"]  # the page the readers did not read
+    forget_reads()
+
+
+def test_the_check_runs_the_rules_itself_where_the_reader_checked_another_kind(
+    site: Path, rules_run_on: list[str]
+) -> None:
+    from content_checks import read_in_this_build
+    from content_checks.reader import check_file, forget_reads
+
+    settings = load_settings(str(site))
+    post = Path(settings["PATH"]) / "posts" / "good.md"
+    forget_reads()
+    check_file(str(post), settings)
+    read = read_in_this_build()
+    text, source, stamp, _, _ = read[os.path.realpath(post)]
+    # As if the reader had checked it as a page: its problems are not those of a post.
+    read[os.path.realpath(post)] = (text, source, stamp, (), "page")
+    check_site({**settings, "CACHE_PATH": str(site.parent / "third-cache")}, read)
+    assert "good.md" in rules_run_on
+    forget_reads()

@@ -71,7 +71,7 @@ def check_site(settings: Mapping[str, Any], already_read: AlreadyRead | None = N
 def _as_on_disk(already_read: AlreadyRead) -> bool:
     """Whether every text the build read was read from the file as it is now."""
     return all(
-        len(entry) == 3 and entry[2] is not None and entry[2] == file_stamp(path)
+        len(entry) >= 3 and entry[2] is not None and entry[2] == file_stamp(path)
         for path, entry in already_read.items()
     )
 
@@ -129,8 +129,15 @@ def _findings(source: Source, settings: Mapping[str, Any]) -> FileFindings:
         header=source.record,
         body=(tuple(references), tuple(fences)),
         slug=source.slug,
-        content=tuple(check_source(source.read, source.shown, settings, source.kind)),
+        content=_content_problems(source, settings),
         answers=tuple(unanswered_questions(source)),
         polls=tuple((poll.id, poll.line) for poll in found),
         poll_problems=tuple(poll_problems),
     )
+
+
+def _content_problems(source: Source, settings: Mapping[str, Any]) -> tuple[Problem, ...]:
+    """The content rules' problems of one file: the build's reader found them already, if read."""
+    if source.found is not None:
+        return source.found
+    return tuple(check_source(source.read, source.shown, settings, source.kind))

@@ -14,6 +14,7 @@ from faces_common.digests import file_stamp
 from faces_common.formats import MARKDOWN, format_of, load_source
 from faces_common.formats import Source as Read
 from faces_common.header import Field, Header
+from faces_common.problems import Problem
 from faces_common.slugs import slug_for, slugify_title
 
 from .memo import FileFindings, FindingsMemo, HeaderRecord, Stamp
@@ -39,6 +40,8 @@ class Source:
     # Size and modification time taken before the file was read here (None: read elsewhere,
     # by the build's readers, maybe before a later save, so not to be remembered by it).
     stamp: Stamp | None = field(default=None, repr=False, compare=False)
+    # The content rules' problems as the build's reader found them (None: not checked there).
+    found: tuple[Problem, ...] | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def path(self) -> Path:
@@ -135,9 +138,15 @@ class Source:
         return scan_body(self.text, self.header.body_line)
 
 
-# Texts already read, by absolute path: the text and what the content rules saw in it, and
-# the file's stamp just before it was read (content_checks.read_in_this_build).
-AlreadyRead = Mapping[str, tuple[str, Read] | tuple[str, Read, Stamp | None]]
+# Texts already read, by absolute path: the text and what the content rules saw in it, the
+# file's stamp just before it was read, and the rules' problems with the kind the file was
+# checked as (content_checks.read_in_this_build).
+AlreadyRead = Mapping[
+    str,
+    tuple[str, Read]
+    | tuple[str, Read, Stamp | None]
+    | tuple[str, Read, Stamp | None, tuple[Problem, ...], str],
+]
 
 
 def read_sources(
@@ -179,11 +188,25 @@ def read_sources(
             text, read, *when = known[path]
             # Remembered only if the file is as it was when the build read it.
             settled = stamp if when and when[0] == stamp else None
-            sources.append(Source(*place, settings=settings, loaded=(text, read), stamp=settled))
+            by_reader = _found_by_reader(when[1:], place)
+            loaded = (text, read)
+            sources.append(
+                Source(*place, settings=settings, loaded=loaded, stamp=settled, found=by_reader)
+            )
         else:
             loaded = load_source(path, format_of(path) or MARKDOWN)
             sources.append(Source(*place, settings=settings, loaded=loaded, stamp=stamp))
     return sources
+
+
+def _found_by_reader(checked: Sequence[Any], place: _Place) -> tuple[Problem, ...] | None:
+    """The reader's problems of a file, where it checked it as the same kind under the same name."""
+    if len(checked) != 2:
+        return None
+    problems, kind = checked
+    if kind != place.kind or any(problem.path != place.shown for problem in problems):
+        return None
+    return tuple(problems)
 
 
 def reader_extensions(settings: Mapping[str, Any]) -> set[str]:
