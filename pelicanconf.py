@@ -301,6 +301,9 @@ AUTHORS_CARDS_ON_REQUEST = True
 # Likewise the smaller copies of post covers (srcset): the preview server makes one when a page
 # first asks for it; publishconf.py makes them all in the build.
 CLEAN_IMAGES_COVER_COPIES_ON_REQUEST = True
+# Likewise a post's JPEG picture: the build checks it (every warning and refusal as in a
+# publish build) and the preview server makes its clean file when a page first shows it.
+CLEAN_IMAGES_ON_REQUEST = True
 # Likewise a new person's photo: the build checks it (every warning and refusal as in a
 # publish build) and the preview server makes its sizes when a page first shows it.
 AUTHORS_PHOTOS_ON_REQUEST = True

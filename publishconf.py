@@ -28,6 +28,8 @@ POLLS_RESULTS_ENDPOINT = os.environ.get("POLLS_RESULTS_ENDPOINT") or None
 AUTHORS_CARDS_ON_REQUEST = False
 # ... and every smaller copy of a post's cover (srcset).
 CLEAN_IMAGES_COVER_COPIES_ON_REQUEST = False
+# ... and every post picture's clean file.
+CLEAN_IMAGES_ON_REQUEST = False
 # ... and every person's photo in every size.
 AUTHORS_PHOTOS_ON_REQUEST = False
 # ... and the search index.

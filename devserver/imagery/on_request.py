@@ -1,7 +1,8 @@
 """What the preview build left for the preview server to make when first asked for.
 
-People's new photos (AUTHORS_PHOTOS_ON_REQUEST), social cards (AUTHORS_CARDS_ON_REQUEST) and the
-smaller copies of post covers (CLEAN_IMAGES_COVER_COPIES_ON_REQUEST): the build names them and
+People's new photos (AUTHORS_PHOTOS_ON_REQUEST), social cards (AUTHORS_CARDS_ON_REQUEST), the
+clean files of post images (CLEAN_IMAGES_ON_REQUEST) and the smaller copies of post covers
+(CLEAN_IMAGES_COVER_COPIES_ON_REQUEST): the build names them and
 writes an order beside each missing file; the first request for one makes it, into the cache a
 publish build reads.
 """
@@ -12,7 +13,7 @@ import os
 from pathlib import Path
 
 from author_profiles import draw_ordered_card, make_ordered_photo
-from clean_images import make_ordered_copy
+from clean_images import make_ordered_image
 from starlette.concurrency import run_in_threadpool
 
 # Photos are WebP and JPEG, cards JPEG; cover copies keep their cover's format
@@ -36,4 +37,4 @@ def _make(output: Path, path: str) -> None:
         return
     if path.endswith(".jpg") and draw_ordered_card(output, path):
         return
-    make_ordered_copy(output, path)
+    make_ordered_image(output, path)

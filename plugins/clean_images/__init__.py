@@ -11,13 +11,15 @@ Public API for other plugins (import these from `clean_images`, never from its m
 For the preview of a build with CLEAN_IMAGES_COVER_COPIES_ON_REQUEST:
 - `make_ordered_copy(output, relative)`: make the cover copy the build left to make at
   output/relative (False: none ordered there);
-- `ordered_copies(output)`: the output paths of every copy left to make (the link check
+- `make_ordered_image(output, relative)`: the same for a cover copy or, with
+  CLEAN_IMAGES_ON_REQUEST, an image's clean file;
+- `ordered_copies(output)`: the output paths of every image file left to make (the link check
   accepts them).
 """
 
 from .clean import CleanResult, clean_images, is_image
 from .config import clean_settings
-from .copy_orders import make_ordered_copy, ordered_copies
+from .copy_orders import make_ordered_copy, make_ordered_image, ordered_copies
 from .messages import describe, describes
 from .plugin import register
 from .verdict import ImageIssue, ImageRefused, open_image, open_image_sized
@@ -32,6 +34,7 @@ __all__ = [
     "describes",
     "is_image",
     "make_ordered_copy",
+    "make_ordered_image",
     "open_image",
     "open_image_sized",
     "ordered_copies",

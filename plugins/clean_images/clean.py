@@ -14,6 +14,7 @@ from pathlib import Path
 
 from faces_common.digests import DigestMemo
 
+from .checked import Order, check_jpeg, read_order, write_order
 from .encode import FORMAT_BY_SUFFIX, encode_clean
 from .svg import sanitise_svg
 from .verdict import (
@@ -74,6 +75,8 @@ class CleanResult:
     width: int = 0
     height: int = 0
     issues: tuple[ImageIssue, ...] = ()
+    # Checked, not made: `clean` is where the preview server will make it (checked.py).
+    ordered: bool = False
 
     @property
     def refused(self) -> bool:
@@ -95,8 +98,11 @@ def _cleaned_here(source: Path) -> bool:
 def clean_images(
     sources: Sequence[Path], cache_dir: Path, settings: CleanSettings, workers: int | None = None
 ) -> list[CleanResult]:
-    """Judge and clean every image, encoding only what the cache lacks; one result each."""
-    plan = plan_images(sources, cache_dir, settings)
+    """Judge and clean every image, encoding only what the cache lacks; one result each.
+
+    An image a preview build checked and ordered (checked.py) is judged by its order.
+    """
+    plan = plan_images(sources, cache_dir, settings, orders=True)
     missing = sorted(plan.missing)
     jobs = [(plan.missing[key], plan.root, key, settings) for key in missing]
     workers = min(workers or os.cpu_count() or 1, len(jobs))
@@ -134,14 +140,23 @@ class ImagePlan:
         return results
 
 
-def plan_images(sources: Sequence[Path], cache_dir: Path, settings: CleanSettings) -> ImagePlan:
-    """Key every image by its content and look it up in the cache; nothing is encoded yet."""
+def plan_images(
+    sources: Sequence[Path], cache_dir: Path, settings: CleanSettings, *, orders: bool = False
+) -> ImagePlan:
+    """Key every image by its content and look it up in the cache; nothing is encoded yet.
+
+    With orders, an image checked and ordered for the preview counts as known (`ordered`).
+    """
     root = Path(cache_dir) / _CACHE_SUBDIR
     memo = DigestMemo(root / _MEMO)
     keys = [_key(source, settings, memo) for source in sources]
     memo.save()
-    known = {key: _cached(root, key) for key in set(keys) if key is not None}
     by_key = {key: source for source, key in zip(sources, keys, strict=True)}
+    known = {
+        key: _cached(root, key) or (_ordered(root, key, by_key[key]) if orders else None)
+        for key in set(keys)
+        if key is not None
+    }
     missing = {key: by_key[key] for key, found in known.items() if found is None}
     if missing:
         root.mkdir(parents=True, exist_ok=True)
@@ -164,15 +179,50 @@ def _key(source: Path, settings: CleanSettings, memo: DigestMemo) -> str | None:
         digest = memo.digest(source)
     except OSError:
         return None
+    return recipe_key(digest, source.suffix.lower(), settings)
+
+
+def recipe_key(digest: str, suffix: str, settings: CleanSettings) -> str:
+    """The cache key of a file with this content and suffix, cleaned with these settings."""
     recipe = [
         PIPELINE_VERSION,
         digest,
-        source.suffix.lower(),
+        suffix,
         settings.jpeg_quality,
         settings.webp_quality,
         settings.limits.max_megapixels,
     ]
     return hashlib.sha256(json.dumps(recipe).encode()).hexdigest()[:_KEY_LENGTH]
+
+
+def _ordered(root: Path, key: str, source: Path) -> CleanResult | None:
+    found = read_order(root, key, source)
+    if found is None:
+        return None
+    order = found[0]
+    return CleanResult(root / order.file, root / order.file, order.width, order.height, (), True)
+
+
+def order_job(source: Path, root: Path, key: str, settings: CleanSettings) -> CleanResult:
+    """Check one image and order its clean file (in a worker); rendered where no check can do."""
+    target = root / f"{key}{source.suffix.lower()}"
+    quality = (settings.jpeg_quality, settings.webp_quality)
+    try:
+        size = check_jpeg(source, *quality, settings.limits.max_megapixels)
+    except ImageRefused as refusal:
+        return CleanResult(source, None, issues=(refusal.issue,))
+    except Exception as exc:  # the render's steps failing on odd input, as in encode_job
+        reason = f"{exc.__class__.__name__}: {exc}"
+        return CleanResult(source, None, issues=(ImageIssue("image_damaged", {"reason": reason}),))
+    if size is None:
+        return encode_job(source, root, key, settings)
+    made_with = {
+        "jpeg_quality": settings.jpeg_quality,
+        "webp_quality": settings.webp_quality,
+        "max_megapixels": settings.limits.max_megapixels,
+    }
+    write_order(root, key, Order(source, target.name, *size), made_with)
+    return CleanResult(source, target, size[0], size[1], (), ordered=True)
 
 
 def _cached(root: Path, key: str) -> CleanResult | None:
@@ -247,4 +297,4 @@ def _with_size_issues(found: CleanResult, source: Path, limits: ImageLimits) -> 
     except OSError:
         file_size = 0
     issues = [*found.issues, *size_issues(file_size, found.width, found.height, limits)]
-    return CleanResult(source, found.clean, found.width, found.height, tuple(issues))
+    return dataclasses.replace(found, source=source, issues=tuple(issues))

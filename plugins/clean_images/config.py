@@ -29,6 +29,10 @@ DEFAULTS: dict[str, Any] = {
     # True: the build names the cover copies (the pages list them as always) but makes only
     # those the cache holds; the preview server makes the others when first asked for.
     "CLEAN_IMAGES_COVER_COPIES_ON_REQUEST": False,
+    # True (needs the above): a JPEG the cache lacks is checked at 1/8 scale, with the same
+    # refusals and warnings, instead of re-encoded; the preview server makes its clean file
+    # when first asked for. Other formats are re-encoded by the build as always.
+    "CLEAN_IMAGES_ON_REQUEST": False,
 }
 
 
@@ -58,6 +62,14 @@ def validate(settings: Mapping[str, Any]) -> None:
         fail(
             "CLEAN_IMAGES_COVER_COPIES_ON_REQUEST",
             "Expected True (made by the preview server) or False.",
+        )
+    if not isinstance(settings["CLEAN_IMAGES_ON_REQUEST"], bool):
+        fail("CLEAN_IMAGES_ON_REQUEST", "Expected True (made by the preview server) or False.")
+    if settings["CLEAN_IMAGES_ON_REQUEST"] and not settings["CLEAN_IMAGES_COVER_COPIES_ON_REQUEST"]:
+        fail(
+            "CLEAN_IMAGES_ON_REQUEST",
+            "Set CLEAN_IMAGES_COVER_COPIES_ON_REQUEST = True too: a cover made on request has "
+            "its copies made on request.",
         )
     widths = settings["CLEAN_IMAGES_COVER_WIDTHS"]
     if not isinstance(widths, list | tuple) or any(

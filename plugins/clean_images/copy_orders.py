@@ -19,6 +19,7 @@ from typing import Any
 from faces_common.jsonfiles import ordered_paths, read_orders, write_json
 
 from .clean import CleanSettings
+from .clean_orders import make_ordered_clean, make_ordered_file, ordered_files, write_file_orders
 from .covers import CoverCopy, cached_copy, link_copies, make_copies
 
 logger = logging.getLogger(__name__)
@@ -36,6 +37,20 @@ class CopyOrders:
         self.settings, self.on_request = settings, on_request
         self.by_folder: dict[str, dict[str, Any]] = {}
         self.folders: set[str] = set()
+        # Clean files checked, not made (CLEAN_IMAGES_ON_REQUEST): by output folder, then name.
+        self.files: dict[str, dict[str, Any]] = {}
+        self.file_folders: set[str] = set()
+
+    def order_file(self, clean: Path, save_as: str, output: Path) -> None:
+        """Order the clean file `clean` (not made yet) for output/save_as."""
+        folder, name = save_as.rpartition("/")[::2]
+        # An earlier build's file of another content must not stay published.
+        (output / save_as).unlink(missing_ok=True)
+        self.files.setdefault(folder, {})[name] = {"clean": str(clean)}
+
+    def passed(self, save_as: str) -> None:
+        """Note a folder with images, so that its last orders file goes when it has none."""
+        self.file_folders.add(save_as.rpartition("/")[0])
 
     def publish(self, clean: Path, copies: Sequence[CoverCopy], output: Path) -> None:
         """Link the copies the cache holds; order the others on request (none are, otherwise)."""
@@ -61,6 +76,7 @@ class CopyOrders:
     def write(self, output: Path) -> None:
         """Write an orders file per folder with orders; remove the one of a folder without."""
         write_orders(self.by_folder, self.folders, output)
+        write_file_orders(self.files, self.file_folders, output)
 
 
 def write_orders(
@@ -90,6 +106,9 @@ def make_ordered_copy(output: Path, relative: str) -> bool:
             clean = Path(order["clean"])
             settings = CleanSettings(int(order["jpeg_quality"]), int(order["webp_quality"]))
             widths = [int(width) for width in order["widths"]]
+            # The cover itself may be ordered too (CLEAN_IMAGES_ON_REQUEST): made first.
+            if not make_ordered_clean(clean):
+                raise OSError(f"no clean file {clean.name} and no order for it")
             make_copies(clean, widths, settings)
             link_copies(clean, [CoverCopy(widths[0], relative.lstrip("/"))], output)
         except (OSError, ValueError, TypeError, KeyError, IndexError) as exc:
@@ -100,8 +119,13 @@ def make_ordered_copy(output: Path, relative: str) -> bool:
 
 
 def ordered_copies(output: Path) -> set[str]:
-    """The output paths (relative, with /) of every copy a build left for the preview to make."""
-    return ordered_paths(output, ORDERS_FILE)
+    """The output paths (relative, with /) of every image (a copy, a clean file) left to make."""
+    return ordered_paths(output, ORDERS_FILE) | ordered_files(output)
+
+
+def make_ordered_image(output: Path, relative: str) -> bool:
+    """Make the clean file or cover copy ordered at output/relative; made?"""
+    return make_ordered_file(output, relative) or make_ordered_copy(output, relative)
 
 
 def _order_for(output: Path, relative: str) -> dict[str, Any] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 from pathlib import Path
+from typing import BinaryIO
 
 from PIL import Image, ImageCms, ImageOps, JpegImagePlugin
 
@@ -24,15 +25,21 @@ _ANIMATION_INFO = ("duration", "loop", "transparency", "background", "disposal")
 
 
 def encode_clean(
-    image: Image.Image, target: Path, jpeg_quality: int, webp_quality: int
+    image: Image.Image,
+    target: Path,
+    jpeg_quality: int,
+    webp_quality: int,
+    *,
+    into: BinaryIO | None = None,
 ) -> tuple[int, int]:
-    """Write `image` to target in the format its suffix names; return the written size.
+    """Write `image` to target (or into) in the format target's suffix names; the written size.
 
     The image is changed on the way (turned upright, its `info` dropped): pass a copy to keep it.
     """
     target_format = FORMAT_BY_SUFFIX[target.suffix.lower()]
+    destination: Path | BinaryIO = target if into is None else into
     if getattr(image, "n_frames", 1) > 1 and target_format in ("GIF", "PNG", "WEBP"):
-        return _save_animation(image, target, target_format)
+        return _save_animation(image, destination, target_format)
     source_format = image.format
     quantization = getattr(image, "quantization", None) if source_format in JPEG_FORMATS else None
     subsampling = JpegImagePlugin.get_sampling(image) if source_format in JPEG_FORMATS else -1
@@ -54,20 +61,22 @@ def encode_clean(
             options.update(qtables=quantization, subsampling=max(subsampling, 0))
         else:
             options["quality"] = jpeg_quality
-        pixels.save(target, "JPEG", **options)
+        pixels.save(destination, "JPEG", **options)
     elif target_format == "PNG":
-        pixels.save(target, "PNG", optimize=False)
+        pixels.save(destination, "PNG", optimize=False)
     elif target_format == "WEBP":
         if lossless_webp:
-            pixels.save(target, "WEBP", lossless=True)
+            pixels.save(destination, "WEBP", lossless=True)
         else:
-            pixels.save(target, "WEBP", quality=webp_quality)
+            pixels.save(destination, "WEBP", quality=webp_quality)
     else:
-        pixels.save(target, "GIF")
+        pixels.save(destination, "GIF")
     return pixels.size
 
 
-def _save_animation(image: Image.Image, target: Path, target_format: str) -> tuple[int, int]:
+def _save_animation(
+    image: Image.Image, target: Path | BinaryIO, target_format: str
+) -> tuple[int, int]:
     frames = []
     durations = []
     for index in range(getattr(image, "n_frames", 1)):

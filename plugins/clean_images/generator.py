@@ -14,7 +14,15 @@ from typing import Any, TypeVar
 from faces_common.background import BackgroundJob, BackgroundPool, later, results, usable_cores
 from pelican.generators import Generator
 
-from .clean import PARALLEL_FROM, CleanResult, CleanSettings, ImagePlan, encode_job, plan_images
+from .clean import (
+    PARALLEL_FROM,
+    CleanResult,
+    CleanSettings,
+    ImagePlan,
+    encode_job,
+    order_job,
+    plan_images,
+)
 from .config import clean_settings
 from .copy_orders import CopyOrders
 from .covers import COVERS_KEY, make_copies, missing_copies
@@ -42,7 +50,9 @@ class CleanImagesGenerator(Generator):
         started = time.perf_counter()
         sources = [Path(self.path, static.source_path) for static in statics]
         settings = clean_settings(self.settings)
-        plan = plan_images(sources, Path(self.settings["CACHE_PATH"]), settings)
+        # On request the preview server makes the JPEGs' clean files (clean_orders.py).
+        checked = self.settings["CLEAN_IMAGES_ON_REQUEST"]
+        plan = plan_images(sources, Path(self.settings["CACHE_PATH"]), settings, orders=checked)
         # On request the preview server makes the copies (copy_orders.py): none made here.
         on_request = self.settings["CLEAN_IMAGES_COVER_COPIES_ON_REQUEST"]
         covers = {} if on_request else self.context.get(COVERS_KEY, {})
@@ -62,7 +72,7 @@ class CleanImagesGenerator(Generator):
         # Below a dozen images, starting worker processes costs more than doing them here.
         many = len(plan.missing) + len(copies) >= PARALLEL_FROM
         pool = BackgroundPool(workers) if workers > 1 and many else None
-        self.pending = PendingImages(plan, widths, copies, pool, started)
+        self.pending = PendingImages(plan, widths, copies, pool, started, checked=checked)
 
     def generate_output(self, writer: Any) -> None:
         """Encode what the cache lacks, link the clean files into the output, report problems."""
@@ -80,9 +90,13 @@ class CleanImagesGenerator(Generator):
         )
         for static, source, result in zip(statics, self.pending.plan.sources, results, strict=True):
             target = output / static.save_as
+            orders.passed(static.save_as)
             if result.clean is None:
                 # A file left from an earlier build must not stay published.
                 target.unlink(missing_ok=True)
+            elif result.ordered:
+                orders.order_file(result.clean, static.save_as, output)
+                orders.publish(result.clean, covers.get(os.path.abspath(source), []), output)
             else:
                 _publish(result.clean, target)
                 orders.publish(result.clean, covers.get(os.path.abspath(source), []), output)
@@ -107,6 +121,8 @@ class PendingImages:
         copies: dict[str, list[int]],
         pool: BackgroundPool | None,
         started: float,
+        *,
+        checked: bool = False,
     ) -> None:
         self.plan, self.widths, self.copies, self.pool = plan, widths, copies, pool
         self.started = started
@@ -116,7 +132,9 @@ class PendingImages:
             return pool.submit(function, *args) if pool is not None else later(function, *args)
 
         self.encoding = {
-            key: queue(
+            key: queue(order_job, source, plan.root, key, settings)
+            if checked
+            else queue(
                 encode_with_copies, source, plan.root, key, settings, sorted(widths.get(key, ()))
             )
             for key, source in plan.missing.items()

@@ -59,6 +59,7 @@ OUTPUT_SIDE = frozenset(
         "AUTHORS_PHOTOS_ON_REQUEST",
         "CLEAN_IMAGES_COVER_COPIES_ON_REQUEST",
         "SEARCH_INDEX_ON_REQUEST",
+        "CLEAN_IMAGES_ON_REQUEST",
         # How many processes render the pages, not what they render.
         "PARALLEL_WRITE_PROCESSES",
         "PARALLEL_WRITE_BALANCE",

@@ -83,8 +83,11 @@ def ordered_paths(output: Path, orders_file: str) -> set[str]:
     return ordered
 
 
-def write_json(path: Path, data: Any, *, sort_keys: bool = True) -> None:
-    """Replace `path` with `data` as indented JSON, atomically (a reader sees old or new)."""
+def write_json(path: Path, data: Any, *, sort_keys: bool = True, durable: bool = True) -> None:
+    """Replace `path` with `data` as indented JSON, atomically (a reader sees old or new).
+
+    durable=False skips the fsync, for files a lost write only makes the program compute again.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o777 if path.exists() else NEW_FILE_MODE
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -93,7 +96,8 @@ def write_json(path: Path, data: Any, *, sort_keys: bool = True) -> None:
             json.dump(data, file, ensure_ascii=False, indent=2, sort_keys=sort_keys)
             file.write("\n")
             file.flush()
-            os.fsync(file.fileno())
+            if durable:
+                os.fsync(file.fileno())
         os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:

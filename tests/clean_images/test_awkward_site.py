@@ -29,7 +29,10 @@ def site(
     posts = {"bilder.md": post.replace("Ein guter", "Ein bebilderter")}
     # Cards and photos made in the build, as when publishing: they are images of the site too.
     settings = make_site(
-        folder, posts, "AUTHORS_CARDS_ON_REQUEST = False\nAUTHORS_PHOTOS_ON_REQUEST = False\n"
+        folder,
+        posts,
+        "AUTHORS_CARDS_ON_REQUEST = False\nAUTHORS_PHOTOS_ON_REQUEST = False\n"
+        "CLEAN_IMAGES_ON_REQUEST = False\n",
     )
     (folder / "content" / "images").mkdir()
     for name in expected:

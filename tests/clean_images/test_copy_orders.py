@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from clean_images import make_ordered_copy, ordered_copies
 from clean_images.clean import CleanSettings, clean_images
+from clean_images.clean_orders import FILE_ORDERS
 from clean_images.copy_orders import ORDERS_FILE, CopyOrders
 from clean_images.covers import CoverCopy, make_copies
 from editorial.review.linkcheck import check_output
@@ -47,11 +48,15 @@ def test_the_preview_build_names_the_copies_and_makes_none(preview: BuildRun) ->
     post = preview.html("2026/mit-titelbild/index.html")
     srcset = post.select_one("img[srcset]")["srcset"]
     assert "/images/titel-480w.jpg 480w" in srcset and "/images/titel-800w.jpg 800w" in srcset
-    assert sorted(p.name for p in (preview.output / "images").iterdir()) == [
-        ORDERS_FILE,
-        "titel.jpg",
-    ]
-    assert ordered_copies(preview.output) == {"images/titel-480w.jpg", "images/titel-800w.jpg"}
+    # The JPEG cover itself is ordered too (CLEAN_IMAGES_ON_REQUEST in pelicanconf.py).
+    assert sorted(p.name for p in (preview.output / "images").iterdir()) == sorted(
+        [ORDERS_FILE, FILE_ORDERS]
+    )
+    assert ordered_copies(preview.output) == {
+        "images/titel.jpg",
+        "images/titel-480w.jpg",
+        "images/titel-800w.jpg",
+    }
     assert check_output(preview.output, "", ["/api/"]) == []
 
 
@@ -68,6 +73,7 @@ def test_the_preview_server_makes_a_copy_as_the_publish_build_does(
     # Made into the build's image cache: the next preview build links them, orders none.
     rebuilt = run_build(preview.output, settings=str(preview.output.parent / "siteconf.py"))
     assert not (rebuilt.output / "images" / ORDERS_FILE).exists()
+    assert not (rebuilt.output / "images" / FILE_ORDERS).exists()
     for name, data in expected.items():
         assert (rebuilt.output / "images" / name).read_bytes() == data
 

@@ -61,11 +61,17 @@ def test_without_the_plugin_its_defaults_apply() -> None:
         ("CLEAN_IMAGES_COVER_WIDTHS", ("480",)),
         ("CLEAN_IMAGES_COVER_COPIES_ON_REQUEST", "yes"),
         ("CLEAN_IMAGES_COVER_COPIES_ON_REQUEST", 1),
+        ("CLEAN_IMAGES_ON_REQUEST", "yes"),
     ],
 )
 def test_bad_values_are_refused_by_name(key: str, value: object) -> None:
     with pytest.raises(ValueError, match=re.escape(f"{key} has value {value!r}")):
         configured(**{key: value})
+
+
+def test_clean_files_on_request_need_the_copies_on_request() -> None:
+    with pytest.raises(ValueError, match="CLEAN_IMAGES_COVER_COPIES_ON_REQUEST = True too"):
+        configured(CLEAN_IMAGES_ON_REQUEST=True, CLEAN_IMAGES_COVER_COPIES_ON_REQUEST=False)
 
 
 def test_both_languages_have_every_message() -> None:
