@@ -24,6 +24,7 @@ CONTENT = (
     ".card__summary, .card__title, .post__title, .author-box__bio, .person__bio, "
     ".page > h1, title"
 )
+HTML_LANG = re.compile(r'<html[^>]*\blang="([^"]*)"')
 ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")
 
 
@@ -43,11 +44,19 @@ def interface_texts(page: Path) -> Iterator[str]:
                 yield value
 
 
-def findings(output: Path, pattern: re.Pattern[str]) -> list[str]:
-    """'page: text' for every interface text of the site's pages that matches the pattern."""
+def findings(output: Path, pattern: re.Pattern[str], lang: str = "") -> list[str]:
+    """'page: text' for every interface text of the site's pages (in lang) matching the pattern."""
     return [
         f"{page.relative_to(output)}: {text}"
         for page in sorted(output.rglob("*.html"))
+        if page_lang(page).startswith(lang)
         for text in interface_texts(page)
         if pattern.search(text)
     ]
+
+
+def page_lang(page: Path) -> str:
+    """The page's language as its html element says ("" when it says none)."""
+    with page.open(encoding="utf-8") as html:
+        found = HTML_LANG.search(html.read(2048))
+    return found.group(1) if found else ""
