@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from faces_common.digests import file_stamp, read_digest
-from faces_common.jsonfiles import ordered_paths, read_orders, write_json
+from faces_common.jsonfiles import ordered_paths, read_orders, write_orders_files
 
 from .checked import read_order
 from .clean import CleanSettings, encode_job, recipe_key
@@ -69,15 +69,8 @@ def _same_content(source: Path, suffix: str, settings: CleanSettings, key: str) 
 def write_file_orders(
     by_folder: Mapping[str, Mapping[str, Any]], folders: Iterable[str], output: Path
 ) -> None:
-    """Replace each folder's orders file by its orders, or remove it where there are none."""
-    for folder in sorted(set(folders) | set(by_folder)):
-        target = output / folder / FILE_ORDERS
-        orders = by_folder.get(folder)
-        if orders:
-            # Replaced whole (atomically): the preview server may be reading the last one.
-            write_json(target, orders)
-        else:
-            target.unlink(missing_ok=True)
+    """Replace each folder's clean-file orders, or remove them where there are none."""
+    write_orders_files(by_folder, folders, output, FILE_ORDERS)
 
 
 def make_ordered_file(output: Path, relative: str) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from faces_common.jsonfiles import ordered_paths, read_orders, write_json
+from faces_common.jsonfiles import ordered_paths, read_orders, write_orders_files
 
 from .clean import CleanSettings
 from .clean_orders import make_ordered_clean, make_ordered_file, ordered_files, write_file_orders
@@ -82,15 +82,8 @@ class CopyOrders:
 def write_orders(
     by_folder: Mapping[str, Mapping[str, Any]], folders: Iterable[str], output: Path
 ) -> None:
-    """Replace each folder's orders file by its orders, or remove it where there are none."""
-    for folder in sorted(set(folders) | set(by_folder)):
-        target = output / folder / ORDERS_FILE
-        orders = by_folder.get(folder)
-        if not orders:
-            target.unlink(missing_ok=True)
-            continue
-        # Replaced whole (atomically): the preview server may be reading the last one.
-        write_json(target, orders)
+    """Replace each folder's copy orders by its orders, or remove them where there are none."""
+    write_orders_files(by_folder, folders, output, ORDERS_FILE)
 
 
 def make_ordered_copy(output: Path, relative: str) -> bool:

@@ -11,7 +11,7 @@ import fcntl
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -81,6 +81,20 @@ def ordered_paths(output: Path, orders_file: str) -> set[str]:
         prefix = "" if folder == "." else f"{folder}/"
         ordered.update(f"{prefix}{name}" for name in read_orders(orders))
     return ordered
+
+
+def write_orders_files(
+    by_folder: Mapping[str, Mapping[str, Any]], folders: Iterable[str], output: Path, name: str
+) -> None:
+    """Replace each folder's orders file `name` by its orders, or remove it where there are none."""
+    for folder in sorted(set(folders) | set(by_folder)):
+        target = output / folder / name
+        orders = by_folder.get(folder)
+        if orders:
+            # Replaced whole (atomically): the preview server may be reading the last one.
+            write_json(target, orders)
+        else:
+            target.unlink(missing_ok=True)
 
 
 def write_json(path: Path, data: Any, *, sort_keys: bool = True, durable: bool = True) -> None:
