@@ -11,7 +11,9 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
+from faces_common.allocator import give_back
 from faces_common.background import BackgroundPool, usable_cores
+from fragment_cache import forget_fragments
 from markupsafe import Markup
 from pelican.contents import Article
 from pelican.generators import Generator
@@ -162,6 +164,11 @@ class AuthorProfilesGenerator(Generator):
         self._write_wall(writer)
         self._write_feeds(writer)
         self._prune(published)
+        # No page written after these shows a post's card or a wall entry (the listings come
+        # first): the later steps (transparency, reach, search) take their memory instead.
+        forget_fragments(self.context, "article_card")
+        forget_fragments(self.context, "wall_person")
+        give_back()
 
     def _write_author_pages(self, writer: Any) -> None:
         for handle in self.posts:

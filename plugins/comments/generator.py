@@ -113,6 +113,9 @@ class CommentsGenerator(Generator):
         path = Path(self.output_path, self.settings["COMMENTS_MANIFEST_SAVE_AS"])
         write_json(path, manifest(self.manifest_threads, self.generated))
         logger.info("comments: %s lists %d thread(s)", path, len(self.manifest_threads))
+        # Nothing reads them after the file (10,000 posts: an entry each); the transparency
+        # step, next, reuses their memory.
+        self.manifest_threads = []
 
     def _posts(self) -> Iterator[Any]:
         seen: set[int] = set()

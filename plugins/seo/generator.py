@@ -7,6 +7,7 @@ import logging
 import os
 from typing import Any
 
+from faces_common.allocator import give_back
 from pelican.generators import Generator
 
 from .sitemap import render_robots, render_sitemap
@@ -44,6 +45,10 @@ class SitemapGenerator(Generator):
         )
         _write(os.path.join(output, "robots.txt"), robots)
         logger.info("seo: sitemap.xml lists %d pages", len(urls))
+        del urls
+        # The sitemap's text and every page's address are freed now: at 10,000 posts 4 MiB of
+        # free pages that malloc would keep through the end of the build (the check, the index).
+        give_back()
 
 
 def _prefixed(site_url: str, path: str) -> str:

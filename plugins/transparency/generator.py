@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from faces_common.allocator import give_back
 from jinja2 import FileSystemBytecodeCache
 from pelican.generators import Generator
 
@@ -87,6 +88,9 @@ class TransparencyGenerator(Generator):
             data_files=[DataFile(name, f"{url_folder}{name}") for name in names],
         )
         logger.info("transparency: figures from %d posts written to %s", figures.posts, save_as)
+        del posts, figures
+        # The records and tables of every post are gone now; malloc would keep their pages.
+        give_back()
 
     def _write_data(self, figures: Figures, folder: str) -> list[str]:
         """Write transparency.json and the CSV files beside the page; return their names."""

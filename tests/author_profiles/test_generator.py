@@ -326,3 +326,35 @@ def test_bad_input_still_gives_a_preview(broken: Path, tmp_path: Path) -> None:
     jonas = run.html("menschen/jonas-brenner/index.html")
     assert jonas.select_one(".person__photo svg") is not None
     assert (run.output / "menschen" / "emre-yilmaz" / "index.html").exists()
+
+
+def test_cards_and_wall_entries_are_let_go_once_the_author_pages_are_written(
+    tmp_path: Path,
+) -> None:
+    from pelican import signals
+
+    from devserver.build import build
+
+    kept: dict[str, dict] = {}
+
+    def keep(generators: list) -> None:
+        kept["context"] = generators[0].context
+
+    signals.all_generators_finalized.connect(keep, weak=False)
+    try:
+        settings = make_site(tmp_path, {})
+        # One process, so that every fragment is rendered into this process's store.
+        overrides = {"OUTPUT_PATH": str(tmp_path / "output"), "PARALLEL_WRITE_PROCESSES": 1}
+        assert not build(str(settings), overrides).failed
+    finally:
+        signals.all_generators_finalized.disconnect(keep)
+    output = tmp_path / "output"
+    index = BeautifulSoup((output / "index.html").read_text(encoding="utf-8"), "html.parser")
+    wall = BeautifulSoup(
+        (output / "menschen" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert index.select("article.card") and wall.select("li.faces__person")
+    kinds = {key[0] for key in kept["context"]["_fragment_cache_store"]}
+    # The navigation and the footer stand on the pages written later: they stay.
+    assert {"site_nav", "site_footer"} <= kinds
+    assert not kinds & {"article_card", "wall_person"}

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from bs4 import Tag
 
 from tests.comments.site import HOSTILE_NAME, WRITER_FIELDS, form_fields
 from tests.html_check import vnu_errors
+from tests.minisite import make_site
 from tests.sites import BuildRun
 
 KANTINE = "2026/ideen-fuer-die-kantine/index.html"
@@ -278,3 +280,24 @@ def test_review_page_lists_unanswered_comments_per_author(comment_site: BuildRun
         "/2026/ein-beitrag-ohne-kommentare/#c-000000000005",
     ]
     assert texts(section.select("li li"))[0].startswith("Ideen für die Kantine – anonym,")
+
+
+def test_the_manifest_s_entries_are_let_go_once_it_is_written(tmp_path: Path) -> None:
+    from pelican import signals
+
+    from devserver.build import build
+
+    found: list[Any] = []
+
+    def keep(generators: list[Any]) -> None:
+        found.extend(g for g in generators if type(g).__name__ == "CommentsGenerator")
+
+    signals.all_generators_finalized.connect(keep, weak=False)
+    try:
+        settings = make_site(tmp_path, {})
+        assert not build(str(settings), {"OUTPUT_PATH": str(tmp_path / "output")}).failed
+    finally:
+        signals.all_generators_finalized.disconnect(keep)
+    written = json.loads((tmp_path / "output/comments/manifest.json").read_text("utf-8"))
+    assert [t["path"] for t in written["threads"]] == ["/2026/ein-guter-beitrag/"]
+    assert [g.manifest_threads for g in found] == [[]]

@@ -214,3 +214,24 @@ def test_each_language_feed_speaks_its_language(public_site: BuildRun) -> None:
     every = ElementTree.parse(public_site.output / "feeds" / "alle.atom.xml").getroot()
     assert every.findtext(f"{ATOM}title") == "Seewerk Gesichter"
     assert every.findtext(f"{ATOM}subtitle").startswith("Die Menschen hinter")
+
+
+def test_the_listings_give_their_free_memory_back_once_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import site_i18n.listings
+
+    from devserver.build import build
+
+    output = tmp_path / "output"
+    written_then: list[bool] = []
+    monkeypatch.setattr(
+        site_i18n.listings,
+        "give_back",
+        lambda: written_then.append((output / "en" / "index.html").is_file()) or True,
+    )
+    english = post_text("In English", "2026-03-16 09:30", "An English post.", Lang="en")
+    settings = make_site(tmp_path, {"original.md": ORIGINAL, "english.md": english})
+    assert not build(str(settings), {"OUTPUT_PATH": str(output)}).failed
+    # Once per build, after every language's listings are written.
+    assert written_then == [True]

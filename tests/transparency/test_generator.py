@@ -9,6 +9,8 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from tests.minisite import make_site
 from tests.sites import BuildRun, run_build
 
@@ -321,3 +323,22 @@ def test_without_the_plugin_there_is_no_page_and_no_link(tmp_path: Path) -> None
     assert run.returncode == 0, run.log
     assert not (run.output / "transparenz").exists()
     assert run.html("index.html").select(".site-nav a[href*='transparenz']") == []
+
+
+def test_the_step_gives_its_free_memory_back_once_the_page_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import transparency.generator
+
+    from devserver.build import build
+
+    output = tmp_path / "output"
+    written_then: list[bool] = []
+    monkeypatch.setattr(
+        transparency.generator,
+        "give_back",
+        lambda: written_then.append((output / "transparenz" / "index.html").is_file()) or True,
+    )
+    settings = make_site(tmp_path, {})
+    assert not build(str(settings), {"OUTPUT_PATH": str(output)}).failed
+    assert written_then == [True]
