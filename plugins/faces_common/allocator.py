@@ -1,10 +1,10 @@
-"""The C allocator's share of the build's memory: fewer arenas, free pages given back (glibc).
+"""The C allocator's share of the build's memory: free pages given back (glibc).
 
 CPython hands every object larger than 512 bytes (a post's HTML, a rendered card, a page) to
 the C library's malloc. glibc keeps what is freed for later requests: a step that frees much
-(the transparency figures, the pages of a listing) leaves its pages resident, and each thread
-that allocates (Pagefind's shard feeders, the image pools) may get an arena of its own that
-keeps its free memory the same way. Both are no-ops where the C library is not glibc.
+(the transparency figures, the pages of a listing) leaves its pages resident. A no-op where
+the C library is not glibc. (Capping malloc's arenas was measured too: within 2-3 MiB at
+10,000 posts, inside the noise; docs/benchmarks.md, session 11.)
 """
 
 from __future__ import annotations
@@ -13,9 +13,6 @@ import ctypes
 import ctypes.util
 import functools
 import platform
-
-# mallopt's parameter for the number of arenas (malloc.h: M_ARENA_MAX).
-_M_ARENA_MAX = -8
 
 
 @functools.cache
@@ -28,12 +25,6 @@ def _glibc() -> ctypes.CDLL | None:
         return ctypes.CDLL(name or "libc.so.6")
     except OSError:
         return None
-
-
-def limit_arenas(count: int) -> bool:
-    """Let malloc use at most count arenas from now on; True if the C library took the limit."""
-    libc = _glibc()
-    return libc is not None and bool(libc.mallopt(_M_ARENA_MAX, count))
 
 
 def give_back() -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import platform
 from collections.abc import Iterator
 
@@ -11,7 +10,7 @@ from faces_common import allocator
 
 glibc_only = pytest.mark.skipif(
     platform.system() != "Linux" or platform.libc_ver()[0] != "glibc",
-    reason="malloc_trim and mallopt are glibc's",
+    reason="malloc_trim is glibc's",
 )
 
 
@@ -46,12 +45,5 @@ def test_freed_holes_go_back_to_the_system() -> None:
     assert len(kept) == 3750
 
 
-@glibc_only
-def test_the_arena_limit_is_taken() -> None:
-    # glibc's own default on 64 bits is 8 arenas per core: the test process keeps that.
-    assert allocator.limit_arenas(8 * (os.cpu_count() or 1))
-
-
 def test_elsewhere_nothing_happens(not_glibc: None) -> None:
     assert allocator.give_back() is False
-    assert allocator.limit_arenas(2) is False
