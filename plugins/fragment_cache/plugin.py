@@ -7,12 +7,15 @@ renders it and the others reuse it. The store belongs to one build's shared cont
 build (also each rebuild of a preview or of ``pelican -r`` in one process) renders afresh.
 
 A kept fragment holds each inline SVG it contains (a person's initials face in every card of
-their posts) as one shared string per build, so a face is held once, not once per post.
+their posts) as one shared string per build, so a face is held once, not once per post, and
+the rest of its text deflated: at 10,000 posts the kept cards are the largest thing the build
+holds while it writes the listings (docs/benchmarks.md, session 11).
 """
 
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Callable, Hashable
 from typing import Any
 
@@ -38,25 +41,39 @@ _SVG = re.compile(r"(<svg\b.*?</svg>)", re.DOTALL)
 Store = dict[tuple[Hashable, ...], Any]
 
 
-class _Pieces(tuple[str, ...]):
-    """A kept fragment (Markup) as its text between inline SVGs and the shared SVGs."""
+# Shorter fragments without SVGs are kept as they are: deflating saves less than it costs.
+_PACK_FROM = 256
+# Where each SVG stood in the deflated text (a character no HTML fragment holds).
+_HOLE = "\0"
+
+
+class _Packed(tuple[Any, ...]):
+    """A kept fragment (Markup): its text deflated, with holes for the shared SVGs that follow."""
 
 
 def _kept(fragment: Any, shared: dict[str, str]) -> Any:
-    """What the store holds for a rendered fragment: itself, or its pieces if it has SVGs."""
+    """What the store holds for a rendered fragment: itself, or it packed."""
     # Without autoescape a call block gives a plain str: kept as it is.
-    if type(fragment) is not Markup or "<svg" not in fragment:
+    if type(fragment) is not Markup or _HOLE in fragment:
         return fragment
-    parts = _SVG.split(str(fragment))
+    if len(fragment) < _PACK_FROM and "<svg" not in fragment:
+        return fragment
     # split() puts every captured SVG at an odd index.
-    return _Pieces(
-        shared.setdefault(part, part) if index % 2 else part for index, part in enumerate(parts)
-    )
+    parts = _SVG.split(str(fragment))
+    text = _HOLE.join(parts[0::2]).encode()
+    # Level 1: a card deflates to about a third at a fraction of level 6's time.
+    return _Packed((zlib.compress(text, 1), *(shared.setdefault(s, s) for s in parts[1::2])))
 
 
 def _given(kept: Any) -> Any:
     """The fragment's HTML from what the store holds."""
-    return Markup("".join(kept)) if type(kept) is _Pieces else kept
+    if type(kept) is not _Packed:
+        return kept
+    texts = zlib.decompress(kept[0]).decode().split(_HOLE)
+    pieces = [texts[0]]
+    for svg, text in zip(kept[1:], texts[1:], strict=True):
+        pieces += (svg, text)
+    return Markup("".join(pieces))
 
 
 def apply_defaults(pelican: Any) -> None:

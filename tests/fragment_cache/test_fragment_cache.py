@@ -204,3 +204,17 @@ def test_a_kept_fragment_holds_each_inline_svg_once_and_gives_the_same_html() ->
     assert isinstance(first, tuple) and isinstance(second, tuple)
     assert first[1] == face and first[1] is second[1]
     assert store[("card", "c")] is cards["c"] and store[("card", "d")] is cards["d"]
+
+
+def test_a_long_fragment_is_kept_deflated_and_given_back_the_same() -> None:
+    long = Markup("<article><p>" + "Ein Satz über Velos und Menschen. " * 40 + "</p></article>")
+    with_hole = Markup("<article>\0" + "x" * 300 + "</article>")
+    store: dict[tuple[Hashable, ...], Any] = {}
+    cached = cached_for(store)
+    assert cached("card", "long", caller=lambda: long) == long
+    assert cached("card", "hole", caller=lambda: with_hole) == with_hole
+    kept = store[("card", "long")]
+    assert isinstance(kept, tuple) and isinstance(kept[0], bytes) and len(kept[0]) < len(long) / 4
+    again = cached("card", "long", caller=lambda: "stale")
+    assert again == long and type(again) is Markup
+    assert store[("card", "hole")] is with_hole  # a fragment with the hole character stays whole
