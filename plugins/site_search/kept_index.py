@@ -17,6 +17,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 # How many output folders keep an index: the preview's, `invoke build`'s, the publish build's
 # and the intranet's; builds into throwaway folders (tests, benchmarks) push out the oldest,
@@ -46,16 +47,17 @@ def indexed_pages(output: Path, bundle: Path, identity: bytes) -> IndexedPages:
     """Find the pages Pagefind indexes and digest their bytes with Pagefind's identity."""
     unmarked: list[str] = []
     marked: list[tuple[str, bytes]] = []
+    pages_read = _PageReader(output)
     for relative in html_files(output, bundle):
-        data = _read(output, relative)
+        data = pages_read(relative)
         # Only the marked pages are digested: once one page has the mark, the others are
         # Pagefind's to ignore (two thirds of the bytes at 1,000 posts: listings, the wall).
-        if INDEX_MARK in data:
+        if cast("bytes | bytearray", data.obj).find(INDEX_MARK, 0, data.nbytes) >= 0:
             marked.append((relative, page_digest(data)))
         else:
             unmarked.append(relative)
     # Without the mark anywhere, Pagefind indexes the body of every page.
-    pages = marked or [(relative, page_digest(_read(output, relative))) for relative in unmarked]
+    pages = marked or [(relative, page_digest(pages_read(relative))) for relative in unmarked]
     return IndexedPages(
         [relative for relative, _ in pages],
         pages_digest(identity, pages),
@@ -82,12 +84,35 @@ def path_order(relative: str) -> list[str]:
     return relative.split("/")
 
 
-def _read(output: Path, relative: str) -> bytes:
-    with open(os.path.join(output, relative), "rb") as page:
-        return page.read()
+class _PageReader:
+    """Reads written pages one after the other into one buffer, a view of it per page.
+
+    At 10,000 posts a bytes object per page (some tens of KiB each, 15,000 pages) left the C
+    allocator holding about 12 MiB after the build had read them, at the build's peak
+    (docs/benchmarks.md, session 11); one buffer, grown to the largest page, holds none.
+    """
+
+    def __init__(self, output: Path) -> None:
+        self.output = output
+        self.buffer = bytearray(1 << 16)
+
+    def __call__(self, relative: str) -> memoryview:
+        """The page's bytes, valid until the next call."""
+        with open(os.path.join(self.output, relative), "rb", buffering=0) as page:
+            size = os.fstat(page.fileno()).st_size
+            if size >= len(self.buffer):
+                self.buffer = bytearray(size + (size >> 2) + 1)
+            view = memoryview(self.buffer)
+            filled = 0
+            while filled < len(view) and (got := page.readinto(view[filled:])):
+                filled += got
+            if filled == len(view):  # the page grew since it was measured: read it whole
+                page.seek(0)
+                return memoryview(page.read())
+        return view[:filled]
 
 
-def page_digest(data: bytes) -> bytes:
+def page_digest(data: bytes | memoryview) -> bytes:
     """The digest of one written page's bytes."""
     return hashlib.blake2b(data, digest_size=16).digest()
 

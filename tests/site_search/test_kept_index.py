@@ -61,3 +61,21 @@ def test_without_a_marked_page_every_page_is_indexed_and_digested(tmp_path: Path
     pages = indexed_pages(tmp_path, tmp_path / "pagefind", b"id")
     assert pages.relatives == ["a/index.html", "b/index.html"]
     assert pages.page_digests == tuple(page_digest(PLAIN.format(w).encode()) for w in "AB")
+
+
+def test_pages_of_any_size_are_digested_as_their_bytes(tmp_path: Path) -> None:
+    # Read into one buffer that grows: a page past its first size, then smaller ones after it.
+    pages = {
+        "a/index.html": MARKED.format("a"),
+        "b/index.html": MARKED.format("b" * 200_000),
+        "c/index.html": MARKED.format("c"),
+        "d/index.html": PLAIN.format("d" * 70_000),
+        "e/index.html": "",
+    }
+    _write(tmp_path, pages)
+    found = indexed_pages(tmp_path, tmp_path / "pagefind", b"identity")
+    marked = ["a/index.html", "b/index.html", "c/index.html"]
+    assert found.relatives == marked
+    assert list(found.page_digests) == [page_digest(pages[r].encode()) for r in marked]
+    unmarked = indexed_pages(tmp_path / "d", tmp_path / "pagefind", b"identity")
+    assert list(unmarked.page_digests) == [page_digest(pages["d/index.html"].encode())]
