@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.give_backs import record_give_backs
 from tests.minisite import make_site
 
 
@@ -17,16 +18,8 @@ def test_the_step_gives_its_free_memory_back_once_the_files_are_written(
     from devserver.build import build
 
     output = tmp_path / "output"
-    written_then: list[bool] = []
-    monkeypatch.setattr(
-        seo.generator,
-        "give_back",
-        lambda: (
-            written_then.append(
-                (output / "sitemap.xml").is_file() and (output / "robots.txt").is_file()
-            )
-            or True
-        ),
+    written_then = record_give_backs(
+        monkeypatch, seo.generator, output / "sitemap.xml", output / "robots.txt"
     )
     settings = make_site(tmp_path, {})
     assert not build(str(settings), {"OUTPUT_PATH": str(output)}).failed

@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests import sample
+from tests.give_backs import record_give_backs
 from tests.minisite import GOOD_POST, make_site, post_text
 from tests.sites import BuildRun, built
 
@@ -224,12 +225,7 @@ def test_the_listings_give_their_free_memory_back_once_written(
     from devserver.build import build
 
     output = tmp_path / "output"
-    written_then: list[bool] = []
-    monkeypatch.setattr(
-        site_i18n.listings,
-        "give_back",
-        lambda: written_then.append((output / "en" / "index.html").is_file()) or True,
-    )
+    written_then = record_give_backs(monkeypatch, site_i18n.listings, output / "en" / "index.html")
     english = post_text("In English", "2026-03-16 09:30", "An English post.", Lang="en")
     settings = make_site(tmp_path, {"original.md": ORIGINAL, "english.md": english})
     assert not build(str(settings), {"OUTPUT_PATH": str(output)}).failed

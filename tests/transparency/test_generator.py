@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.give_backs import record_give_backs
 from tests.minisite import make_site
 from tests.sites import BuildRun, run_build
 
@@ -333,11 +334,8 @@ def test_the_step_gives_its_free_memory_back_once_the_page_is_written(
     from devserver.build import build
 
     output = tmp_path / "output"
-    written_then: list[bool] = []
-    monkeypatch.setattr(
-        transparency.generator,
-        "give_back",
-        lambda: written_then.append((output / "transparenz" / "index.html").is_file()) or True,
+    written_then = record_give_backs(
+        monkeypatch, transparency.generator, output / "transparenz" / "index.html"
     )
     settings = make_site(tmp_path, {})
     assert not build(str(settings), {"OUTPUT_PATH": str(output)}).failed
