@@ -22,21 +22,21 @@ from typing import Any
 
 from faces_common.background import usable_cores
 from faces_common.jsonfiles import read_orders, write_json
-from faces_common.messages import catalog_text, messages_lang
 
 from .kept_index import IndexedPages, KeptIndex, indexed_pages, pages_digest
-from .messages import MESSAGES
 from .pagefind_index import (
+    HOW_MUCH,
     SHARDS_AT_ONCE,
     IndexRun,
     bring_up_shard,
     bring_up_whole,
+    report_failure,
     same_bundle,
     shard_digest,
     tidy_bundle,
 )
 from .pagefind_run import BACKGROUND, PagefindFailed, index_identity
-from .shards import ORDER_FILE, planned_count, shard_name, shard_of
+from .shards import ORDER_FILE, planned_count, shard_members, shard_name
 
 logger = logging.getLogger(__name__)
 
@@ -58,9 +58,7 @@ def order_index(settings: dict[str, Any]) -> IndexRun | None:
         identity = index_identity(settings, output)
         pages = indexed_pages(output, bundle, identity)
         count = planned_count(settings, len(pages.relatives))
-        members: dict[int, list[tuple[str, bytes]]] = {}
-        for relative, digest in zip(pages.relatives, pages.page_digests, strict=True):
-            members.setdefault(shard_of(relative, count), []).append((relative, digest))
+        members = shard_members(pages.relatives, pages.page_digests, count)
         if count == 1:
             shards = {WHOLE: _kept_or_ordered(KeptIndex(cache, output), pages.digest, bundle)}
         else:
@@ -81,10 +79,10 @@ def order_index(settings: dict[str, Any]) -> IndexRun | None:
         }
         _write_order(settings, output, Path(cache).resolve(), count, ordered)
     except ImportError:
-        _report(settings, "missing-binary")
+        report_failure(settings, "missing-binary")
         return None
     except OSError as error:
-        _report(settings, "index-failed", reason=error)
+        report_failure(settings, "index-failed", reason=error)
         return None
     seconds = time.perf_counter() - started
     logger.info(
@@ -190,15 +188,15 @@ def make_ordered_index(output: Path) -> IndexRun | None:
         with ThreadPoolExecutor(at_once, thread_name_prefix="pagefind-ordered") as runs:
             done = dict(zip(names, runs.map(make, names), strict=True))
     except ImportError:
-        _report(settings, "missing-binary")
+        report_failure(settings, "missing-binary")
         return None
     except (PagefindFailed, OSError, subprocess.TimeoutExpired) as error:
-        _report(settings, "index-failed", reason=error)
+        report_failure(settings, "index-failed", reason=error)
         return None
     _close_order(path, text)
     seconds = time.perf_counter() - started
     logger.info("search: the ordered index made (%d shard(s)) in %.2f s", len(done), seconds)
-    return IndexRun(max(done.values(), key=("stays", "copied", "indexed").index), seconds, done)
+    return IndexRun(max(done.values(), key=HOW_MUCH.index), seconds, done)
 
 
 def _close_order(path: Path, made: bytes) -> None:
@@ -208,9 +206,3 @@ def _close_order(path: Path, made: bytes) -> None:
             os.unlink(path)
     except OSError:
         pass
-
-
-def _report(settings: dict[str, Any], key: str, **values: object) -> None:
-    message, fix = catalog_text(MESSAGES, messages_lang(settings), key, **values)
-    # Not a content file's problem: the message names the setting that switches it off.
-    logger.error("search: %s\n    → %s", message, fix)

@@ -19,7 +19,14 @@ from faces_common.messages import catalog_text, messages_lang
 from .kept_index import IndexedPages, KeptIndex, indexed_pages, pages_digest
 from .messages import MESSAGES
 from .pagefind_run import PagefindFailed, index_identity, index_pages, index_shard
-from .shards import MANIFEST, ORDER_FILE, planned_count, shard_name, shard_of, write_manifest
+from .shards import (
+    MANIFEST,
+    ORDER_FILE,
+    planned_count,
+    shard_members,
+    shard_name,
+    write_manifest,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +57,6 @@ def write_index(settings: dict[str, Any]) -> float | None:
 
 def update_index(settings: dict[str, Any]) -> IndexRun | None:
     """Bring the output's index up to date; what it did, or None after logging why it failed."""
-    lang = messages_lang(settings)
     started = time.perf_counter()
     # The runs started while the build wrote: their shards are judged here like any other.
     early = settings.pop(EARLY, None)
@@ -73,12 +79,10 @@ def update_index(settings: dict[str, Any]) -> IndexRun | None:
             how = max(shards.values(), key=HOW_MUCH.index)
     except ImportError:
         # No pagefind-bin package, or a package without its binary.
-        message, fix = catalog_text(MESSAGES, lang, "missing-binary")
-        _report(message, fix)
+        report_failure(settings, "missing-binary")
         return None
     except (PagefindFailed, OSError, subprocess.TimeoutExpired) as error:
-        message, fix = catalog_text(MESSAGES, lang, "index-failed", reason=error)
-        _report(message, fix)
+        report_failure(settings, "index-failed", reason=error)
         return None
     seconds = time.perf_counter() - started
     if shards:
@@ -133,9 +137,7 @@ def _update_shards(
     identity: bytes,
 ) -> dict[str, str]:
     """Bring every shard up to date, two Pagefind runs at a time; what each one did."""
-    members: dict[int, list[tuple[str, bytes]]] = {}
-    for relative, page_digest in zip(pages.relatives, pages.page_digests, strict=True):
-        members.setdefault(shard_of(relative, count), []).append((relative, page_digest))
+    members = shard_members(pages.relatives, pages.page_digests, count)
     cache = settings.get("CACHE_PATH") or "cache"
 
     def bring_up(number: int) -> str:
@@ -216,6 +218,8 @@ def same_bundle(kept: Path, bundle: Path) -> bool:
         return False
 
 
-def _report(message: str, fix: str) -> None:
+def report_failure(settings: dict[str, Any], key: str, **values: object) -> None:
+    """Log why the index could not be made, in the settings' report language."""
+    message, fix = catalog_text(MESSAGES, messages_lang(settings), key, **values)
     # Not a content file's problem: the message names the setting that switches it off.
     logger.error("search: %s\n    → %s", message, fix)

@@ -54,6 +54,16 @@ def shard_of(relative: str, count: int) -> int:
     return int.from_bytes(hashed, "big") % count
 
 
+def shard_members(
+    relatives: list[str], digests: tuple[bytes, ...], count: int
+) -> dict[int, list[tuple[str, bytes]]]:
+    """The pages (address, digest) of each of `count` shards, by shard number, in page order."""
+    members: dict[int, list[tuple[str, bytes]]] = {}
+    for relative, digest in zip(relatives, digests, strict=True):
+        members.setdefault(shard_of(relative, count), []).append((relative, digest))
+    return members
+
+
 def shard_name(number: int) -> str:
     """The folder of shard `number` inside the index folder."""
     return f"shard-{number + 1:02d}"
