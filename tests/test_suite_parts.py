@@ -1,4 +1,4 @@
-"""The suite's second process never builds the sample site, whose caches the first one uses."""
+"""The second and third processes of the suite never build the sample site (the first one does)."""
 
 from __future__ import annotations
 
@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 
 from tests.sites import ROOT
-from tests.tools import SECOND_PART
+from tests.tools import BESIDE_PARTS
 
 # Session fixtures of tests/conftest.py that build the sample site with its .cache/ folder.
 SAMPLE_BUILDS = {"preview_site", "public_site", "intranet_site", "served_public"}
 BUILD_CALLS = {"run_build", "built"}
 
 
-def _second_part_files() -> list[Path]:
-    paths = [ROOT / part for part in SECOND_PART]
+def _beside_part_files() -> list[Path]:
+    paths = [ROOT / path for part in BESIDE_PARTS for path in part]
     return sorted(
         found for path in paths for found in ([path] if path.is_file() else path.rglob("*.py"))
     )
@@ -45,18 +45,23 @@ def _sample_site_uses(source: str, name: str) -> list[str]:
     return found
 
 
-def test_the_second_part_holds_folders_that_exist() -> None:
-    assert [part for part in SECOND_PART if not (ROOT / part).exists()] == []
-    assert len(_second_part_files()) > 50
+def test_the_parts_beside_the_first_hold_folders_and_files_that_exist() -> None:
+    assert [path for part in BESIDE_PARTS for path in part if not (ROOT / path).exists()] == []
+    assert len(_beside_part_files()) > 50
 
 
-def test_no_test_in_the_second_part_builds_the_sample_site() -> None:
+def test_no_test_file_runs_in_two_parts() -> None:
+    files = _beside_part_files()
+    assert sorted({str(path) for path in files if files.count(path) > 1}) == []
+
+
+def test_no_test_beside_the_first_part_builds_the_sample_site() -> None:
     uses = [
         line
-        for path in _second_part_files()
+        for path in _beside_part_files()
         for line in _sample_site_uses(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)))
     ]
-    assert uses == [], "move these tests out of the second part (tests/tools.py SECOND_PART)"
+    assert uses == [], "move these tests into the first part (out of tests/tools.py BESIDE_PARTS)"
 
 
 @pytest.mark.parametrize(

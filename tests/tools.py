@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -76,47 +77,69 @@ def run_suite(*, browser: bool, match: str, update_golden: bool) -> int:
         command += ["-m", "not browser"]
     if match:
         command += ["-k", match]
-    return _in_two_parts(command)
+    return _in_parts(command)
 
 
-# Two pytest processes share the machine's two cores. The second takes the backend's tests and
-# the folders and files whose tests build only small sites of their own in temporary folders,
-# never the sample site, whose build caches under .cache/ belong to the first process (kept so
-# by tests/test_suite_parts.py). Both take about the same time; one process took over 10 min.
+# Three pytest processes share the machine's two cores: each waits part of its time (on servers
+# starting, on pages going idle in Chromium, on subprocesses), so a third uses the cores the other
+# two leave idle. The first process takes every test not named below, among them all that build
+# the sample site, whose build caches under .cache/ belong to it alone. The other two take the
+# folders and files whose tests build only small sites of their own in temporary folders (kept so
+# by tests/test_suite_parts.py). The parts are balanced by the durations measured on 2026-12-07
+# (`--durations`, whole suite): about 520 s, 520 s and 550 s of test time each on a busy machine.
 SECOND_PART = (
     "tests/backend",
+    "tests/comments/test_comments_browser.py",
     "tests/content_checks",
-    "tests/devserver",
     "tests/faces_common",
     "tests/fast_preview",
     "tests/fragment_cache",
     "tests/output_folders",
     "tests/pulls",
     "tests/reach",
+    "tests/transparency/test_generator.py",
+    "tests/web_editor/test_board_browser.py",
+    "tests/web_editor/test_editor_browser.py",
+)
+THIRD_PART = (
+    "tests/clean_images/test_awkward_site.py",
+    "tests/clean_images/test_clean.py",
+    "tests/clean_images/test_clean_orders.py",
+    "tests/clean_images/test_copy_orders.py",
+    "tests/clean_images/test_svg_browser.py",
+    "tests/clean_images/test_svg_site.py",
+    "tests/devserver",
+    "tests/idea_polls/test_blocks_properties.py",
+    "tests/idea_polls/test_build.py",
+    "tests/idea_polls/test_polls_browser.py",
+    "tests/idea_polls/test_rendered_poll.py",
+    "tests/parallel_read",
+    "tests/parallel_write",
     "tests/test_escaping.py",
     "tests/test_escaping_browser.py",
-    "tests/idea_polls/test_blocks_properties.py",
 )
+BESIDE_PARTS = (SECOND_PART, THIRD_PART)
 NO_TESTS_COLLECTED = 5
 
 
-def _in_two_parts(command: list[str]) -> int:
-    """Run the second part and all other tests at once; print the second part's output after."""
-    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as second_output:
-        second = subprocess.Popen(
-            [*command, *SECOND_PART],
-            stdout=second_output,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        ignored = [f"--ignore={folder}" for folder in SECOND_PART]
-        others = subprocess.run([*command, *ignored]).returncode
-        second_code = second.wait()
-        second_output.seek(0)
-        print(f"\n--- run beside the others: {', '.join(SECOND_PART)} ---", flush=True)
-        sys.stdout.write(second_output.read())
-    codes = [others, second_code]
+def _in_parts(command: list[str]) -> int:
+    """Run the parts beside the first at once with it; print their output after the first's."""
+    with contextlib.ExitStack() as stack:
+        beside = []
+        for part in BESIDE_PARTS:
+            output = stack.enter_context(tempfile.TemporaryFile(mode="w+", encoding="utf-8"))
+            process = subprocess.Popen(
+                [*command, *part], stdout=output, stderr=subprocess.STDOUT, text=True
+            )
+            beside.append((part, process, output))
+        ignored = [f"--ignore={path}" for part in BESIDE_PARTS for path in part]
+        codes = [subprocess.run([*command, *ignored]).returncode]
+        for part, process, output in beside:
+            codes.append(process.wait())
+            output.seek(0)
+            print(f"\n--- run beside the others: {', '.join(part)} ---", flush=True)
+            sys.stdout.write(output.read())
     if all(code == NO_TESTS_COLLECTED for code in codes):
         return NO_TESTS_COLLECTED
-    # With -k, one part may match nothing: that is not a failure while the other ran tests.
+    # With -k, one part may match nothing: that is not a failure while another ran tests.
     return max(code for code in codes if code != NO_TESTS_COLLECTED)
