@@ -46,9 +46,11 @@ def served_public(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
         yield served
 
 
-@pytest.fixture(scope="module")
+# One Chromium per pytest process: each test opens its own context or page, so nothing carries
+# over between modules; a launch costs about 1.5 s on a busy machine, and 24 modules use it.
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    """A headless Chromium for one module's browser tests."""
+    """A headless Chromium for the browser tests of this pytest process."""
     yield from launch_chromium()
 
 
