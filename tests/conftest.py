@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 
+from tests import hostile_site
 from tests.browser import launch_chromium
 from tests.postgres_server import PostgresServer, running_postgres
-from tests.servers import serve_published
+from tests.servers import free_port, serve_published, serve_static
 from tests.sites import BuildRun, built
 
 
@@ -44,6 +45,25 @@ def served_public(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
     """The public build, made for and served at http://127.0.0.1:PORT/blog/; tests only read it."""
     with serve_published(tmp_path_factory.mktemp("served-public")) as served:
         yield served
+
+
+@pytest.fixture(scope="session", params=["preview", "publish"])
+def served_hostile(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, BuildRun]]:
+    """The hostile site served: the preview at /, the strict public build at /blog/; read only."""
+    # One build of each for tests/test_escaping.py and tests/test_escaping_browser.py.
+    port = free_port()
+    publish = request.param == "publish"
+    prefix = "/blog" if publish else ""
+    run = hostile_site.build_hostile(
+        tmp_path_factory.mktemp(f"hostile-{request.param}"),
+        publish=publish,
+        siteurl=f"http://127.0.0.1:{port}{prefix}" if publish else "",
+    )
+    assert run.returncode == 0, run.log
+    with serve_static(run.output, port, prefix=prefix) as base:
+        yield base, run
 
 
 # One Chromium per pytest process: each test opens its own context or page, so nothing carries

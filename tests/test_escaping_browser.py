@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from tests import hostile_site
-from tests.servers import free_port, serve_static
 from tests.sites import BuildRun
 
 pytestmark = pytest.mark.browser
@@ -26,22 +24,10 @@ INJECTED = """() => {
 }"""
 
 
-@pytest.fixture(scope="module", params=["preview", "publish"])
-def served(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[str, BuildRun]]:
-    """The hostile site served: the preview at /, the strict public build at /blog/."""
-    port = free_port()
-    publish = request.param == "publish"
-    prefix = "/blog" if publish else ""
-    run = hostile_site.build_hostile(
-        tmp_path_factory.mktemp(request.param),
-        publish=publish,
-        siteurl=f"http://127.0.0.1:{port}{prefix}" if publish else "",
-    )
-    assert run.returncode == 0, run.log
-    with serve_static(run.output, port, prefix=prefix) as base:
-        yield base, run
+@pytest.fixture
+def served(served_hostile: tuple[str, BuildRun]) -> tuple[str, BuildRun]:
+    """The hostile site served (tests/conftest.py): the preview, then the strict public build."""
+    return served_hostile
 
 
 def test_no_payload_fires_or_becomes_an_element_on_any_page(
