@@ -66,11 +66,9 @@ def served_hostile(
         yield base, run
 
 
-# One Chromium per pytest process: each test opens its own context or page, so nothing carries
-# over between modules; a launch costs about 1.5 s on a busy machine, and 24 modules use it.
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """A headless Chromium for the browser tests of this pytest process."""
+    """A headless Chromium for one module's browser tests."""
     yield from launch_chromium()
 
 

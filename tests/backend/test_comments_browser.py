@@ -14,7 +14,7 @@ import pytest
 
 from tests.backend.comments_support import write_threads
 from tests.backend.moderation_support import TOKEN
-from tests.browser import axe_violations_of_copy
+from tests.browser import axe_violations_of_copy, launch_chromium
 from tests.servers import free_port, serve_static, start_backend_process
 
 pytestmark = pytest.mark.browser
@@ -70,6 +70,11 @@ def running(tmp_path: Path) -> Iterator[Running]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    yield from launch_chromium()
 
 
 def comments(db: Path) -> list[tuple[str, str, str | None, str]]:

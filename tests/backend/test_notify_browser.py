@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from tests.backend.notify_helpers import COMMENTER, WAIT, body
-from tests.browser import PageWatch, axe_violations
+from tests.browser import PageWatch, axe_violations, launch_chromium
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Chromium for this module."""
+    yield from launch_chromium()
 
 
 def test_confirm_and_stop_pages_in_chromium(browser: Any, served) -> None:

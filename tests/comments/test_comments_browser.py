@@ -16,7 +16,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from tests.browser import PageWatch, axe_violations
+from tests.browser import PageWatch, axe_violations, launch_chromium
 from tests.comments.site import build_comment_site
 from tests.servers import free_port, serve_in_thread
 
@@ -114,6 +114,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
         yield Running(f"http://127.0.0.1:{port}", seen, run.output)
     finally:
         running.stop()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    yield from launch_chromium()
 
 
 @contextlib.contextmanager
