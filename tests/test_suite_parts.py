@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import pytest
 
 from tests.sites import ROOT
-from tests.tools import BESIDE_PARTS
+from tests.tools import BESIDE_PARTS, _in_parts
 
 # Session fixtures of tests/conftest.py that build the sample site with its .cache/ folder.
 SAMPLE_BUILDS = {"preview_site", "public_site", "intranet_site", "served_public"}
@@ -78,3 +79,45 @@ def test_the_check_sees_each_kind_of_sample_build(source: str) -> None:
 
 def test_a_small_site_of_its_own_passes_the_check() -> None:
     assert _sample_site_uses("run = built(tmp / 'output', settings=str(conf))", "probe.py") == []
+
+
+PROBE = """
+import sys
+arguments = sys.argv[1:]
+print("part", "first" if arguments[0].startswith("--ignore=") else arguments[0])
+sys.exit(int(os.environ.get("CODE_" + str(len(arguments)), "0")))
+"""
+
+
+@pytest.mark.parametrize(
+    ("codes", "expected"),
+    [
+        ({}, 0),
+        ({"first": 1}, 1),
+        ({"third": 2}, 2),
+        ({"first": 5, "second": 5, "third": 5}, 5),
+        ({"first": 5, "second": 0, "third": 5}, 0),
+        ({"first": 5, "second": 1}, 1),
+    ],
+)
+def test_every_part_runs_and_the_worst_exit_code_counts(
+    codes: dict[str, int],
+    expected: int,
+    monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    # Each part has its own number of arguments, so the probe finds its exit code by that count.
+    sizes = {
+        "first": sum(len(part) for part in BESIDE_PARTS),
+        "second": len(BESIDE_PARTS[0]),
+        "third": len(BESIDE_PARTS[1]),
+    }
+    assert len(set(sizes.values())) == 3
+    for part, code in codes.items():
+        monkeypatch.setenv(f"CODE_{sizes[part]}", str(code))
+    command = [sys.executable, "-c", "import os\n" + PROBE]
+    assert _in_parts(command) == expected
+    printed = capfd.readouterr().out
+    assert printed.count("part ") == 3
+    assert "part first" in printed
+    assert all(f"part {part[0]}" in printed for part in BESIDE_PARTS)
