@@ -123,3 +123,28 @@ def test_a_profiles_excerpt_keeps_each_fact_apart_from_its_label(public_site: Bu
     for fact in ("Bereich Entwicklung.", "Ebene Bereichsleitung.", "Standort Konstanz."):
         assert fact in content, content[:300]
     assert "BereichEntwicklung" not in content
+
+
+def _words(text: str, count: int) -> list[str]:
+    """The first `count` words of a text, without punctuation, as Pagefind's excerpt shows them."""
+    return [word.strip(".,:;!?«»“”\"'()–-") for word in text.split()[:count]]
+
+
+def test_a_posts_excerpt_begins_with_its_own_words(public_site: BuildRun) -> None:
+    posts = [f for f in fragments(public_site.output) if f["meta"].get("kind") == "post"]
+    assert len(posts) > 20
+    for post in posts:
+        page = public_site.html(post["url"].lstrip("/") + "index.html")
+        body = page.select_one(".post__content").get_text(" ", strip=True)
+        # Not the category, title, date and byline of the header: the text's first words.
+        assert _words(post["content"], 6) == _words(body, 6), post["url"]
+        # Title, authors and category stay findable: Pagefind searches its metadata too.
+        title = page.select_one("h1.post__title").get_text()
+        names = [n.get_text() for n in page.select(".post__header .byline__name")]
+        assert post["meta"]["title"] == title
+        assert post["meta"]["category"] == page.select_one(".post__category").get_text()
+        if names:
+            assert post["meta"]["authors"] == ", ".join(names), post["url"]
+        # Its topics too (Pagefind leaves the <footer> that lists them out of the text).
+        tags = [a.get_text() for a in page.select(".post__footer .tags a")]
+        assert post["meta"].get("tags", "") == ", ".join(tags), post["url"]
