@@ -6,7 +6,9 @@ import gzip
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
+from bs4 import BeautifulSoup
 from site_search import make_ordered_index, ordered_index
 
 from tests.sites import BuildRun
@@ -148,3 +150,32 @@ def test_a_posts_excerpt_begins_with_its_own_words(public_site: BuildRun) -> Non
         # Its topics too (Pagefind leaves the <footer> that lists them out of the text).
         tags = [a.get_text() for a in page.select(".post__footer .tags a")]
         assert post["meta"].get("tags", "") == ", ".join(tags), post["url"]
+
+
+def test_every_result_has_a_face_the_initials_where_there_is_no_photo(
+    public_site: BuildRun,
+) -> None:
+    pages = fragments(public_site.output)
+    without_photo = 0
+    for fragment in pages:
+        page = public_site.html(fragment["url"].lstrip("/") + "index.html")
+        image = fragment["meta"].get("image", "")
+        if fragment["meta"]["kind"] == "person":
+            face = page.select_one(".person__photo .face")
+        else:
+            # The first photo among the authors, else the first author's initials.
+            faces = page.select(".post__header .byline .face")
+            face = next((f for f in faces if f.name == "picture"), faces[0] if faces else None)
+        if face is None:  # an author who withdrew consent: a label and no face, in search too
+            assert not image.startswith("data:"), fragment["url"]
+            continue
+        if face.name == "picture":
+            sizes = [entry.split()[0] for entry in face.select_one("img")["srcset"].split(",")]
+            assert image in sizes, fragment["url"]
+            continue
+        # The same SVG the page shows, drawn from a data: address: no request, no other host.
+        assert image.startswith("data:image/svg+xml,"), fragment["url"]
+        drawn = BeautifulSoup(unquote(image.removeprefix("data:image/svg+xml,")), "html.parser")
+        assert drawn.svg == face.svg, fragment["url"]
+        without_photo += 1
+    assert without_photo >= 2
