@@ -124,6 +124,13 @@ def test_a_profiles_excerpt_keeps_each_fact_apart_from_its_label(public_site: Bu
     # The search shows this text as the person's excerpt: label and value as separate words.
     for fact in ("Bereich Entwicklung.", "Ebene Bereichsleitung.", "Standort Konstanz."):
         assert fact in content, content[:300]
+    # Name and role head the result already: the excerpt begins with the facts, and both are
+    # still found as the result's metadata.
+    assert content.startswith("Bereich Entwicklung."), content[:100]
+    assert (miriam["meta"]["title"], miriam["meta"]["role"]) == (
+        "Miriam Keller",
+        "Leiterin Entwicklung",
+    )
     assert "BereichEntwicklung" not in content
 
 
