@@ -24,7 +24,7 @@ def addresses(served_public: tuple[str, BuildRun]) -> dict[str, str]:
         **page_types(served_public[1]),
         "transparency": "transparenz/",
         "join-in": "mitmachen/",  # long header examples and a table of fields
-        "join-in-english": "join-in/",  # the same in English, with the German menu entries
+        "join-in-english": "join-in/",  # the same in English, with the English menu entries
         "poll": "2026/ideen-fuer-die-kantine-was-setzen-wir-2027-zuerst-um/",
         "comments": "2026/leserfragen-warum-gibt-es-keinen-werksverkauf-mehr/",
     }

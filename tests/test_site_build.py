@@ -152,7 +152,14 @@ def test_dates_are_german_without_installed_locales(public_site: BuildRun) -> No
 
 
 def test_required_pages_exist(public_site: BuildRun) -> None:
-    for slug in ("ueber-uns", "redaktionsleitfaden", "impressum", "datenschutz"):
+    for slug in (
+        "ueber-uns",
+        "redaktionsleitfaden",
+        "impressum",
+        "datenschutz",
+        "about-us",
+        "editorial-guidelines",
+    ):
         assert (public_site.output / slug / "index.html").exists(), slug
     for listing in ("archiv", "kategorie", "thema", "menschen"):
         assert (public_site.output / listing / "index.html").exists(), listing

@@ -8,6 +8,7 @@ from typing import Any
 
 from author_profiles import EMPLOYEE_PROFILE_FIELDS
 from faces_common.slugs import SLUG_MAX_LENGTH
+from faces_common.voice import pick_words, site_address
 
 from .messages import PHRASES, phrase, toolbar_words
 from .slug_patterns import js_substitutions
@@ -97,7 +98,10 @@ def editor_config(settings: Mapping[str, Any]) -> dict[str, Any]:
             "site_root": (settings.get("SITEURL") or "").rstrip("/"),
             "poll": {key: phrase(lang, f"poll.{key}") for key in _POLL_LABELS},
             "poll_label": phrase(lang, "poll"),
-            "publish_refusal": phrase(lang, "publish.unreviewed"),
+            # The one phrase with quotation marks: «» on a Swiss site, as the editor's page.
+            "publish_refusal": pick_words(
+                PHRASES, lang, site_address(settings), settings.get("I18N_LOCALE", "")
+            )["publish.unreviewed"],
             # Without the board, Decap's "Veröffentlichen" only saves a draft file: say so.
             "toolbar": {} if uses_board(settings) else toolbar_words(lang),
             # The local proxy asks nobody for a password: its "Login" only opens the editor.

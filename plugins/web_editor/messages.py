@@ -108,7 +108,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "open": "Open the editor",
         "publish.unreviewed": (
             "The post has not been released yet. Open it, choose the editor who read it under "
-            "'Reviewed by', set 'Status' to published, save, then publish."
+            "“Reviewed by”, set “Status” to published, save, then publish."
         ),
     },
 }
@@ -176,7 +176,7 @@ PAGE: dict[str, dict[str, str]] = {
             ": tell us in a few sentences what it is about. The editorial team gets in touch "
             "and writes the post with you."
         ),
-        "narrow.guide": "The 'Join in' guide",
+        "narrow.guide": "The “Join in” guide",
         "narrow.guide.after": (
             ": create the post in GitHub's or GitLab's web editor, explained step by step."
         ),

@@ -93,9 +93,47 @@ def test_the_english_guide_keeps_every_section_field_and_example(public_site: Bu
     # The template an English writer copies is an English post in a category the check knows.
     [template] = [b for b in blocks["en"] if b.startswith("Title: ")]
     assert "\nLang: en\n" in template and "\nCategory: Technik\n" in template
-    # Its links lead where the German ones do (the guidelines exist in German only).
+    # Its links lead where the German ones do, to the English guidelines in place of the German.
     links = [a["href"] for a in english.select(".page__content a")]
-    assert links == [a["href"] for a in german.select(".page__content a")]
+    german_links = [a["href"] for a in german.select(".page__content a")]
+    assert links[0] == f"{SITE}/editorial-guidelines/"
+    assert german_links[0] == f"{SITE}/redaktionsleitfaden/"
+    assert links[1:] == german_links[1:]
+
+
+def test_an_english_page_lists_english_menu_pages_and_marks_german_ones(
+    public_site: BuildRun,
+) -> None:
+    english = public_site.html("about-us/index.html")
+    assert english.html["lang"] == "en"
+    # The menu's pages have English versions: English titles, English addresses, no marks.
+    menu = [(a.get_text(), a["href"], a.get("lang")) for a in english.select(".site-nav a")]
+    assert menu[6:8] == [
+        ("Editorial guidelines", f"{SITE}/editorial-guidelines/", None),
+        ("About us", f"{SITE}/about-us/", None),
+    ]
+    [current] = english.select('.site-nav a[aria-current="page"]')
+    assert current.get_text() == "About us"
+    # The legal pages exist in German only: linked as German, so screen readers say them so.
+    footer = {a.get_text(): a for a in english.select(".site-footer nav a")}
+    assert (
+        footer["Editorial guidelines"].get("hreflang"),
+        footer["Editorial guidelines"].get("lang"),
+    ) == (None, None)
+    for title, address in (("Impressum", "impressum/"), ("Datenschutz", "datenschutz/")):
+        link = footer[title]
+        assert (link["href"], link["hreflang"], link["lang"]) == (f"{SITE}/{address}", "de", "de")
+    # German pages list the German originals, unmarked.
+    german = public_site.html("ueber-uns/index.html")
+    menu = [(a.get_text(), a["href"], a.get("lang")) for a in german.select(".site-nav a")]
+    assert menu[6:8] == [
+        ("Redaktionsleitfaden", f"{SITE}/redaktionsleitfaden/", None),
+        ("Über uns", f"{SITE}/ueber-uns/", None),
+    ]
+    assert not german.select(".site-footer nav a[hreflang]")
+    # The English page links the German-only legal notice as German.
+    [notice] = english.select('.page__content a[href$="/impressum/"]')
+    assert (notice["hreflang"], notice.get_text()) == ("de", "legal notice")
 
 
 TRANSLATION = """\

@@ -6,7 +6,9 @@ import gzip
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
+from bs4 import BeautifulSoup
 from site_search import make_ordered_index, ordered_index
 
 from tests.sites import BuildRun
@@ -122,4 +124,65 @@ def test_a_profiles_excerpt_keeps_each_fact_apart_from_its_label(public_site: Bu
     # The search shows this text as the person's excerpt: label and value as separate words.
     for fact in ("Bereich Entwicklung.", "Ebene Bereichsleitung.", "Standort Konstanz."):
         assert fact in content, content[:300]
+    # Name and role head the result already: the excerpt begins with the facts, and both are
+    # still found as the result's metadata.
+    assert content.startswith("Bereich Entwicklung."), content[:100]
+    assert (miriam["meta"]["title"], miriam["meta"]["role"]) == (
+        "Miriam Keller",
+        "Leiterin Entwicklung",
+    )
     assert "BereichEntwicklung" not in content
+
+
+def _words(text: str, count: int) -> list[str]:
+    """The first `count` words of a text, without punctuation, as Pagefind's excerpt shows them."""
+    return [word.strip(".,:;!?«»“”\"'()–-") for word in text.split()[:count]]
+
+
+def test_a_posts_excerpt_begins_with_its_own_words(public_site: BuildRun) -> None:
+    posts = [f for f in fragments(public_site.output) if f["meta"].get("kind") == "post"]
+    assert len(posts) > 20
+    for post in posts:
+        page = public_site.html(post["url"].lstrip("/") + "index.html")
+        body = page.select_one(".post__content").get_text(" ", strip=True)
+        # Not the category, title, date and byline of the header: the text's first words.
+        assert _words(post["content"], 6) == _words(body, 6), post["url"]
+        # Title, authors and category stay findable: Pagefind searches its metadata too.
+        title = page.select_one("h1.post__title").get_text()
+        names = [n.get_text() for n in page.select(".post__header .byline__name")]
+        assert post["meta"]["title"] == title
+        assert post["meta"]["category"] == page.select_one(".post__category").get_text()
+        if names:
+            assert post["meta"]["authors"] == ", ".join(names), post["url"]
+        # Its topics too (Pagefind leaves the <footer> that lists them out of the text).
+        tags = [a.get_text() for a in page.select(".post__footer .tags a")]
+        assert post["meta"].get("tags", "") == ", ".join(tags), post["url"]
+
+
+def test_every_result_has_a_face_the_initials_where_there_is_no_photo(
+    public_site: BuildRun,
+) -> None:
+    pages = fragments(public_site.output)
+    without_photo = 0
+    for fragment in pages:
+        page = public_site.html(fragment["url"].lstrip("/") + "index.html")
+        image = fragment["meta"].get("image", "")
+        if fragment["meta"]["kind"] == "person":
+            face = page.select_one(".person__photo .face")
+        else:
+            # The first photo among the authors, else the first author's initials.
+            faces = page.select(".post__header .byline .face")
+            face = next((f for f in faces if f.name == "picture"), faces[0] if faces else None)
+        if face is None:  # an author who withdrew consent: a label and no face, in search too
+            assert not image.startswith("data:"), fragment["url"]
+            continue
+        if face.name == "picture":
+            sizes = [entry.split()[0] for entry in face.select_one("img")["srcset"].split(",")]
+            assert image in sizes, fragment["url"]
+            continue
+        # The same SVG the page shows, drawn from a data: address: no request, no other host.
+        assert image.startswith("data:image/svg+xml,"), fragment["url"]
+        drawn = BeautifulSoup(unquote(image.removeprefix("data:image/svg+xml,")), "html.parser")
+        assert drawn.svg == face.svg, fragment["url"]
+        without_photo += 1
+    assert without_photo >= 2

@@ -161,3 +161,24 @@ def test_the_wall_filters_by_topic_in_place_with_javascript(
         expected = visible_names(static)
         assert shown == expected != []
         assert watch.console_errors == []
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_a_person_without_a_photo_has_the_initials_face_in_results(
+    browser: Any, served_public: tuple[str, BuildRun], width: int
+) -> None:
+    url, _ = served_public
+    with reader_page(browser, url, width, 900) as (page, watch):
+        page.goto(f"{url}suche/?q=Nadine")
+        page.wait_for_selector(".search-result--person")
+        person = page.locator(".search-result--person").filter(has_text="Nadine Koch")
+        face = person.locator("img.search-result__face")
+        assert face.get_attribute("src").startswith("data:image/svg+xml,")
+        # Drawn, at the size of a photo, and nothing fetched for it.
+        box = face.evaluate("img => [img.complete, img.naturalWidth > 0, img.width, img.height]")
+        assert box == [True, True, 64, 64]
+        # The excerpt starts with the post's words, not with its title and byline.
+        post = page.locator(".search-result--post").first
+        title = post.locator(".search-result__title").text_content()
+        assert not post.locator(".search-result__excerpt").text_content().startswith(title)
+        assert watch.foreign_requests() == [] and watch.failed == []

@@ -242,12 +242,19 @@ def test_the_local_proxy_in_git_mode_gets_the_board_and_its_refusal(site: dict[s
     config = editor_config({**site, "WEB_EDITOR_PROXY_MODE": "git"})
     assert config["cms"]["backend"]["name"] == "proxy"
     assert config["cms"]["publish_mode"] == "editorial_workflow"
+    # The sample site is Swiss (de_CH): its quotation marks are guillemets.
     assert config["site"]["publish_refusal"].startswith(
-        "Der Beitrag ist noch nicht freigegeben. Öffnen Sie ihn, wählen Sie unter „Gegengelesen"
+        "Der Beitrag ist noch nicht freigegeben. Öffnen Sie ihn, wählen Sie unter «Gegengelesen"
     )
+    german = editor_config({**site, "WEB_EDITOR_PROXY_MODE": "git", "I18N_LOCALE": "de_DE"})
+    assert "unter „Gegengelesen von“ die Person" in german["site"]["publish_refusal"]
     # Decap's own words stay on the board, where publishing really merges.
     assert config["site"]["toolbar"] == {}
     saving = editor_config(site)["site"]["toolbar"]
     assert (saving["publish"], saving["publishNow"]) == ("Speichern", "Jetzt speichern")
     english = editor_config({**site, "WEB_EDITOR_PROXY_MODE": "git", "WEB_EDITOR_LOCALE": "en"})
-    assert english["site"]["publish_refusal"].startswith("The post has not been released yet.")
+    # English quotation marks, on a Swiss site too.
+    assert english["site"]["publish_refusal"] == (
+        "The post has not been released yet. Open it, choose the editor who read it under "
+        "“Reviewed by”, set “Status” to published, save, then publish."
+    )

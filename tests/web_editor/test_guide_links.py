@@ -54,7 +54,7 @@ def test_the_german_editor_sends_a_phone_to_mitmachen(preview_site: BuildRun) ->
 def test_the_english_editor_sends_a_phone_to_join_in(english_editor: BuildRun) -> None:
     assert _narrow_notice_links(english_editor) == [
         ("Suggest a story", "/geschichte-vorschlagen/"),
-        ("The 'Join in' guide", "/join-in/"),
+        ("The “Join in” guide", "/join-in/"),
         ("Back to the blog", "/"),
     ]
 
@@ -69,4 +69,4 @@ def test_a_site_without_an_english_guide_keeps_the_german_one(tmp_path: Path) ->
         settings_over(content, cache=tmp_path / "cache", WEB_EDITOR_LOCALE="en"), "utf-8"
     )
     run = built(tmp_path / "output", settings=str(settings))
-    assert ("The 'Join in' guide", "/mitmachen/") in _narrow_notice_links(run)
+    assert ("The “Join in” guide", "/mitmachen/") in _narrow_notice_links(run)
