@@ -142,6 +142,7 @@ def _words(text: str, count: int) -> list[str]:
 def test_a_posts_excerpt_begins_with_its_own_words(public_site: BuildRun) -> None:
     posts = [f for f in fragments(public_site.output) if f["meta"].get("kind") == "post"]
     assert len(posts) > 20
+    told_to = 0
     for post in posts:
         page = public_site.html(post["url"].lstrip("/") + "index.html")
         body = page.select_one(".post__content").get_text(" ", strip=True)
@@ -157,6 +158,11 @@ def test_a_posts_excerpt_begins_with_its_own_words(public_site: BuildRun) -> Non
         # Its topics too (Pagefind leaves the <footer> that lists them out of the text).
         tags = [a.get_text() for a in page.select(".post__footer .tags a")]
         assert post["meta"].get("tags", "") == ", ".join(tags), post["url"]
+        # And whoever the byline credits (as told to, photos): the byline is left out too.
+        credited = [p.get_text() for p in page.select(".post__header .byline__credits a")]
+        assert post["meta"].get("credits", "") == ", ".join(dict.fromkeys(credited)), post["url"]
+        told_to += bool(credited)
+    assert told_to, "no post with credits in the sample site: the credits check checked nothing"
 
 
 def test_every_result_has_a_face_the_initials_where_there_is_no_photo(
