@@ -13,6 +13,10 @@ logger = logging.getLogger(__name__)
 
 # The author_profiles plugin's context entry: handle -> profile.
 PROFILES_KEY = "author_profiles"
+# The site_i18n plugin's context entry: language -> its home and archive (languages with posts).
+LISTINGS_KEY = "I18N_LISTINGS"
+# Where every page's menu finds the search page of its language (plugin.note_search_urls).
+URLS_KEY = "SEARCH_URLS"
 
 
 class SearchPageGenerator(Generator):
@@ -31,12 +35,35 @@ class SearchPageGenerator(Generator):
         self.context["SEARCH_SHARDS_ADDRESS"] = (
             f"{settings['SEARCH_INDEX_FOLDER']}/{MANIFEST}" if shards > 1 else ""
         )
-        writer.write_file(
-            settings["SEARCH_SAVE_AS"],
-            self.get_template("search"),
-            self.context,
-            relative_urls=settings["RELATIVE_URLS"],
-            url=settings["SEARCH_URL"],
-            page_name="search",
-        )
-        logger.info("search: search page written to %s", settings["SEARCH_SAVE_AS"])
+        pages = search_pages(settings, self.context, self.env.globals.get("UI_LANG"))
+        for lang, (save_as, url) in pages.items():
+            language = {"UI_LANG": lang} if lang else {}
+            writer.write_file(
+                save_as,
+                self.get_template("search"),
+                self.context,
+                relative_urls=settings["RELATIVE_URLS"],
+                url=url,
+                page_name="search",
+                search_url=url,
+                **language,
+            )
+            logger.info("search: search page written to %s", save_as)
+
+
+def search_pages(
+    settings: dict[str, Any], context: dict[str, Any], interface_lang: str | None
+) -> dict[str | None, tuple[str, str]]:
+    """Where each search page goes: the interface's own, then one per other language with posts."""
+    pages: dict[str | None, tuple[str, str]] = {
+        interface_lang: (settings["SEARCH_SAVE_AS"], settings["SEARCH_URL"])
+    }
+    if not settings["SEARCH_LANG_SAVE_AS"]:
+        return pages
+    for lang in context.get(LISTINGS_KEY, {}):
+        if lang != interface_lang:
+            pages[lang] = (
+                settings["SEARCH_LANG_SAVE_AS"].format(lang=lang),
+                settings["SEARCH_LANG_URL"].format(lang=lang),
+            )
+    return pages

@@ -10,7 +10,7 @@ from faces_common.settings import merge_defaults, setting_error
 from pelican import signals
 
 from .early_index import EarlyIndex, expected_pages
-from .generator import PROFILES_KEY, SearchPageGenerator
+from .generator import PROFILES_KEY, URLS_KEY, SearchPageGenerator, search_pages
 from .index_order import order_index
 from .pagefind_index import EARLY, write_index
 from .related import build_index
@@ -40,6 +40,10 @@ DEFAULTS: dict[str, Any] = {
     # Where the search page is written and its address; "" for no search page.
     "SEARCH_SAVE_AS": "suche/index.html",
     "SEARCH_URL": "suche/",
+    # The search page in each other language that has posts (site_i18n's sections), in its own
+    # words; "" for none, so every page's menu leads to the one above.
+    "SEARCH_LANG_SAVE_AS": "{lang}/search/index.html",
+    "SEARCH_LANG_URL": "{lang}/search/",
     # How many posts "On the same topic" shows under a post; 0 shows none.
     "SEARCH_RELATED_COUNT": 3,
     # How many further posts "More by <name>" shows per author; 0 shows none.
@@ -82,6 +86,23 @@ def validate(settings: dict[str, Any]) -> None:
         raise setting_error("SEARCH_SAVE_AS", save_as, "'' or a path ending in .html")
     if not isinstance(url, str) or url.startswith(("/", "http:", "https:")):
         raise setting_error("SEARCH_URL", url, "an address relative to the site, e.g. 'suche/'")
+    lang_save_as, lang_url = settings["SEARCH_LANG_SAVE_AS"], settings["SEARCH_LANG_URL"]
+    if not isinstance(lang_save_as, str) or (
+        lang_save_as and not (lang_save_as.endswith(".html") and "{lang}" in lang_save_as)
+    ):
+        raise setting_error(
+            "SEARCH_LANG_SAVE_AS", lang_save_as, "'' or a path with {lang} ending in .html"
+        )
+    if lang_save_as and (
+        not isinstance(lang_url, str)
+        or "{lang}" not in lang_url
+        or lang_url.startswith(("/", "http:", "https:"))
+    ):
+        raise setting_error(
+            "SEARCH_LANG_URL",
+            lang_url,
+            "an address relative to the site with {lang}, e.g. '{lang}/search/'",
+        )
     shard_pages = settings["SEARCH_SHARD_PAGES"]
     if isinstance(shard_pages, bool) or not isinstance(shard_pages, int) or shard_pages < 1:
         raise setting_error("SEARCH_SHARD_PAGES", shard_pages, "a whole number of at least 1")
@@ -121,6 +142,15 @@ def attach_related(generator: Any) -> None:
     generator.context[TOPICS_KEY] = topics_by_author(
         generator.articles, settings["SEARCH_PROFILE_TOPICS"]
     )
+
+
+def note_search_urls(generators: list[Any]) -> None:
+    """Tell every page's menu where the search page in its language is, before any is written."""
+    if not generators or "SEARCH_LANG_SAVE_AS" not in generators[0].settings:
+        return  # receivers stay connected for the whole process: not a build with the plugin
+    first = generators[0]
+    pages = search_pages(first.settings, first.context, first.env.globals.get("UI_LANG"))
+    first.context[URLS_KEY] = {lang: url for lang, (_, url) in pages.items()}
 
 
 def start_early_index(generators: list[Any]) -> None:
@@ -164,6 +194,7 @@ def register() -> None:
     signals.initialized.connect(apply_defaults)
     signals.get_generators.connect(add_generator)
     signals.article_generator_finalized.connect(attach_related)
+    signals.all_generators_finalized.connect(note_search_urls)
     signals.all_generators_finalized.connect(start_early_index)
     signals.content_written.connect(note_written)
     signals.finalized.connect(index_site)

@@ -202,6 +202,8 @@ def test_topics_of_a_person_are_their_most_used_tags() -> None:
         ("SEARCH_LANGUAGE", "Deutsch"),
         ("SEARCH_SAVE_AS", "suche/"),
         ("SEARCH_URL", "https://search.example/"),
+        ("SEARCH_LANG_SAVE_AS", "search/index.html"),
+        ("SEARCH_LANG_URL", "/{lang}/search/"),
         ("SEARCH_RELATED_COUNT", -1),
         ("SEARCH_MORE_BY_COUNT", True),
         ("SEARCH_PROFILE_TOPICS", 99),

@@ -71,7 +71,10 @@ def test_a_filter_narrows_the_results_to_people(search: tuple[Any, PageWatch, st
     kinds = set(page.locator(".search-result__kind").all_text_contents())
     assert kinds == {"Person", "Beitrag"}
     page.click(".search__filter summary:has-text('Anzeigen')")
-    page.check(".search__filter input[value='Menschen']")
+    # One value for the people and one for the posts, whatever language a post is in.
+    shown = page.locator(".search__filter").first.locator("label").all_text_contents()
+    assert [label.strip() for label in shown] == ["Beiträge", "Menschen"]
+    page.check(".search__filter input[value='person']")
     page.wait_for_function(
         "() => [...document.querySelectorAll('.search-result__kind')]"
         ".every(k => k.textContent === 'Person')"
@@ -79,7 +82,7 @@ def test_a_filter_narrows_the_results_to_people(search: tuple[Any, PageWatch, st
     people = page.locator(".search-result__title a").all_text_contents()
     assert people and set(people) < set(everything)
     assert "Miriam Keller" in people
-    assert "type=Menschen" in page.url
+    assert "type=person" in page.url
     # The person is shown with face and role, not as a post.
     first = page.locator(".search-result--person").filter(has_text="Miriam Keller")
     assert first.locator("img.search-result__face").count() == 1
@@ -182,3 +185,23 @@ def test_a_person_without_a_photo_has_the_initials_face_in_results(
         title = post.locator(".search-result__title").text_content()
         assert not post.locator(".search-result__excerpt").text_content().startswith(title)
         assert watch.foreign_requests() == [] and watch.failed == []
+
+
+def test_the_english_search_page_speaks_english_and_finds_english_posts(
+    browser: Any, served_public: tuple[str, BuildRun]
+) -> None:
+    url, _ = served_public
+    with reader_page(browser, url, 360, 800) as (page, watch):
+        page.goto(f"{url}2026/building-a-cargo-bike-in-94-minutes/")
+        page.click(".site-nav__toggle")
+        page.click(".site-nav a:text-is('Search')")
+        page.wait_for_selector("#search[data-state=ready]")
+        assert page.url == f"{url}en/search/"
+        assert page.locator("html").get_attribute("lang") == "en"
+        assert "Building a cargo bike in 94 minutes" in ask(page, "cargo bike")
+        assert set(page.locator(".search-result__kind").all_text_contents()) <= {"Post", "Person"}
+        page.click(".search__filter summary:has-text('Show')")
+        shown = page.locator(".search__filter").first.locator("label").all_text_contents()
+        assert [label.strip() for label in shown] == ["People", "Posts"]
+        assert axe_violations(page) == []
+        assert watch.foreign_requests() == watch.failed == watch.console_errors == []

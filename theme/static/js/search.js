@@ -13,8 +13,9 @@ async function start(root) {
   const fieldset = form.querySelector(".search__filters");
   const groups = form.querySelector(".search__filter-groups");
   const labels = JSON.parse(root.dataset.labels);
+  const valueLabels = JSON.parse(root.dataset.values || "{}");
   // The listeners come first: a reader who types while the index loads is answered once it has.
-  const ready = openIndex(root, groups, labels);
+  const ready = openIndex(root, groups, labels, valueLabels);
   let latest = 0;
   const run = async () => {
     const asked = ++latest;
@@ -64,7 +65,7 @@ async function start(root) {
 
 // Pagefind's script and filter list from this site's own folder; null when they cannot load.
 // A large site's index comes in shards: the first one's script searches all of them.
-async function openIndex(root, groups, labels) {
+async function openIndex(root, groups, labels, valueLabels) {
   try {
     const options = { baseUrl: root.dataset.base, excerptLength: 24 };
     const shards = root.dataset.shards ? await shardFolders(root.dataset.shards) : [];
@@ -75,7 +76,7 @@ async function openIndex(root, groups, labels) {
     await Promise.all(
       shards.slice(1).map((folder, n) => pagefind.mergeIndex(folder, { ...options, ...tagged(n + 1) })),
     );
-    drawFilters(groups, labels, await pagefind.filters());
+    drawFilters(groups, labels, valueLabels, await pagefind.filters());
     return pagefind;
   } catch (error) {
     return null;
@@ -139,9 +140,11 @@ function fold(word) {
     .replace(/[^\p{L}\p{N}]/gu, "");
 }
 
-function drawFilters(groups, labels, available) {
+// A filter whose values are keys ("post", "person") shows them in the page's words.
+function drawFilters(groups, labels, valueLabels, available) {
   for (const [name, label] of labels) {
-    const values = Object.keys(available[name] || {}).sort((a, b) => a.localeCompare(b));
+    const shown = (value) => (valueLabels[name] || {})[value] || value;
+    const values = Object.keys(available[name] || {}).sort((a, b) => shown(a).localeCompare(shown(b)));
     if (!values.length) continue;
     // A closed disclosure per filter keeps the results in view on a small screen.
     const group = element("details", "search__filter");
@@ -155,7 +158,7 @@ function drawFilters(groups, labels, available) {
       box.name = name;
       box.value = value;
       const choice = element("label", "search__choice");
-      choice.append(box, ` ${value}`);
+      choice.append(box, ` ${shown(value)}`);
       choices.append(choice);
     }
     groups.append(group);
