@@ -80,5 +80,8 @@ def test_the_identities_go_after_the_listings_and_come_back_when_asked() -> None
     drop_indexes(generator)
     assert all(listed._ids is None for listed in listings)
     assert [[p for p in posts if p in listed] for listed in listings] == [
-        posts[:2], posts[1:], posts[:1], posts[1:]
+        posts[:2],
+        posts[1:],
+        posts[:1],
+        posts[1:],
     ]
