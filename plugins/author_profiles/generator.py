@@ -159,11 +159,12 @@ class AuthorProfilesGenerator(Generator):
         finally:
             if self.pool is not None:
                 self.pool.close()
-        published = self._publish_files()
         self._write_author_pages(writer)
         self._write_wall(writer)
         self._write_feeds(writer)
-        self._prune(published)
+        # After the pages, where the build peaks: the set of published files is one entry per
+        # post and person (10,000 posts: about 1 MiB), needed only to prune.
+        self._prune(self._publish_files())
         # No page written after these shows a post's card or a wall entry (the listings come
         # first): the later steps (transparency, reach, search) take their memory instead.
         forget_fragments(self.context, "article_card")
