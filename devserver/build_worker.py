@@ -64,7 +64,7 @@ def build_and_keep(
     for sent, receiver in receivers:
         sent.connect(receiver, weak=False)
     try:
-        result = build(settings_file, overrides, debug=debug)
+        result = build(settings_file, overrides, debug=debug, pages=True)
     finally:
         for sent, receiver in receivers:
             sent.disconnect(receiver)

@@ -75,7 +75,7 @@ def quick_build(
         "CACHE_CONTENT": False,
     }
     with page_written.connected_to(note_page, sender=os.path.abspath(output_path)):
-        result = build(settings_file, overrides, debug=debug)
+        result = build(settings_file, overrides, debug=debug, pages=True)
     return result, written
 
 

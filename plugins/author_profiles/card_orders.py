@@ -32,16 +32,16 @@ _DRAWING = threading.Lock()
 
 
 def write_orders(
-    ordered: Mapping[Path, CardJob],
+    ordered: Mapping[str, CardJob],
     style: CardStyle,
-    files: Sequence[tuple[Path, str]],
+    files: Sequence[tuple[str, str]],
     output: Path,
 ) -> set[str]:
     """Write an orders file per folder for the cards not yet drawn; their output paths."""
     by_folder: dict[str, dict[str, Any]] = {}
     for cached, relative in files:
         job = ordered.get(cached)
-        if job is None or cached.is_file():
+        if job is None or os.path.isfile(cached):
             continue
         folder, name = relative.rpartition("/")[::2]
         by_folder.setdefault(folder, {})[name] = _order(job, style, cached)
@@ -53,9 +53,9 @@ def write_orders(
     return written
 
 
-def _order(job: CardJob, style: CardStyle, cached: Path) -> dict[str, Any]:
+def _order(job: CardJob, style: CardStyle, cached: str) -> dict[str, Any]:
     return {
-        "card": str(cached),
+        "card": cached,
         "title": job.title,
         "people": [
             [p.name, p.handle, str(p.photo) if p.photo else None, p.role] for p in job.people

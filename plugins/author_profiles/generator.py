@@ -64,7 +64,7 @@ class AuthorProfilesGenerator(Generator):
         self.posts: dict[str, list[Article]] = {}
         self.contributions: dict[str, list[Contribution]] = {}
         self.wall: list[WallPage] = []
-        self.card_files: list[tuple[Path, str]] = []
+        self.card_files: list[tuple[str, str]] = []
 
     def _with_portrait(self, profile: AuthorProfile) -> AuthorProfile:
         portrait = self.portraits.get(profile.handle)
@@ -159,11 +159,12 @@ class AuthorProfilesGenerator(Generator):
         finally:
             if self.pool is not None:
                 self.pool.close()
-        published = self._publish_files()
         self._write_author_pages(writer)
         self._write_wall(writer)
         self._write_feeds(writer)
-        self._prune(published)
+        # After the pages, where the build peaks: the set of published files is one entry per
+        # post and person (10,000 posts: about 1 MiB), needed only to prune.
+        self._prune(self._publish_files())
         # No page written after these shows a post's card or a wall entry (the listings come
         # first): the later steps (transparency, reach, search) take their memory instead.
         forget_fragments(self.context, "article_card")
@@ -229,7 +230,7 @@ class AuthorProfilesGenerator(Generator):
     def _publish_files(self) -> set[str]:
         output = Path(self.output_path)
         # Cards left to draw on request are named on the pages but drawn by the preview server.
-        cards = [(source, relative) for source, relative in self.card_files if source.is_file()]
+        cards = [(Path(cached), to) for cached, to in self.card_files if os.path.isfile(cached)]
         # Photos left to make on request likewise: the pages name them, the preview makes them.
         files = [f for p in self.portraits.values() if not p.ordered for f in p.files] + cards
         published = {relative for _, relative in self.card_files}

@@ -23,7 +23,7 @@ from faces_common.settings import merge_defaults, setting_error
 from markupsafe import Markup
 from pelican import signals
 
-from .listings import index_listings
+from .listings import drop_indexes, index_listings
 
 DEFAULTS: dict[str, Any] = {
     # False renders every fragment on every page, as if the plugin were not loaded (to compare
@@ -124,3 +124,4 @@ def register() -> None:
     signals.initialized.connect(apply_defaults)
     signals.generator_init.connect(install)
     signals.article_generator_finalized.connect(index_listings)
+    signals.article_writer_finalized.connect(drop_indexes)

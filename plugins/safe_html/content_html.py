@@ -6,7 +6,9 @@ beside the post's own `_content`: at 10,000 synthetic posts 2,900 of them, about
 of it made while the post pages are written (docs/benchmarks.md, session 10). Here a post
 whose HTML needs no rewriting remembers that (one tuple, no copy) and one that does rewrites
 it again on each request: a regular-expression pass of about 26 µs, asked for two or three
-times per post (its page, its summary, a feed).
+times per post (its page, its summary, a feed). Pelican memoises `get_summary` the same way,
+keyed by the post: for a post with a `Summary:` field the answer is that field, so the memo only
+adds an entry per post (and keeps every post of an earlier build in a preview's process).
 """
 
 from __future__ import annotations
@@ -32,3 +34,11 @@ class OwnHtml(Content):
         if made is own:
             self.__dict__[_SAME] = (siteurl, own)
         return made
+
+    def get_summary(self, siteurl: str) -> str:
+        """The summary as Pelican's get_summary returns it; a Summary field is not memoised."""
+        if "summary" in self.metadata:
+            summary: str = self.metadata["summary"]
+            return summary
+        cut: str = super().get_summary(siteurl)
+        return cut

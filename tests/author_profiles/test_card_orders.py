@@ -25,9 +25,9 @@ def _ordered(tmp_path: Path) -> tuple[Path, list[str], list[Path]]:
         f"menschen/karten/{name}-{key[:12]}.jpg"
         for (key, _), name in zip(pending.cards, ("werkstatt", "lea-hofstetter"), strict=True)
     ]
-    cached = [path for _, path in pending.cards]
+    cached = [Path(path) for _, path in pending.cards]
     output = tmp_path / "output"
-    files = list(zip(cached, relative, strict=True))
+    files = [(str(path), name) for path, name in zip(cached, relative, strict=True)]
     assert pending.leave_orders(files, output) == {f"menschen/karten/{ORDERS_FILE}"}
     return output, relative, cached
 

@@ -7,7 +7,7 @@ import datetime as dt
 from types import SimpleNamespace
 from typing import Any
 
-from fragment_cache.listings import PostList, index_listings
+from fragment_cache.listings import PostList, drop_indexes, index_listings
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
 
@@ -68,3 +68,20 @@ def test_a_build_without_the_plugin_keeps_plain_lists() -> None:
     generator = _generator([_post("Beitrag")], plugins=[])
     index_listings(generator)
     assert not any(isinstance(listed, PostList) for listed in generator.tags.values())
+
+
+def test_the_identities_go_after_the_listings_and_come_back_when_asked() -> None:
+    posts = [_post(f"Beitrag {n}") for n in range(3)]
+    generator = _generator(posts)
+    index_listings(generator)
+    listings = [*generator.tags.values(), *(listed for _, listed in generator.categories)]
+    assert [posts[0] in listed for listed in listings] == [True, False, True, False]
+    assert all(listed._ids is not None for listed in listings)
+    drop_indexes(generator)
+    assert all(listed._ids is None for listed in listings)
+    assert [[p for p in posts if p in listed] for listed in listings] == [
+        posts[:2],
+        posts[1:],
+        posts[:1],
+        posts[1:],
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 
 from pelican.contents import Article as PelicanArticle
+from pelican.contents import Content
 from pelican.settings import DEFAULT_CONFIG
 from safe_html.plugin import Article
 
@@ -50,3 +51,21 @@ def test_html_a_plugin_replaces_afterwards_is_the_html_handed_out() -> None:
     ours._content = LINKED  # as idea_polls does when it fills in a poll
     assert "{filename}" not in ours.get_content("")
     assert "andere.html" in ours.get_content("")
+
+
+def test_a_summary_field_is_handed_out_without_pelicans_memo() -> None:
+    ours, pelicans = _posts(PLAIN)
+    for post in (ours, pelicans):
+        post.metadata["summary"] = "Kurz gesagt."
+    memo = Content.__dict__["get_summary"].cache  # Pelican's memo, shared by every post
+    held = len(memo)
+    assert ours.get_summary("") is ours.metadata["summary"]
+    assert len(memo) == held
+    assert pelicans.get_summary("") == ours.get_summary("")
+
+
+def test_a_summary_cut_from_the_content_is_the_one_pelicans_memo_gives() -> None:
+    ours, _ = _posts("<p>" + " ".join(["Wort"] * 80) + "</p>")
+    memoised = Content.__dict__["get_summary"].__get__(ours, type(ours))
+    assert ours.get_summary("") == memoised("")
+    assert ours.get_summary("").count("Wort") < 80
