@@ -14,6 +14,11 @@ adds an entry per post (and keeps every post of an earlier build in a preview's 
 from __future__ import annotations
 
 from pelican.contents import Content
+from pelican.utils import (
+    strip_toc_elements_from_html,
+    truncate_html_paragraphs,
+    truncate_html_words,
+)
 
 # Pelican's get_content without its memo (memoized keeps the function as .func).
 _UNMEMOISED = Content.__dict__["get_content"].func
@@ -40,5 +45,14 @@ class OwnHtml(Content):
         if "summary" in self.metadata:
             summary: str = self.metadata["summary"]
             return summary
-        cut: str = super().get_summary(siteurl)
-        return cut
+        # Pelican's own steps, but on the HTML as plain text: Pelican cuts `self.content`, which
+        # is Markup here, and every `+=` of truncate_html_words then escaped what it added, the
+        # closing tags included (a card ended in "…&lt;/p&gt;").
+        content = str(self.get_content(siteurl))
+        max_paragraphs = self.settings.get("SUMMARY_MAX_PARAGRAPHS")
+        if max_paragraphs is not None:
+            content = truncate_html_paragraphs(content, max_paragraphs)
+        max_words = self.settings["SUMMARY_MAX_LENGTH"]
+        if max_words is not None:
+            content = truncate_html_words(content, max_words, self.settings["SUMMARY_END_SUFFIX"])
+        return strip_toc_elements_from_html(content)

@@ -37,3 +37,16 @@ def test_a_replaced_summary_is_sanitised_anew() -> None:
     assert post.summary == "Neu ."
     post.metadata["summary"] = "Wieder sauber."
     assert post.summary == "Wieder sauber."
+
+
+def test_a_summary_cut_from_a_long_post_closes_its_tags_as_html() -> None:
+    settings = {**copy.deepcopy(DEFAULT_CONFIG), "SUMMARY_MAX_LENGTH": 8}
+    text = "".join(
+        f"<p>Absatz {n} mit <strong>fettem</strong> Text und mehr Wörtern.</p>" for n in range(3)
+    )
+    post = Article(text, {"title": "Ohne Summary"}, settings, source_path="lang.md")
+    summary = post.summary
+    assert type(summary) is Markup
+    # The cut ends in the suffix and real closing tags, never in escaped ones.
+    assert summary.endswith("…</p>") and "&lt;" not in summary
+    assert summary.count("<p>") == summary.count("</p>") == 1
