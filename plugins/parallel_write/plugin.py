@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from itertools import pairwise
+from collections.abc import Sequence
+from itertools import pairwise, takewhile
 from typing import Any
 
 from faces_common.background import usable_cores
@@ -32,6 +33,23 @@ DEFAULTS: dict[str, Any] = {
     # posts and pages the forked writer has not started yet, from the last one, so that both
     # end together; False: the forked writer renders every single post and page.
     "PARALLEL_WRITE_BALANCE": True,
+    # Generators (class names) the build process runs while the forked writer still renders:
+    # those that follow the page generator, in a row, up to the first one not named here. Each
+    # named one reads no page Pelican's generators write and sees no content_written; after
+    # the last, the build process takes back what is left and announces the forked pages (the
+    # sitemap, which lists the written pages, comes later). [] waits for the writer first.
+    "PARALLEL_WRITE_BESIDE": [
+        "LanguageListingsGenerator",
+        "AuthorProfilesGenerator",
+        "CleanImagesGenerator",
+        "ReviewPageGenerator",
+        "PollManifestGenerator",
+        "CommentsGenerator",
+        "StoryIntakeGenerator",
+        "TransparencyGenerator",
+        "ReachGenerator",
+        "SearchPageGenerator",
+    ],
 }
 # More processes than two pay little: the rest of the build and Pagefind stay on one core.
 DEFAULT_CAP = 2
@@ -56,6 +74,11 @@ def apply_defaults(pelican: Any) -> None:
     if not isinstance(settings["PARALLEL_WRITE_BALANCE"], bool):
         raise setting_error(
             "PARALLEL_WRITE_BALANCE", settings["PARALLEL_WRITE_BALANCE"], "True or False"
+        )
+    beside = settings["PARALLEL_WRITE_BESIDE"]
+    if not isinstance(beside, list | tuple) or not all(isinstance(n, str) for n in beside):
+        raise setting_error(
+            "PARALLEL_WRITE_BESIDE", beside, "a list of generator class names (or [])"
         )
 
 
@@ -92,7 +115,13 @@ def share_writing(generators: list[Any]) -> None:
         processes=processes,
         lang=messages_lang(settings),
         balance=settings["PARALLEL_WRITE_BALANCE"],
-    ).install()
+    ).install(_beside(generators, pair[1], settings["PARALLEL_WRITE_BESIDE"]))
+
+
+def _beside(generators: list[Any], pages: Any, names: Sequence[str]) -> list[Any]:
+    """The generators right after the page generator, in a row, whose class is named."""
+    after = generators[generators.index(pages) + 1 :]
+    return list(takewhile(lambda generator: type(generator).__name__ in names, after))
 
 
 def _articles_then_pages(generators: list[Any]) -> tuple[Any, Any] | None:

@@ -3,18 +3,22 @@
 When Pelican starts writing, every context is final. The build process forks; each process
 then runs the same sequence of write_file calls over the same (copied) memory and renders only
 its own share (writers.owner): the forked writer the single posts and pages, the build process
-the listings and feeds, then the single pages the writer has not started yet (claims.py). A
-forked process stops after the page generator, sends its log records and the outcome over a
-pipe, and ends with os._exit. The build process, before any other generator runs, waits for it
-and passes each page it wrote through its own writer without rendering or rewriting it
-(writers.announcing): Pelican's overwrite bookkeeping, the "Writing" line and content_written
-(sitemap) happen here, as in a build on one core.
+the listings and feeds, then the generators named in PARALLEL_WRITE_BESIDE (the people's pages,
+the review page, ...: one core would idle while the build process alone rendered them), then
+the single pages the writer has not started yet (claims.py). A forked process stops after the
+page generator, sends its log records and the outcome over a pipe, and ends with os._exit.
+The build process, before any generator not named there runs, waits for it and passes each
+page it wrote through its own writer without rendering or rewriting it (writers.announcing):
+Pelican's overwrite bookkeeping, the "Writing" line and content_written (sitemap) happen here,
+as in a build on one core, only later in the log.
 
 Not shared, so the output stays byte for byte what one process writes: a build with threads
 running (forking would copy them mid-work), and one whose posts link files with {attach}
 (Pelican moves such a file to the first page that renders the link). Known limit: should a
 post's or page's address coincide with a listing's (a page 2 of a tag, say), each process would
 write it, and Pelican's overwrite rules could not decide between them as they do in one process.
+
+One module past 300 lines: the fork, the shares, the take-back and the taking-in share one state.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection, Pipe, wait
 from typing import Any
 
@@ -64,11 +68,41 @@ class SharedWriting:
         # perf_counter and process_time when this process started writing and when it forked
         self._started = (0.0, 0.0)
         self._forked_at = (0.0, 0.0)
+        # Pelican's writer, kept from the page generator's output until the forked pages are in
+        self._writer: Any = None
+        self._waits = True
 
-    def install(self) -> None:
-        """Take over the two generators' generate_output (on the instances, for this build)."""
+    def install(self, beside: Sequence[Any] = ()) -> None:
+        """Take over the generators' generate_output (on the instances, for this build).
+
+        The `beside` generators (those right after the page generator) run while the forked
+        writer still renders; the forked pages are taken in after the last of them.
+        """
         self._articles.generate_output = self.write_articles
         self._pages.generate_output = self.write_pages
+        for number, generator in enumerate(beside, start=1):
+            generator.generate_output = self._beside(
+                generator.generate_output, last=number == len(beside)
+            )
+        self._waits = not beside
+
+    def _beside(self, output: Output, last: bool) -> Output:
+        def run_beside(writer: Any) -> None:
+            with self._abandon_on_error():
+                output(writer)
+                if last:
+                    self.take_in()
+
+        return run_beside
+
+    def take_in(self) -> None:
+        """Render what no process has started, wait for the others, announce their pages."""
+        if self._writer is None:
+            return
+        writer, self._writer = self._writer, None
+        with self._abandon_on_error():
+            self._take_back(writer)
+            self._collect(writer)
 
     def write_articles(self, writer: Any) -> None:
         """Write this process's share of the posts' output (a forked process: and the pages')."""
@@ -87,9 +121,9 @@ class SharedWriting:
             self._write_pages(writer)
             return
         self._write_share(self._write_pages, then_pages=False)
-        with self._abandon_on_error():
-            self._take_back(writer)
-            self._collect(writer)
+        self._writer = writer
+        if self._waits:
+            self.take_in()
 
     def _write_share(self, output: Output, then_pages: bool) -> None:
         """Run one generator's output through the shared writer; a forked process ends here."""

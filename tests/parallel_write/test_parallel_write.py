@@ -278,6 +278,50 @@ def test_the_build_process_takes_back_the_last_single_pages_and_the_bytes_stay(
     assert int(took_back[1]) + int(rendered[2]) == 5 + pages, two_log
 
 
+# Holds the forked process at its post until a generator after the page generator (reach,
+# named in PARALLEL_WRITE_BESIDE) has written its manifest: only a build process that runs
+# those generators while the forked writer renders gets there.
+HELD_UNTIL_BESIDE_RAN = """
+import os as _os, time as _time
+_BUILD_PROCESS = _os.getpid()
+def _hold_until_beside(output):
+    manifest = _os.path.join(output, "reach", "manifest.json")
+    deadline = _time.monotonic() + 60
+    while _os.getpid() != _BUILD_PROCESS and not _os.path.exists(manifest):
+        if _time.monotonic() > deadline:
+            raise TimeoutError("the build process waited for the writer first")
+        _time.sleep(0.01)
+    return ""
+JINJA_GLOBALS = {"hold_until_beside": _hold_until_beside}
+"""
+
+
+def test_the_generators_beside_run_while_the_forked_writer_renders_and_the_bytes_stay(
+    tmp_path: Path,
+) -> None:
+    template = (
+        '{% extends "article.html" %}{% block content %}'
+        "{{ hold_until_beside(OUTPUT_PATH) }}{% endblock %}"
+    )
+    settings, page = _site_with_template(tmp_path, template, HELD_UNTIL_BESIDE_RAN, balance=True)
+    one, one_log = _build(settings, tmp_path / "one", 1)
+    two, two_log = _build(settings, tmp_path / "two", 2)
+    assert one == two == {"failed": False, "problems": 0}, one_log + two_log
+    assert _files(tmp_path / "two") == _files(tmp_path / "one")
+    assert page in _files(tmp_path / "two")
+    assert CHILD_RENDERED.search(two_log), two_log
+
+
+@pytest.mark.parametrize("value", [None, "ReachGenerator", [1], {"ReachGenerator": True}])
+def test_generators_beside_that_are_not_a_list_of_names_are_refused_by_name(
+    value: object,
+) -> None:
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+    settings["PARALLEL_WRITE_BESIDE"] = value
+    with pytest.raises(ValueError, match=re.escape(f"PARALLEL_WRITE_BESIDE has value {value!r}")):
+        apply_defaults(SimpleNamespace(settings=settings))
+
+
 def test_every_setting_is_documented_in_the_readme() -> None:
     assert documented_settings("parallel_write", "PARALLEL_WRITE_") == set(DEFAULTS)
 
