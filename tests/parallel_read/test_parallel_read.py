@@ -42,6 +42,7 @@ from markdown.preprocessors import Preprocessor
 class Die(Preprocessor):
     def run(self, lines):
         if os.getpid() != int(os.environ["PARALLEL_READ_TEST_BUILD"]):
+            open(os.environ["PARALLEL_READ_TEST_DIED"], "w").close()
             os.kill(os.getpid(), signal.SIGKILL)
         return lines
 class DieElsewhere(Extension):
@@ -50,11 +51,25 @@ class DieElsewhere(Extension):
 def makeExtension(**kwargs):
     return DieElsewhere(**kwargs)
 """
+# The build process reads nothing until the forked reader has died on its first file: left to
+# the scheduler, a busy machine let the build process read all 13 files before the fork began,
+# and nothing died (CI, three test processes on two cores).
 DYING_READER = """
-import os as _os, sys as _sys
+import os as _os, sys as _sys, time as _time
+from pelican import signals as _signals
 _os.environ["PARALLEL_READ_TEST_BUILD"] = str(_os.getpid())
+_os.environ["PARALLEL_READ_TEST_DIED"] = _os.path.join({folder!r}, f"died-{{_os.getpid()}}")
 _sys.path.insert(0, {folder!r})
 MARKDOWN = {{**MARKDOWN, "extensions": [*MARKDOWN.get("extensions", []), "dying_reader"]}}
+def _after_the_fork_died(sender, **kwargs):
+    if sender.settings.get("PARALLEL_READ_PROCESSES", 1) < 2:
+        return
+    deadline = _time.monotonic() + 30
+    while not _os.path.exists(_os.environ["PARALLEL_READ_TEST_DIED"]):
+        if _time.monotonic() > deadline:
+            raise SystemExit("the forked reader never read a file")
+        _time.sleep(0.01)
+_signals.article_generator_preread.connect(_after_the_fork_died, weak=False)
 """
 FORKED_READ = re.compile(r"parallel_read: process (\d+) read (\d+) files, failed on (\d+)")
 ENDED_EARLY = "endete vorzeitig"  # the sites report in German
