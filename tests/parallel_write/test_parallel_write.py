@@ -241,17 +241,17 @@ def test_a_balance_that_is_not_true_or_false_is_refused_by_name(value: object) -
         apply_defaults(SimpleNamespace(settings=settings))
 
 
-# A template global that holds the forked process at its first post until the build process
-# has written the oldest post, which only taking the last single pages back makes it do.
-HELD_UNTIL_TAKEN_BACK = """
+# A template global that holds the forked process at its first post until a file exists (in the
+# build process it returns at once), or fails with `why` after a minute.
+HOLD_FORKED_PROCESS = """
 import os as _os, time as _time
 _BUILD_PROCESS = _os.getpid()
-def _hold_forked_process(output):
-    oldest = _os.path.join(output, "2026", "beitrag-nummer-0", "index.html")
+def _hold_forked_process(output, *until, why):
+    awaited = _os.path.join(output, *until)
     deadline = _time.monotonic() + 60
-    while _os.getpid() != _BUILD_PROCESS and not _os.path.exists(oldest):
+    while _os.getpid() != _BUILD_PROCESS and not _os.path.exists(awaited):
         if _time.monotonic() > deadline:
-            raise TimeoutError("the build process took no page back")
+            raise TimeoutError(why)
         _time.sleep(0.01)
     return ""
 JINJA_GLOBALS = {"hold_forked_process": _hold_forked_process}
@@ -261,11 +261,14 @@ JINJA_GLOBALS = {"hold_forked_process": _hold_forked_process}
 def test_the_build_process_takes_back_the_last_single_pages_and_the_bytes_stay(
     tmp_path: Path,
 ) -> None:
+    # Held until the build process has written the oldest post, which only taking the last
+    # single pages back makes it do.
     template = (
         '{% extends "article.html" %}{% block content %}'
-        "{{ hold_forked_process(OUTPUT_PATH) }}{% endblock %}"
+        "{{ hold_forked_process(OUTPUT_PATH, '2026', 'beitrag-nummer-0', 'index.html',"
+        " why='the build process took no page back') }}{% endblock %}"
     )
-    settings, _ = _site_with_template(tmp_path, template, HELD_UNTIL_TAKEN_BACK, balance=True)
+    settings, _ = _site_with_template(tmp_path, template, HOLD_FORKED_PROCESS, balance=True)
     one, one_log = _build(settings, tmp_path / "one", 1)
     two, two_log = _build(settings, tmp_path / "two", 2)
     assert one == two == {"failed": False, "problems": 0}, one_log + two_log
@@ -278,32 +281,18 @@ def test_the_build_process_takes_back_the_last_single_pages_and_the_bytes_stay(
     assert int(took_back[1]) + int(rendered[2]) == 5 + pages, two_log
 
 
-# Holds the forked process at its post until a generator after the page generator (reach,
-# named in PARALLEL_WRITE_BESIDE) has written its manifest: only a build process that runs
-# those generators while the forked writer renders gets there.
-HELD_UNTIL_BESIDE_RAN = """
-import os as _os, time as _time
-_BUILD_PROCESS = _os.getpid()
-def _hold_until_beside(output):
-    manifest = _os.path.join(output, "reach", "manifest.json")
-    deadline = _time.monotonic() + 60
-    while _os.getpid() != _BUILD_PROCESS and not _os.path.exists(manifest):
-        if _time.monotonic() > deadline:
-            raise TimeoutError("the build process waited for the writer first")
-        _time.sleep(0.01)
-    return ""
-JINJA_GLOBALS = {"hold_until_beside": _hold_until_beside}
-"""
-
-
 def test_the_generators_beside_run_while_the_forked_writer_renders_and_the_bytes_stay(
     tmp_path: Path,
 ) -> None:
+    # Holds the forked process at its post until a generator after the page generator (reach,
+    # named in PARALLEL_WRITE_BESIDE) has written its manifest: only a build process that runs
+    # those generators while the forked writer renders gets there.
     template = (
         '{% extends "article.html" %}{% block content %}'
-        "{{ hold_until_beside(OUTPUT_PATH) }}{% endblock %}"
+        "{{ hold_forked_process(OUTPUT_PATH, 'reach', 'manifest.json',"
+        " why='the build process waited for the writer first') }}{% endblock %}"
     )
-    settings, page = _site_with_template(tmp_path, template, HELD_UNTIL_BESIDE_RAN, balance=True)
+    settings, page = _site_with_template(tmp_path, template, HOLD_FORKED_PROCESS, balance=True)
     one, one_log = _build(settings, tmp_path / "one", 1)
     two, two_log = _build(settings, tmp_path / "two", 2)
     assert one == two == {"failed": False, "problems": 0}, one_log + two_log
