@@ -119,9 +119,10 @@ def start_cards(
     # about 880 bytes against 130 (10,000 posts and 2,000 people: about 9 MiB).
     folder = os.fspath(root)
     cards = [(key, os.path.join(folder, f"{key}.jpg")) for key, _ in keyed]
-    missing = {key: job for key, job in keyed if not (root / f"{key}.jpg").is_file()}
+    files = dict(cards)
+    missing = {key: job for key, job in keyed if not os.path.isfile(files[key])}
     if on_request:
-        ordered = {os.path.join(folder, f"{key}.jpg"): job for key, job in missing.items()}
+        ordered = {files[key]: job for key, job in missing.items()}
         return PendingCards(cards, 0, [], started, ordered, style)
     if missing:
         root.mkdir(parents=True, exist_ok=True)
